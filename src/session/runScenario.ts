@@ -1,0 +1,48 @@
+import { currentRecommendation, currentSituation } from '../../machines/crewReturnMachine';
+import type { RuleEvaluation } from '../../machines/evaluate';
+import { type FlipPoint, flipPoints } from '../../machines/flipPoints';
+import { type Recommendation, recommendationEvaluations, type Situation } from '../../machines/policy';
+import type { OutcomeId } from '../../machines/types';
+import type { Scenario } from '../../scenarios/schema';
+import type { ThresholdProfile } from './profile';
+import { type FoldStep, foldSession, type Session, scenarioSessionEvents, sessionOutcome, stateName } from './session';
+
+/** What a headless run of a scenario concludes, in the shape the CLI prints. */
+export interface ScenarioRun {
+  scenario: string;
+  title: string;
+  profile: { id: string; version: string; contentHash: string };
+  outcome: OutcomeId;
+  decision: { kind: string; outcome: string; by: { name: string; role: string }; atUtc: string; rationale: string } | null;
+  finalState: string;
+  steps: FoldStep[];
+  recommendation: Recommendation | null;
+  evaluations: RuleEvaluation[];
+  flipPoints: FlipPoint[];
+  seatByCrewId: Record<string, string>;
+}
+
+export function runScenario(scenario: Scenario, profile: ThresholdProfile, wallClockUtc: string): ScenarioRun {
+  const session: Session = { scenario, profile, events: scenarioSessionEvents(scenario, wallClockUtc) };
+  const { snapshot, steps } = foldSession(session);
+  const { context } = snapshot;
+  const decision = context.decision;
+  // Explain the decision as it was taken; before any decision, the standing recommendation.
+  const recommendation = decision?.recommendation ?? currentRecommendation(context);
+  const situation: Situation = decision ? { setup: context.setup, ...decision.basis } : currentSituation(context);
+  return {
+    scenario: scenario.id,
+    title: scenario.title,
+    profile: { id: profile.id, version: profile.version, contentHash: profile.contentHash },
+    outcome: sessionOutcome(snapshot),
+    decision: decision
+      ? { kind: decision.kind, outcome: decision.outcome, by: decision.by, atUtc: decision.atUtc, rationale: decision.rationale }
+      : null,
+    finalState: stateName(snapshot.value),
+    steps,
+    recommendation,
+    evaluations: recommendation ? recommendationEvaluations(recommendation) : [],
+    flipPoints: recommendation ? flipPoints(situation, recommendation) : [],
+    seatByCrewId: Object.fromEntries((recommendation?.seatPlan ?? []).map((s) => [s.crewId, s.vehicleId] as const)),
+  };
+}

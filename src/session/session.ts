@@ -1,0 +1,92 @@
+import { initialTransition, type SnapshotFrom, type StateValue, transition } from 'xstate';
+import {
+  type CrewReturnEvent,
+  type CrewReturnInput,
+  crewReturnMachine,
+  currentRecommendation,
+} from '../../machines/crewReturnMachine';
+import type { OutcomeId } from '../../machines/types';
+import type { Scenario } from '../../scenarios/schema';
+import type { ThresholdProfile } from './profile';
+
+export type CrewReturnSnapshot = SnapshotFrom<typeof crewReturnMachine>;
+
+/** One recorded event: the machine event (with scenario time and actor) and when it was recorded. */
+export interface SessionEvent {
+  seq: number;
+  wallClockUtc: string;
+  event: CrewReturnEvent;
+}
+
+/** A session is its inputs plus the ordered events; every state is derived by folding them. */
+export interface Session {
+  scenario: Scenario;
+  profile: ThresholdProfile;
+  events: SessionEvent[];
+}
+
+export interface FoldStep {
+  seq: number;
+  type: CrewReturnEvent['type'];
+  scenarioTimeUtc: string;
+  actor: CrewReturnEvent['by'];
+  stateBefore: string;
+  stateAfter: string;
+  /** False when the machine ignored the event in the state it was in (a guard failed or no transition). */
+  accepted: boolean;
+}
+
+export interface FoldResult {
+  snapshot: CrewReturnSnapshot;
+  steps: FoldStep[];
+}
+
+export function machineInput(scenario: Scenario, profile: ThresholdProfile): CrewReturnInput {
+  const { startUtc, ...setup } = scenario.setup;
+  return { setup, thresholds: profile.values, startUtc };
+}
+
+export function foldEvents(input: CrewReturnInput, events: readonly SessionEvent[]): FoldResult {
+  let [snapshot] = initialTransition(crewReturnMachine, input);
+  const steps: FoldStep[] = [];
+  for (const { seq, event } of events) {
+    const [next] = transition(crewReturnMachine, snapshot, event);
+    steps.push({
+      seq,
+      type: event.type,
+      scenarioTimeUtc: event.at,
+      actor: event.by,
+      stateBefore: stateName(snapshot.value),
+      stateAfter: stateName(next.value),
+      accepted: next !== snapshot,
+    });
+    snapshot = next;
+  }
+  return { snapshot, steps };
+}
+
+export function foldSession(session: Session): FoldResult {
+  return foldEvents(machineInput(session.scenario, session.profile), session.events);
+}
+
+/** The scenario's scripted events as session events, recorded at `wallClockUtc`. */
+export function scenarioSessionEvents(scenario: Scenario, wallClockUtc: string): SessionEvent[] {
+  return scenario.events.map((event, index) => ({ seq: index + 1, wallClockUtc, event: event as CrewReturnEvent }));
+}
+
+/** `anomaly.decision` for `{ anomaly: 'decision' }`. */
+export function stateName(value: StateValue): string {
+  if (typeof value === 'string') return value;
+  return Object.entries(value)
+    .map(([key, child]) => (child === undefined ? key : `${key}.${stateName(child)}`))
+    .join(' | ');
+}
+
+/** The decided outcome, else the standing recommendation, else a nominal return once home without anomaly. */
+export function sessionOutcome(snapshot: CrewReturnSnapshot): OutcomeId {
+  const { context } = snapshot;
+  if (context.decision) return context.decision.outcome;
+  const recommendation = currentRecommendation(context);
+  if (recommendation) return recommendation.outcome;
+  return snapshot.matches('crewHome') || snapshot.matches('nominalReturn') ? 'nominal-return' : 'undecided';
+}
