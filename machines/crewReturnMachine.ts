@@ -33,6 +33,8 @@ export interface CrewReturnInput {
   setup: MissionSetup;
   thresholds: ThresholdValues;
   startUtc: string;
+  /** Findings already known when the session starts. */
+  values?: AssessedValues;
 }
 
 /** Every event carries scenario time and who sent it, so the fold needs no clock. */
@@ -73,8 +75,17 @@ export const replacementVehicleId = 'replacement';
 
 /** The recommendation for the situation in `context` now, or null before any anomaly. */
 export function currentRecommendation(context: CrewReturnContext): Recommendation | null {
-  return context.anomalyDetected ? recommend(currentSituation(context)) : null;
+  if (!context.anomalyDetected) return null;
+  // Contexts are immutable, so one evaluation serves every guard and reader of the same context.
+  let recommendation = recommendationByContext.get(context);
+  if (!recommendation) {
+    recommendation = recommend(currentSituation(context));
+    recommendationByContext.set(context, recommendation);
+  }
+  return recommendation;
 }
+
+const recommendationByContext = new WeakMap<CrewReturnContext, Recommendation>();
 
 export function currentSituation(context: CrewReturnContext): Situation {
   const { setup, values, thresholds, nowUtc, stationUnsafe } = context;
@@ -196,7 +207,7 @@ export const crewReturnMachine = setup({
   context: ({ input }) => ({
     setup: input.setup,
     thresholds: input.thresholds,
-    values: {},
+    values: input.values ?? {},
     nowUtc: input.startUtc,
     anomalyDetected: false,
     stationUnsafe: false,

@@ -20,6 +20,8 @@ export function formatRun(run: ScenarioRun): string {
       ]),
     ),
   );
+  const ignored = run.steps.filter((s) => !s.accepted).length;
+  if (ignored) lines.push(`warning: ${ignored} events did not apply in the state they arrived in (marked IGNORED)`);
   lines.push('');
   lines.push(`outcome: ${run.outcome}`);
   if (run.decision) {

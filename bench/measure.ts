@@ -1,0 +1,50 @@
+/** Times `run` (which performs `opsPerRun` operations) in repeated samples after a warm-up. */
+export interface Measurement {
+  name: string;
+  medianNsPerOp: number;
+  p95NsPerOp: number;
+  opsPerSecond: number;
+}
+
+export function measure(name: string, run: () => void, opsPerRun = 1, samples = 60, minSampleMs = 5): Measurement {
+  const deadline = performance.now() + 200;
+  while (performance.now() < deadline) run();
+  let runsPerSample = 1;
+  for (;;) {
+    const start = performance.now();
+    for (let i = 0; i < runsPerSample; i++) run();
+    if (performance.now() - start >= minSampleMs) break;
+    runsPerSample *= 2;
+  }
+  const nsPerOp: number[] = [];
+  for (let s = 0; s < samples; s++) {
+    const start = performance.now();
+    for (let i = 0; i < runsPerSample; i++) run();
+    nsPerOp.push(((performance.now() - start) * 1e6) / (runsPerSample * opsPerRun));
+  }
+  nsPerOp.sort((a, b) => a - b);
+  const median = nsPerOp[Math.floor(nsPerOp.length / 2)] ?? Number.NaN;
+  const p95 = nsPerOp[Math.floor(nsPerOp.length * 0.95)] ?? Number.NaN;
+  return { name, medianNsPerOp: median, p95NsPerOp: p95, opsPerSecond: 1e9 / median };
+}
+
+export interface Row {
+  measurement: Measurement;
+  baseline?: Measurement;
+  target?: string;
+}
+
+export function printTable(title: string, rows: Row[]): void {
+  const format = (ns: number) =>
+    ns >= 1e6 ? `${(ns / 1e6).toFixed(3)} ms` : ns >= 1e3 ? `${(ns / 1e3).toFixed(2)} µs` : `${ns.toFixed(1)} ns`;
+  const table = rows.map(({ measurement: m, baseline, target }) => ({
+    benchmark: m.name,
+    'median / op': format(m.medianNsPerOp),
+    'p95 / op': format(m.p95NsPerOp),
+    'ops/s': Math.round(m.opsPerSecond).toLocaleString('en-US'),
+    'vs baseline': baseline ? `${(m.medianNsPerOp / baseline.medianNsPerOp).toFixed(2)}× ${baseline.name}` : '—',
+    target: target ?? '',
+  }));
+  console.log(`\n${title}`);
+  console.table(table);
+}

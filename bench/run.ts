@@ -1,0 +1,89 @@
+import { readFileSync } from 'node:fs';
+import { createActor } from 'xstate';
+import { type CrewReturnEvent, crewReturnMachine } from '../machines/crewReturnMachine';
+import { evaluateRule } from '../machines/evaluate';
+import { recommend } from '../machines/policy';
+import { flyabilityRules } from '../machines/rules';
+import { defaultThresholdValues, thresholdKeyFor } from '../machines/thresholds';
+import { parseScenario } from '../src/session/loadScenario';
+import { defaultProfile } from '../src/session/profile';
+import { foldEvents, foldEventsPure, machineInput, scenarioSessionEvents } from '../src/session/session';
+import { measure, printTable } from './measure';
+
+const file = 'scenarios/soyuz-ms-22.json';
+const parsed = parseScenario(file, readFileSync(file, 'utf8'));
+if (!parsed.ok) throw new Error(`${file} is invalid`);
+const scenario = parsed.value;
+const profile = await defaultProfile();
+const input = machineInput(scenario, profile);
+const events = scenarioSessionEvents(scenario, '2026-11-25T00:00:00Z');
+
+// The rule evaluations of the MS-22 decision: every flyability rule, 3 crew counts, both tiers.
+const { snapshot } = foldEvents(input, events.slice(0, 17));
+const values = snapshot.context.values;
+const cases = flyabilityRules.flatMap((rule) =>
+  [1, 2, 3].flatMap((crewCount) => (['nominal', 'emergency'] as const).map((tier) => ({ rule, tier, crewCount }))),
+);
+let sink = 0;
+
+const evaluator = measure(
+  'evaluateRule',
+  () => {
+    for (const c of cases)
+      if (evaluateRule(c.rule, values, defaultThresholdValues, c.tier, c.crewCount).status === 'pass') sink++;
+  },
+  cases.length,
+);
+
+// Baseline: the same comparisons written inline, with keys resolved the same way each time.
+const baseline = measure(
+  'inline comparison',
+  () => {
+    for (const c of cases) {
+      const key = c.rule.perCrewCount ? `${c.rule.quantity}.crew${c.crewCount}` : c.rule.quantity;
+      const v = values[key];
+      const threshold = defaultThresholdValues[thresholdKeyFor(c.rule.threshold, c.tier)] ?? 0;
+      if (!v) continue;
+      const passes = c.rule.comparator === '<=' ? (v.high ?? v.nominal) <= threshold : (v.low ?? v.nominal) >= threshold;
+      if (passes) sink++;
+    }
+  },
+  cases.length,
+);
+
+const situation = {
+  setup: input.setup,
+  values,
+  thresholds: defaultThresholdValues,
+  nowUtc: '2023-01-11T12:00:00Z',
+  stationUnsafe: false,
+};
+const policy = measure('recommend (whole policy table)', () => {
+  if (recommend(situation).outcome === 'launch-replacement') sink++;
+});
+
+const machineEvents = events.map((e) => e.event as CrewReturnEvent);
+const bareActorFold = measure('MS-22 fold, bare actor.send() loop', () => {
+  const actor = createActor(crewReturnMachine, { input }).start();
+  for (const event of machineEvents) actor.send(event);
+  if (actor.getSnapshot().status === 'done') sink++;
+  actor.stop();
+});
+const actorFold = measure('MS-22 fold, foldEvents (actor + steps)', () => {
+  if (foldEvents(input, events).snapshot.status === 'done') sink++;
+});
+const pureFold = measure('MS-22 fold, foldEventsPure (transition())', () => {
+  if (foldEventsPure(input, events).snapshot.status === 'done') sink++;
+});
+
+printTable('Rule evaluator (MS-22 decision values, 36 evaluations per run)', [
+  { measurement: baseline },
+  { measurement: evaluator, baseline, target: 'within 10× of inline' },
+  { measurement: policy, baseline: evaluator },
+]);
+printTable(`Full MS-22 fold (${events.length} events)`, [
+  { measurement: bareActorFold },
+  { measurement: actorFold, baseline: bareActorFold, target: 'median ≤ 1 ms' },
+  { measurement: pureFold, baseline: bareActorFold },
+]);
+if (sink < 0) console.log(sink);

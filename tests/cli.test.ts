@@ -1,0 +1,141 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const root = new URL('..', import.meta.url).pathname;
+const ms22 = 'scenarios/soyuz-ms-22.json';
+
+function decide(...args: string[]) {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/decide.ts', ...args], { cwd: root, encoding: 'utf8' });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'decide-'));
+function file(name: string, text: string): string {
+  const path = join(dir, name);
+  writeFileSync(path, text);
+  return path;
+}
+
+function expectInvalid(result: ReturnType<typeof decide>, ...lines: RegExp[]) {
+  expect(result.code).toBe(2);
+  expect(result.stdout).toBe('');
+  expect(result.stderr).not.toMatch(/\n\s+at /); // no stack trace
+  for (const line of lines) expect(result.stderr).toMatch(line);
+}
+
+describe('npm run decide', () => {
+  it('prints the steps, the outcome and the rule table', () => {
+    const result = decide(ms22);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/2023-02-11 09:40\s+commonCause\.raise\s+replacementCampaign\.launchHeld/);
+    expect(result.stdout).toContain('outcome: launch-replacement');
+    expect(result.stdout).toMatch(
+      /thermal\.peak-cabin-temp\s+3\s+nominal\s+43 \(nominal 40\) °C\s+<= 27 °C\s+-16\s+FAIL\s+SD-0215/,
+    );
+    expect(result.stdout).toContain('rubio → crew-dragon-endurance (improvised)');
+  });
+
+  it('--json prints one object with scenario, outcome, finalState, steps and evaluations', () => {
+    const result = decide(ms22, '--json');
+    expect(result.code).toBe(0);
+    const run = JSON.parse(result.stdout);
+    expect(run).toMatchObject({ scenario: 'soyuz-ms-22', outcome: 'launch-replacement', finalState: 'crewHome' });
+    expect(run.steps).toHaveLength(29);
+    expect(run.evaluations.length).toBeGreaterThan(5);
+    expect(run.evaluations[0]).toMatchObject({ ruleId: 'thermal.peak-cabin-temp', value: 43, threshold: 27, status: 'fail' });
+  });
+
+  it('--set and --thresholds change the recommendation', () => {
+    const hot = file(
+      'hot.json',
+      JSON.stringify({ id: 'hot', version: '2', thresholds: { 'maxDescentCabinTempC.emergency': 45 } }),
+    );
+    const loose = decide(
+      ms22,
+      '--json',
+      '--thresholds',
+      hot,
+      '--set',
+      'maxDescentCabinTempC.nominal=43',
+      '--set',
+      'maxDescentCabinHumidityPct.nominal=95',
+    );
+    expect(loose.code).toBe(0);
+    const run = JSON.parse(loose.stdout);
+    expect(run.profile).toMatchObject({ id: 'hot', version: '2' });
+    expect(run.recommendation.outcome).toBe('return-on-damaged-vehicle');
+    // The scripted confirm now confirms the other recommendation, so the replacement campaign's events no longer apply.
+    expect(run.decision).toMatchObject({ kind: 'confirmed', outcome: 'return-on-damaged-vehicle' });
+    expect(run.steps.find((s: { type: string }) => s.type === 'replacement.launch').accepted).toBe(false);
+    const text = decide(
+      ms22,
+      '--set',
+      'maxDescentCabinTempC.emergency=45',
+      '--set',
+      'maxDescentCabinTempC.nominal=43',
+      '--set',
+      'maxDescentCabinHumidityPct.nominal=95',
+    );
+    expect(text.stdout).toMatch(/replacement\.launch\s+returnOnDamagedVehicle\.\w+\s+IGNORED/);
+    expect(text.stdout).toMatch(/warning: \d+ events did not apply/);
+  });
+
+  it('rejects a missing file', () => {
+    expectInvalid(decide('scenarios/nope.json'), /^error: scenarios\/nope\.json: \(file\): a readable file: no such file$/m);
+  });
+
+  it('rejects malformed JSON', () => {
+    expectInvalid(decide(file('bad.json', '{"id": ')), /^error: .*bad\.json: \(root\): well-formed JSON/m);
+  });
+
+  it('rejects a schema violation with the field path', () => {
+    const scenario = JSON.parse(readFileSync(join(root, ms22), 'utf8'));
+    scenario.setup.damagedVehicle.seats = 'three';
+    scenario.events[11].value.high = 30;
+    expectInvalid(
+      decide(file('schema.json', JSON.stringify(scenario))),
+      /^error: .*schema\.json: setup\.damagedVehicle\.seats: .*expected number/m,
+      /^error: .*schema\.json: events\[11\]\.value: low ≤ nominal ≤ high$/m,
+    );
+  });
+
+  it('rejects an unknown event type', () => {
+    const scenario = JSON.parse(readFileSync(join(root, ms22), 'utf8'));
+    scenario.events[3].type = 'anomaly.panic';
+    expectInvalid(
+      decide(file('event.json', JSON.stringify(scenario))),
+      /^error: .*event\.json: events\[3\]\.type: a known event type/m,
+    );
+  });
+
+  it('rejects unknown and non-numeric thresholds, one line each', () => {
+    const result = decide(ms22, '--set', 'cabinTemp=30', '--set', 'certifiedLifeDays=long');
+    expectInvalid(
+      result,
+      /^error: --set: cabinTemp: a known threshold key/m,
+      /^error: --set: certifiedLifeDays: a number of days from 1 to 3650, got "long"$/m,
+    );
+    expect(result.stderr.trim().split('\n')).toHaveLength(2);
+  });
+
+  it('rejects a threshold file with a bad value and an emergency limit stricter than nominal', () => {
+    const bad = file('profile.json', JSON.stringify({ thresholds: { 'maxDescentCabinTempC.nominal': 'warm' } }));
+    expectInvalid(
+      decide(ms22, '--thresholds', bad),
+      /^error: .*profile\.json: thresholds\.maxDescentCabinTempC\.nominal: a number of °C/m,
+    );
+    const strict = file('strict.json', JSON.stringify({ thresholds: { 'maxDescentCabinTempC.emergency': 20 } }));
+    expectInvalid(
+      decide(ms22, '--thresholds', strict),
+      /thresholds\.maxDescentCabinTempC\.emergency: an emergency limit no stricter than the nominal one/,
+    );
+  });
+
+  it('rejects unknown options and a missing scenario argument with usage', () => {
+    expectInvalid(decide('--jsn', ms22), /^error: .*--jsn/m, /usage: npm run decide/);
+    expectInvalid(decide(), /a scenario file is required/);
+  });
+});

@@ -1,0 +1,147 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { CrewReturnEvent } from '../machines/crewReturnMachine';
+import { decidableOutcomes } from '../machines/types';
+import { defaultProfile } from '../src/session/profile';
+import { foldEvents, foldEventsPure, foldSession, type SessionEvent, scenarioSessionEvents } from '../src/session/session';
+import { by, dayAfterLaunchUtc, loadBuiltInScenario, modelInput, type UnstampedEvent } from './support';
+
+const value = fc.record({ nominal: fc.double({ min: 0, max: 300, noNaN: true }), source: fc.constant('assumed') });
+const eventArb: fc.Arbitrary<UnstampedEvent> = fc.oneof(
+  fc.constantFrom(
+    ...(
+      [
+        'anomaly.detect',
+        'safing.complete',
+        'station.emergency',
+        'inspection.complete',
+        'assessment.complete',
+        'campaign.interimPlanInPlace',
+        'commonCause.clear',
+        'replacement.launch',
+        'replacement.dock',
+        'seats.transfer',
+        'damagedVehicle.returnUncrewed',
+        'return.undock',
+        'return.deorbit',
+        'return.land',
+        'decision.confirm',
+      ] as const
+    ).map((type) => ({ type })),
+  ),
+  fc.record({
+    type: fc.constantFrom('inspection.finding' as const, 'assessment.report' as const),
+    quantity: fc.constantFrom('peakCabinTempC', 'peakCabinHumidityPct', 'replacementLeadTimeDays', 'attitudeThrustersLost'),
+    crewCount: fc.integer({ min: 1, max: 3 }),
+    value,
+  }),
+  fc.record({
+    type: fc.constant('decision.override' as const),
+    outcome: fc.constantFrom(...decidableOutcomes),
+    rationale: fc.string(),
+  }),
+  fc.record({
+    type: fc.constant('thresholds.change' as const),
+    key: fc.constantFrom('maxDescentCabinTempC.nominal', 'maxDescentCabinTempC.emergency', 'certifiedLifeDays', 'bogus'),
+    value: fc.double({ noNaN: false }),
+  }),
+  fc.record({
+    type: fc.constant('seats.relocate' as const),
+    crewId: fc.constantFrom('cdr', 'fe2', 'nobody'),
+    vehicleId: fc.constantFrom('dragon', 'soyuz', 'nowhere'),
+  }),
+  fc.record({ type: fc.constant('commonCause.raise' as const), holdDays: value }),
+);
+
+const sessionEvents = fc.array(eventArb, { maxLength: 40 }).map((events) =>
+  events.map(
+    (event, i): SessionEvent => ({
+      seq: i + 1,
+      wallClockUtc: '2026-11-25T00:00:00Z',
+      event: { ...event, at: dayAfterLaunchUtc(100 + i), by } as CrewReturnEvent,
+    }),
+  ),
+);
+
+describe('session fold', () => {
+  it('replaying the MS-22 events reproduces every recorded state exactly', async () => {
+    const scenario = loadBuiltInScenario('soyuz-ms-22.json');
+    const session = {
+      scenario,
+      profile: await defaultProfile(),
+      events: scenarioSessionEvents(scenario, '2026-11-25T00:00:00Z'),
+    };
+    const first = foldSession(session);
+    const second = foldSession(structuredClone(session));
+    expect(second.steps).toEqual(first.steps);
+    expect(second.snapshot.context).toEqual(first.snapshot.context);
+    expect(second.snapshot.value).toEqual(first.snapshot.value);
+  });
+
+  it('property: the fold is deterministic and random event sequences never throw', () => {
+    fc.assert(
+      fc.property(sessionEvents, (events) => {
+        const a = foldEvents(modelInput, events);
+        const b = foldEvents(modelInput, structuredClone(events));
+        expect(b.steps).toEqual(a.steps);
+        expect(JSON.parse(JSON.stringify(b.snapshot.context))).toEqual(JSON.parse(JSON.stringify(a.snapshot.context)));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('property: the actor fold and the pure transition fold agree step by step', () => {
+    fc.assert(
+      fc.property(sessionEvents, (events) => {
+        const actor = foldEvents(modelInput, events);
+        const pure = foldEventsPure(modelInput, events);
+        expect(pure.steps).toEqual(actor.steps);
+        expect(pure.snapshot.value).toEqual(actor.snapshot.value);
+        expect(pure.snapshot.context).toEqual(actor.snapshot.context);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('property: an invalid threshold change is never applied', () => {
+    fc.assert(
+      fc.property(sessionEvents, (events) => {
+        const { snapshot } = foldEvents(modelInput, events);
+        expect(snapshot.context.thresholds.bogus).toBeUndefined();
+        for (const v of Object.values(snapshot.context.thresholds)) expect(Number.isFinite(v)).toBe(true);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('an override needs a rationale and is recorded as an override', () => {
+    const stamp = (event: UnstampedEvent, seq: number): SessionEvent => ({
+      seq,
+      wallClockUtc: '2026-11-25T00:00:00Z',
+      event: { ...event, at: dayAfterLaunchUtc(100), by } as CrewReturnEvent,
+    });
+    const toDecision = [
+      { type: 'anomaly.detect' },
+      { type: 'safing.complete' },
+      { type: 'inspection.complete' },
+      { type: 'assessment.complete' },
+    ] as const;
+    const events = toDecision.map((e, i) => stamp(e, i + 1));
+    const empty = foldEvents(modelInput, [
+      ...events,
+      stamp({ type: 'decision.override', outcome: 'return-on-damaged-vehicle', rationale: '  ' }, 5),
+    ]);
+    expect(empty.steps.at(-1)?.accepted).toBe(false);
+    const override = foldEvents(modelInput, [
+      ...events,
+      stamp({ type: 'decision.override', outcome: 'return-on-damaged-vehicle', rationale: 'waiver: crew health' }, 5),
+    ]);
+    expect(override.snapshot.value).toEqual({ returnOnDamagedVehicle: 'awaitingUndock' });
+    expect(override.snapshot.context.decision).toMatchObject({
+      kind: 'overridden',
+      outcome: 'return-on-damaged-vehicle',
+      rationale: 'waiver: crew health',
+    });
+    expect(override.snapshot.context.decision?.recommendation.outcome).toBe('launch-replacement');
+  });
+});

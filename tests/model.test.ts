@@ -1,0 +1,138 @@
+import { describe, expect, it } from 'vitest';
+import { type AnyStateNode, createActor, transition } from 'xstate';
+import { adjacencyMapToArray, getAdjacencyMap, getShortestPaths } from 'xstate/graph';
+import { type CrewReturnEvent, crewReturnMachine, currentRecommendation } from '../machines/crewReturnMachine';
+import { decidableOutcomes } from '../machines/types';
+import { type CrewReturnSnapshot, stateName } from '../src/session/session';
+import { ev, modelInput } from './support';
+
+const report = (quantity: string, crewCount: number | undefined, nominal: number) =>
+  ev('assessment.report', { quantity, ...(crewCount ? { crewCount } : {}), value: { nominal, source: 'assumed' } });
+
+/** Payload variants chosen so that every recommendation, and so every confirm branch, is reachable. */
+const events: CrewReturnEvent[] = [
+  ev('anomaly.detect'),
+  ev('safing.complete'),
+  ev('station.emergency'),
+  ev('inspection.finding', { quantity: 'holeDiameterMm', value: { nominal: 0.8, source: 'assumed' } }),
+  ev('inspection.complete'),
+  report('peakCabinTempC', 3, 25), // full crew passes → return on the damaged vehicle
+  report('peakCabinTempC', 2, 25), // two pass nominal → reduced crew (when no replacement)
+  report('peakCabinTempC', 2, 45), // two fail even the emergency tier → undecided
+  report('replacementLeadTimeDays', undefined, 200), // replacement too late
+  ev('assessment.complete'),
+  ev('decision.confirm'),
+  ...decidableOutcomes.map((outcome) => ev('decision.override', { outcome, rationale: 'waiver recorded' })),
+  ev('decision.override', { outcome: 'launch-replacement', rationale: ' ' }),
+  ev('thresholds.change', { key: 'maxDescentCabinTempC.emergency', value: 41 }),
+  ev('thresholds.change', { key: 'maxDescentCabinTempC.emergency', value: 10 }), // stricter than nominal: refused
+  ev('seats.relocate', { crewId: 'fe2', vehicleId: 'dragon' }),
+  ev('seats.relocate', { crewId: 'cdr', vehicleId: 'dragon' }), // cannot relocate there: refused
+  ev('campaign.interimPlanInPlace'),
+  ev('commonCause.raise', { holdDays: { nominal: 4, source: 'assumed' } }),
+  ev('commonCause.clear'),
+  ev('replacement.launch'),
+  ev('replacement.dock'),
+  ev('seats.transfer'),
+  ev('damagedVehicle.returnUncrewed'),
+  ev('return.undock'),
+  ev('return.deorbit'),
+  ev('return.land'),
+];
+
+/** What distinguishes states for the model: never the growing parts of the context. */
+function serializeState(snapshot: CrewReturnSnapshot): string {
+  const { context } = snapshot;
+  return JSON.stringify([
+    snapshot.value,
+    currentRecommendation(context)?.outcome ?? null,
+    context.values['peakCabinTempC.crew3']?.nominal,
+    context.values['peakCabinTempC.crew2']?.nominal,
+    context.values.replacementLeadTimeDays?.nominal,
+    Math.min(context.values.openCommonCauseQuestions?.nominal ?? 0, 2),
+    context.thresholds['maxDescentCabinTempC.emergency'],
+    context.seatByCrewId,
+    context.decision?.kind ?? null,
+    context.decision?.outcome ?? null,
+  ]);
+}
+
+const traversal = { input: modelInput, events, serializeState: serializeState as never, limit: 100_000 };
+
+function allStateNodes(node: AnyStateNode): AnyStateNode[] {
+  return [node, ...Object.values(node.states).flatMap(allStateNodes)];
+}
+
+describe('model-based: the statechart explored with xstate/graph', () => {
+  // `accepted` is computed afresh: the map may hand back one stored snapshot for equal serializations.
+  const edges = (
+    adjacencyMapToArray(getAdjacencyMap(crewReturnMachine, traversal)) as unknown as {
+      state: CrewReturnSnapshot;
+      event: CrewReturnEvent;
+      nextState: CrewReturnSnapshot;
+    }[]
+  ).map((edge) => ({ ...edge, accepted: transition(crewReturnMachine, edge.state, edge.event)[0] !== edge.state }));
+
+  it('reaches every state node of the machine', () => {
+    const reached = new Set(edges.flatMap((e) => [...e.state._nodes, ...e.nextState._nodes].map((n) => n.id)));
+    const missing = allStateNodes(crewReturnMachine.root)
+      .map((n) => n.id)
+      .filter((id) => !reached.has(id));
+    expect(missing).toEqual([]);
+  });
+
+  it('takes every transition of the machine (each guarded branch separately)', () => {
+    const missing: string[] = [];
+    for (const node of allStateNodes(crewReturnMachine.root)) {
+      for (const [eventType, definitions] of node.transitions) {
+        definitions.forEach((definition, index) => {
+          const taken = edges.some(({ state, event, nextState, accepted }) => {
+            if (event.type !== eventType || !state._nodes.includes(node) || !accepted) return false;
+            if (!definition.target?.length) return JSON.stringify(nextState.value) === JSON.stringify(state.value);
+            return definition.target.every((t: AnyStateNode) => nextState._nodes.includes(t));
+          });
+          if (!taken)
+            missing.push(
+              `${node.id} --${eventType}[${index}]--> ${definition.target?.map((t: AnyStateNode) => t.id).join(',') ?? '(self)'}`,
+            );
+        });
+      }
+    }
+    expect(missing).toEqual([]);
+  });
+
+  it('every shortest path replays through a live actor to the same state', () => {
+    const paths = getShortestPaths(crewReturnMachine, traversal);
+    expect(paths.length).toBeGreaterThan(50);
+    for (const path of paths) {
+      const actor = createActor(crewReturnMachine, { input: modelInput }).start();
+      for (const step of path.steps) actor.send(step.event as CrewReturnEvent);
+      expect(actor.getSnapshot().value).toEqual(path.state.value);
+      actor.stop();
+    }
+  });
+
+  it('refuses what the rules forbid: no confirm while undecided, no empty override, no launch while held', () => {
+    for (const { state, event, nextState, accepted } of edges.filter((e) => e.accepted)) {
+      if (event.type === 'decision.confirm') expect(currentRecommendation(state.context)?.outcome).not.toBe('undecided');
+      if (event.type === 'decision.override') expect(event.rationale.trim()).not.toBe('');
+      if (event.type === 'replacement.launch')
+        expect(stateName(state.value) === 'replacementCampaign.preparingReplacement').toBe(true);
+      if (nextState.matches('crewHome') && !state.matches('crewHome'))
+        expect([event.type, accepted]).toEqual(['return.land', true]);
+    }
+    const heldLaunches = edges.filter(
+      (e) => e.event.type === 'replacement.launch' && stateName(e.state.value) === 'replacementCampaign.launchHeld',
+    );
+    expect(heldLaunches.length).toBeGreaterThan(0);
+    expect(heldLaunches.every((e) => !e.accepted)).toBe(true);
+    const undecidedConfirms = edges.filter(
+      (e) =>
+        e.event.type === 'decision.confirm' &&
+        e.state.matches({ anomaly: 'decision' }) &&
+        currentRecommendation(e.state.context)?.outcome === 'undecided',
+    );
+    expect(undecidedConfirms.length).toBeGreaterThan(0);
+    expect(undecidedConfirms.every((e) => !e.accepted)).toBe(true);
+  });
+});

@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest';
+import { flipPoints } from '../machines/flipPoints';
+import { policyTable, recommend } from '../machines/policy';
+import { maxRelocatableCrew, planSeats } from '../machines/seatPlan';
+import { defaultThresholdValues } from '../machines/thresholds';
+import { dayAfterLaunchUtc, ms22LikeValues, situation, threeCrewSetup } from './support';
+
+const withValues = (values: Record<string, { nominal: number; high?: number; low?: number; source: string }>) =>
+  situation({ values: { ...ms22LikeValues, ...values } });
+const v = (nominal: number) => ({ nominal, source: 'assumed' });
+
+describe('recommendation policy (hit policy FIRST)', () => {
+  it('recommends a replacement with an interim plan when three crew overheat but two pass the emergency tier', () => {
+    const r = recommend(situation());
+    expect(r.outcome).toBe('launch-replacement');
+    expect(r.decidingRow).toBe('replacement-feasible');
+    expect(r.crewAboardDamagedVehicle).toBe(2);
+    expect(r.seatPlan).toEqual([
+      { crewId: 'cdr', vehicleId: 'soyuz', seat: 'own' },
+      { crewId: 'fe1', vehicleId: 'soyuz', seat: 'own' },
+      { crewId: 'fe2', vehicleId: 'dragon', seat: 'improvised' },
+    ]);
+    expect(r.rows.map((row) => [row.id, row.matched])).toEqual([
+      ['station-unsafe', false],
+      ['full-crew-nominal', false],
+      ['replacement-feasible', true],
+    ]);
+  });
+
+  it('returns on the damaged vehicle when the full crew passes every nominal rule', () => {
+    const r = recommend(withValues({ 'peakCabinTempC.crew3': v(26) }));
+    expect(r.outcome).toBe('return-on-damaged-vehicle');
+    expect(r.crewAboardDamagedVehicle).toBe(3);
+  });
+
+  it('sends fewer crew home when no replacement can arrive within the certified life', () => {
+    const r = recommend({ ...withValues({ 'peakCabinTempC.crew2': v(26) }), nowUtc: dayAfterLaunchUtc(190) });
+    expect(r.outcome).toBe('return-reduced-crew');
+    expect(r.rows.find((row) => row.id === 'replacement-feasible')?.reason).toContain('vehicle-life.lifeboat-through-wait fail');
+    expect(r.crewAboardDamagedVehicle).toBe(2);
+  });
+
+  it('falls back to an emergency return of the crew without another seat', () => {
+    const r = recommend({ ...situation(), nowUtc: dayAfterLaunchUtc(190) });
+    expect(r.outcome).toBe('emergency-return');
+    expect(r.decidingRow).toBe('emergency-tier');
+  });
+
+  it('escalates (undecided) when no row matches', () => {
+    const r = recommend({ ...withValues({ 'peakCabinTempC.crew2': v(45) }), nowUtc: dayAfterLaunchUtc(190) });
+    expect(r.outcome).toBe('undecided');
+    expect(r.rows).toHaveLength(policyTable.length);
+  });
+
+  it('an unsafe station overrides everything', () => {
+    const r = recommend(situation({ stationUnsafe: true }));
+    expect(r.outcome).toBe('emergency-return');
+    expect(r.rows).toHaveLength(1);
+    expect(r.crewAboardDamagedVehicle).toBe(2);
+  });
+
+  it('a missing value is unknown and blocks the rows that need it', () => {
+    const { replacementLeadTimeDays: _, ...values } = ms22LikeValues;
+    const r = recommend(situation({ values }));
+    expect(r.rows.find((row) => row.id === 'replacement-feasible')?.reason).toBe('vehicle-life.lifeboat-through-wait unknown');
+    expect(r.outcome).not.toBe('launch-replacement');
+  });
+
+  it('an open common-cause question adds its hold to the wait', () => {
+    const held = withValues({ openCommonCauseQuestions: v(1), commonCauseHoldDays: v(80) });
+    expect(recommend(held).rows.find((row) => row.id === 'replacement-feasible')?.evaluations[0]?.value).toBeCloseTo(
+      100 + 45 + 80,
+    );
+    expect(recommend(held).outcome).not.toBe('launch-replacement');
+  });
+});
+
+describe('seat plan', () => {
+  it('moves the crew listed last first and respects the improvised-seat limit', () => {
+    expect(planSeats(threeCrewSetup, defaultThresholdValues, 1)?.find((s) => s.vehicleId === 'dragon')?.crewId).toBe('fe2');
+    expect(planSeats(threeCrewSetup, defaultThresholdValues, 2)).toBeNull();
+    expect(planSeats(threeCrewSetup, { ...defaultThresholdValues, maxImprovisedSeatsPerVehicle: 0 }, 1)).toBeNull();
+    expect(maxRelocatableCrew(threeCrewSetup, defaultThresholdValues)).toBe(1);
+  });
+});
+
+describe('flip points', () => {
+  it('finds the exact threshold at which the recommendation changes, and the change is real', () => {
+    const s = situation();
+    const flips = flipPoints(s);
+    const emergencyTemp = flips.find((f) => f.thresholdKey === 'maxDescentCabinTempC.emergency' && f.direction === 'lower');
+    expect(emergencyTemp).toMatchObject({ flipAt: 39, inclusive: false, current: 40 });
+    for (const flip of flips) {
+      const at = flip.inclusive ? flip.flipAt : flip.flipAt + (flip.direction === 'raise' ? 1e-6 : -1e-6);
+      expect(recommend({ ...s, thresholds: { ...s.thresholds, [flip.thresholdKey]: at } }).outcome).toBe(flip.newOutcome);
+      const before = flip.inclusive ? flip.flipAt + (flip.direction === 'raise' ? -1e-6 : 1e-6) : flip.flipAt;
+      expect(recommend({ ...s, thresholds: { ...s.thresholds, [flip.thresholdKey]: before } }).outcome).toBe(
+        'launch-replacement',
+      );
+    }
+  });
+
+  it('raising the nominal temperature limit above the three-crew value flips to a return on the damaged vehicle', () => {
+    const flip = flipPoints(situation()).find(
+      (f) => f.thresholdKey === 'maxDescentCabinTempC.nominal' && f.direction === 'raise',
+    );
+    expect(flip).toMatchObject({ flipAt: 43, inclusive: true, newOutcome: 'return-on-damaged-vehicle', validAlone: false });
+  });
+});

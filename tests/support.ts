@@ -1,0 +1,81 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import type { CrewReturnEvent, CrewReturnInput } from '../machines/crewReturnMachine';
+import type { AssessedValues } from '../machines/evaluate';
+import type { Situation } from '../machines/policy';
+import { defaultThresholdValues } from '../machines/thresholds';
+import type { MissionSetup } from '../machines/types';
+import type { Scenario } from '../scenarios/schema';
+import { parseScenario } from '../src/session/loadScenario';
+
+export const scenarioDir = new URL('../scenarios/', import.meta.url);
+
+export function builtInScenarioFiles(): string[] {
+  return readdirSync(scenarioDir).filter((f) => f.endsWith('.json') && f !== 'schema.json');
+}
+
+export function loadBuiltInScenario(file: string): Scenario {
+  const parsed = parseScenario(file, readFileSync(new URL(file, scenarioDir), 'utf8'));
+  if (!parsed.ok) throw new Error(parsed.problems.map((p) => `${p.path}: ${p.expected}`).join('\n'));
+  return parsed.value;
+}
+
+/** Three crew, one of whom can move to a vehicle with one improvisable seat: the MS-22 shape. */
+export const threeCrewSetup: MissionSetup = {
+  damagedVehicle: { id: 'soyuz', name: 'Soyuz', seats: 3, launchedUtc: '2030-01-01T00:00:00Z' },
+  otherVehicles: [{ id: 'dragon', name: 'Dragon', spareSeats: 0, improvisableSeats: 1 }],
+  crew: [
+    { id: 'cdr', name: 'Commander', canRelocateTo: [] },
+    { id: 'fe1', name: 'Engineer', canRelocateTo: [] },
+    { id: 'fe2', name: 'Astronaut', canRelocateTo: ['dragon'] },
+  ],
+};
+
+const v = (nominal: number, high = nominal) => ({ nominal, high, low: nominal, source: 'assumed' });
+
+/** Values under which the default profile recommends launching a replacement (as for MS-22). */
+export const ms22LikeValues: AssessedValues = {
+  'peakCabinTempC.crew3': v(40, 43),
+  'peakCabinHumidityPct.crew3': v(60),
+  'peakCabinTempC.crew2': v(37, 39),
+  'peakCabinHumidityPct.crew2': v(60),
+  'peakCabinTempC.crew1': v(35, 37),
+  'peakCabinHumidityPct.crew1': v(60),
+  descentModuleLeakRateKpaPerHour: v(0),
+  deorbitDeltaVAvailableMps: { nominal: 160, low: 150, source: 'assumed' },
+  attitudeThrustersLost: v(0),
+  replacementLeadTimeDays: v(45),
+  openCommonCauseQuestions: v(0),
+};
+
+export const dayAfterLaunchUtc = (days: number) => new Date(Date.parse('2030-01-01T00:00:00Z') + days * 86_400_000).toISOString();
+
+export function situation(overrides: Partial<Situation> = {}): Situation {
+  return {
+    setup: threeCrewSetup,
+    values: ms22LikeValues,
+    thresholds: defaultThresholdValues,
+    nowUtc: dayAfterLaunchUtc(100),
+    stationUnsafe: false,
+    ...overrides,
+  };
+}
+
+export const modelInput: CrewReturnInput = {
+  setup: threeCrewSetup,
+  thresholds: defaultThresholdValues,
+  startUtc: dayAfterLaunchUtc(100),
+  values: ms22LikeValues,
+};
+
+export const by = { name: 'Test operator', role: 'flight control' };
+
+/** A machine event without its stamp (scenario time and actor). */
+export type UnstampedEvent = CrewReturnEvent extends infer E ? (E extends CrewReturnEvent ? Omit<E, 'at' | 'by'> : never) : never;
+
+/** A machine event stamped at a fixed scenario time. */
+export function ev<T extends CrewReturnEvent['type']>(
+  type: T,
+  payload: Omit<Extract<CrewReturnEvent, { type: T }>, 'type' | 'at' | 'by'> = {} as never,
+): CrewReturnEvent {
+  return { type, at: dayAfterLaunchUtc(100), by, ...payload } as CrewReturnEvent;
+}
