@@ -87,6 +87,10 @@ describe('npm run decide', () => {
     expectInvalid(decide('scenarios/nope.json'), /^error: scenarios\/nope\.json: \(file\): a readable file: no such file$/m);
   });
 
+  it('rejects an unreadable file (a directory)', () => {
+    expectInvalid(decide('scenarios'), /^error: scenarios: \(file\): a readable file: a file, not a directory$/m);
+  });
+
   it('rejects malformed JSON', () => {
     expectInvalid(decide(file('bad.json', '{"id": ')), /^error: .*bad\.json: \(root\): well-formed JSON/m);
   });
