@@ -55,7 +55,7 @@ export type CrewReturnEvent = Stamp &
     | { type: 'assessment.complete' }
     | { type: 'decision.confirm'; rationale?: string }
     | { type: 'decision.override'; outcome: DecidableOutcome; rationale: string }
-    | { type: 'thresholds.change'; key: string; value: number; reason?: string }
+    | { type: 'thresholds.change'; key: string; value: number; previousValue?: number; reason?: string }
     | { type: 'seats.relocate'; crewId: string; vehicleId: string }
     | { type: 'campaign.interimPlanInPlace' }
     | { type: 'commonCause.raise'; holdDays?: AssessedValue }

@@ -56,6 +56,7 @@ export const scenarioEventSchema = z.discriminatedUnion('type', [
     ...stamp,
     key: z.string().min(1),
     value: z.number(),
+    previousValue: z.number().optional(),
     reason: z.string().optional(),
   }),
   z.strictObject({ type: z.literal('seats.relocate'), ...stamp, crewId: id, vehicleId: id }),

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { scenarioJsonSchema } from '../scenarios/schema';
 import { defaultProfile } from '../src/session/profile';
@@ -43,7 +44,7 @@ describe('built-in scenarios', () => {
     });
 
     it('is listed in scenarios/README.md', () => {
-      expect(readFileSync(new URL('README.md', scenarioDir), 'utf8')).toContain(`${scenario.id}.json`);
+      expect(readFileSync(join(scenarioDir, 'README.md'), 'utf8')).toContain(`${scenario.id}.json`);
     });
   });
 
@@ -57,7 +58,7 @@ describe('built-in scenarios', () => {
   });
 
   it('scenarios/schema.json is up to date with the Zod schema (npm run schema rewrites it)', () => {
-    const published = JSON.parse(readFileSync(new URL('schema.json', scenarioDir), 'utf8'));
+    const published = JSON.parse(readFileSync(join(scenarioDir, 'schema.json'), 'utf8'));
     expect(published).toEqual(JSON.parse(JSON.stringify(scenarioJsonSchema())));
   });
 });

@@ -1,4 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { CrewReturnEvent, CrewReturnInput } from '../machines/crewReturnMachine';
 import type { AssessedValues } from '../machines/evaluate';
 import type { Situation } from '../machines/policy';
@@ -7,14 +8,15 @@ import type { MissionSetup } from '../machines/types';
 import type { Scenario } from '../scenarios/schema';
 import { parseScenario } from '../src/session/loadScenario';
 
-export const scenarioDir = new URL('../scenarios/', import.meta.url);
+// Tests run from the project root; happy-dom's import.meta.url is not a file URL.
+export const scenarioDir = join(process.cwd(), 'scenarios');
 
 export function builtInScenarioFiles(): string[] {
   return readdirSync(scenarioDir).filter((f) => f.endsWith('.json') && f !== 'schema.json');
 }
 
 export function loadBuiltInScenario(file: string): Scenario {
-  const parsed = parseScenario(file, readFileSync(new URL(file, scenarioDir), 'utf8'));
+  const parsed = parseScenario(file, readFileSync(join(scenarioDir, file), 'utf8'));
   if (!parsed.ok) throw new Error(parsed.problems.map((p) => `${p.path}: ${p.expected}`).join('\n'));
   return parsed.value;
 }

@@ -1,0 +1,41 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Page, type TestInfo } from '@playwright/test';
+
+export async function openWalkthrough(page: Page, title: string) {
+  await page.goto('/');
+  await page.getByRole('button', { name: `Walk through ${title}` }).click();
+  await expect(page.getByRole('heading', { level: 2, name: title })).toBeVisible();
+}
+
+/** Steps forward with the keyboard until the statechart says we are in `stateName`. */
+export async function stepUntil(page: Page, stateName: string) {
+  const now = page.locator('.chart-now strong');
+  for (let i = 0; i < 60 && (await now.textContent()) !== stateName; i++) await page.keyboard.press('ArrowRight');
+  await expect(now).toHaveText(stateName);
+}
+
+export const outcome = (page: Page) => page.getByTestId('outcome');
+
+export async function identify(page: Page, name = 'Ana Flight', role = 'flight director') {
+  const dialog = page.getByRole('dialog', { name: 'Who is recording this change?' });
+  await expect(dialog).toBeVisible();
+  await dialog.getByLabel('Name').fill(name);
+  await dialog.getByLabel('Role').fill(role);
+  await dialog.getByRole('button', { name: 'Record as me' }).click();
+  await expect(dialog).toBeHidden();
+}
+
+export async function threshold(page: Page, label: RegExp) {
+  return page.getByRole('textbox', { name: label });
+}
+
+export async function expectNoAxeViolations(page: Page) {
+  const result = await new AxeBuilder({ page }).analyze();
+  expect(result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
+}
+
+export async function keepScreenshot(page: Page, testInfo: TestInfo, name: string) {
+  const path = testInfo.outputPath(`${name}.png`);
+  await page.screenshot({ path, fullPage: true });
+  await testInfo.attach(name, { path, contentType: 'image/png' });
+}

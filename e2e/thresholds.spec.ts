@@ -1,0 +1,90 @@
+import { expect, test } from '@playwright/test';
+import { identify, openWalkthrough, outcome, stepUntil } from './support';
+
+const nominalTemp = /Peak descent cabin temperature \(nominal\)/;
+const emergencyTemp = /Peak descent cabin temperature \(emergency\)/;
+
+test('raising the cabin-temperature limit above the assessed value changes the recommendation at once and is recorded', async ({
+  page,
+}) => {
+  await openWalkthrough(page, 'Leak late in certified life: return with fewer crew');
+  await stepUntil(page, 'anomaly.decision');
+  await expect(outcome(page)).toHaveAttribute('data-outcome', 'return-reduced-crew');
+  // The three-crew prediction is 33 °C at worst; the flip point says so before anything changes.
+  await expect(page.locator('tr[data-rule="thermal.peak-cabin-temp"]').first()).toContainText(
+    '≥ 33 °C → Return on the damaged vehicle',
+  );
+
+  await page.getByLabel('Reason for changes (optional)').fill('what-if: cooled suits');
+  const input = page.getByRole('textbox', { name: nominalTemp });
+  await input.fill('34');
+  await input.press('Enter');
+  await identify(page);
+  await expect(outcome(page)).toHaveAttribute('data-outcome', 'return-on-damaged-vehicle');
+  const log = page.getByRole('region', { name: /Recorded by operators/ });
+  await expect(log).toContainText('maxDescentCabinTempC.nominal 27 °C → 34 °C — what-if: cooled suits');
+  await expect(log).toContainText('Ana Flight (flight director)');
+  await expect(page.getByRole('textbox', { name: nominalTemp })).toHaveValue('34');
+
+  // A second change needs no second identification; reset records the way back.
+  await page.getByRole('button', { name: 'Reset to defaults' }).click();
+  await expect(outcome(page)).toHaveAttribute('data-outcome', 'return-reduced-crew');
+  await expect(log).toContainText('34 °C → 27 °C');
+});
+
+for (const [typed, message] of [
+  ['', 'Enter a value.'],
+  ['warm', '“warm” is not a number.'],
+  ['95', 'a number of °C from 0 to 80'],
+] as const) {
+  test(`an invalid threshold (${typed || 'empty'}) shows its message and changes nothing`, async ({ page }) => {
+    await openWalkthrough(page, 'Soyuz MS-22 coolant leak');
+    await stepUntil(page, 'anomaly.decision');
+    const input = page.getByRole('textbox', { name: nominalTemp });
+    await input.fill(typed);
+    await input.press('Enter');
+    await expect(page.getByRole('alert').filter({ hasText: message })).toBeVisible();
+    await expect(input).toHaveAttribute('aria-invalid', 'true');
+    await expect(outcome(page)).toHaveAttribute('data-outcome', 'launch-replacement');
+    await expect(page.getByRole('dialog')).toBeHidden();
+    await expect(page.getByRole('region', { name: /Recorded by operators/ })).toContainText('Nothing recorded yet.');
+  });
+}
+
+test('an emergency limit stricter than the nominal one is refused', async ({ page }) => {
+  await openWalkthrough(page, 'Soyuz MS-22 coolant leak');
+  await stepUntil(page, 'anomaly.decision');
+  const input = page.getByRole('textbox', { name: emergencyTemp });
+  await input.fill('20');
+  await input.press('Enter');
+  await expect(page.getByRole('alert').filter({ hasText: 'no stricter than the nominal one' })).toBeVisible();
+  await expect(outcome(page)).toHaveAttribute('data-outcome', 'launch-replacement');
+});
+
+test('profiles: save, load and export as a CLI-usable file; the source is shown on demand', async ({ page }) => {
+  await openWalkthrough(page, 'Soyuz MS-22 coolant leak');
+  await stepUntil(page, 'anomaly.decision');
+  await page.getByRole('button', { name: 'source of Peak descent cabin temperature (nominal)' }).click();
+  await expect(page.getByText('NASA-STD-3001 cabin operating limit 18–27 °C')).toBeVisible();
+
+  const input = page.getByRole('textbox', { name: emergencyTemp });
+  await input.fill('38');
+  await input.press('Enter');
+  await identify(page);
+  await expect(outcome(page)).toHaveAttribute('data-outcome', 'undecided');
+  await page.getByLabel('Profile name').fill('cool-cabin');
+  await page.getByRole('button', { name: 'Save profile' }).click();
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export JSON' }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toBe('cool-cabin.thresholds.json');
+  const exported = JSON.parse(await (await import('node:fs/promises')).readFile((await file.path()) as string, 'utf8'));
+  expect(exported).toMatchObject({ id: 'cool-cabin', version: '1', thresholds: { 'maxDescentCabinTempC.emergency': 38 } });
+
+  await page.getByRole('button', { name: 'Reset to defaults' }).click();
+  await expect(outcome(page)).toHaveAttribute('data-outcome', 'launch-replacement');
+  await page.getByLabel('Saved profiles').selectOption('cool-cabin');
+  await page.getByRole('button', { name: 'Load' }).click();
+  await expect(outcome(page)).toHaveAttribute('data-outcome', 'undecided');
+  await expect(page.getByRole('region', { name: /Recorded by operators/ })).toContainText('profile cool-cabin v1 loaded');
+});

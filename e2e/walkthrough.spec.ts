@@ -1,0 +1,59 @@
+import { expect, test } from '@playwright/test';
+import { identify, openWalkthrough, outcome, stepUntil } from './support';
+
+test('walks MS-22 to the decision: launch replacement, with the deciding rules, values and thresholds', async ({ page }) => {
+  await openWalkthrough(page, 'Soyuz MS-22 coolant leak');
+  await expect(page.getByText('Step 0 of 29')).toBeVisible();
+  await expect(page.getByText('No anomaly yet')).toBeVisible();
+  await stepUntil(page, 'anomaly.decision');
+  await expect(page.getByText('Step 17 of 29')).toBeVisible();
+  await expect(outcome(page)).toHaveAttribute('data-outcome', 'launch-replacement');
+  await expect(outcome(page)).toContainText('Launch replacement');
+
+  const rules = page.getByRole('table', { name: 'Rules behind the recommendation' });
+  const fullCrewTemp = rules.locator('tbody', { hasText: 'Policy row 2' }).locator('tr[data-rule="thermal.peak-cabin-temp"]');
+  await expect(fullCrewTemp).toContainText('43 °C');
+  await expect(fullCrewTemp).toContainText('<= 27 °C');
+  await expect(fullCrewTemp).toContainText('FAIL');
+  const matched = rules.locator('tbody', { hasText: 'Policy row 3 (replacement-feasible): ✔ matched' });
+  const twoCrewTemp = matched.locator('tr[data-rule="thermal.peak-cabin-temp"][data-crew="2"]');
+  await expect(twoCrewTemp).toContainText('39 °C');
+  await expect(twoCrewTemp).toContainText('<= 40 °C');
+  await expect(twoCrewTemp).toContainText('< 39 °C → Undecided');
+  await expect(page.getByText('Frank Rubio → Crew Dragon Endurance (Crew-5) (improvised seat)')).toBeVisible();
+
+  // °F is display only: the same row reads in °F, the model keeps °C.
+  await page.getByRole('button', { name: /Temperatures in °C/ }).click();
+  await expect(fullCrewTemp).toContainText('109.4 °F');
+  await expect(page.getByRole('textbox', { name: /Peak descent cabin temperature \(nominal\)/ })).toHaveValue('80.6');
+});
+
+test('previous, jump and restart move through the timeline; the statechart follows', async ({ page }) => {
+  await openWalkthrough(page, 'Soyuz MS-22 coolant leak');
+  await page.getByRole('button', { name: /^21\. .*commonCause\.raise/ }).click();
+  await expect(page.locator('.chart-now strong')).toHaveText('replacementCampaign.launchHeld');
+  await expect(page.locator('[data-state-id="crewReturn.replacementCampaign.launchHeld"]')).toHaveClass(/active/);
+  await page.getByRole('button', { name: '← Previous' }).click();
+  await expect(page.locator('.chart-now strong')).toHaveText('replacementCampaign.preparingReplacement');
+  await page.getByRole('button', { name: 'Restart' }).click();
+  await expect(page.locator('.chart-now strong')).toHaveText('docked');
+  await expect(page.getByText('Step 0 of 29')).toBeVisible();
+});
+
+test('an override needs a rationale and is recorded as an override', async ({ page }) => {
+  await openWalkthrough(page, 'Soyuz MS-22 coolant leak');
+  await stepUntil(page, 'anomaly.decision');
+  const decision = page.getByRole('region', { name: 'Decision' });
+  await decision.getByLabel('Override to').selectOption('return-on-damaged-vehicle');
+  await decision.getByRole('button', { name: 'Override' }).click();
+  await expect(decision.getByRole('alert')).toContainText('An override needs a rationale');
+  await expect(page.locator('.chart-now strong')).toHaveText('anomaly.decision');
+  await decision.getByLabel('Rationale').fill('Crew health waiver: cabin cooling fix verified');
+  await decision.getByRole('button', { name: 'Override' }).click();
+  await identify(page);
+  await expect(page.locator('.chart-now strong')).toHaveText('returnOnDamagedVehicle.awaitingUndock');
+  await expect(page.getByTestId('decision')).toContainText('OVERRIDDEN by Ana Flight (flight director)');
+  await expect(page.getByRole('region', { name: /Recorded by operators/ })).toContainText(
+    'OVERRIDE to return-on-damaged-vehicle',
+  );
+});

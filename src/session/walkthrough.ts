@@ -1,0 +1,140 @@
+import { type CrewReturnEvent, currentRecommendation, currentSituation } from '../../machines/crewReturnMachine';
+import { type FlipPoint, flipPoints } from '../../machines/flipPoints';
+import { type Recommendation, recommend, type Situation } from '../../machines/policy';
+import { validateThresholdValues } from '../../machines/thresholds';
+import type { Actor, DecidableOutcome } from '../../machines/types';
+import type { Scenario } from '../../scenarios/schema';
+import type { ThresholdProfile } from './profile';
+import { type FoldResult, foldEvents, machineInput, type SessionEvent } from './session';
+
+/** An event the operator recorded, pinned to the scenario step it was made at. */
+export interface OperatorEvent {
+  /** How many scripted events had been applied when it was recorded. */
+  afterStep: number;
+  wallClockUtc: string;
+  event: CrewReturnEvent;
+}
+
+/** A scenario being stepped through: navigation is a view; operator events are the record. */
+export interface Walkthrough {
+  scenario: Scenario;
+  profile: ThresholdProfile;
+  /** Wall clock when the session was opened: the recording time of the scenario's scripted events. */
+  openedUtc: string;
+  cursor: number;
+  operatorEvents: OperatorEvent[];
+}
+
+export function openWalkthrough(scenario: Scenario, profile: ThresholdProfile, openedUtc: string): Walkthrough {
+  return { scenario, profile, openedUtc, cursor: 0, operatorEvents: [] };
+}
+
+export function moveTo(walkthrough: Walkthrough, cursor: number): Walkthrough {
+  const clamped = Math.max(0, Math.min(walkthrough.scenario.events.length, Math.round(cursor)));
+  return clamped === walkthrough.cursor ? walkthrough : { ...walkthrough, cursor: clamped };
+}
+
+/** Scripted events up to the cursor, with each operator event right after the step it was made at. */
+export function sessionEvents(walkthrough: Walkthrough): SessionEvent[] {
+  return orderedEvents(walkthrough).map(({ event, wallClockUtc }, i) => ({ seq: i + 1, wallClockUtc, event }));
+}
+
+function orderedEvents(walkthrough: Walkthrough) {
+  const ordered: { event: CrewReturnEvent; wallClockUtc: string; scriptedIndex?: number }[] = [];
+  for (let step = 0; step <= walkthrough.cursor; step++) {
+    for (const op of walkthrough.operatorEvents) if (op.afterStep === step) ordered.push(op);
+    const scripted = walkthrough.scenario.events[step];
+    if (step < walkthrough.cursor && scripted) {
+      ordered.push({ event: scripted as CrewReturnEvent, wallClockUtc: walkthrough.openedUtc, scriptedIndex: step });
+    }
+  }
+  return ordered;
+}
+
+export interface WalkthroughView {
+  fold: FoldResult;
+  /**
+   * The recommendation under the thresholds in force now (null before any anomaly). Once decided,
+   * it is the decision's own situation re-evaluated: what the thresholds would have said then.
+   */
+  recommendation: Recommendation | null;
+  flipPoints: FlipPoint[];
+  /** Scripted step index → whether the machine applied it (undefined: not reached yet). */
+  appliedByStep: (boolean | undefined)[];
+}
+
+export function viewWalkthrough(walkthrough: Walkthrough): WalkthroughView {
+  const ordered = orderedEvents(walkthrough);
+  const fold = foldEvents(machineInput(walkthrough.scenario, walkthrough.profile), sessionEvents(walkthrough));
+  const { context } = fold.snapshot;
+  const situation: Situation = context.decision
+    ? { setup: context.setup, ...context.decision.basis, thresholds: context.thresholds }
+    : currentSituation(context);
+  const recommendation = context.decision ? recommend(situation) : currentRecommendation(context);
+  const scriptedSteps = fold.steps.filter((_, i) => ordered[i]?.scriptedIndex !== undefined);
+  return {
+    fold,
+    recommendation,
+    flipPoints: recommendation ? flipPoints(situation, recommendation) : [],
+    appliedByStep: walkthrough.scenario.events.map((_, i) => scriptedSteps[i]?.accepted),
+  };
+}
+
+export type OperatorAction =
+  | { type: 'thresholds.change'; key: string; value: number; reason?: string }
+  | { type: 'decision.confirm'; rationale?: string }
+  | { type: 'decision.override'; outcome: DecidableOutcome; rationale: string };
+
+export type Recorded = { ok: true; walkthrough: Walkthrough } | { ok: false; reason: string };
+
+/** Records an operator action at the current step, if the machine accepts it; otherwise says why not. */
+export function recordAction(walkthrough: Walkthrough, action: OperatorAction, by: Actor, wallClockUtc: string): Recorded {
+  const view = viewWalkthrough(walkthrough);
+  const { context } = view.fold.snapshot;
+  let event: CrewReturnEvent;
+  if (action.type === 'thresholds.change') {
+    const problem = validateThresholdValues({ ...context.thresholds, [action.key]: action.value })[0];
+    if (problem) return { ok: false, reason: problem.expected };
+    const previousValue = context.thresholds[action.key];
+    if (previousValue === action.value) return { ok: false, reason: 'unchanged' };
+    event = { ...action, ...(previousValue === undefined ? {} : { previousValue }), at: context.nowUtc, by };
+  } else {
+    if (action.type === 'decision.override' && !action.rationale.trim())
+      return { ok: false, reason: 'an override needs a rationale' };
+    event = { ...action, at: context.nowUtc, by };
+  }
+  if (!view.fold.snapshot.can(event))
+    return { ok: false, reason: `not possible in state ${JSON.stringify(view.fold.snapshot.value)}` };
+  const recorded: OperatorEvent = { afterStep: walkthrough.cursor, wallClockUtc, event };
+  return { ok: true, walkthrough: { ...walkthrough, operatorEvents: [...walkthrough.operatorEvents, recorded] } };
+}
+
+/**
+ * Moves every threshold to `values` as individual recorded changes, ordered so that each change
+ * is valid on its own (e.g. an emergency limit is raised before the nominal one that follows it).
+ */
+export function recordThresholdSet(
+  walkthrough: Walkthrough,
+  values: Readonly<Record<string, number>>,
+  reason: string,
+  by: Actor,
+  wallClockUtc: string,
+): Recorded {
+  let current = walkthrough;
+  let pending = Object.entries(values);
+  while (pending.length) {
+    const stillPending: [string, number][] = [];
+    for (const [key, value] of pending) {
+      const recorded = recordAction(current, { type: 'thresholds.change', key, value, reason }, by, wallClockUtc);
+      if (recorded.ok) current = recorded.walkthrough;
+      else if (recorded.reason !== 'unchanged') stillPending.push([key, value]);
+    }
+    if (stillPending.length === pending.length) {
+      const [key, value] = stillPending[0] ?? ['', 0];
+      const why = recordAction(current, { type: 'thresholds.change', key, value, reason }, by, wallClockUtc);
+      return { ok: false, reason: `${key}: ${why.ok ? 'conflicting values' : why.reason}` };
+    }
+    pending = stillPending;
+  }
+  return { ok: true, walkthrough: current };
+}

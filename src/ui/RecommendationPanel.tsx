@@ -1,0 +1,102 @@
+import { useLayoutEffect } from 'react';
+import type { Decision } from '../../machines/crewReturnMachine';
+import type { FlipPoint } from '../../machines/flipPoints';
+import { policyTable, type Recommendation } from '../../machines/policy';
+import type { MissionSetup } from '../../machines/types';
+import { outcomeLabels } from './outcomeLabels';
+import { RuleTable } from './RuleTable';
+import type { TemperatureUnit } from './units';
+
+interface Props {
+  recommendation: Recommendation | null;
+  decision: Decision | null;
+  flipPoints: FlipPoint[];
+  setup: MissionSetup;
+  temperatureUnit: TemperatureUnit;
+}
+
+export function RecommendationPanel({ recommendation, decision, flipPoints, setup, temperatureUnit }: Props) {
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs once per new recommendation on screen, by design
+  useLayoutEffect(() => reportThresholdLatency(), [recommendation]);
+  const vehicleName = (id: string) => [setup.damagedVehicle, ...setup.otherVehicles].find((v) => v.id === id)?.name ?? id;
+  const crewName = (id: string) => setup.crew.find((c) => c.id === id)?.name ?? id;
+
+  return (
+    <section aria-labelledby="recommendation-title" className="recommendation">
+      <h3 id="recommendation-title">Recommendation</h3>
+      {!recommendation ? (
+        <p className="muted">No anomaly yet: the vehicle serves as the crew's lifeboat and ride home.</p>
+      ) : (
+        <>
+          <p className={`outcome outcome-${recommendation.outcome}`} data-testid="outcome" data-outcome={recommendation.outcome}>
+            {outcomeLabels[recommendation.outcome]} <code>{recommendation.outcome}</code>
+          </p>
+          {decision && (
+            <p className={`decision decision-${decision.kind}`} data-testid="decision">
+              Decided: <strong>{outcomeLabels[decision.outcome]}</strong> —{' '}
+              {decision.kind === 'overridden' ? 'OVERRIDDEN' : decision.kind} by {decision.by.name} ({decision.by.role}) at{' '}
+              {decision.atUtc.slice(0, 16).replace('T', ' ')} UTC
+              {decision.rationale && <>: “{decision.rationale}”</>}
+              {decision.recommendation.outcome !== recommendation.outcome && (
+                <> (recommended then: {outcomeLabels[decision.recommendation.outcome]})</>
+              )}
+            </p>
+          )}
+          {decision && (
+            <p className="muted">The table below is the decision's situation, re-evaluated under the thresholds in force now.</p>
+          )}
+          <table className="policy-rows">
+            <caption>Policy table (first match decides)</caption>
+            <thead>
+              <tr>
+                <th scope="col">#</th>
+                <th scope="col">Condition</th>
+                <th scope="col">Result</th>
+                <th scope="col">Why</th>
+              </tr>
+            </thead>
+            <tbody>
+              {recommendation.rows.map((row) => {
+                const index = policyTable.findIndex((p) => p.id === row.id);
+                return (
+                  <tr key={row.id} className={row.matched ? 'matched' : undefined}>
+                    <td>{index + 1}</td>
+                    <td>{policyTable[index]?.statement}</td>
+                    <td>{row.matched ? '✔ matched' : '✘ no'}</td>
+                    <td>{row.reason}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+          <RuleTable recommendation={recommendation} flipPoints={flipPoints} temperatureUnit={temperatureUnit} />
+          {recommendation.seatPlan && (
+            <div className="seat-plan">
+              <h4>Seats ({recommendation.outcome === 'launch-replacement' ? 'interim emergency plan' : 'return plan'})</h4>
+              <ul>
+                {recommendation.seatPlan.map((seat) => (
+                  <li key={seat.crewId}>
+                    {crewName(seat.crewId)} → {vehicleName(seat.vehicleId)} ({seat.seat} seat)
+                  </li>
+                ))}
+              </ul>
+            </div>
+          )}
+        </>
+      )}
+    </section>
+  );
+}
+
+/** Edit-to-screen latency: measured after the frame that shows the new recommendation (see bench). */
+function reportThresholdLatency(): void {
+  if (performance.getEntriesByName('threshold-commit', 'mark').length === 0) return;
+  requestAnimationFrame(() => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      performance.measure('threshold-to-screen', 'threshold-commit');
+      performance.clearMarks('threshold-commit');
+    };
+    channel.port2.postMessage(null);
+  });
+}

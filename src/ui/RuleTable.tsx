@@ -1,0 +1,84 @@
+import type { RuleEvaluation } from '../../machines/evaluate';
+import type { FlipPoint } from '../../machines/flipPoints';
+import { policyTable, type Recommendation } from '../../machines/policy';
+import { allRules } from '../../machines/rules';
+import { outcomeLabels } from './outcomeLabels';
+import { displayValue, type TemperatureUnit } from './units';
+
+interface Props {
+  recommendation: Recommendation;
+  flipPoints: FlipPoint[];
+  temperatureUnit: TemperatureUnit;
+}
+
+const statusText = { pass: '✔ PASS', fail: '✘ FAIL', unknown: '? UNKNOWN' } as const;
+const ruleById = new Map(allRules.map((r) => [r.id, r]));
+
+export function RuleTable({ recommendation, flipPoints, temperatureUnit }: Props) {
+  const show = (value: number, unit: string, difference = false) => displayValue(value, unit, temperatureUnit, difference);
+  const flipText = (e: RuleEvaluation) =>
+    flipPoints
+      .filter((f) => f.thresholdKey === e.thresholdKey)
+      .map((f) => {
+        const relation = f.direction === 'raise' ? (f.inclusive ? '≥' : '>') : f.inclusive ? '≤' : '<';
+        return `${relation} ${show(f.flipAt, e.unit)} → ${outcomeLabels[f.newOutcome]}${f.validAlone ? '' : ' (with the other tier)'}`;
+      })
+      .join('; ');
+
+  return (
+    <table className="rules">
+      <caption>Rules behind the recommendation</caption>
+      <thead>
+        <tr>
+          <th scope="col">Rule</th>
+          <th scope="col">Crew</th>
+          <th scope="col">Tier</th>
+          <th scope="col">Value (nominal)</th>
+          <th scope="col">Threshold</th>
+          <th scope="col">Margin</th>
+          <th scope="col">Result</th>
+          <th scope="col">Source</th>
+          <th scope="col">Flips at</th>
+        </tr>
+      </thead>
+      {recommendation.rows
+        .filter((row) => row.evaluations.length > 0)
+        .map((row) => (
+          <tbody key={row.id}>
+            <tr className="row-group">
+              <th scope="rowgroup" colSpan={9}>
+                Policy row {policyTable.findIndex((p) => p.id === row.id) + 1} ({row.id}):{' '}
+                {row.matched ? '✔ matched' : '✘ not matched'}
+              </th>
+            </tr>
+            {row.evaluations.map((e) => (
+              <tr
+                key={`${e.ruleId}-${e.tier}-${e.crewCount ?? ''}`}
+                className={`status-${e.status}`}
+                data-rule={e.ruleId}
+                data-crew={e.crewCount}
+                data-tier={e.tier}
+              >
+                <td title={ruleById.get(e.ruleId)?.statement}>{e.ruleId}</td>
+                <td>{e.crewCount ?? ''}</td>
+                <td>{e.tier}</td>
+                <td>
+                  {e.value === null ? 'unknown' : show(e.value, e.unit)}
+                  {e.nominalValue !== null && e.nominalValue !== e.value && (
+                    <span className="muted"> ({show(e.nominalValue, e.unit)})</span>
+                  )}
+                </td>
+                <td>
+                  {e.comparator} {show(e.threshold, e.unit)}
+                </td>
+                <td>{e.margin === null ? '—' : `${e.margin >= 0 ? '+' : '−'}${show(Math.abs(e.margin), e.unit, true)}`}</td>
+                <td className="result">{statusText[e.status]}</td>
+                <td>{e.valueSource}</td>
+                <td>{flipText(e)}</td>
+              </tr>
+            ))}
+          </tbody>
+        ))}
+    </table>
+  );
+}

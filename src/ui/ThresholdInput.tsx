@@ -1,0 +1,63 @@
+import { type KeyboardEvent, useState } from 'react';
+import { type ThresholdDefinition, type ThresholdValues, validateThresholdValues } from '../../machines/thresholds';
+import { displayUnit, fromDisplayNumber, type TemperatureUnit, toDisplayNumber } from './units';
+
+interface Props {
+  definition: ThresholdDefinition;
+  thresholds: ThresholdValues;
+  temperatureUnit: TemperatureUnit;
+  onCommit: (valueInModelUnit: number) => void;
+}
+
+/** One threshold: typed as text, checked on Enter or leaving the field, applied only when valid. */
+export function ThresholdInput({ definition, thresholds, temperatureUnit, onCommit }: Props) {
+  const current = thresholds[definition.key] ?? definition.defaultValue;
+  const shown = String(toDisplayNumber(current, definition.unit, temperatureUnit));
+  const [text, setText] = useState(shown);
+  const [error, setError] = useState<string | null>(null);
+  const unit = displayUnit(definition.unit, temperatureUnit);
+  const errorId = `${definition.key}-error`;
+
+  const commit = () => {
+    const trimmed = text.trim();
+    if (trimmed === shown) return setError(null);
+    const number = trimmed === '' ? Number.NaN : Number(trimmed.replace(',', '.'));
+    if (trimmed === '') return setError('Enter a value.');
+    if (!Number.isFinite(number)) return setError(`“${trimmed}” is not a number.`);
+    const value = fromDisplayNumber(number, definition.unit, temperatureUnit);
+    const problem = validateThresholdValues({ ...thresholds, [definition.key]: value })[0];
+    if (problem) return setError(`Not applied: expected ${problem.expected.replace(/, got .*$/, '')}.`);
+    setError(null);
+    performance.mark('threshold-commit');
+    onCommit(value);
+  };
+  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
+    if (event.key === 'Enter') commit();
+    if (event.key === 'Escape') {
+      setText(shown);
+      setError(null);
+    }
+  };
+
+  return (
+    <>
+      <input
+        id={`threshold-${definition.key}`}
+        className="threshold-input"
+        inputMode="decimal"
+        value={text}
+        onChange={(e) => setText(e.currentTarget.value)}
+        onBlur={commit}
+        onKeyDown={onKeyDown}
+        aria-invalid={error !== null}
+        aria-describedby={error ? errorId : undefined}
+      />
+      <span className="unit">{unit === 'count' ? '' : unit}</span>
+      {error && (
+        <span id={errorId} className="field-error" role="alert">
+          {error}
+        </span>
+      )}
+    </>
+  );
+}

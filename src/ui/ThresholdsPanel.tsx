@@ -1,0 +1,151 @@
+import { useState } from 'react';
+import { defaultThresholdValues, type ThresholdValues, thresholdDefinitions } from '../../machines/thresholds';
+import { parsePartialProfile } from '../session/profile';
+import { downloadJson, loadSavedProfiles, saveProfile } from './savedProfiles';
+import { ThresholdInput } from './ThresholdInput';
+import { displayValue, type TemperatureUnit } from './units';
+
+interface Props {
+  thresholds: ThresholdValues;
+  temperatureUnit: TemperatureUnit;
+  refusal: string | null;
+  onChange: (key: string, value: number, reason: string) => void;
+  onSet: (values: Record<string, number>, reason: string) => void;
+}
+
+export function ThresholdsPanel({ thresholds, temperatureUnit, refusal, onChange, onSet }: Props) {
+  const [reason, setReason] = useState('');
+  const [openSource, setOpenSource] = useState<string | null>(null);
+  const [saved, setSaved] = useState(loadSavedProfiles);
+  const [profileName, setProfileName] = useState('');
+  const [selected, setSelected] = useState('');
+  const [importProblem, setImportProblem] = useState<string | null>(null);
+
+  const importFile = async (file: File) => {
+    const parsed = parsePartialProfile(file.name, await file.text());
+    if (!parsed.ok)
+      return setImportProblem(parsed.problems.map((p) => `${p.file}: ${p.path}: expected ${p.expected}`).join('\n'));
+    setImportProblem(null);
+    onSet({ ...thresholds, ...parsed.value.thresholds }, `profile file ${file.name} loaded`);
+  };
+
+  return (
+    <section aria-labelledby="thresholds-title" className="thresholds">
+      <h3 id="thresholds-title">Acceptance thresholds</h3>
+      <label className="reason">
+        Reason for changes (optional) <input value={reason} onChange={(e) => setReason(e.currentTarget.value)} />
+      </label>
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">Threshold</th>
+            <th scope="col">Value</th>
+            <th scope="col">Default</th>
+          </tr>
+        </thead>
+        <tbody>
+          {thresholdDefinitions.map((d) => (
+            <tr key={d.key}>
+              <th scope="row">
+                <label htmlFor={`threshold-${d.key}`}>
+                  {d.label}
+                  {d.tier && <span className="tier"> ({d.tier})</span>}
+                </label>
+                <button
+                  type="button"
+                  className="source-toggle"
+                  aria-expanded={openSource === d.key}
+                  aria-controls={`${d.key}-source`}
+                  aria-label={`source of ${d.label}${d.tier ? ` (${d.tier})` : ''}`}
+                  onClick={() => setOpenSource(openSource === d.key ? null : d.key)}
+                >
+                  source
+                </button>
+                {openSource === d.key && (
+                  <p id={`${d.key}-source`} className="source">
+                    <code>{d.source}</code>: {d.basis}
+                  </p>
+                )}
+              </th>
+              <td>
+                <ThresholdInput
+                  key={`${d.key}:${thresholds[d.key]}:${temperatureUnit}`}
+                  definition={d}
+                  thresholds={thresholds}
+                  temperatureUnit={temperatureUnit}
+                  onCommit={(value) => onChange(d.key, value, reason.trim())}
+                />
+              </td>
+              <td className={thresholds[d.key] === d.defaultValue ? 'muted' : 'changed'}>
+                {displayValue(d.defaultValue, d.unit, temperatureUnit)}
+                {thresholds[d.key] !== d.defaultValue && ' (changed)'}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {refusal && <p className="field-error">Not recorded: {refusal}</p>}
+      <div className="profile-actions">
+        <button type="button" onClick={() => onSet({ ...defaultThresholdValues }, reason.trim() || 'reset to defaults')}>
+          Reset to defaults
+        </button>
+        <label>
+          Profile name <input value={profileName} onChange={(e) => setProfileName(e.currentTarget.value)} />
+        </label>
+        <button
+          type="button"
+          disabled={!profileName.trim()}
+          onClick={() => setSaved(saveProfile(profileName.trim(), thresholds))}
+        >
+          Save profile
+        </button>
+        <button
+          type="button"
+          onClick={() => {
+            const id = profileName.trim() || 'custom';
+            downloadJson(`${id}.thresholds.json`, { id, version: saved[id]?.version ?? '1', thresholds });
+          }}
+        >
+          Export JSON
+        </button>
+        <label>
+          Saved profiles{' '}
+          <select value={selected} onChange={(e) => setSelected(e.currentTarget.value)}>
+            <option value="">—</option>
+            {Object.keys(saved).map((name) => (
+              <option key={name} value={name}>
+                {name} v{saved[name]?.version}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button
+          type="button"
+          disabled={!saved[selected]}
+          onClick={() =>
+            onSet({ ...thresholds, ...saved[selected]?.thresholds }, `profile ${selected} v${saved[selected]?.version} loaded`)
+          }
+        >
+          Load
+        </button>
+        <label className="file-button">
+          Import JSON…
+          <input
+            type="file"
+            accept=".json,application/json"
+            onChange={(e) => {
+              const file = e.currentTarget.files?.[0];
+              if (file) void importFile(file);
+              e.currentTarget.value = '';
+            }}
+          />
+        </label>
+      </div>
+      {importProblem && (
+        <p role="alert" className="field-error">
+          Profile not loaded: {importProblem}
+        </p>
+      )}
+    </section>
+  );
+}

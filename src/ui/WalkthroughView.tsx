@@ -1,0 +1,97 @@
+import { type Dispatch, useEffect, useMemo } from 'react';
+import { viewWalkthrough } from '../session/walkthrough';
+import type { AppAction, AppState, PendingChange } from './appState';
+import { DecisionPanel } from './DecisionPanel';
+import { RecommendationPanel } from './RecommendationPanel';
+import { SessionLog } from './SessionLog';
+import { StatechartDiagram } from './StatechartDiagram';
+import { StepControls } from './StepControls';
+import { ThresholdsPanel } from './ThresholdsPanel';
+import { Timeline } from './Timeline';
+
+interface Props {
+  state: AppState;
+  dispatch: Dispatch<AppAction>;
+}
+
+const typing = (target: EventTarget | null) =>
+  target instanceof HTMLElement && (target.closest('input, textarea, select, dialog[open]') !== null || target.isContentEditable);
+
+export function WalkthroughView({ state, dispatch }: Props) {
+  const walkthrough = state.walkthrough;
+  const view = useMemo(() => (walkthrough ? viewWalkthrough(walkthrough) : null), [walkthrough]);
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (typing(event.target) || event.altKey || event.ctrlKey || event.metaKey) return;
+      const moves: Record<string, AppAction> = {
+        ArrowRight: { type: 'step.by', delta: 1 },
+        ArrowLeft: { type: 'step.by', delta: -1 },
+        Home: { type: 'step.to', cursor: 0 },
+        End: { type: 'step.to', cursor: Number.MAX_SAFE_INTEGER },
+      };
+      const move = moves[event.key];
+      if (!move) return;
+      event.preventDefault();
+      dispatch(move);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [dispatch]);
+
+  if (!walkthrough || !view) return null;
+  const { snapshot } = view.fold;
+  const request = (change: PendingChange) => dispatch({ type: 'change.request', change, wallClockUtc: new Date().toISOString() });
+
+  return (
+    <main className="walkthrough" aria-labelledby="walkthrough-title">
+      <div className="walkthrough-bar">
+        <h2 id="walkthrough-title">{walkthrough.scenario.title}</h2>
+        <StepControls
+          cursor={walkthrough.cursor}
+          total={walkthrough.scenario.events.length}
+          onStep={(cursor) => dispatch({ type: 'step.to', cursor })}
+        />
+      </div>
+      <div className="walkthrough-grid">
+        <div className="column timeline-column">
+          <Timeline
+            scenario={walkthrough.scenario}
+            cursor={walkthrough.cursor}
+            appliedByStep={view.appliedByStep}
+            onJump={(cursor) => dispatch({ type: 'step.to', cursor })}
+          />
+          <SessionLog walkthrough={walkthrough} temperatureUnit={state.temperatureUnit} />
+        </div>
+        <div className="column center-column">
+          <StatechartDiagram snapshot={snapshot} />
+          {snapshot.matches({ anomaly: 'decision' }) && (
+            <DecisionPanel
+              recommendation={view.recommendation}
+              refusal={state.refusal}
+              onDecide={(action) => request({ kind: 'action', action })}
+            />
+          )}
+          <RecommendationPanel
+            recommendation={view.recommendation}
+            decision={snapshot.context.decision}
+            flipPoints={view.flipPoints}
+            setup={snapshot.context.setup}
+            temperatureUnit={state.temperatureUnit}
+          />
+        </div>
+        <div className="column thresholds-column">
+          <ThresholdsPanel
+            thresholds={snapshot.context.thresholds}
+            temperatureUnit={state.temperatureUnit}
+            refusal={state.refusal}
+            onChange={(key, value, reason) =>
+              request({ kind: 'action', action: { type: 'thresholds.change', key, value, ...(reason ? { reason } : {}) } })
+            }
+            onSet={(values, reason) => request({ kind: 'thresholdSet', values, reason })}
+          />
+        </div>
+      </div>
+    </main>
+  );
+}

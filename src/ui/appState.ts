@@ -1,0 +1,132 @@
+import { original, produce } from 'immer';
+import type { Actor } from '../../machines/types';
+import type { Scenario } from '../../scenarios/schema';
+import type { InputProblem } from '../session/inputProblem';
+import type { ThresholdProfile } from '../session/profile';
+import {
+  moveTo,
+  type OperatorAction,
+  openWalkthrough,
+  type Recorded,
+  recordAction,
+  recordThresholdSet,
+  type Walkthrough,
+} from '../session/walkthrough';
+import type { TemperatureUnit } from './units';
+
+/** A recorded change: one action, or a whole threshold set (profile load, reset). */
+export type PendingChange =
+  | { kind: 'action'; action: OperatorAction }
+  | { kind: 'thresholdSet'; values: Record<string, number>; reason: string };
+
+export interface AppState {
+  view: 'library' | 'walkthrough';
+  library: Scenario[];
+  defaultProfile: ThresholdProfile;
+  walkthrough: Walkthrough | null;
+  openProblems: InputProblem[];
+  operator: Actor | null;
+  /** A change waiting for the operator to say who they are. */
+  pending: PendingChange | null;
+  /** Why the last change was not recorded, if it was not. */
+  refusal: string | null;
+  temperatureUnit: TemperatureUnit;
+}
+
+export type AppAction =
+  | { type: 'scenario.open'; scenario: Scenario; openedUtc: string }
+  | { type: 'scenario.add'; scenario: Scenario; openedUtc: string }
+  | { type: 'scenario.rejected'; problems: InputProblem[] }
+  | { type: 'view.library' }
+  | { type: 'view.walkthrough' }
+  | { type: 'step.to'; cursor: number }
+  | { type: 'step.by'; delta: number }
+  | { type: 'change.request'; change: PendingChange; wallClockUtc: string }
+  | { type: 'change.cancel' }
+  | { type: 'operator.identify'; operator: Actor; wallClockUtc: string }
+  | { type: 'units.toggle' };
+
+export function initialAppState(library: Scenario[], defaultProfile: ThresholdProfile): AppState {
+  return {
+    view: 'library',
+    library,
+    defaultProfile,
+    walkthrough: null,
+    openProblems: [],
+    operator: null,
+    pending: null,
+    refusal: null,
+    temperatureUnit: '°C',
+  };
+}
+
+function apply(walkthrough: Walkthrough, change: PendingChange, operator: Actor, wallClockUtc: string): Recorded {
+  return change.kind === 'action'
+    ? recordAction(walkthrough, change.action, operator, wallClockUtc)
+    : recordThresholdSet(walkthrough, change.values, change.reason, operator, wallClockUtc);
+}
+
+export const appReducer = produce((draft: AppState, action: AppAction) => {
+  // The session functions are pure over plain objects: hand them the untouched originals, never drafts.
+  const base = original(draft) as AppState;
+  switch (action.type) {
+    case 'scenario.add':
+      draft.library = [...draft.library.filter((s) => s.id !== action.scenario.id), action.scenario];
+      draft.openProblems = [];
+      draft.walkthrough = openWalkthrough(action.scenario, base.defaultProfile, action.openedUtc);
+      draft.view = 'walkthrough';
+      break;
+    case 'scenario.open':
+      draft.openProblems = [];
+      draft.refusal = null;
+      draft.walkthrough = openWalkthrough(action.scenario, base.defaultProfile, action.openedUtc);
+      draft.view = 'walkthrough';
+      break;
+    case 'scenario.rejected':
+      draft.openProblems = action.problems;
+      break;
+    case 'view.library':
+      draft.view = 'library';
+      break;
+    case 'view.walkthrough':
+      if (draft.walkthrough) draft.view = 'walkthrough';
+      break;
+    case 'step.to':
+    case 'step.by': {
+      const w = base.walkthrough;
+      if (!w) break;
+      draft.walkthrough = moveTo(w, action.type === 'step.to' ? action.cursor : w.cursor + action.delta);
+      draft.refusal = null;
+      break;
+    }
+    case 'change.request': {
+      const w = base.walkthrough;
+      if (!w) break;
+      if (!base.operator) {
+        draft.pending = action.change;
+        break;
+      }
+      const recorded = apply(w, action.change, base.operator, action.wallClockUtc);
+      if (recorded.ok) draft.walkthrough = recorded.walkthrough;
+      draft.refusal = recorded.ok ? null : recorded.reason;
+      break;
+    }
+    case 'change.cancel':
+      draft.pending = null;
+      break;
+    case 'operator.identify': {
+      draft.operator = action.operator;
+      const w = base.walkthrough;
+      if (base.pending && w) {
+        const recorded = apply(w, base.pending, action.operator, action.wallClockUtc);
+        if (recorded.ok) draft.walkthrough = recorded.walkthrough;
+        draft.refusal = recorded.ok ? null : recorded.reason;
+      }
+      draft.pending = null;
+      break;
+    }
+    case 'units.toggle':
+      draft.temperatureUnit = draft.temperatureUnit === '°C' ? '°F' : '°C';
+      break;
+  }
+});

@@ -1,0 +1,26 @@
+export type TemperatureUnit = '°C' | '°F';
+
+const toF = (c: number) => (c * 9) / 5 + 32;
+const fromF = (f: number) => ((f - 32) * 5) / 9;
+
+/** Display only: the model stores °C; a difference (a margin) converts without the offset. */
+export function displayValue(value: number, unit: string, shown: TemperatureUnit, isDifference = false): string {
+  if (unit === '°C' && shown === '°F') return `${round(isDifference ? (value * 9) / 5 : toF(value))} °F`;
+  return `${round(value)} ${unit === 'count' ? '' : unit}`.trim();
+}
+
+export function toDisplayNumber(value: number, unit: string, shown: TemperatureUnit): number {
+  return unit === '°C' && shown === '°F' ? round(toF(value)) : value;
+}
+
+export function fromDisplayNumber(value: number, unit: string, shown: TemperatureUnit): number {
+  return unit === '°C' && shown === '°F' ? fromF(value) : value;
+}
+
+export function displayUnit(unit: string, shown: TemperatureUnit): string {
+  return unit === '°C' ? shown : unit;
+}
+
+export function round(x: number): number {
+  return Math.round(x * 100) / 100;
+}

@@ -1,0 +1,109 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { recommend } from '../../machines/policy';
+import { defaultThresholdValues, thresholdDefinitionByKey } from '../../machines/thresholds';
+import { DecisionPanel } from '../../src/ui/DecisionPanel';
+import { ThresholdInput } from '../../src/ui/ThresholdInput';
+import { Timeline } from '../../src/ui/Timeline';
+import { dayAfterLaunchUtc, loadBuiltInScenario, situation } from '../support';
+
+afterEach(cleanup);
+
+const emergencyTemp = thresholdDefinitionByKey.get('maxDescentCabinTempC.emergency');
+if (!emergencyTemp) throw new Error('definition missing');
+
+function renderInput(temperatureUnit: '°C' | '°F' = '°C') {
+  const onCommit = vi.fn();
+  render(
+    <ThresholdInput
+      definition={emergencyTemp as NonNullable<typeof emergencyTemp>}
+      thresholds={defaultThresholdValues}
+      temperatureUnit={temperatureUnit}
+      onCommit={onCommit}
+    />,
+  );
+  const input = screen.getByRole('textbox') as HTMLInputElement;
+  const type = (text: string) => {
+    fireEvent.change(input, { target: { value: text } });
+    fireEvent.keyDown(input, { key: 'Enter' });
+  };
+  return { input, onCommit, type };
+}
+
+describe('ThresholdInput', () => {
+  it.each([
+    ['', 'Enter a value.'],
+    ['hot', '“hot” is not a number.'],
+    ['81', 'a number of °C from 0 to 80'],
+    ['20', 'no stricter than the nominal one'],
+  ])('refuses %j with a message and never commits', (text, message) => {
+    const { input, onCommit, type } = renderInput();
+    type(text);
+    expect(screen.getByRole('alert').textContent).toContain(message);
+    expect(input.getAttribute('aria-invalid')).toBe('true');
+    expect(onCommit).not.toHaveBeenCalled();
+  });
+
+  it('commits a valid value once, on Enter', () => {
+    const { onCommit, type } = renderInput();
+    type('42.5');
+    expect(onCommit).toHaveBeenCalledExactlyOnceWith(42.5);
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  it('shows °F and commits °C', () => {
+    const { input, onCommit, type } = renderInput('°F');
+    expect(input.value).toBe('104');
+    type('109.4');
+    expect(onCommit.mock.calls[0]?.[0]).toBeCloseTo(43);
+  });
+
+  it('Escape restores the current value and clears the message', () => {
+    const { input, type } = renderInput();
+    type('x');
+    fireEvent.keyDown(input, { key: 'Escape' });
+    expect(input.value).toBe('40');
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+});
+
+describe('DecisionPanel', () => {
+  it('an override needs a rationale; with one it is sent trimmed', () => {
+    const onDecide = vi.fn();
+    render(<DecisionPanel recommendation={recommend(situation())} refusal={null} onDecide={onDecide} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Override' }));
+    expect(screen.getByRole('alert').textContent).toContain('An override needs a rationale');
+    expect(onDecide).not.toHaveBeenCalled();
+    fireEvent.change(screen.getByLabelText('Rationale'), { target: { value: '  waiver  ' } });
+    fireEvent.change(screen.getByLabelText('Override to'), { target: { value: 'emergency-return' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Override' }));
+    expect(onDecide).toHaveBeenCalledWith({ type: 'decision.override', outcome: 'emergency-return', rationale: 'waiver' });
+  });
+
+  it('cannot confirm an undecided recommendation', () => {
+    const thresholds = { ...defaultThresholdValues, 'maxDescentCabinTempC.emergency': 38 };
+    const undecided = recommend({ ...situation(), nowUtc: dayAfterLaunchUtc(190), thresholds });
+    expect(undecided.outcome).toBe('undecided');
+    render(<DecisionPanel recommendation={undecided} refusal={null} onDecide={vi.fn()} />);
+    expect((screen.getByRole('button', { name: /Confirm/ }) as HTMLButtonElement).disabled).toBe(true);
+  });
+});
+
+describe('Timeline', () => {
+  it('marks applied, not applied and upcoming steps and jumps on click', () => {
+    const scenario = loadBuiltInScenario('nominal-mission.json');
+    const onJump = vi.fn();
+    render(<Timeline scenario={scenario} cursor={2} appliedByStep={[true, false, undefined]} onJump={onJump} />);
+    const items = screen.getAllByRole('listitem');
+    expect(items.map((li) => li.querySelector('.timeline-status')?.textContent)).toEqual([
+      'applied',
+      'not applied in this state',
+      'upcoming',
+    ]);
+    expect(items[1]?.getAttribute('aria-current')).toBe('step');
+    expect(items[2]?.textContent).toContain('day 170');
+    fireEvent.click(screen.getAllByRole('button')[2] as HTMLElement);
+    expect(onJump).toHaveBeenCalledWith(3);
+  });
+});

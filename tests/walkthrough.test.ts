@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { defaultThresholdValues } from '../machines/thresholds';
+import { defaultProfile } from '../src/session/profile';
+import {
+  moveTo,
+  openWalkthrough,
+  recordAction,
+  recordThresholdSet,
+  sessionEvents,
+  viewWalkthrough,
+} from '../src/session/walkthrough';
+import { by, loadBuiltInScenario } from './support';
+
+const open = async (file: string) => openWalkthrough(loadBuiltInScenario(file), await defaultProfile(), '2026-11-25T10:00:00Z');
+const wall = '2026-11-25T10:05:00Z';
+
+describe('walkthrough session', () => {
+  it('an operator change is pinned to its step: stepping back hides it, stepping forward restores it', async () => {
+    const w = moveTo(await open('late-life-reduced-crew.json'), 12);
+    expect(viewWalkthrough(w).recommendation?.outcome).toBe('return-reduced-crew');
+    const changed = recordAction(
+      w,
+      { type: 'thresholds.change', key: 'maxDescentCabinTempC.nominal', value: 34, reason: 'what-if' },
+      by,
+      wall,
+    );
+    if (!changed.ok) throw new Error(changed.reason);
+    const at12 = viewWalkthrough(changed.walkthrough);
+    expect(at12.recommendation?.outcome).toBe('return-on-damaged-vehicle');
+    const event = sessionEvents(changed.walkthrough).at(-1)?.event;
+    expect(event).toMatchObject({
+      type: 'thresholds.change',
+      previousValue: 27,
+      value: 34,
+      reason: 'what-if',
+      by,
+      at: '2032-07-11T15:00:00.000Z'.replace('.000', ''),
+    });
+    expect(
+      viewWalkthrough(moveTo(changed.walkthrough, 11)).fold.snapshot.context.thresholds['maxDescentCabinTempC.nominal'],
+    ).toBe(27);
+    expect(viewWalkthrough(moveTo(moveTo(changed.walkthrough, 11), 12)).recommendation?.outcome).toBe(
+      'return-on-damaged-vehicle',
+    );
+  });
+
+  it('refuses invalid or impossible actions with a reason and changes nothing', async () => {
+    const w = moveTo(await open('soyuz-ms-22.json'), 17);
+    expect(
+      recordAction(w, { type: 'thresholds.change', key: 'maxDescentCabinTempC.emergency', value: 10 }, by, wall),
+    ).toMatchObject({ ok: false, reason: expect.stringContaining('no stricter') });
+    expect(recordAction(w, { type: 'thresholds.change', key: 'nope', value: 1 }, by, wall)).toMatchObject({ ok: false });
+    expect(recordAction(w, { type: 'decision.override', outcome: 'emergency-return', rationale: ' ' }, by, wall)).toMatchObject({
+      ok: false,
+    });
+    expect(recordAction(moveTo(w, 3), { type: 'decision.confirm' }, by, wall)).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining('not possible'),
+    });
+    expect(w.operatorEvents).toEqual([]);
+  });
+
+  it('a whole threshold set is recorded in an order where every change is valid', async () => {
+    const w = moveTo(await open('soyuz-ms-22.json'), 17);
+    const target = { ...defaultThresholdValues, 'maxDescentCabinTempC.nominal': 45, 'maxDescentCabinTempC.emergency': 50 };
+    const recorded = recordThresholdSet(w, target, 'hot profile', by, wall);
+    if (!recorded.ok) throw new Error(recorded.reason);
+    expect(recorded.walkthrough.operatorEvents.map((o) => o.event.type === 'thresholds.change' && o.event.key)).toEqual([
+      'maxDescentCabinTempC.emergency',
+      'maxDescentCabinTempC.nominal',
+    ]);
+    expect(viewWalkthrough(recorded.walkthrough).fold.snapshot.context.thresholds).toEqual(target);
+  });
+
+  it('after the decision, the recommendation shown is the decision situation under the current thresholds', async () => {
+    const w = moveTo(await open('soyuz-ms-22.json'), 29);
+    const view = viewWalkthrough(w);
+    expect(view.fold.snapshot.matches('crewHome')).toBe(true);
+    expect(view.recommendation?.outcome).toBe('launch-replacement');
+    expect(view.flipPoints.length).toBeGreaterThan(0);
+  });
+});
