@@ -9,6 +9,7 @@ import { parseScenario } from '../src/session/loadScenario';
 import { defaultProfile } from '../src/session/profile';
 import { foldEvents, foldEventsPure, machineInput, scenarioSessionEvents } from '../src/session/session';
 import { measure, printTable } from './measure';
+import { measureUi } from './ui';
 
 const file = 'scenarios/soyuz-ms-22.json';
 const parsed = parseScenario(file, readFileSync(file, 'utf8'));
@@ -87,3 +88,34 @@ printTable(`Full MS-22 fold (${events.length} events)`, [
   { measurement: pureFold, baseline: bareActorFold },
 ]);
 if (sink < 0) console.log(sink);
+
+const ui = await measureUi();
+const percentile = (values: number[], p: number) =>
+  [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * p))] ?? Number.NaN;
+const uiRow = (name: string, values: number[], floor: number[], target: string) => ({
+  measurement: {
+    name: `${name} (${values.length} edits)`,
+    medianNsPerOp: percentile(values, 0.5) * 1e6,
+    p95NsPerOp: percentile(values, 0.95) * 1e6,
+    opsPerSecond: 1000 / percentile(values, 0.5),
+  },
+  baseline: { name: 'frame floor', medianNsPerOp: percentile(floor, 0.5) * 1e6, p95NsPerOp: 0, opsPerSecond: 0 },
+  target,
+});
+printTable('Walkthrough UI in Chromium, MS-22 decision step: threshold edit → recommendation', [
+  {
+    measurement: {
+      name: 'frame floor (rAF + message, no work)',
+      medianNsPerOp: percentile(ui.frameFloorMs, 0.5) * 1e6,
+      p95NsPerOp: percentile(ui.frameFloorMs, 0.95) * 1e6,
+      opsPerSecond: 1000 / percentile(ui.frameFloorMs, 0.5),
+    },
+  },
+  uiRow('edit → DOM updated', ui.editToDomMs, ui.frameFloorMs, ''),
+  uiRow('edit → next frame (on screen)', ui.editToScreenMs, ui.frameFloorMs, 'median < 16 ms, p95 < 33 ms'),
+]);
+const budgetBytes = 200 * 1024;
+console.log(
+  `\nInitial JavaScript (gzip -9): ${(ui.initialJs.bytes / 1024).toFixed(1)} kB in ${ui.initialJs.files.length} file(s); ` +
+    `budget 200 kB; ratio ${(ui.initialJs.bytes / budgetBytes).toFixed(2)}× budget`,
+);

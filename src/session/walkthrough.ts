@@ -5,7 +5,7 @@ import { validateThresholdValues } from '../../machines/thresholds';
 import type { Actor, DecidableOutcome } from '../../machines/types';
 import type { Scenario } from '../../scenarios/schema';
 import type { ThresholdProfile } from './profile';
-import { type FoldResult, foldEvents, machineInput, type SessionEvent } from './session';
+import { type FoldResult, foldEvents, machineInput, type SessionEvent, stateName } from './session';
 
 /** An event the operator recorded, pinned to the scenario step it was made at. */
 export interface OperatorEvent {
@@ -63,9 +63,13 @@ export interface WalkthroughView {
   appliedByStep: (boolean | undefined)[];
 }
 
+export function foldWalkthrough(walkthrough: Walkthrough): FoldResult {
+  return foldEvents(machineInput(walkthrough.scenario, walkthrough.profile), sessionEvents(walkthrough));
+}
+
 export function viewWalkthrough(walkthrough: Walkthrough): WalkthroughView {
   const ordered = orderedEvents(walkthrough);
-  const fold = foldEvents(machineInput(walkthrough.scenario, walkthrough.profile), sessionEvents(walkthrough));
+  const fold = foldWalkthrough(walkthrough);
   const { context } = fold.snapshot;
   const situation: Situation = context.decision
     ? { setup: context.setup, ...context.decision.basis, thresholds: context.thresholds }
@@ -89,8 +93,8 @@ export type Recorded = { ok: true; walkthrough: Walkthrough } | { ok: false; rea
 
 /** Records an operator action at the current step, if the machine accepts it; otherwise says why not. */
 export function recordAction(walkthrough: Walkthrough, action: OperatorAction, by: Actor, wallClockUtc: string): Recorded {
-  const view = viewWalkthrough(walkthrough);
-  const { context } = view.fold.snapshot;
+  const { snapshot } = foldWalkthrough(walkthrough);
+  const { context } = snapshot;
   let event: CrewReturnEvent;
   if (action.type === 'thresholds.change') {
     const problem = validateThresholdValues({ ...context.thresholds, [action.key]: action.value })[0];
@@ -103,8 +107,7 @@ export function recordAction(walkthrough: Walkthrough, action: OperatorAction, b
       return { ok: false, reason: 'an override needs a rationale' };
     event = { ...action, at: context.nowUtc, by };
   }
-  if (!view.fold.snapshot.can(event))
-    return { ok: false, reason: `not possible in state ${JSON.stringify(view.fold.snapshot.value)}` };
+  if (!snapshot.can(event)) return { ok: false, reason: `not possible in state ${stateName(snapshot.value)}` };
   const recorded: OperatorEvent = { afterStep: walkthrough.cursor, wallClockUtc, event };
   return { ok: true, walkthrough: { ...walkthrough, operatorEvents: [...walkthrough.operatorEvents, recorded] } };
 }

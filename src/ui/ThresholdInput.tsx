@@ -15,6 +15,14 @@ export function ThresholdInput({ definition, thresholds, temperatureUnit, onComm
   const shown = String(toDisplayNumber(current, definition.unit, temperatureUnit));
   const [text, setText] = useState(shown);
   const [error, setError] = useState<string | null>(null);
+  // Follow outside changes (a step, a reset, a unit switch) without remounting: a focused input
+  // that is removed makes the browser lay out the whole page again.
+  const [lastShown, setLastShown] = useState(shown);
+  if (shown !== lastShown) {
+    setLastShown(shown);
+    setText(shown);
+    setError(null);
+  }
   const unit = displayUnit(definition.unit, temperatureUnit);
   const errorId = `${definition.key}-error`;
 

@@ -69,7 +69,6 @@ export function ThresholdsPanel({ thresholds, temperatureUnit, refusal, onChange
               </th>
               <td>
                 <ThresholdInput
-                  key={`${d.key}:${thresholds[d.key]}:${temperatureUnit}`}
                   definition={d}
                   thresholds={thresholds}
                   temperatureUnit={temperatureUnit}

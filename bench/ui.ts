@@ -1,0 +1,100 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium, type Page } from '@playwright/test';
+import { build, preview } from 'vite';
+
+const edits = 80;
+
+/** Initial JavaScript of the built app: every script and module preload index.html loads, gzipped. */
+function initialJsGzipBytes(distDir: string): { files: string[]; bytes: number } {
+  const html = readFileSync(join(distDir, 'index.html'), 'utf8');
+  const files = [...html.matchAll(/(?:src|href)="\/([^"]+\.js)"/g)].map((m) => m[1] as string);
+  const bytes = files.reduce((sum, file) => sum + gzipSync(readFileSync(join(distDir, file)), { level: 9 }).length, 0);
+  return { files, bytes };
+}
+
+async function durations(page: Page, name: string): Promise<number[]> {
+  return page.evaluate((n) => performance.getEntriesByName(n, 'measure').map((e) => e.duration), name);
+}
+
+/** The floor: a mark, then the next frame, with no work between (same rAF + message as the app). */
+async function frameFloor(page: Page): Promise<number[]> {
+  return page.evaluate(async (count) => {
+    const times: number[] = [];
+    for (let i = 0; i < count; i++) {
+      const start = performance.now();
+      await new Promise<void>((resolve) =>
+        requestAnimationFrame(() => {
+          const channel = new MessageChannel();
+          channel.port1.onmessage = () => resolve();
+          channel.port2.postMessage(null);
+        }),
+      );
+      times.push(performance.now() - start);
+      await new Promise((r) => setTimeout(r, 7 * (i % 3)));
+    }
+    return times;
+  }, edits);
+}
+
+export interface UiFigures {
+  editToDomMs: number[];
+  editToScreenMs: number[];
+  frameFloorMs: number[];
+  initialJs: { files: string[]; bytes: number };
+}
+
+export async function measureUi(): Promise<UiFigures> {
+  await build({ logLevel: 'silent' });
+  const initialJs = initialJsGzipBytes('dist');
+  const server = await preview({ logLevel: 'silent', preview: { host: '127.0.0.1', port: 4183 } });
+  const url = server.resolvedUrls?.local[0] ?? 'http://127.0.0.1:4183/';
+  const executablePath = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+  const browser = await chromium.launch({ ...(executablePath ? { executablePath } : {}) });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await page.goto(url);
+    await page.getByRole('button', { name: 'Walk through Soyuz MS-22 coolant leak' }).click();
+    for (let i = 0; i < 17; i++) await page.keyboard.press('ArrowRight');
+    const input = page.getByRole('textbox', { name: /Peak descent cabin temperature \(emergency\)/ });
+    // Each edit below crosses the 39 °C flip point, so every one changes the recommendation on screen.
+    const outcome = page.getByTestId('outcome');
+    const commit = async (value: string) => {
+      await input.fill(value);
+      await input.press('Enter');
+    };
+    const shows = (expected: string) => outcome.and(page.locator(`[data-outcome="${expected}"]`)).waitFor();
+    await commit('38');
+    await page.getByLabel('Name', { exact: true }).fill('Bench');
+    await page.getByLabel('Role').fill('benchmark');
+    await page.getByRole('button', { name: 'Record as me' }).click();
+    await shows('undecided');
+    await page.evaluate(() => performance.clearMeasures());
+    // Edits are typed from inside the page, so no test-driver polling shares the main thread.
+    await page.evaluate(async (count) => {
+      const field = document.getElementById('threshold-maxDescentCabinTempC.emergency');
+      if (!(field instanceof HTMLInputElement)) throw new Error('no emergency temperature input');
+      const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set;
+      for (let i = 0; i < count; i++) {
+        const before = performance.getEntriesByName('threshold-to-screen').length;
+        field.focus();
+        setValue?.call(field, i % 2 ? '38' : '40');
+        field.dispatchEvent(new Event('input', { bubbles: true }));
+        field.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+        while (performance.getEntriesByName('threshold-to-screen').length === before) await new Promise((r) => setTimeout(r, 5));
+        await new Promise((r) => setTimeout(r, 7 * (i % 3)));
+      }
+    }, edits);
+    await shows((edits - 1) % 2 ? 'undecided' : 'launch-replacement');
+    return {
+      editToDomMs: await durations(page, 'threshold-to-dom'),
+      editToScreenMs: await durations(page, 'threshold-to-screen'),
+      frameFloorMs: await frameFloor(page),
+      initialJs,
+    };
+  } finally {
+    await browser.close();
+    await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
+  }
+}
