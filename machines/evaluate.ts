@@ -33,17 +33,18 @@ export function evaluateRule(
   tier: Tier,
   crewCount?: number,
 ): RuleEvaluation {
-  const quantityKey = rule.perCrewCount && crewCount !== undefined ? crewQuantityKey(rule.quantity, crewCount) : rule.quantity;
-  const thresholdKey = thresholdKeyFor(rule.threshold, tier);
+  const keys = keysOf(rule);
+  const perCrew = rule.perCrewCount && crewCount !== undefined;
+  const quantityKey = perCrew ? (keys.byCrewCount[crewCount] ?? crewQuantityKey(rule.quantity, crewCount)) : rule.quantity;
+  const thresholdKey = tier === 'nominal' ? keys.nominal : keys.emergency;
   const threshold = thresholds[thresholdKey] ?? Number.NaN;
   const assessed = values[quantityKey];
   const value = assessed === undefined ? null : conservativeEnd(assessed, rule.comparator);
   const margin = value === null ? null : rule.comparator === '<=' ? threshold - value : value - threshold;
   const status: RuleStatus = margin === null || Number.isNaN(margin) ? 'unknown' : margin >= 0 ? 'pass' : 'fail';
-  return {
+  const evaluation: RuleEvaluation = {
     ruleId: rule.id,
     tier,
-    ...(rule.perCrewCount && crewCount !== undefined ? { crewCount } : {}),
     quantityKey,
     value,
     nominalValue: assessed?.nominal ?? null,
@@ -55,6 +56,23 @@ export function evaluateRule(
     status,
     margin,
   };
+  if (perCrew) evaluation.crewCount = crewCount;
+  return evaluation;
+}
+
+/** Keys are resolved once per rule: the evaluator runs thousands of times per flip-point search. */
+const keyCache = new WeakMap<FlightRule, { nominal: string; emergency: string; byCrewCount: string[] }>();
+function keysOf(rule: FlightRule) {
+  let keys = keyCache.get(rule);
+  if (!keys) {
+    keys = {
+      nominal: thresholdKeyFor(rule.threshold, 'nominal'),
+      emergency: thresholdKeyFor(rule.threshold, 'emergency'),
+      byCrewCount: Array.from({ length: 8 }, (_, n) => crewQuantityKey(rule.quantity, n)),
+    };
+    keyCache.set(rule, keys);
+  }
+  return keys;
 }
 
 function conservativeEnd(assessed: AssessedValue, comparator: '<=' | '>='): number {

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { defaultThresholdValues } from '../machines/thresholds';
 import { defaultProfile } from '../src/session/profile';
+import { foldEvents, machineInput } from '../src/session/session';
 import {
+  foldWalkthrough,
   moveTo,
   openWalkthrough,
   recordAction,
@@ -42,6 +44,24 @@ describe('walkthrough session', () => {
     expect(viewWalkthrough(moveTo(moveTo(changed.walkthrough, 11), 12)).recommendation?.outcome).toBe(
       'return-on-damaged-vehicle',
     );
+  });
+
+  it('the fold extended by a recorded action equals a fold from scratch', async () => {
+    const w = moveTo(await open('soyuz-ms-22.json'), 17);
+    const changed = recordAction(w, { type: 'thresholds.change', key: 'maxDescentCabinTempC.emergency', value: 38 }, by, wall);
+    if (!changed.ok) throw new Error(changed.reason);
+    const confirmed = recordAction(
+      changed.walkthrough,
+      { type: 'decision.override', outcome: 'emergency-return', rationale: 'r' },
+      by,
+      wall,
+    );
+    if (!confirmed.ok) throw new Error(confirmed.reason);
+    const fresh = foldEvents(machineInput(w.scenario, w.profile), sessionEvents(confirmed.walkthrough));
+    const cached = foldWalkthrough(confirmed.walkthrough);
+    expect(cached.steps).toEqual(fresh.steps);
+    expect(cached.snapshot.value).toEqual(fresh.snapshot.value);
+    expect(cached.snapshot.context).toEqual(fresh.snapshot.context);
   });
 
   it('refuses invalid or impossible actions with a reason and changes nothing', async () => {

@@ -76,6 +76,13 @@ export function foldEventsPure(input: CrewReturnInput, events: readonly SessionE
   return { snapshot, steps };
 }
 
+/** One more event on a finished fold, through the pure transition function. */
+export function extendFold(fold: FoldResult, { seq, event }: SessionEvent): FoldResult {
+  const before = fold.snapshot;
+  const after = before.status === 'done' ? before : transition(crewReturnMachine, before, event)[0];
+  return { snapshot: after, steps: [...fold.steps, foldStep(seq, event, before, after)] };
+}
+
 function foldStep(seq: number, event: CrewReturnEvent, before: CrewReturnSnapshot, after: CrewReturnSnapshot): FoldStep {
   return {
     seq,

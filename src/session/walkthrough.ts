@@ -5,7 +5,7 @@ import { validateThresholdValues } from '../../machines/thresholds';
 import type { Actor, DecidableOutcome } from '../../machines/types';
 import type { Scenario } from '../../scenarios/schema';
 import type { ThresholdProfile } from './profile';
-import { type FoldResult, foldEvents, machineInput, type SessionEvent, stateName } from './session';
+import { extendFold, type FoldResult, foldEvents, machineInput, type SessionEvent, stateName } from './session';
 
 /** An event the operator recorded, pinned to the scenario step it was made at. */
 export interface OperatorEvent {
@@ -63,8 +63,16 @@ export interface WalkthroughView {
   appliedByStep: (boolean | undefined)[];
 }
 
+/** Walkthroughs are immutable, so each is folded once; recording an event extends its parent's fold. */
+const foldCache = new WeakMap<Walkthrough, FoldResult>();
+
 export function foldWalkthrough(walkthrough: Walkthrough): FoldResult {
-  return foldEvents(machineInput(walkthrough.scenario, walkthrough.profile), sessionEvents(walkthrough));
+  let fold = foldCache.get(walkthrough);
+  if (!fold) {
+    fold = foldEvents(machineInput(walkthrough.scenario, walkthrough.profile), sessionEvents(walkthrough));
+    foldCache.set(walkthrough, fold);
+  }
+  return fold;
 }
 
 export function viewWalkthrough(walkthrough: Walkthrough): WalkthroughView {
@@ -109,7 +117,10 @@ export function recordAction(walkthrough: Walkthrough, action: OperatorAction, b
   }
   if (!snapshot.can(event)) return { ok: false, reason: `not possible in state ${stateName(snapshot.value)}` };
   const recorded: OperatorEvent = { afterStep: walkthrough.cursor, wallClockUtc, event };
-  return { ok: true, walkthrough: { ...walkthrough, operatorEvents: [...walkthrough.operatorEvents, recorded] } };
+  const next = { ...walkthrough, operatorEvents: [...walkthrough.operatorEvents, recorded] };
+  // The new event lands last in the ordered list (it is pinned at the cursor), so one transition extends the fold.
+  foldCache.set(next, extendFold(foldWalkthrough(walkthrough), { seq: sessionEvents(next).length, wallClockUtc, event }));
+  return { ok: true, walkthrough: next };
 }
 
 /**

@@ -13,6 +13,8 @@ interface Props {
 
 const statusText = { pass: '✔ PASS', fail: '✘ FAIL', unknown: '? UNKNOWN' } as const;
 const ruleById = new Map(allRules.map((r) => [r.id, r]));
+// rule, crew, tier, value, threshold, margin, result, source, flips at
+const columnWidthsPct = [21, 5, 8, 13, 11, 9, 9, 8, 16];
 
 export function RuleTable({ recommendation, flipPoints, temperatureUnit }: Props) {
   const show = (value: number, unit: string, difference = false) => displayValue(value, unit, temperatureUnit, difference);
@@ -28,6 +30,12 @@ export function RuleTable({ recommendation, flipPoints, temperatureUnit }: Props
   return (
     <table className="rules">
       <caption>Rules behind the recommendation</caption>
+      <colgroup>
+        {columnWidthsPct.map((width, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: fixed column list
+          <col key={i} style={{ width: `${width}%` }} />
+        ))}
+      </colgroup>
       <thead>
         <tr>
           <th scope="col">Rule</th>

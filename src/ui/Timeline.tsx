@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { memo, useEffect, useRef } from 'react';
 import type { Scenario } from '../../scenarios/schema';
 
 interface Props {
@@ -10,7 +10,7 @@ interface Props {
 
 const msPerDay = 86_400_000;
 
-export function Timeline({ scenario, cursor, appliedByStep, onJump }: Props) {
+export const Timeline = memo(function Timeline({ scenario, cursor, appliedByStep, onJump }: Props) {
   const current = useRef<HTMLLIElement>(null);
   // biome-ignore lint/correctness/useExhaustiveDependencies: follow the cursor when it moves
   useEffect(() => {
@@ -51,4 +51,4 @@ export function Timeline({ scenario, cursor, appliedByStep, onJump }: Props) {
       </ol>
     </section>
   );
-}
+});

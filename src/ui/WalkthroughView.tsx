@@ -1,4 +1,4 @@
-import { type Dispatch, useEffect, useMemo } from 'react';
+import { type Dispatch, useCallback, useEffect, useMemo } from 'react';
 import { viewWalkthrough } from '../session/walkthrough';
 import type { AppAction, AppState, PendingChange } from './appState';
 import { DecisionPanel } from './DecisionPanel';
@@ -20,6 +20,11 @@ const typing = (target: EventTarget | null) =>
 export function WalkthroughView({ state, dispatch }: Props) {
   const walkthrough = state.walkthrough;
   const view = useMemo(() => (walkthrough ? viewWalkthrough(walkthrough) : null), [walkthrough]);
+  // Stable props let the memoized timeline skip threshold edits, which do not change it.
+  const appliedKey = view?.appliedByStep.join() ?? '';
+  // biome-ignore lint/correctness/useExhaustiveDependencies: keyed on content, not identity
+  const appliedByStep = useMemo(() => view?.appliedByStep ?? [], [appliedKey]);
+  const jump = useCallback((cursor: number) => dispatch({ type: 'step.to', cursor }), [dispatch]);
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -55,12 +60,7 @@ export function WalkthroughView({ state, dispatch }: Props) {
       </div>
       <div className="walkthrough-grid">
         <div className="column timeline-column">
-          <Timeline
-            scenario={walkthrough.scenario}
-            cursor={walkthrough.cursor}
-            appliedByStep={view.appliedByStep}
-            onJump={(cursor) => dispatch({ type: 'step.to', cursor })}
-          />
+          <Timeline scenario={walkthrough.scenario} cursor={walkthrough.cursor} appliedByStep={appliedByStep} onJump={jump} />
           <SessionLog walkthrough={walkthrough} temperatureUnit={state.temperatureUnit} />
         </div>
         <div className="column center-column">
