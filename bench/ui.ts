@@ -14,8 +14,36 @@ function initialJsGzipBytes(distDir: string): { files: string[]; bytes: number }
   return { files, bytes };
 }
 
-async function durations(page: Page, name: string): Promise<number[]> {
-  return page.evaluate((n) => performance.getEntriesByName(n, 'measure').map((e) => e.duration), name);
+/**
+ * Types `values` in turn into the emergency temperature field from inside the page (no driver
+ * polling); the first value must differ from the field's current one.
+ */
+async function editSeries(page: Page, values: [string, string]): Promise<EditLatencies> {
+  await page.evaluate(() => performance.clearMeasures());
+  await page.evaluate(
+    async ({ count, values }) => {
+      const field = document.getElementById('threshold-maxDescentCabinTempC.emergency');
+      if (!(field instanceof HTMLInputElement)) throw new Error('no emergency temperature input');
+      const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set;
+      for (let i = 0; i < count; i++) {
+        const before = performance.getEntriesByName('threshold-to-screen').length;
+        field.focus();
+        setValue?.call(field, values[i % 2]);
+        field.dispatchEvent(new Event('input', { bubbles: true }));
+        field.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+        const deadline = performance.now() + 2000;
+        while (performance.getEntriesByName('threshold-to-screen').length === before) {
+          if (performance.now() > deadline) throw new Error(`edit ${i} to ${values[i % 2]} never reached the screen`);
+          await new Promise((r) => setTimeout(r, 5));
+        }
+        await new Promise((r) => setTimeout(r, 7 * (i % 3)));
+      }
+    },
+    { count: edits, values },
+  );
+  const durations = (name: string) =>
+    page.evaluate((n) => performance.getEntriesByName(n, 'measure').map((e) => e.duration), name);
+  return { toDomMs: await durations('threshold-to-dom'), toScreenMs: await durations('threshold-to-screen') };
 }
 
 /** The floor: a mark, then the next frame, with no work between (same rAF + message as the app). */
@@ -38,9 +66,16 @@ async function frameFloor(page: Page): Promise<number[]> {
   }, edits);
 }
 
+export interface EditLatencies {
+  toDomMs: number[];
+  toScreenMs: number[];
+}
+
 export interface UiFigures {
-  editToDomMs: number[];
-  editToScreenMs: number[];
+  /** Edits across the 39 °C flip point: the recommendation and its tables change shape each time. */
+  flipping: EditLatencies;
+  /** Edits that keep the outcome: values, margins and flip points change. */
+  marginsOnly: EditLatencies;
   frameFloorMs: number[];
   initialJs: { files: string[]; bytes: number };
 }
@@ -70,29 +105,11 @@ export async function measureUi(): Promise<UiFigures> {
     await page.getByLabel('Role').fill('benchmark');
     await page.getByRole('button', { name: 'Record as me' }).click();
     await shows('undecided');
-    await page.evaluate(() => performance.clearMeasures());
-    // Edits are typed from inside the page, so no test-driver polling shares the main thread.
-    await page.evaluate(async (count) => {
-      const field = document.getElementById('threshold-maxDescentCabinTempC.emergency');
-      if (!(field instanceof HTMLInputElement)) throw new Error('no emergency temperature input');
-      const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set;
-      for (let i = 0; i < count; i++) {
-        const before = performance.getEntriesByName('threshold-to-screen').length;
-        field.focus();
-        setValue?.call(field, i % 2 ? '38' : '40');
-        field.dispatchEvent(new Event('input', { bubbles: true }));
-        field.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
-        while (performance.getEntriesByName('threshold-to-screen').length === before) await new Promise((r) => setTimeout(r, 5));
-        await new Promise((r) => setTimeout(r, 7 * (i % 3)));
-      }
-    }, edits);
+    const flipping = await editSeries(page, ['40', '38']);
     await shows((edits - 1) % 2 ? 'undecided' : 'launch-replacement');
-    return {
-      editToDomMs: await durations(page, 'threshold-to-dom'),
-      editToScreenMs: await durations(page, 'threshold-to-screen'),
-      frameFloorMs: await frameFloor(page),
-      initialJs,
-    };
+    const marginsOnly = await editSeries(page, ['41', '42']);
+    await shows('launch-replacement');
+    return { flipping, marginsOnly, frameFloorMs: await frameFloor(page), initialJs };
   } finally {
     await browser.close();
     await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));

@@ -10,12 +10,11 @@ test('walks MS-22 to the decision: launch replacement, with the deciding rules, 
   await expect(outcome(page)).toHaveAttribute('data-outcome', 'launch-replacement');
   await expect(outcome(page)).toContainText('Launch replacement');
 
-  const rules = page.getByRole('table', { name: 'Rules behind the recommendation' });
-  const fullCrewTemp = rules.locator('tbody', { hasText: 'Policy row 2' }).locator('tr[data-rule="thermal.peak-cabin-temp"]');
+  const fullCrewTemp = page.getByRole('table', { name: /^Policy row 2/ }).locator('tr[data-rule="thermal.peak-cabin-temp"]');
   await expect(fullCrewTemp).toContainText('43 °C');
   await expect(fullCrewTemp).toContainText('<= 27 °C');
   await expect(fullCrewTemp).toContainText('FAIL');
-  const matched = rules.locator('tbody', { hasText: 'Policy row 3 (replacement-feasible): ✔ matched' });
+  const matched = page.getByRole('table', { name: 'Policy row 3 (replacement-feasible): ✔ matched' });
   const twoCrewTemp = matched.locator('tr[data-rule="thermal.peak-cabin-temp"][data-crew="2"]');
   await expect(twoCrewTemp).toContainText('39 °C');
   await expect(twoCrewTemp).toContainText('<= 40 °C');

@@ -14,7 +14,7 @@ interface Props {
 const statusText = { pass: '✔ PASS', fail: '✘ FAIL', unknown: '? UNKNOWN' } as const;
 const ruleById = new Map(allRules.map((r) => [r.id, r]));
 // rule, crew, tier, value, threshold, margin, result, source, flips at
-const columnWidthsPct = [21, 5, 8, 13, 11, 9, 9, 8, 16];
+const columnWidthsPct = [23, 5, 10, 13, 10, 8, 9, 9, 13];
 
 export function RuleTable({ recommendation, flipPoints, temperatureUnit }: Props) {
   const show = (value: number, unit: string, difference = false) => displayValue(value, unit, temperatureUnit, difference);
@@ -28,65 +28,79 @@ export function RuleTable({ recommendation, flipPoints, temperatureUnit }: Props
       .join('; ');
 
   return (
-    <table className="rules">
-      <caption>Rules behind the recommendation</caption>
-      <colgroup>
-        {columnWidthsPct.map((width, i) => (
-          // biome-ignore lint/suspicious/noArrayIndexKey: fixed column list
-          <col key={i} style={{ width: `${width}%` }} />
-        ))}
-      </colgroup>
-      <thead>
-        <tr>
-          <th scope="col">Rule</th>
-          <th scope="col">Crew</th>
-          <th scope="col">Tier</th>
-          <th scope="col">Value (nominal)</th>
-          <th scope="col">Threshold</th>
-          <th scope="col">Margin</th>
-          <th scope="col">Result</th>
-          <th scope="col">Source</th>
-          <th scope="col">Flips at</th>
-        </tr>
-      </thead>
+    <section className="rules" aria-labelledby="rules-title">
+      <h4 id="rules-title">Rules behind the recommendation</h4>
       {recommendation.rows
         .filter((row) => row.evaluations.length > 0)
         .map((row) => (
-          <tbody key={row.id}>
-            <tr className="row-group">
-              <th scope="rowgroup" colSpan={9}>
+          // One table per policy row: the browser skips laying out the ones scrolled out of view.
+          <div className="rule-group" key={row.id}>
+            <table>
+              <caption>
                 Policy row {policyTable.findIndex((p) => p.id === row.id) + 1} ({row.id}):{' '}
                 {row.matched ? '✔ matched' : '✘ not matched'}
-              </th>
-            </tr>
-            {row.evaluations.map((e) => (
-              <tr
-                key={`${e.ruleId}-${e.tier}-${e.crewCount ?? ''}`}
-                className={`status-${e.status}`}
-                data-rule={e.ruleId}
-                data-crew={e.crewCount}
-                data-tier={e.tier}
-              >
-                <td title={ruleById.get(e.ruleId)?.statement}>{e.ruleId}</td>
-                <td>{e.crewCount ?? ''}</td>
-                <td>{e.tier}</td>
-                <td>
-                  {e.value === null ? 'unknown' : show(e.value, e.unit)}
-                  {e.nominalValue !== null && e.nominalValue !== e.value && (
-                    <span className="muted"> ({show(e.nominalValue, e.unit)})</span>
-                  )}
-                </td>
-                <td>
-                  {e.comparator} {show(e.threshold, e.unit)}
-                </td>
-                <td>{e.margin === null ? '—' : `${e.margin >= 0 ? '+' : '−'}${show(Math.abs(e.margin), e.unit, true)}`}</td>
-                <td className="result">{statusText[e.status]}</td>
-                <td>{e.valueSource}</td>
-                <td>{flipText(e)}</td>
-              </tr>
-            ))}
-          </tbody>
+              </caption>
+              <colgroup>
+                {columnWidthsPct.map((width, i) => (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: fixed column list
+                  <col key={i} style={{ width: `${width}%` }} />
+                ))}
+              </colgroup>
+              <thead>
+                <tr>
+                  <th scope="col">Rule</th>
+                  <th scope="col">Crew</th>
+                  <th scope="col">Tier</th>
+                  <th scope="col">Value (nominal)</th>
+                  <th scope="col">Threshold</th>
+                  <th scope="col">Margin</th>
+                  <th scope="col">Result</th>
+                  <th scope="col">Source</th>
+                  <th scope="col">Flips at</th>
+                </tr>
+              </thead>
+              <tbody>
+                {row.evaluations.map((e) => (
+                  <EvaluationRow
+                    key={`${e.ruleId}-${e.tier}-${e.crewCount ?? ''}`}
+                    evaluation={e}
+                    show={show}
+                    flips={flipText(e)}
+                  />
+                ))}
+              </tbody>
+            </table>
+          </div>
         ))}
-    </table>
+    </section>
+  );
+}
+
+interface RowProps {
+  evaluation: RuleEvaluation;
+  show: (value: number, unit: string, difference?: boolean) => string;
+  flips: string;
+}
+
+function EvaluationRow({ evaluation: e, show, flips }: RowProps) {
+  return (
+    <tr className={`status-${e.status}`} data-rule={e.ruleId} data-crew={e.crewCount} data-tier={e.tier}>
+      <td title={ruleById.get(e.ruleId)?.statement}>{e.ruleId}</td>
+      <td>{e.crewCount ?? ''}</td>
+      <td>{e.tier}</td>
+      <td>
+        {e.value === null ? 'unknown' : show(e.value, e.unit)}
+        {e.nominalValue !== null && e.nominalValue !== e.value && (
+          <span className="muted"> ({show(e.nominalValue, e.unit)})</span>
+        )}
+      </td>
+      <td>
+        {e.comparator} {show(e.threshold, e.unit)}
+      </td>
+      <td>{e.margin === null ? '—' : `${e.margin >= 0 ? '+' : '−'}${show(Math.abs(e.margin), e.unit, true)}`}</td>
+      <td className="result">{statusText[e.status]}</td>
+      <td>{e.valueSource}</td>
+      <td>{flips}</td>
+    </tr>
   );
 }
