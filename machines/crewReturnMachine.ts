@@ -67,6 +67,8 @@ export type CrewReturnEvent = Stamp &
     | { type: 'return.undock' }
     | { type: 'return.deorbit' }
     | { type: 'return.land' }
+    // A free-text note for the record: no transition handles it.
+    | { type: 'session.note'; text: string }
   );
 
 export type CrewReturnEventType = CrewReturnEvent['type'];

@@ -143,3 +143,75 @@ describe('npm run decide', () => {
     expectInvalid(decide(), /a scenario file is required/);
   });
 });
+
+function verify(...args: string[]) {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/verify.ts', ...args], { cwd: root, encoding: 'utf8' });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe('npm run decide -- --out and npm run verify', () => {
+  const packetPath = join(dir, 'packet.json');
+  const written = decide(ms22, '--out', packetPath);
+  const packet = JSON.parse(readFileSync(packetPath, 'utf8'));
+  const variant = (name: string, change: (p: typeof packet) => void) => {
+    const copy = structuredClone(packet);
+    change(copy);
+    return file(name, JSON.stringify(copy));
+  };
+
+  it('writes a packet that verifies', () => {
+    expect(written.code).toBe(0);
+    expect(packet).toMatchObject({ format: 'crew-return-decision-packet', entryCount: 29 });
+    const result = verify(packetPath);
+    expect(result).toMatchObject({ code: 0, stdout: `verified 29 entries, head ${packet.headHash}\n` });
+  });
+
+  it.each([
+    [
+      'altered',
+      (p: typeof packet) => {
+        p.entries[16].payload.description = 'edited';
+      },
+      /^tampered: entry 17: contents do not match its hash \(altered\)$/m,
+    ],
+    [
+      'reordered',
+      (p: typeof packet) => {
+        p.entries.splice(3, 2, p.entries[4], p.entries[3]);
+      },
+      /^tampered: entry 4: sequence number 5/m,
+    ],
+    [
+      'removed',
+      (p: typeof packet) => {
+        p.entries.splice(10, 1);
+      },
+      /^tampered: entry 11: sequence number 12/m,
+    ],
+    [
+      'rehashed',
+      (p: typeof packet) => {
+        p.entries[0].hash = p.entries[0].hash.replace(/^./, (c: string) => (c === 'a' ? 'b' : 'a'));
+      },
+      /^tampered: entry 1: contents do not match its hash/m,
+    ],
+  ])('exits 1 naming the first bad entry when %s', (name, change, message) => {
+    const result = verify(variant(`${name}.json`, change as (p: typeof packet) => void));
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(message);
+  });
+
+  it('exits 2 with a clear message for an unreadable or malformed packet', () => {
+    expectInvalid(verify(join(dir, 'none.json')), /^error: .*none\.json: \(file\): a readable file: no such file$/m);
+    expectInvalid(verify(file('cut.json', '{"format": ')), /^error: .*cut\.json: \(root\): well-formed JSON/m);
+    expectInvalid(
+      verify(
+        variant('shape.json', (p) => {
+          p.entries[2].seq = 'three';
+        }),
+      ),
+      /^error: .*shape\.json: entries\[2\]\.seq: .*expected number/m,
+    );
+    expectInvalid(verify(), /usage: npm run verify/);
+  });
+});

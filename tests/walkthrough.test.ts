@@ -18,7 +18,7 @@ const wall = '2026-11-25T10:05:00Z';
 
 describe('walkthrough session', () => {
   it('an operator change is pinned to its step: stepping back hides it, stepping forward restores it', async () => {
-    const w = moveTo(await open('late-life-reduced-crew.json'), 12);
+    const w = moveTo(await open('late-life-reduced-crew.json'), 12, '2026-11-25T10:01:00Z');
     expect(viewWalkthrough(w).recommendation?.outcome).toBe('return-reduced-crew');
     const changed = recordAction(
       w,
@@ -39,15 +39,18 @@ describe('walkthrough session', () => {
       at: '2032-07-11T15:00:00.000Z'.replace('.000', ''),
     });
     expect(
-      viewWalkthrough(moveTo(changed.walkthrough, 11)).fold.snapshot.context.thresholds['maxDescentCabinTempC.nominal'],
+      viewWalkthrough(moveTo(changed.walkthrough, 11, '2026-11-25T10:01:00Z')).fold.snapshot.context.thresholds[
+        'maxDescentCabinTempC.nominal'
+      ],
     ).toBe(27);
-    expect(viewWalkthrough(moveTo(moveTo(changed.walkthrough, 11), 12)).recommendation?.outcome).toBe(
-      'return-on-damaged-vehicle',
-    );
+    expect(
+      viewWalkthrough(moveTo(moveTo(changed.walkthrough, 11, '2026-11-25T10:01:00Z'), 12, '2026-11-25T10:01:00Z')).recommendation
+        ?.outcome,
+    ).toBe('return-on-damaged-vehicle');
   });
 
   it('the fold extended by a recorded action equals a fold from scratch', async () => {
-    const w = moveTo(await open('soyuz-ms-22.json'), 17);
+    const w = moveTo(await open('soyuz-ms-22.json'), 17, '2026-11-25T10:01:00Z');
     const changed = recordAction(w, { type: 'thresholds.change', key: 'maxDescentCabinTempC.emergency', value: 38 }, by, wall);
     if (!changed.ok) throw new Error(changed.reason);
     const confirmed = recordAction(
@@ -64,8 +67,14 @@ describe('walkthrough session', () => {
     expect(cached.snapshot.context).toEqual(fresh.snapshot.context);
   });
 
+  it('records only at the frontier: viewing an earlier step is read-only', async () => {
+    const w = moveTo(moveTo(await open('soyuz-ms-22.json'), 17, wall), 10, wall);
+    const refused = recordAction(w, { type: 'thresholds.change', key: 'certifiedLifeDays', value: 200 }, by, wall);
+    expect(refused).toMatchObject({ ok: false, reason: expect.stringContaining('latest step reached (17)') });
+  });
+
   it('refuses invalid or impossible actions with a reason and changes nothing', async () => {
-    const w = moveTo(await open('soyuz-ms-22.json'), 17);
+    const w = moveTo(await open('soyuz-ms-22.json'), 17, '2026-11-25T10:01:00Z');
     expect(
       recordAction(w, { type: 'thresholds.change', key: 'maxDescentCabinTempC.emergency', value: 10 }, by, wall),
     ).toMatchObject({ ok: false, reason: expect.stringContaining('no stricter') });
@@ -73,7 +82,7 @@ describe('walkthrough session', () => {
     expect(recordAction(w, { type: 'decision.override', outcome: 'emergency-return', rationale: ' ' }, by, wall)).toMatchObject({
       ok: false,
     });
-    expect(recordAction(moveTo(w, 3), { type: 'decision.confirm' }, by, wall)).toMatchObject({
+    expect(recordAction(moveTo(await open('soyuz-ms-22.json'), 3, wall), { type: 'decision.confirm' }, by, wall)).toMatchObject({
       ok: false,
       reason: expect.stringContaining('not possible'),
     });
@@ -81,7 +90,7 @@ describe('walkthrough session', () => {
   });
 
   it('a whole threshold set is recorded in an order where every change is valid', async () => {
-    const w = moveTo(await open('soyuz-ms-22.json'), 17);
+    const w = moveTo(await open('soyuz-ms-22.json'), 17, '2026-11-25T10:01:00Z');
     const target = { ...defaultThresholdValues, 'maxDescentCabinTempC.nominal': 45, 'maxDescentCabinTempC.emergency': 50 };
     const recorded = recordThresholdSet(w, target, 'hot profile', by, wall);
     if (!recorded.ok) throw new Error(recorded.reason);
@@ -93,7 +102,7 @@ describe('walkthrough session', () => {
   });
 
   it('after the decision, the recommendation shown is the decision situation under the current thresholds', async () => {
-    const w = moveTo(await open('soyuz-ms-22.json'), 29);
+    const w = moveTo(await open('soyuz-ms-22.json'), 29, '2026-11-25T10:01:00Z');
     const view = viewWalkthrough(w);
     expect(view.fold.snapshot.matches('crewHome')).toBe(true);
     expect(view.recommendation?.outcome).toBe('launch-replacement');

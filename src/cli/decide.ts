@@ -1,23 +1,16 @@
-import { readFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { extendLedger, makePacket } from '../session/audit';
 import { formatProblem, type InputProblem } from '../session/inputProblem';
 import { parseScenario } from '../session/loadScenario';
 import { defaultProfile, overlayProfile, parsePartialProfile, parseThresholdAssignment } from '../session/profile';
 import { runScenario } from '../session/runScenario';
+import { scenarioSessionEvents } from '../session/session';
 import { formatRun } from './formatRun';
+import { readText } from './readText';
 
-const usage = 'usage: npm run decide -- <scenario.json> [--thresholds <profile.json>] [--set <key>=<value>]... [--json]';
-
-function readText(file: string): { text: string } | { problem: InputProblem } {
-  try {
-    return { text: readFileSync(file, 'utf8') };
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const why =
-      code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'a file, not a directory' : `unreadable (${code ?? 'error'})`;
-    return { problem: { file, path: '(file)', expected: `a readable file: ${why}` } };
-  }
-}
+const usage =
+  'usage: npm run decide -- <scenario.json> [--thresholds <profile.json>] [--set <key>=<value>]... [--json] [--out <packet.json>]';
 
 async function main(argv: string[]): Promise<number> {
   let args: ReturnType<typeof parseOptions>;
@@ -71,8 +64,27 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
 
-  const run = runScenario(scenario.value, profile.value, new Date().toISOString());
+  const wallClockUtc = new Date().toISOString();
+  const run = runScenario(scenario.value, profile.value, wallClockUtc);
   console.log(args.values.json ? JSON.stringify(run, null, 2) : formatRun(run));
+  if (args.values.out) {
+    const events = scenarioSessionEvents(scenario.value, wallClockUtc);
+    const entries = await extendLedger(scenario.value, profile.value, [], events);
+    const packet = makePacket(scenario.value, profile.value, entries);
+    try {
+      writeFileSync(args.values.out, `${JSON.stringify(packet, null, 2)}\n`);
+    } catch (error) {
+      console.error(
+        formatProblem({
+          file: args.values.out,
+          path: '(file)',
+          expected: `a writable path (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
+        }),
+      );
+      return 2;
+    }
+    console.error(`wrote ${args.values.out}: ${packet.entryCount} entries, head ${packet.headHash}`);
+  }
   return 0;
 }
 
@@ -85,6 +97,7 @@ function parseOptions(argv: string[]) {
       thresholds: { type: 'string' },
       set: { type: 'string', multiple: true },
       json: { type: 'boolean' },
+      out: { type: 'string' },
     },
   });
 }

@@ -4,7 +4,9 @@ import {
   type CrewReturnInput,
   crewReturnMachine,
   currentRecommendation,
+  currentSituation,
 } from '../../machines/crewReturnMachine';
+import { type Recommendation, recommend, type Situation } from '../../machines/policy';
 import type { OutcomeId } from '../../machines/types';
 import type { Scenario } from '../../scenarios/schema';
 import type { ThresholdProfile } from './profile';
@@ -102,6 +104,21 @@ export function foldSession(session: Session): FoldResult {
 /** The scenario's scripted events as session events, recorded at `wallClockUtc`. */
 export function scenarioSessionEvents(scenario: Scenario, wallClockUtc: string): SessionEvent[] {
   return scenario.events.map((event, index) => ({ seq: index + 1, wallClockUtc, event: event as CrewReturnEvent }));
+}
+
+/**
+ * The recommendation to show for a snapshot: before the decision, the standing one; after it, the
+ * decision's own situation re-evaluated under the thresholds in force now.
+ */
+export function standingRecommendation(context: CrewReturnSnapshot['context']): {
+  situation: Situation;
+  recommendation: Recommendation | null;
+} {
+  const situation: Situation = context.decision
+    ? { setup: context.setup, ...context.decision.basis, thresholds: context.thresholds }
+    : currentSituation(context);
+  const recommendation = context.decision ? recommend(situation) : currentRecommendation(context);
+  return { situation, recommendation };
 }
 
 /** `anomaly.decision` for `{ anomaly: 'decision' }`. */

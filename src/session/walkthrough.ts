@@ -1,11 +1,19 @@
-import { type CrewReturnEvent, currentRecommendation, currentSituation } from '../../machines/crewReturnMachine';
+import type { CrewReturnEvent } from '../../machines/crewReturnMachine';
 import { type FlipPoint, flipPoints } from '../../machines/flipPoints';
-import { type Recommendation, recommend, type Situation } from '../../machines/policy';
+import type { Recommendation } from '../../machines/policy';
 import { validateThresholdValues } from '../../machines/thresholds';
 import type { Actor, DecidableOutcome } from '../../machines/types';
 import type { Scenario } from '../../scenarios/schema';
 import type { ThresholdProfile } from './profile';
-import { extendFold, type FoldResult, foldEvents, machineInput, type SessionEvent, stateName } from './session';
+import {
+  extendFold,
+  type FoldResult,
+  foldEvents,
+  machineInput,
+  type SessionEvent,
+  standingRecommendation,
+  stateName,
+} from './session';
 
 /** An event the operator recorded, pinned to the scenario step it was made at. */
 export interface OperatorEvent {
@@ -15,37 +23,52 @@ export interface OperatorEvent {
   event: CrewReturnEvent;
 }
 
-/** A scenario being stepped through: navigation is a view; operator events are the record. */
+/**
+ * A scenario being stepped through. Moving back is only a view: the record grows at the frontier
+ * (the furthest step reached), so what was recorded is never reordered or edited.
+ */
 export interface Walkthrough {
   scenario: Scenario;
   profile: ThresholdProfile;
-  /** Wall clock when the session was opened: the recording time of the scenario's scripted events. */
   openedUtc: string;
   cursor: number;
+  /** When each scripted step was first reached; its length is the frontier. */
+  stepReachedUtc: string[];
   operatorEvents: OperatorEvent[];
 }
 
 export function openWalkthrough(scenario: Scenario, profile: ThresholdProfile, openedUtc: string): Walkthrough {
-  return { scenario, profile, openedUtc, cursor: 0, operatorEvents: [] };
+  return { scenario, profile, openedUtc, cursor: 0, stepReachedUtc: [], operatorEvents: [] };
 }
 
-export function moveTo(walkthrough: Walkthrough, cursor: number): Walkthrough {
+export const frontier = (walkthrough: Walkthrough) => walkthrough.stepReachedUtc.length;
+
+export function moveTo(walkthrough: Walkthrough, cursor: number, wallClockUtc: string): Walkthrough {
   const clamped = Math.max(0, Math.min(walkthrough.scenario.events.length, Math.round(cursor)));
-  return clamped === walkthrough.cursor ? walkthrough : { ...walkthrough, cursor: clamped };
+  if (clamped === walkthrough.cursor) return walkthrough;
+  const reached = walkthrough.stepReachedUtc;
+  const stepReachedUtc = clamped > reached.length ? [...reached, ...Array(clamped - reached.length).fill(wallClockUtc)] : reached;
+  return { ...walkthrough, cursor: clamped, stepReachedUtc };
 }
 
-/** Scripted events up to the cursor, with each operator event right after the step it was made at. */
-export function sessionEvents(walkthrough: Walkthrough): SessionEvent[] {
-  return orderedEvents(walkthrough).map(({ event, wallClockUtc }, i) => ({ seq: i + 1, wallClockUtc, event }));
+/** Scripted events up to `upTo` (the cursor), with each operator event right after the step it was made at. */
+export function sessionEvents(walkthrough: Walkthrough, upTo = walkthrough.cursor): SessionEvent[] {
+  return orderedEvents(walkthrough, upTo).map(({ event, wallClockUtc }, i) => ({ seq: i + 1, wallClockUtc, event }));
 }
 
-function orderedEvents(walkthrough: Walkthrough) {
+/** Everything recorded so far, in recording order: the source of the audit trail. */
+export function recordedEvents(walkthrough: Walkthrough): SessionEvent[] {
+  return sessionEvents(walkthrough, frontier(walkthrough));
+}
+
+function orderedEvents(walkthrough: Walkthrough, upTo: number) {
   const ordered: { event: CrewReturnEvent; wallClockUtc: string; scriptedIndex?: number }[] = [];
-  for (let step = 0; step <= walkthrough.cursor; step++) {
+  for (let step = 0; step <= upTo; step++) {
     for (const op of walkthrough.operatorEvents) if (op.afterStep === step) ordered.push(op);
     const scripted = walkthrough.scenario.events[step];
-    if (step < walkthrough.cursor && scripted) {
-      ordered.push({ event: scripted as CrewReturnEvent, wallClockUtc: walkthrough.openedUtc, scriptedIndex: step });
+    if (step < upTo && scripted) {
+      const wallClockUtc = walkthrough.stepReachedUtc[step] ?? walkthrough.openedUtc;
+      ordered.push({ event: scripted as CrewReturnEvent, wallClockUtc, scriptedIndex: step });
     }
   }
   return ordered;
@@ -76,13 +99,9 @@ export function foldWalkthrough(walkthrough: Walkthrough): FoldResult {
 }
 
 export function viewWalkthrough(walkthrough: Walkthrough): WalkthroughView {
-  const ordered = orderedEvents(walkthrough);
+  const ordered = orderedEvents(walkthrough, walkthrough.cursor);
   const fold = foldWalkthrough(walkthrough);
-  const { context } = fold.snapshot;
-  const situation: Situation = context.decision
-    ? { setup: context.setup, ...context.decision.basis, thresholds: context.thresholds }
-    : currentSituation(context);
-  const recommendation = context.decision ? recommend(situation) : currentRecommendation(context);
+  const { situation, recommendation } = standingRecommendation(fold.snapshot.context);
   const scriptedSteps = fold.steps.filter((_, i) => ordered[i]?.scriptedIndex !== undefined);
   return {
     fold,
@@ -93,6 +112,7 @@ export function viewWalkthrough(walkthrough: Walkthrough): WalkthroughView {
 }
 
 export type OperatorAction =
+  | { type: 'session.note'; text: string }
   | { type: 'thresholds.change'; key: string; value: number; reason?: string }
   | { type: 'decision.confirm'; rationale?: string }
   | { type: 'decision.override'; outcome: DecidableOutcome; rationale: string };
@@ -101,6 +121,12 @@ export type Recorded = { ok: true; walkthrough: Walkthrough } | { ok: false; rea
 
 /** Records an operator action at the current step, if the machine accepts it; otherwise says why not. */
 export function recordAction(walkthrough: Walkthrough, action: OperatorAction, by: Actor, wallClockUtc: string): Recorded {
+  if (walkthrough.cursor < frontier(walkthrough)) {
+    return {
+      ok: false,
+      reason: `you are viewing step ${walkthrough.cursor}; changes are recorded at the latest step reached (${frontier(walkthrough)})`,
+    };
+  }
   const { snapshot } = foldWalkthrough(walkthrough);
   const { context } = snapshot;
   let event: CrewReturnEvent;
@@ -110,12 +136,16 @@ export function recordAction(walkthrough: Walkthrough, action: OperatorAction, b
     const previousValue = context.thresholds[action.key];
     if (previousValue === action.value) return { ok: false, reason: 'unchanged' };
     event = { ...action, ...(previousValue === undefined ? {} : { previousValue }), at: context.nowUtc, by };
+  } else if (action.type === 'session.note') {
+    if (!action.text.trim()) return { ok: false, reason: 'a note needs text' };
+    event = { type: 'session.note', text: action.text.trim(), at: context.nowUtc, by };
   } else {
     if (action.type === 'decision.override' && !action.rationale.trim())
       return { ok: false, reason: 'an override needs a rationale' };
     event = { ...action, at: context.nowUtc, by };
   }
-  if (!snapshot.can(event)) return { ok: false, reason: `not possible in state ${stateName(snapshot.value)}` };
+  if (event.type !== 'session.note' && !snapshot.can(event))
+    return { ok: false, reason: `not possible in state ${stateName(snapshot.value)}` };
   const recorded: OperatorEvent = { afterStep: walkthrough.cursor, wallClockUtc, event };
   const next = { ...walkthrough, operatorEvents: [...walkthrough.operatorEvents, recorded] };
   // The new event lands last in the ordered list (it is pinned at the cursor), so one transition extends the fold.

@@ -1,10 +1,12 @@
 interface Props {
   cursor: number;
+  /** The furthest step reached: the record is written there. */
+  frontier: number;
   total: number;
   onStep: (cursor: number) => void;
 }
 
-export function StepControls({ cursor, total, onStep }: Props) {
+export function StepControls({ cursor, frontier, total, onStep }: Props) {
   return (
     <div className="step-controls" role="toolbar" aria-label="Step through the scenario">
       <button type="button" onClick={() => onStep(0)} disabled={cursor === 0} aria-keyshortcuts="Home">
@@ -23,6 +25,14 @@ export function StepControls({ cursor, total, onStep }: Props) {
         End
       </button>
       <span className="muted keys">Keys: ← → Home End</span>
+      {cursor < frontier && (
+        <span className="review-notice" role="status">
+          Reviewing step {cursor}: read-only. Changes are recorded at step {frontier}.{' '}
+          <button type="button" onClick={() => onStep(frontier)}>
+            Back to step {frontier}
+          </button>
+        </span>
+      )}
     </div>
   );
 }

@@ -1,5 +1,5 @@
 import { type Dispatch, useCallback, useEffect, useMemo } from 'react';
-import { viewWalkthrough } from '../session/walkthrough';
+import { frontier, viewWalkthrough } from '../session/walkthrough';
 import type { AppAction, AppState, PendingChange } from './appState';
 import { DecisionPanel } from './DecisionPanel';
 import { RecommendationPanel } from './RecommendationPanel';
@@ -24,16 +24,20 @@ export function WalkthroughView({ state, dispatch }: Props) {
   const appliedKey = view?.appliedByStep.join() ?? '';
   // biome-ignore lint/correctness/useExhaustiveDependencies: keyed on content, not identity
   const appliedByStep = useMemo(() => view?.appliedByStep ?? [], [appliedKey]);
-  const jump = useCallback((cursor: number) => dispatch({ type: 'step.to', cursor }), [dispatch]);
+  const jump = useCallback(
+    (cursor: number) => dispatch({ type: 'step.to', cursor, wallClockUtc: new Date().toISOString() }),
+    [dispatch],
+  );
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (typing(event.target) || event.altKey || event.ctrlKey || event.metaKey) return;
+      const wallClockUtc = new Date().toISOString();
       const moves: Record<string, AppAction> = {
-        ArrowRight: { type: 'step.by', delta: 1 },
-        ArrowLeft: { type: 'step.by', delta: -1 },
-        Home: { type: 'step.to', cursor: 0 },
-        End: { type: 'step.to', cursor: Number.MAX_SAFE_INTEGER },
+        ArrowRight: { type: 'step.by', delta: 1, wallClockUtc },
+        ArrowLeft: { type: 'step.by', delta: -1, wallClockUtc },
+        Home: { type: 'step.to', cursor: 0, wallClockUtc },
+        End: { type: 'step.to', cursor: Number.MAX_SAFE_INTEGER, wallClockUtc },
       };
       const move = moves[event.key];
       if (!move) return;
@@ -54,8 +58,9 @@ export function WalkthroughView({ state, dispatch }: Props) {
         <h2 id="walkthrough-title">{walkthrough.scenario.title}</h2>
         <StepControls
           cursor={walkthrough.cursor}
+          frontier={frontier(walkthrough)}
           total={walkthrough.scenario.events.length}
-          onStep={(cursor) => dispatch({ type: 'step.to', cursor })}
+          onStep={jump}
         />
       </div>
       <div className="walkthrough-grid">

@@ -39,8 +39,8 @@ export type AppAction =
   | { type: 'scenario.rejected'; problems: InputProblem[] }
   | { type: 'view.library' }
   | { type: 'view.walkthrough' }
-  | { type: 'step.to'; cursor: number }
-  | { type: 'step.by'; delta: number }
+  | { type: 'step.to'; cursor: number; wallClockUtc: string }
+  | { type: 'step.by'; delta: number; wallClockUtc: string }
   | { type: 'change.request'; change: PendingChange; wallClockUtc: string }
   | { type: 'change.cancel' }
   | { type: 'operator.identify'; operator: Actor; wallClockUtc: string }
@@ -95,7 +95,7 @@ export const appReducer = produce((draft: AppState, action: AppAction) => {
     case 'step.by': {
       const w = base.walkthrough;
       if (!w) break;
-      draft.walkthrough = moveTo(w, action.type === 'step.to' ? action.cursor : w.cursor + action.delta);
+      draft.walkthrough = moveTo(w, action.type === 'step.to' ? action.cursor : w.cursor + action.delta, action.wallClockUtc);
       draft.refusal = null;
       break;
     }

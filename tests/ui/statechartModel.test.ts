@@ -21,13 +21,17 @@ describe('statechart model', () => {
 
   it('marks what can fire now, guards included', async () => {
     const scenario = loadBuiltInScenario('soyuz-ms-22.json');
-    const walkthrough = moveTo(openWalkthrough(scenario, await defaultProfile(), '2026-11-25T00:00:00Z'), 17);
+    const walkthrough = moveTo(
+      openWalkthrough(scenario, await defaultProfile(), '2026-11-25T00:00:00Z'),
+      17,
+      '2026-11-25T00:01:00Z',
+    );
     const available = availableTransitions(viewWalkthrough(walkthrough).fold.snapshot);
     const decision = 'crewReturn.anomaly.decision';
     expect(available.has(refOf(decision, 'decision.confirm', ['crewReturn.replacementCampaign']))).toBe(true);
     expect(available.has(refOf(decision, 'decision.confirm', ['crewReturn.returnOnDamagedVehicle']))).toBe(false);
     expect(available.has(refOf(decision, 'decision.override', ['crewReturn.emergencyReturn']))).toBe(true);
-    const held = availableTransitions(viewWalkthrough(moveTo(walkthrough, 21)).fold.snapshot);
+    const held = availableTransitions(viewWalkthrough(moveTo(walkthrough, 21, '2026-11-25T10:01:00Z')).fold.snapshot);
     expect([...held].some((ref) => ref.includes('replacement.launch'))).toBe(false);
     const clear = refOf('crewReturn.replacementCampaign.launchHeld', 'commonCause.clear', [
       'crewReturn.replacementCampaign.preparingReplacement',

@@ -1,0 +1,39 @@
+import { formatProblem } from '../session/inputProblem';
+import { parsePacket, verifyPacket } from '../session/verify';
+import { readText } from './readText';
+
+/** Exit 0: verified; 1: tampered; 2: the file cannot be read as a packet. */
+async function main(argv: string[]): Promise<number> {
+  const [file, ...extra] = argv;
+  if (!file || extra.length || file.startsWith('-')) {
+    console.error('error: one decision packet file expected\nusage: npm run verify -- <packet.json>');
+    return 2;
+  }
+  const text = readText(file);
+  if ('problem' in text) {
+    console.error(formatProblem(text.problem));
+    return 2;
+  }
+  const packet = parsePacket(file, text.text);
+  if (!packet.ok) {
+    for (const problem of packet.problems) console.error(formatProblem(problem));
+    return 2;
+  }
+  const verdict = await verifyPacket(packet.value);
+  if (!verdict.ok) {
+    console.log(`tampered: entry ${verdict.seq}: ${verdict.reason}`);
+    return 1;
+  }
+  console.log(`verified ${verdict.entryCount} entries, head ${verdict.headHash}`);
+  return 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    console.error(`error: internal failure: ${error instanceof Error ? error.message : String(error)}`);
+    process.exitCode = 2;
+  },
+);

@@ -1,0 +1,167 @@
+import { createActor } from 'xstate';
+import { type CrewReturnEvent, type CrewReturnInput, crewReturnMachine } from '../../machines/crewReturnMachine';
+import type { RuleEvaluation } from '../../machines/evaluate';
+import type { Actor } from '../../machines/types';
+import type { Scenario } from '../../scenarios/schema';
+import { canonicalJson, sha256Hex } from './canonicalJson';
+import type { ThresholdProfile } from './profile';
+import { type CrewReturnSnapshot, machineInput, type SessionEvent, standingRecommendation, stateName } from './session';
+
+/** A rule evaluation as the record keeps it: enough to re-check, small enough for long sessions. */
+export interface RecordedEvaluation {
+  rule: string;
+  tier: string;
+  crew?: number;
+  value: number | null;
+  threshold: number;
+  margin: number | null;
+  status: string;
+}
+
+/** What replaying an event through the machine produces; recorded, and re-derived on verification. */
+export interface DerivedRecord {
+  stateBefore: string;
+  stateAfter: string;
+  applied: boolean;
+  recommendation: { outcome: string; decidingRow: string } | null;
+  decision: { outcome: string; kind: string } | null;
+  evaluations: RecordedEvaluation[];
+  thresholds: Record<string, number>;
+}
+
+export interface AuditEntry extends Omit<DerivedRecord, 'thresholds'> {
+  seq: number;
+  wallClockUtc: string;
+  scenarioTimeUtc: string;
+  actor: Actor;
+  eventType: string;
+  payload: Record<string, unknown>;
+  profile: { id: string; version: string; hash: string };
+  previousHash: string;
+  hash: string;
+}
+
+export interface DecisionPacket {
+  format: 'crew-return-decision-packet';
+  formatVersion: 1;
+  scenario: Scenario;
+  profile: ThresholdProfile;
+  entryCount: number;
+  headHash: string;
+  entries: AuditEntry[];
+}
+
+function compact(e: RuleEvaluation): RecordedEvaluation {
+  return {
+    rule: e.ruleId,
+    tier: e.tier,
+    ...(e.crewCount === undefined ? {} : { crew: e.crewCount }),
+    value: e.value,
+    threshold: e.threshold,
+    margin: e.margin,
+    status: e.status,
+  };
+}
+
+function derive(before: CrewReturnSnapshot, after: CrewReturnSnapshot): DerivedRecord {
+  const { recommendation } = standingRecommendation(after.context);
+  const decision = after.context.decision;
+  return {
+    stateBefore: stateName(before.value),
+    stateAfter: stateName(after.value),
+    applied: after !== before,
+    recommendation: recommendation ? { outcome: recommendation.outcome, decidingRow: recommendation.decidingRow } : null,
+    decision: decision ? { outcome: decision.outcome, kind: decision.kind } : null,
+    evaluations: recommendation ? recommendation.rows.flatMap((row) => row.evaluations.map(compact)) : [],
+    thresholds: { ...after.context.thresholds },
+  };
+}
+
+/** Folds the events through the machine and derives, for each, what the record says it produced. */
+export function deriveRecords(input: CrewReturnInput, events: readonly SessionEvent[]): DerivedRecord[] {
+  const actor = createActor(crewReturnMachine, { input }).start();
+  let snapshot = actor.getSnapshot();
+  const records = events.map(({ event }) => {
+    if (snapshot.status !== 'done') actor.send(event);
+    const next = actor.getSnapshot();
+    const record = derive(snapshot, next);
+    snapshot = next;
+    return record;
+  });
+  actor.stop();
+  return records;
+}
+
+/** The hash before the first entry binds the scenario and the base profile into the chain. */
+export function genesisHash(scenario: Scenario, profile: ThresholdProfile): Promise<string> {
+  return sha256Hex(canonicalJson({ scenario, profile }));
+}
+
+export function entryHash(entry: Omit<AuditEntry, 'hash'>): Promise<string> {
+  return sha256Hex(canonicalJson(entry));
+}
+
+/**
+ * Appends entries for `events` (all the session's recorded events, in order) beyond those already
+ * in `ledger`. Existing entries are never touched: a correction is a new event.
+ */
+export async function extendLedger(
+  scenario: Scenario,
+  profile: ThresholdProfile,
+  ledger: readonly AuditEntry[],
+  events: readonly SessionEvent[],
+): Promise<AuditEntry[]> {
+  if (events.length <= ledger.length) return [...ledger];
+  const records = deriveRecords(machineInput(scenario, profile), events);
+  const hashByThresholds = new Map<string, Promise<string>>();
+  const entries = [...ledger];
+  let previousHash = entries.at(-1)?.hash ?? (await genesisHash(scenario, profile));
+  for (let i = ledger.length; i < events.length; i++) {
+    const { wallClockUtc, event } = events[i] as SessionEvent;
+    const { thresholds, ...derived } = records[i] as DerivedRecord;
+    const thresholdsJson = canonicalJson(thresholds);
+    if (!hashByThresholds.has(thresholdsJson)) hashByThresholds.set(thresholdsJson, sha256Hex(thresholdsJson));
+    const { type, at, by, ...payload } = event;
+    const entry: Omit<AuditEntry, 'hash'> = {
+      seq: i + 1,
+      wallClockUtc,
+      scenarioTimeUtc: at,
+      // Copies, not references: an entry must not share objects with the scenario it was made from.
+      actor: { name: by.name, role: by.role },
+      eventType: type,
+      payload: structuredClone(payload),
+      ...derived,
+      profile: {
+        id: profile.id,
+        version: profile.version,
+        hash: await (hashByThresholds.get(thresholdsJson) as Promise<string>),
+      },
+      previousHash,
+    };
+    previousHash = await entryHash(entry);
+    entries.push({ ...entry, hash: previousHash });
+  }
+  return entries;
+}
+
+/** Everything in a packet is covered by the chain; when it was made is its last entry's time. */
+export function makePacket(scenario: Scenario, profile: ThresholdProfile, entries: AuditEntry[]): DecisionPacket {
+  return {
+    format: 'crew-return-decision-packet',
+    formatVersion: 1,
+    scenario,
+    profile,
+    entryCount: entries.length,
+    headHash: entries.at(-1)?.hash ?? '',
+    entries,
+  };
+}
+
+/** The session events an audit trail records, rebuilt from its entries for replay. */
+export function eventsOf(entries: readonly AuditEntry[]): SessionEvent[] {
+  return entries.map((entry) => ({
+    seq: entry.seq,
+    wallClockUtc: entry.wallClockUtc,
+    event: { ...entry.payload, type: entry.eventType, at: entry.scenarioTimeUtc, by: entry.actor } as CrewReturnEvent,
+  }));
+}
