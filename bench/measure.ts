@@ -28,6 +28,20 @@ export function measure(name: string, run: () => void, opsPerRun = 1, samples = 
   return { name, medianNsPerOp: median, p95NsPerOp: p95, opsPerSecond: 1e9 / median };
 }
 
+/** For operations of hundreds of milliseconds: one warm-up, then `samples` timed runs. */
+export async function measureAsync(name: string, run: () => Promise<unknown>, samples = 7): Promise<Measurement> {
+  await run();
+  const ns: number[] = [];
+  for (let s = 0; s < samples; s++) {
+    const start = performance.now();
+    await run();
+    ns.push((performance.now() - start) * 1e6);
+  }
+  ns.sort((a, b) => a - b);
+  const median = ns[Math.floor(ns.length / 2)] ?? Number.NaN;
+  return { name, medianNsPerOp: median, p95NsPerOp: ns.at(-1) ?? Number.NaN, opsPerSecond: 1e9 / median };
+}
+
 export interface Row {
   measurement: Measurement;
   baseline?: Measurement;

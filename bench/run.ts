@@ -8,7 +8,9 @@ import { defaultThresholdValues, thresholdKeyFor } from '../machines/thresholds'
 import { parseScenario } from '../src/session/loadScenario';
 import { defaultProfile } from '../src/session/profile';
 import { foldEvents, foldEventsPure, machineInput, scenarioSessionEvents } from '../src/session/session';
-import { measure, printTable } from './measure';
+import { verifyChain, verifyPacket } from '../src/session/verify';
+import { hashedBytes, longPacket, sha256All } from './audit';
+import { measure, measureAsync, printTable } from './measure';
 import { measureUi } from './ui';
 
 const file = 'scenarios/soyuz-ms-22.json';
@@ -124,3 +126,16 @@ console.log(
   `\nInitial JavaScript (gzip -9): ${(ui.initialJs.bytes / 1024).toFixed(1)} kB in ${ui.initialJs.files.length} file(s); ` +
     `budget 200 kB; ratio ${(ui.initialJs.bytes / budgetBytes).toFixed(2)}× budget`,
 );
+
+// Audit trail: verifying a 10,000-entry packet against the floor of hashing the same bytes.
+const packet = await longPacket(scenario, profile, 10_000);
+const bytes = hashedBytes(packet);
+const megabytes = bytes.reduce((n, t) => n + t.length, 0) / 1e6;
+const floor = await measureAsync('SHA-256 of the same bytes (floor)', () => sha256All(bytes));
+const chain = await measureAsync('verify hash chain (canonical JSON + SHA-256 + links)', () => verifyChain(packet));
+const replay = await measureAsync('full verification (chain + replay through the machine)', () => verifyPacket(packet));
+printTable(`Decision packet of ${packet.entryCount.toLocaleString('en-US')} entries (${megabytes.toFixed(1)} MB hashed), per packet`, [
+  { measurement: floor },
+  { measurement: chain, baseline: floor, target: 'within 3× of the floor' },
+  { measurement: replay, baseline: floor },
+]);

@@ -139,7 +139,8 @@ export async function extendLedger(
       previousHash,
     };
     previousHash = await entryHash(entry);
-    entries.push({ ...entry, hash: previousHash });
+    // Stored in canonical key order, so verifying it later can serialize it natively.
+    entries.push(JSON.parse(canonicalJson({ ...entry, hash: previousHash })));
   }
   return entries;
 }

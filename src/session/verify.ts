@@ -49,7 +49,8 @@ export function parsePacket(file: string, text: string): Parsed<DecisionPacket> 
   const json = parseJsonText(file, text);
   if (!json.ok) return json;
   const result = packetSchema.safeParse(json.value);
-  if (result.success) return { ok: true, value: result.data as DecisionPacket };
+  // The parsed text itself, not Zod's copy: its key order is the file's, which the fast hashing path needs.
+  if (result.success) return { ok: true, value: json.value as DecisionPacket };
   return { ok: false, problems: result.error.issues.map((i) => ({ file, path: formatPath(i.path), expected: i.message })) };
 }
 

@@ -1,0 +1,34 @@
+import type { CrewReturnEvent } from '../machines/crewReturnMachine';
+import type { Scenario } from '../scenarios/schema';
+import { type DecisionPacket, extendLedger, makePacket } from '../src/session/audit';
+import { canonicalJson, sha256Hex } from '../src/session/canonicalJson';
+import type { ThresholdProfile } from '../src/session/profile';
+import { type SessionEvent, scenarioSessionEvents } from '../src/session/session';
+
+/**
+ * A 10,000-entry session: MS-22 up to the decision, then operator threshold changes and notes,
+ * so that entries carry full rule evaluations as real ones do.
+ */
+export async function longPacket(scenario: Scenario, profile: ThresholdProfile, entryCount: number): Promise<DecisionPacket> {
+  const scripted = scenarioSessionEvents(scenario, '2026-11-25T00:00:00Z').slice(0, 17);
+  const at = scripted.at(-1)?.event.at ?? scenario.setup.startUtc;
+  const by = { name: 'Bench operator', role: 'flight director' };
+  const events: SessionEvent[] = [...scripted];
+  for (let i = events.length; i < entryCount; i++) {
+    const event: CrewReturnEvent =
+      i % 2
+        ? { type: 'thresholds.change', key: 'maxDescentCabinTempC.emergency', value: 40 + (i % 4 === 1 ? 1 : 0), at, by }
+        : { type: 'session.note', text: `note ${i}`, at, by };
+    events.push({ seq: i + 1, wallClockUtc: '2026-11-25T00:00:00Z', event });
+  }
+  return makePacket(scenario, profile, await extendLedger(scenario, profile, [], events));
+}
+
+/** The bytes the chain check hashes: each entry's canonical form without its hash. */
+export function hashedBytes(packet: DecisionPacket): string[] {
+  return packet.entries.map(({ hash: _, ...rest }) => canonicalJson(rest));
+}
+
+export function sha256All(texts: string[]): Promise<string[]> {
+  return Promise.all(texts.map(sha256Hex));
+}

@@ -1,0 +1,33 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { canonicalJson, sha256Hex } from '../src/session/canonicalJson';
+
+describe('canonical JSON', () => {
+  it('sorts keys by UTF-16 code units, drops undefined members, keeps arrays in order', () => {
+    expect(canonicalJson({ b: 1, a: [3, { d: null, c: 'x' }], é: true, Z: undefined, '\u{1F600}': 0, '\uFFFF': 1 })).toBe(
+      '{"a":[3,{"c":"x","d":null}],"b":1,"é":true,"\u{1F600}":0,"\uFFFF":1}',
+    );
+  });
+
+  it('writes numbers in ECMAScript shortest form and refuses non-finite ones', () => {
+    expect(canonicalJson([1e21, 0.1 + 0.2, -0, 5e-7, 100])).toBe('[1e+21,0.30000000000000004,0,5e-7,100]');
+    expect(() => canonicalJson(Number.NaN)).toThrow(TypeError);
+  });
+
+  it('property: parses back to the same data, whatever the key order', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), (value) => {
+        const text = canonicalJson(value);
+        expect(JSON.parse(text)).toEqual(JSON.parse(JSON.stringify(value)));
+        const reordered = JSON.parse(JSON.stringify(value), (_, v) =>
+          v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).reverse()) : v,
+        );
+        expect(canonicalJson(reordered)).toBe(text);
+      }),
+    );
+  });
+
+  it('SHA-256 matches the known digest of "abc"', async () => {
+    expect(await sha256Hex('abc')).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
+  });
+});
