@@ -134,8 +134,11 @@ const megabytes = bytes.reduce((n, t) => n + t.length, 0) / 1e6;
 const floor = await measureAsync('SHA-256 of the same bytes (floor)', () => sha256All(bytes));
 const chain = await measureAsync('verify hash chain (canonical JSON + SHA-256 + links)', () => verifyChain(packet));
 const replay = await measureAsync('full verification (chain + replay through the machine)', () => verifyPacket(packet));
-printTable(`Decision packet of ${packet.entryCount.toLocaleString('en-US')} entries (${megabytes.toFixed(1)} MB hashed), per packet`, [
-  { measurement: floor },
-  { measurement: chain, baseline: floor, target: 'within 3× of the floor' },
-  { measurement: replay, baseline: floor },
-]);
+printTable(
+  `Decision packet of ${packet.entryCount.toLocaleString('en-US')} entries (${megabytes.toFixed(1)} MB hashed), per packet`,
+  [
+    { measurement: floor },
+    { measurement: chain, baseline: floor, target: 'within 3× of the floor' },
+    { measurement: replay, baseline: floor },
+  ],
+);

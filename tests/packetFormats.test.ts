@@ -1,14 +1,18 @@
-import { describe, expect, it } from 'vitest';
-import { extendLedger, makePacket } from '../src/session/audit';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type DecisionPacket, extendLedger, makePacket } from '../src/session/audit';
 import { packetCsv, packetMarkdown } from '../src/session/packetFormats';
 import { defaultProfile } from '../src/session/profile';
 import { scenarioSessionEvents } from '../src/session/session';
 import { loadBuiltInScenario } from './support';
 
-describe('packet formats', async () => {
-  const scenario = loadBuiltInScenario('soyuz-ms-22.json');
-  const profile = await defaultProfile();
-  const packet = makePacket(scenario, profile, await extendLedger(scenario, profile, [], scenarioSessionEvents(scenario, '2026-11-25T12:00:00Z')));
+describe('packet formats', () => {
+  let packet: DecisionPacket;
+  beforeAll(async () => {
+    const scenario = loadBuiltInScenario('soyuz-ms-22.json');
+    const profile = await defaultProfile();
+    const events = scenarioSessionEvents(scenario, '2026-11-25T12:00:00Z');
+    packet = makePacket(scenario, profile, await extendLedger(scenario, profile, [], events));
+  });
 
   it('CSV: one quoted-where-needed row per entry', () => {
     const lines = packetCsv(packet).trimEnd().split('\r\n');

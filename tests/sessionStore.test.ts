@@ -15,7 +15,13 @@ describe('session store (IndexedDB)', () => {
     const entries = await extendLedger(scenario, profile, [], recordedEvents(walkthrough));
     await store.save({ id: sessionIdOf(walkthrough), walkthrough, entries, operator: by, updatedUtc: '2026-11-25T10:03:00Z' });
     const older = openWalkthrough(loadBuiltInScenario('nominal-mission.json'), profile, '2026-11-25T09:00:00Z');
-    await store.save({ id: sessionIdOf(older), walkthrough: older, entries: [], operator: null, updatedUtc: '2026-11-25T09:00:00Z' });
+    await store.save({
+      id: sessionIdOf(older),
+      walkthrough: older,
+      entries: [],
+      operator: null,
+      updatedUtc: '2026-11-25T09:00:00Z',
+    });
 
     const restored = await store.latest();
     expect(restored?.walkthrough).toEqual(walkthrough);

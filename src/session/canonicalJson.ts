@@ -10,7 +10,8 @@ export function canonicalJson(value: unknown): string {
 /** True when JSON.stringify would already give the canonical form. */
 function inCanonicalOrder(value: unknown): boolean {
   if (typeof value === 'number') return Number.isFinite(value) && !Object.is(value, -0);
-  if (typeof value !== 'object' || value === null) return typeof value === 'string' || typeof value === 'boolean' || value === null;
+  if (typeof value !== 'object' || value === null)
+    return typeof value === 'string' || typeof value === 'boolean' || value === null;
   if (Array.isArray(value)) {
     for (const item of value) if (item === undefined || !inCanonicalOrder(item)) return false;
     return true;
@@ -37,7 +38,8 @@ function canonicalSlow(value: unknown): string {
       if (value === null) return 'null';
       if (Array.isArray(value)) {
         let out = '[';
-        for (let i = 0; i < value.length; i++) out += (i ? ',' : '') + (value[i] === undefined ? 'null' : canonicalSlow(value[i]));
+        for (let i = 0; i < value.length; i++)
+          out += (i ? ',' : '') + (value[i] === undefined ? 'null' : canonicalSlow(value[i]));
         return `${out}]`;
       }
       const record = value as Record<string, unknown>;

@@ -73,7 +73,9 @@ export function packetCsv(packet: DecisionPacket): string {
 export function packetMarkdown(packet: DecisionPacket): string {
   const decisions = packet.entries.filter((e) => e.eventType === 'decision.confirm' || e.eventType === 'decision.override');
   const last = packet.entries.at(-1);
-  const decided = [...packet.entries].reverse().find((e) => e.decision && (e.eventType.startsWith('decision.') || e.eventType === 'station.emergency'));
+  const decided = [...packet.entries]
+    .reverse()
+    .find((e) => e.decision && (e.eventType.startsWith('decision.') || e.eventType === 'station.emergency'));
   const lines = [
     `# Decision record: ${packet.scenario.title}`,
     '',
@@ -95,13 +97,25 @@ export function packetMarkdown(packet: DecisionPacket): string {
     '',
   ];
   if (decided) {
-    lines.push(`## Rules at the decision (entry ${decided.seq})`, '', '| rule | crew | tier | value | threshold | margin | result |', '|---|---|---|---|---|---|---|');
+    lines.push(
+      `## Rules at the decision (entry ${decided.seq})`,
+      '',
+      '| rule | crew | tier | value | threshold | margin | result |',
+      '|---|---|---|---|---|---|---|',
+    );
     for (const e of decided.evaluations) {
-      lines.push(`| ${e.rule} | ${e.crew ?? ''} | ${e.tier} | ${e.value ?? 'unknown'} | ${e.threshold} | ${e.margin ?? '—'} | ${e.status} |`);
+      lines.push(
+        `| ${e.rule} | ${e.crew ?? ''} | ${e.tier} | ${e.value ?? 'unknown'} | ${e.threshold} | ${e.margin ?? '—'} | ${e.status} |`,
+      );
     }
     lines.push('');
   }
   const changes = packet.entries.filter((e) => e.eventType === 'thresholds.change');
-  lines.push('## Threshold changes', '', ...(changes.length ? changes.map((e) => `- Entry ${e.seq}: ${e.actor.name}: ${describeEntry(e)}`) : ['- none']), '');
+  lines.push(
+    '## Threshold changes',
+    '',
+    ...(changes.length ? changes.map((e) => `- Entry ${e.seq}: ${e.actor.name}: ${describeEntry(e)}`) : ['- none']),
+    '',
+  );
   return `${lines.join('\n')}\n`;
 }

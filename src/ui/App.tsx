@@ -1,14 +1,32 @@
 import { useEffect, useState } from 'react';
 import { defaultProfile, type ThresholdProfile } from '../session/profile';
+import { openSessionStore, type SessionStore, type StoredSession } from '../session/sessionStore';
 import { Workspace } from './Workspace';
 
+interface Ready {
+  profile: ThresholdProfile;
+  store: SessionStore | null;
+  storeProblem: string | null;
+  restored: StoredSession | undefined;
+}
+
+async function prepare(): Promise<Ready> {
+  const profile = await defaultProfile();
+  try {
+    const store = await openSessionStore();
+    return { profile, store, storeProblem: null, restored: await store.latest() };
+  } catch (error) {
+    return { profile, store: null, storeProblem: error instanceof Error ? error.message : String(error), restored: undefined };
+  }
+}
+
 export function App() {
-  const [profile, setProfile] = useState<ThresholdProfile | null>(null);
+  const [ready, setReady] = useState<Ready | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   useEffect(() => {
-    defaultProfile().then(setProfile, (error: unknown) => setFailure(error instanceof Error ? error.message : String(error)));
+    prepare().then(setReady, (error: unknown) => setFailure(error instanceof Error ? error.message : String(error)));
   }, []);
   if (failure) return <p role="alert">Could not prepare the default threshold profile: {failure}</p>;
-  if (!profile) return <p aria-busy="true">Loading…</p>;
-  return <Workspace defaultProfile={profile} />;
+  if (!ready) return <p aria-busy="true">Loading…</p>;
+  return <Workspace {...ready} />;
 }

@@ -1,10 +1,14 @@
-import { type DragEvent, useState } from 'react';
+import { type DragEvent, useEffect, useState } from 'react';
 import type { Scenario } from '../../scenarios/schema';
 import type { InputProblem } from '../session/inputProblem';
 import { parseScenario } from '../session/loadScenario';
+import type { SessionStore, SessionSummary, StoredSession } from '../session/sessionStore';
+import { JsonFileButton } from './JsonFileButton';
 import { ProblemList } from './ProblemList';
 
 interface Props {
+  store: SessionStore | null;
+  onRestore: (session: StoredSession) => void;
   scenarios: Scenario[];
   problems: InputProblem[];
   openScenarioId: string | undefined;
@@ -13,8 +17,21 @@ interface Props {
   onRejectedFile: (problems: InputProblem[]) => void;
 }
 
-export function LibraryView({ scenarios, problems, openScenarioId, onOpen, onOpenedFile, onRejectedFile }: Props) {
+export function LibraryView({
+  store,
+  onRestore,
+  scenarios,
+  problems,
+  openScenarioId,
+  onOpen,
+  onOpenedFile,
+  onRejectedFile,
+}: Props) {
   const [dragging, setDragging] = useState(false);
+  const [past, setPast] = useState<SessionSummary[]>([]);
+  useEffect(() => {
+    store?.list().then(setPast, () => setPast([]));
+  }, [store]);
   const readFile = async (file: File) => {
     const parsed = parseScenario(file.name, await file.text());
     if (parsed.ok) onOpenedFile(parsed.value);
@@ -58,20 +75,50 @@ export function LibraryView({ scenarios, problems, openScenarioId, onOpen, onOpe
       >
         <h3 id="open-file-title">Open a scenario file</h3>
         <p className="muted">Drop a scenario JSON file here, or choose one. It is checked against the scenario schema first.</p>
-        <label className="file-button">
-          Choose scenario file…
-          <input
-            type="file"
-            accept=".json,application/json"
-            onChange={(e) => {
-              const file = e.currentTarget.files?.[0];
-              if (file) void readFile(file);
-              e.currentTarget.value = '';
-            }}
-          />
-        </label>
+        <JsonFileButton label="Choose scenario file…" onFile={(file) => void readFile(file)} />
         <ProblemList problems={problems} title="The file was not opened; the open session is unchanged." />
       </section>
+      {past.length > 0 && (
+        <section aria-labelledby="past-title" className="past-sessions">
+          <h3 id="past-title">Past sessions (stored in this browser)</h3>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">Scenario</th>
+                <th scope="col">Opened (UTC)</th>
+                <th scope="col">Last change (UTC)</th>
+                <th scope="col">Entries</th>
+                <th scope="col">Head hash</th>
+                <th scope="col">
+                  <span className="visually-hidden">Action</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {past.map((p) => (
+                <tr key={p.id}>
+                  <td>{p.title}</td>
+                  <td>{p.openedUtc.slice(0, 19).replace('T', ' ')}</td>
+                  <td>{p.updatedUtc.slice(0, 19).replace('T', ' ')}</td>
+                  <td>{p.entryCount}</td>
+                  <td>
+                    <code>{p.headHash.slice(0, 16)}</code>
+                  </td>
+                  <td>
+                    <button
+                      type="button"
+                      onClick={() => store?.load(p.id).then((session) => session && onRestore(session))}
+                      aria-label={`Reopen ${p.title} opened ${p.openedUtc}`}
+                    >
+                      Reopen
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      )}
     </main>
   );
 }

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { defaultThresholdValues, type ThresholdValues, thresholdDefinitions } from '../../machines/thresholds';
 import { parsePartialProfile } from '../session/profile';
+import { JsonFileButton } from './JsonFileButton';
 import { downloadJson, loadSavedProfiles, saveProfile } from './savedProfiles';
 import { ThresholdInput } from './ThresholdInput';
 import { displayValue, type TemperatureUnit } from './units';
@@ -127,18 +128,7 @@ export function ThresholdsPanel({ thresholds, temperatureUnit, refusal, onChange
         >
           Load
         </button>
-        <label className="file-button">
-          Import JSON…
-          <input
-            type="file"
-            accept=".json,application/json"
-            onChange={(e) => {
-              const file = e.currentTarget.files?.[0];
-              if (file) void importFile(file);
-              e.currentTarget.value = '';
-            }}
-          />
-        </label>
+        <JsonFileButton label="Import JSON…" onFile={(file) => void importFile(file)} />
       </div>
       {importProblem && (
         <p role="alert" className="field-error">

@@ -1,13 +1,26 @@
 import { useReducer } from 'react';
 import type { ThresholdProfile } from '../session/profile';
+import type { SessionStore, StoredSession } from '../session/sessionStore';
+import { AuditView } from './AuditView';
 import { appReducer, initialAppState } from './appState';
 import { builtInProblems, builtInScenarios } from './builtInScenarios';
 import { LibraryView } from './LibraryView';
 import { OperatorDialog } from './OperatorDialog';
+import { useSessionPersistence } from './useSessionPersistence';
 import { WalkthroughView } from './WalkthroughView';
 
-export function Workspace({ defaultProfile }: { defaultProfile: ThresholdProfile }) {
-  const [state, dispatch] = useReducer(appReducer, undefined, () => initialAppState(builtInScenarios, defaultProfile));
+interface Props {
+  profile: ThresholdProfile;
+  store: SessionStore | null;
+  storeProblem: string | null;
+  restored: StoredSession | undefined;
+}
+
+export function Workspace({ profile, store, storeProblem, restored }: Props) {
+  const [state, dispatch] = useReducer(appReducer, undefined, () =>
+    initialAppState(builtInScenarios, profile, restored, storeProblem),
+  );
+  useSessionPersistence(state, dispatch, store, storeProblem);
   const now = () => new Date().toISOString();
   return (
     <div className="app">
@@ -25,6 +38,14 @@ export function Workspace({ defaultProfile }: { defaultProfile: ThresholdProfile
           >
             Walkthrough
           </button>
+          <button
+            type="button"
+            aria-pressed={state.view === 'audit'}
+            disabled={!state.walkthrough && !state.imported}
+            onClick={() => dispatch({ type: 'view.audit' })}
+          >
+            Audit trail
+          </button>
         </nav>
         <button type="button" className="units-toggle" onClick={() => dispatch({ type: 'units.toggle' })}>
           Temperatures in {state.temperatureUnit} <span className="muted">(switch)</span>
@@ -40,8 +61,18 @@ export function Workspace({ defaultProfile }: { defaultProfile: ThresholdProfile
           ))}
         </ul>
       )}
-      {state.view === 'library' || !state.walkthrough ? (
+      {state.storageProblem && (
+        <p role="alert" className="storage-banner">
+          This browser could not store the session ({state.storageProblem}). It is kept in memory only and nothing recorded is
+          lost while this page stays open: export the decision packet from the audit trail to keep it.
+        </p>
+      )}
+      {state.view === 'audit' ? (
+        <AuditView state={state} dispatch={dispatch} />
+      ) : state.view === 'library' || !state.walkthrough ? (
         <LibraryView
+          store={store}
+          onRestore={(session) => dispatch({ type: 'session.restore', session })}
           scenarios={state.library}
           problems={state.openProblems}
           openScenarioId={state.walkthrough?.scenario.id}

@@ -1,8 +1,11 @@
 import { original, produce } from 'immer';
 import type { Actor } from '../../machines/types';
 import type { Scenario } from '../../scenarios/schema';
+import type { AuditEntry, DecisionPacket } from '../session/audit';
 import type { InputProblem } from '../session/inputProblem';
 import type { ThresholdProfile } from '../session/profile';
+import { type StoredSession, sessionIdOf } from '../session/sessionStore';
+import type { Verification } from '../session/verify';
 import {
   moveTo,
   type OperatorAction,
@@ -19,8 +22,19 @@ export type PendingChange =
   | { kind: 'action'; action: OperatorAction }
   | { kind: 'thresholdSet'; values: Record<string, number>; reason: string };
 
+export interface ImportedPacket {
+  fileName: string;
+  packet: DecisionPacket;
+  verification: Verification;
+}
+
 export interface AppState {
-  view: 'library' | 'walkthrough';
+  view: 'library' | 'walkthrough' | 'audit';
+  /** The open session's audit trail, as stored (or kept in memory when storage failed). */
+  ledger: AuditEntry[];
+  /** Why the browser could not store the session, if it could not. */
+  storageProblem: string | null;
+  imported: ImportedPacket | null;
   library: Scenario[];
   defaultProfile: ThresholdProfile;
   walkthrough: Walkthrough | null;
@@ -39,6 +53,11 @@ export type AppAction =
   | { type: 'scenario.rejected'; problems: InputProblem[] }
   | { type: 'view.library' }
   | { type: 'view.walkthrough' }
+  | { type: 'view.audit' }
+  | { type: 'ledger.stored'; sessionId: string; entries: AuditEntry[] }
+  | { type: 'storage.failed'; sessionId: string; entries: AuditEntry[]; reason: string }
+  | { type: 'session.restore'; session: StoredSession }
+  | { type: 'packet.imported'; imported: ImportedPacket }
   | { type: 'step.to'; cursor: number; wallClockUtc: string }
   | { type: 'step.by'; delta: number; wallClockUtc: string }
   | { type: 'change.request'; change: PendingChange; wallClockUtc: string }
@@ -46,14 +65,22 @@ export type AppAction =
   | { type: 'operator.identify'; operator: Actor; wallClockUtc: string }
   | { type: 'units.toggle' };
 
-export function initialAppState(library: Scenario[], defaultProfile: ThresholdProfile): AppState {
+export function initialAppState(
+  library: Scenario[],
+  defaultProfile: ThresholdProfile,
+  restored?: StoredSession,
+  storageProblem: string | null = null,
+): AppState {
   return {
-    view: 'library',
+    view: restored ? 'walkthrough' : 'library',
     library,
     defaultProfile,
-    walkthrough: null,
+    walkthrough: restored?.walkthrough ?? null,
+    ledger: restored?.entries ?? [],
+    storageProblem,
+    imported: null,
     openProblems: [],
-    operator: null,
+    operator: restored?.operator ?? null,
     pending: null,
     refusal: null,
     temperatureUnit: '°C',
@@ -70,16 +97,37 @@ export const appReducer = produce((draft: AppState, action: AppAction) => {
   // The session functions are pure over plain objects: hand them the untouched originals, never drafts.
   const base = original(draft) as AppState;
   switch (action.type) {
+    case 'view.audit':
+      draft.view = 'audit';
+      break;
+    case 'ledger.stored':
+    case 'storage.failed':
+      if (base.walkthrough && sessionIdOf(base.walkthrough) === action.sessionId) draft.ledger = action.entries;
+      draft.storageProblem = action.type === 'storage.failed' ? action.reason : null;
+      break;
+    case 'session.restore':
+      draft.walkthrough = action.session.walkthrough;
+      draft.ledger = action.session.entries;
+      draft.operator = action.session.operator;
+      draft.view = 'walkthrough';
+      draft.refusal = null;
+      break;
+    case 'packet.imported':
+      draft.imported = action.imported;
+      draft.view = 'audit';
+      break;
     case 'scenario.add':
       draft.library = [...draft.library.filter((s) => s.id !== action.scenario.id), action.scenario];
       draft.openProblems = [];
       draft.walkthrough = openWalkthrough(action.scenario, base.defaultProfile, action.openedUtc);
+      draft.ledger = [];
       draft.view = 'walkthrough';
       break;
     case 'scenario.open':
       draft.openProblems = [];
       draft.refusal = null;
       draft.walkthrough = openWalkthrough(action.scenario, base.defaultProfile, action.openedUtc);
+      draft.ledger = [];
       draft.view = 'walkthrough';
       break;
     case 'scenario.rejected':

@@ -26,7 +26,11 @@ export function saveProfile(name: string, thresholds: Readonly<Record<string, nu
 }
 
 export function downloadJson(fileName: string, data: unknown): void {
-  const url = URL.createObjectURL(new Blob([`${JSON.stringify(data, null, 2)}\n`], { type: 'application/json' }));
+  download(fileName, `${JSON.stringify(data, null, 2)}\n`, 'application/json');
+}
+
+export function download(fileName: string, text: string, type: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
   const link = document.createElement('a');
   link.href = url;
   link.download = fileName;
