@@ -24,8 +24,29 @@ test('a reload mid-walkthrough restores the session exactly: step, thresholds, o
   await expect(page.getByRole('status').filter({ hasText: 'Verified 18 entries' })).toBeVisible();
 
   // Past sessions are listed and can be reopened.
+  await openWalkthrough(page, 'Nominal mission, no anomaly');
+  await page.keyboard.press('End');
   await page.getByRole('button', { name: 'Scenario library' }).click();
-  await expect(page.getByRole('region', { name: /Past sessions/ })).toContainText('Soyuz MS-22 coolant leak');
+  const past = page.getByRole('region', { name: /Past sessions/ });
+  await expect(past.locator('tbody tr')).toHaveCount(2);
+  await past.getByRole('button', { name: /^Reopen Soyuz MS-22 coolant leak/ }).click();
+  await expect(page.getByText('Step 17 of 29')).toBeVisible();
+  await expect(page.getByRole('textbox', { name: /Peak descent cabin temperature \(emergency\)/ })).toHaveValue('41');
+});
+
+test('the print view reads as a decision record', async ({ page }) => {
+  await openWalkthrough(page, 'Soyuz MS-22 coolant leak');
+  await page.keyboard.press('End');
+  await page.getByRole('button', { name: 'Audit trail' }).click();
+  await expect(page.locator('.audit-summary')).toContainText('29 entries');
+  await page.emulateMedia({ media: 'print' });
+  const record = page.locator('.print-record');
+  await expect(record).toBeVisible();
+  await expect(record).toContainText('Decision record: Soyuz MS-22 coolant leak');
+  await expect(record).toContainText('Outcome: launch-replacement');
+  await expect(record).toContainText('State commission (Roscosmos), NASA concurring (decision authority) confirmed launch-replacement');
+  await expect(record).toContainText('thermal.peak-cabin-temp');
+  await expect(record).toContainText(/head hash [0-9a-f]{64}/);
 });
 
 test('the audit view filters, marks overrides, and exports a packet that imports, verifies and replays', async ({

@@ -3,6 +3,8 @@ import { expect, type Page, type TestInfo } from '@playwright/test';
 
 export async function openWalkthrough(page: Page, title: string) {
   await page.goto('/');
+  // A stored session reopens where it was left: go to the library first.
+  await page.getByRole('button', { name: 'Scenario library' }).click();
   await page.getByRole('button', { name: `Walk through ${title}` }).click();
   await expect(page.getByRole('heading', { level: 2, name: title })).toBeVisible();
 }
