@@ -44,7 +44,9 @@ test('the print view reads as a decision record', async ({ page }) => {
   await expect(record).toBeVisible();
   await expect(record).toContainText('Decision record: Soyuz MS-22 coolant leak');
   await expect(record).toContainText('Outcome: launch-replacement');
-  await expect(record).toContainText('State commission (Roscosmos), NASA concurring (decision authority) confirmed launch-replacement');
+  await expect(record).toContainText(
+    'State commission (Roscosmos), NASA concurring (decision authority) confirmed launch-replacement',
+  );
   await expect(record).toContainText('thermal.peak-cabin-temp');
   await expect(record).toContainText(/head hash [0-9a-f]{64}/);
 });
