@@ -1,4 +1,4 @@
-import { createActor } from 'xstate';
+import { createActor, initialTransition, transition } from 'xstate';
 import { type CrewReturnEvent, type CrewReturnInput, crewReturnMachine } from '../../machines/crewReturnMachine';
 import type { RuleEvaluation } from '../../machines/evaluate';
 import type { Actor } from '../../machines/types';
@@ -92,6 +92,19 @@ export function deriveRecords(input: CrewReturnInput, events: readonly SessionEv
   return records;
 }
 
+/** The machine state after each entry this page wrote, so appending resumes instead of replaying all. */
+const snapshotAfter = new WeakMap<AuditEntry, CrewReturnSnapshot>();
+
+function deriveFrom(snapshot: CrewReturnSnapshot, events: readonly SessionEvent[]) {
+  const derived: { record: DerivedRecord; after: CrewReturnSnapshot }[] = [];
+  for (const { event } of events) {
+    const after = snapshot.status === 'done' ? snapshot : transition(crewReturnMachine, snapshot, event)[0];
+    derived.push({ record: derive(snapshot, after), after });
+    snapshot = after;
+  }
+  return derived;
+}
+
 /** The hash before the first entry binds the scenario and the base profile into the chain. */
 export function genesisHash(scenario: Scenario, profile: ThresholdProfile): Promise<string> {
   return sha256Hex(canonicalJson({ scenario, profile }));
@@ -112,13 +125,19 @@ export async function extendLedger(
   events: readonly SessionEvent[],
 ): Promise<AuditEntry[]> {
   if (events.length <= ledger.length) return [...ledger];
-  const records = deriveRecords(machineInput(scenario, profile), events);
+  const last = ledger.at(-1);
+  const resumeFrom = last ? snapshotAfter.get(last) : initialTransition(crewReturnMachine, machineInput(scenario, profile))[0];
+  // Entries restored from storage have no snapshot here: derive everything once, then resume from the new ones.
+  const fresh = resumeFrom
+    ? deriveFrom(resumeFrom, events.slice(ledger.length))
+    : deriveFrom(initialTransition(crewReturnMachine, machineInput(scenario, profile))[0], events).slice(ledger.length);
   const hashByThresholds = new Map<string, Promise<string>>();
   const entries = [...ledger];
   let previousHash = entries.at(-1)?.hash ?? (await genesisHash(scenario, profile));
   for (let i = ledger.length; i < events.length; i++) {
     const { wallClockUtc, event } = events[i] as SessionEvent;
-    const { thresholds, ...derived } = records[i] as DerivedRecord;
+    const { record, after } = fresh[i - ledger.length] as (typeof fresh)[number];
+    const { thresholds, ...derived } = record;
     const thresholdsJson = canonicalJson(thresholds);
     if (!hashByThresholds.has(thresholdsJson)) hashByThresholds.set(thresholdsJson, sha256Hex(thresholdsJson));
     const { type, at, by, ...payload } = event;
@@ -140,7 +159,9 @@ export async function extendLedger(
     };
     previousHash = await entryHash(entry);
     // Stored in canonical key order, so verifying it later can serialize it natively.
-    entries.push(JSON.parse(canonicalJson({ ...entry, hash: previousHash })));
+    const stored: AuditEntry = JSON.parse(canonicalJson({ ...entry, hash: previousHash }));
+    snapshotAfter.set(stored, after);
+    entries.push(stored);
   }
   return entries;
 }

@@ -2,13 +2,18 @@ import { thresholdDefinitionByKey } from '../../machines/thresholds';
 import type { Walkthrough } from '../session/walkthrough';
 import { displayValue, type TemperatureUnit } from './units';
 
+/** The latest few only: the whole record is the audit trail's, and a short list keeps edits fast. */
+const shownCount = 6;
+
 export function SessionLog({ walkthrough, temperatureUnit }: { walkthrough: Walkthrough; temperatureUnit: TemperatureUnit }) {
+  const earlier = Math.max(0, walkthrough.operatorEvents.length - shownCount);
   return (
     <section aria-labelledby="session-log-title" className="session-log">
       <h3 id="session-log-title">Recorded by operators ({walkthrough.operatorEvents.length})</h3>
       {walkthrough.operatorEvents.length === 0 && <p className="muted">Nothing recorded yet.</p>}
-      <ol>
-        {walkthrough.operatorEvents.map(({ event, wallClockUtc, afterStep }) => {
+      {earlier > 0 && <p className="muted">{earlier} earlier: see the audit trail.</p>}
+      <ol start={earlier + 1}>
+        {walkthrough.operatorEvents.slice(earlier).map(({ event, wallClockUtc, afterStep }) => {
           const unit = event.type === 'thresholds.change' ? (thresholdDefinitionByKey.get(event.key)?.unit ?? '') : '';
           const show = (v: number | undefined) => (v === undefined ? '—' : displayValue(v, unit, temperatureUnit));
           return (

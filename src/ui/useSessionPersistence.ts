@@ -26,6 +26,8 @@ export function useSessionPersistence(
     const sessionId = sessionIdOf(walkthrough);
     if (!ledgers.current.has(sessionId)) ledgers.current.set(sessionId, ledger);
     queue.current = queue.current.then(async () => {
+      // Let the browser show the change first; the record follows in the next task.
+      await afterNextFrame();
       const previous = ledgers.current.get(sessionId) ?? [];
       const entries = await extendLedger(walkthrough.scenario, walkthrough.profile, previous, recordedEvents(walkthrough));
       ledgers.current.set(sessionId, entries);
@@ -42,3 +44,5 @@ export function useSessionPersistence(
     });
   }, [walkthrough, operator, store, storeProblem, dispatch]);
 }
+
+const afterNextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
