@@ -36,6 +36,8 @@ async function editSeries(page: Page, values: [string, string]): Promise<EditLat
           if (performance.now() > deadline) throw new Error(`edit ${i} to ${values[i % 2]} never reached the screen`);
           await new Promise((r) => setTimeout(r, 5));
         }
+        // Each edit starts from an idle page, as a person's would: the previous edit's record is stored.
+        await new Promise((r) => requestIdleCallback(r, { timeout: 1000 }));
         await new Promise((r) => setTimeout(r, 7 * (i % 3)));
       }
     },

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import type { CrewReturnSnapshot } from '../session/session';
-import { availableTransitions, type ChartState, chartFromMachine, refOf } from './statechartModel';
+import { availableTransitions, type ChartState, chartFromMachine } from './statechartModel';
 
 const chart = chartFromMachine();
 const shortName = (id: string) => id.replace(/^crewReturn\./, '');
@@ -31,22 +31,6 @@ export function StatechartDiagram({ snapshot }: { snapshot: CrewReturnSnapshot }
           {next && <span className="marker"> → next</span>}
         </div>
         {state.children.length > 0 && <div className="chart-children">{state.children.map(box)}</div>}
-        {state.transitions.length > 0 && (
-          <ul className="chart-transitions">
-            {state.transitions.map((t) => {
-              const ref = refOf(state.id, t.eventType, t.targetIds);
-              const enabled = available.has(ref);
-              return (
-                <li key={ref} className={enabled ? 'enabled' : undefined}>
-                  {enabled ? '▸ ' : ''}
-                  {t.eventType}
-                  {t.guarded ? ' [guard]' : ''} →{' '}
-                  {t.targetIds.length ? t.targetIds.map((id) => id.split('.').at(-1)).join(', ') : '(stays)'}
-                </li>
-              );
-            })}
-          </ul>
-        )}
       </div>
     );
   };
