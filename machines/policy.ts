@@ -104,71 +104,93 @@ function failing(evaluations: readonly RuleEvaluation[]): string {
   return names.length ? names.join(', ') : 'all pass';
 }
 
-export function recommend(situation: Situation): Recommendation {
-  const { setup, thresholds } = situation;
-  const values = derivedValues(situation);
-  const crewCount = setup.crew.length;
-  const rows: PolicyRowResult[] = [];
-  const decide = (row: PolicyRowResult, seatPlan: SeatAssignment[] | null): Recommendation => {
-    rows.push(row);
-    const policyRow = policyTable.find((p) => p.id === row.id) as PolicyRow;
-    const aboard = seatPlan ? seatPlan.filter((s) => s.vehicleId === setup.damagedVehicle.id).length : null;
-    return { outcome: policyRow.outcome, decidingRow: row.id, rows, seatPlan, crewAboardDamagedVehicle: aboard };
+interface RowContext {
+  situation: Situation;
+  values: AssessedValues;
+  crewCount: number;
+  relocatable: number;
+}
+
+function rowContext(situation: Situation): RowContext {
+  return {
+    situation,
+    values: derivedValues(situation),
+    crewCount: situation.setup.crew.length,
+    relocatable: maxRelocatableCrew(situation.setup, situation.thresholds),
   };
-  const relocatable = maxRelocatableCrew(setup, thresholds);
+}
 
-  if (situation.stationUnsafe) {
-    const plan = planSeats(setup, thresholds, relocatable);
-    const aboard = crewCount - relocatable;
-    // Shown, not gated on: leaving an unsafe station accepts whatever the emergency tier says.
-    const risk = aboard > 0 ? flyability(values, thresholds, 'emergency', aboard) : [];
-    const reason = `the station was declared unsafe; ${aboard} crew leave on ${setup.damagedVehicle.name} (emergency tier: ${failing(risk)})`;
-    return decide({ id: 'station-unsafe', matched: true, reason, evaluations: risk }, plan);
+export function recommend(situation: Situation): Recommendation {
+  const context = rowContext(situation);
+  const rows: PolicyRowResult[] = [];
+  for (const check of rowChecks) {
+    const { plan, ...row } = check(context);
+    rows.push(row);
+    if (!row.matched) continue;
+    const outcome = (policyTable.find((p) => p.id === row.id) as PolicyRow).outcome;
+    const aboard = plan ? plan.filter((s) => s.vehicleId === situation.setup.damagedVehicle.id).length : null;
+    return { outcome, decidingRow: row.id, rows, seatPlan: plan, crewAboardDamagedVehicle: aboard };
   }
-  rows.push({ id: 'station-unsafe', matched: false, reason: 'the station is safe', evaluations: [] });
+  throw new Error('the policy table must end in a row that always matches');
+}
 
-  const fullCrew = flyability(values, thresholds, 'nominal', crewCount);
-  if (allPass(fullCrew)) {
-    return decide(
-      { id: 'full-crew-nominal', matched: true, reason: `all ${crewCount} crew pass every nominal rule`, evaluations: fullCrew },
-      planSeats(setup, thresholds, 0),
-    );
-  }
-  rows.push({ id: 'full-crew-nominal', matched: false, reason: failing(fullCrew), evaluations: fullCrew });
-
-  const replacement = replacementRow(values, situation, relocatable);
-  if (replacement.matched) return decide(replacement, replacement.plan);
-  rows.push(replacement);
-
-  const reduced = reducedCrewRow(values, situation, relocatable);
-  if (reduced.matched) return decide(reduced, reduced.plan);
-  rows.push(reduced);
-
-  const stranded = crewCount - relocatable;
-  const emergency = flyability(values, thresholds, 'emergency', stranded);
-  if (stranded > 0 && allPass(emergency)) {
-    return decide(
-      {
-        id: 'emergency-tier',
-        matched: true,
-        reason: `the ${stranded} crew without another seat pass the emergency tier`,
-        evaluations: emergency,
-      },
-      planSeats(setup, thresholds, relocatable),
-    );
-  }
-  rows.push({
-    id: 'emergency-tier',
-    matched: false,
-    reason: stranded > 0 ? `${stranded} crew without another seat: ${failing(emergency)}` : 'no crew left without another seat',
-    evaluations: stranded > 0 ? emergency : [],
+/** Every row's own verdict, below the deciding one too: what the next option would have been. */
+export function everyPolicyRow(situation: Situation): PolicyRowResult[] {
+  const context = rowContext(situation);
+  return rowChecks.map((check) => {
+    const { plan: _, ...row } = check(context);
+    return row;
   });
-  return decide({ id: 'escalate', matched: true, reason: 'no row above matched', evaluations: [] }, null);
 }
 
 type RowWithPlan = PolicyRowResult & { plan: SeatAssignment[] | null };
 
-function replacementRow(values: AssessedValues, situation: Situation, relocatable: number): RowWithPlan {
+function stationRow({ situation, values, crewCount, relocatable }: RowContext): RowWithPlan {
+  const { setup, thresholds } = situation;
+  if (!situation.stationUnsafe)
+    return { id: 'station-unsafe', matched: false, reason: 'the station is safe', evaluations: [], plan: null };
+  const aboard = crewCount - relocatable;
+  // Shown, not gated on: leaving an unsafe station accepts whatever the emergency tier says.
+  const risk = aboard > 0 ? flyability(values, thresholds, 'emergency', aboard) : [];
+  const reason = `the station was declared unsafe; ${aboard} crew leave on ${setup.damagedVehicle.name} (emergency tier: ${failing(risk)})`;
+  return { id: 'station-unsafe', matched: true, reason, evaluations: risk, plan: planSeats(setup, thresholds, relocatable) };
+}
+
+function fullCrewRow({ situation, values, crewCount }: RowContext): RowWithPlan {
+  const evaluations = flyability(values, situation.thresholds, 'nominal', crewCount);
+  const matched = allPass(evaluations);
+  return {
+    id: 'full-crew-nominal',
+    matched,
+    reason: matched ? `all ${crewCount} crew pass every nominal rule` : failing(evaluations),
+    evaluations,
+    plan: matched ? planSeats(situation.setup, situation.thresholds, 0) : null,
+  };
+}
+
+function emergencyTierRow({ situation, values, crewCount, relocatable }: RowContext): RowWithPlan {
+  const stranded = crewCount - relocatable;
+  const evaluations = stranded > 0 ? flyability(values, situation.thresholds, 'emergency', stranded) : [];
+  const matched = stranded > 0 && allPass(evaluations);
+  const reason = matched
+    ? `the ${stranded} crew without another seat pass the emergency tier`
+    : stranded > 0
+      ? `${stranded} crew without another seat: ${failing(evaluations)}`
+      : 'no crew left without another seat';
+  return {
+    id: 'emergency-tier',
+    matched,
+    reason,
+    evaluations,
+    plan: matched ? planSeats(situation.setup, situation.thresholds, relocatable) : null,
+  };
+}
+
+function escalateRow(): RowWithPlan {
+  return { id: 'escalate', matched: true, reason: 'no row above matched', evaluations: [], plan: null };
+}
+
+function replacementRow({ values, situation, relocatable }: RowContext): RowWithPlan {
   const { setup, thresholds } = situation;
   const crewCount = setup.crew.length;
   const wait = evaluateRule(lifeboatThroughWaitRule, values, thresholds, 'nominal');
@@ -206,7 +228,7 @@ function replacementRow(values: AssessedValues, situation: Situation, relocatabl
   };
 }
 
-function reducedCrewRow(values: AssessedValues, situation: Situation, relocatable: number): RowWithPlan {
+function reducedCrewRow({ values, situation, relocatable }: RowContext): RowWithPlan {
   const { setup, thresholds } = situation;
   const crewCount = setup.crew.length;
   let lastTried: RuleEvaluation[] = [];
@@ -235,6 +257,15 @@ function reducedCrewRow(values: AssessedValues, situation: Situation, relocatabl
     plan: null,
   };
 }
+
+const rowChecks: readonly ((context: RowContext) => RowWithPlan)[] = [
+  stationRow,
+  fullCrewRow,
+  replacementRow,
+  reducedCrewRow,
+  emergencyTierRow,
+  escalateRow,
+];
 
 /** Every evaluation behind a recommendation, for the rule table. */
 export function recommendationEvaluations(recommendation: Recommendation): RuleEvaluation[] {

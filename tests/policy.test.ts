@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { flipPoints } from '../machines/flipPoints';
-import { policyTable, recommend } from '../machines/policy';
+import { everyPolicyRow, policyTable, recommend } from '../machines/policy';
 import { maxRelocatableCrew, planSeats } from '../machines/seatPlan';
 import { defaultThresholdValues } from '../machines/thresholds';
 import { dayAfterLaunchUtc, ms22LikeValues, situation, threeCrewSetup } from './support';
@@ -72,6 +72,18 @@ describe('recommendation policy (hit policy FIRST)', () => {
       100 + 45 + 80,
     );
     expect(recommend(held).outcome).not.toBe('launch-replacement');
+  });
+});
+
+describe('every policy row', () => {
+  it('agrees with the recommendation up to the deciding row and says what the rows below would say', () => {
+    const s = situation();
+    const recommendation = recommend(s);
+    const rows = everyPolicyRow(s);
+    expect(rows.map((r) => r.id)).toEqual(policyTable.map((p) => p.id));
+    expect(rows.slice(0, recommendation.rows.length)).toEqual(recommendation.rows);
+    expect(rows.find((r) => r.id === 'emergency-tier')).toMatchObject({ matched: true });
+    expect(rows.at(-1)).toMatchObject({ id: 'escalate', matched: true });
   });
 });
 

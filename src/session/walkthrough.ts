@@ -1,6 +1,6 @@
 import type { CrewReturnEvent } from '../../machines/crewReturnMachine';
 import { type FlipPoint, flipPoints } from '../../machines/flipPoints';
-import type { Recommendation } from '../../machines/policy';
+import { everyPolicyRow, type PolicyRowResult, type Recommendation } from '../../machines/policy';
 import { validateThresholdValues } from '../../machines/thresholds';
 import type { Actor, DecidableOutcome } from '../../machines/types';
 import type { Scenario } from '../../scenarios/schema';
@@ -81,6 +81,8 @@ export interface WalkthroughView {
    * it is the decision's own situation re-evaluated: what the thresholds would have said then.
    */
   recommendation: Recommendation | null;
+  /** Every policy row's own verdict, those below the deciding one included. */
+  policyRows: PolicyRowResult[];
   flipPoints: FlipPoint[];
   /** Scripted step index → whether the machine applied it (undefined: not reached yet). */
   appliedByStep: (boolean | undefined)[];
@@ -106,6 +108,7 @@ export function viewWalkthrough(walkthrough: Walkthrough): WalkthroughView {
   return {
     fold,
     recommendation,
+    policyRows: recommendation ? everyPolicyRow(situation) : [],
     flipPoints: recommendation ? flipPoints(situation, recommendation) : [],
     appliedByStep: walkthrough.scenario.events.map((_, i) => scriptedSteps[i]?.accepted),
   };

@@ -1,21 +1,22 @@
 import { useLayoutEffect } from 'react';
 import type { Decision } from '../../machines/crewReturnMachine';
 import type { FlipPoint } from '../../machines/flipPoints';
-import { policyTable, type Recommendation } from '../../machines/policy';
+import { type PolicyRowResult, policyTable, type Recommendation } from '../../machines/policy';
 import type { MissionSetup } from '../../machines/types';
 import { outcomeLabels } from './outcomeLabels';
-import { RuleTable } from './RuleTable';
+import { RuleTable, rowVerdict } from './RuleTable';
 import type { TemperatureUnit } from './units';
 
 interface Props {
   recommendation: Recommendation | null;
+  policyRows: PolicyRowResult[];
   decision: Decision | null;
   flipPoints: FlipPoint[];
   setup: MissionSetup;
   temperatureUnit: TemperatureUnit;
 }
 
-export function RecommendationPanel({ recommendation, decision, flipPoints, setup, temperatureUnit }: Props) {
+export function RecommendationPanel({ recommendation, policyRows, decision, flipPoints, setup, temperatureUnit }: Props) {
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs once per new recommendation on screen, by design
   useLayoutEffect(() => reportThresholdLatency(), [recommendation]);
   const vehicleName = (id: string) => [setup.damagedVehicle, ...setup.otherVehicles].find((v) => v.id === id)?.name ?? id;
@@ -56,20 +57,25 @@ export function RecommendationPanel({ recommendation, decision, flipPoints, setu
               </tr>
             </thead>
             <tbody>
-              {recommendation.rows.map((row) => {
-                const index = policyTable.findIndex((p) => p.id === row.id);
+              {policyRows.map((row, index) => {
+                const verdict = rowVerdict(row, index, recommendation);
                 return (
-                  <tr key={row.id} className={row.matched ? 'matched' : undefined}>
+                  <tr key={row.id} className={verdict.className}>
                     <td>{index + 1}</td>
                     <td>{policyTable[index]?.statement}</td>
-                    <td>{row.matched ? '✔ matched' : '✘ no'}</td>
+                    <td>{verdict.text}</td>
                     <td>{row.reason}</td>
                   </tr>
                 );
               })}
             </tbody>
           </table>
-          <RuleTable recommendation={recommendation} flipPoints={flipPoints} temperatureUnit={temperatureUnit} />
+          <RuleTable
+            recommendation={recommendation}
+            policyRows={policyRows}
+            flipPoints={flipPoints}
+            temperatureUnit={temperatureUnit}
+          />
           {recommendation.seatPlan && (
             <div className="seat-plan">
               <h4>Seats ({recommendation.outcome === 'launch-replacement' ? 'interim emergency plan' : 'return plan'})</h4>

@@ -1,12 +1,13 @@
 import type { RuleEvaluation } from '../../machines/evaluate';
 import type { FlipPoint } from '../../machines/flipPoints';
-import { policyTable, type Recommendation } from '../../machines/policy';
+import { type PolicyRowResult, policyTable, type Recommendation } from '../../machines/policy';
 import { allRules } from '../../machines/rules';
 import { outcomeLabels } from './outcomeLabels';
 import { displayValue, type TemperatureUnit } from './units';
 
 interface Props {
   recommendation: Recommendation;
+  policyRows: PolicyRowResult[];
   flipPoints: FlipPoint[];
   temperatureUnit: TemperatureUnit;
 }
@@ -16,7 +17,7 @@ const ruleById = new Map(allRules.map((r) => [r.id, r]));
 // rule, crew, tier, value, threshold, margin, result, source, flips at
 const columnWidthsPct = [23, 5, 10, 13, 10, 8, 9, 9, 13];
 
-export function RuleTable({ recommendation, flipPoints, temperatureUnit }: Props) {
+export function RuleTable({ recommendation, policyRows, flipPoints, temperatureUnit }: Props) {
   const show = (value: number, unit: string, difference = false) => displayValue(value, unit, temperatureUnit, difference);
   const flipText = (e: RuleEvaluation) =>
     flipPoints
@@ -30,9 +31,10 @@ export function RuleTable({ recommendation, flipPoints, temperatureUnit }: Props
   return (
     <section className="rules" aria-labelledby="rules-title">
       <h4 id="rules-title">Rules behind the recommendation</h4>
-      {recommendation.rows
-        .filter((row) => row.evaluations.length > 0)
-        .map((row) => (
+      {policyRows
+        .map((row, index) => ({ row, index }))
+        .filter(({ row }) => row.evaluations.length > 0)
+        .map(({ row, index }) => (
           // One table per policy row: the browser skips laying out the ones scrolled out of view.
           <div className="rule-group" key={row.id}>
             <table>
@@ -103,4 +105,18 @@ function EvaluationRow({ evaluation: e, show, flips }: RowProps) {
       <td>{flips}</td>
     </tr>
   );
+}
+
+/**
+ * Rows below the deciding one are shown too (the page keeps one shape whatever the outcome), marked
+ * as not reached, with what they would say on their own.
+ */
+export function rowVerdict(row: PolicyRowResult, index: number, recommendation: Recommendation) {
+  const deciding = policyTable.findIndex((p) => p.id === recommendation.decidingRow);
+  if (index < deciding) return { text: '✘ not matched', className: undefined };
+  if (index === deciding) return { text: '✔ matched', className: 'matched' };
+  return {
+    text: `not reached (row ${deciding + 1} decided); alone it ${row.matched ? 'would match' : 'would not match'}`,
+    className: 'not-reached',
+  };
 }

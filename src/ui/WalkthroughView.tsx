@@ -79,6 +79,7 @@ export function WalkthroughView({ state, dispatch }: Props) {
           )}
           <RecommendationPanel
             recommendation={view.recommendation}
+            policyRows={view.policyRows}
             decision={snapshot.context.decision}
             flipPoints={view.flipPoints}
             setup={snapshot.context.setup}
