@@ -15,7 +15,7 @@ interface Props {
 const statusText = { pass: '✔ PASS', fail: '✘ FAIL', unknown: '? UNKNOWN' } as const;
 const ruleById = new Map(allRules.map((r) => [r.id, r]));
 // rule, crew, tier, value, threshold, margin, result, source, flips at
-const columnWidthsPct = [23, 5, 10, 13, 10, 8, 9, 9, 13];
+const columnWidthsPct = [22, 5, 9, 13, 10, 9, 9, 10, 13];
 
 export function RuleTable({ recommendation, policyRows, flipPoints, temperatureUnit }: Props) {
   const show = (value: number, unit: string, difference = false) => displayValue(value, unit, temperatureUnit, difference);
