@@ -27,10 +27,6 @@ export async function identify(page: Page, name = 'Ana Flight', role = 'flight d
   await expect(dialog).toBeHidden();
 }
 
-export async function threshold(page: Page, label: RegExp) {
-  return page.getByRole('textbox', { name: label });
-}
-
 export async function expectNoAxeViolations(page: Page) {
   const result = await new AxeBuilder({ page }).analyze();
   expect(result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);

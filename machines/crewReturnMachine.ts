@@ -71,8 +71,6 @@ export type CrewReturnEvent = Stamp &
     | { type: 'session.note'; text: string }
   );
 
-export type CrewReturnEventType = CrewReturnEvent['type'];
-
 export const replacementVehicleId = 'replacement';
 
 /** The recommendation for the situation in `context` now, or null before any anomaly. */

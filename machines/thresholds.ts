@@ -155,6 +155,11 @@ export interface ThresholdProblem {
 
 /** Checks a complete set of values: known keys, finite, in range, emergency no stricter than nominal. */
 export function validateThresholdValues(values: Readonly<Record<string, unknown>>): ThresholdProblem[] {
+  return [...valueProblems(values), ...tierOrderProblems(values)];
+}
+
+/** Each value on its own: a known key, a finite number in the unit's plausible range. */
+export function valueProblems(values: Readonly<Record<string, unknown>>): ThresholdProblem[] {
   const problems: ThresholdProblem[] = [];
   for (const [key, value] of Object.entries(values)) {
     const definition = thresholdDefinitionByKey.get(key);
@@ -170,6 +175,12 @@ export function validateThresholdValues(values: Readonly<Record<string, unknown>
       problems.push({ key, expected: `${what}, got ${value}` });
     }
   }
+  return problems;
+}
+
+/** Values together: an emergency limit never stricter than its nominal one. */
+function tierOrderProblems(values: Readonly<Record<string, unknown>>): ThresholdProblem[] {
+  const problems: ThresholdProblem[] = [];
   for (const definition of thresholdDefinitions) {
     if (definition.tier !== 'emergency') continue;
     const base = definition.key.slice(0, -'.emergency'.length);

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { scenarioJsonSchema } from '../scenarios/schema';
+import { validateScenario } from '../src/session/loadScenario';
 import { defaultProfile } from '../src/session/profile';
 import { runScenario } from '../src/session/runScenario';
 import { builtInScenarioFiles, loadBuiltInScenario, scenarioDir } from './support';
@@ -39,8 +40,15 @@ describe('built-in scenarios', () => {
       if (scenario.expected.seatByCrewId) expect(run.seatByCrewId).toEqual(scenario.expected.seatByCrewId);
     });
 
-    it('cites only its own sources, "derived" or "assumed" (checked by the schema)', () => {
-      expect(Object.keys(scenario.sources).length).toBeGreaterThan(0);
+    it('cites only its own sources, "derived" or "assumed": an unlisted key is rejected', () => {
+      const cited = scenario.events.flatMap((e) => e.sources);
+      expect(cited.every((key) => key in scenario.sources || key === 'derived' || key === 'assumed')).toBe(true);
+      const unlisted = structuredClone(scenario);
+      (unlisted.events[0] as { sources: string[] }).sources = ['NOT-IN-FACTS'];
+      expect(validateScenario(file, unlisted)).toMatchObject({
+        ok: false,
+        problems: [{ path: 'events[0].sources[0]', expected: expect.stringContaining('"NOT-IN-FACTS"') }],
+      });
     });
 
     it('is listed in scenarios/README.md', () => {

@@ -67,6 +67,15 @@ describe('walkthrough session', () => {
     expect(cached.snapshot.context).toEqual(fresh.snapshot.context);
   });
 
+  it('the machine decides whether a confirmation is possible: not while the recommendation is undecided', async () => {
+    const w = moveTo(await open('soyuz-ms-22.json'), 17, wall);
+    expect(viewWalkthrough(w).canConfirm).toBe(true);
+    const strict = recordAction(w, { type: 'thresholds.change', key: 'maxDescentCabinTempC.emergency', value: 38 }, by, wall);
+    if (!strict.ok) throw new Error(strict.reason);
+    expect(viewWalkthrough(strict.walkthrough).recommendation?.outcome).toBe('undecided');
+    expect(viewWalkthrough(strict.walkthrough).canConfirm).toBe(false);
+  });
+
   it('records only at the frontier: viewing an earlier step is read-only', async () => {
     const w = moveTo(moveTo(await open('soyuz-ms-22.json'), 17, wall), 10, wall);
     const refused = recordAction(w, { type: 'thresholds.change', key: 'certifiedLifeDays', value: 200 }, by, wall);

@@ -1,4 +1,4 @@
-import { createActor, initialTransition, transition } from 'xstate';
+import { initialTransition, transition } from 'xstate';
 import { type CrewReturnEvent, type CrewReturnInput, crewReturnMachine } from '../../machines/crewReturnMachine';
 import type { RuleEvaluation } from '../../machines/evaluate';
 import type { Actor } from '../../machines/types';
@@ -79,17 +79,7 @@ function derive(before: CrewReturnSnapshot, after: CrewReturnSnapshot): DerivedR
 
 /** Folds the events through the machine and derives, for each, what the record says it produced. */
 export function deriveRecords(input: CrewReturnInput, events: readonly SessionEvent[]): DerivedRecord[] {
-  const actor = createActor(crewReturnMachine, { input }).start();
-  let snapshot = actor.getSnapshot();
-  const records = events.map(({ event }) => {
-    if (snapshot.status !== 'done') actor.send(event);
-    const next = actor.getSnapshot();
-    const record = derive(snapshot, next);
-    snapshot = next;
-    return record;
-  });
-  actor.stop();
-  return records;
+  return deriveFrom(initialTransition(crewReturnMachine, input)[0], events).map(({ record }) => record);
 }
 
 /** The machine state after each entry this page wrote, so appending resumes instead of replaying all. */
@@ -126,11 +116,12 @@ export async function extendLedger(
 ): Promise<AuditEntry[]> {
   if (events.length <= ledger.length) return [...ledger];
   const last = ledger.at(-1);
-  const resumeFrom = last ? snapshotAfter.get(last) : initialTransition(crewReturnMachine, machineInput(scenario, profile))[0];
+  const initial = () => initialTransition(crewReturnMachine, machineInput(scenario, profile))[0];
+  const resumeFrom = last ? snapshotAfter.get(last) : initial();
   // Entries restored from storage have no snapshot here: derive everything once, then resume from the new ones.
   const fresh = resumeFrom
     ? deriveFrom(resumeFrom, events.slice(ledger.length))
-    : deriveFrom(initialTransition(crewReturnMachine, machineInput(scenario, profile))[0], events).slice(ledger.length);
+    : deriveFrom(initial(), events).slice(ledger.length);
   const hashByThresholds = new Map<string, Promise<string>>();
   const entries = [...ledger];
   let previousHash = entries.at(-1)?.hash ?? (await genesisHash(scenario, profile));

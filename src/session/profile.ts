@@ -3,6 +3,7 @@ import {
   type ThresholdValues,
   thresholdDefinitionByKey,
   validateThresholdValues,
+  valueProblems,
 } from '../../machines/thresholds';
 import { canonicalJson, sha256Hex } from './canonicalJson';
 import { type InputProblem, type Parsed, parseJsonText } from './inputProblem';
@@ -49,10 +50,9 @@ export function parsePartialProfile(file: string, text: string): Parsed<PartialP
     problems.push({ file, path: 'thresholds', expected: 'an object of threshold key → number' });
     return { ok: false, problems };
   }
-  for (const problem of validateThresholdValues(thresholds as Record<string, unknown>)) {
-    // Cross-tier checks need the merged profile; here only each value on its own.
-    if (!problem.expected.startsWith('an emergency limit'))
-      problems.push({ file, path: `thresholds.${problem.key}`, expected: problem.expected });
+  // Tier order needs the merged profile (overlayProfile checks it); here each value on its own.
+  for (const problem of valueProblems(thresholds as Record<string, unknown>)) {
+    problems.push({ file, path: `thresholds.${problem.key}`, expected: problem.expected });
   }
   if (problems.length) return { ok: false, problems };
   return {
@@ -82,7 +82,7 @@ export function parseThresholdAssignment(text: string): Parsed<[string, number]>
       ],
     };
   }
-  const problems = validateThresholdValues({ [key]: Number.isFinite(value) ? value : raw });
+  const problems = valueProblems({ [key]: Number.isFinite(value) ? value : raw });
   if (problems.length) return { ok: false, problems: problems.map((p) => ({ file, path: p.key, expected: p.expected })) };
   return { ok: true, value: [key, value] };
 }

@@ -84,6 +84,8 @@ export interface WalkthroughView {
   /** Every policy row's own verdict, those below the deciding one included. */
   policyRows: PolicyRowResult[];
   flipPoints: FlipPoint[];
+  /** Whether the machine would accept a confirmation now (its guard decides, not the UI). */
+  canConfirm: boolean;
   /** Scripted step index → whether the machine applied it (undefined: not reached yet). */
   appliedByStep: (boolean | undefined)[];
 }
@@ -110,6 +112,11 @@ export function viewWalkthrough(walkthrough: Walkthrough): WalkthroughView {
     recommendation,
     policyRows: recommendation ? everyPolicyRow(situation) : [],
     flipPoints: recommendation ? flipPoints(situation, recommendation) : [],
+    canConfirm: fold.snapshot.can({
+      type: 'decision.confirm',
+      at: fold.snapshot.context.nowUtc,
+      by: { name: 'probe', role: 'probe' },
+    }),
     appliedByStep: walkthrough.scenario.events.map((_, i) => scriptedSteps[i]?.accepted),
   };
 }

@@ -4,10 +4,10 @@ import { packetCsv, packetMarkdown } from '../session/packetFormats';
 import { parsePacket, type Verification, verifyPacket } from '../session/verify';
 import { AuditTable } from './AuditTable';
 import type { AppAction, AppState } from './appState';
+import { download, downloadJson } from './download';
 import { EntryDetails } from './EntryDetails';
 import { JsonFileButton } from './JsonFileButton';
 import { PrintRecord } from './PrintRecord';
-import { download, downloadJson } from './savedProfiles';
 
 interface Props {
   state: AppState;

@@ -6,15 +6,15 @@ import { outcomeLabels } from './outcomeLabels';
 
 interface Props {
   recommendation: Recommendation | null;
+  canConfirm: boolean;
   refusal: string | null;
   onDecide: (action: OperatorAction) => void;
 }
 
-export function DecisionPanel({ recommendation, refusal, onDecide }: Props) {
+export function DecisionPanel({ recommendation, canConfirm, refusal, onDecide }: Props) {
   const [outcome, setOutcome] = useState<DecidableOutcome>('launch-replacement');
   const [rationale, setRationale] = useState('');
   const [missingRationale, setMissingRationale] = useState(false);
-  const undecided = !recommendation || recommendation.outcome === 'undecided';
 
   const override = (event: FormEvent) => {
     event.preventDefault();
@@ -32,12 +32,12 @@ export function DecisionPanel({ recommendation, refusal, onDecide }: Props) {
       <div className="decision-confirm">
         <button
           type="button"
-          disabled={undecided}
+          disabled={!canConfirm}
           onClick={() => onDecide({ type: 'decision.confirm', ...(rationale.trim() ? { rationale: rationale.trim() } : {}) })}
         >
           Confirm: {recommendation ? outcomeLabels[recommendation.outcome] : '—'}
         </button>
-        {undecided && (
+        {!canConfirm && (
           <span className="muted"> Nothing to confirm: no option meets the limits. Override with a rationale (a waiver).</span>
         )}
       </div>

@@ -1,8 +1,9 @@
 import { useState } from 'react';
 import { defaultThresholdValues, type ThresholdValues, thresholdDefinitions } from '../../machines/thresholds';
 import { parsePartialProfile } from '../session/profile';
+import { downloadJson } from './download';
 import { JsonFileButton } from './JsonFileButton';
-import { downloadJson, loadSavedProfiles, saveProfile } from './savedProfiles';
+import { loadSavedProfiles, saveProfile } from './savedProfiles';
 import { ThresholdInput } from './ThresholdInput';
 import { displayValue, type TemperatureUnit } from './units';
 

@@ -1,4 +1,5 @@
 import { memo, useEffect, useRef } from 'react';
+import { vehicleAgeDays } from '../../machines/policy';
 import type { Scenario } from '../../scenarios/schema';
 
 interface Props {
@@ -8,15 +9,12 @@ interface Props {
   onJump: (cursor: number) => void;
 }
 
-const msPerDay = 86_400_000;
-
 export const Timeline = memo(function Timeline({ scenario, cursor, appliedByStep, onJump }: Props) {
   const current = useRef<HTMLLIElement>(null);
   // biome-ignore lint/correctness/useExhaustiveDependencies: follow the cursor when it moves
   useEffect(() => {
     current.current?.scrollIntoView?.({ block: 'nearest' });
   }, [cursor]);
-  const launchedMs = Date.parse(scenario.setup.damagedVehicle.launchedUtc);
 
   return (
     <section aria-labelledby="timeline-title" className="timeline">
@@ -26,7 +24,7 @@ export const Timeline = memo(function Timeline({ scenario, cursor, appliedByStep
           const step = index + 1;
           const applied = appliedByStep[index];
           const status = step > cursor ? 'upcoming' : applied ? 'applied' : 'not applied in this state';
-          const day = Math.floor((Date.parse(event.at) - launchedMs) / msPerDay);
+          const day = Math.floor(vehicleAgeDays(scenario.setup, event.at));
           return (
             <li
               // biome-ignore lint/suspicious/noArrayIndexKey: scripted events are fixed and ordered

@@ -73,6 +73,7 @@ export function WalkthroughView({ state, dispatch }: Props) {
           {snapshot.matches({ anomaly: 'decision' }) && (
             <DecisionPanel
               recommendation={view.recommendation}
+              canConfirm={view.canConfirm}
               refusal={state.refusal}
               onDecide={(action) => request({ kind: 'action', action })}
             />

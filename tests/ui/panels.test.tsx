@@ -71,7 +71,7 @@ describe('ThresholdInput', () => {
 describe('DecisionPanel', () => {
   it('an override needs a rationale; with one it is sent trimmed', () => {
     const onDecide = vi.fn();
-    render(<DecisionPanel recommendation={recommend(situation())} refusal={null} onDecide={onDecide} />);
+    render(<DecisionPanel recommendation={recommend(situation())} canConfirm refusal={null} onDecide={onDecide} />);
     fireEvent.click(screen.getByRole('button', { name: 'Override' }));
     expect(screen.getByRole('alert').textContent).toContain('An override needs a rationale');
     expect(onDecide).not.toHaveBeenCalled();
@@ -81,12 +81,13 @@ describe('DecisionPanel', () => {
     expect(onDecide).toHaveBeenCalledWith({ type: 'decision.override', outcome: 'emergency-return', rationale: 'waiver' });
   });
 
-  it('cannot confirm an undecided recommendation', () => {
+  it('offers no confirmation when the machine would refuse one, and says why', () => {
     const thresholds = { ...defaultThresholdValues, 'maxDescentCabinTempC.emergency': 38 };
     const undecided = recommend({ ...situation(), nowUtc: dayAfterLaunchUtc(190), thresholds });
     expect(undecided.outcome).toBe('undecided');
-    render(<DecisionPanel recommendation={undecided} refusal={null} onDecide={vi.fn()} />);
+    render(<DecisionPanel recommendation={undecided} canConfirm={false} refusal={null} onDecide={vi.fn()} />);
     expect((screen.getByRole('button', { name: /Confirm/ }) as HTMLButtonElement).disabled).toBe(true);
+    expect(screen.getByText(/Nothing to confirm/)).toBeTruthy();
   });
 });
 
