@@ -1,5 +1,7 @@
-import { type Recommendation, recommend, recommendationEvaluations, type Situation } from './policy';
-import { plausibleRangeByUnit, thresholdDefinitionByKey, validateThresholdValues } from './thresholds';
+import { evaluateRule } from './evaluate';
+import { derivedValues, type Recommendation, recommend, recommendationEvaluations, type Situation } from './policy';
+import { allRules } from './rules';
+import { plausibleRangeByUnit, thresholdDefinitionByKey, thresholdKeyFor, validateThresholdValues } from './thresholds';
 import type { OutcomeId } from './types';
 
 export interface FlipPoint {
@@ -52,16 +54,24 @@ export function flipPoints(situation: Situation, recommendation: Recommendation 
   return flips;
 }
 
-/** Values read against this threshold for any crew count, found by probing with it wide open and shut. */
+/**
+ * Every value any rule could judge against this threshold, for every crew count: a superset of what
+ * the policy reads, so no flip is missed (extra candidates only cost a try).
+ */
 function valuesReadBy(situation: Situation, thresholdKey: string): number[] {
-  const values = new Set<number>();
-  for (const probe of [Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY]) {
-    const thresholds = { ...situation.thresholds, [thresholdKey]: probe };
-    for (const e of recommendationEvaluations(recommend({ ...situation, thresholds }))) {
-      if (e.thresholdKey === thresholdKey && e.value !== null) values.add(e.value);
+  const values = derivedValues(situation);
+  const crewCounts = situation.setup.crew.map((_, i) => i + 1);
+  const read = new Set<number>();
+  for (const rule of allRules) {
+    for (const tier of ['nominal', 'emergency'] as const) {
+      if (thresholdKeyFor(rule.threshold, tier) !== thresholdKey) continue;
+      for (const crewCount of rule.perCrewCount ? crewCounts : [undefined]) {
+        const { value } = evaluateRule(rule, values, situation.thresholds, tier, crewCount);
+        if (value !== null) read.add(value);
+      }
     }
   }
-  return [...values];
+  return [...read];
 }
 
 const step = (x: number) => Math.max(Math.abs(x), 1) * 1e-9;

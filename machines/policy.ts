@@ -203,17 +203,20 @@ function replacementRow({ values, situation, relocatable }: RowContext): RowWith
       plan: null,
     };
   }
+  // Every option tried is shown, so the table says why the larger crews aboard were not chosen.
+  const tried: RuleEvaluation[] = [];
   let lastTried: RuleEvaluation[] = [];
   for (let aboard = Math.min(crewCount, setup.damagedVehicle.seats); aboard >= crewCount - relocatable; aboard--) {
     const plan = planSeats(setup, thresholds, crewCount - aboard);
     if (!plan) continue;
     const emergency = aboard > 0 ? flyability(values, thresholds, 'emergency', aboard, withoutLifeAtReturn) : [];
+    tried.push(...emergency);
     if (allPass(emergency)) {
       return {
         id: 'replacement-feasible',
         matched: true,
         reason: `${aboard} crew keep emergency seats on ${setup.damagedVehicle.name}, ${crewCount - aboard} on other vehicles`,
-        evaluations: [wait, ...lastTried, ...emergency],
+        evaluations: [wait, ...tried],
         plan,
       };
     }
@@ -223,7 +226,7 @@ function replacementRow({ values, situation, relocatable }: RowContext): RowWith
     id: 'replacement-feasible',
     matched: false,
     reason: `no interim plan gives every crew member an emergency seat: ${failing(lastTried)}`,
-    evaluations: [wait, ...lastTried],
+    evaluations: [wait, ...tried],
     plan: null,
   };
 }
@@ -231,16 +234,18 @@ function replacementRow({ values, situation, relocatable }: RowContext): RowWith
 function reducedCrewRow({ values, situation, relocatable }: RowContext): RowWithPlan {
   const { setup, thresholds } = situation;
   const crewCount = setup.crew.length;
+  const tried: RuleEvaluation[] = [];
   let lastTried: RuleEvaluation[] = [];
   for (let aboard = crewCount - 1; aboard >= crewCount - relocatable && aboard >= 0; aboard--) {
     const evaluations = aboard > 0 ? flyability(values, thresholds, 'nominal', aboard) : [];
+    tried.push(...evaluations);
     const plan = planSeats(setup, thresholds, crewCount - aboard);
     if (plan && allPass(evaluations)) {
       return {
         id: 'reduced-crew-nominal',
         matched: true,
         reason: `${aboard} crew pass every nominal rule; ${crewCount - aboard} move to other vehicles`,
-        evaluations: [...lastTried, ...evaluations],
+        evaluations: tried,
         plan,
       };
     }
@@ -253,7 +258,7 @@ function reducedCrewRow({ values, situation, relocatable }: RowContext): RowWith
       relocatable === 0
         ? 'no crew member has a seat on another vehicle'
         : `no crew of ${crewCount - relocatable} or more passes every nominal rule: ${failing(lastTried)}`,
-    evaluations: lastTried,
+    evaluations: tried,
     plan: null,
   };
 }

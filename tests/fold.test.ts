@@ -3,7 +3,14 @@ import { describe, expect, it } from 'vitest';
 import type { CrewReturnEvent } from '../machines/crewReturnMachine';
 import { decidableOutcomes } from '../machines/types';
 import { defaultProfile } from '../src/session/profile';
-import { foldEvents, foldEventsPure, foldSession, type SessionEvent, scenarioSessionEvents } from '../src/session/session';
+import {
+  extendFold,
+  foldEvents,
+  foldEventsPure,
+  foldSession,
+  type SessionEvent,
+  scenarioSessionEvents,
+} from '../src/session/session';
 import { by, dayAfterLaunchUtc, loadBuiltInScenario, modelInput, type UnstampedEvent } from './support';
 
 const value = fc.record({ nominal: fc.double({ min: 0, max: 300, noNaN: true }), source: fc.constant('assumed') });
@@ -98,6 +105,21 @@ describe('session fold', () => {
         expect(pure.steps).toEqual(actor.steps);
         expect(pure.snapshot.value).toEqual(actor.snapshot.value);
         expect(pure.snapshot.context).toEqual(actor.snapshot.context);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('property: extending a fold one event at a time equals folding them all at once', () => {
+    fc.assert(
+      fc.property(sessionEvents, fc.nat(40), (events, split) => {
+        const start = foldEvents(modelInput, events.slice(0, split));
+        const extended = events.slice(split).reduce((fold, event) => extendFold(modelInput, fold, event), start);
+        const whole = foldEvents(modelInput, events);
+        expect(extended.steps).toEqual(whole.steps);
+        expect(extended.snapshot.value).toEqual(whole.snapshot.value);
+        expect(extended.snapshot.status).toEqual(whole.snapshot.status);
+        expect(extended.snapshot.context).toEqual(whole.snapshot.context);
       }),
       { numRuns: 200 },
     );

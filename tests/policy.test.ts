@@ -27,6 +27,22 @@ describe('recommendation policy (hit policy FIRST)', () => {
     ]);
   });
 
+  it('lists every crew option a row tried, so the table keeps one shape while only the results change', () => {
+    const crewCounts = (emergencyLimitC: number) =>
+      everyPolicyRow({
+        ...situation(),
+        thresholds: { ...defaultThresholdValues, 'maxDescentCabinTempC.emergency': emergencyLimitC },
+      })
+        .find((row) => row.id === 'replacement-feasible')
+        ?.evaluations.map((e) => `${e.ruleId}:${e.crewCount ?? ''}:${e.status}`);
+    const matched = crewCounts(40) ?? [];
+    const refused = crewCounts(38) ?? [];
+    expect(matched.some((e) => e.startsWith('thermal.peak-cabin-temp:3:fail'))).toBe(true);
+    expect(matched.some((e) => e.startsWith('thermal.peak-cabin-temp:2:pass'))).toBe(true);
+    expect(refused.map((e) => e.replace(/:\w+$/, ''))).toEqual(matched.map((e) => e.replace(/:\w+$/, '')));
+    expect(refused.some((e) => e.startsWith('thermal.peak-cabin-temp:2:fail'))).toBe(true);
+  });
+
   it('returns on the damaged vehicle when the full crew passes every nominal rule', () => {
     const r = recommend(withValues({ 'peakCabinTempC.crew3': v(26) }));
     expect(r.outcome).toBe('return-on-damaged-vehicle');

@@ -78,11 +78,21 @@ export function foldEventsPure(input: CrewReturnInput, events: readonly SessionE
   return { snapshot, steps };
 }
 
-/** One more event on a finished fold, through the pure transition function. */
-export function extendFold(fold: FoldResult, { seq, event }: SessionEvent): FoldResult {
+/**
+ * One more event on a finished fold, through an actor resumed from the last snapshot: pure
+ * `transition` builds a throw-away actor from the machine's initial state on every call, which
+ * costs more than the transition itself.
+ */
+export function extendFold(input: CrewReturnInput, fold: FoldResult, { seq, event }: SessionEvent): FoldResult {
   const before = fold.snapshot;
-  const after = before.status === 'done' ? before : transition(crewReturnMachine, before, event)[0];
-  return { snapshot: after, steps: [...fold.steps, foldStep(seq, event, before, after)] };
+  if (before.status === 'done') return { snapshot: before, steps: [...fold.steps, foldStep(seq, event, before, before)] };
+  const actor = createActor(crewReturnMachine, { input, snapshot: before }).start();
+  const resumed = actor.getSnapshot();
+  actor.send(event);
+  const after = actor.getSnapshot();
+  actor.stop();
+  const step = foldStep(seq, event, resumed, after);
+  return { snapshot: step.accepted ? after : before, steps: [...fold.steps, step] };
 }
 
 function foldStep(seq: number, event: CrewReturnEvent, before: CrewReturnSnapshot, after: CrewReturnSnapshot): FoldStep {

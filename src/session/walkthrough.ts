@@ -159,7 +159,14 @@ export function recordAction(walkthrough: Walkthrough, action: OperatorAction, b
   const recorded: OperatorEvent = { afterStep: walkthrough.cursor, wallClockUtc, event };
   const next = { ...walkthrough, operatorEvents: [...walkthrough.operatorEvents, recorded] };
   // The new event lands last in the ordered list (it is pinned at the cursor), so one transition extends the fold.
-  foldCache.set(next, extendFold(foldWalkthrough(walkthrough), { seq: sessionEvents(next).length, wallClockUtc, event }));
+  foldCache.set(
+    next,
+    extendFold(machineInput(next.scenario, next.profile), foldWalkthrough(walkthrough), {
+      seq: sessionEvents(next).length,
+      wallClockUtc,
+      event,
+    }),
+  );
   return { ok: true, walkthrough: next };
 }
 

@@ -2,16 +2,22 @@ import { type KeyboardEvent, useState } from 'react';
 import { type ThresholdDefinition, type ThresholdValues, validateThresholdValues } from '../../machines/thresholds';
 import { displayUnit, fromDisplayNumber, type TemperatureUnit, toDisplayNumber } from './units';
 
+/** Why `value` cannot replace the threshold `key` among `thresholds`, or null when it can. */
+export function refusalFor(thresholds: ThresholdValues, key: string, value: number): string | null {
+  const problem = validateThresholdValues({ ...thresholds, [key]: value })[0];
+  return problem ? `Not applied: expected ${problem.expected.replace(/, got .*$/, '')}.` : null;
+}
+
 interface Props {
   definition: ThresholdDefinition;
-  thresholds: ThresholdValues;
+  value: number;
   temperatureUnit: TemperatureUnit;
-  onCommit: (valueInModelUnit: number) => void;
+  /** Applies the value if the other thresholds allow it; returns why not otherwise. */
+  onCommit: (key: string, valueInModelUnit: number) => string | null;
 }
 
 /** One threshold: typed as text, checked on Enter or leaving the field, applied only when valid. */
-export function ThresholdInput({ definition, thresholds, temperatureUnit, onCommit }: Props) {
-  const current = thresholds[definition.key] ?? definition.defaultValue;
+export function ThresholdInput({ definition, value: current, temperatureUnit, onCommit }: Props) {
   const shown = String(toDisplayNumber(current, definition.unit, temperatureUnit));
   const [text, setText] = useState(shown);
   const [error, setError] = useState<string | null>(null);
@@ -32,12 +38,10 @@ export function ThresholdInput({ definition, thresholds, temperatureUnit, onComm
     const number = trimmed === '' ? Number.NaN : Number(trimmed.replace(',', '.'));
     if (trimmed === '') return setError('Enter a value.');
     if (!Number.isFinite(number)) return setError(`“${trimmed}” is not a number.`);
-    const value = fromDisplayNumber(number, definition.unit, temperatureUnit);
-    const problem = validateThresholdValues({ ...thresholds, [definition.key]: value })[0];
-    if (problem) return setError(`Not applied: expected ${problem.expected.replace(/, got .*$/, '')}.`);
-    setError(null);
     performance.mark('threshold-commit');
-    onCommit(value);
+    const refusal = onCommit(definition.key, fromDisplayNumber(number, definition.unit, temperatureUnit));
+    if (refusal) performance.clearMarks('threshold-commit');
+    setError(refusal);
   };
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
     if (event.key === 'Enter') commit();

@@ -1,10 +1,15 @@
-import { useState } from 'react';
-import { defaultThresholdValues, type ThresholdValues, thresholdDefinitions } from '../../machines/thresholds';
+import { memo, useCallback, useLayoutEffect, useRef, useState } from 'react';
+import {
+  defaultThresholdValues,
+  type ThresholdDefinition,
+  type ThresholdValues,
+  thresholdDefinitions,
+} from '../../machines/thresholds';
 import { parsePartialProfile } from '../session/profile';
 import { downloadJson } from './download';
 import { JsonFileButton } from './JsonFileButton';
 import { loadSavedProfiles, saveProfile } from './savedProfiles';
-import { ThresholdInput } from './ThresholdInput';
+import { refusalFor, ThresholdInput } from './ThresholdInput';
 import { displayValue, type TemperatureUnit } from './units';
 
 interface Props {
@@ -22,6 +27,18 @@ export function ThresholdsPanel({ thresholds, temperatureUnit, refusal, onChange
   const [profileName, setProfileName] = useState('');
   const [selected, setSelected] = useState('');
   const [importProblem, setImportProblem] = useState<string | null>(null);
+  // The rows get stable callbacks reading the latest values, so an edit re-renders only its own row.
+  const latest = useRef({ thresholds, reason, onChange });
+  useLayoutEffect(() => {
+    latest.current = { thresholds, reason, onChange };
+  });
+  const commit = useCallback((key: string, value: number) => {
+    const { thresholds, reason, onChange } = latest.current;
+    const refusal = refusalFor(thresholds, key, value);
+    if (!refusal) onChange(key, value, reason.trim());
+    return refusal;
+  }, []);
+  const toggleSource = useCallback((key: string) => setOpenSource((open) => (open === key ? null : key)), []);
 
   const importFile = async (file: File) => {
     const parsed = parsePartialProfile(file.name, await file.text());
@@ -47,41 +64,15 @@ export function ThresholdsPanel({ thresholds, temperatureUnit, refusal, onChange
         </thead>
         <tbody>
           {thresholdDefinitions.map((d) => (
-            <tr key={d.key}>
-              <th scope="row">
-                <label htmlFor={`threshold-${d.key}`}>
-                  {d.label}
-                  {d.tier && <span className="tier"> ({d.tier})</span>}
-                </label>
-                <button
-                  type="button"
-                  className="source-toggle"
-                  aria-expanded={openSource === d.key}
-                  aria-controls={`${d.key}-source`}
-                  aria-label={`source of ${d.label}${d.tier ? ` (${d.tier})` : ''}`}
-                  onClick={() => setOpenSource(openSource === d.key ? null : d.key)}
-                >
-                  source
-                </button>
-                {openSource === d.key && (
-                  <p id={`${d.key}-source`} className="source">
-                    <code>{d.source}</code>: {d.basis}
-                  </p>
-                )}
-              </th>
-              <td>
-                <ThresholdInput
-                  definition={d}
-                  thresholds={thresholds}
-                  temperatureUnit={temperatureUnit}
-                  onCommit={(value) => onChange(d.key, value, reason.trim())}
-                />
-              </td>
-              <td className={thresholds[d.key] === d.defaultValue ? 'muted' : 'changed'}>
-                {displayValue(d.defaultValue, d.unit, temperatureUnit)}
-                {thresholds[d.key] !== d.defaultValue && ' (changed)'}
-              </td>
-            </tr>
+            <ThresholdRow
+              key={d.key}
+              definition={d}
+              value={thresholds[d.key] ?? d.defaultValue}
+              temperatureUnit={temperatureUnit}
+              sourceOpen={openSource === d.key}
+              onToggleSource={toggleSource}
+              onCommit={commit}
+            />
           ))}
         </tbody>
       </table>
@@ -139,3 +130,54 @@ export function ThresholdsPanel({ thresholds, temperatureUnit, refusal, onChange
     </section>
   );
 }
+
+interface RowProps {
+  definition: ThresholdDefinition;
+  value: number;
+  temperatureUnit: TemperatureUnit;
+  sourceOpen: boolean;
+  onToggleSource: (key: string) => void;
+  onCommit: (key: string, value: number) => string | null;
+}
+
+const ThresholdRow = memo(function ThresholdRow({
+  definition: d,
+  value,
+  temperatureUnit,
+  sourceOpen,
+  onToggleSource,
+  onCommit,
+}: RowProps) {
+  return (
+    <tr>
+      <th scope="row">
+        <label htmlFor={`threshold-${d.key}`}>
+          {d.label}
+          {d.tier && <span className="tier"> ({d.tier})</span>}
+        </label>
+        <button
+          type="button"
+          className="source-toggle"
+          aria-expanded={sourceOpen}
+          aria-controls={`${d.key}-source`}
+          aria-label={`source of ${d.label}${d.tier ? ` (${d.tier})` : ''}`}
+          onClick={() => onToggleSource(d.key)}
+        >
+          source
+        </button>
+        {sourceOpen && (
+          <p id={`${d.key}-source`} className="source">
+            <code>{d.source}</code>: {d.basis}
+          </p>
+        )}
+      </th>
+      <td>
+        <ThresholdInput definition={d} value={value} temperatureUnit={temperatureUnit} onCommit={onCommit} />
+      </td>
+      <td className={value === d.defaultValue ? 'muted' : 'changed'}>
+        {displayValue(d.defaultValue, d.unit, temperatureUnit)}
+        {value !== d.defaultValue && ' (changed)'}
+      </td>
+    </tr>
+  );
+});

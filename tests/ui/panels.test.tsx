@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { recommend } from '../../machines/policy';
 import { defaultThresholdValues, thresholdDefinitionByKey } from '../../machines/thresholds';
 import { DecisionPanel } from '../../src/ui/DecisionPanel';
-import { ThresholdInput } from '../../src/ui/ThresholdInput';
+import { refusalFor, ThresholdInput } from '../../src/ui/ThresholdInput';
 import { Timeline } from '../../src/ui/Timeline';
 import { dayAfterLaunchUtc, loadBuiltInScenario, situation } from '../support';
 
@@ -14,13 +14,19 @@ const emergencyTemp = thresholdDefinitionByKey.get('maxDescentCabinTempC.emergen
 if (!emergencyTemp) throw new Error('definition missing');
 
 function renderInput(temperatureUnit: '°C' | '°F' = '°C') {
+  // As the thresholds panel does: applied only when the other thresholds allow it.
   const onCommit = vi.fn();
+  const definition = emergencyTemp as NonNullable<typeof emergencyTemp>;
   render(
     <ThresholdInput
-      definition={emergencyTemp as NonNullable<typeof emergencyTemp>}
-      thresholds={defaultThresholdValues}
+      definition={definition}
+      value={defaultThresholdValues[definition.key] ?? Number.NaN}
       temperatureUnit={temperatureUnit}
-      onCommit={onCommit}
+      onCommit={(key, value) => {
+        const refusal = refusalFor(defaultThresholdValues, key, value);
+        if (!refusal) onCommit(value);
+        return refusal;
+      }}
     />,
   );
   const input = screen.getByRole('textbox') as HTMLInputElement;
