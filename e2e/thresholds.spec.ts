@@ -25,6 +25,11 @@ test('raising the cabin-temperature limit above the assessed value changes the r
   await expect(log).toContainText('maxDescentCabinTempC.nominal 27 °C → 34 °C — what-if: cooled suits');
   await expect(log).toContainText('Ana Flight (flight director)');
   await expect(page.getByRole('textbox', { name: nominalTemp })).toHaveValue('34');
+  // The rule tables below the fold follow a frame later: scrolled into view, they read the new limit.
+  const fullCrewTemp = page.getByRole('table', { name: /^Policy row 2/ }).locator('tr[data-rule="thermal.peak-cabin-temp"]');
+  await fullCrewTemp.scrollIntoViewIfNeeded();
+  await expect(fullCrewTemp).toContainText('<= 34 °C');
+  await expect(fullCrewTemp).toContainText('PASS');
 
   // A second change needs no second identification; reset records the way back.
   await page.getByRole('button', { name: 'Reset to defaults' }).click();

@@ -37,9 +37,12 @@ export function DecisionPanel({ recommendation, canConfirm, refusal, onDecide }:
         >
           Confirm: {recommendation ? outcomeLabels[recommendation.outcome] : '—'}
         </button>
-        {!canConfirm && (
-          <span className="muted"> Nothing to confirm: no option meets the limits. Override with a rationale (a waiver).</span>
-        )}
+        {/* Always one line of text, so the panels below keep their place when the outcome flips. */}
+        <span className="muted">
+          {canConfirm
+            ? ' Confirming records this recommendation as your decision, under the thresholds shown.'
+            : ' Nothing to confirm: no option meets the limits. Override with a rationale (a waiver).'}
+        </span>
       </div>
       <form onSubmit={override} className="decision-override" noValidate>
         <label>

@@ -1,8 +1,9 @@
-import { useLayoutEffect } from 'react';
+import { memo, useLayoutEffect, useMemo } from 'react';
 import type { Decision } from '../../machines/crewReturnMachine';
 import type { FlipPoint } from '../../machines/flipPoints';
 import { type PolicyRowResult, policyTable, type Recommendation } from '../../machines/policy';
 import type { MissionSetup } from '../../machines/types';
+import { useCaughtUpAfterFrame, useOnScreen } from './frames';
 import { outcomeLabels } from './outcomeLabels';
 import { RuleTable, rowVerdict } from './RuleTable';
 import type { TemperatureUnit } from './units';
@@ -19,8 +20,12 @@ interface Props {
 export function RecommendationPanel({ recommendation, policyRows, decision, flipPoints, setup, temperatureUnit }: Props) {
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs once per new recommendation on screen, by design
   useLayoutEffect(() => reportThresholdLatency(), [recommendation]);
-  const vehicleName = (id: string) => [setup.damagedVehicle, ...setup.otherVehicles].find((v) => v.id === id)?.name ?? id;
-  const crewName = (id: string) => setup.crew.find((c) => c.id === id)?.name ?? id;
+  const [detailsRef, detailsOnScreen] = useOnScreen<HTMLDivElement>();
+  const current = useMemo(
+    () => ({ recommendation, policyRows, flipPoints, setup, temperatureUnit }),
+    [recommendation, policyRows, flipPoints, setup, temperatureUnit],
+  );
+  const details = useCaughtUpAfterFrame(current, { urgent: detailsOnScreen });
 
   return (
     <section aria-labelledby="recommendation-title" className="recommendation">
@@ -70,29 +75,40 @@ export function RecommendationPanel({ recommendation, policyRows, decision, flip
               })}
             </tbody>
           </table>
-          <RuleTable
-            recommendation={recommendation}
-            policyRows={policyRows}
-            flipPoints={flipPoints}
-            temperatureUnit={temperatureUnit}
-          />
-          {recommendation.seatPlan && (
-            <div className="seat-plan">
-              <h4>Seats ({recommendation.outcome === 'launch-replacement' ? 'interim emergency plan' : 'return plan'})</h4>
-              <ul>
-                {recommendation.seatPlan.map((seat) => (
-                  <li key={seat.crewId}>
-                    {crewName(seat.crewId)} → {vehicleName(seat.vehicleId)} ({seat.seat} seat)
-                  </li>
-                ))}
-              </ul>
-            </div>
-          )}
         </>
       )}
+      <div ref={detailsRef}>
+        <Details {...details} />
+      </div>
     </section>
   );
 }
+
+type DetailsProps = Omit<Props, 'decision'>;
+
+/** The rule tables and the seat plan: below the policy table, often scrolled out of view. */
+const Details = memo(function Details({ recommendation, policyRows, flipPoints, setup, temperatureUnit }: DetailsProps) {
+  if (!recommendation) return null;
+  const vehicleName = (id: string) => [setup.damagedVehicle, ...setup.otherVehicles].find((v) => v.id === id)?.name ?? id;
+  const crewName = (id: string) => setup.crew.find((c) => c.id === id)?.name ?? id;
+  return (
+    <>
+      <RuleTable policyRows={policyRows} flipPoints={flipPoints} temperatureUnit={temperatureUnit} />
+      {recommendation.seatPlan && (
+        <div className="seat-plan">
+          <h4>Seats ({recommendation.outcome === 'launch-replacement' ? 'interim emergency plan' : 'return plan'})</h4>
+          <ul>
+            {recommendation.seatPlan.map((seat) => (
+              <li key={seat.crewId}>
+                {crewName(seat.crewId)} → {vehicleName(seat.vehicleId)} ({seat.seat} seat)
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </>
+  );
+});
 
 /** Edit-to-screen latency, for `npm run bench`: to the DOM update, and to the frame that shows it. */
 function reportThresholdLatency(): void {

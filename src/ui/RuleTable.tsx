@@ -6,7 +6,6 @@ import { outcomeLabels } from './outcomeLabels';
 import { displayValue, type TemperatureUnit } from './units';
 
 interface Props {
-  recommendation: Recommendation;
   policyRows: PolicyRowResult[];
   flipPoints: FlipPoint[];
   temperatureUnit: TemperatureUnit;
@@ -15,9 +14,9 @@ interface Props {
 const statusText = { pass: '✔ PASS', fail: '✘ FAIL', unknown: '? UNKNOWN' } as const;
 const ruleById = new Map(allRules.map((r) => [r.id, r]));
 // rule, crew, tier, value, threshold, margin, result, source, flips at
-const columnWidthsPct = [22, 5, 9, 13, 10, 9, 9, 10, 13];
+const columnWidthsPct = [20, 5, 11, 13, 10, 9, 9, 10, 13];
 
-export function RuleTable({ recommendation, policyRows, flipPoints, temperatureUnit }: Props) {
+export function RuleTable({ policyRows, flipPoints, temperatureUnit }: Props) {
   const show = (value: number, unit: string, difference = false) => displayValue(value, unit, temperatureUnit, difference);
   const flipText = (e: RuleEvaluation) =>
     flipPoints
@@ -32,9 +31,8 @@ export function RuleTable({ recommendation, policyRows, flipPoints, temperatureU
     <section className="rules" aria-labelledby="rules-title">
       <h4 id="rules-title">Rules behind the recommendation</h4>
       {policyRows
-        .map((row, index) => ({ row, index }))
-        .filter(({ row }) => row.evaluations.length > 0)
-        .map(({ row, index }) => (
+        .filter((row) => row.evaluations.length > 0)
+        .map((row) => (
           // One table per policy row: the browser skips laying out the ones scrolled out of view.
           <div className="rule-group" key={row.id}>
             <table>

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { thresholdDefinitionByKey } from '../../machines/thresholds';
 import type { Walkthrough } from '../session/walkthrough';
 import { displayValue, type TemperatureUnit } from './units';
@@ -5,7 +6,13 @@ import { displayValue, type TemperatureUnit } from './units';
 /** The latest few only: the whole record is the audit trail's, and a short list keeps edits fast. */
 const shownCount = 6;
 
-export function SessionLog({ walkthrough, temperatureUnit }: { walkthrough: Walkthrough; temperatureUnit: TemperatureUnit }) {
+export const SessionLog = memo(function SessionLog({
+  walkthrough,
+  temperatureUnit,
+}: {
+  walkthrough: Walkthrough;
+  temperatureUnit: TemperatureUnit;
+}) {
   const earlier = Math.max(0, walkthrough.operatorEvents.length - shownCount);
   return (
     <section aria-labelledby="session-log-title" className="session-log">
@@ -44,4 +51,4 @@ export function SessionLog({ walkthrough, temperatureUnit }: { walkthrough: Walk
       </ol>
     </section>
   );
-}
+});

@@ -1,11 +1,11 @@
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import type { CrewReturnSnapshot } from '../session/session';
 import { availableTransitions, type ChartState, chartFromMachine } from './statechartModel';
 
 const chart = chartFromMachine();
 const shortName = (id: string) => id.replace(/^crewReturn\./, '');
 
-export function StatechartDiagram({ snapshot }: { snapshot: CrewReturnSnapshot }) {
+export const StatechartDiagram = memo(function StatechartDiagram({ snapshot }: { snapshot: CrewReturnSnapshot }) {
   const activeIds = useMemo(() => new Set(snapshot._nodes.map((n) => n.id)), [snapshot]);
   const available = useMemo(() => availableTransitions(snapshot), [snapshot]);
   const nextTargets = new Set([...available].flatMap((ref) => (ref.split('|')[2] ?? '').split(',').filter(Boolean)));
@@ -61,4 +61,4 @@ export function StatechartDiagram({ snapshot }: { snapshot: CrewReturnSnapshot }
       </details>
     </section>
   );
-}
+});

@@ -2,6 +2,7 @@ import { type Dispatch, useCallback, useEffect, useMemo } from 'react';
 import { frontier, viewWalkthrough } from '../session/walkthrough';
 import type { AppAction, AppState, PendingChange } from './appState';
 import { DecisionPanel } from './DecisionPanel';
+import { useCaughtUpAfterFrame } from './frames';
 import { RecommendationPanel } from './RecommendationPanel';
 import { SessionLog } from './SessionLog';
 import { StatechartDiagram } from './StatechartDiagram';
@@ -48,6 +49,10 @@ export function WalkthroughView({ state, dispatch }: Props) {
     return () => window.removeEventListener('keydown', onKey);
   }, [dispatch]);
 
+  // An edit is for the recommendation: the statechart and the operators' log follow one frame later.
+  const chartSnapshot = useCaughtUpAfterFrame(view?.fold.snapshot ?? null, { urgent: false });
+  const loggedWalkthrough = useCaughtUpAfterFrame(walkthrough, { urgent: false });
+
   if (!walkthrough || !view) return null;
   const { snapshot } = view.fold;
   const request = (change: PendingChange) => dispatch({ type: 'change.request', change, wallClockUtc: new Date().toISOString() });
@@ -66,10 +71,10 @@ export function WalkthroughView({ state, dispatch }: Props) {
       <div className="walkthrough-grid">
         <div className="column timeline-column">
           <Timeline scenario={walkthrough.scenario} cursor={walkthrough.cursor} appliedByStep={appliedByStep} onJump={jump} />
-          <SessionLog walkthrough={walkthrough} temperatureUnit={state.temperatureUnit} />
+          {loggedWalkthrough && <SessionLog walkthrough={loggedWalkthrough} temperatureUnit={state.temperatureUnit} />}
         </div>
         <div className="column center-column">
-          <StatechartDiagram snapshot={snapshot} />
+          {chartSnapshot && <StatechartDiagram snapshot={chartSnapshot} />}
           {snapshot.matches({ anomaly: 'decision' }) && (
             <DecisionPanel
               recommendation={view.recommendation}

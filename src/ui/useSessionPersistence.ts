@@ -3,6 +3,7 @@ import { type AuditEntry, extendLedger } from '../session/audit';
 import { type SessionStore, sessionIdOf } from '../session/sessionStore';
 import { recordedEvents } from '../session/walkthrough';
 import type { AppAction, AppState } from './appState';
+import { afterNextFrame } from './frames';
 
 /**
  * After every change to the open session: write the new audit entries and the session to the
@@ -27,7 +28,7 @@ export function useSessionPersistence(
     if (!ledgers.current.has(sessionId)) ledgers.current.set(sessionId, ledger);
     queue.current = queue.current.then(async () => {
       // Let the browser show the change first; the record follows in the next task.
-      await afterNextFrame();
+      await new Promise<void>((resolve) => afterNextFrame(resolve));
       const previous = ledgers.current.get(sessionId) ?? [];
       const entries = await extendLedger(walkthrough.scenario, walkthrough.profile, previous, recordedEvents(walkthrough));
       ledgers.current.set(sessionId, entries);
@@ -44,5 +45,3 @@ export function useSessionPersistence(
     });
   }, [walkthrough, operator, store, storeProblem, dispatch]);
 }
-
-const afterNextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));

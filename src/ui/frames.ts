@@ -1,0 +1,46 @@
+import { useCallback, useEffect, useState } from 'react';
+
+/** Runs `task` once the next frame is on screen; returns a cancel function. */
+export function afterNextFrame(task: () => void): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const frame = requestAnimationFrame(() => {
+    timer = setTimeout(task, 0);
+  });
+  return () => {
+    cancelAnimationFrame(frame);
+    clearTimeout(timer);
+  };
+}
+
+/**
+ * A ref for an element, and whether it is in view (inside every scrolling ancestor); true where
+ * that cannot be known.
+ */
+export function useOnScreen<T extends Element>(): [(element: T | null) => () => void, boolean] {
+  const [onScreen, setOnScreen] = useState(true);
+  const observe = useCallback((element: T | null) => {
+    if (!element || typeof IntersectionObserver === 'undefined') return () => {};
+    const observer = new IntersectionObserver((entries) => {
+      const last = entries.at(-1);
+      if (last) setOnScreen(last.isIntersecting);
+    });
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, []);
+  return [observe, onScreen];
+}
+
+/**
+ * `value` itself when `urgent`; otherwise the value as of the previous frame, caught up right after
+ * that frame. Work nobody is waiting for (out of view, or beside the point of the edit) then never
+ * delays the frame that shows an edit's result.
+ */
+export function useCaughtUpAfterFrame<T>(value: T, { urgent }: { urgent: boolean }): T {
+  const [late, setLate] = useState(value);
+  useEffect(() => {
+    if (late === value) return;
+    if (urgent) return setLate(value);
+    return afterNextFrame(() => setLate(value));
+  }, [value, late, urgent]);
+  return urgent ? value : late;
+}

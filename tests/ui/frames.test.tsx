@@ -1,0 +1,39 @@
+// @vitest-environment happy-dom
+import { act, cleanup, render, screen } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { useCaughtUpAfterFrame } from '../../src/ui/frames';
+
+afterEach(cleanup);
+
+function Shown({ value, urgent }: { value: string; urgent: boolean }) {
+  return <p>{useCaughtUpAfterFrame(value, { urgent })}</p>;
+}
+
+const nextFrameAndTask = () => act(() => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 5))));
+
+describe('useCaughtUpAfterFrame', () => {
+  it('shows an urgent value at once', () => {
+    const { rerender } = render(<Shown value="38 °C" urgent />);
+    rerender(<Shown value="40 °C" urgent />);
+    expect(screen.getByText('40 °C')).toBeTruthy();
+  });
+
+  it('shows a value nobody waits for one frame late, then catches up', async () => {
+    const { rerender } = render(<Shown value="38 °C" urgent={false} />);
+    rerender(<Shown value="40 °C" urgent={false} />);
+    expect(screen.getByText('38 °C')).toBeTruthy();
+    await nextFrameAndTask();
+    expect(screen.getByText('40 °C')).toBeTruthy();
+  });
+
+  it('keeps only the latest of several quick changes, and shows it at once when it becomes urgent', async () => {
+    const { rerender } = render(<Shown value="a" urgent={false} />);
+    rerender(<Shown value="b" urgent={false} />);
+    rerender(<Shown value="c" urgent={false} />);
+    await nextFrameAndTask();
+    expect(screen.getByText('c')).toBeTruthy();
+    rerender(<Shown value="d" urgent={false} />);
+    rerender(<Shown value="d" urgent />);
+    expect(screen.getByText('d')).toBeTruthy();
+  });
+});
