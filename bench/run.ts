@@ -118,8 +118,10 @@ printTable('Walkthrough UI in Chromium, MS-22 decision step: threshold edit → 
   },
   uiRow('outcome flips: edit → DOM updated', ui.flipping.toDomMs, ui.frameFloorMs, ''),
   uiRow('outcome flips: edit → next frame', ui.flipping.toScreenMs, ui.frameFloorMs, 'median < 16 ms, p95 < 33 ms'),
+  uiRow('outcome flips: edit → every panel settled', ui.flipping.settledMs, ui.frameFloorMs, ''),
   uiRow('margins only: edit → DOM updated', ui.marginsOnly.toDomMs, ui.frameFloorMs, ''),
   uiRow('margins only: edit → next frame', ui.marginsOnly.toScreenMs, ui.frameFloorMs, 'median < 16 ms, p95 < 33 ms'),
+  uiRow('margins only: edit → every panel settled', ui.marginsOnly.settledMs, ui.frameFloorMs, ''),
 ]);
 const budgetBytes = 200 * 1024;
 console.log(
