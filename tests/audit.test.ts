@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { decisionLogicVersion } from '../machines/logicVersion';
 import { type DecisionPacket, extendLedger, makePacket } from '../src/session/audit';
 import { defaultProfile } from '../src/session/profile';
 import { scenarioSessionEvents } from '../src/session/session';
@@ -127,10 +128,37 @@ describe('audit trail', () => {
     });
     const altered = structuredClone(packet);
     (altered.entries[17] as { actor: { name: string } }).actor.name = 'Someone else';
-    expect(await verifyChain(altered)).toEqual({ ok: false, seq: 18, reason: 'contents do not match its hash (altered)' });
+    expect(await verifyChain(altered)).toEqual({
+      ok: false,
+      seq: 18,
+      reason: 'contents do not match its hash (altered)',
+      tampered: true,
+    });
     const truncated = structuredClone(packet);
     truncated.entries.pop();
     expect(await verifyChain(truncated)).toMatchObject({ ok: false, reason: 'the packet says 29 entries but holds 28' });
+  });
+
+  it('an intact record from other decision logic is not called tampered: it names the version to replay with', async () => {
+    const packet = await packetFor('soyuz-ms-22.json');
+    const older = structuredClone(packet);
+    const { entryHash } = await import('../src/session/audit');
+    let previousHash = older.entries[0]?.previousHash as string;
+    for (const entry of older.entries) {
+      delete entry.logicVersion; // as written before versions were recorded
+      entry.previousHash = previousHash;
+      const { hash: _, ...rest } = entry;
+      entry.hash = await entryHash(rest);
+      previousHash = entry.hash;
+    }
+    older.headHash = previousHash;
+    expect((await verifyChain(older)).ok).toBe(true);
+    expect(await verifyPacket(older)).toEqual({
+      ok: false,
+      seq: 1,
+      reason: `recorded by decision logic version 1; this build replays version ${decisionLogicVersion}: replay it with a build of version 1`,
+      tampered: false,
+    });
   });
 
   it('a rehashed forgery still fails the replay: the record must be what the machine produces', async () => {

@@ -201,6 +201,25 @@ describe('npm run decide -- --out and npm run verify', () => {
     expect(result.stdout).toMatch(message);
   });
 
+  it('exits 3, not 1, for an intact packet that other decision logic recorded', async () => {
+    const { entryHash } = await import('../src/session/audit');
+    const older = structuredClone(packet);
+    let previousHash = older.entries[0].previousHash;
+    for (const entry of older.entries) {
+      entry.logicVersion = 1;
+      entry.previousHash = previousHash;
+      const { hash: _, ...rest } = entry;
+      entry.hash = await entryHash(rest);
+      previousHash = entry.hash;
+    }
+    older.headHash = previousHash;
+    const result = verify(file('older.json', JSON.stringify(older)));
+    expect(result.code).toBe(3);
+    expect(result.stdout).toMatch(
+      /^not verifiable by this build: hash chain intact; entry 1: recorded by decision logic version 1;/m,
+    );
+  });
+
   it('exits 2 with a clear message for an unreadable or malformed packet', () => {
     expectInvalid(verify(join(dir, 'none.json')), /^error: .*none\.json: \(file\): a readable file: no such file$/m);
     expectInvalid(verify(file('cut.json', '{"format": ')), /^error: .*cut\.json: \(root\): well-formed JSON/m);

@@ -2,7 +2,10 @@ import { formatProblem } from '../session/inputProblem';
 import { parsePacket, verifyPacket } from '../session/verify';
 import { readText } from './readText';
 
-/** Exit 0: verified; 1: tampered; 2: the file cannot be read as a packet. */
+/**
+ * Exit 0: verified; 1: tampered; 2: the file cannot be read as a packet; 3: the chain is intact but
+ * an entry was recorded by other decision logic than this build's, so it cannot be replayed here.
+ */
 async function main(argv: string[]): Promise<number> {
   const [file, ...extra] = argv;
   if (!file || extra.length || file.startsWith('-')) {
@@ -20,6 +23,10 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const verdict = await verifyPacket(packet.value);
+  if (!verdict.ok && !verdict.tampered) {
+    console.log(`not verifiable by this build: hash chain intact; entry ${verdict.seq}: ${verdict.reason}`);
+    return 3;
+  }
   if (!verdict.ok) {
     console.log(`tampered: entry ${verdict.seq}: ${verdict.reason}`);
     return 1;

@@ -1,6 +1,7 @@
 import { initialTransition, transition } from 'xstate';
 import { type CrewReturnEvent, type CrewReturnInput, crewReturnMachine } from '../../machines/crewReturnMachine';
 import type { RuleEvaluation } from '../../machines/evaluate';
+import { decisionLogicVersion } from '../../machines/logicVersion';
 import type { Actor } from '../../machines/types';
 import type { Scenario } from '../../scenarios/schema';
 import { canonicalJson, sha256Hex } from './canonicalJson';
@@ -31,6 +32,8 @@ export interface DerivedRecord {
 
 export interface AuditEntry extends Omit<DerivedRecord, 'thresholds'> {
   seq: number;
+  /** The decision logic that derived this entry; absent in entries written before versions were recorded (1). */
+  logicVersion?: number;
   wallClockUtc: string;
   scenarioTimeUtc: string;
   actor: Actor;
@@ -134,6 +137,7 @@ export async function extendLedger(
     const { type, at, by, ...payload } = event;
     const entry: Omit<AuditEntry, 'hash'> = {
       seq: i + 1,
+      logicVersion: decisionLogicVersion,
       wallClockUtc,
       scenarioTimeUtc: at,
       // Copies, not references: an entry must not share objects with the scenario it was made from.

@@ -1,11 +1,15 @@
 import { z } from 'zod';
+import { decisionLogicVersion } from '../../machines/logicVersion';
 import { scenarioSchema } from '../../scenarios/schema';
 import { type AuditEntry, type DecisionPacket, deriveRecords, entryHash, eventsOf, genesisHash } from './audit';
 import { canonicalJson, sha256Hex } from './canonicalJson';
 import { formatPath, type Parsed, parseJsonText } from './inputProblem';
 import { machineInput } from './session';
 
-export type Verification = { ok: true; entryCount: number; headHash: string } | { ok: false; seq: number; reason: string };
+export type Verification =
+  | { ok: true; entryCount: number; headHash: string }
+  /** `tampered` false: the chain is intact, but this build cannot replay the entry (other decision logic). */
+  | { ok: false; seq: number; reason: string; tampered: boolean };
 
 const hex64 = z.string().regex(/^[0-9a-f]{64}$/, 'a SHA-256 hash: 64 lower-case hex digits');
 const evaluation = z.strictObject({
@@ -19,6 +23,7 @@ const evaluation = z.strictObject({
 });
 const entrySchema = z.strictObject({
   seq: z.number().int().min(1),
+  logicVersion: z.number().int().min(1).optional(),
   wallClockUtc: z.string(),
   scenarioTimeUtc: z.string(),
   actor: z.strictObject({ name: z.string(), role: z.string() }),
@@ -54,30 +59,31 @@ export function parsePacket(file: string, text: string): Parsed<DecisionPacket> 
   return { ok: false, problems: result.error.issues.map((i) => ({ file, path: formatPath(i.path), expected: i.message })) };
 }
 
+const tampered = (seq: number, reason: string): Verification => ({ ok: false, seq, reason, tampered: true });
+
 /** Checks the hash chain: every entry in place, unaltered, linked to the one before. */
 export async function verifyChain(packet: DecisionPacket): Promise<Verification> {
   const { entries } = packet;
   if ((await sha256Hex(canonicalJson(packet.profile.values))) !== packet.profile.contentHash) {
-    return { ok: false, seq: 1, reason: "the threshold profile's values do not match its content hash" };
+    return tampered(1, "the threshold profile's values do not match its content hash");
   }
   const recomputed = await Promise.all(entries.map(({ hash: _, ...rest }) => entryHash(rest)));
   let previous = await genesisHash(packet.scenario, packet.profile);
   for (const [i, entry] of entries.entries()) {
     const seq = i + 1;
-    if (entry.seq !== seq)
-      return { ok: false, seq, reason: `sequence number ${entry.seq} where ${seq} was expected (reordered or removed)` };
+    if (entry.seq !== seq) return tampered(seq, `sequence number ${entry.seq} where ${seq} was expected (reordered or removed)`);
     if (entry.previousHash !== previous) {
       const what = i === 0 ? "the packet's scenario and profile" : `entry ${i}`;
-      return { ok: false, seq, reason: `previous hash does not match ${what}` };
+      return tampered(seq, `previous hash does not match ${what}`);
     }
-    if (recomputed[i] !== entry.hash) return { ok: false, seq, reason: 'contents do not match its hash (altered)' };
+    if (recomputed[i] !== entry.hash) return tampered(seq, 'contents do not match its hash (altered)');
     previous = entry.hash;
   }
   if (packet.entryCount !== entries.length) {
-    return { ok: false, seq: entries.length, reason: `the packet says ${packet.entryCount} entries but holds ${entries.length}` };
+    return tampered(entries.length, `the packet says ${packet.entryCount} entries but holds ${entries.length}`);
   }
   const head = entries.at(-1)?.hash ?? '';
-  if (packet.headHash !== head) return { ok: false, seq: entries.length, reason: "the head hash is not the last entry's hash" };
+  if (packet.headHash !== head) return tampered(entries.length, "the head hash is not the last entry's hash");
   return { ok: true, entryCount: entries.length, headHash: head };
 }
 
@@ -85,15 +91,20 @@ export async function verifyChain(packet: DecisionPacket): Promise<Verification>
 export async function verifyReplay(packet: DecisionPacket): Promise<Verification> {
   const records = deriveRecords(machineInput(packet.scenario, packet.profile), eventsOf(packet.entries));
   for (const [i, entry] of packet.entries.entries()) {
+    const version = entry.logicVersion ?? 1;
+    if (version !== decisionLogicVersion) {
+      const reason = `recorded by decision logic version ${version}; this build replays version ${decisionLogicVersion}: replay it with a build of version ${version}`;
+      return { ok: false, seq: entry.seq, reason, tampered: false };
+    }
     const { thresholds, ...derived } = records[i] ?? ({} as never);
     for (const [field, value] of Object.entries(derived)) {
       const recorded = (entry as unknown as Record<string, unknown>)[field];
       if (canonicalJson(value) !== canonicalJson(recorded)) {
-        return { ok: false, seq: entry.seq, reason: `replay gives ${field} ${brief(value)}, the record says ${brief(recorded)}` };
+        return tampered(entry.seq, `replay gives ${field} ${brief(value)}, the record says ${brief(recorded)}`);
       }
     }
     if ((await sha256Hex(canonicalJson(thresholds))) !== entry.profile.hash) {
-      return { ok: false, seq: entry.seq, reason: 'replay gives other thresholds than the recorded profile hash' };
+      return tampered(entry.seq, 'replay gives other thresholds than the recorded profile hash');
     }
   }
   return { ok: true, entryCount: packet.entries.length, headHash: packet.headHash };

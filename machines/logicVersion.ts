@@ -1,0 +1,6 @@
+/**
+ * The version of the decision logic (statechart, flight rules, policy) that audit entries record.
+ * Bump it whenever the same events could derive a different record: an entry is replayed only by
+ * the logic that wrote it. 1: first release. 2: policy rows list every crew option they tried.
+ */
+export const decisionLogicVersion = 2;
