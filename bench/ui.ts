@@ -59,9 +59,10 @@ async function editSeries(page: Page, values: [string, string]): Promise<EditLat
           );
         }
         settled.push((shown.find((t) => t > lastChange) ?? Number.NaN) - start);
-        // Each edit starts from an idle page, as a person's would.
+        // Each edit starts from an idle page, as a person's would, at an even spread of moments
+        // after a frame begins (a key press does not wait for the display).
         await new Promise((r) => requestIdleCallback(r, { timeout: 1000 }));
-        await new Promise((r) => setTimeout(r, 7 * (i % 3)));
+        await new Promise((r) => requestAnimationFrame(() => setTimeout(r, ((i * 0.618034) % 1) * 16.7)));
       }
       observer.disconnect();
       return settled;
@@ -73,7 +74,10 @@ async function editSeries(page: Page, values: [string, string]): Promise<EditLat
   return { toDomMs: await durations('threshold-to-dom'), toScreenMs: await durations('threshold-to-screen'), settledMs };
 }
 
-/** The floor: a mark, then the next frame, with no work between (same rAF + message as the app). */
+/**
+ * The floor: a mark, then the next frame, with no work between (same rAF + message as the app),
+ * started at the same spread of moments as the edits.
+ */
 async function frameFloor(page: Page): Promise<number[]> {
   return page.evaluate(async (count) => {
     const times: number[] = [];
@@ -87,7 +91,8 @@ async function frameFloor(page: Page): Promise<number[]> {
         }),
       );
       times.push(performance.now() - start);
-      await new Promise((r) => setTimeout(r, 7 * (i % 3)));
+      await new Promise((r) => requestIdleCallback(r, { timeout: 1000 }));
+      await new Promise((r) => requestAnimationFrame(() => setTimeout(r, ((i * 0.618034) % 1) * 16.7)));
     }
     return times;
   }, edits);
@@ -101,12 +106,18 @@ export interface EditLatencies {
   settledMs: number[];
 }
 
-export interface UiFigures {
+export interface ViewportFigures {
+  viewport: { width: number; height: number };
   /** Edits across the 39 °C flip point: the recommendation and its tables change shape each time. */
   flipping: EditLatencies;
   /** Edits that keep the outcome: values, margins and flip points change. */
   marginsOnly: EditLatencies;
   frameFloorMs: number[];
+}
+
+export interface UiFigures {
+  /** 1280×800 (the flip points and rule tables below the fold) and 1920×1080 (them in view). */
+  viewports: ViewportFigures[];
   initialJs: { files: string[]; bytes: number };
 }
 
@@ -118,30 +129,42 @@ export async function measureUi(): Promise<UiFigures> {
   const executablePath = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
   const browser = await chromium.launch({ ...(executablePath ? { executablePath } : {}) });
   try {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    await page.goto(url);
-    await page.getByRole('button', { name: 'Walk through Soyuz MS-22 coolant leak' }).click();
-    for (let i = 0; i < 17; i++) await page.keyboard.press('ArrowRight');
-    const input = page.getByRole('textbox', { name: /Peak descent cabin temperature \(emergency\)/ });
-    // Each edit below crosses the 39 °C flip point, so every one changes the recommendation on screen.
-    const outcome = page.getByTestId('outcome');
-    const commit = async (value: string) => {
-      await input.fill(value);
-      await input.press('Enter');
-    };
-    const shows = (expected: string) => outcome.and(page.locator(`[data-outcome="${expected}"]`)).waitFor();
-    await commit('38');
-    await page.getByLabel('Name', { exact: true }).fill('Bench');
-    await page.getByLabel('Role').fill('benchmark');
-    await page.getByRole('button', { name: 'Record as me' }).click();
-    await shows('undecided');
-    const flipping = await editSeries(page, ['40', '38']);
-    await shows((edits - 1) % 2 ? 'undecided' : 'launch-replacement');
-    const marginsOnly = await editSeries(page, ['41', '42']);
-    await shows('launch-replacement');
-    return { flipping, marginsOnly, frameFloorMs: await frameFloor(page), initialJs };
+    const viewports: ViewportFigures[] = [];
+    for (const viewport of [
+      { width: 1280, height: 800 },
+      { width: 1920, height: 1080 },
+    ]) {
+      viewports.push(await measureAt(await browser.newPage({ viewport }), url, viewport));
+    }
+    return { viewports, initialJs };
   } finally {
     await browser.close();
     await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
   }
+}
+
+async function measureAt(page: Page, url: string, viewport: ViewportFigures['viewport']): Promise<ViewportFigures> {
+  await page.goto(url);
+  await page.getByRole('button', { name: 'Walk through Soyuz MS-22 coolant leak' }).click();
+  for (let i = 0; i < 17; i++) await page.keyboard.press('ArrowRight');
+  const input = page.getByRole('textbox', { name: /Peak descent cabin temperature \(emergency\)/ });
+  // Each edit below crosses the 39 °C flip point, so every one changes the recommendation on screen.
+  const outcome = page.getByTestId('outcome');
+  const commit = async (value: string) => {
+    await input.fill(value);
+    await input.press('Enter');
+  };
+  const shows = (expected: string) => outcome.and(page.locator(`[data-outcome="${expected}"]`)).waitFor();
+  await commit('38');
+  await page.getByLabel('Name', { exact: true }).fill('Bench');
+  await page.getByLabel('Role').fill('benchmark');
+  await page.getByRole('button', { name: 'Record as me' }).click();
+  await shows('undecided');
+  const flipping = await editSeries(page, ['40', '38']);
+  await shows((edits - 1) % 2 ? 'undecided' : 'launch-replacement');
+  const marginsOnly = await editSeries(page, ['41', '42']);
+  await shows('launch-replacement');
+  const frameFloorMs = await frameFloor(page);
+  await page.close();
+  return { viewport, flipping, marginsOnly, frameFloorMs };
 }

@@ -11,7 +11,7 @@ test('raising the cabin-temperature limit above the assessed value changes the r
   await stepUntil(page, 'anomaly.decision');
   await expect(outcome(page)).toHaveAttribute('data-outcome', 'return-reduced-crew');
   // The three-crew prediction is 33 °C at worst; the flip point says so before anything changes.
-  await expect(page.locator('tr[data-rule="thermal.peak-cabin-temp"]').first()).toContainText(
+  await expect(page.locator('.flip-points tr[data-threshold="maxDescentCabinTempC.nominal"]')).toContainText(
     '≥ 33 °C → Return on the damaged vehicle',
   );
 

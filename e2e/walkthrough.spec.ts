@@ -18,7 +18,11 @@ test('walks MS-22 to the decision: launch replacement, with the deciding rules, 
   const twoCrewTemp = matched.locator('tr[data-rule="thermal.peak-cabin-temp"][data-crew="2"]');
   await expect(twoCrewTemp).toContainText('39 °C');
   await expect(twoCrewTemp).toContainText('<= 40 °C');
-  await expect(twoCrewTemp).toContainText('< 39 °C → Undecided');
+  const emergencyTempFlip = page
+    .getByRole('table', { name: /^Flip points/ })
+    .locator('tr[data-threshold="maxDescentCabinTempC.emergency"]');
+  await expect(emergencyTempFlip).toContainText('< 39 °C → Undecided');
+  await expect(emergencyTempFlip).toContainText('thermal.peak-cabin-temp');
   await expect(page.getByText('Frank Rubio → Crew Dragon Endurance (Crew-5) (improvised seat)')).toBeVisible();
 
   // °F is display only: the same row reads in °F, the model keeps °C.

@@ -1,11 +1,13 @@
 import { memo, useLayoutEffect, useMemo } from 'react';
 import type { Decision } from '../../machines/crewReturnMachine';
 import type { FlipPoint } from '../../machines/flipPoints';
-import { type PolicyRowResult, policyTable, type Recommendation } from '../../machines/policy';
+import type { PolicyRowResult, Recommendation } from '../../machines/policy';
 import type { MissionSetup } from '../../machines/types';
-import { useCaughtUpAfterFrame, useOnScreen } from './frames';
+import { FlipTable } from './FlipTable';
+import { InView } from './InView';
 import { outcomeLabels } from './outcomeLabels';
-import { RuleTable, rowVerdict } from './RuleTable';
+import { PolicyTable } from './PolicyTable';
+import { RuleTable } from './RuleTable';
 import type { TemperatureUnit } from './units';
 
 interface Props {
@@ -20,12 +22,7 @@ interface Props {
 export function RecommendationPanel({ recommendation, policyRows, decision, flipPoints, setup, temperatureUnit }: Props) {
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs once per new recommendation on screen, by design
   useLayoutEffect(() => reportThresholdLatency(), [recommendation]);
-  const [detailsRef, detailsOnScreen] = useOnScreen<HTMLDivElement>();
-  const current = useMemo(
-    () => ({ recommendation, policyRows, flipPoints, setup, temperatureUnit }),
-    [recommendation, policyRows, flipPoints, setup, temperatureUnit],
-  );
-  const details = useCaughtUpAfterFrame(current, { urgent: detailsOnScreen });
+  const flipInputs = useMemo(() => ({ policyRows, flipPoints }), [policyRows, flipPoints]);
 
   return (
     <section aria-labelledby="recommendation-title" className="recommendation">
@@ -51,62 +48,36 @@ export function RecommendationPanel({ recommendation, policyRows, decision, flip
           {decision && (
             <p className="muted">The table below is the decision's situation, re-evaluated under the thresholds in force now.</p>
           )}
-          <table className="policy-rows">
-            <caption>Policy table (first match decides)</caption>
-            <thead>
-              <tr>
-                <th scope="col">#</th>
-                <th scope="col">Condition</th>
-                <th scope="col">Result</th>
-                <th scope="col">Why</th>
-              </tr>
-            </thead>
-            <tbody>
-              {policyRows.map((row, index) => {
-                const verdict = rowVerdict(row, index, recommendation);
-                return (
-                  <tr key={row.id} className={verdict.className}>
-                    <td>{index + 1}</td>
-                    <td>{policyTable[index]?.statement}</td>
-                    <td>{verdict.text}</td>
-                    <td>{row.reason}</td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
+          <PolicyTable policyRows={policyRows} recommendation={recommendation} />
         </>
       )}
-      <div ref={detailsRef}>
-        <Details {...details} />
-      </div>
+      {recommendation && (
+        <>
+          <InView value={flipInputs}>{(shown) => <FlipTable {...shown} temperatureUnit={temperatureUnit} />}</InView>
+          <RuleTable policyRows={policyRows} temperatureUnit={temperatureUnit} />
+          <InView value={recommendation}>{(shown) => <SeatPlan recommendation={shown} setup={setup} />}</InView>
+        </>
+      )}
     </section>
   );
 }
 
-type DetailsProps = Omit<Props, 'decision'>;
-
-/** The rule tables and the seat plan: below the policy table, often scrolled out of view. */
-const Details = memo(function Details({ recommendation, policyRows, flipPoints, setup, temperatureUnit }: DetailsProps) {
-  if (!recommendation) return null;
+/** Who rides where: the interim emergency plan or the return plan. */
+const SeatPlan = memo(function SeatPlan({ recommendation, setup }: { recommendation: Recommendation; setup: MissionSetup }) {
+  if (!recommendation.seatPlan) return null;
   const vehicleName = (id: string) => [setup.damagedVehicle, ...setup.otherVehicles].find((v) => v.id === id)?.name ?? id;
   const crewName = (id: string) => setup.crew.find((c) => c.id === id)?.name ?? id;
   return (
-    <>
-      <RuleTable policyRows={policyRows} flipPoints={flipPoints} temperatureUnit={temperatureUnit} />
-      {recommendation.seatPlan && (
-        <div className="seat-plan">
-          <h4>Seats ({recommendation.outcome === 'launch-replacement' ? 'interim emergency plan' : 'return plan'})</h4>
-          <ul>
-            {recommendation.seatPlan.map((seat) => (
-              <li key={seat.crewId}>
-                {crewName(seat.crewId)} → {vehicleName(seat.vehicleId)} ({seat.seat} seat)
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
-    </>
+    <div className="seat-plan">
+      <h4>Seats ({recommendation.outcome === 'launch-replacement' ? 'interim emergency plan' : 'return plan'})</h4>
+      <ul>
+        {recommendation.seatPlan.map((seat) => (
+          <li key={seat.crewId}>
+            {crewName(seat.crewId)} → {vehicleName(seat.vehicleId)} ({seat.seat} seat)
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 });
 

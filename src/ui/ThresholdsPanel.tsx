@@ -176,7 +176,8 @@ const ThresholdRow = memo(function ThresholdRow({
       </td>
       <td className={value === d.defaultValue ? 'muted' : 'changed'}>
         {displayValue(d.defaultValue, d.unit, temperatureUnit)}
-        {value !== d.defaultValue && ' (changed)'}
+        {/* Always laid out, shown only when changed: an edit restyles the cell, nothing moves. */}
+        <span className="changed-mark"> (changed)</span>
       </td>
     </tr>
   );
