@@ -1,4 +1,5 @@
 import { type Dispatch, useCallback, useEffect, useMemo } from 'react';
+import { stateName } from '../session/session';
 import { frontier, viewWalkthrough } from '../session/walkthrough';
 import type { AppAction, AppState, PendingChange } from './appState';
 import { DecisionPanel } from './DecisionPanel';
@@ -49,8 +50,12 @@ export function WalkthroughView({ state, dispatch }: Props) {
     return () => window.removeEventListener('keydown', onKey);
   }, [dispatch]);
 
-  // An edit is for the recommendation: the statechart and the operators' log follow one frame later.
-  const chartSnapshot = useCaughtUpAfterFrame(view?.fold.snapshot ?? null, { urgent: false });
+  // An edit is for the recommendation: the operators' log, and the statechart unless its state
+  // changed (only what is available now did), follow one frame later.
+  const snapshotNow = view?.fold.snapshot ?? null;
+  const chartSnapshot = useCaughtUpAfterFrame(snapshotNow, {
+    urgent: (shown) => !shown || !snapshotNow || stateName(shown.value) !== stateName(snapshotNow.value),
+  });
   const loggedWalkthrough = useCaughtUpAfterFrame(walkthrough, { urgent: false });
 
   if (!walkthrough || !view) return null;

@@ -31,16 +31,17 @@ export function useOnScreen<T extends Element>(): [(element: T | null) => () => 
 }
 
 /**
- * `value` itself when `urgent`; otherwise the value as of the previous frame, caught up right after
+ * `value` itself when urgent; otherwise the value as of the previous frame, caught up right after
  * that frame. Work nobody is waiting for (out of view, or beside the point of the edit) then never
- * delays the frame that shows an edit's result.
+ * delays the frame that shows an edit's result. `urgent` may judge the value being shown.
  */
-export function useCaughtUpAfterFrame<T>(value: T, { urgent }: { urgent: boolean }): T {
+export function useCaughtUpAfterFrame<T>(value: T, { urgent }: { urgent: boolean | ((shown: T) => boolean) }): T {
   const [late, setLate] = useState(value);
+  const now = typeof urgent === 'function' ? urgent(late) : urgent;
   useEffect(() => {
     if (late === value) return;
-    if (urgent) return setLate(value);
+    if (now) return setLate(value);
     return afterNextFrame(() => setLate(value));
-  }, [value, late, urgent]);
-  return urgent ? value : late;
+  }, [value, late, now]);
+  return now ? value : late;
 }

@@ -5,7 +5,7 @@ import { useCaughtUpAfterFrame } from '../../src/ui/frames';
 
 afterEach(cleanup);
 
-function Shown({ value, urgent }: { value: string; urgent: boolean }) {
+function Shown({ value, urgent }: { value: string; urgent: boolean | ((shown: string) => boolean) }) {
   return <p>{useCaughtUpAfterFrame(value, { urgent })}</p>;
 }
 
@@ -35,5 +35,18 @@ describe('useCaughtUpAfterFrame', () => {
     rerender(<Shown value="d" urgent={false} />);
     rerender(<Shown value="d" urgent />);
     expect(screen.getByText('d')).toBeTruthy();
+  });
+
+  it('can judge the value shown: urgent only when what matters changed', async () => {
+    const firstWord = (text: string) => text.split(' ')[0];
+    const urgent = (shown: string) => firstWord(shown) !== firstWord(current);
+    let current = 'decision available';
+    const { rerender } = render(<Shown value={current} urgent={urgent} />);
+    current = 'decision unavailable';
+    rerender(<Shown value={current} urgent={urgent} />);
+    expect(screen.getByText('decision available')).toBeTruthy();
+    current = 'launchHeld available';
+    rerender(<Shown value={current} urgent={urgent} />);
+    expect(screen.getByText('launchHeld available')).toBeTruthy();
   });
 });
