@@ -160,6 +160,8 @@ async function measureAt(page: Page, url: string, viewport: ViewportFigures['vie
   await page.getByLabel('Role').fill('benchmark');
   await page.getByRole('button', { name: 'Record as me' }).click();
   await shows('undecided');
+  // The pointer rests where a person editing the threshold clicked: on its field.
+  await input.hover();
   const flipping = await editSeries(page, ['40', '38']);
   await shows((edits - 1) % 2 ? 'undecided' : 'launch-replacement');
   const marginsOnly = await editSeries(page, ['41', '42']);
