@@ -16,6 +16,12 @@ export interface FlipPoint {
   validAlone: boolean;
 }
 
+/** How the threshold must compare with `flipAt` for the outcome to change: `≥ 43`, `< 39`. */
+export function flipRelation({ direction, inclusive }: FlipPoint): '≥' | '>' | '≤' | '<' {
+  if (direction === 'raise') return inclusive ? '≥' : '>';
+  return inclusive ? '≤' : '<';
+}
+
 /**
  * A rule's result only changes where its threshold crosses the value it reads, so those values are
  * the only candidates; each is tried exactly, nearest first.

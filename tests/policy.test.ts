@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { flipPoints } from '../machines/flipPoints';
+import { flipPoints, flipRelation } from '../machines/flipPoints';
 import { everyPolicyRow, policyTable, recommend } from '../machines/policy';
 import { maxRelocatableCrew, planSeats } from '../machines/seatPlan';
 import { defaultThresholdValues } from '../machines/thresholds';
@@ -126,6 +126,14 @@ describe('flip points', () => {
         'launch-replacement',
       );
     }
+  });
+
+  it('names the comparison at which each flip happens', () => {
+    const flip = { thresholdKey: 'k', current: 40, flipAt: 39, newOutcome: 'undecided', validAlone: true } as const;
+    expect(flipRelation({ ...flip, direction: 'raise', inclusive: true })).toBe('≥');
+    expect(flipRelation({ ...flip, direction: 'raise', inclusive: false })).toBe('>');
+    expect(flipRelation({ ...flip, direction: 'lower', inclusive: true })).toBe('≤');
+    expect(flipRelation({ ...flip, direction: 'lower', inclusive: false })).toBe('<');
   });
 
   it('raising the nominal temperature limit above the three-crew value flips to a return on the damaged vehicle', () => {

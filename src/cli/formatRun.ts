@@ -1,4 +1,5 @@
 import type { RuleEvaluation } from '../../machines/evaluate';
+import { flipRelation } from '../../machines/flipPoints';
 import { policyTable } from '../../machines/policy';
 import type { ScenarioRun } from '../session/runScenario';
 
@@ -58,9 +59,8 @@ export function formatRun(run: ScenarioRun): string {
     lines.push('');
     lines.push('flip points (one threshold changed alone):');
     for (const f of run.flipPoints) {
-      const relation = f.direction === 'raise' ? (f.inclusive ? '≥' : '>') : f.inclusive ? '≤' : '<';
       lines.push(
-        `  ${f.thresholdKey} ${f.current} → ${relation} ${round(f.flipAt)}: ${f.newOutcome}${f.validAlone ? '' : ' (needs the other tier changed too)'}`,
+        `  ${f.thresholdKey} ${f.current} → ${flipRelation(f)} ${round(f.flipAt)}: ${f.newOutcome}${f.validAlone ? '' : ' (needs the other tier changed too)'}`,
       );
     }
   }

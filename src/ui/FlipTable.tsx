@@ -1,5 +1,5 @@
 import { memo } from 'react';
-import type { FlipPoint } from '../../machines/flipPoints';
+import { type FlipPoint, flipRelation } from '../../machines/flipPoints';
 import type { PolicyRowResult } from '../../machines/policy';
 import { thresholdDefinitionByKey } from '../../machines/thresholds';
 import { outcomeLabels } from './outcomeLabels';
@@ -49,9 +49,8 @@ export const FlipTable = memo(function FlipTable({ policyRows, flipPoints, tempe
             const flip = (direction: FlipPoint['direction']) => {
               const f = flipPoints.find((p) => p.thresholdKey === key && p.direction === direction);
               if (!f) return '—';
-              const relation = direction === 'raise' ? (f.inclusive ? '≥' : '>') : f.inclusive ? '≤' : '<';
               const shown = displayValue(f.flipAt, unit, temperatureUnit);
-              return `${relation} ${shown} → ${outcomeLabels[f.newOutcome]}${f.validAlone ? '' : ' (with the other tier)'}`;
+              return `${flipRelation(f)} ${shown} → ${outcomeLabels[f.newOutcome]}${f.validAlone ? '' : ' (with the other tier)'}`;
             };
             return (
               <tr key={key} data-threshold={key}>
