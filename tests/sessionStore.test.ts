@@ -1,5 +1,7 @@
 import 'fake-indexeddb/auto';
-import { describe, expect, it } from 'vitest';
+import { IDBFactory } from 'fake-indexeddb';
+import { openDB } from 'idb';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { extendLedger } from '../src/session/audit';
 import { defaultProfile } from '../src/session/profile';
 import { openSessionStore, sessionIdOf } from '../src/session/sessionStore';
@@ -7,6 +9,10 @@ import { moveTo, openWalkthrough, recordedEvents } from '../src/session/walkthro
 import { by, loadBuiltInScenario } from './support';
 
 describe('session store (IndexedDB)', () => {
+  beforeEach(() => {
+    globalThis.indexedDB = new IDBFactory();
+  });
+
   it('saves and restores a session exactly, and lists past sessions newest first', async () => {
     const store = await openSessionStore();
     const scenario = loadBuiltInScenario('soyuz-ms-22.json');
@@ -30,6 +36,53 @@ describe('session store (IndexedDB)', () => {
     expect((await store.list()).map((s) => [s.title, s.entryCount])).toEqual([
       ['Soyuz MS-22 coolant leak', 12],
       ['Nominal mission, no anomaly', 0],
+    ]);
+  });
+
+  it('appends entries and never rewrites a stored one', async () => {
+    const store = await openSessionStore();
+    const scenario = loadBuiltInScenario('soyuz-ms-22.json');
+    const profile = await defaultProfile();
+    const walkthrough = moveTo(openWalkthrough(scenario, profile, '2026-11-25T10:00:00Z'), 12, '2026-11-25T10:02:00Z');
+    const entries = await extendLedger(scenario, profile, [], recordedEvents(walkthrough));
+    const id = sessionIdOf(walkthrough);
+    await store.save({ id, walkthrough, entries, operator: by, updatedUtc: '2026-11-25T10:03:00Z' });
+
+    const further = moveTo(walkthrough, 13, '2026-11-25T10:04:00Z');
+    const more = await extendLedger(scenario, profile, entries, recordedEvents(further));
+    const altered = structuredClone(more);
+    (altered[0] as { actor: { name: string } }).actor.name = 'Someone else';
+    await store.save({ id, walkthrough: further, entries: altered, operator: by, updatedUtc: '2026-11-25T10:05:00Z' });
+
+    const restored = await store.load(id);
+    expect(restored?.walkthrough).toEqual(further);
+    expect(restored?.entries).toEqual(more);
+    expect((await store.list())[0]).toMatchObject({ entryCount: 13, headHash: more.at(-1)?.hash });
+  });
+
+  it('moves sessions stored by the first version (entries inside the session) to one record per entry', async () => {
+    const scenario = loadBuiltInScenario('soyuz-ms-22.json');
+    const profile = await defaultProfile();
+    const walkthrough = moveTo(openWalkthrough(scenario, profile, '2026-11-25T10:00:00Z'), 5, '2026-11-25T10:02:00Z');
+    const entries = await extendLedger(scenario, profile, [], recordedEvents(walkthrough));
+    const old = { id: sessionIdOf(walkthrough), walkthrough, entries, operator: by, updatedUtc: '2026-11-25T10:03:00Z' };
+    const v1 = await openDB('crew-return-decision-support', 1, {
+      upgrade: (db) => void db.createObjectStore('sessions', { keyPath: 'id' }),
+    });
+    await v1.put('sessions', old);
+    v1.close();
+
+    const store = await openSessionStore();
+    expect(await store.load(old.id)).toEqual(old);
+    expect(await store.list()).toEqual([
+      {
+        id: old.id,
+        title: scenario.title,
+        openedUtc: walkthrough.openedUtc,
+        updatedUtc: old.updatedUtc,
+        entryCount: 5,
+        headHash: entries.at(-1)?.hash,
+      },
     ]);
   });
 

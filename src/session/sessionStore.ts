@@ -1,4 +1,4 @@
-import { type IDBPDatabase, openDB } from 'idb';
+import { type IDBPDatabase, type IDBPTransaction, openDB } from 'idb';
 import type { Actor } from '../../machines/types';
 import type { AuditEntry } from './audit';
 import type { Walkthrough } from './walkthrough';
@@ -21,10 +21,24 @@ export interface SessionSummary {
   headHash: string;
 }
 
+/** What the sessions store keeps per session; its entries live in their own store, one record each. */
+interface SessionRecord extends Omit<StoredSession, 'entries'> {
+  entryCount: number;
+  headHash: string;
+}
+
+interface EntryRecord {
+  sessionId: string;
+  seq: number;
+  entry: AuditEntry;
+}
+
 const dbName = 'crew-return-decision-support';
-const storeName = 'sessions';
+const sessionsStore = 'sessions';
+const entriesStore = 'entries';
 
 export interface SessionStore {
+  /** Writes the session and those of its entries not stored yet; stored entries are never rewritten. */
   save(session: StoredSession): Promise<void>;
   load(id: string): Promise<StoredSession | undefined>;
   latest(): Promise<StoredSession | undefined>;
@@ -36,33 +50,65 @@ export const sessionIdOf = (walkthrough: Walkthrough) => `${walkthrough.scenario
 /** Opens the browser's session store; rejects where IndexedDB is missing or refused (private mode). */
 export async function openSessionStore(available = typeof indexedDB !== 'undefined'): Promise<SessionStore> {
   if (!available) throw new Error('this browser offers no IndexedDB');
-  const db: IDBPDatabase = await openDB(dbName, 1, {
-    upgrade(database) {
-      database.createObjectStore(storeName, { keyPath: 'id' });
+  const db: IDBPDatabase = await openDB(dbName, 2, {
+    async upgrade(database, oldVersion, _newVersion, transaction) {
+      if (oldVersion < 1) database.createObjectStore(sessionsStore, { keyPath: 'id' });
+      database.createObjectStore(entriesStore, { keyPath: ['sessionId', 'seq'] });
+      if (oldVersion === 1) await splitEntries(transaction);
     },
   });
-  const all = async () => (await db.getAll(storeName)) as StoredSession[];
+
+  const loadEntries = async (sessionId: string) =>
+    (
+      (await db.getAll(entriesStore, IDBKeyRange.bound([sessionId, 0], [sessionId, Number.MAX_SAFE_INTEGER]))) as EntryRecord[]
+    ).map((r) => r.entry);
+  const withEntries = async (record: SessionRecord | undefined): Promise<StoredSession | undefined> => {
+    if (!record) return undefined;
+    const { entryCount: _, headHash: __, ...session } = record;
+    return { ...session, entries: await loadEntries(record.id) };
+  };
+  const newestFirst = async () =>
+    ((await db.getAll(sessionsStore)) as SessionRecord[]).sort((a, b) => b.updatedUtc.localeCompare(a.updatedUtc));
+
   return {
-    async save(session) {
-      await db.put(storeName, session);
+    async save({ entries, ...session }) {
+      const tx = db.transaction([sessionsStore, entriesStore], 'readwrite');
+      const stored = (await tx.objectStore(sessionsStore).get(session.id)) as SessionRecord | undefined;
+      const entryStore = tx.objectStore(entriesStore);
+      for (const entry of entries.slice(stored?.entryCount ?? 0)) {
+        await entryStore.add({ sessionId: session.id, seq: entry.seq, entry } satisfies EntryRecord);
+      }
+      const entryCount = Math.max(stored?.entryCount ?? 0, entries.length);
+      const headHash = entries.length >= entryCount ? (entries.at(-1)?.hash ?? '') : (stored?.headHash ?? '');
+      await tx.objectStore(sessionsStore).put({ ...session, entryCount, headHash } satisfies SessionRecord);
+      await tx.done;
     },
     async load(id) {
-      return (await db.get(storeName, id)) as StoredSession | undefined;
+      return withEntries((await db.get(sessionsStore, id)) as SessionRecord | undefined);
     },
     async latest() {
-      return (await all()).sort((a, b) => b.updatedUtc.localeCompare(a.updatedUtc))[0];
+      return withEntries((await newestFirst())[0]);
     },
     async list() {
-      return (await all())
-        .sort((a, b) => b.updatedUtc.localeCompare(a.updatedUtc))
-        .map((s) => ({
-          id: s.id,
-          title: s.walkthrough.scenario.title,
-          openedUtc: s.walkthrough.openedUtc,
-          updatedUtc: s.updatedUtc,
-          entryCount: s.entries.length,
-          headHash: s.entries.at(-1)?.hash ?? '',
-        }));
+      return (await newestFirst()).map((s) => ({
+        id: s.id,
+        title: s.walkthrough.scenario.title,
+        openedUtc: s.walkthrough.openedUtc,
+        updatedUtc: s.updatedUtc,
+        entryCount: s.entryCount,
+        headHash: s.headHash,
+      }));
     },
   };
+}
+
+/** Version 1 kept each session with all its entries in one record: move the entries out. */
+async function splitEntries(transaction: IDBPTransaction<unknown, string[], 'versionchange'>) {
+  const sessions = transaction.objectStore(sessionsStore);
+  const entries = transaction.objectStore(entriesStore);
+  for (const old of (await sessions.getAll()) as StoredSession[]) {
+    for (const entry of old.entries) await entries.add({ sessionId: old.id, seq: entry.seq, entry } satisfies EntryRecord);
+    const { entries: all, ...session } = old;
+    await sessions.put({ ...session, entryCount: all.length, headHash: all.at(-1)?.hash ?? '' } satisfies SessionRecord);
+  }
 }
