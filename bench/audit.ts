@@ -1,4 +1,4 @@
-import type { CrewReturnEvent } from '../machines/crewReturnMachine';
+import type { CrewReturnEvent } from '../machines/crewReturnContext';
 import type { Scenario } from '../scenarios/schema';
 import { type DecisionPacket, extendLedger, makePacket } from '../src/session/audit';
 import { canonicalJson, sha256Hex } from '../src/session/canonicalJson';

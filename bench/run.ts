@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createActor } from 'xstate';
-import { type CrewReturnEvent, crewReturnMachine } from '../machines/crewReturnMachine';
+import type { CrewReturnEvent } from '../machines/crewReturnContext';
+import { crewReturnMachine } from '../machines/crewReturnMachine';
 import { evaluateRule } from '../machines/evaluate';
 import { recommend } from '../machines/policy';
 import { flyabilityRules } from '../machines/rules';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { CrewReturnEvent } from '../machines/crewReturnMachine';
+import type { CrewReturnEvent } from '../machines/crewReturnContext';
 import { decidableOutcomes } from '../machines/types';
 import { defaultProfile } from '../src/session/profile';
 import {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { type AnyStateNode, createActor, transition } from 'xstate';
 import { adjacencyMapToArray, getAdjacencyMap, getShortestPaths } from 'xstate/graph';
-import { type CrewReturnEvent, crewReturnMachine, currentRecommendation } from '../machines/crewReturnMachine';
+import { type CrewReturnEvent, currentRecommendation } from '../machines/crewReturnContext';
+import { crewReturnMachine } from '../machines/crewReturnMachine';
 import { decidableOutcomes } from '../machines/types';
 import { type CrewReturnSnapshot, stateName } from '../src/session/session';
 import { ev, modelInput } from './support';

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { CrewReturnEvent, CrewReturnInput } from '../machines/crewReturnMachine';
+import type { CrewReturnEvent, CrewReturnInput } from '../machines/crewReturnContext';
 import type { AssessedValues } from '../machines/evaluate';
 import type { Situation } from '../machines/policy';
 import { defaultThresholdValues } from '../machines/thresholds';

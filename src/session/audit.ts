@@ -1,5 +1,6 @@
 import { initialTransition, transition } from 'xstate';
-import { type CrewReturnEvent, type CrewReturnInput, crewReturnMachine } from '../../machines/crewReturnMachine';
+import type { CrewReturnEvent, CrewReturnInput } from '../../machines/crewReturnContext';
+import { crewReturnMachine } from '../../machines/crewReturnMachine';
 import type { RuleEvaluation } from '../../machines/evaluate';
 import { decisionLogicVersion } from '../../machines/logicVersion';
 import type { Actor } from '../../machines/types';

@@ -1,4 +1,4 @@
-import { currentRecommendation, currentSituation } from '../../machines/crewReturnMachine';
+import { currentRecommendation, currentSituation } from '../../machines/crewReturnContext';
 import type { RuleEvaluation } from '../../machines/evaluate';
 import { type FlipPoint, flipPoints } from '../../machines/flipPoints';
 import { type Recommendation, recommendationEvaluations, type Situation } from '../../machines/policy';

@@ -2,10 +2,10 @@ import { createActor, initialTransition, type SnapshotFrom, type StateValue, tra
 import {
   type CrewReturnEvent,
   type CrewReturnInput,
-  crewReturnMachine,
   currentRecommendation,
   currentSituation,
-} from '../../machines/crewReturnMachine';
+} from '../../machines/crewReturnContext';
+import { crewReturnMachine } from '../../machines/crewReturnMachine';
 import { type Recommendation, recommend, type Situation } from '../../machines/policy';
 import type { OutcomeId } from '../../machines/types';
 import type { Scenario } from '../../scenarios/schema';

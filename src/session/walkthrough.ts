@@ -1,4 +1,4 @@
-import type { CrewReturnEvent } from '../../machines/crewReturnMachine';
+import type { CrewReturnEvent } from '../../machines/crewReturnContext';
 import { type FlipPoint, flipPoints } from '../../machines/flipPoints';
 import { everyPolicyRow, type PolicyRowResult, type Recommendation } from '../../machines/policy';
 import { validateThresholdValues } from '../../machines/thresholds';

@@ -1,5 +1,5 @@
 import { memo, useLayoutEffect, useMemo } from 'react';
-import type { Decision } from '../../machines/crewReturnMachine';
+import type { Decision } from '../../machines/crewReturnContext';
 import type { FlipPoint } from '../../machines/flipPoints';
 import type { PolicyRowResult, Recommendation } from '../../machines/policy';
 import type { MissionSetup } from '../../machines/types';

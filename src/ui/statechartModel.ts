@@ -1,5 +1,6 @@
 import type { AnyStateNode } from 'xstate';
-import { type CrewReturnEvent, crewReturnMachine } from '../../machines/crewReturnMachine';
+import type { CrewReturnEvent } from '../../machines/crewReturnContext';
+import { crewReturnMachine } from '../../machines/crewReturnMachine';
 import { decidableOutcomes } from '../../machines/types';
 import type { CrewReturnSnapshot } from '../session/session';
 
