@@ -1,15 +1,25 @@
 import { useCallback, useEffect, useState } from 'react';
 
-/** Runs `task` once the next frame is on screen; returns a cancel function. */
+let pending: Set<() => void> | null = null;
+
+/**
+ * Runs `task` once the next frame is on screen; returns a cancel function. Tasks queued before the
+ * same frame share one callback, so the frame pays for one, and their updates render together.
+ */
 export function afterNextFrame(task: () => void): () => void {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const frame = requestAnimationFrame(() => {
-    timer = setTimeout(task, 0);
-  });
-  return () => {
-    cancelAnimationFrame(frame);
-    clearTimeout(timer);
-  };
+  if (!pending) {
+    const batch = new Set<() => void>();
+    pending = batch;
+    requestAnimationFrame(() => {
+      pending = null;
+      setTimeout(() => {
+        for (const queued of batch) queued();
+      }, 0);
+    });
+  }
+  const batch = pending;
+  batch.add(task);
+  return () => batch.delete(task);
 }
 
 /**

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { act, cleanup, render, screen } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
-import { useCaughtUpAfterFrame } from '../../src/ui/frames';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterNextFrame, useCaughtUpAfterFrame } from '../../src/ui/frames';
 
 afterEach(cleanup);
 
@@ -48,5 +48,22 @@ describe('useCaughtUpAfterFrame', () => {
     current = 'launchHeld available';
     rerender(<Shown value={current} urgent={urgent} />);
     expect(screen.getByText('launchHeld available')).toBeTruthy();
+  });
+});
+
+describe('afterNextFrame', () => {
+  it('runs the tasks queued before a frame together after it, except those cancelled', async () => {
+    await nextFrameAndTask(); // a batch left by an earlier test runs first
+    const frames = vi.spyOn(globalThis, 'requestAnimationFrame');
+    const ran: string[] = [];
+    afterNextFrame(() => ran.push('statechart'));
+    const cancel = afterNextFrame(() => ran.push('cancelled'));
+    afterNextFrame(() => ran.push('log'));
+    cancel();
+    expect(frames).toHaveBeenCalledTimes(1);
+    expect(ran).toEqual([]);
+    await nextFrameAndTask();
+    expect(ran).toEqual(['statechart', 'log']);
+    frames.mockRestore();
   });
 });
