@@ -49,10 +49,7 @@ export function RecommendationPanel({ recommendation, policyRows, decision, flip
             <p className="muted">The table below is the decision's situation, re-evaluated under the thresholds in force now.</p>
           )}
           <PolicyTable policyRows={policyRows} recommendation={recommendation} />
-        </>
-      )}
-      {recommendation && (
-        <>
+          {/* Below the fold at 1280×800: each part follows an edit a frame later while out of view. */}
           <InView value={flipInputs}>{(shown) => <FlipTable {...shown} temperatureUnit={temperatureUnit} />}</InView>
           <RuleTable policyRows={policyRows} temperatureUnit={temperatureUnit} />
           <InView value={recommendation}>{(shown) => <SeatPlan recommendation={shown} setup={setup} />}</InView>
