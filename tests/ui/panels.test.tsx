@@ -1,9 +1,12 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { recommend } from '../../machines/policy';
+import { flipPoints } from '../../machines/flipPoints';
+import { everyPolicyRow, recommend } from '../../machines/policy';
 import { defaultThresholdValues, thresholdDefinitionByKey } from '../../machines/thresholds';
 import { DecisionPanel } from '../../src/ui/DecisionPanel';
+import { FlipTable } from '../../src/ui/FlipTable';
+import { PolicyTable } from '../../src/ui/PolicyTable';
 import { refusalFor, ThresholdInput } from '../../src/ui/ThresholdInput';
 import { Timeline } from '../../src/ui/Timeline';
 import { dayAfterLaunchUtc, loadBuiltInScenario, situation } from '../support';
@@ -94,6 +97,39 @@ describe('DecisionPanel', () => {
     render(<DecisionPanel recommendation={undecided} canConfirm={false} refusal={null} onDecide={vi.fn()} />);
     expect((screen.getByRole('button', { name: /Confirm/ }) as HTMLButtonElement).disabled).toBe(true);
     expect(screen.getByText(/Nothing to confirm/)).toBeTruthy();
+  });
+});
+
+describe('PolicyTable', () => {
+  it('marks the rows above the deciding one, the deciding one, and what the rows below would say if reached', () => {
+    const s = situation();
+    render(<PolicyTable policyRows={everyPolicyRow(s)} recommendation={recommend(s)} />);
+    const rows = screen.getAllByRole('row').slice(1);
+    const cells = rows.map((row) => [...row.querySelectorAll('td')].slice(2, 4).map((td) => td.textContent));
+    expect(cells).toEqual([
+      ['✘ not matched', ''],
+      ['✘ not matched', ''],
+      ['✔ matched', ''],
+      ['not reached', 'would not match'],
+      ['not reached', 'would match'],
+      ['not reached', 'would match'],
+    ]);
+    expect(rows[2]?.className).toBe('matched');
+  });
+});
+
+describe('FlipTable', () => {
+  it('has one row per threshold the rules read, with the nearest flip each way and the rules that read it', () => {
+    const s = situation();
+    const recommendation = recommend(s);
+    render(<FlipTable policyRows={everyPolicyRow(s)} flipPoints={flipPoints(s, recommendation)} temperatureUnit="°F" />);
+    const row = (key: string) => document.querySelector(`tr[data-threshold="${key}"]`)?.textContent ?? '';
+    expect(row('maxDescentCabinTempC.emergency')).toContain('104 °F'); // 40 °C now
+    expect(row('maxDescentCabinTempC.emergency')).toContain('< 102.2 °F → Undecided');
+    expect(row('maxDescentCabinTempC.emergency')).toContain('thermal.peak-cabin-temp');
+    const keys = [...document.querySelectorAll('tr[data-threshold]')].map((tr) => tr.getAttribute('data-threshold'));
+    expect(new Set(keys).size).toBe(keys.length);
+    expect(keys).toContain('certifiedLifeDays');
   });
 });
 
