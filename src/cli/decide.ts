@@ -8,6 +8,7 @@ import { runScenario } from '../session/runScenario';
 import { scenarioSessionEvents } from '../session/session';
 import { formatRun } from './formatRun';
 import { readText } from './readText';
+import { runCli } from './runCli';
 
 const usage =
   'usage: npm run decide -- <scenario.json> [--thresholds <profile.json>] [--set <key>=<value>]... [--json] [--out <packet.json>]';
@@ -102,12 +103,4 @@ function parseOptions(argv: string[]) {
   });
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    console.error(`error: internal failure: ${error instanceof Error ? error.message : String(error)}`);
-    process.exitCode = 1;
-  },
-);
+runCli(main, 1);

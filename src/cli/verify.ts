@@ -1,6 +1,7 @@
 import { formatProblem } from '../session/inputProblem';
 import { parsePacket, verifyPacket } from '../session/verify';
 import { readText } from './readText';
+import { runCli } from './runCli';
 
 /**
  * Exit 0: verified; 1: tampered; 2: the file cannot be read as a packet; 3: the chain is intact but
@@ -35,12 +36,4 @@ async function main(argv: string[]): Promise<number> {
   return 0;
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    console.error(`error: internal failure: ${error instanceof Error ? error.message : String(error)}`);
-    process.exitCode = 2;
-  },
-);
+runCli(main, 2);
