@@ -2,6 +2,7 @@
 import type { AssessedValues } from './evaluate';
 import { type Recommendation, recommend, type Situation } from './policy';
 import type { ThresholdValues } from './thresholds';
+import { seatCapacity } from './seatPlan';
 import type { Actor, AssessedValue, DecidableOutcome, MissionSetup } from './types';
 
 export interface Decision {
@@ -25,6 +26,8 @@ export interface CrewReturnContext {
   /** Where each crew member would ride home or escape now: crew id → vehicle id. */
   seatByCrewId: Readonly<Record<string, string>>;
   decision: Decision | null;
+  /** When the damaged vehicle left uncrewed ahead of the replacement (nobody waited on it), else null. */
+  damagedVehicleDepartedUtc: string | null;
 }
 
 export interface CrewReturnInput {
@@ -95,15 +98,14 @@ export function crewAboardDamagedVehicle(context: CrewReturnContext): number {
   return Object.values(context.seatByCrewId).filter((v) => v === context.setup.damagedVehicle.id).length;
 }
 
-/** Whether the crew member can move to that vehicle: a seat (spare or improvised within the limit) is free. */
+/** Whether the crew member can move to that vehicle: a seat (free or improvised within the seat policy) is free. */
 export function seatFree(context: CrewReturnContext, crewId: string, vehicleId: string): boolean {
   const member = context.setup.crew.find((c) => c.id === crewId);
   if (!member || context.seatByCrewId[crewId] === vehicleId) return false;
+  const taken = Object.values(context.seatByCrewId).filter((v) => v === vehicleId).length;
   if (vehicleId === context.setup.damagedVehicle.id)
-    return crewAboardDamagedVehicle(context) < context.setup.damagedVehicle.seats;
+    return context.damagedVehicleDepartedUtc === null && taken < seatCapacity(context.setup.damagedVehicle, context.thresholds);
   const vehicle = context.setup.otherVehicles.find((v) => v.id === vehicleId);
   if (!vehicle || !member.canRelocateTo.includes(vehicleId)) return false;
-  const improvised = Math.min(vehicle.improvisableSeats, context.thresholds.maxImprovisedSeatsPerVehicle ?? 0);
-  const taken = Object.values(context.seatByCrewId).filter((v) => v === vehicleId).length;
-  return taken < vehicle.spareSeats + improvised;
+  return taken < seatCapacity(vehicle, context.thresholds);
 }

@@ -9,8 +9,9 @@ import {
   replacementVehicleId,
   seatFree,
 } from './crewReturnContext';
-import { evaluateRule } from './evaluate';
+import { assessedReading, evaluateRule } from './evaluate';
 import { commonCauseRule, crewQuantityKey } from './rules';
+import { hasVisibleText } from './text';
 import { validateThresholdValues } from './thresholds';
 import type { DecidableOutcome } from './types';
 
@@ -31,7 +32,7 @@ export const crewReturnMachine = setup({
     recommends: ({ context }, params: { outcome: DecidableOutcome }) =>
       currentRecommendation(context)?.outcome === params.outcome,
     overridesTo: ({ event }, params: { outcome: DecidableOutcome }) =>
-      event.type === 'decision.override' && event.outcome === params.outcome && event.rationale.trim().length > 0,
+      event.type === 'decision.override' && event.outcome === params.outcome && hasVisibleText(event.rationale),
     thresholdChangeValid: ({ context, event }) =>
       event.type === 'thresholds.change' &&
       validateThresholdValues({ ...context.thresholds, [event.key]: event.value }).length === 0,
@@ -40,12 +41,19 @@ export const crewReturnMachine = setup({
       (context.decision?.recommendation.seatPlan ?? []).every((s) => context.seatByCrewId[s.crewId] === s.vehicleId),
     reducedCrewAboard: ({ context }) => crewAboardDamagedVehicle(context) < context.setup.crew.length,
     commonCauseCleared: ({ context }) =>
-      evaluateRule(commonCauseRule, context.values, context.thresholds, 'nominal').status === 'pass',
+      evaluateRule(commonCauseRule, assessedReading(context.values, commonCauseRule.quantity), context.thresholds, 'nominal', {})
+        .status === 'pass',
     lastCommonCauseCleared: ({ context }) => (context.values.openCommonCauseQuestions?.nominal ?? 0) <= 1,
+    /** Nobody waits on the damaged vehicle, so it may leave uncrewed before the replacement comes. */
+    damagedVehicleEmpty: ({ context }) =>
+      context.damagedVehicleDepartedUtc === null && crewAboardDamagedVehicle(context) === 0,
+    damagedVehicleStillDocked: ({ context }) => context.damagedVehicleDepartedUtc === null,
+    damagedVehicleDeparted: ({ context }) => context.damagedVehicleDepartedUtc !== null,
   },
   actions: {
     stamp: assign({ nowUtc: ({ event }) => event.at }),
     detectAnomaly: assign({ anomalyDetected: true }),
+    departDamagedVehicle: assign({ damagedVehicleDepartedUtc: ({ event }) => event.at }),
     declareStationUnsafe: assign({ stationUnsafe: true }),
     recordValue: assign({
       values: ({ context, event }) => {
@@ -119,6 +127,7 @@ export const crewReturnMachine = setup({
     stationUnsafe: false,
     seatByCrewId: Object.fromEntries(input.setup.crew.map((c) => [c.id, input.setup.damagedVehicle.id])),
     decision: null,
+    damagedVehicleDepartedUtc: null,
   }),
   initial: 'docked',
   on: {
@@ -189,6 +198,7 @@ export const crewReturnMachine = setup({
       initial: 'interimPlan',
       on: {
         'station.emergency': { target: 'emergencyReturn', actions: ['stamp', 'declareStationUnsafe', 'recordDecision'] },
+        'damagedVehicle.returnUncrewed': { guard: 'damagedVehicleEmpty', actions: ['stamp', 'departDamagedVehicle'] },
       },
       states: {
         interimPlan: {
@@ -217,7 +227,10 @@ export const crewReturnMachine = setup({
           on: { 'seats.transfer': { target: 'seatLinersMoved', actions: ['stamp', 'transferSeatsToReplacement'] } },
         },
         seatLinersMoved: {
-          on: { 'damagedVehicle.returnUncrewed': { target: 'awaitingUndock', actions: 'stamp' } },
+          on: {
+            'damagedVehicle.returnUncrewed': { guard: 'damagedVehicleStillDocked', target: 'awaitingUndock', actions: 'stamp' },
+            'return.undock': { guard: 'damagedVehicleDeparted', target: 'undocked', actions: 'stamp' },
+          },
         },
         ...returnSequence('awaitingUndock'),
       },

@@ -1,21 +1,45 @@
+import { reportedQuantityByName } from './quantities';
 import type { FlightRule } from './rules';
-import { crewQuantityKey } from './rules';
 import { type ThresholdValues, thresholdKeyFor } from './thresholds';
 import type { AssessedValue, Tier } from './types';
 
 export type RuleStatus = 'pass' | 'fail' | 'unknown';
 
-export interface RuleEvaluation {
-  ruleId: string;
-  tier: Tier;
-  crewCount?: number;
+/** An assessed input a reading moves with: the reading changes by `scale` per unit of the input's conservative end. */
+export interface InputTerm {
+  key: string;
+  scale: number;
+}
+
+/** What a rule reads: an assessed value, or one worked out from assessed values and vehicle facts. */
+export interface Reading {
   quantityKey: string;
-  /** The conservative end of the reported range: what the rule judges. */
+  /** The conservative end: what the rule judges. */
   value: number | null;
   nominalValue: number | null;
   valueSource: string | null;
+  inputs: readonly InputTerm[];
+}
+
+/** The option a rule was evaluated for: crew aboard, and the vehicle or descent mode where the rule is about one. */
+export interface EvaluationScope {
+  crewCount?: number;
+  vehicleId?: string;
+  descentModeId?: string;
+}
+
+export interface RuleEvaluation extends EvaluationScope {
+  ruleId: string;
+  tier: Tier;
+  quantityKey: string;
+  value: number | null;
+  nominalValue: number | null;
+  valueSource: string | null;
+  inputs: readonly InputTerm[];
   comparator: '<=' | '>=';
+  /** The profile threshold the limit comes from. */
   thresholdKey: string;
+  /** The limit the value is compared with: the threshold itself, or (seats) a capacity the threshold bounds. */
   threshold: number;
   unit: string;
   status: RuleStatus;
@@ -25,60 +49,81 @@ export interface RuleEvaluation {
 
 export type AssessedValues = Readonly<Record<string, AssessedValue>>;
 
-/** One pure evaluator for every rule; a missing value is unknown and never passes. */
+/** One pure evaluator for every rule; an unknown value (missing, or from a fact no source gives) never passes. */
 export function evaluateRule(
   rule: FlightRule,
-  values: AssessedValues,
+  reading: Reading,
   thresholds: ThresholdValues,
   tier: Tier,
-  crewCount?: number,
+  scope: EvaluationScope,
+  limit?: number,
 ): RuleEvaluation {
-  const keys = keysOf(rule);
-  const perCrew = rule.perCrewCount && crewCount !== undefined;
-  const quantityKey = perCrew ? (keys.byCrewCount[crewCount] ?? crewQuantityKey(rule.quantity, crewCount)) : rule.quantity;
-  const thresholdKey = tier === 'nominal' ? keys.nominal : keys.emergency;
-  const threshold = thresholds[thresholdKey] ?? Number.NaN;
-  const assessed = values[quantityKey];
-  const value = assessed === undefined ? null : conservativeEnd(assessed, rule.comparator);
+  const thresholdKey = tier === 'nominal' ? keysOf(rule).nominal : keysOf(rule).emergency;
+  const threshold = limit ?? thresholds[thresholdKey] ?? Number.NaN;
+  const { value } = reading;
   const margin = value === null ? null : rule.comparator === '<=' ? threshold - value : value - threshold;
   const status: RuleStatus = margin === null || Number.isNaN(margin) ? 'unknown' : margin >= 0 ? 'pass' : 'fail';
-  const evaluation: RuleEvaluation = {
+  return {
     ruleId: rule.id,
     tier,
-    quantityKey,
+    ...scope,
+    quantityKey: reading.quantityKey,
     value,
-    nominalValue: assessed?.nominal ?? null,
-    valueSource: assessed?.source ?? null,
+    nominalValue: reading.nominalValue,
+    valueSource: reading.valueSource,
+    inputs: reading.inputs,
     comparator: rule.comparator,
     thresholdKey,
     threshold,
     unit: rule.unit,
     status,
-    margin,
+    margin: margin === null || Number.isNaN(margin) ? null : margin,
   };
-  if (perCrew) evaluation.crewCount = crewCount;
-  return evaluation;
 }
 
 /** Keys are resolved once per rule: the evaluator runs thousands of times per flip-point search. */
-const keyCache = new WeakMap<FlightRule, { nominal: string; emergency: string; byCrewCount: string[] }>();
+const keyCache = new WeakMap<FlightRule, { nominal: string; emergency: string }>();
 function keysOf(rule: FlightRule) {
   let keys = keyCache.get(rule);
   if (!keys) {
-    keys = {
-      nominal: thresholdKeyFor(rule.threshold, 'nominal'),
-      emergency: thresholdKeyFor(rule.threshold, 'emergency'),
-      byCrewCount: Array.from({ length: 8 }, (_, n) => crewQuantityKey(rule.quantity, n)),
-    };
+    keys = { nominal: thresholdKeyFor(rule.threshold, 'nominal'), emergency: thresholdKeyFor(rule.threshold, 'emergency') };
     keyCache.set(rule, keys);
   }
   return keys;
 }
 
-function conservativeEnd(assessed: AssessedValue, comparator: '<=' | '>='): number {
-  return comparator === '<=' ? (assessed.high ?? assessed.nominal) : (assessed.low ?? assessed.nominal);
+const worseByKey = new Map<string, 'higher' | 'lower'>();
+
+/** Which way is worse for an assessed key (`peakCabinTempC.crew3` reads as `peakCabinTempC`). */
+export function worseDirection(key: string): 'higher' | 'lower' {
+  let worse = worseByKey.get(key);
+  if (!worse) {
+    const dot = key.indexOf('.crew');
+    worse = reportedQuantityByName.get(dot < 0 ? key : key.slice(0, dot))?.worse ?? 'higher';
+    worseByKey.set(key, worse);
+  }
+  return worse;
+}
+
+/** The worse end of a reported range: what every rule judges. */
+export function conservativeEnd(key: string, assessed: AssessedValue): number {
+  return worseDirection(key) === 'higher' ? (assessed.high ?? assessed.nominal) : (assessed.low ?? assessed.nominal);
+}
+
+/** An assessed value read as it is. */
+export function assessedReading(values: AssessedValues, key: string): Reading {
+  const assessed = values[key];
+  if (!assessed) return { quantityKey: key, value: null, nominalValue: null, valueSource: null, inputs: [{ key, scale: 1 }] };
+  return {
+    quantityKey: key,
+    value: conservativeEnd(key, assessed),
+    nominalValue: assessed.nominal,
+    valueSource: assessed.source,
+    inputs: [{ key, scale: 1 }],
+  };
 }
 
 export function allPass(evaluations: readonly RuleEvaluation[]): boolean {
-  return evaluations.every((e) => e.status === 'pass');
+  for (const e of evaluations) if (e.status !== 'pass') return false;
+  return true;
 }

@@ -1,8 +1,17 @@
-import { type AssessedValues, allPass, evaluateRule, type RuleEvaluation } from './evaluate';
-import { flyabilityRules, lifeboatThroughWaitRule } from './rules';
-import { maxRelocatableCrew, planSeats, type SeatAssignment } from './seatPlan';
+import { type AssessedValues, allPass, evaluateRule, type Reading, type RuleEvaluation } from './evaluate';
+import {
+  attitudeFaultTolerance,
+  crewReading,
+  deorbitMargin,
+  descentPeakG,
+  lifeUsedAtReplacementArrival,
+  lifeUsedAtReturn,
+} from './readings';
+import { crewRules, descentModeRules, type FlightRule, lifeThroughWaitRule, seatRules } from './rules';
+import { maxRelocatableCrew, planSeats, type SeatAssignment, seatCapacity } from './seatPlan';
 import type { ThresholdValues } from './thresholds';
-import type { AssessedValue, MissionSetup, OutcomeId, Tier } from './types';
+import type { MissionSetup, OutcomeId, Tier } from './types';
+import type { DescentMode, Vehicle } from './vehicles';
 
 /** Everything the recommendation depends on, at one moment of scenario time. */
 export interface Situation {
@@ -33,12 +42,13 @@ export const policyTable: readonly PolicyRow[] = [
   { id: 'full-crew-nominal', statement: 'The full crew passes every nominal rule', outcome: 'return-on-damaged-vehicle' },
   {
     id: 'replacement-feasible',
-    statement: 'A replacement can arrive while every crew member keeps an emergency seat',
+    statement:
+      'A replacement can arrive while every crew member keeps an emergency seat: on the damaged vehicle under the emergency tier, or on another vehicle',
     outcome: 'launch-replacement',
   },
   {
     id: 'reduced-crew-nominal',
-    statement: 'A smaller crew passes every nominal rule and the others have seats on other vehicles',
+    statement: 'A smaller crew, at least one, passes every nominal rule and the others have seats on other vehicles',
     outcome: 'return-reduced-crew',
   },
   { id: 'emergency-tier', statement: 'The crew without another seat pass the emergency tier', outcome: 'emergency-return' },
@@ -56,6 +66,9 @@ export interface PolicyRowResult {
   evaluations: RuleEvaluation[];
 }
 
+/** When the damaged vehicle leaves uncrewed: at once (nobody waits on it) or once the replacement has docked. */
+export type UncrewedDeparture = 'now' | 'after-replacement-docks';
+
 export interface Recommendation {
   outcome: OutcomeId;
   decidingRow: PolicyRowId;
@@ -63,73 +76,135 @@ export interface Recommendation {
   rows: PolicyRowResult[];
   seatPlan: SeatAssignment[] | null;
   crewAboardDamagedVehicle: number | null;
+  /** The descent mode the crew aboard would fly: a degraded one only where the emergency tier allows it. */
+  descentModeId: string | null;
+  /** For a replacement: when the damaged vehicle leaves uncrewed. */
+  damagedVehicleLeavesUncrewed: UncrewedDeparture | null;
 }
 
-const msPerDay = 86_400_000;
-
-export function vehicleAgeDays(setup: MissionSetup, nowUtc: string): number {
-  return (Date.parse(nowUtc) - Date.parse(setup.damagedVehicle.launchedUtc)) / msPerDay;
-}
-
-/** Derived quantities the rules read, marked `derived` so the explanation says where they came from. */
-export function derivedValues(situation: Situation): AssessedValues {
-  const ageDays = vehicleAgeDays(situation.setup, situation.nowUtc);
-  const derived: Record<string, AssessedValue> = {
-    vehicleAgeAtReturnDays: { nominal: ageDays, source: 'derived' },
-  };
-  const lead = situation.values.replacementLeadTimeDays;
-  const openQuestions = situation.values.openCommonCauseQuestions?.nominal ?? 0;
-  const hold: AssessedValue | undefined =
-    openQuestions > 0 ? situation.values.commonCauseHoldDays : { nominal: 0, source: 'derived' };
-  if (lead && hold) {
-    derived.vehicleAgeAtReplacementArrivalDays = {
-      nominal: ageDays + lead.nominal + hold.nominal,
-      high: ageDays + (lead.high ?? lead.nominal) + (hold.high ?? hold.nominal),
-      source: 'derived',
-    };
-  }
-  return { ...situation.values, ...derived };
-}
-
-function flyability(values: AssessedValues, thresholds: ThresholdValues, tier: Tier, crewCount: number, ruleIds?: Set<string>) {
-  return flyabilityRules
-    .filter((rule) => !ruleIds || ruleIds.has(rule.id))
-    .map((rule) => evaluateRule(rule, values, thresholds, tier, crewCount));
-}
-
-const withoutLifeAtReturn = new Set(flyabilityRules.map((r) => r.id).filter((id) => id !== 'vehicle-life.at-return'));
-
-function failing(evaluations: readonly RuleEvaluation[]): string {
-  const names = evaluations.filter((e) => e.status !== 'pass').map((e) => `${e.ruleId} ${e.status}`);
-  return names.length ? names.join(', ') : 'all pass';
-}
-
+/** Readings that do not depend on the crew option, worked out once per recommendation. */
 interface RowContext {
   situation: Situation;
-  values: AssessedValues;
   crewCount: number;
+  /** The most crew the seat policy lets move to other vehicles. */
   relocatable: number;
+  lifeAtReturn: Reading;
+  attitude: Reading;
+  deorbitByMode: ReadonlyMap<string, Reading>;
 }
 
 function rowContext(situation: Situation): RowContext {
+  const { setup, values, nowUtc, thresholds } = situation;
+  const vehicle = setup.damagedVehicle;
   return {
     situation,
-    values: derivedValues(situation),
-    crewCount: situation.setup.crew.length,
-    relocatable: maxRelocatableCrew(situation.setup, situation.thresholds),
+    crewCount: setup.crew.length,
+    relocatable: maxRelocatableCrew(setup, thresholds),
+    lifeAtReturn: lifeUsedAtReturn(vehicle, nowUtc),
+    attitude: attitudeFaultTolerance(vehicle, values),
+    deorbitByMode: new Map(vehicle.descentModes.map((m) => [m.id, deorbitMargin(vehicle, m, values)])),
   };
 }
+
+interface Flyability {
+  evaluations: RuleEvaluation[];
+  passed: boolean;
+  descentModeId: string | null;
+}
+
+/**
+ * Can the damaged vehicle fly `aboard` crew home in this tier? The crew rules, then the descent modes
+ * in order (nominal first; degraded ones for the emergency tier only) until one passes.
+ */
+function flyability(context: RowContext, tier: Tier, aboard: number, withLifeAtReturn = true): Flyability {
+  const { situation } = context;
+  const { values, thresholds } = situation;
+  const scope = { crewCount: aboard };
+  const evaluations: RuleEvaluation[] = [];
+  for (const rule of crewRules) {
+    if (rule.quantity === 'lifeUsedAtReturnPct') {
+      if (withLifeAtReturn) evaluations.push(evaluateRule(rule, context.lifeAtReturn, thresholds, tier, scope));
+    } else {
+      evaluations.push(evaluateRule(rule, crewReading(values, rule.quantity, rule.perCrewCount, aboard), thresholds, tier, scope));
+    }
+  }
+  const crewPassed = allPass(evaluations);
+  let descentModeId: string | null = null;
+  for (const mode of situation.setup.damagedVehicle.descentModes) {
+    if (mode.kind === 'degraded' && tier === 'nominal') continue;
+    const modeEvaluations = descentModeEvaluations(context, mode, tier, aboard);
+    evaluations.push(...modeEvaluations);
+    if (allPass(modeEvaluations)) {
+      descentModeId = mode.id;
+      break;
+    }
+  }
+  return { evaluations, passed: crewPassed && descentModeId !== null, descentModeId };
+}
+
+function descentModeEvaluations(context: RowContext, mode: DescentMode, tier: Tier, aboard: number): RuleEvaluation[] {
+  const { thresholds } = context.situation;
+  const vehicle = context.situation.setup.damagedVehicle;
+  const scope = { crewCount: aboard, descentModeId: mode.id };
+  const [margin, tolerance, gLoad] = descentModeRules as [FlightRule, FlightRule, FlightRule];
+  const evaluations = [evaluateRule(margin, context.deorbitByMode.get(mode.id) as Reading, thresholds, tier, scope)];
+  if (mode.needsAttitudeControl) evaluations.push(evaluateRule(tolerance, context.attitude, thresholds, tier, scope));
+  evaluations.push(evaluateRule(gLoad, descentPeakG(vehicle, mode), thresholds, tier, scope));
+  return evaluations;
+}
+
+/** The seat rules for a crew option, and its seat plan when they pass. */
+function seating(context: RowContext, aboard: number): { evaluations: RuleEvaluation[]; plan: SeatAssignment[] | null } {
+  const { setup, thresholds } = context.situation;
+  const moved = context.crewCount - aboard;
+  const scope = { crewCount: aboard };
+  const [onDamaged, onOthers] = seatRules as [FlightRule, FlightRule];
+  const evaluations = [
+    evaluateRule(onDamaged, count('crewAboardDamagedVehicle', aboard), thresholds, 'nominal', scope, seatCapacity(setup.damagedVehicle, thresholds)),
+    evaluateRule(onOthers, count('crewOnOtherVehicles', moved), thresholds, 'nominal', scope, context.relocatable),
+  ];
+  return { evaluations, plan: allPass(evaluations) ? planSeats(setup, thresholds, moved) : null };
+}
+
+const count = (quantityKey: string, value: number): Reading => ({
+  quantityKey,
+  value,
+  nominalValue: value,
+  valueSource: 'derived',
+  inputs: [],
+});
+
+function failing(evaluations: readonly RuleEvaluation[]): string {
+  const names = evaluations.filter((e) => e.status !== 'pass').map((e) => `${e.ruleId} ${e.status}`);
+  return names.length ? [...new Set(names)].join(', ') : 'all pass';
+}
+
+type RowWithPlan = PolicyRowResult & {
+  plan: SeatAssignment[] | null;
+  descentModeId: string | null;
+  departure: UncrewedDeparture | null;
+};
+
+const noPlan = { plan: null, descentModeId: null, departure: null } as const;
 
 export function recommend(situation: Situation): Recommendation {
   const context = rowContext(situation);
   const rows: PolicyRowResult[] = [];
   for (const check of rowChecks) {
-    const { plan, ...row } = check(context);
+    const { plan, descentModeId, departure, ...row } = check(context);
     rows.push(row);
     if (!row.matched) continue;
     const outcome = (policyTable.find((p) => p.id === row.id) as PolicyRow).outcome;
     const aboard = plan ? plan.filter((s) => s.vehicleId === situation.setup.damagedVehicle.id).length : null;
-    return { outcome, decidingRow: row.id, rows, seatPlan: plan, crewAboardDamagedVehicle: aboard };
+    return {
+      outcome,
+      decidingRow: row.id,
+      rows,
+      seatPlan: plan,
+      crewAboardDamagedVehicle: aboard,
+      descentModeId,
+      damagedVehicleLeavesUncrewed: departure,
+    };
   }
   throw new Error('the policy table must end in a row that always matches');
 }
@@ -138,118 +213,131 @@ export function recommend(situation: Situation): Recommendation {
 export function everyPolicyRow(situation: Situation): PolicyRowResult[] {
   const context = rowContext(situation);
   return rowChecks.map((check) => {
-    const { plan: _, ...row } = check(context);
+    const { plan: _, descentModeId: __, departure: ___, ...row } = check(context);
     return row;
   });
 }
 
-type RowWithPlan = PolicyRowResult & { plan: SeatAssignment[] | null };
-
-function stationRow({ situation, values, crewCount, relocatable }: RowContext): RowWithPlan {
-  const { setup, thresholds } = situation;
-  if (!situation.stationUnsafe)
-    return { id: 'station-unsafe', matched: false, reason: 'the station is safe', evaluations: [], plan: null };
+function stationRow(context: RowContext): RowWithPlan {
+  const { situation, crewCount, relocatable } = context;
+  if (!situation.stationUnsafe) return { id: 'station-unsafe', matched: false, reason: 'the station is safe', evaluations: [], ...noPlan };
   const aboard = crewCount - relocatable;
+  const seats = seating(context, aboard);
   // Shown, not gated on: leaving an unsafe station accepts whatever the emergency tier says.
-  const risk = aboard > 0 ? flyability(values, thresholds, 'emergency', aboard) : [];
-  const reason = `the station was declared unsafe; ${aboard} crew leave on ${setup.damagedVehicle.name} (emergency tier: ${failing(risk)})`;
-  return { id: 'station-unsafe', matched: true, reason, evaluations: risk, plan: planSeats(setup, thresholds, relocatable) };
+  const risk = aboard > 0 ? flyability(context, 'emergency', aboard) : null;
+  const name = situation.setup.damagedVehicle.name;
+  const reason = seats.plan
+    ? `the station was declared unsafe; ${aboard} crew leave on ${name} (emergency tier: ${risk ? failing(risk.evaluations) : 'nobody aboard'})`
+    : `the station was declared unsafe; ${failing(seats.evaluations)}: not every crew member has a seat`;
+  return {
+    id: 'station-unsafe',
+    matched: true,
+    reason,
+    evaluations: [...seats.evaluations, ...(risk?.evaluations ?? [])],
+    plan: seats.plan,
+    descentModeId: risk?.descentModeId ?? null,
+    departure: null,
+  };
 }
 
-function fullCrewRow({ situation, values, crewCount }: RowContext): RowWithPlan {
-  const evaluations = flyability(values, situation.thresholds, 'nominal', crewCount);
-  const matched = allPass(evaluations);
+function fullCrewRow(context: RowContext): RowWithPlan {
+  const { crewCount } = context;
+  const seats = seating(context, crewCount);
+  const fly = flyability(context, 'nominal', crewCount);
+  const evaluations = [...seats.evaluations, ...fly.evaluations];
+  const matched = seats.plan !== null && fly.passed;
   return {
     id: 'full-crew-nominal',
     matched,
     reason: matched ? `all ${crewCount} crew pass every nominal rule` : failing(evaluations),
     evaluations,
-    plan: matched ? planSeats(situation.setup, situation.thresholds, 0) : null,
+    ...(matched ? { plan: seats.plan, descentModeId: fly.descentModeId, departure: null } : noPlan),
   };
 }
 
-function emergencyTierRow({ situation, values, crewCount, relocatable }: RowContext): RowWithPlan {
-  const stranded = crewCount - relocatable;
-  const evaluations = stranded > 0 ? flyability(values, situation.thresholds, 'emergency', stranded) : [];
-  const matched = stranded > 0 && allPass(evaluations);
-  const reason = matched
-    ? `the ${stranded} crew without another seat pass the emergency tier`
-    : stranded > 0
-      ? `${stranded} crew without another seat: ${failing(evaluations)}`
-      : 'no crew left without another seat';
-  return {
-    id: 'emergency-tier',
-    matched,
-    reason,
-    evaluations,
-    plan: matched ? planSeats(situation.setup, situation.thresholds, relocatable) : null,
-  };
-}
-
-function escalateRow(): RowWithPlan {
-  return { id: 'escalate', matched: true, reason: 'no row above matched', evaluations: [], plan: null };
-}
-
-function replacementRow({ values, situation, relocatable }: RowContext): RowWithPlan {
-  const { setup, thresholds } = situation;
-  const crewCount = setup.crew.length;
-  const wait = evaluateRule(lifeboatThroughWaitRule, values, thresholds, 'nominal');
-  if (wait.status !== 'pass') {
-    return {
-      id: 'replacement-feasible',
-      matched: false,
-      reason: `${wait.ruleId} ${wait.status}`,
-      evaluations: [wait],
-      plan: null,
-    };
-  }
-  // Every option tried is shown, so the table says why the larger crews aboard were not chosen.
+/**
+ * Every crew option, most crew aboard first: those aboard need the damaged vehicle through the wait
+ * and its emergency tier; with nobody aboard it leaves uncrewed at once and its life need not last.
+ * Every vehicle holding crew must stay within its life until the replacement arrives.
+ */
+function replacementRow(context: RowContext): RowWithPlan {
+  const { situation, crewCount } = context;
+  const { setup, thresholds, values, nowUtc } = situation;
   const tried: RuleEvaluation[] = [];
-  let lastTried: RuleEvaluation[] = [];
-  for (let aboard = Math.min(crewCount, setup.damagedVehicle.seats); aboard >= crewCount - relocatable; aboard--) {
-    const plan = planSeats(setup, thresholds, crewCount - aboard);
-    if (!plan) continue;
-    const emergency = aboard > 0 ? flyability(values, thresholds, 'emergency', aboard, withoutLifeAtReturn) : [];
-    tried.push(...emergency);
-    if (allPass(emergency)) {
+  let lastFailing = '';
+  for (let aboard = crewCount; aboard >= 0; aboard--) {
+    const seats = seating(context, aboard);
+    tried.push(...seats.evaluations);
+    if (!seats.plan) {
+      lastFailing = failing(seats.evaluations);
+      continue;
+    }
+    const wait = holdingVehicles(setup, seats.plan).map((vehicle) =>
+      evaluateRule(lifeThroughWaitRule, lifeUsedAtReplacementArrival(vehicle, nowUtc, values), thresholds, 'nominal', {
+        crewCount: aboard,
+        vehicleId: vehicle.id,
+      }),
+    );
+    tried.push(...wait);
+    const fly = aboard > 0 ? flyability(context, 'emergency', aboard, false) : null;
+    if (fly) tried.push(...fly.evaluations);
+    if (allPass(wait) && (aboard === 0 || fly?.passed)) {
+      const name = setup.damagedVehicle.name;
       return {
         id: 'replacement-feasible',
         matched: true,
-        reason: `${aboard} crew keep emergency seats on ${setup.damagedVehicle.name}, ${crewCount - aboard} on other vehicles`,
-        evaluations: [wait, ...tried],
-        plan,
+        reason:
+          aboard === 0
+            ? `every crew member waits on another vehicle; ${name} leaves uncrewed at once`
+            : `${aboard} crew keep emergency seats on ${name}, ${crewCount - aboard} on other vehicles`,
+        evaluations: tried,
+        plan: seats.plan,
+        descentModeId: fly?.descentModeId ?? null,
+        departure: aboard === 0 ? 'now' : 'after-replacement-docks',
       };
     }
-    lastTried = emergency;
+    lastFailing = failing([...wait, ...(fly?.evaluations ?? [])]);
   }
   return {
     id: 'replacement-feasible',
     matched: false,
-    reason: `no interim plan gives every crew member an emergency seat: ${failing(lastTried)}`,
-    evaluations: [wait, ...tried],
-    plan: null,
+    reason: `no interim plan gives every crew member an emergency seat: ${lastFailing}`,
+    evaluations: tried,
+    ...noPlan,
   };
 }
 
-function reducedCrewRow({ values, situation, relocatable }: RowContext): RowWithPlan {
-  const { setup, thresholds } = situation;
-  const crewCount = setup.crew.length;
+function holdingVehicles(setup: MissionSetup, plan: readonly SeatAssignment[]): Vehicle[] {
+  const ids = new Set(plan.map((s) => s.vehicleId));
+  return [setup.damagedVehicle, ...setup.otherVehicles].filter((v) => ids.has(v.id));
+}
+
+/** At least one crew member rides the damaged vehicle home: zero aboard is never a reduced crew. */
+function reducedCrewRow(context: RowContext): RowWithPlan {
+  const { crewCount, relocatable } = context;
   const tried: RuleEvaluation[] = [];
-  let lastTried: RuleEvaluation[] = [];
-  for (let aboard = crewCount - 1; aboard >= crewCount - relocatable && aboard >= 0; aboard--) {
-    const evaluations = aboard > 0 ? flyability(values, thresholds, 'nominal', aboard) : [];
-    tried.push(...evaluations);
-    const plan = planSeats(setup, thresholds, crewCount - aboard);
-    if (plan && allPass(evaluations)) {
+  let lastFailing = '';
+  for (let aboard = crewCount - 1; aboard >= 1; aboard--) {
+    const seats = seating(context, aboard);
+    tried.push(...seats.evaluations);
+    if (!seats.plan) {
+      lastFailing = failing(seats.evaluations);
+      continue;
+    }
+    const fly = flyability(context, 'nominal', aboard);
+    tried.push(...fly.evaluations);
+    if (fly.passed) {
       return {
         id: 'reduced-crew-nominal',
         matched: true,
         reason: `${aboard} crew pass every nominal rule; ${crewCount - aboard} move to other vehicles`,
         evaluations: tried,
-        plan,
+        plan: seats.plan,
+        descentModeId: fly.descentModeId,
+        departure: null,
       };
     }
-    lastTried = evaluations;
+    lastFailing = failing(fly.evaluations);
   }
   return {
     id: 'reduced-crew-nominal',
@@ -257,10 +345,36 @@ function reducedCrewRow({ values, situation, relocatable }: RowContext): RowWith
     reason:
       relocatable === 0
         ? 'no crew member has a seat on another vehicle'
-        : `no crew of ${crewCount - relocatable} or more passes every nominal rule: ${failing(lastTried)}`,
+        : `no smaller crew of at least one passes every nominal rule: ${lastFailing || 'no such crew'}`,
     evaluations: tried,
-    plan: null,
+    ...noPlan,
   };
+}
+
+function emergencyTierRow(context: RowContext): RowWithPlan {
+  const { crewCount, relocatable } = context;
+  const stranded = crewCount - relocatable;
+  if (stranded <= 0) {
+    return { id: 'emergency-tier', matched: false, reason: 'no crew left without another seat', evaluations: [], ...noPlan };
+  }
+  const seats = seating(context, stranded);
+  const fly = flyability(context, 'emergency', stranded);
+  const evaluations = [...seats.evaluations, ...fly.evaluations];
+  const matched = seats.plan !== null && fly.passed;
+  const mode = context.situation.setup.damagedVehicle.descentModes.find((m) => m.id === fly.descentModeId);
+  return {
+    id: 'emergency-tier',
+    matched,
+    reason: matched
+      ? `the ${stranded} crew without another seat pass the emergency tier (${mode?.label ?? 'no descent mode'})`
+      : `${stranded} crew without another seat: ${failing(evaluations)}`,
+    evaluations,
+    ...(matched ? { plan: seats.plan, descentModeId: fly.descentModeId, departure: null } : noPlan),
+  };
+}
+
+function escalateRow(): RowWithPlan {
+  return { id: 'escalate', matched: true, reason: 'no row above matched', evaluations: [], ...noPlan };
 }
 
 const rowChecks: readonly ((context: RowContext) => RowWithPlan)[] = [
@@ -275,4 +389,31 @@ const rowChecks: readonly ((context: RowContext) => RowWithPlan)[] = [
 /** Every evaluation behind a recommendation, for the rule table. */
 export function recommendationEvaluations(recommendation: Recommendation): RuleEvaluation[] {
   return recommendation.rows.flatMap((row) => row.evaluations);
+}
+
+/**
+ * Every reading any rule could judge, for every crew count, tier, descent mode and vehicle: a superset
+ * of what the policy reads (rows stop at the first passing option), so no flip point is missed.
+ */
+export function everyEvaluation(situation: Situation): RuleEvaluation[] {
+  const context = rowContext(situation);
+  const { setup, values, thresholds, nowUtc } = situation;
+  const all: RuleEvaluation[] = [];
+  for (const tier of ['nominal', 'emergency'] as const) {
+    for (let aboard = 1; aboard <= context.crewCount; aboard++) {
+      for (const rule of crewRules) {
+        const reading =
+          rule.quantity === 'lifeUsedAtReturnPct'
+            ? context.lifeAtReturn
+            : crewReading(values, rule.quantity, rule.perCrewCount, aboard);
+        all.push(evaluateRule(rule, reading, thresholds, tier, { crewCount: aboard }));
+      }
+    }
+    for (const mode of setup.damagedVehicle.descentModes) all.push(...descentModeEvaluations(context, mode, tier, 0));
+    for (const vehicle of [setup.damagedVehicle, ...setup.otherVehicles]) {
+      const reading = lifeUsedAtReplacementArrival(vehicle, nowUtc, values);
+      all.push(evaluateRule(lifeThroughWaitRule, reading, thresholds, tier, { vehicleId: vehicle.id }));
+    }
+  }
+  return all;
 }

@@ -1,6 +1,6 @@
 import type { ThresholdUnit } from './thresholds';
 
-export type Discipline = 'thermal' | 'pressure' | 'propulsion-attitude' | 'vehicle-life' | 'common-cause';
+export type Discipline = 'thermal' | 'pressure' | 'propulsion-attitude' | 'descent' | 'vehicle-life' | 'seats' | 'common-cause';
 
 /** An acceptance criterion as data: the evaluator reads it, the UI shows it. */
 export interface FlightRule {
@@ -18,8 +18,8 @@ export interface FlightRule {
   source: string;
 }
 
-/** Can the damaged vehicle fly this many crew home now? */
-export const flyabilityRules: readonly FlightRule[] = [
+/** Rules about the crew aboard the damaged vehicle, whatever descent mode it flies. */
+export const crewRules: readonly FlightRule[] = [
   {
     id: 'thermal.peak-cabin-temp',
     statement: 'Predicted peak cabin temperature during descent stays within the limit',
@@ -57,56 +57,103 @@ export const flyabilityRules: readonly FlightRule[] = [
     source: 'assumed',
   },
   {
-    id: 'propulsion.deorbit-delta-v',
-    statement: 'The deorbit engine can deliver the deorbit burn',
-    discipline: 'propulsion-attitude',
-    quantity: 'deorbitDeltaVAvailableMps',
-    perCrewCount: false,
-    comparator: '>=',
-    threshold: 'minDeorbitDeltaVMps',
-    unit: 'm/s',
-    rationale: 'Without the full burn the vehicle cannot leave orbit on its planned track',
-    source: 'NASA-LT',
-  },
-  {
-    id: 'attitude.thrusters-lost',
-    statement: 'Enough attitude-control thrusters work for undocking and entry',
-    discipline: 'propulsion-attitude',
-    quantity: 'attitudeThrustersLost',
-    perCrewCount: false,
-    comparator: '<=',
-    threshold: 'maxAttitudeThrustersLost',
-    unit: 'count',
-    rationale: 'Attitude control holds the burn direction and the entry orientation',
-    source: 'TASS-1216',
-  },
-  {
     id: 'vehicle-life.at-return',
-    statement: 'The vehicle is within its certified life when it returns',
+    statement: 'The share of its certified life the vehicle has used when it returns stays within the limit',
     discipline: 'vehicle-life',
-    quantity: 'vehicleAgeAtReturnDays',
+    quantity: 'lifeUsedAtReturnPct',
     perCrewCount: false,
     comparator: '<=',
-    threshold: 'certifiedLifeDays',
-    unit: 'days',
-    rationale: 'Beyond its certified life a vehicle is not qualified to carry crew',
-    source: 'WIKI-SMS',
+    threshold: 'maxCertifiedLifeUsedPct',
+    unit: '%',
+    rationale: 'Beyond its certified life a vehicle is not qualified to carry crew (Soyuz: its peroxide ages [RSW-SA])',
+    source: 'WP-SMS',
   },
 ];
 
-/** Can a replacement arrive while the damaged vehicle still serves as a lifeboat? */
-export const lifeboatThroughWaitRule: FlightRule = {
-  id: 'vehicle-life.lifeboat-through-wait',
-  statement: 'The damaged vehicle stays within its certified life until the replacement arrives',
+/** Rules about the descent mode flown: a degraded mode is tried for the emergency tier only. */
+export const descentModeRules: readonly FlightRule[] = [
+  {
+    id: 'propulsion.deorbit-margin',
+    statement: "The mode's deorbit engine delivers the class's deorbit burn with margin (available / required − 1)",
+    discipline: 'propulsion-attitude',
+    quantity: 'deorbitDeltaVMarginPct',
+    perCrewCount: false,
+    comparator: '>=',
+    threshold: 'minDeorbitDeltaVMarginPct',
+    unit: '%',
+    rationale: 'Without the full burn the vehicle cannot leave orbit on its planned track',
+    source: 'NSF-MS17',
+  },
+  {
+    id: 'attitude.fault-tolerance',
+    statement: "Working attitude thrusters exceed the class's minimum for a controlled deorbit and entry by the tolerance",
+    discipline: 'propulsion-attitude',
+    quantity: 'attitudeFaultToleranceLeft',
+    perCrewCount: false,
+    comparator: '>=',
+    threshold: 'minAttitudeFaultTolerance',
+    unit: 'count',
+    rationale: 'Attitude control holds the burn direction and the entry orientation; a ballistic entry does without it',
+    source: 'SWEHB-HR31',
+  },
+  {
+    id: 'descent.peak-g-load',
+    statement: "The descent mode's peak g-load stays within the crew's limit",
+    discipline: 'descent',
+    quantity: 'descentPeakG',
+    perCrewCount: false,
+    comparator: '<=',
+    threshold: 'maxDescentPeakG',
+    unit: 'g',
+    rationale: 'A deconditioned crew tolerates less sustained acceleration; a ballistic entry peaks above 8 g',
+    source: 'GH-ACC',
+  },
+];
+
+export const flyabilityRules: readonly FlightRule[] = [...crewRules, ...descentModeRules];
+
+/** Can every vehicle that holds crew through the wait serve as their lifeboat until the replacement arrives? */
+export const lifeThroughWaitRule: FlightRule = {
+  id: 'vehicle-life.through-wait',
+  statement: 'Each vehicle holding crew stays within its certified life until the replacement arrives',
   discipline: 'vehicle-life',
-  quantity: 'vehicleAgeAtReplacementArrivalDays',
+  quantity: 'lifeUsedAtReplacementArrivalPct',
   perCrewCount: false,
   comparator: '<=',
-  threshold: 'certifiedLifeDays',
-  unit: 'days',
-  rationale: 'Crew kept on the damaged vehicle as an emergency seat need it qualified for the whole wait',
-  source: 'WIKI-SMS',
+  threshold: 'maxCertifiedLifeUsedPct',
+  unit: '%',
+  rationale: 'Crew keep an emergency seat for the whole wait; a vehicle nobody waits on need not last it',
+  source: 'NA-LIFE',
 };
+
+/** A plan never seats more crew than a vehicle has seats for, improvised ones within the seat policy. */
+export const seatRules: readonly FlightRule[] = [
+  {
+    id: 'seats.damaged-vehicle',
+    statement: 'Crew aboard the damaged vehicle fit its seats (improvised ones within the seat policy)',
+    discipline: 'seats',
+    quantity: 'crewAboardDamagedVehicle',
+    perCrewCount: false,
+    comparator: '<=',
+    threshold: 'maxImprovisedSeatsPerVehicle',
+    unit: 'count',
+    rationale: 'Every crew member rides in a seat with their own moulded liner',
+    source: 'ESA-KAZ',
+  },
+  {
+    id: 'seats.other-vehicles',
+    statement:
+      'Crew moved to other docked vehicles fit the free seats their liners can go to (improvised ones within the seat policy)',
+    discipline: 'seats',
+    quantity: 'crewOnOtherVehicles',
+    perCrewCount: false,
+    comparator: '<=',
+    threshold: 'maxImprovisedSeatsPerVehicle',
+    unit: 'count',
+    rationale: 'Crew size is limited by the seats of the docked vehicles (the lifeboat rule)',
+    source: 'NA-LIFE',
+  },
+];
 
 /** May the replacement launch now? */
 export const commonCauseRule: FlightRule = {
@@ -122,7 +169,12 @@ export const commonCauseRule: FlightRule = {
   source: 'SPO-0213',
 };
 
-export const allRules: readonly FlightRule[] = [...flyabilityRules, lifeboatThroughWaitRule, commonCauseRule];
+export const allRules: readonly FlightRule[] = [
+  ...flyabilityRules,
+  lifeThroughWaitRule,
+  ...seatRules,
+  commonCauseRule,
+];
 
 export function crewQuantityKey(quantity: string, crewCount: number): string {
   return `${quantity}.crew${crewCount}`;

@@ -1,5 +1,6 @@
 import type { ThresholdValues } from './thresholds';
 import type { MissionSetup } from './types';
+import { freeSeats, usableImprovisedSeats, type Vehicle } from './vehicles';
 
 export interface SeatAssignment {
   crewId: string;
@@ -15,7 +16,7 @@ export interface SeatAssignment {
 export function planSeats(setup: MissionSetup, thresholds: ThresholdValues, relocatedCount: number): SeatAssignment[] | null {
   const improvisedLimit = thresholds.maxImprovisedSeatsPerVehicle ?? 0;
   const capacity = new Map(
-    setup.otherVehicles.map((v) => [v.id, { spare: v.spareSeats, improvised: Math.min(v.improvisableSeats, improvisedLimit) }]),
+    setup.otherVehicles.map((v) => [v.id, { spare: freeSeats(v), improvised: usableImprovisedSeats(v, improvisedLimit) }]),
   );
   const candidates = [...setup.crew].reverse().filter((c) => c.canRelocateTo.some((id) => capacity.has(id)));
   const moved: SeatAssignment[] = [];
@@ -45,7 +46,7 @@ export function planSeats(setup: MissionSetup, thresholds: ThresholdValues, relo
   const staying = setup.crew
     .filter((c) => !movedIds.has(c.id))
     .map((c): SeatAssignment => ({ crewId: c.id, vehicleId: setup.damagedVehicle.id, seat: 'own' }));
-  if (staying.length > setup.damagedVehicle.seats) return null;
+  if (staying.length > seatCapacity(setup.damagedVehicle, thresholds)) return null;
   const order = new Map(setup.crew.map((c, i) => [c.id, i]));
   return [...staying, ...moved].sort((a, b) => (order.get(a.crewId) ?? 0) - (order.get(b.crewId) ?? 0));
 }
@@ -56,4 +57,9 @@ export function maxRelocatableCrew(setup: MissionSetup, thresholds: ThresholdVal
     if (planSeats(setup, thresholds, count)) return count;
   }
   return 0;
+}
+
+/** Seats a vehicle offers this case's crew: free seats plus the improvised ones the seat policy counts. */
+export function seatCapacity(vehicle: Vehicle, thresholds: ThresholdValues): number {
+  return freeSeats(vehicle) + usableImprovisedSeats(vehicle, thresholds.maxImprovisedSeatsPerVehicle ?? 0);
 }

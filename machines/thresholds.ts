@@ -1,15 +1,15 @@
 import type { Tier } from './types';
 
-export type ThresholdUnit = '°C' | '%RH' | 'kPa/h' | 'm/s' | 'count' | 'days';
+export type ThresholdUnit = '°C' | '%RH' | '%' | 'kPa/h' | 'g' | 'count';
 
 /** Plausible range for any value in a unit: outside it a value is a typo, not a judgement. */
 export const plausibleRangeByUnit: Record<ThresholdUnit, { min: number; max: number; integer?: boolean }> = {
   '°C': { min: 0, max: 80 },
   '%RH': { min: 0, max: 100 },
+  '%': { min: 0, max: 300 },
   'kPa/h': { min: 0, max: 101.3 },
-  'm/s': { min: 0, max: 1000 },
+  g: { min: 1, max: 20 },
   count: { min: 0, max: 16, integer: true },
-  days: { min: 1, max: 3650 },
 };
 
 export interface ThresholdDefinition {
@@ -86,32 +86,50 @@ export const thresholdDefinitions: readonly ThresholdDefinition[] = [
     { value: 0.1, source: 'assumed', basis: 'no published Soyuz figure; a sealed descent module is expected' },
     { value: 1, source: 'assumed', basis: 'suited crew tolerates a slow leak for a ~3.5 h descent [NASA-LT]' },
   ),
-  {
-    key: 'minDeorbitDeltaVMps',
-    label: 'Deorbit delta-v available',
-    unit: 'm/s',
-    kind: 'min',
-    defaultValue: 128,
-    source: 'NASA-LT',
-    basis: 'Soyuz deorbit burn ~4.5 min, 128 m/s',
-  },
   ...tiered(
-    'maxAttitudeThrustersLost',
-    'Attitude-control thrusters lost',
-    'count',
-    'max',
-    { value: 0, source: 'assumed', basis: 'nominal entry expects every thruster' },
-    { value: 2, source: 'assumed', basis: 'redundant thrusters cover a loss of two' },
+    'minDeorbitDeltaVMarginPct',
+    'Deorbit delta-v margin (available / required − 1)',
+    '%',
+    'min',
+    { value: 5, source: 'assumed', basis: 'a reserve for burn dispersions; no published figure' },
+    { value: 0, source: 'assumed', basis: 'in an emergency the burn itself must be possible, nothing more' },
   ),
-  {
-    key: 'certifiedLifeDays',
-    label: 'Certified life in flight',
-    unit: 'days',
-    kind: 'max',
-    defaultValue: 210,
-    source: 'WIKI-SMS',
-    basis: 'Soyuz MS certified docked life ~210 days ("about 6 months") [WIKI-SMS][PLAN-2015]',
-  },
+  ...tiered(
+    'minAttitudeFaultTolerance',
+    'Attitude-control fault tolerance left (working thrusters − the class minimum)',
+    'count',
+    'min',
+    {
+      value: 1,
+      source: 'SWEHB-HR31',
+      basis: 'NASA human rating: at least single failure tolerance to catastrophic events [NPR-2A]',
+    },
+    { value: 0, source: 'assumed', basis: 'an emergency accepts no failure tolerance left, never fewer thrusters than needed' },
+  ),
+  ...tiered(
+    'maxCertifiedLifeUsedPct',
+    'Share of certified docked life used',
+    '%',
+    'max',
+    { value: 100, source: 'WP-SMS', basis: 'within the certified life (Soyuz MS ~210 days, Crew Dragon ≥ 210 [CCP-KIT])' },
+    {
+      value: 110,
+      source: 'assumed',
+      basis: 'life is extended case by case (MS-23 was planned for 215 days against ~200–210 [SB-215]); 10 % assumed',
+    },
+  ),
+  ...tiered(
+    'maxDescentPeakG',
+    'Peak entry g-load of the descent mode',
+    'g',
+    'max',
+    { value: 5, source: 'GH-ACC', basis: 'NASA-STD-3001 Vol. 2, deconditioned crew, chest-to-back: 5 g for 90 s' },
+    {
+      value: 10,
+      source: 'GH-ACC',
+      basis: 'NASA-STD-3001 Vol. 2: 10 g for 10 s, the bracket of a brief ballistic peak (nominal vs contingency split not found)',
+    },
+  ),
   {
     key: 'maxOpenCommonCauseQuestions',
     label: 'Open common-cause questions at replacement launch',
@@ -123,7 +141,7 @@ export const thresholdDefinitions: readonly ThresholdDefinition[] = [
   },
   {
     key: 'maxImprovisedSeatsPerVehicle',
-    label: 'Improvised seats allowed per other vehicle',
+    label: 'Improvised seats counted per vehicle (seat policy)',
     unit: 'count',
     kind: 'max',
     defaultValue: 1,
@@ -133,6 +151,27 @@ export const thresholdDefinitions: readonly ThresholdDefinition[] = [
 ];
 
 export type ThresholdValues = Readonly<Record<string, number>>;
+
+/** Keys of earlier profiles: vehicle facts now, or vehicle-relative policy. Refused with what replaced them. */
+export const removedThresholdKeys: Readonly<Record<string, string>> = {
+  certifiedLifeDays:
+    'certifiedLifeDays was removed: certified life is a fact of each vehicle class (the vehicle catalogue); the policy is maxCertifiedLifeUsedPct.nominal / .emergency (% of that life)',
+  'maxAttitudeThrustersLost.nominal':
+    'maxAttitudeThrustersLost was removed: thrusters are facts of each vehicle class; the policy is minAttitudeFaultTolerance.nominal / .emergency (working thrusters − the class minimum)',
+  'maxAttitudeThrustersLost.emergency':
+    'maxAttitudeThrustersLost was removed: thrusters are facts of each vehicle class; the policy is minAttitudeFaultTolerance.nominal / .emergency (working thrusters − the class minimum)',
+  minDeorbitDeltaVMps:
+    'minDeorbitDeltaVMps was removed: the deorbit burn is a fact of each vehicle class; the policy is minDeorbitDeltaVMarginPct.nominal / .emergency (available / required − 1, in %)',
+};
+
+/** What to say of a key that is not a threshold. */
+export function unknownThresholdKey(key: string): string {
+  return (
+    removedThresholdKeys[key] ??
+    removedThresholdKeys[`${key}.nominal`] ??
+    `a known threshold key (one of ${[...thresholdDefinitionByKey.keys()].join(', ')})`
+  );
+}
 
 export const thresholdDefinitionByKey: ReadonlyMap<string, ThresholdDefinition> = new Map(
   thresholdDefinitions.map((d) => [d.key, d]),
@@ -164,11 +203,12 @@ export function valueProblems(values: Readonly<Record<string, unknown>>): Thresh
   for (const [key, value] of Object.entries(values)) {
     const definition = thresholdDefinitionByKey.get(key);
     if (!definition) {
-      problems.push({ key, expected: `a known threshold key (one of ${[...thresholdDefinitionByKey.keys()].join(', ')})` });
+      problems.push({ key, expected: unknownThresholdKey(key) });
       continue;
     }
     const range = plausibleRangeByUnit[definition.unit];
-    const what = `${range.integer ? 'a whole number' : 'a number'} of ${definition.unit} from ${range.min} to ${range.max}`;
+    const unit = definition.unit === 'count' ? '' : ` ${definition.unit}`;
+    const what = `${range.integer ? 'a whole number' : 'a number'}${unit ? ` of${unit}` : ''} from ${range.min} to ${range.max}`;
     if (typeof value !== 'number' || !Number.isFinite(value)) {
       problems.push({ key, expected: `${what}, got ${JSON.stringify(value) ?? String(value)}` });
     } else if (value < range.min || value > range.max || (range.integer && !Number.isInteger(value))) {

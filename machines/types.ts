@@ -1,4 +1,5 @@
 /** Domain types shared by the flight rules, the policy and the statechart. Units are in the names. */
+import type { Vehicle } from './vehicles';
 
 export type OutcomeId =
   | 'return-on-damaged-vehicle'
@@ -42,24 +43,11 @@ export interface CrewMember {
   canRelocateTo: string[];
 }
 
-export interface DamagedVehicle {
-  id: string;
-  name: string;
-  seats: number;
-  launchedUtc: string;
-}
-
-export interface OtherVehicle {
-  id: string;
-  name: string;
-  spareSeats: number;
-  /** Seats that could be improvised (e.g. a seat liner fitted in a cargo position). */
-  improvisableSeats: number;
-}
-
 /** The fixed facts of a case, known before any event. */
 export interface MissionSetup {
   crew: CrewMember[];
-  damagedVehicle: DamagedVehicle;
-  otherVehicles: OtherVehicle[];
+  /** The crew's damaged ride home; its launch date is always stated. */
+  damagedVehicle: Vehicle & { launchedUtc: string };
+  /** Other docked vehicles, crew or cargo. */
+  otherVehicles: Vehicle[];
 }

@@ -1,10 +1,15 @@
 import { z } from 'zod';
 import { reportedQuantityByName } from '../machines/quantities';
+import { hasVisibleText } from '../machines/text';
 import { decidableOutcomes } from '../machines/types';
+import { vehicleClassIds } from '../machines/vehicles';
+import { scenarioProblems } from './checks';
 
 const isoUtc = z.iso.datetime({ offset: false, error: 'an ISO 8601 UTC time such as 2022-12-15T00:45:00Z' });
 const id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'a lower-case id of letters, digits and dashes');
 const sourceKey = z.string().min(1).describe('a key of this file\'s sources, "derived" or "assumed"');
+
+const visibleText = z.string().refine(hasVisibleText, 'a rationale with visible characters (not only spaces or invisible ones)');
 
 const actor = z.strictObject({ name: z.string().min(1), role: z.string().min(1) });
 
@@ -18,6 +23,19 @@ const assessedValue = z
   .refine((v) => (v.low ?? v.nominal) <= v.nominal && v.nominal <= (v.high ?? v.nominal), {
     message: 'low ≤ nominal ≤ high',
   });
+
+const factOverride = z
+  .strictObject({ value: z.number(), source: sourceKey, basis: z.string().min(1).optional() })
+  .refine((o) => o.source !== 'assumed' || o.basis !== undefined, { message: 'a basis for an assumed value', path: ['basis'] });
+
+const vehicleFields = {
+  id,
+  name: z.string().min(1),
+  class: z.enum(vehicleClassIds).describe('a vehicle class of the catalogue (machines/vehicles.ts)'),
+  sources: z.array(sourceKey).optional().describe('sources for its launch date and seats taken'),
+  note: z.string().min(1).optional(),
+  overrides: z.record(z.string(), factOverride).optional().describe('class facts this vehicle differs in, each with a source'),
+};
 
 const stamp = {
   at: isoUtc,
@@ -44,12 +62,12 @@ export const scenarioEventSchema = z.discriminatedUnion('type', [
   plain('inspection.complete'),
   z.strictObject({ type: z.literal('assessment.report'), ...stamp, ...report }),
   plain('assessment.complete'),
-  z.strictObject({ type: z.literal('decision.confirm'), ...stamp, rationale: z.string().optional() }),
+  z.strictObject({ type: z.literal('decision.confirm'), ...stamp, rationale: visibleText.optional() }),
   z.strictObject({
     type: z.literal('decision.override'),
     ...stamp,
     outcome: z.enum(decidableOutcomes),
-    rationale: z.string().trim().min(1, 'a rationale that is not empty'),
+    rationale: visibleText,
   }),
   z.strictObject({
     type: z.literal('thresholds.change'),
@@ -74,8 +92,7 @@ export const scenarioEventSchema = z.discriminatedUnion('type', [
 
 const expectedOutcome = z.enum([...decidableOutcomes, 'nominal-return', 'undecided']);
 
-export const scenarioSchema = z
-  .strictObject({
+const scenarioShape = z.strictObject({
     $schema: z.string().optional(),
     id,
     title: z.string().min(1),
@@ -91,13 +108,12 @@ export const scenarioSchema = z
     }),
     setup: z.strictObject({
       startUtc: isoUtc,
-      damagedVehicle: z.strictObject({ id, name: z.string().min(1), seats: z.number().int().min(1).max(7), launchedUtc: isoUtc }),
+      damagedVehicle: z.strictObject({ ...vehicleFields, launchedUtc: isoUtc }),
       otherVehicles: z.array(
         z.strictObject({
-          id,
-          name: z.string().min(1),
-          spareSeats: z.number().int().min(0).max(7),
-          improvisableSeats: z.number().int().min(0).max(7),
+          ...vehicleFields,
+          launchedUtc: isoUtc.optional(),
+          seatsTaken: z.number().int().min(0).max(7).optional().describe("seats taken by the vehicle's own crew, not in this case"),
         }),
       ),
       crew: z
@@ -106,59 +122,14 @@ export const scenarioSchema = z
         .max(7),
     }),
     events: z.array(scenarioEventSchema),
-  })
-  .superRefine((scenario, ctx) => {
-    const known = new Set([...Object.keys(scenario.sources), 'derived', 'assumed']);
-    const checkSource = (source: string, path: (string | number)[]) => {
-      if (!known.has(source)) {
-        ctx.addIssue({ code: 'custom', path, message: `a key of this file's sources, "derived" or "assumed", got "${source}"` });
-      }
-    };
-    const vehicleIds = new Set(scenario.setup.otherVehicles.map((v) => v.id));
-    scenario.setup.crew.forEach((member, i) => {
-      member.canRelocateTo.forEach((vehicleId, j) => {
-        if (!vehicleIds.has(vehicleId)) {
-          ctx.addIssue({
-            code: 'custom',
-            path: ['setup', 'crew', i, 'canRelocateTo', j],
-            message: 'the id of one of setup.otherVehicles',
-          });
-        }
-      });
-    });
-    let previousUtc = scenario.setup.startUtc;
-    scenario.events.forEach((event, i) => {
-      for (const [j, s] of event.sources.entries()) checkSource(s, ['events', i, 'sources', j]);
-      if (event.type === 'inspection.finding' || event.type === 'assessment.report') {
-        checkSource(event.value.source, ['events', i, 'value', 'source']);
-        const perCrew = reportedQuantityByName.get(event.quantity)?.perCrewCount;
-        if (perCrew && event.crewCount === undefined) {
-          ctx.addIssue({
-            code: 'custom',
-            path: ['events', i, 'crewCount'],
-            message: `a crew count: ${event.quantity} is reported per crew count`,
-          });
-        }
-        if (perCrew === false && event.crewCount !== undefined) {
-          ctx.addIssue({
-            code: 'custom',
-            path: ['events', i, 'crewCount'],
-            message: `no crew count: ${event.quantity} is not per crew`,
-          });
-        }
-      }
-      if (Date.parse(event.at) < Date.parse(previousUtc)) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['events', i, 'at'],
-          message: `a time no earlier than the previous event's (${previousUtc})`,
-        });
-      }
-      previousUtc = event.at;
-    });
+  });
+
+export const scenarioSchema = scenarioShape.superRefine((scenario, ctx) => {
+    for (const { path, message } of scenarioProblems(scenario)) ctx.addIssue({ code: 'custom', path, message });
   });
 
 export type Scenario = z.infer<typeof scenarioSchema>;
+export type ScenarioShape = z.infer<typeof scenarioShape>;
 export type ScenarioEvent = z.infer<typeof scenarioEventSchema>;
 
 export function scenarioJsonSchema(): unknown {

@@ -7,7 +7,8 @@ import {
 } from '../../machines/crewReturnContext';
 import { crewReturnMachine } from '../../machines/crewReturnMachine';
 import { type Recommendation, recommend, type Situation } from '../../machines/policy';
-import type { OutcomeId } from '../../machines/types';
+import type { MissionSetup, OutcomeId } from '../../machines/types';
+import { resolveVehicle } from '../../machines/vehicles';
 import type { Scenario } from '../../scenarios/schema';
 import type { ThresholdProfile } from './profile';
 
@@ -44,7 +45,12 @@ export interface FoldResult {
 }
 
 export function machineInput(scenario: Scenario, profile: ThresholdProfile): CrewReturnInput {
-  const { startUtc, ...setup } = scenario.setup;
+  const { startUtc, crew, damagedVehicle, otherVehicles } = scenario.setup;
+  const setup: MissionSetup = {
+    crew,
+    damagedVehicle: { ...resolveVehicle(damagedVehicle), launchedUtc: damagedVehicle.launchedUtc },
+    otherVehicles: otherVehicles.map(resolveVehicle),
+  };
   return { setup, thresholds: profile.values, startUtc };
 }
 

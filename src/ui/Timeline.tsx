@@ -1,5 +1,5 @@
 import { memo, useEffect, useRef } from 'react';
-import { vehicleAgeDays } from '../../machines/policy';
+import { daysSince } from '../../machines/readings';
 import type { Scenario } from '../../scenarios/schema';
 
 interface Props {
@@ -24,7 +24,7 @@ export const Timeline = memo(function Timeline({ scenario, cursor, appliedByStep
           const step = index + 1;
           const applied = appliedByStep[index];
           const status = step > cursor ? 'upcoming' : applied ? 'applied' : 'not applied in this state';
-          const day = Math.floor(vehicleAgeDays(scenario.setup, event.at));
+          const day = Math.floor(daysSince(scenario.setup.damagedVehicle.launchedUtc, event.at));
           return (
             <li
               // biome-ignore lint/suspicious/noArrayIndexKey: scripted events are fixed and ordered

@@ -1,0 +1,148 @@
+/** What the schema's shapes cannot say: values that are impossible together or for their quantity. */
+import { impossibleValue, reportedQuantityByName } from '../machines/quantities';
+import { seatCapacity } from '../machines/seatPlan';
+import { defaultThresholdValues, thresholdDefinitionByKey, unknownThresholdKey } from '../machines/thresholds';
+import { factKeysOf, resolveVehicle, vehicleCatalogue } from '../machines/vehicles';
+import type { ScenarioShape } from './schema';
+
+export interface ScenarioProblem {
+  path: (string | number)[];
+  message: string;
+}
+
+export function scenarioProblems(scenario: ScenarioShape): ScenarioProblem[] {
+  return [...sourceProblems(scenario), ...setupProblems(scenario), ...eventProblems(scenario)];
+}
+
+function sourceProblems(scenario: ScenarioShape): ScenarioProblem[] {
+  const known = new Set([...Object.keys(scenario.sources), 'derived', 'assumed']);
+  const problems: ScenarioProblem[] = [];
+  const check = (source: string, path: (string | number)[]) => {
+    if (!known.has(source)) problems.push({ path, message: `a key of this file's sources, "derived" or "assumed", got "${source}"` });
+  };
+  const { damagedVehicle, otherVehicles } = scenario.setup;
+  const vehicles = [
+    [['setup', 'damagedVehicle'], damagedVehicle],
+    ...otherVehicles.map((v, i) => [['setup', 'otherVehicles', i], v] as const),
+  ] as const;
+  for (const [path, vehicle] of vehicles) {
+    vehicle.sources?.forEach((s, j) => check(s, [...path, 'sources', j]));
+    for (const [key, override] of Object.entries(vehicle.overrides ?? {})) check(override.source, [...path, 'overrides', key, 'source']);
+  }
+  scenario.events.forEach((event, i) => {
+    event.sources.forEach((s, j) => check(s, ['events', i, 'sources', j]));
+    if (event.type === 'inspection.finding' || event.type === 'assessment.report') check(event.value.source, ['events', i, 'value', 'source']);
+    if (event.type === 'commonCause.raise' && event.holdDays) check(event.holdDays.source, ['events', i, 'holdDays', 'source']);
+  });
+  return problems;
+}
+
+function setupProblems(scenario: ScenarioShape): ScenarioProblem[] {
+  const problems: ScenarioProblem[] = [];
+  const { startUtc, damagedVehicle, otherVehicles, crew } = scenario.setup;
+  const start = Date.parse(startUtc);
+
+  if (vehicleCatalogue[damagedVehicle.class].carries !== 'crew') {
+    problems.push({
+      path: ['setup', 'damagedVehicle', 'class'],
+      message: `a crew vehicle class (${damagedVehicle.class} carries cargo only: no crew rides it home)`,
+    });
+  }
+  const vehicles = [
+    { path: ['setup', 'damagedVehicle'], spec: damagedVehicle },
+    ...otherVehicles.map((spec, i) => ({ path: ['setup', 'otherVehicles', i], spec })),
+  ];
+  const seenVehicles = new Map<string, string>();
+  for (const { path, spec } of vehicles) {
+    if (spec.launchedUtc && Date.parse(spec.launchedUtc) > start) {
+      problems.push({ path: [...path, 'launchedUtc'], message: `a launch no later than the scenario start (${startUtc})` });
+    }
+    const first = seenVehicles.get(spec.id);
+    if (first) problems.push({ path: [...path, 'id'], message: `an id no other vehicle has ("${spec.id}" is ${first}'s)` });
+    else seenVehicles.set(spec.id, path.join('.'));
+    const keys = factKeysOf(spec.class);
+    for (const key of Object.keys(spec.overrides ?? {})) {
+      if (!keys.includes(key)) {
+        problems.push({ path: [...path, 'overrides', key], message: `a fact of class ${spec.class} (one of ${keys.join(', ')})` });
+      }
+    }
+  }
+  const seenCrew = new Set<string>();
+  crew.forEach((member, i) => {
+    if (seenCrew.has(member.id)) problems.push({ path: ['setup', 'crew', i, 'id'], message: `a crew id used once ("${member.id}" is repeated)` });
+    seenCrew.add(member.id);
+    member.canRelocateTo.forEach((vehicleId, j) => {
+      if (!otherVehicles.some((v) => v.id === vehicleId)) {
+        problems.push({ path: ['setup', 'crew', i, 'canRelocateTo', j], message: 'the id of one of setup.otherVehicles' });
+      }
+    });
+  });
+  // Physically available seats: every fitted improvised seat counts, whatever the seat policy.
+  const allImprovised = { ...defaultThresholdValues, maxImprovisedSeatsPerVehicle: Number.POSITIVE_INFINITY };
+  const seats = vehicles.map(({ spec }) => ({ name: spec.name, seats: seatCapacity(resolveVehicle(spec), allImprovised) }));
+  const total = seats.reduce((n, v) => n + v.seats, 0);
+  if (crew.length > total) {
+    problems.push({
+      path: ['setup', 'crew'],
+      message: `no more crew than the seats of all docked vehicles together (${seats.map((v) => `${v.seats} on ${v.name}`).join(', ')}: ${total}), got ${crew.length}`,
+    });
+  }
+  return problems;
+}
+
+function eventProblems(scenario: ScenarioShape): ScenarioProblem[] {
+  const problems: ScenarioProblem[] = [];
+  const crewIds = new Set(scenario.setup.crew.map((c) => c.id));
+  const vehicleIds = new Set([scenario.setup.damagedVehicle.id, ...scenario.setup.otherVehicles.map((v) => v.id)]);
+  let previousUtc = scenario.setup.startUtc;
+  scenario.events.forEach((event, i) => {
+    const at = (...path: (string | number)[]) => ['events', i, ...path];
+    if (event.type === 'inspection.finding' || event.type === 'assessment.report') {
+      const definition = reportedQuantityByName.get(event.quantity);
+      if (definition?.perCrewCount && event.crewCount === undefined) {
+        problems.push({ path: at('crewCount'), message: `a crew count: ${event.quantity} is reported per crew count` });
+      }
+      if (definition?.perCrewCount === false && event.crewCount !== undefined) {
+        problems.push({ path: at('crewCount'), message: `no crew count: ${event.quantity} is not per crew` });
+      }
+      if (event.crewCount !== undefined && event.crewCount > scenario.setup.crew.length) {
+        problems.push({
+          path: at('crewCount'),
+          message: `a crew count no larger than the crew (${scenario.setup.crew.length}), got ${event.crewCount}`,
+        });
+      }
+      if (definition) problems.push(...valueProblems(definition.name, event.value, at('value')));
+    }
+    if (event.type === 'commonCause.raise' && event.holdDays) {
+      problems.push(...valueProblems('commonCauseHoldDays', event.holdDays, at('holdDays')));
+    }
+    if (event.type === 'thresholds.change' && !thresholdDefinitionByKey.has(event.key)) {
+      problems.push({ path: at('key'), message: unknownThresholdKey(event.key) });
+    }
+    if (event.type === 'seats.relocate') {
+      if (!crewIds.has(event.crewId)) problems.push({ path: at('crewId'), message: 'the id of one of setup.crew' });
+      if (!vehicleIds.has(event.vehicleId)) problems.push({ path: at('vehicleId'), message: 'the id of a vehicle of setup' });
+    }
+    if (Date.parse(event.at) < Date.parse(previousUtc)) {
+      problems.push({ path: at('at'), message: `a time no earlier than the previous event's (${previousUtc})` });
+    }
+    previousUtc = event.at;
+  });
+  return problems;
+}
+
+function valueProblems(
+  quantity: string,
+  value: { nominal: number; low?: number | undefined; high?: number | undefined },
+  path: (string | number)[],
+): ScenarioProblem[] {
+  const definition = reportedQuantityByName.get(quantity);
+  if (!definition) return [];
+  const problems: ScenarioProblem[] = [];
+  for (const end of ['low', 'nominal', 'high'] as const) {
+    const v = value[end];
+    const why = v === undefined ? null : impossibleValue(definition, v);
+    if (why) problems.push({ path: [...path, end], message: `${definition.label}: ${why}` });
+  }
+  return problems;
+}
