@@ -1,6 +1,8 @@
 import type { RuleEvaluation } from '../../machines/evaluate';
 import { flipRelation } from '../../machines/flipPoints';
 import { policyTable } from '../../machines/policy';
+import type { MissionSetup } from '../../machines/types';
+import { evaluationSubject, inputFlipSentence } from '../session/describe';
 import type { ScenarioRun } from '../session/runScenario';
 
 /** Plain-text report of a run: steps, outcome, policy rows, rule table, seats, flip points. */
@@ -47,17 +49,30 @@ export function formatRun(run: ScenarioRun): string {
     );
     lines.push('');
     lines.push(
-      table(['rule', 'crew', 'tier', 'value', 'threshold', 'margin', 'result', 'value source'], run.evaluations.map(ruleRow)),
+      table(
+        ['rule', 'crew', 'for', 'tier', 'value', 'limit', 'margin', 'result', 'value source'],
+        run.evaluations.map((e) => ruleRow(e, run.setup)),
+      ),
     );
   }
   if (recommendation?.seatPlan) {
     lines.push('');
     lines.push('seats (interim or return plan):');
     for (const seat of recommendation.seatPlan) lines.push(`  ${seat.crewId} → ${seat.vehicleId} (${seat.seat})`);
+    if (recommendation.damagedVehicleLeavesUncrewed) {
+      const when = recommendation.damagedVehicleLeavesUncrewed === 'now' ? 'at once' : 'once the replacement has docked';
+      lines.push(`  ${run.setup.damagedVehicle.name} leaves uncrewed ${when}`);
+    }
+  }
+  if (recommendation?.descentModeId) lines.push(`descent mode: ${recommendation.descentModeId}`);
+  if (run.inputFlipPoints.length) {
+    lines.push('');
+    lines.push('what would change it (one assessed value changed alone, nearest first):');
+    for (const f of run.inputFlipPoints) lines.push(`  ${inputFlipSentence(f, (v, unit) => withUnit(round(v), unit), f.newOutcome)}`);
   }
   if (run.flipPoints.length) {
     lines.push('');
-    lines.push('flip points (one threshold changed alone):');
+    lines.push('threshold flip points (one threshold changed alone):');
     for (const f of run.flipPoints) {
       lines.push(
         `  ${f.thresholdKey} ${f.current} → ${flipRelation(f)} ${round(f.flipAt)}: ${f.newOutcome}${f.validAlone ? '' : ' (needs the other tier changed too)'}`,
@@ -67,7 +82,7 @@ export function formatRun(run: ScenarioRun): string {
   return lines.join('\n');
 }
 
-function ruleRow(e: RuleEvaluation): string[] {
+function ruleRow(e: RuleEvaluation, setup: MissionSetup): string[] {
   const value =
     e.value === null
       ? 'unknown'
@@ -77,14 +92,17 @@ function ruleRow(e: RuleEvaluation): string[] {
   return [
     e.ruleId,
     e.crewCount === undefined ? '' : String(e.crewCount),
+    evaluationSubject(e, setup),
     e.tier,
-    `${value} ${e.unit}`,
-    `${e.comparator} ${round(e.threshold)} ${e.unit}`,
+    withUnit(value, e.unit),
+    withUnit(`${e.comparator} ${round(e.threshold)}`, e.unit),
     e.margin === null ? '—' : `${e.margin >= 0 ? '+' : ''}${round(e.margin)}`,
     e.status.toUpperCase(),
     e.valueSource ?? '',
   ];
 }
+
+const withUnit = (text: string, unit: string) => (unit === 'count' || unit === '' ? text : `${text} ${unit}`);
 
 function round(x: number): string {
   return String(Math.round(x * 100) / 100);

@@ -14,6 +14,8 @@ export interface RecordedEvaluation {
   rule: string;
   tier: string;
   crew?: number;
+  vehicle?: string;
+  mode?: string;
   value: number | null;
   threshold: number;
   margin: number | null;
@@ -60,6 +62,8 @@ function compact(e: RuleEvaluation): RecordedEvaluation {
     rule: e.ruleId,
     tier: e.tier,
     ...(e.crewCount === undefined ? {} : { crew: e.crewCount }),
+    ...(e.vehicleId === undefined ? {} : { vehicle: e.vehicleId }),
+    ...(e.descentModeId === undefined ? {} : { mode: e.descentModeId }),
     value: e.value,
     threshold: e.threshold,
     margin: e.margin,

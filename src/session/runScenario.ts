@@ -1,8 +1,8 @@
 import { currentRecommendation, currentSituation } from '../../machines/crewReturnContext';
 import type { RuleEvaluation } from '../../machines/evaluate';
-import { type FlipPoint, flipPoints } from '../../machines/flipPoints';
+import { type FlipPoint, flipPoints, type InputFlipPoint, inputFlipPoints } from '../../machines/flipPoints';
 import { type Recommendation, recommendationEvaluations, type Situation } from '../../machines/policy';
-import type { OutcomeId } from '../../machines/types';
+import type { MissionSetup, OutcomeId } from '../../machines/types';
 import type { Scenario } from '../../scenarios/schema';
 import type { ThresholdProfile } from './profile';
 import { type FoldStep, foldSession, type Session, scenarioSessionEvents, sessionOutcome, stateName } from './session';
@@ -19,7 +19,11 @@ export interface ScenarioRun {
   recommendation: Recommendation | null;
   evaluations: RuleEvaluation[];
   flipPoints: FlipPoint[];
+  /** The conservative end of each assessed value at which the recommendation would change, nearest first. */
+  inputFlipPoints: InputFlipPoint[];
   seatByCrewId: Record<string, string>;
+  /** The mission as the model sees it: crew and vehicles with their resolved facts. */
+  setup: MissionSetup;
 }
 
 export function runScenario(scenario: Scenario, profile: ThresholdProfile, wallClockUtc: string): ScenarioRun {
@@ -43,6 +47,8 @@ export function runScenario(scenario: Scenario, profile: ThresholdProfile, wallC
     recommendation,
     evaluations: recommendation ? recommendationEvaluations(recommendation) : [],
     flipPoints: recommendation ? flipPoints(situation, recommendation) : [],
+    inputFlipPoints: recommendation ? inputFlipPoints(situation, recommendation) : [],
     seatByCrewId: Object.fromEntries((recommendation?.seatPlan ?? []).map((s) => [s.crewId, s.vehicleId] as const)),
+    setup: context.setup,
   };
 }

@@ -16,6 +16,8 @@ const evaluation = z.strictObject({
   rule: z.string(),
   tier: z.string(),
   crew: z.number().int().optional(),
+  vehicle: z.string().optional(),
+  mode: z.string().optional(),
   value: z.number().nullable(),
   threshold: z.number(),
   margin: z.number().nullable(),

@@ -1,6 +1,7 @@
 import type { CrewReturnEvent } from '../../machines/crewReturnContext';
-import { type FlipPoint, flipPoints } from '../../machines/flipPoints';
+import { type FlipPoint, flipPoints, type InputFlipPoint, inputFlipPoints } from '../../machines/flipPoints';
 import { everyPolicyRow, type PolicyRowResult, type Recommendation } from '../../machines/policy';
+import { hasVisibleText } from '../../machines/text';
 import { validateThresholdValues } from '../../machines/thresholds';
 import type { Actor, DecidableOutcome } from '../../machines/types';
 import type { Scenario } from '../../scenarios/schema';
@@ -84,6 +85,7 @@ export interface WalkthroughView {
   /** Every policy row's own verdict, those below the deciding one included. */
   policyRows: PolicyRowResult[];
   flipPoints: FlipPoint[];
+  inputFlipPoints: InputFlipPoint[];
   /** Whether the machine would accept a confirmation now (its guard decides, not the UI). */
   canConfirm: boolean;
   /** Scripted step index → whether the machine applied it (undefined: not reached yet). */
@@ -112,6 +114,7 @@ export function viewWalkthrough(walkthrough: Walkthrough): WalkthroughView {
     recommendation,
     policyRows: recommendation ? everyPolicyRow(situation) : [],
     flipPoints: recommendation ? flipPoints(situation, recommendation) : [],
+    inputFlipPoints: recommendation ? inputFlipPoints(situation, recommendation) : [],
     canConfirm: fold.snapshot.can({
       type: 'decision.confirm',
       at: fold.snapshot.context.nowUtc,
@@ -150,7 +153,7 @@ export function recordAction(walkthrough: Walkthrough, action: OperatorAction, b
     if (!action.text.trim()) return { ok: false, reason: 'a note needs text' };
     event = { type: 'session.note', text: action.text.trim(), at: context.nowUtc, by };
   } else {
-    if (action.type === 'decision.override' && !action.rationale.trim())
+    if (action.type === 'decision.override' && !hasVisibleText(action.rationale))
       return { ok: false, reason: 'an override needs a rationale' };
     event = { ...action, at: context.nowUtc, by };
   }

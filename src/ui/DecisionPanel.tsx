@@ -1,5 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import type { Recommendation } from '../../machines/policy';
+import { hasVisibleText } from '../../machines/text';
 import { type DecidableOutcome, decidableOutcomes } from '../../machines/types';
 import type { OperatorAction } from '../session/walkthrough';
 import { outcomeLabels } from './outcomeLabels';
@@ -18,7 +19,7 @@ export function DecisionPanel({ recommendation, canConfirm, refusal, onDecide }:
 
   const override = (event: FormEvent) => {
     event.preventDefault();
-    if (!rationale.trim()) {
+    if (!hasVisibleText(rationale)) {
       setMissingRationale(true);
       return;
     }
@@ -33,7 +34,7 @@ export function DecisionPanel({ recommendation, canConfirm, refusal, onDecide }:
         <button
           type="button"
           disabled={!canConfirm}
-          onClick={() => onDecide({ type: 'decision.confirm', ...(rationale.trim() ? { rationale: rationale.trim() } : {}) })}
+          onClick={() => onDecide({ type: 'decision.confirm', ...(hasVisibleText(rationale) ? { rationale: rationale.trim() } : {}) })}
         >
           Confirm: {recommendation ? outcomeLabels[recommendation.outcome] : '—'}
         </button>

@@ -1,13 +1,16 @@
 import { memo } from 'react';
-import { type FlipPoint, flipRelation } from '../../machines/flipPoints';
+import { type FlipPoint, flipRelation, type InputFlipPoint } from '../../machines/flipPoints';
 import type { PolicyRowResult } from '../../machines/policy';
-import { thresholdDefinitionByKey } from '../../machines/thresholds';
+import { type ThresholdValues, thresholdDefinitionByKey } from '../../machines/thresholds';
+import { inputFlipSentence } from '../session/describe';
 import { outcomeLabels } from './outcomeLabels';
 import { displayValue, type TemperatureUnit } from './units';
 
 interface Props {
   policyRows: PolicyRowResult[];
+  thresholds: ThresholdValues;
   flipPoints: FlipPoint[];
+  inputFlipPoints: InputFlipPoint[];
   temperatureUnit: TemperatureUnit;
 }
 
@@ -15,20 +18,30 @@ interface Props {
  * What would change the recommendation: one row per threshold the rules read (every policy row's,
  * so an edit changes the text, not the table's shape), with the nearest value each way that flips it.
  */
-export const FlipTable = memo(function FlipTable({ policyRows, flipPoints, temperatureUnit }: Props) {
-  const readers = new Map<string, { threshold: number; ruleIds: Set<string> }>();
+export const FlipTable = memo(function FlipTable({ policyRows, thresholds, flipPoints, inputFlipPoints, temperatureUnit }: Props) {
+  const readers = new Map<string, Set<string>>();
   for (const { evaluations } of policyRows) {
-    for (const e of evaluations) {
-      const reader = readers.get(e.thresholdKey) ?? { threshold: e.threshold, ruleIds: new Set<string>() };
-      reader.ruleIds.add(e.ruleId);
-      readers.set(e.thresholdKey, reader);
-    }
+    for (const e of evaluations) readers.set(e.thresholdKey, (readers.get(e.thresholdKey) ?? new Set<string>()).add(e.ruleId));
   }
   if (readers.size === 0) return null;
+  const shown = (value: number, unit: string) => displayValue(value, unit, temperatureUnit);
 
   return (
     <section className="flips" aria-labelledby="flips-title">
       <h4 id="flips-title">What would change the recommendation</h4>
+      <h5 id="input-flips-title">Assessed values, nearest first</h5>
+      {inputFlipPoints.length === 0 ? (
+        <p className="muted">No single assessed value, moved within its possible range, changes the recommendation.</p>
+      ) : (
+        <ul className="input-flips" aria-labelledby="input-flips-title">
+          {inputFlipPoints.map((f) => (
+            <li key={`${f.quantityKey}-${f.direction}`} data-quantity={f.quantityKey} data-direction={f.direction}>
+              {capitalize(inputFlipSentence(f, shown, `“${outcomeLabels[f.newOutcome]}”`))}
+            </li>
+          ))}
+        </ul>
+      )}
+      <h5>Thresholds</h5>
       <table className="flip-points">
         <caption>
           Flip points: the nearest threshold value each way that changes the outcome (— : none in the plausible range)
@@ -43,8 +56,9 @@ export const FlipTable = memo(function FlipTable({ policyRows, flipPoints, tempe
           </tr>
         </thead>
         <tbody>
-          {[...readers].map(([key, { threshold, ruleIds }]) => {
+          {[...readers].map(([key, ruleIds]) => {
             const definition = thresholdDefinitionByKey.get(key);
+            const threshold = thresholds[key] ?? Number.NaN;
             const unit = definition?.unit ?? '';
             const flip = (direction: FlipPoint['direction']) => {
               const f = flipPoints.find((p) => p.thresholdKey === key && p.direction === direction);
@@ -70,3 +84,5 @@ export const FlipTable = memo(function FlipTable({ policyRows, flipPoints, tempe
     </section>
   );
 });
+
+const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);

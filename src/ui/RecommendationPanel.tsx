@@ -1,7 +1,8 @@
 import { memo, useLayoutEffect, useMemo } from 'react';
 import type { Decision } from '../../machines/crewReturnContext';
-import type { FlipPoint } from '../../machines/flipPoints';
+import type { FlipPoint, InputFlipPoint } from '../../machines/flipPoints';
 import type { PolicyRowResult, Recommendation } from '../../machines/policy';
+import type { ThresholdValues } from '../../machines/thresholds';
 import type { MissionSetup } from '../../machines/types';
 import { FlipTable } from './FlipTable';
 import { InView } from './InView';
@@ -15,14 +16,20 @@ interface Props {
   policyRows: PolicyRowResult[];
   decision: Decision | null;
   flipPoints: FlipPoint[];
+  inputFlipPoints: InputFlipPoint[];
+  thresholds: ThresholdValues;
   setup: MissionSetup;
   temperatureUnit: TemperatureUnit;
 }
 
-export function RecommendationPanel({ recommendation, policyRows, decision, flipPoints, setup, temperatureUnit }: Props) {
+export function RecommendationPanel(props: Props) {
+  const { recommendation, policyRows, decision, flipPoints, inputFlipPoints, thresholds, setup, temperatureUnit } = props;
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs once per new recommendation on screen, by design
   useLayoutEffect(() => reportThresholdLatency(), [recommendation]);
-  const flipInputs = useMemo(() => ({ policyRows, flipPoints }), [policyRows, flipPoints]);
+  const flipInputs = useMemo(
+    () => ({ policyRows, flipPoints, inputFlipPoints, thresholds }),
+    [policyRows, flipPoints, inputFlipPoints, thresholds],
+  );
 
   return (
     <section aria-labelledby="recommendation-title" className="recommendation">
@@ -51,7 +58,7 @@ export function RecommendationPanel({ recommendation, policyRows, decision, flip
           <PolicyTable policyRows={policyRows} recommendation={recommendation} />
           {/* Below the fold at 1280×800: each part follows an edit a frame later while out of view. */}
           <InView value={flipInputs}>{(shown) => <FlipTable {...shown} temperatureUnit={temperatureUnit} />}</InView>
-          <RuleTable policyRows={policyRows} temperatureUnit={temperatureUnit} />
+          <RuleTable policyRows={policyRows} setup={setup} temperatureUnit={temperatureUnit} />
           <InView value={recommendation}>{(shown) => <SeatPlan recommendation={shown} setup={setup} />}</InView>
         </>
       )}
@@ -62,6 +69,7 @@ export function RecommendationPanel({ recommendation, policyRows, decision, flip
 /** Who rides where: the interim emergency plan or the return plan. */
 const SeatPlan = memo(function SeatPlan({ recommendation, setup }: { recommendation: Recommendation; setup: MissionSetup }) {
   if (!recommendation.seatPlan) return null;
+  const mode = setup.damagedVehicle.descentModes.find((m) => m.id === recommendation.descentModeId);
   const vehicleName = (id: string) => [setup.damagedVehicle, ...setup.otherVehicles].find((v) => v.id === id)?.name ?? id;
   const crewName = (id: string) => setup.crew.find((c) => c.id === id)?.name ?? id;
   return (
@@ -74,6 +82,21 @@ const SeatPlan = memo(function SeatPlan({ recommendation, setup }: { recommendat
           </li>
         ))}
       </ul>
+      {recommendation.damagedVehicleLeavesUncrewed && (
+        <p data-testid="uncrewed-departure">
+          {setup.damagedVehicle.name} leaves uncrewed{' '}
+          {recommendation.damagedVehicleLeavesUncrewed === 'now'
+            ? 'at once: nobody waits on it, so its life need not last the wait'
+            : 'once the replacement has docked and the seat liners have moved'}
+          .
+        </p>
+      )}
+      {mode && (
+        <p>
+          Descent mode: {mode.label}
+          {mode.kind === 'degraded' && ' (degraded: accepted in the emergency tier only)'}.
+        </p>
+      )}
     </div>
   );
 });

@@ -2,20 +2,23 @@ import { memo } from 'react';
 import type { RuleEvaluation } from '../../machines/evaluate';
 import { type PolicyRowResult, policyTable } from '../../machines/policy';
 import { allRules } from '../../machines/rules';
+import type { MissionSetup } from '../../machines/types';
+import { evaluationKey, evaluationSubject } from '../session/describe';
 import { InView } from './InView';
 import { displayValue, type TemperatureUnit } from './units';
 
 interface Props {
   policyRows: PolicyRowResult[];
+  setup: MissionSetup;
   temperatureUnit: TemperatureUnit;
 }
 
 const statusText = { pass: '✔ PASS', fail: '✘ FAIL', unknown: '? UNKNOWN' } as const;
 const ruleById = new Map(allRules.map((r) => [r.id, r]));
-// rule, crew, tier, value, threshold, margin, result, source
-const columnWidthsPct = [24, 6, 12, 16, 12, 10, 10, 10];
+// rule, crew, for, tier, value, limit, margin, result, source
+const columnWidthsPct = [21, 5, 12, 9, 15, 11, 9, 9, 9];
 
-export function RuleTable({ policyRows, temperatureUnit }: Props) {
+export function RuleTable({ policyRows, setup, temperatureUnit }: Props) {
   return (
     <section className="rules" aria-labelledby="rules-title">
       <h4 id="rules-title">Rules behind the recommendation</h4>
@@ -24,7 +27,7 @@ export function RuleTable({ policyRows, temperatureUnit }: Props) {
         .map((row) => (
           // One table per policy row: out of view, the browser skips it and an edit reaches it a frame later.
           <InView key={row.id} value={row} className="rule-group">
-            {(shown) => <RuleGroup row={shown} temperatureUnit={temperatureUnit} />}
+            {(shown) => <RuleGroup row={shown} setup={setup} temperatureUnit={temperatureUnit} />}
           </InView>
         ))}
     </section>
@@ -32,7 +35,15 @@ export function RuleTable({ policyRows, temperatureUnit }: Props) {
 }
 
 // Memoized: a group whose row is held back a frame renders nothing new until it catches up.
-const RuleGroup = memo(function RuleGroup({ row, temperatureUnit }: { row: PolicyRowResult; temperatureUnit: TemperatureUnit }) {
+const RuleGroup = memo(function RuleGroup({
+  row,
+  setup,
+  temperatureUnit,
+}: {
+  row: PolicyRowResult;
+  setup: MissionSetup;
+  temperatureUnit: TemperatureUnit;
+}) {
   const show = (value: number, unit: string, difference = false) => displayValue(value, unit, temperatureUnit, difference);
   return (
     <table>
@@ -49,9 +60,10 @@ const RuleGroup = memo(function RuleGroup({ row, temperatureUnit }: { row: Polic
         <tr>
           <th scope="col">Rule</th>
           <th scope="col">Crew</th>
+          <th scope="col">For</th>
           <th scope="col">Tier</th>
           <th scope="col">Value (nominal)</th>
-          <th scope="col">Threshold</th>
+          <th scope="col">Limit</th>
           <th scope="col">Margin</th>
           <th scope="col">Result</th>
           <th scope="col">Source</th>
@@ -59,7 +71,7 @@ const RuleGroup = memo(function RuleGroup({ row, temperatureUnit }: { row: Polic
       </thead>
       <tbody>
         {row.evaluations.map((e) => (
-          <EvaluationRow key={`${e.ruleId}-${e.tier}-${e.crewCount ?? ''}`} evaluation={e} show={show} />
+          <EvaluationRow key={evaluationKey(e)} evaluation={e} subject={evaluationSubject(e, setup)} show={show} />
         ))}
       </tbody>
     </table>
@@ -68,14 +80,23 @@ const RuleGroup = memo(function RuleGroup({ row, temperatureUnit }: { row: Polic
 
 interface RowProps {
   evaluation: RuleEvaluation;
+  subject: string;
   show: (value: number, unit: string, difference?: boolean) => string;
 }
 
-function EvaluationRow({ evaluation: e, show }: RowProps) {
+function EvaluationRow({ evaluation: e, subject, show }: RowProps) {
   return (
-    <tr className={`status-${e.status}`} data-rule={e.ruleId} data-crew={e.crewCount} data-tier={e.tier}>
+    <tr
+      className={`status-${e.status}`}
+      data-rule={e.ruleId}
+      data-crew={e.crewCount}
+      data-tier={e.tier}
+      data-vehicle={e.vehicleId}
+      data-mode={e.descentModeId}
+    >
       <td title={ruleById.get(e.ruleId)?.statement}>{e.ruleId}</td>
       <td>{e.crewCount ?? ''}</td>
+      <td>{subject}</td>
       <td>{e.tier}</td>
       <td>
         {e.value === null ? 'unknown' : show(e.value, e.unit)}

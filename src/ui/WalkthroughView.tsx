@@ -10,6 +10,7 @@ import { StatechartDiagram } from './StatechartDiagram';
 import { StepControls } from './StepControls';
 import { ThresholdsPanel } from './ThresholdsPanel';
 import { Timeline } from './Timeline';
+import { VehicleCards } from './VehicleCards';
 
 interface Props {
   state: AppState;
@@ -93,9 +94,12 @@ export function WalkthroughView({ state, dispatch }: Props) {
             policyRows={view.policyRows}
             decision={snapshot.context.decision}
             flipPoints={view.flipPoints}
+            inputFlipPoints={view.inputFlipPoints}
+            thresholds={snapshot.context.thresholds}
             setup={snapshot.context.setup}
             temperatureUnit={state.temperatureUnit}
           />
+          <VehicleCards setup={snapshot.context.setup} />
         </div>
         <div className="column thresholds-column">
           <ThresholdsPanel

@@ -1,0 +1,34 @@
+/** Words for what the model computes, shared by the CLI and the app so they never say it differently. */
+import type { RuleEvaluation } from '../../machines/evaluate';
+import { flipRelation, type InputFlipPoint } from '../../machines/flipPoints';
+import { quantityOfKey } from '../../machines/quantities';
+import type { MissionSetup } from '../../machines/types';
+
+/** `Predicted peak descent cabin temperature (3 crew)` for `peakCabinTempC.crew3`. */
+export function quantityLabel(key: string): string {
+  const quantity = quantityOfKey(key);
+  if (!quantity) return key;
+  return quantity.crewCount === undefined ? quantity.definition.label : `${quantity.definition.label} (${quantity.crewCount} crew)`;
+}
+
+export function quantityUnit(key: string): string {
+  return quantityOfKey(key)?.definition.unit ?? '';
+}
+
+/** "if the high estimate of X were ≤ 39 °C, the recommendation would become Y". */
+export function inputFlipSentence(flip: InputFlipPoint, shown: (value: number, unit: string) => string, outcome: string): string {
+  const value = shown(flip.flipAt, quantityUnit(flip.quantityKey));
+  return `if the ${flip.end} estimate of ${quantityLabel(flip.quantityKey)} were ${flipRelation(flip)} ${value} (now ${shown(flip.current, quantityUnit(flip.quantityKey))}), the recommendation would become ${outcome}`;
+}
+
+/** What a rule was evaluated for beyond the crew count: a vehicle (by name) or a descent mode. */
+export function evaluationSubject(e: RuleEvaluation, setup: MissionSetup): string {
+  if (e.vehicleId) return [setup.damagedVehicle, ...setup.otherVehicles].find((v) => v.id === e.vehicleId)?.name ?? e.vehicleId;
+  if (e.descentModeId) return `${e.descentModeId} mode`;
+  return '';
+}
+
+/** A stable key for an evaluation within a policy row: rule, tier, crew option, vehicle, mode. */
+export function evaluationKey(e: RuleEvaluation): string {
+  return [e.ruleId, e.tier, e.crewCount ?? '', e.vehicleId ?? '', e.descentModeId ?? ''].join('|');
+}
