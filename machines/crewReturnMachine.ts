@@ -228,7 +228,11 @@ export const crewReturnMachine = setup({
         },
         seatLinersMoved: {
           on: {
-            'damagedVehicle.returnUncrewed': { guard: 'damagedVehicleStillDocked', target: 'awaitingUndock', actions: 'stamp' },
+            'damagedVehicle.returnUncrewed': {
+              guard: 'damagedVehicleStillDocked',
+              target: 'awaitingUndock',
+              actions: ['stamp', 'departDamagedVehicle'],
+            },
             'return.undock': { guard: 'damagedVehicleDeparted', target: 'undocked', actions: 'stamp' },
           },
         },

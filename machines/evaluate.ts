@@ -63,10 +63,13 @@ export function evaluateRule(
   const { value } = reading;
   const margin = value === null ? null : rule.comparator === '<=' ? threshold - value : value - threshold;
   const status: RuleStatus = margin === null || Number.isNaN(margin) ? 'unknown' : margin >= 0 ? 'pass' : 'fail';
+  // One fixed shape (absent scope fields are undefined): a spread here made this the policy's hot spot.
   return {
     ruleId: rule.id,
     tier,
-    ...scope,
+    crewCount: scope.crewCount,
+    vehicleId: scope.vehicleId,
+    descentModeId: scope.descentModeId,
     quantityKey: reading.quantityKey,
     value,
     nominalValue: reading.nominalValue,
@@ -113,14 +116,20 @@ export function conservativeEnd(key: string, assessed: AssessedValue): number {
 /** An assessed value read as it is. */
 export function assessedReading(values: AssessedValues, key: string): Reading {
   const assessed = values[key];
-  if (!assessed) return { quantityKey: key, value: null, nominalValue: null, valueSource: null, inputs: [{ key, scale: 1 }] };
-  return {
-    quantityKey: key,
-    value: conservativeEnd(key, assessed),
-    nominalValue: assessed.nominal,
-    valueSource: assessed.source,
-    inputs: [{ key, scale: 1 }],
-  };
+  const inputs = inputsOf(key);
+  if (!assessed) return { quantityKey: key, value: null, nominalValue: null, valueSource: null, inputs };
+  return { quantityKey: key, value: conservativeEnd(key, assessed), nominalValue: assessed.nominal, valueSource: assessed.source, inputs };
+}
+
+// Shared and frozen: a reading of an assessed value moves one for one with it.
+const inputsByKey = new Map<string, readonly InputTerm[]>();
+function inputsOf(key: string): readonly InputTerm[] {
+  let inputs = inputsByKey.get(key);
+  if (!inputs) {
+    inputs = Object.freeze([Object.freeze({ key, scale: 1 })]);
+    inputsByKey.set(key, inputs);
+  }
+  return inputs;
 }
 
 export function allPass(evaluations: readonly RuleEvaluation[]): boolean {

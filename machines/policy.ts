@@ -258,56 +258,57 @@ function fullCrewRow(context: RowContext): RowWithPlan {
 /**
  * Every crew option, most crew aboard first: those aboard need the damaged vehicle through the wait
  * and its emergency tier; with nobody aboard it leaves uncrewed at once and its life need not last.
- * Every vehicle holding crew must stay within its life until the replacement arrives.
+ * Every vehicle holding crew must stay within its life until the replacement arrives. Every option is
+ * evaluated and shown, so the table keeps one shape while only the results change; the first passing decides.
  */
 function replacementRow(context: RowContext): RowWithPlan {
   const { situation, crewCount } = context;
   const { setup, thresholds, values, nowUtc } = situation;
   const tried: RuleEvaluation[] = [];
-  let lastFailing = '';
+  const why: string[] = [];
+  let chosen: RowWithPlan | null = null;
   for (let aboard = crewCount; aboard >= 0; aboard--) {
     const seats = seating(context, aboard);
-    tried.push(...seats.evaluations);
-    if (!seats.plan) {
-      lastFailing = failing(seats.evaluations);
-      continue;
-    }
-    const wait = holdingVehicles(setup, seats.plan).map((vehicle) =>
+    const wait = holdingVehicles(setup, seats.plan, aboard).map((vehicle) =>
       evaluateRule(lifeThroughWaitRule, lifeUsedAtReplacementArrival(vehicle, nowUtc, values), thresholds, 'nominal', {
         crewCount: aboard,
         vehicleId: vehicle.id,
       }),
     );
-    tried.push(...wait);
     const fly = aboard > 0 ? flyability(context, 'emergency', aboard, false) : null;
-    if (fly) tried.push(...fly.evaluations);
-    if (allPass(wait) && (aboard === 0 || fly?.passed)) {
-      const name = setup.damagedVehicle.name;
-      return {
-        id: 'replacement-feasible',
-        matched: true,
-        reason:
-          aboard === 0
-            ? `every crew member waits on another vehicle; ${name} leaves uncrewed at once`
-            : `${aboard} crew keep emergency seats on ${name}, ${crewCount - aboard} on other vehicles`,
-        evaluations: tried,
-        plan: seats.plan,
-        descentModeId: fly?.descentModeId ?? null,
-        departure: aboard === 0 ? 'now' : 'after-replacement-docks',
-      };
-    }
-    lastFailing = failing([...wait, ...(fly?.evaluations ?? [])]);
+    const option = [...seats.evaluations, ...wait, ...(fly?.evaluations ?? [])];
+    tried.push(...option);
+    const passed = seats.plan !== null && allPass(wait) && (fly === null || fly.passed);
+    if (!passed) why.push(`${aboard} aboard: ${failing(option)}`);
+    if (!passed || chosen) continue;
+    const name = setup.damagedVehicle.name;
+    chosen = {
+      id: 'replacement-feasible',
+      matched: true,
+      reason:
+        aboard === 0
+          ? `every crew member waits on another vehicle; ${name} leaves uncrewed at once`
+          : `${aboard} crew keep emergency seats on ${name}, ${crewCount - aboard} on other vehicles`,
+      evaluations: tried,
+      plan: seats.plan,
+      descentModeId: fly?.descentModeId ?? null,
+      departure: aboard === 0 ? 'now' : 'after-replacement-docks',
+    };
   }
-  return {
-    id: 'replacement-feasible',
-    matched: false,
-    reason: `no interim plan gives every crew member an emergency seat: ${lastFailing}`,
-    evaluations: tried,
-    ...noPlan,
-  };
+  return (
+    chosen ?? {
+      id: 'replacement-feasible',
+      matched: false,
+      reason: `no interim plan gives every crew member an emergency seat: ${why.join('; ')}`,
+      evaluations: tried,
+      ...noPlan,
+    }
+  );
 }
 
-function holdingVehicles(setup: MissionSetup, plan: readonly SeatAssignment[]): Vehicle[] {
+/** The vehicles holding crew through the wait: those of the plan, else (no plan) the damaged one if anyone is aboard. */
+function holdingVehicles(setup: MissionSetup, plan: readonly SeatAssignment[] | null, aboard: number): Vehicle[] {
+  if (!plan) return aboard > 0 ? [setup.damagedVehicle] : [];
   const ids = new Set(plan.map((s) => s.vehicleId));
   return [setup.damagedVehicle, ...setup.otherVehicles].filter((v) => ids.has(v.id));
 }
@@ -316,39 +317,38 @@ function holdingVehicles(setup: MissionSetup, plan: readonly SeatAssignment[]): 
 function reducedCrewRow(context: RowContext): RowWithPlan {
   const { crewCount, relocatable } = context;
   const tried: RuleEvaluation[] = [];
-  let lastFailing = '';
+  const why: string[] = [];
+  let chosen: RowWithPlan | null = null;
   for (let aboard = crewCount - 1; aboard >= 1; aboard--) {
     const seats = seating(context, aboard);
-    tried.push(...seats.evaluations);
-    if (!seats.plan) {
-      lastFailing = failing(seats.evaluations);
-      continue;
-    }
     const fly = flyability(context, 'nominal', aboard);
-    tried.push(...fly.evaluations);
-    if (fly.passed) {
-      return {
-        id: 'reduced-crew-nominal',
-        matched: true,
-        reason: `${aboard} crew pass every nominal rule; ${crewCount - aboard} move to other vehicles`,
-        evaluations: tried,
-        plan: seats.plan,
-        descentModeId: fly.descentModeId,
-        departure: null,
-      };
-    }
-    lastFailing = failing(fly.evaluations);
+    const option = [...seats.evaluations, ...fly.evaluations];
+    tried.push(...option);
+    const passed = seats.plan !== null && fly.passed;
+    if (!passed) why.push(`${aboard} aboard: ${failing(option)}`);
+    if (!passed || chosen) continue;
+    chosen = {
+      id: 'reduced-crew-nominal',
+      matched: true,
+      reason: `${aboard} crew pass every nominal rule; ${crewCount - aboard} move to other vehicles`,
+      evaluations: tried,
+      plan: seats.plan,
+      descentModeId: fly.descentModeId,
+      departure: null,
+    };
   }
-  return {
-    id: 'reduced-crew-nominal',
-    matched: false,
-    reason:
-      relocatable === 0
-        ? 'no crew member has a seat on another vehicle'
-        : `no smaller crew of at least one passes every nominal rule: ${lastFailing || 'no such crew'}`,
-    evaluations: tried,
-    ...noPlan,
-  };
+  return (
+    chosen ?? {
+      id: 'reduced-crew-nominal',
+      matched: false,
+      reason:
+        relocatable === 0
+          ? 'no crew member has a seat on another vehicle'
+          : `no smaller crew of at least one passes every nominal rule: ${why.join('; ') || 'no such crew'}`,
+      evaluations: tried,
+      ...noPlan,
+    }
+  );
 }
 
 function emergencyTierRow(context: RowContext): RowWithPlan {
@@ -415,5 +415,6 @@ export function everyEvaluation(situation: Situation): RuleEvaluation[] {
       all.push(evaluateRule(lifeThroughWaitRule, reading, thresholds, tier, { vehicleId: vehicle.id }));
     }
   }
+  for (let aboard = 0; aboard <= context.crewCount; aboard++) all.push(...seating(context, aboard).evaluations);
   return all;
 }

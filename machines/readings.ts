@@ -30,7 +30,18 @@ function derived(quantityKey: string, value: number, nominalValue: number, input
 
 /** Per-crew assessed values are reported for each crew count. */
 export function crewReading(values: AssessedValues, quantity: string, perCrewCount: boolean, crewCount: number): Reading {
-  return assessedReading(values, perCrewCount ? crewQuantityKey(quantity, crewCount) : quantity);
+  return assessedReading(values, perCrewCount ? crewKey(quantity, crewCount) : quantity);
+}
+
+const crewKeys = new Map<string, string[]>();
+function crewKey(quantity: string, crewCount: number): string {
+  let keys = crewKeys.get(quantity);
+  if (!keys) {
+    keys = [];
+    crewKeys.set(quantity, keys);
+  }
+  keys[crewCount] ??= crewQuantityKey(quantity, crewCount);
+  return keys[crewCount];
 }
 
 export function lifeUsedAtReturn(vehicle: Vehicle, nowUtc: string): Reading {

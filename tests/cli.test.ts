@@ -45,7 +45,22 @@ describe('npm run decide', () => {
     expect(run).toMatchObject({ scenario: 'soyuz-ms-22', outcome: 'launch-replacement', finalState: 'crewHome' });
     expect(run.steps).toHaveLength(29);
     expect(run.evaluations.length).toBeGreaterThan(5);
-    expect(run.evaluations[0]).toMatchObject({ ruleId: 'thermal.peak-cabin-temp', value: 43, threshold: 27, status: 'fail' });
+    expect(run.evaluations.find((e: { ruleId: string }) => e.ruleId === 'thermal.peak-cabin-temp')).toMatchObject({
+      value: 43,
+      threshold: 27,
+      status: 'fail',
+      crewCount: 3,
+    });
+    // What would change it, for the assessed values, under a key of its own: nearest first.
+    expect(run.inputFlipPoints[0]).toMatchObject({
+      quantityKey: 'peakCabinTempC.crew2',
+      end: 'high',
+      current: 39,
+      direction: 'raise',
+      flipAt: 40,
+      inclusive: false,
+      newOutcome: 'undecided',
+    });
   });
 
   it('--set and --thresholds change the recommendation', () => {
@@ -97,11 +112,11 @@ describe('npm run decide', () => {
 
   it('rejects a schema violation with the field path', () => {
     const scenario = JSON.parse(readFileSync(join(root, ms22), 'utf8'));
-    scenario.setup.damagedVehicle.seats = 'three';
+    scenario.setup.damagedVehicle.launchedUtc = 'last autumn';
     scenario.events[11].value.high = 30;
     expectInvalid(
       decide(file('schema.json', JSON.stringify(scenario))),
-      /^error: .*schema\.json: setup\.damagedVehicle\.seats: .*expected number/m,
+      /^error: .*schema\.json: setup\.damagedVehicle\.launchedUtc: an ISO 8601 UTC time/m,
       /^error: .*schema\.json: events\[11\]\.value: low ≤ nominal ≤ high$/m,
     );
   });
@@ -116,11 +131,11 @@ describe('npm run decide', () => {
   });
 
   it('rejects unknown and non-numeric thresholds, one line each', () => {
-    const result = decide(ms22, '--set', 'cabinTemp=30', '--set', 'certifiedLifeDays=long');
+    const result = decide(ms22, '--set', 'cabinTemp=30', '--set', 'maxCertifiedLifeUsedPct.nominal=long');
     expectInvalid(
       result,
       /^error: --set: cabinTemp: a known threshold key/m,
-      /^error: --set: certifiedLifeDays: a number of days from 1 to 3650, got "long"$/m,
+      /^error: --set: maxCertifiedLifeUsedPct\.nominal: a number of % from 0 to 300, got "long"$/m,
     );
     expect(result.stderr.trim().split('\n')).toHaveLength(2);
   });

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { type AnyStateNode, createActor, transition } from 'xstate';
 import { adjacencyMapToArray, getAdjacencyMap, getShortestPaths } from 'xstate/graph';
-import { type CrewReturnEvent, currentRecommendation } from '../machines/crewReturnContext';
+import { type CrewReturnEvent, type CrewReturnInput, currentRecommendation } from '../machines/crewReturnContext';
 import { crewReturnMachine } from '../machines/crewReturnMachine';
 import { decidableOutcomes } from '../machines/types';
 import { type CrewReturnSnapshot, stateName } from '../src/session/session';
-import { ev, modelInput } from './support';
+import { dayAfterLaunchUtc, ev, modelInput, threeCrewSetup } from './support';
 
 const report = (quantity: string, crewCount: number | undefined, nominal: number) =>
   ev('assessment.report', { quantity, ...(crewCount ? { crewCount } : {}), value: { nominal, source: 'assumed' } });
@@ -55,10 +55,44 @@ function serializeState(snapshot: CrewReturnSnapshot): string {
     context.seatByCrewId,
     context.decision?.kind ?? null,
     context.decision?.outcome ?? null,
+    context.damagedVehicleDepartedUtc !== null,
   ]);
 }
 
 const traversal = { input: modelInput, events, serializeState: serializeState as never, limit: 100_000 };
+
+/**
+ * A second mission: every crew member can move to a Dragon with three free seats, and the replacement
+ * comes too late for the damaged vehicle, so everyone waits on the Dragon and the damaged vehicle leaves first.
+ */
+const allRelocatable: CrewReturnInput = {
+  ...modelInput,
+  setup: {
+    ...threeCrewSetup,
+    otherVehicles: threeCrewSetup.otherVehicles.map((v) => ({ ...v, seatsTaken: 1, launchedUtc: dayAfterLaunchUtc(95) })),
+    crew: threeCrewSetup.crew.map((c) => ({ ...c, canRelocateTo: ['dragon'] })),
+  },
+};
+const departureTraversal = {
+  input: allRelocatable,
+  events: [
+    ev('anomaly.detect'),
+    ev('safing.complete'),
+    ev('inspection.complete'),
+    report('replacementLeadTimeDays', undefined, 150),
+    ev('assessment.complete'),
+    ev('decision.confirm'),
+    ...threeCrewSetup.crew.map((c) => ev('seats.relocate', { crewId: c.id, vehicleId: 'dragon' })),
+    ev('campaign.interimPlanInPlace'),
+    ev('damagedVehicle.returnUncrewed'),
+    ev('replacement.launch'),
+    ev('replacement.dock'),
+    ev('seats.transfer'),
+    ev('return.undock'),
+  ],
+  serializeState: serializeState as never,
+  limit: 10_000,
+};
 
 function allStateNodes(node: AnyStateNode): AnyStateNode[] {
   return [node, ...Object.values(node.states).flatMap(allStateNodes)];
@@ -66,13 +100,15 @@ function allStateNodes(node: AnyStateNode): AnyStateNode[] {
 
 describe('model-based: the statechart explored with xstate/graph', () => {
   // `accepted` is computed afresh: the map may hand back one stored snapshot for equal serializations.
-  const edges = (
-    adjacencyMapToArray(getAdjacencyMap(crewReturnMachine, traversal)) as unknown as {
-      state: CrewReturnSnapshot;
-      event: CrewReturnEvent;
-      nextState: CrewReturnSnapshot;
-    }[]
-  ).map((edge) => ({ ...edge, accepted: transition(crewReturnMachine, edge.state, edge.event)[0] !== edge.state }));
+  const edgesOf = (t: typeof traversal | typeof departureTraversal) =>
+    (
+      adjacencyMapToArray(getAdjacencyMap(crewReturnMachine, t)) as unknown as {
+        state: CrewReturnSnapshot;
+        event: CrewReturnEvent;
+        nextState: CrewReturnSnapshot;
+      }[]
+    ).map((edge) => ({ ...edge, accepted: transition(crewReturnMachine, edge.state, edge.event)[0] !== edge.state }));
+  const edges = [...edgesOf(traversal), ...edgesOf(departureTraversal)];
 
   it('reaches every state node of the machine', () => {
     const reached = new Set(edges.flatMap((e) => [...e.state._nodes, ...e.nextState._nodes].map((n) => n.id)));
@@ -135,5 +171,30 @@ describe('model-based: the statechart explored with xstate/graph', () => {
     );
     expect(undecidedConfirms.length).toBeGreaterThan(0);
     expect(undecidedConfirms.every((e) => !e.accepted)).toBe(true);
+  });
+});
+
+describe('when nobody waits on the damaged vehicle', () => {
+  it('it leaves uncrewed ahead of the replacement, and the crew undock in the replacement without waiting for it', () => {
+    const actor = createActor(crewReturnMachine, { input: allRelocatable }).start();
+    const states: string[] = [];
+    for (const event of departureTraversal.events) {
+      actor.send(event);
+      states.push(stateName(actor.getSnapshot().value));
+    }
+    const decided = actor.getSnapshot().context.decision?.recommendation;
+    expect(decided).toMatchObject({ outcome: 'launch-replacement', crewAboardDamagedVehicle: 0, damagedVehicleLeavesUncrewed: 'now' });
+    expect(states.slice(-6)).toEqual([
+      'replacementCampaign.preparingReplacement',
+      'replacementCampaign.preparingReplacement',
+      'replacementCampaign.replacementInFlight',
+      'replacementCampaign.replacementDocked',
+      'replacementCampaign.seatLinersMoved',
+      'replacementCampaign.undocked',
+    ]);
+    expect(actor.getSnapshot().context.damagedVehicleDepartedUtc).not.toBeNull();
+    // Once it has left, nobody can be seated on it again, and it cannot leave twice.
+    expect(actor.getSnapshot().can(ev('damagedVehicle.returnUncrewed'))).toBe(false);
+    actor.stop();
   });
 });

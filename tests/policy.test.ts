@@ -52,7 +52,7 @@ describe('recommendation policy (hit policy FIRST)', () => {
   it('sends fewer crew home when no replacement can arrive within the certified life', () => {
     const r = recommend({ ...withValues({ 'peakCabinTempC.crew2': v(26) }), nowUtc: dayAfterLaunchUtc(190) });
     expect(r.outcome).toBe('return-reduced-crew');
-    expect(r.rows.find((row) => row.id === 'replacement-feasible')?.reason).toContain('vehicle-life.lifeboat-through-wait fail');
+    expect(r.rows.find((row) => row.id === 'replacement-feasible')?.reason).toContain('3 aboard: vehicle-life.through-wait fail');
     expect(r.crewAboardDamagedVehicle).toBe(2);
   });
 
@@ -78,15 +78,17 @@ describe('recommendation policy (hit policy FIRST)', () => {
   it('a missing value is unknown and blocks the rows that need it', () => {
     const { replacementLeadTimeDays: _, ...values } = ms22LikeValues;
     const r = recommend(situation({ values }));
-    expect(r.rows.find((row) => row.id === 'replacement-feasible')?.reason).toBe('vehicle-life.lifeboat-through-wait unknown');
+    expect(r.rows.find((row) => row.id === 'replacement-feasible')?.reason).toContain('2 aboard: vehicle-life.through-wait unknown');
     expect(r.outcome).not.toBe('launch-replacement');
   });
 
   it('an open common-cause question adds its hold to the wait', () => {
     const held = withValues({ openCommonCauseQuestions: v(1), commonCauseHoldDays: v(80) });
-    expect(recommend(held).rows.find((row) => row.id === 'replacement-feasible')?.evaluations[0]?.value).toBeCloseTo(
-      100 + 45 + 80,
-    );
+    const wait = recommend(held)
+      .rows.find((row) => row.id === 'replacement-feasible')
+      ?.evaluations.find((e) => e.ruleId === 'vehicle-life.through-wait' && e.vehicleId === 'soyuz');
+    expect(wait?.value).toBeCloseTo((100 * (100 + 45 + 80)) / 210);
+    expect(wait?.inputs.map((i) => i.key)).toEqual(['replacementLeadTimeDays', 'commonCauseHoldDays']);
     expect(recommend(held).outcome).not.toBe('launch-replacement');
   });
 });

@@ -5,6 +5,7 @@ import type { AssessedValues } from '../machines/evaluate';
 import type { Situation } from '../machines/policy';
 import { defaultThresholdValues } from '../machines/thresholds';
 import type { MissionSetup } from '../machines/types';
+import { resolveVehicle } from '../machines/vehicles';
 import type { Scenario } from '../scenarios/schema';
 import { parseScenario } from '../src/session/loadScenario';
 
@@ -23,8 +24,20 @@ export function loadBuiltInScenario(file: string): Scenario {
 
 /** Three crew, one of whom can move to a vehicle with one improvisable seat: the MS-22 shape. */
 export const threeCrewSetup: MissionSetup = {
-  damagedVehicle: { id: 'soyuz', name: 'Soyuz', seats: 3, launchedUtc: '2030-01-01T00:00:00Z' },
-  otherVehicles: [{ id: 'dragon', name: 'Dragon', spareSeats: 0, improvisableSeats: 1 }],
+  damagedVehicle: {
+    ...resolveVehicle({ id: 'soyuz', name: 'Soyuz', class: 'soyuz-ms' }),
+    launchedUtc: '2030-01-01T00:00:00Z',
+  },
+  otherVehicles: [
+    resolveVehicle({
+      id: 'dragon',
+      name: 'Dragon',
+      class: 'crew-dragon',
+      launchedUtc: '2030-02-01T00:00:00Z',
+      seatsTaken: 4,
+      overrides: { improvisedSeats: { value: 1, source: 'SPACE-DRG' } },
+    }),
+  ],
   crew: [
     { id: 'cdr', name: 'Commander', canRelocateTo: [] },
     { id: 'fe1', name: 'Engineer', canRelocateTo: [] },

@@ -22,11 +22,10 @@ describe('threshold profiles', () => {
   it.each([
     [{ 'maxDescentCabinTempC.nominal': 'hot' }, 'maxDescentCabinTempC.nominal', 'a number of °C from 0 to 80, got "hot"'],
     [{ 'maxDescentCabinTempC.nominal': 500 }, 'maxDescentCabinTempC.nominal', 'a number of °C from 0 to 80, got 500'],
-    [
-      { 'maxAttitudeThrustersLost.nominal': 0.5 },
-      'maxAttitudeThrustersLost.nominal',
-      'a whole number of count from 0 to 16, got 0.5',
-    ],
+    [{ 'minAttitudeFaultTolerance.nominal': 0.5 }, 'minAttitudeFaultTolerance.nominal', 'a whole number from 0 to 16, got 0.5'],
+    [{ certifiedLifeDays: 200 }, 'certifiedLifeDays', 'certified life is a fact of each vehicle class'],
+    [{ 'maxAttitudeThrustersLost.emergency': 2 }, 'maxAttitudeThrustersLost.emergency', 'minAttitudeFaultTolerance'],
+    [{ minDeorbitDeltaVMps: 128 }, 'minDeorbitDeltaVMps', 'minDeorbitDeltaVMarginPct'],
     [{ cabinTemp: 3 }, 'cabinTemp', 'a known threshold key'],
   ])('rejects %j naming the key', (values, key, expected) => {
     const problems = validateThresholdValues(values);
@@ -57,12 +56,19 @@ describe('threshold profiles', () => {
       ok: false,
       problems: [{ path: 'extra' }, { path: 'thresholds.x' }],
     });
-    expect(parseThresholdAssignment('certifiedLifeDays=200')).toEqual({ ok: true, value: ['certifiedLifeDays', 200] });
-    expect(parseThresholdAssignment('certifiedLifeDays=abc')).toMatchObject({
-      ok: false,
-      problems: [{ path: 'certifiedLifeDays' }],
+    expect(parseThresholdAssignment('maxCertifiedLifeUsedPct.emergency=120')).toEqual({
+      ok: true,
+      value: ['maxCertifiedLifeUsedPct.emergency', 120],
     });
-    expect(parseThresholdAssignment('certifiedLifeDays=')).toMatchObject({ ok: false });
+    expect(parseThresholdAssignment('maxCertifiedLifeUsedPct.emergency=abc')).toMatchObject({
+      ok: false,
+      problems: [{ path: 'maxCertifiedLifeUsedPct.emergency' }],
+    });
+    expect(parseThresholdAssignment('maxCertifiedLifeUsedPct.emergency=')).toMatchObject({ ok: false });
+    expect(parseThresholdAssignment('certifiedLifeDays=200')).toMatchObject({
+      ok: false,
+      problems: [{ path: 'certifiedLifeDays', expected: expect.stringContaining('maxCertifiedLifeUsedPct') }],
+    });
     expect(parseThresholdAssignment('nonsense')).toMatchObject({ ok: false });
   });
 });

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { flipPoints } from '../../machines/flipPoints';
+import { flipPoints, inputFlipPoints } from '../../machines/flipPoints';
 import { everyPolicyRow, recommend } from '../../machines/policy';
 import { defaultThresholdValues, thresholdDefinitionByKey } from '../../machines/thresholds';
 import { DecisionPanel } from '../../src/ui/DecisionPanel';
@@ -122,14 +122,29 @@ describe('FlipTable', () => {
   it('has one row per threshold the rules read, with the nearest flip each way and the rules that read it', () => {
     const s = situation();
     const recommendation = recommend(s);
-    render(<FlipTable policyRows={everyPolicyRow(s)} flipPoints={flipPoints(s, recommendation)} temperatureUnit="°F" />);
+    render(
+      <FlipTable
+        policyRows={everyPolicyRow(s)}
+        thresholds={s.thresholds}
+        flipPoints={flipPoints(s, recommendation)}
+        inputFlipPoints={inputFlipPoints(s, recommendation)}
+        temperatureUnit="°F"
+      />,
+    );
     const row = (key: string) => document.querySelector(`tr[data-threshold="${key}"]`)?.textContent ?? '';
     expect(row('maxDescentCabinTempC.emergency')).toContain('104 °F'); // 40 °C now
     expect(row('maxDescentCabinTempC.emergency')).toContain('< 102.2 °F → Undecided');
     expect(row('maxDescentCabinTempC.emergency')).toContain('thermal.peak-cabin-temp');
     const keys = [...document.querySelectorAll('tr[data-threshold]')].map((tr) => tr.getAttribute('data-threshold'));
     expect(new Set(keys).size).toBe(keys.length);
-    expect(keys).toContain('certifiedLifeDays');
+    expect(keys).toContain('maxCertifiedLifeUsedPct.nominal');
+    expect(keys).toContain('maxImprovisedSeatsPerVehicle');
+    expect(row('maxImprovisedSeatsPerVehicle')).toContain('≤ 0 → Undecided');
+    // Assessed values too, nearest first, in the unit shown.
+    const inputs = [...document.querySelectorAll('.input-flips li')].map((li) => li.textContent);
+    expect(inputs[0]).toBe(
+      'If the high estimate of Predicted peak descent cabin temperature (2 crew) were > 104 °F (now 102.2 °F), the recommendation would become “Undecided: escalate”',
+    );
   });
 });
 
