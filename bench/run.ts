@@ -30,9 +30,7 @@ const values = snapshot.context.values;
 const cases = crewRules
   .filter((rule) => rule.quantity !== 'lifeUsedAtReturnPct')
   .flatMap((rule) =>
-    [1, 2, 3].flatMap((crewCount) =>
-      (['nominal', 'emergency'] as const).map((tier) => ({ rule, tier, crewCount })),
-    ),
+    [1, 2, 3].flatMap((crewCount) => (['nominal', 'emergency'] as const).map((tier) => ({ rule, tier, crewCount }))),
   );
 let sink = 0;
 
@@ -105,13 +103,16 @@ printTable(`Rule evaluator (MS-22 decision values, ${cases.length} evaluations p
   { measurement: baseline },
   { measurement: evaluator, baseline, target: 'within 10× of inline' },
 ]);
-printTable(`Policy and what would change it (MS-22 decision step; ${recommendationEvaluations(recommendation).length} evaluations behind the recommendation)`, [
-  { measurement: evaluator },
-  { measurement: policy, baseline: evaluator, target: 'median ≤ 25 µs' },
-  { measurement: thresholdFlips, baseline: policy },
-  { measurement: inputFlips, baseline: policy },
-  { measurement: allFlips, baseline: policy, target: 'median ≤ 5 ms' },
-]);
+printTable(
+  `Policy and what would change it (MS-22 decision step; ${recommendationEvaluations(recommendation).length} evaluations behind the recommendation)`,
+  [
+    { measurement: evaluator },
+    { measurement: policy, baseline: evaluator, target: 'median ≤ 25 µs' },
+    { measurement: thresholdFlips, baseline: policy },
+    { measurement: inputFlips, baseline: policy },
+    { measurement: allFlips, baseline: policy, target: 'median ≤ 5 ms' },
+  ],
+);
 printTable(`Full MS-22 fold (${events.length} events)`, [
   { measurement: bareActorFold },
   { measurement: actorFold, baseline: bareActorFold, target: 'median ≤ 1 ms' },

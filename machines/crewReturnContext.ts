@@ -1,8 +1,8 @@
 /** The statechart's context and events, and what a context says now: the recommendation, free seats. */
 import type { AssessedValues } from './evaluate';
 import { type Recommendation, recommend, type Situation } from './policy';
-import type { ThresholdValues } from './thresholds';
 import { seatCapacity } from './seatPlan';
+import type { ThresholdValues } from './thresholds';
 import type { Actor, AssessedValue, DecidableOutcome, MissionSetup } from './types';
 
 export interface Decision {

@@ -45,8 +45,7 @@ export const crewReturnMachine = setup({
         .status === 'pass',
     lastCommonCauseCleared: ({ context }) => (context.values.openCommonCauseQuestions?.nominal ?? 0) <= 1,
     /** Nobody waits on the damaged vehicle, so it may leave uncrewed before the replacement comes. */
-    damagedVehicleEmpty: ({ context }) =>
-      context.damagedVehicleDepartedUtc === null && crewAboardDamagedVehicle(context) === 0,
+    damagedVehicleEmpty: ({ context }) => context.damagedVehicleDepartedUtc === null && crewAboardDamagedVehicle(context) === 0,
     damagedVehicleStillDocked: ({ context }) => context.damagedVehicleDepartedUtc === null,
     damagedVehicleDeparted: ({ context }) => context.damagedVehicleDepartedUtc !== null,
   },

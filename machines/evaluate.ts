@@ -118,7 +118,13 @@ export function assessedReading(values: AssessedValues, key: string): Reading {
   const assessed = values[key];
   const inputs = inputsOf(key);
   if (!assessed) return { quantityKey: key, value: null, nominalValue: null, valueSource: null, inputs };
-  return { quantityKey: key, value: conservativeEnd(key, assessed), nominalValue: assessed.nominal, valueSource: assessed.source, inputs };
+  return {
+    quantityKey: key,
+    value: conservativeEnd(key, assessed),
+    nominalValue: assessed.nominal,
+    valueSource: assessed.source,
+    inputs,
+  };
 }
 
 // Shared and frozen: a reading of an assessed value moves one for one with it.

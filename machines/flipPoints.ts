@@ -75,7 +75,8 @@ function nearestFlip(
   const ordered = [...tries.keys()].sort((a, b) => (direction === 'raise' ? a - b : b - a));
   for (const at of ordered) {
     const newOutcome = outcomeAt(at);
-    if (newOutcome !== outcome) return { current, direction, ...(tries.get(at) as { flipAt: number; inclusive: boolean }), newOutcome };
+    if (newOutcome !== outcome)
+      return { current, direction, ...(tries.get(at) as { flipAt: number; inclusive: boolean }), newOutcome };
   }
   return null;
 }

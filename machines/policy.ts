@@ -125,7 +125,9 @@ function flyability(context: RowContext, tier: Tier, aboard: number, withLifeAtR
     if (rule.quantity === 'lifeUsedAtReturnPct') {
       if (withLifeAtReturn) evaluations.push(evaluateRule(rule, context.lifeAtReturn, thresholds, tier, scope));
     } else {
-      evaluations.push(evaluateRule(rule, crewReading(values, rule.quantity, rule.perCrewCount, aboard), thresholds, tier, scope));
+      evaluations.push(
+        evaluateRule(rule, crewReading(values, rule.quantity, rule.perCrewCount, aboard), thresholds, tier, scope),
+      );
     }
   }
   const crewPassed = allPass(evaluations);
@@ -160,7 +162,14 @@ function seating(context: RowContext, aboard: number): { evaluations: RuleEvalua
   const scope = { crewCount: aboard };
   const [onDamaged, onOthers] = seatRules as [FlightRule, FlightRule];
   const evaluations = [
-    evaluateRule(onDamaged, count('crewAboardDamagedVehicle', aboard), thresholds, 'nominal', scope, seatCapacity(setup.damagedVehicle, thresholds)),
+    evaluateRule(
+      onDamaged,
+      count('crewAboardDamagedVehicle', aboard),
+      thresholds,
+      'nominal',
+      scope,
+      seatCapacity(setup.damagedVehicle, thresholds),
+    ),
     evaluateRule(onOthers, count('crewOnOtherVehicles', moved), thresholds, 'nominal', scope, context.relocatable),
   ];
   return { evaluations, plan: allPass(evaluations) ? planSeats(setup, thresholds, moved) : null };
@@ -220,7 +229,8 @@ export function everyPolicyRow(situation: Situation): PolicyRowResult[] {
 
 function stationRow(context: RowContext): RowWithPlan {
   const { situation, crewCount, relocatable } = context;
-  if (!situation.stationUnsafe) return { id: 'station-unsafe', matched: false, reason: 'the station is safe', evaluations: [], ...noPlan };
+  if (!situation.stationUnsafe)
+    return { id: 'station-unsafe', matched: false, reason: 'the station is safe', evaluations: [], ...noPlan };
   const aboard = crewCount - relocatable;
   const seats = seating(context, aboard);
   // Shown, not gated on: leaving an unsafe station accepts whatever the emergency tier says.

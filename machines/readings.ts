@@ -109,5 +109,11 @@ export function descentPeakG(vehicle: Vehicle, mode: DescentMode): Reading {
   const key = descentFactKey(mode.id, 'peakG');
   const peak = vehicle.facts[key];
   const value = peak?.value ?? null;
-  return { quantityKey: 'descentPeakG', value, nominalValue: value, valueSource: value === null ? null : (peak?.source ?? null), inputs: [] };
+  return {
+    quantityKey: 'descentPeakG',
+    value,
+    nominalValue: value,
+    valueSource: value === null ? null : (peak?.source ?? null),
+    inputs: [],
+  };
 }

@@ -169,12 +169,7 @@ export const commonCauseRule: FlightRule = {
   source: 'SPO-0213',
 };
 
-export const allRules: readonly FlightRule[] = [
-  ...flyabilityRules,
-  lifeThroughWaitRule,
-  ...seatRules,
-  commonCauseRule,
-];
+export const allRules: readonly FlightRule[] = [...flyabilityRules, lifeThroughWaitRule, ...seatRules, commonCauseRule];
 
 export function crewQuantityKey(quantity: string, crewCount: number): string {
   return `${quantity}.crew${crewCount}`;

@@ -127,7 +127,8 @@ export const thresholdDefinitions: readonly ThresholdDefinition[] = [
     {
       value: 10,
       source: 'GH-ACC',
-      basis: 'NASA-STD-3001 Vol. 2: 10 g for 10 s, the bracket of a brief ballistic peak (nominal vs contingency split not found)',
+      basis:
+        'NASA-STD-3001 Vol. 2: 10 g for 10 s, the bracket of a brief ballistic peak (nominal vs contingency split not found)',
     },
   ),
   {

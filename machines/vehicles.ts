@@ -86,7 +86,11 @@ const soyuzMs: VehicleClass = {
   ],
   facts: {
     crewSeats: { value: 3, source: 'WP-SMS', basis: '3 individually moulded Kazbek-U liners [ESA-KAZ]' },
-    improvisedSeats: { value: 0, source: 'assumed', basis: 'no improvised Soyuz seat is reported; a liner needs a seat position' },
+    improvisedSeats: {
+      value: 0,
+      source: 'assumed',
+      basis: 'no improvised Soyuz seat is reported; a liner needs a seat position',
+    },
     certifiedLifeDays: {
       value: 210,
       source: 'WP-SMS',
@@ -96,7 +100,8 @@ const soyuzMs: VehicleClass = {
     minAttitudeThrusters: {
       value: 14,
       source: 'assumed',
-      basis: 'not found; each of the 14 pairs is split across two independent manifolds [RSW-KDU], so one manifold is taken as enough',
+      basis:
+        'not found; each of the 14 pairs is split across two independent manifolds [RSW-KDU], so one manifold is taken as enough',
     },
     deorbitDeltaVRequiredMps: { value: 128, source: 'NSF-MS17', basis: 'main engine, ~4 min 40 s, 128 m/s [CSA-58]' },
     [descentFactKey('controlled', 'peakG')]: { value: 5, source: 'CSA-58', basis: 'nominal entry ~4–5 g' },
@@ -127,7 +132,11 @@ const soyuzMs: VehicleClass = {
       source: 'assumed',
       basis: 'not found; a ballistic peak is brief (the NASA-STD-3001 10 g / 10 s bracket [GH-ACC])',
     },
-    [descentFactKey('ballistic', 'undockToLandingMin')]: { value: 203, source: 'assumed', basis: 'as the controlled entry [NASA-SLT]' },
+    [descentFactKey('ballistic', 'undockToLandingMin')]: {
+      value: 203,
+      source: 'assumed',
+      basis: 'as the controlled entry [NASA-SLT]',
+    },
   },
 };
 

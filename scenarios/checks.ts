@@ -18,7 +18,8 @@ function sourceProblems(scenario: ScenarioShape): ScenarioProblem[] {
   const known = new Set([...Object.keys(scenario.sources), 'derived', 'assumed']);
   const problems: ScenarioProblem[] = [];
   const check = (source: string, path: (string | number)[]) => {
-    if (!known.has(source)) problems.push({ path, message: `a key of this file's sources, "derived" or "assumed", got "${source}"` });
+    if (!known.has(source))
+      problems.push({ path, message: `a key of this file's sources, "derived" or "assumed", got "${source}"` });
   };
   const { damagedVehicle, otherVehicles } = scenario.setup;
   const vehicles = [
@@ -26,12 +27,14 @@ function sourceProblems(scenario: ScenarioShape): ScenarioProblem[] {
     ...otherVehicles.map((v, i) => [['setup', 'otherVehicles', i], v] as const),
   ] as const;
   for (const [path, vehicle] of vehicles) {
-    vehicle.sources?.forEach((s, j) => check(s, [...path, 'sources', j]));
-    for (const [key, override] of Object.entries(vehicle.overrides ?? {})) check(override.source, [...path, 'overrides', key, 'source']);
+    for (const [j, s] of (vehicle.sources ?? []).entries()) check(s, [...path, 'sources', j]);
+    for (const [key, override] of Object.entries(vehicle.overrides ?? {}))
+      check(override.source, [...path, 'overrides', key, 'source']);
   }
   scenario.events.forEach((event, i) => {
-    event.sources.forEach((s, j) => check(s, ['events', i, 'sources', j]));
-    if (event.type === 'inspection.finding' || event.type === 'assessment.report') check(event.value.source, ['events', i, 'value', 'source']);
+    for (const [j, s] of event.sources.entries()) check(s, ['events', i, 'sources', j]);
+    if (event.type === 'inspection.finding' || event.type === 'assessment.report')
+      check(event.value.source, ['events', i, 'value', 'source']);
     if (event.type === 'commonCause.raise' && event.holdDays) check(event.holdDays.source, ['events', i, 'holdDays', 'source']);
   });
   return problems;
@@ -63,13 +66,17 @@ function setupProblems(scenario: ScenarioShape): ScenarioProblem[] {
     const keys = factKeysOf(spec.class);
     for (const key of Object.keys(spec.overrides ?? {})) {
       if (!keys.includes(key)) {
-        problems.push({ path: [...path, 'overrides', key], message: `a fact of class ${spec.class} (one of ${keys.join(', ')})` });
+        problems.push({
+          path: [...path, 'overrides', key],
+          message: `a fact of class ${spec.class} (one of ${keys.join(', ')})`,
+        });
       }
     }
   }
   const seenCrew = new Set<string>();
   crew.forEach((member, i) => {
-    if (seenCrew.has(member.id)) problems.push({ path: ['setup', 'crew', i, 'id'], message: `a crew id used once ("${member.id}" is repeated)` });
+    if (seenCrew.has(member.id))
+      problems.push({ path: ['setup', 'crew', i, 'id'], message: `a crew id used once ("${member.id}" is repeated)` });
     seenCrew.add(member.id);
     member.canRelocateTo.forEach((vehicleId, j) => {
       if (!otherVehicles.some((v) => v.id === vehicleId)) {

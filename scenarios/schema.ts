@@ -93,40 +93,40 @@ export const scenarioEventSchema = z.discriminatedUnion('type', [
 const expectedOutcome = z.enum([...decidableOutcomes, 'nominal-return', 'undecided']);
 
 const scenarioShape = z.strictObject({
-    $schema: z.string().optional(),
-    id,
-    title: z.string().min(1),
-    kind: z.enum(['historical', 'hypothetical']),
-    summary: z.string().min(1),
-    sources: z.record(z.string(), z.string().min(1)).describe('FACTS.md source keys → citation'),
-    expected: z.strictObject({
-      outcome: expectedOutcome,
-      finalState: z.string().min(1),
-      crewAboardDamagedVehicle: z.number().int().min(0).optional(),
-      seatByCrewId: z.record(z.string(), z.string()).optional(),
-      passesThrough: z.array(z.string().min(1)).optional(),
-    }),
-    setup: z.strictObject({
-      startUtc: isoUtc,
-      damagedVehicle: z.strictObject({ ...vehicleFields, launchedUtc: isoUtc }),
-      otherVehicles: z.array(
-        z.strictObject({
-          ...vehicleFields,
-          launchedUtc: isoUtc.optional(),
-          seatsTaken: z.number().int().min(0).max(7).optional().describe("seats taken by the vehicle's own crew, not in this case"),
-        }),
-      ),
-      crew: z
-        .array(z.strictObject({ id, name: z.string().min(1), canRelocateTo: z.array(id) }))
-        .min(1)
-        .max(7),
-    }),
-    events: z.array(scenarioEventSchema),
-  });
+  $schema: z.string().optional(),
+  id,
+  title: z.string().min(1),
+  kind: z.enum(['historical', 'hypothetical']),
+  summary: z.string().min(1),
+  sources: z.record(z.string(), z.string().min(1)).describe('FACTS.md source keys → citation'),
+  expected: z.strictObject({
+    outcome: expectedOutcome,
+    finalState: z.string().min(1),
+    crewAboardDamagedVehicle: z.number().int().min(0).optional(),
+    seatByCrewId: z.record(z.string(), z.string()).optional(),
+    passesThrough: z.array(z.string().min(1)).optional(),
+  }),
+  setup: z.strictObject({
+    startUtc: isoUtc,
+    damagedVehicle: z.strictObject({ ...vehicleFields, launchedUtc: isoUtc }),
+    otherVehicles: z.array(
+      z.strictObject({
+        ...vehicleFields,
+        launchedUtc: isoUtc.optional(),
+        seatsTaken: z.number().int().min(0).max(7).optional().describe("seats taken by the vehicle's own crew, not in this case"),
+      }),
+    ),
+    crew: z
+      .array(z.strictObject({ id, name: z.string().min(1), canRelocateTo: z.array(id) }))
+      .min(1)
+      .max(7),
+  }),
+  events: z.array(scenarioEventSchema),
+});
 
 export const scenarioSchema = scenarioShape.superRefine((scenario, ctx) => {
-    for (const { path, message } of scenarioProblems(scenario)) ctx.addIssue({ code: 'custom', path, message });
-  });
+  for (const { path, message } of scenarioProblems(scenario)) ctx.addIssue({ code: 'custom', path, message });
+});
 
 export type Scenario = z.infer<typeof scenarioSchema>;
 export type ScenarioShape = z.infer<typeof scenarioShape>;

@@ -37,20 +37,36 @@ describe('evaluateRule', () => {
   });
 
   it('passes exactly at the threshold', () => {
-    const e = evaluateRule(tempRule, read('peakCabinTempC.crew2', { nominal: 27, source: 'assumed' }), defaultThresholdValues, 'nominal', {});
+    const e = evaluateRule(
+      tempRule,
+      read('peakCabinTempC.crew2', { nominal: 27, source: 'assumed' }),
+      defaultThresholdValues,
+      'nominal',
+      {},
+    );
     expect(e).toMatchObject({ status: 'pass', margin: 0 });
   });
 
   it('treats a missing value, or one worked out from a fact no source gives, as unknown, never as a pass', () => {
-    expect(evaluateRule(tempRule, assessedReading({}, 'peakCabinTempC.crew3'), defaultThresholdValues, 'nominal', {})).toMatchObject(
-      { status: 'unknown', value: null, margin: null },
-    );
+    expect(
+      evaluateRule(tempRule, assessedReading({}, 'peakCabinTempC.crew3'), defaultThresholdValues, 'nominal', {}),
+    ).toMatchObject({ status: 'unknown', value: null, margin: null });
     const nan = { quantityKey: 'deorbitDeltaVMarginPct', value: Number.NaN, nominalValue: null, valueSource: null, inputs: [] };
-    expect(evaluateRule(marginRule, nan, defaultThresholdValues, 'nominal', {})).toMatchObject({ status: 'unknown', margin: null });
+    expect(evaluateRule(marginRule, nan, defaultThresholdValues, 'nominal', {})).toMatchObject({
+      status: 'unknown',
+      margin: null,
+    });
   });
 
   it('compares with an explicit limit where the threshold only bounds it (seats)', () => {
-    const e = evaluateRule(tempRule, read('peakCabinTempC.crew2', { nominal: 30, source: 'assumed' }), defaultThresholdValues, 'nominal', {}, 31);
+    const e = evaluateRule(
+      tempRule,
+      read('peakCabinTempC.crew2', { nominal: 30, source: 'assumed' }),
+      defaultThresholdValues,
+      'nominal',
+      {},
+      31,
+    );
     expect(e).toMatchObject({ threshold: 31, thresholdKey: 'maxDescentCabinTempC.nominal', status: 'pass', margin: 1 });
   });
 

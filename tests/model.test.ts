@@ -183,7 +183,11 @@ describe('when nobody waits on the damaged vehicle', () => {
       states.push(stateName(actor.getSnapshot().value));
     }
     const decided = actor.getSnapshot().context.decision?.recommendation;
-    expect(decided).toMatchObject({ outcome: 'launch-replacement', crewAboardDamagedVehicle: 0, damagedVehicleLeavesUncrewed: 'now' });
+    expect(decided).toMatchObject({
+      outcome: 'launch-replacement',
+      crewAboardDamagedVehicle: 0,
+      damagedVehicleLeavesUncrewed: 'now',
+    });
     expect(states.slice(-6)).toEqual([
       'replacementCampaign.preparingReplacement',
       'replacementCampaign.preparingReplacement',

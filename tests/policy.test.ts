@@ -78,7 +78,9 @@ describe('recommendation policy (hit policy FIRST)', () => {
   it('a missing value is unknown and blocks the rows that need it', () => {
     const { replacementLeadTimeDays: _, ...values } = ms22LikeValues;
     const r = recommend(situation({ values }));
-    expect(r.rows.find((row) => row.id === 'replacement-feasible')?.reason).toContain('2 aboard: vehicle-life.through-wait unknown');
+    expect(r.rows.find((row) => row.id === 'replacement-feasible')?.reason).toContain(
+      '2 aboard: vehicle-life.through-wait unknown',
+    );
     expect(r.outcome).not.toBe('launch-replacement');
   });
 

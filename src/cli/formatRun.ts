@@ -68,7 +68,8 @@ export function formatRun(run: ScenarioRun): string {
   if (run.inputFlipPoints.length) {
     lines.push('');
     lines.push('what would change it (one assessed value changed alone, nearest first):');
-    for (const f of run.inputFlipPoints) lines.push(`  ${inputFlipSentence(f, (v, unit) => withUnit(round(v), unit), f.newOutcome)}`);
+    for (const f of run.inputFlipPoints)
+      lines.push(`  ${inputFlipSentence(f, (v, unit) => withUnit(round(v), unit), f.newOutcome)}`);
   }
   if (run.flipPoints.length) {
     lines.push('');

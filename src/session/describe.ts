@@ -8,7 +8,9 @@ import type { MissionSetup } from '../../machines/types';
 export function quantityLabel(key: string): string {
   const quantity = quantityOfKey(key);
   if (!quantity) return key;
-  return quantity.crewCount === undefined ? quantity.definition.label : `${quantity.definition.label} (${quantity.crewCount} crew)`;
+  return quantity.crewCount === undefined
+    ? quantity.definition.label
+    : `${quantity.definition.label} (${quantity.crewCount} crew)`;
 }
 
 export function quantityUnit(key: string): string {

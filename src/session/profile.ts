@@ -75,7 +75,8 @@ export function parseThresholdAssignment(text: string): Parsed<[string, number]>
   const key = match[1].trim();
   const raw = (match[2] ?? '').trim();
   const value = raw === '' ? Number.NaN : Number(raw);
-  if (!thresholdDefinitionByKey.has(key)) return { ok: false, problems: [{ file, path: key, expected: unknownThresholdKey(key) }] };
+  if (!thresholdDefinitionByKey.has(key))
+    return { ok: false, problems: [{ file, path: key, expected: unknownThresholdKey(key) }] };
   const problems = valueProblems({ [key]: Number.isFinite(value) ? value : raw });
   if (problems.length) return { ok: false, problems: problems.map((p) => ({ file, path: p.key, expected: p.expected })) };
   return { ok: true, value: [key, value] };

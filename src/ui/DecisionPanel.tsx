@@ -34,7 +34,9 @@ export function DecisionPanel({ recommendation, canConfirm, refusal, onDecide }:
         <button
           type="button"
           disabled={!canConfirm}
-          onClick={() => onDecide({ type: 'decision.confirm', ...(hasVisibleText(rationale) ? { rationale: rationale.trim() } : {}) })}
+          onClick={() =>
+            onDecide({ type: 'decision.confirm', ...(hasVisibleText(rationale) ? { rationale: rationale.trim() } : {}) })
+          }
         >
           Confirm: {recommendation ? outcomeLabels[recommendation.outcome] : '—'}
         </button>

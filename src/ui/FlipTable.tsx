@@ -18,7 +18,13 @@ interface Props {
  * What would change the recommendation: one row per threshold the rules read (every policy row's,
  * so an edit changes the text, not the table's shape), with the nearest value each way that flips it.
  */
-export const FlipTable = memo(function FlipTable({ policyRows, thresholds, flipPoints, inputFlipPoints, temperatureUnit }: Props) {
+export const FlipTable = memo(function FlipTable({
+  policyRows,
+  thresholds,
+  flipPoints,
+  inputFlipPoints,
+  temperatureUnit,
+}: Props) {
   const readers = new Map<string, Set<string>>();
   for (const { evaluations } of policyRows) {
     for (const e of evaluations) readers.set(e.thresholdKey, (readers.get(e.thresholdKey) ?? new Set<string>()).add(e.ruleId));

@@ -15,23 +15,23 @@ export const VehicleCards = memo(function VehicleCards({ setup }: { setup: Missi
     <section className="vehicles" aria-labelledby="vehicles-title">
       <h3 id="vehicles-title">Vehicles</h3>
       <div className="vehicle-cards">
-        <VehicleCard vehicle={setup.damagedVehicle} role="damaged: the crew's ride home" />
+        <VehicleCard vehicle={setup.damagedVehicle} part="damaged: the crew's ride home" />
         {setup.otherVehicles.map((v) => (
-          <VehicleCard key={v.id} vehicle={v} role="docked" />
+          <VehicleCard key={v.id} vehicle={v} part="docked" />
         ))}
       </div>
     </section>
   );
 });
 
-function VehicleCard({ vehicle, role }: { vehicle: Vehicle; role: string }) {
+function VehicleCard({ vehicle, part }: { vehicle: Vehicle; part: string }) {
   const vehicleClass = vehicleCatalogue[vehicle.classId];
   const titleId = `vehicle-${vehicle.id}`;
   return (
     <article className="vehicle-card" aria-labelledby={titleId} data-vehicle={vehicle.id}>
       <h4 id={titleId}>{vehicle.name}</h4>
       <p className="muted">
-        {vehicleClass.name} ({vehicleClass.carries}), {role}
+        {vehicleClass.name} ({vehicleClass.carries}), {part}
         {vehicle.launchedUtc ? `; launched ${vehicle.launchedUtc.slice(0, 10)}` : '; launch date not stated'}
         {vehicle.seatsTaken > 0 && `; ${vehicle.seatsTaken} seats taken by its own crew`}
       </p>

@@ -1,0 +1,265 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { AssessedValues } from '../machines/evaluate';
+import { flipPoints, inputFlipPoints } from '../machines/flipPoints';
+import { everyEvaluation, recommend, type Situation } from '../machines/policy';
+import { seatCapacity } from '../machines/seatPlan';
+import { defaultThresholdValues } from '../machines/thresholds';
+import type { AssessedValue, MissionSetup } from '../machines/types';
+import { descentFactKey, resolveVehicle, type VehicleClassId, vehicleCatalogue } from '../machines/vehicles';
+import { evaluationKey } from '../src/session/describe';
+import { dayAfterLaunchUtc } from './support';
+
+const ranged = (nominal: number, spread: number): AssessedValue => ({
+  nominal,
+  low: nominal - spread,
+  high: nominal + spread,
+  source: 'assumed',
+});
+
+/** Missions of Soyuz MS or Crew Dragon with 1–6 crew, a docked Dragon and Soyuz, and any assessed values. */
+const situations = fc
+  .record({
+    damagedClass: fc.constantFrom<VehicleClassId>('soyuz-ms', 'crew-dragon'),
+    crewCount: fc.integer({ min: 1, max: 6 }),
+    dragonTaken: fc.integer({ min: 0, max: 4 }),
+    dragonImprovised: fc.integer({ min: 0, max: 2 }),
+    soyuzTaken: fc.integer({ min: 0, max: 3 }),
+    relocatable: fc.array(fc.boolean(), { minLength: 6, maxLength: 6 }),
+    ageDays: fc.integer({ min: 1, max: 260 }),
+    temps: fc.array(fc.integer({ min: 20, max: 50 }), { minLength: 6, maxLength: 6 }),
+    humidity: fc.integer({ min: 40, max: 100 }),
+    spread: fc.integer({ min: 0, max: 4 }),
+    leak: fc.constantFrom(0, 0.05, 0.5, 2),
+    deltaV: fc.integer({ min: 0, max: 250 }),
+    backupDeltaV: fc.option(fc.integer({ min: 0, max: 250 }), { nil: undefined }),
+    thrustersLost: fc.integer({ min: 0, max: 20 }),
+    leadDays: fc.integer({ min: 1, max: 200 }),
+    seatPolicy: fc.integer({ min: 0, max: 2 }),
+    stationUnsafe: fc.boolean(),
+  })
+  .filter(
+    (r) => r.crewCount <= (r.damagedClass === 'soyuz-ms' ? 3 : 4) + 4 - r.dragonTaken + r.dragonImprovised + 3 - r.soyuzTaken,
+  )
+  .map((r): Situation => {
+    const setup: MissionSetup = {
+      damagedVehicle: {
+        ...resolveVehicle({ id: 'damaged', name: 'Damaged', class: r.damagedClass }),
+        launchedUtc: dayAfterLaunchUtc(0),
+      },
+      otherVehicles: [
+        resolveVehicle({
+          id: 'dragon',
+          name: 'Dragon',
+          class: 'crew-dragon',
+          launchedUtc: dayAfterLaunchUtc(r.ageDays - 20),
+          seatsTaken: r.dragonTaken,
+          overrides: { improvisedSeats: { value: r.dragonImprovised, source: 'assumed', basis: 'test' } },
+        }),
+        resolveVehicle({
+          id: 'soyuz',
+          name: 'Soyuz',
+          class: 'soyuz-ms',
+          launchedUtc: dayAfterLaunchUtc(r.ageDays - 40),
+          seatsTaken: r.soyuzTaken,
+        }),
+        resolveVehicle({ id: 'progress', name: 'Progress', class: 'progress-ms' }),
+      ],
+      crew: Array.from({ length: r.crewCount }, (_, i) => ({
+        id: `c${i}`,
+        name: `Crew ${i}`,
+        canRelocateTo: r.relocatable[i] ? ['dragon', 'soyuz'] : [],
+      })),
+    };
+    const values: Record<string, AssessedValue> = {
+      descentModuleLeakRateKpaPerHour: ranged(r.leak, 0),
+      deorbitDeltaVAvailableMps: ranged(r.deltaV, r.spread),
+      attitudeThrustersLost: { nominal: r.thrustersLost, source: 'assumed' },
+      replacementLeadTimeDays: ranged(r.leadDays, r.spread),
+      openCommonCauseQuestions: { nominal: 0, source: 'assumed' },
+    };
+    if (r.backupDeltaV !== undefined) values.backupDeorbitDeltaVAvailableMps = ranged(r.backupDeltaV, r.spread);
+    for (let n = 1; n <= r.crewCount; n++) {
+      values[`peakCabinTempC.crew${n}`] = ranged((r.temps[n - 1] ?? 30) - 6 + n * 2, r.spread);
+      values[`peakCabinHumidityPct.crew${n}`] = ranged(Math.min(100, r.humidity), 0);
+    }
+    return {
+      setup,
+      values,
+      thresholds: { ...defaultThresholdValues, maxImprovisedSeatsPerVehicle: r.seatPolicy },
+      nowUtc: dayAfterLaunchUtc(r.ageDays),
+      stationUnsafe: r.stationUnsafe,
+    };
+  });
+
+const withValue = (s: Situation, key: string, change: (v: AssessedValue) => AssessedValue): Situation => {
+  const value = s.values[key];
+  return value ? { ...s, values: { ...s.values, [key]: change(value) } } : s;
+};
+const shift = (by: number) => (v: AssessedValue) => ({
+  ...v,
+  nominal: v.nominal + by,
+  ...(v.low === undefined ? {} : { low: v.low + by }),
+  ...(v.high === undefined ? {} : { high: v.high + by }),
+});
+
+describe('vehicle catalogue', () => {
+  it('every fact of every class names a FACTS.md key, or is assumed or not found with its basis', () => {
+    for (const vehicleClass of Object.values(vehicleCatalogue)) {
+      for (const [key, fact] of Object.entries(vehicleClass.facts)) {
+        expect(fact.source, `${vehicleClass.id} ${key}`).toMatch(/^([A-Z0-9]+(-[A-Z0-9]+)*|assumed|not found)$/);
+        if (fact.source === 'assumed' || fact.source === 'not found')
+          expect(fact.basis, `${vehicleClass.id} ${key}`).toBeTruthy();
+      }
+    }
+  });
+
+  it('a cargo class has no seats and no descent modes; crew classes have a nominal mode first', () => {
+    expect(vehicleCatalogue['progress-ms'].facts.crewSeats?.value).toBe(0);
+    expect(vehicleCatalogue['progress-ms'].descentModes).toEqual([]);
+    for (const id of ['soyuz-ms', 'crew-dragon'] as const) expect(vehicleCatalogue[id].descentModes[0]?.kind).toBe('nominal');
+  });
+});
+
+describe('properties of the policy over vehicles of several classes', () => {
+  it('no recommended seat plan seats more crew on a vehicle than its seats (improvised within the seat policy), and each crew member once', () => {
+    fc.assert(
+      fc.property(situations, (s) => {
+        const plan = recommend(s).seatPlan;
+        if (!plan) return;
+        expect(plan.map((p) => p.crewId).sort()).toEqual(s.setup.crew.map((c) => c.id).sort());
+        for (const vehicle of [s.setup.damagedVehicle, ...s.setup.otherVehicles]) {
+          expect(plan.filter((p) => p.vehicleId === vehicle.id).length).toBeLessThanOrEqual(seatCapacity(vehicle, s.thresholds));
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('zero crew aboard is never a reduced-crew return', () => {
+    fc.assert(
+      fc.property(situations, (s) => {
+        const r = recommend(s);
+        if (r.outcome === 'return-reduced-crew') expect(r.crewAboardDamagedVehicle).toBeGreaterThanOrEqual(1);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('one more working thruster, more propellant or a cooler cabin never turns a passing rule into a failing one', () => {
+    const better: [string, (s: Situation) => Situation][] = [
+      [
+        'one more working thruster',
+        (s) => withValue(s, 'attitudeThrustersLost', (v) => ({ ...v, nominal: Math.max(0, v.nominal - 1) })),
+      ],
+      [
+        'more propellant',
+        (s) => withValue(withValue(s, 'deorbitDeltaVAvailableMps', shift(7)), 'backupDeorbitDeltaVAvailableMps', shift(7)),
+      ],
+      [
+        'a cooler cabin',
+        (s) =>
+          Object.keys(s.values)
+            .filter((k) => k.startsWith('peakCabinTempC'))
+            .reduce((t, k) => withValue(t, k, shift(-1.5)), s),
+      ],
+    ];
+    fc.assert(
+      fc.property(situations, fc.constantFrom(...better), (s, [, improve]) => {
+        const before = everyEvaluation(s);
+        const after = everyEvaluation(improve(s));
+        expect(after.map(evaluationKey)).toEqual(before.map(evaluationKey));
+        before.forEach((e, i) => {
+          if (e.status === 'pass') expect(after[i]?.status, evaluationKey(e)).toBe('pass');
+        });
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('a vehicle-fact override changes only the evaluations of rules that read that fact', () => {
+    const readers: Record<string, RegExp> = {
+      crewSeats: /^seats\./,
+      improvisedSeats: /^seats\./,
+      certifiedLifeDays: /^vehicle-life\./,
+      attitudeThrusters: /^attitude\.fault-tolerance$/,
+      minAttitudeThrusters: /^attitude\.fault-tolerance$/,
+      deorbitDeltaVRequiredMps: /^propulsion\.deorbit-margin$/,
+      [descentFactKey('controlled', 'peakG')]: /^descent\.peak-g-load$/,
+    };
+    fc.assert(
+      fc.property(
+        situations,
+        fc.constantFrom(...Object.keys(readers)),
+        fc.constantFrom('damaged', 'dragon'),
+        fc.integer({ min: 0, max: 400 }),
+        (s, fact, vehicleId, value) => {
+          const override = (v: MissionSetup['otherVehicles'][number]) =>
+            v.id === vehicleId && fact in v.facts
+              ? {
+                  ...v,
+                  facts: {
+                    ...v.facts,
+                    [fact]: { value: fact.endsWith('Seats') ? value % 8 : value / 10, source: 'assumed', basis: 'test' },
+                  },
+                }
+              : v;
+          const setup = {
+            ...s.setup,
+            damagedVehicle: { ...override(s.setup.damagedVehicle), launchedUtc: s.setup.damagedVehicle.launchedUtc },
+            otherVehicles: s.setup.otherVehicles.map(override),
+          };
+          const before = everyEvaluation(s);
+          const after = everyEvaluation({ ...s, setup });
+          expect(after.map(evaluationKey)).toEqual(before.map(evaluationKey));
+          before.forEach((e, i) => {
+            const changed = JSON.stringify(after[i]) !== JSON.stringify(e);
+            if (changed) expect(e.ruleId, `${fact} changed ${evaluationKey(e)}`).toMatch(readers[fact] as RegExp);
+          });
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('every threshold and input flip point, applied, changes the outcome; a value just short of it does not', () => {
+    const short = (flip: { flipAt: number; inclusive: boolean; direction: 'raise' | 'lower' }, integer: boolean) => {
+      const back = flip.direction === 'raise' ? -1 : 1;
+      if (!flip.inclusive) return flip.flipAt;
+      return integer ? flip.flipAt + back : flip.flipAt + back * Math.max(Math.abs(flip.flipAt), 1) * 1e-7;
+    };
+    const applied = (flip: { flipAt: number; inclusive: boolean; direction: 'raise' | 'lower' }) =>
+      flip.inclusive
+        ? flip.flipAt
+        : flip.flipAt + (flip.direction === 'raise' ? 1 : -1) * Math.max(Math.abs(flip.flipAt), 1) * 1e-7;
+    fc.assert(
+      fc.property(situations, (s) => {
+        const recommendation = recommend(s);
+        for (const flip of flipPoints(s, recommendation)) {
+          const integer =
+            Number.isInteger(flip.current) &&
+            Number.isInteger(flip.flipAt) &&
+            flip.inclusive &&
+            flip.thresholdKey.match(/Tolerance|Seats|Questions/) !== null;
+          const at = (value: number) => recommend({ ...s, thresholds: { ...s.thresholds, [flip.thresholdKey]: value } }).outcome;
+          expect(at(applied(flip)), flip.thresholdKey).toBe(flip.newOutcome);
+          expect(at(short(flip, integer)), flip.thresholdKey).toBe(recommendation.outcome);
+        }
+        for (const flip of inputFlipPoints(s, recommendation)) {
+          const integer = flip.quantityKey === 'attitudeThrustersLost';
+          const at = (value: number) =>
+            recommend({
+              ...s,
+              values: {
+                ...s.values,
+                [flip.quantityKey]: { ...(s.values[flip.quantityKey] as AssessedValue), [flip.end]: value },
+              } as AssessedValues,
+            }).outcome;
+          expect(at(applied(flip)), flip.quantityKey).toBe(flip.newOutcome);
+          expect(at(short(flip, integer)), flip.quantityKey).toBe(recommendation.outcome);
+        }
+      }),
+      { numRuns: 120 },
+    );
+  });
+});
