@@ -89,7 +89,7 @@ test('profiles: save, load and export as a CLI-usable file; the source is shown 
   await page.getByRole('button', { name: 'Reset to defaults' }).click();
   await expect(outcome(page)).toHaveAttribute('data-outcome', 'launch-replacement');
   await page.getByLabel('Saved profiles').selectOption('cool-cabin');
-  await page.getByRole('button', { name: 'Load' }).click();
+  await page.getByRole('button', { name: 'Load', exact: true }).click();
   await expect(outcome(page)).toHaveAttribute('data-outcome', 'undecided');
   await expect(page.getByRole('region', { name: /Recorded by operators/ })).toContainText('profile cool-cabin v1 loaded');
 });

@@ -88,6 +88,21 @@ export function currentRecommendation(context: CrewReturnContext): Recommendatio
 
 const recommendationByContext = new WeakMap<CrewReturnContext, Recommendation>();
 
+/**
+ * The recommendation at an event's own time: guards run before the event stamps the context, and
+ * life used grows with time, so a decision is checked against what will be recorded with it.
+ */
+export function recommendationAt(context: CrewReturnContext, atUtc: string): Recommendation | null {
+  if (atUtc === context.nowUtc || !context.anomalyDetected) return currentRecommendation(context);
+  const cached = recommendationAtByContext.get(context);
+  if (cached?.atUtc === atUtc) return cached.recommendation;
+  const recommendation = recommend({ ...currentSituation(context), nowUtc: atUtc });
+  recommendationAtByContext.set(context, { atUtc, recommendation });
+  return recommendation;
+}
+
+const recommendationAtByContext = new WeakMap<CrewReturnContext, { atUtc: string; recommendation: Recommendation }>();
+
 export function currentSituation(context: CrewReturnContext): Situation {
   const { setup, values, thresholds, nowUtc, stationUnsafe } = context;
   return { setup, values, thresholds, nowUtc, stationUnsafe };

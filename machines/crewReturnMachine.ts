@@ -6,6 +6,7 @@ import {
   crewAboardDamagedVehicle,
   currentRecommendation,
   currentSituation,
+  recommendationAt,
   replacementVehicleId,
   seatFree,
 } from './crewReturnContext';
@@ -29,8 +30,8 @@ export const crewReturnMachine = setup({
     input: {} as CrewReturnInput,
   },
   guards: {
-    recommends: ({ context }, params: { outcome: DecidableOutcome }) =>
-      currentRecommendation(context)?.outcome === params.outcome,
+    recommends: ({ context, event }, params: { outcome: DecidableOutcome }) =>
+      recommendationAt(context, event.at)?.outcome === params.outcome,
     overridesTo: ({ event }, params: { outcome: DecidableOutcome }) =>
       event.type === 'decision.override' && event.outcome === params.outcome && hasVisibleText(event.rationale),
     thresholdChangeValid: ({ context, event }) =>

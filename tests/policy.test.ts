@@ -147,3 +147,24 @@ describe('flip points', () => {
     expect(flip).toMatchObject({ flipAt: 43, inclusive: true, newOutcome: 'return-on-damaged-vehicle', validAlone: false });
   });
 });
+
+describe('a decision is checked at its own time', () => {
+  it('confirms the recommendation as it stands when the confirm arrives, not at the previous event', async () => {
+    const { createActor } = await import('xstate');
+    const { crewReturnMachine } = await import('../machines/crewReturnMachine');
+    const { ev, modelInput } = await import('./support');
+    // Day 100 + a 105-day lead: 205/210 days, inside life; a confirm on day 110 finds it beyond (215/210).
+    const actor = createActor(crewReturnMachine, {
+      input: { ...modelInput, values: { ...modelInput.values, replacementLeadTimeDays: { nominal: 105, source: 'assumed' } } },
+    }).start();
+    for (const type of ['anomaly.detect', 'safing.complete', 'inspection.complete', 'assessment.complete'] as const)
+      actor.send(ev(type));
+    expect(actor.getSnapshot().context.decision).toBeNull();
+    actor.send({ ...ev('decision.confirm'), at: dayAfterLaunchUtc(110) });
+    const { decision } = actor.getSnapshot().context;
+    expect(decision?.outcome).toBe(decision?.recommendation.outcome);
+    expect(decision?.outcome).not.toBe('launch-replacement');
+    expect(actor.getSnapshot().matches('replacementCampaign')).toBe(false);
+    actor.stop();
+  });
+});

@@ -65,6 +65,57 @@ describe('built-in scenarios', () => {
     expect(run.decision).toMatchObject({ kind: 'confirmed', outcome: 'launch-replacement' });
   });
 
+  it('the hypothetical cases beyond MS-22 each have vehicles of at least two classes', () => {
+    const hypothetical = files
+      .map(loadBuiltInScenario)
+      .filter((s) => s.kind === 'hypothetical' && s.setup.otherVehicles.length > 0);
+    expect(hypothetical.length).toBeGreaterThanOrEqual(8);
+    for (const s of hypothetical) {
+      const classes = new Set([s.setup.damagedVehicle.class, ...s.setup.otherVehicles.map((v) => v.class)]);
+      expect(classes.size, s.id).toBeGreaterThanOrEqual(2);
+    }
+  });
+
+  it('every crew member can wait on other vehicles: the damaged vehicle leaves uncrewed at once', async () => {
+    const run = runScenario(loadBuiltInScenario('crew-wait-on-dragon.json'), await defaultProfile(), '2026-11-25T00:00:00Z');
+    expect(run.recommendation).toMatchObject({
+      outcome: 'launch-replacement',
+      crewAboardDamagedVehicle: 0,
+      damagedVehicleLeavesUncrewed: 'now',
+    });
+    expect(
+      run.recommendation?.rows.at(-1)?.evaluations.some((e) => e.ruleId === 'vehicle-life.through-wait' && e.status === 'fail'),
+    ).toBe(true);
+  });
+
+  it('a degraded descent mode decides between an emergency return and escalation', async () => {
+    const run = runScenario(loadBuiltInScenario('backup-deorbit-emergency.json'), await defaultProfile(), '2026-11-25T00:00:00Z');
+    expect(run.recommendation).toMatchObject({
+      outcome: 'emergency-return',
+      decidingRow: 'emergency-tier',
+      descentModeId: 'backup-engine',
+    });
+    expect(run.inputFlipPoints).toContainEqual(
+      expect.objectContaining({
+        quantityKey: 'backupDeorbitDeltaVAvailableMps',
+        end: 'low',
+        flipAt: 128,
+        newOutcome: 'undecided',
+      }),
+    );
+  });
+
+  it('thruster losses are judged against the class minimum: tolerance left, and none left', async () => {
+    const profile = await defaultProfile();
+    const left = runScenario(loadBuiltInScenario('dragon-thruster-tolerance-left.json'), profile, '2026-11-25T00:00:00Z');
+    const none = runScenario(loadBuiltInScenario('dragon-thruster-no-tolerance.json'), profile, '2026-11-25T00:00:00Z');
+    const tolerance = (run: typeof left, tier: string) =>
+      run.evaluations.find((e) => e.ruleId === 'attitude.fault-tolerance' && e.tier === tier);
+    expect(tolerance(left, 'nominal')).toMatchObject({ value: 1, threshold: 1, status: 'pass' });
+    expect(tolerance(none, 'nominal')).toMatchObject({ value: 0, threshold: 1, status: 'fail' });
+    expect(tolerance(none, 'emergency')).toMatchObject({ value: 0, threshold: 0, status: 'pass' });
+  });
+
   it('scenarios/schema.json is up to date with the Zod schema (npm run schema rewrites it)', () => {
     const published = JSON.parse(readFileSync(join(scenarioDir, 'schema.json'), 'utf8'));
     expect(published).toEqual(JSON.parse(JSON.stringify(scenarioJsonSchema())));
