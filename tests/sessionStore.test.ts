@@ -82,8 +82,39 @@ describe('session store (IndexedDB)', () => {
         updatedUtc: old.updatedUtc,
         entryCount: 5,
         headHash: entries.at(-1)?.hash,
+        restorable: true,
       },
     ]);
+  });
+
+  it('keeps a session an earlier version wrote in a shape this one cannot read, and neither restores nor reopens it', async () => {
+    const scenario = loadBuiltInScenario('late-life-reduced-crew.json');
+    const profile = await defaultProfile();
+    const walkthrough = openWalkthrough(scenario, profile, '2026-11-26T09:00:00Z');
+    const store = await openSessionStore();
+    const readable = { id: sessionIdOf(walkthrough), walkthrough, entries: [], operator: by, updatedUtc: '2026-11-26T09:00:00Z' };
+    await store.save(readable);
+    // The scenario shape before the vehicle catalogue: seats on the vehicle, no class.
+    const { class: _, ...oldVehicle } = { ...scenario.setup.damagedVehicle, seats: 3 };
+    const older = {
+      ...walkthrough,
+      openedUtc: '2026-11-26T10:00:00Z',
+      scenario: { ...scenario, setup: { ...scenario.setup, damagedVehicle: oldVehicle } },
+    };
+    const unreadable = {
+      id: sessionIdOf(older),
+      walkthrough: older as never,
+      entries: [],
+      operator: by,
+      updatedUtc: '2026-11-26T10:00:00Z',
+    };
+    await store.save(unreadable);
+    expect((await store.list()).map((s) => [s.id, s.restorable])).toEqual([
+      [unreadable.id, false],
+      [readable.id, true],
+    ]);
+    expect(await store.load(unreadable.id)).toBeUndefined();
+    expect((await store.latest())?.id).toBe(readable.id);
   });
 
   it('fails clearly where there is no IndexedDB', async () => {

@@ -1,6 +1,8 @@
 import { type IDBPDatabase, type IDBPTransaction, openDB } from 'idb';
+import { validateThresholdValues } from '../../machines/thresholds';
 import type { Actor } from '../../machines/types';
 import type { AuditEntry } from './audit';
+import { validateScenario } from './loadScenario';
 import type { Walkthrough } from './walkthrough';
 
 /** A session as kept in the browser: the walkthrough, its trail and who is operating. */
@@ -19,6 +21,8 @@ export interface SessionSummary {
   updatedUtc: string;
   entryCount: number;
   headHash: string;
+  /** False for a session whose scenario or profile this version no longer reads (written by an earlier one). */
+  restorable: boolean;
 }
 
 /** What the sessions store keeps per session; its entries live in their own store, one record each. */
@@ -63,7 +67,7 @@ export async function openSessionStore(available = typeof indexedDB !== 'undefin
       (await db.getAll(entriesStore, IDBKeyRange.bound([sessionId, 0], [sessionId, Number.MAX_SAFE_INTEGER]))) as EntryRecord[]
     ).map((r) => r.entry);
   const withEntries = async (record: SessionRecord | undefined): Promise<StoredSession | undefined> => {
-    if (!record) return undefined;
+    if (!record || !restorable(record)) return undefined;
     const { entryCount: _, headHash: __, ...session } = record;
     return { ...session, entries: await loadEntries(record.id) };
   };
@@ -87,7 +91,7 @@ export async function openSessionStore(available = typeof indexedDB !== 'undefin
       return withEntries((await db.get(sessionsStore, id)) as SessionRecord | undefined);
     },
     async latest() {
-      return withEntries((await newestFirst())[0]);
+      return withEntries((await newestFirst()).find(restorable));
     },
     async list() {
       return (await newestFirst()).map((s) => ({
@@ -97,6 +101,7 @@ export async function openSessionStore(available = typeof indexedDB !== 'undefin
         updatedUtc: s.updatedUtc,
         entryCount: s.entryCount,
         headHash: s.headHash,
+        restorable: restorable(s),
       }));
     },
   };
@@ -111,4 +116,10 @@ async function splitEntries(transaction: IDBPTransaction<unknown, string[], 'ver
     const { entries: all, ...session } = old;
     await sessions.put({ ...session, entryCount: all.length, headHash: all.at(-1)?.hash ?? '' } satisfies SessionRecord);
   }
+}
+
+/** Sessions are kept as written; one whose scenario or thresholds this version cannot read stays stored, unopened. */
+function restorable(record: SessionRecord): boolean {
+  const { scenario, profile } = record.walkthrough;
+  return validateScenario('stored session', scenario).ok && validateThresholdValues(profile.values).length === 0;
 }

@@ -105,13 +105,17 @@ export function LibraryView({
                     <code>{p.headHash.slice(0, 16)}</code>
                   </td>
                   <td>
-                    <button
-                      type="button"
-                      onClick={() => store?.load(p.id).then((session) => session && onRestore(session))}
-                      aria-label={`Reopen ${p.title} opened ${p.openedUtc}`}
-                    >
-                      Reopen
-                    </button>
+                    {p.restorable ? (
+                      <button
+                        type="button"
+                        onClick={() => store?.load(p.id).then((session) => session && onRestore(session))}
+                        aria-label={`Reopen ${p.title} opened ${p.openedUtc}`}
+                      >
+                        Reopen
+                      </button>
+                    ) : (
+                      <span className="muted">written by an earlier version: kept, cannot be reopened here</span>
+                    )}
                   </td>
                 </tr>
               ))}
