@@ -102,7 +102,7 @@ describe('session store (IndexedDB)', () => {
       scenario: { ...scenario, setup: { ...scenario.setup, damagedVehicle: oldVehicle } },
     };
     const unreadable = {
-      id: sessionIdOf(older),
+      id: `${scenario.id}@${older.openedUtc}`,
       walkthrough: older as never,
       entries: [],
       operator: by,
