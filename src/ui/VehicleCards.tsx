@@ -54,21 +54,28 @@ function VehicleCard({ vehicle, part }: { vehicle: Vehicle; part: string }) {
               overridden={vehicle.overridden.includes(key)}
             />
           ))}
-          {vehicle.descentModes.flatMap((mode) =>
-            (Object.keys(descentFactLabels) as (keyof typeof descentFactLabels)[]).map((key) => {
+        </tbody>
+        {vehicle.descentModes.map((mode) => (
+          <tbody key={mode.id}>
+            <tr>
+              <th scope="rowgroup" colSpan={3} className="descent-mode">
+                {mode.kind === 'degraded' ? 'Degraded descent mode (emergency tier only)' : 'Nominal descent mode'}: {mode.label}
+              </th>
+            </tr>
+            {(Object.keys(descentFactLabels) as (keyof typeof descentFactLabels)[]).map((key) => {
               const factKey = descentFactKey(mode.id, key);
               return (
                 <FactRow
                   key={factKey}
-                  label={`${mode.kind === 'degraded' ? 'Degraded mode' : 'Nominal mode'} “${mode.label}”: ${descentFactLabels[key].label}`}
+                  label={`${mode.id}: ${descentFactLabels[key].label}`}
                   unit={descentFactLabels[key].unit}
                   fact={vehicle.facts[factKey]}
                   overridden={vehicle.overridden.includes(factKey)}
                 />
               );
-            }),
-          )}
-        </tbody>
+            })}
+          </tbody>
+        ))}
       </table>
     </article>
   );
