@@ -278,17 +278,18 @@ function replacementRow(context: RowContext): RowWithPlan {
   const why: string[] = [];
   let chosen: RowWithPlan | null = null;
   for (let aboard = crewCount; aboard >= 0; aboard--) {
+    // An option the seats rule out shows its seat lines only: nothing else could make it possible.
     const seats = seating(context, aboard);
-    const wait = holdingVehicles(setup, seats.plan, aboard).map((vehicle) =>
+    const wait = holdingVehicles(setup, seats.plan).map((vehicle) =>
       evaluateRule(lifeThroughWaitRule, lifeUsedAtReplacementArrival(vehicle, nowUtc, values), thresholds, 'nominal', {
         crewCount: aboard,
         vehicleId: vehicle.id,
       }),
     );
-    const fly = aboard > 0 ? flyability(context, 'emergency', aboard, false) : null;
+    const fly = aboard > 0 && seats.plan ? flyability(context, 'emergency', aboard, false) : null;
     const option = [...seats.evaluations, ...wait, ...(fly?.evaluations ?? [])];
     tried.push(...option);
-    const passed = seats.plan !== null && allPass(wait) && (fly === null || fly.passed);
+    const passed = seats.plan !== null && allPass(wait) && (aboard === 0 || fly?.passed === true);
     if (!passed) why.push(`${aboard} aboard: ${failing(option)}`);
     if (!passed || chosen) continue;
     const name = setup.damagedVehicle.name;
@@ -316,9 +317,9 @@ function replacementRow(context: RowContext): RowWithPlan {
   );
 }
 
-/** The vehicles holding crew through the wait: those of the plan, else (no plan) the damaged one if anyone is aboard. */
-function holdingVehicles(setup: MissionSetup, plan: readonly SeatAssignment[] | null, aboard: number): Vehicle[] {
-  if (!plan) return aboard > 0 ? [setup.damagedVehicle] : [];
+/** The vehicles holding crew through the wait under a seat plan. */
+function holdingVehicles(setup: MissionSetup, plan: readonly SeatAssignment[] | null): Vehicle[] {
+  if (!plan) return [];
   const ids = new Set(plan.map((s) => s.vehicleId));
   return [setup.damagedVehicle, ...setup.otherVehicles].filter((v) => ids.has(v.id));
 }
@@ -331,10 +332,10 @@ function reducedCrewRow(context: RowContext): RowWithPlan {
   let chosen: RowWithPlan | null = null;
   for (let aboard = crewCount - 1; aboard >= 1; aboard--) {
     const seats = seating(context, aboard);
-    const fly = flyability(context, 'nominal', aboard);
-    const option = [...seats.evaluations, ...fly.evaluations];
+    const fly = seats.plan ? flyability(context, 'nominal', aboard) : null;
+    const option = [...seats.evaluations, ...(fly?.evaluations ?? [])];
     tried.push(...option);
-    const passed = seats.plan !== null && fly.passed;
+    const passed = seats.plan !== null && fly?.passed === true;
     if (!passed) why.push(`${aboard} aboard: ${failing(option)}`);
     if (!passed || chosen) continue;
     chosen = {
@@ -343,7 +344,7 @@ function reducedCrewRow(context: RowContext): RowWithPlan {
       reason: `${aboard} crew pass every nominal rule; ${crewCount - aboard} move to other vehicles`,
       evaluations: tried,
       plan: seats.plan,
-      descentModeId: fly.descentModeId,
+      descentModeId: fly?.descentModeId ?? null,
       departure: null,
     };
   }
