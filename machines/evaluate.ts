@@ -1,4 +1,4 @@
-import { reportedQuantityByName } from './quantities';
+import { quantityOfKey } from './quantities';
 import type { FlightRule } from './rules';
 import { type ThresholdValues, thresholdKeyFor } from './thresholds';
 import type { AssessedValue, Tier } from './types';
@@ -101,8 +101,7 @@ const worseByKey = new Map<string, 'higher' | 'lower'>();
 export function worseDirection(key: string): 'higher' | 'lower' {
   let worse = worseByKey.get(key);
   if (!worse) {
-    const dot = key.indexOf('.crew');
-    worse = reportedQuantityByName.get(dot < 0 ? key : key.slice(0, dot))?.worse ?? 'higher';
+    worse = quantityOfKey(key)?.definition.worse ?? 'higher';
     worseByKey.set(key, worse);
   }
   return worse;

@@ -118,17 +118,9 @@ interface Flyability {
  */
 function flyability(context: RowContext, tier: Tier, aboard: number, withLifeAtReturn = true): Flyability {
   const { situation } = context;
-  const { values, thresholds } = situation;
-  const scope = { crewCount: aboard };
   const evaluations: RuleEvaluation[] = [];
   for (const rule of crewRules) {
-    if (rule.quantity === 'lifeUsedAtReturnPct') {
-      if (withLifeAtReturn) evaluations.push(evaluateRule(rule, context.lifeAtReturn, thresholds, tier, scope));
-    } else {
-      evaluations.push(
-        evaluateRule(rule, crewReading(values, rule.quantity, rule.perCrewCount, aboard), thresholds, tier, scope),
-      );
-    }
+    if (withLifeAtReturn || rule !== lifeAtReturnRule) evaluations.push(crewRuleEvaluation(context, rule, tier, aboard));
   }
   const crewPassed = allPass(evaluations);
   let descentModeId: string | null = null;
@@ -142,6 +134,15 @@ function flyability(context: RowContext, tier: Tier, aboard: number, withLifeAtR
     }
   }
   return { evaluations, passed: crewPassed && descentModeId !== null, descentModeId };
+}
+
+const lifeAtReturnRule = crewRules.find((r) => r.quantity === 'lifeUsedAtReturnPct') as FlightRule;
+
+function crewRuleEvaluation(context: RowContext, rule: FlightRule, tier: Tier, aboard: number): RuleEvaluation {
+  const { values, thresholds } = context.situation;
+  const reading =
+    rule === lifeAtReturnRule ? context.lifeAtReturn : crewReading(values, rule.quantity, rule.perCrewCount, aboard);
+  return evaluateRule(rule, reading, thresholds, tier, { crewCount: aboard });
 }
 
 function descentModeEvaluations(context: RowContext, mode: DescentMode, tier: Tier, aboard: number): RuleEvaluation[] {
@@ -412,13 +413,7 @@ export function everyEvaluation(situation: Situation): RuleEvaluation[] {
   const all: RuleEvaluation[] = [];
   for (const tier of ['nominal', 'emergency'] as const) {
     for (let aboard = 1; aboard <= context.crewCount; aboard++) {
-      for (const rule of crewRules) {
-        const reading =
-          rule.quantity === 'lifeUsedAtReturnPct'
-            ? context.lifeAtReturn
-            : crewReading(values, rule.quantity, rule.perCrewCount, aboard);
-        all.push(evaluateRule(rule, reading, thresholds, tier, { crewCount: aboard }));
-      }
+      for (const rule of crewRules) all.push(crewRuleEvaluation(context, rule, tier, aboard));
     }
     for (const mode of setup.damagedVehicle.descentModes) all.push(...descentModeEvaluations(context, mode, tier, 0));
     for (const vehicle of [setup.damagedVehicle, ...setup.otherVehicles]) {

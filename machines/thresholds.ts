@@ -154,24 +154,21 @@ export const thresholdDefinitions: readonly ThresholdDefinition[] = [
 export type ThresholdValues = Readonly<Record<string, number>>;
 
 /** Keys of earlier profiles: vehicle facts now, or vehicle-relative policy. Refused with what replaced them. */
-export const removedThresholdKeys: Readonly<Record<string, string>> = {
+const removedThresholdKeys: Readonly<Record<string, string>> = {
   certifiedLifeDays:
-    'certifiedLifeDays was removed: certified life is a fact of each vehicle class (the vehicle catalogue); the policy is maxCertifiedLifeUsedPct.nominal / .emergency (% of that life)',
-  'maxAttitudeThrustersLost.nominal':
-    'maxAttitudeThrustersLost was removed: thrusters are facts of each vehicle class; the policy is minAttitudeFaultTolerance.nominal / .emergency (working thrusters − the class minimum)',
-  'maxAttitudeThrustersLost.emergency':
-    'maxAttitudeThrustersLost was removed: thrusters are facts of each vehicle class; the policy is minAttitudeFaultTolerance.nominal / .emergency (working thrusters − the class minimum)',
+    'certified life is a fact of each vehicle class (the vehicle catalogue); the policy is maxCertifiedLifeUsedPct.nominal / .emergency (% of that life)',
+  maxAttitudeThrustersLost:
+    'thrusters are facts of each vehicle class; the policy is minAttitudeFaultTolerance.nominal / .emergency (working thrusters − the class minimum)',
   minDeorbitDeltaVMps:
-    'minDeorbitDeltaVMps was removed: the deorbit burn is a fact of each vehicle class; the policy is minDeorbitDeltaVMarginPct.nominal / .emergency (available / required − 1, in %)',
+    'the deorbit burn is a fact of each vehicle class; the policy is minDeorbitDeltaVMarginPct.nominal / .emergency (available / required − 1, in %)',
 };
 
-/** What to say of a key that is not a threshold. */
+/** What to say of a key that is not a threshold (a removed one, tiered or not, says what replaced it). */
 export function unknownThresholdKey(key: string): string {
-  return (
-    removedThresholdKeys[key] ??
-    removedThresholdKeys[`${key}.nominal`] ??
-    `a known threshold key (one of ${[...thresholdDefinitionByKey.keys()].join(', ')})`
-  );
+  const base = key.replace(/\.(nominal|emergency)$/, '');
+  const replacedBy = removedThresholdKeys[base];
+  if (replacedBy) return `${base} was removed: ${replacedBy}`;
+  return `a known threshold key (one of ${[...thresholdDefinitionByKey.keys()].join(', ')})`;
 }
 
 export const thresholdDefinitionByKey: ReadonlyMap<string, ThresholdDefinition> = new Map(

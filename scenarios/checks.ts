@@ -21,14 +21,9 @@ function sourceProblems(scenario: ScenarioShape): ScenarioProblem[] {
     if (!known.has(source))
       problems.push({ path, message: `a key of this file's sources, "derived" or "assumed", got "${source}"` });
   };
-  const { damagedVehicle, otherVehicles } = scenario.setup;
-  const vehicles = [
-    [['setup', 'damagedVehicle'], damagedVehicle],
-    ...otherVehicles.map((v, i) => [['setup', 'otherVehicles', i], v] as const),
-  ] as const;
-  for (const [path, vehicle] of vehicles) {
-    for (const [j, s] of (vehicle.sources ?? []).entries()) check(s, [...path, 'sources', j]);
-    for (const [key, override] of Object.entries(vehicle.overrides ?? {}))
+  for (const { path, spec } of vehiclesOf(scenario)) {
+    for (const [j, s] of (spec.sources ?? []).entries()) check(s, [...path, 'sources', j]);
+    for (const [key, override] of Object.entries(spec.overrides ?? {}))
       check(override.source, [...path, 'overrides', key, 'source']);
   }
   scenario.events.forEach((event, i) => {
@@ -38,6 +33,15 @@ function sourceProblems(scenario: ScenarioShape): ScenarioProblem[] {
     if (event.type === 'commonCause.raise' && event.holdDays) check(event.holdDays.source, ['events', i, 'holdDays', 'source']);
   });
   return problems;
+}
+
+/** Every vehicle of the setup with its field path. */
+function vehiclesOf(scenario: ScenarioShape) {
+  const { damagedVehicle, otherVehicles } = scenario.setup;
+  return [
+    { path: ['setup', 'damagedVehicle'] as (string | number)[], spec: damagedVehicle },
+    ...otherVehicles.map((spec, i) => ({ path: ['setup', 'otherVehicles', i] as (string | number)[], spec })),
+  ];
 }
 
 function setupProblems(scenario: ScenarioShape): ScenarioProblem[] {
@@ -51,10 +55,7 @@ function setupProblems(scenario: ScenarioShape): ScenarioProblem[] {
       message: `a crew vehicle class (${damagedVehicle.class} carries cargo only: no crew rides it home)`,
     });
   }
-  const vehicles = [
-    { path: ['setup', 'damagedVehicle'], spec: damagedVehicle },
-    ...otherVehicles.map((spec, i) => ({ path: ['setup', 'otherVehicles', i], spec })),
-  ];
+  const vehicles = vehiclesOf(scenario);
   const seenVehicles = new Map<string, string>();
   for (const { path, spec } of vehicles) {
     if (spec.launchedUtc && Date.parse(spec.launchedUtc) > start) {
@@ -118,10 +119,10 @@ function eventProblems(scenario: ScenarioShape): ScenarioProblem[] {
           message: `a crew count no larger than the crew (${scenario.setup.crew.length}), got ${event.crewCount}`,
         });
       }
-      if (definition) problems.push(...valueProblems(definition.name, event.value, at('value')));
+      if (definition) problems.push(...impossibleValueProblems(definition.name, event.value, at('value')));
     }
     if (event.type === 'commonCause.raise' && event.holdDays) {
-      problems.push(...valueProblems('commonCauseHoldDays', event.holdDays, at('holdDays')));
+      problems.push(...impossibleValueProblems('commonCauseHoldDays', event.holdDays, at('holdDays')));
     }
     if (event.type === 'thresholds.change' && !thresholdDefinitionByKey.has(event.key)) {
       problems.push({ path: at('key'), message: unknownThresholdKey(event.key) });
@@ -138,7 +139,7 @@ function eventProblems(scenario: ScenarioShape): ScenarioProblem[] {
   return problems;
 }
 
-function valueProblems(
+function impossibleValueProblems(
   quantity: string,
   value: { nominal: number; low?: number | undefined; high?: number | undefined },
   path: (string | number)[],

@@ -3,8 +3,9 @@ import { describe, expect, it } from 'vitest';
 import type { AssessedValues } from '../machines/evaluate';
 import { flipPoints, inputFlipPoints } from '../machines/flipPoints';
 import { everyEvaluation, recommend, type Situation } from '../machines/policy';
+import { quantityOfKey } from '../machines/quantities';
 import { seatCapacity } from '../machines/seatPlan';
-import { defaultThresholdValues } from '../machines/thresholds';
+import { defaultThresholdValues, plausibleRangeByUnit, thresholdDefinitionByKey } from '../machines/thresholds';
 import type { AssessedValue, MissionSetup } from '../machines/types';
 import { descentFactKey, resolveVehicle, type VehicleClassId, vehicleCatalogue } from '../machines/vehicles';
 import { evaluationKey } from '../src/session/describe';
@@ -236,17 +237,14 @@ describe('properties of the policy over vehicles of several classes', () => {
       fc.property(situations, (s) => {
         const recommendation = recommend(s);
         for (const flip of flipPoints(s, recommendation)) {
-          const integer =
-            Number.isInteger(flip.current) &&
-            Number.isInteger(flip.flipAt) &&
-            flip.inclusive &&
-            flip.thresholdKey.match(/Tolerance|Seats|Questions/) !== null;
+          const unit = thresholdDefinitionByKey.get(flip.thresholdKey)?.unit;
+          const integer = unit !== undefined && plausibleRangeByUnit[unit].integer === true;
           const at = (value: number) => recommend({ ...s, thresholds: { ...s.thresholds, [flip.thresholdKey]: value } }).outcome;
           expect(at(applied(flip)), flip.thresholdKey).toBe(flip.newOutcome);
           expect(at(short(flip, integer)), flip.thresholdKey).toBe(recommendation.outcome);
         }
         for (const flip of inputFlipPoints(s, recommendation)) {
-          const integer = flip.quantityKey === 'attitudeThrustersLost';
+          const integer = quantityOfKey(flip.quantityKey)?.definition.range.integer === true;
           const at = (value: number) =>
             recommend({
               ...s,

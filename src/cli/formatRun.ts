@@ -2,7 +2,7 @@ import type { RuleEvaluation } from '../../machines/evaluate';
 import { flipRelation } from '../../machines/flipPoints';
 import { policyTable } from '../../machines/policy';
 import type { MissionSetup } from '../../machines/types';
-import { evaluationSubject, inputFlipSentence } from '../session/describe';
+import { evaluationSubject, inputFlipSentence, uncrewedDepartureSentence } from '../session/describe';
 import type { ScenarioRun } from '../session/runScenario';
 
 /** Plain-text report of a run: steps, outcome, policy rows, rule table, seats, flip points. */
@@ -60,8 +60,7 @@ export function formatRun(run: ScenarioRun): string {
     lines.push('seats (interim or return plan):');
     for (const seat of recommendation.seatPlan) lines.push(`  ${seat.crewId} → ${seat.vehicleId} (${seat.seat})`);
     if (recommendation.damagedVehicleLeavesUncrewed) {
-      const when = recommendation.damagedVehicleLeavesUncrewed === 'now' ? 'at once' : 'once the replacement has docked';
-      lines.push(`  ${run.setup.damagedVehicle.name} leaves uncrewed ${when}`);
+      lines.push(`  ${uncrewedDepartureSentence(run.setup.damagedVehicle.name, recommendation.damagedVehicleLeavesUncrewed)}`);
     }
   }
   if (recommendation?.descentModeId) lines.push(`descent mode: ${recommendation.descentModeId}`);

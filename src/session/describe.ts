@@ -1,6 +1,7 @@
 /** Words for what the model computes, shared by the CLI and the app so they never say it differently. */
 import type { RuleEvaluation } from '../../machines/evaluate';
 import { flipRelation, type InputFlipPoint } from '../../machines/flipPoints';
+import type { UncrewedDeparture } from '../../machines/policy';
 import { quantityOfKey } from '../../machines/quantities';
 import type { MissionSetup } from '../../machines/types';
 
@@ -33,4 +34,11 @@ export function evaluationSubject(e: RuleEvaluation, setup: MissionSetup): strin
 /** A stable key for an evaluation within a policy row: rule, tier, crew option, vehicle, mode. */
 export function evaluationKey(e: RuleEvaluation): string {
   return [e.ruleId, e.tier, e.crewCount ?? '', e.vehicleId ?? '', e.descentModeId ?? ''].join('|');
+}
+
+/** "Soyuz MS-22 leaves uncrewed at once: …": when the damaged vehicle leaves in a replacement plan. */
+export function uncrewedDepartureSentence(vehicleName: string, departure: UncrewedDeparture): string {
+  return departure === 'now'
+    ? `${vehicleName} leaves uncrewed at once: nobody waits on it, so its life need not last the wait`
+    : `${vehicleName} leaves uncrewed once the replacement has docked and the seat liners have moved`;
 }

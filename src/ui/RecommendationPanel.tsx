@@ -4,6 +4,7 @@ import type { FlipPoint, InputFlipPoint } from '../../machines/flipPoints';
 import type { PolicyRowResult, Recommendation } from '../../machines/policy';
 import type { ThresholdValues } from '../../machines/thresholds';
 import type { MissionSetup } from '../../machines/types';
+import { uncrewedDepartureSentence } from '../session/describe';
 import { FlipTable } from './FlipTable';
 import { InView } from './InView';
 import { outcomeLabels } from './outcomeLabels';
@@ -84,11 +85,7 @@ const SeatPlan = memo(function SeatPlan({ recommendation, setup }: { recommendat
       </ul>
       {recommendation.damagedVehicleLeavesUncrewed && (
         <p data-testid="uncrewed-departure">
-          {setup.damagedVehicle.name} leaves uncrewed{' '}
-          {recommendation.damagedVehicleLeavesUncrewed === 'now'
-            ? 'at once: nobody waits on it, so its life need not last the wait'
-            : 'once the replacement has docked and the seat liners have moved'}
-          .
+          {uncrewedDepartureSentence(setup.damagedVehicle.name, recommendation.damagedVehicleLeavesUncrewed)}.
         </p>
       )}
       {mode && (
