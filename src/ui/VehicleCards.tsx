@@ -36,7 +36,7 @@ function VehicleCard({ vehicle, part }: { vehicle: Vehicle; part: string }) {
         {vehicle.seatsTaken > 0 && `; ${vehicle.seatsTaken} seats taken by its own crew`}
       </p>
       <table>
-        <caption>Facts of {vehicle.name}</caption>
+        <caption className="visually-hidden">Facts of {vehicle.name}</caption>
         <thead>
           <tr>
             <th scope="col">Fact</th>
