@@ -1,9 +1,9 @@
-import type { CrewReturnEvent } from '../machines/crewReturnContext';
+import type { CrewReturnEvent } from '../machines/statechart/context';
 import type { Scenario } from '../scenarios/schema';
-import { type DecisionPacket, extendLedger, makePacket } from '../src/session/audit';
+import { type DecisionPacket, extendLedger, makePacket } from '../src/record/ledger';
 import { canonicalJson, sha256Hex } from '../src/session/canonicalJson';
+import { type SessionEvent, scenarioSessionEvents } from '../src/session/fold';
 import type { ThresholdProfile } from '../src/session/profile';
-import { type SessionEvent, scenarioSessionEvents } from '../src/session/session';
 
 /**
  * A 10,000-entry session: MS-22 up to the decision, then operator threshold changes and notes,

@@ -1,5 +1,5 @@
 /** Domain types shared by the flight rules, the policy and the statechart. Units are in the names. */
-import type { Vehicle } from './vehicles';
+import type { Vehicle } from './vehicles/vehicles';
 
 export type OutcomeId =
   | 'return-on-damaged-vehicle'

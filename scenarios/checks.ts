@@ -1,8 +1,9 @@
 /** What the schema's shapes cannot say: values that are impossible together or for their quantity. */
-import { impossibleValue, reportedQuantityByName } from '../machines/quantities';
-import { seatCapacity } from '../machines/seatPlan';
-import { defaultThresholdValues, thresholdDefinitionByKey, unknownThresholdKey } from '../machines/thresholds';
-import { factKeysOf, resolveVehicle, vehicleCatalogue } from '../machines/vehicles';
+
+import { seatCapacity } from '../machines/policy/seatPlan';
+import { defaultThresholdValues, thresholdDefinitionByKey, unknownThresholdKey } from '../machines/policy/thresholds';
+import { impossibleValue, reportedQuantityByName } from '../machines/rules/quantities';
+import { factKeysOf, resolveVehicle, vehicleCatalogue } from '../machines/vehicles/vehicles';
 import type { ScenarioShape } from './schema';
 
 export interface ScenarioProblem {

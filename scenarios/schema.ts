@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { reportedQuantityByName } from '../machines/quantities';
-import { hasVisibleText } from '../machines/text';
+import { reportedQuantityByName } from '../machines/rules/quantities';
+import { hasVisibleText } from '../machines/statechart/text';
 import { decidableOutcomes } from '../machines/types';
-import { vehicleClassIds } from '../machines/vehicles';
+import { vehicleClassIds } from '../machines/vehicles/vehicles';
 import { scenarioProblems } from './checks';
 
 const isoUtc = z.iso.datetime({ offset: false, error: 'an ISO 8601 UTC time such as 2022-12-15T00:45:00Z' });
@@ -31,7 +31,7 @@ const factOverride = z
 const vehicleFields = {
   id,
   name: z.string().min(1),
-  class: z.enum(vehicleClassIds).describe('a vehicle class of the catalogue (machines/vehicles.ts)'),
+  class: z.enum(vehicleClassIds).describe('a vehicle class of the catalogue (machines/vehicles/vehicles.ts)'),
   sources: z.array(sourceKey).optional().describe('sources for its launch date and seats taken'),
   note: z.string().min(1).optional(),
   overrides: z.record(z.string(), factOverride).optional().describe('class facts this vehicle differs in, each with a source'),

@@ -1,7 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App } from './ui/App';
-import './ui/app.css';
+import { App } from './ui/app/App';
+import './ui/shared/app.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');

@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decisionLogicVersion } from '../machines/logicVersion';
-import { type DecisionPacket, extendLedger, makePacket } from '../src/session/audit';
+import { decisionLogicVersion } from '../machines/statechart/logicVersion';
+import { type DecisionPacket, extendLedger, makePacket } from '../src/record/ledger';
+import { parsePacket, verifyChain, verifyPacket } from '../src/record/verify';
+import { scenarioSessionEvents } from '../src/session/fold';
 import { defaultProfile } from '../src/session/profile';
-import { scenarioSessionEvents } from '../src/session/session';
-import { parsePacket, verifyChain, verifyPacket } from '../src/session/verify';
 import { loadBuiltInScenario } from './support';
 
 const wall = '2026-11-25T12:00:00Z';
@@ -142,7 +142,7 @@ describe('audit trail', () => {
   it('an intact record from other decision logic is not called tampered: it names the version to replay with', async () => {
     const packet = await packetFor('soyuz-ms-22.json');
     const older = structuredClone(packet);
-    const { entryHash } = await import('../src/session/audit');
+    const { entryHash } = await import('../src/record/ledger');
     let previousHash = older.entries[0]?.previousHash as string;
     for (const entry of older.entries) {
       delete entry.logicVersion; // as written before versions were recorded
@@ -167,7 +167,7 @@ describe('audit trail', () => {
     const entry = forged.entries[16] as { recommendation: { outcome: string } };
     entry.recommendation.outcome = 'return-on-damaged-vehicle';
     // Recompute every hash from the forged entry on, as a forger would.
-    const { entryHash } = await import('../src/session/audit');
+    const { entryHash } = await import('../src/record/ledger');
     for (let i = 16; i < forged.entries.length; i++) {
       const e = forged.entries[i] as (typeof forged.entries)[number];
       e.previousHash = forged.entries[i - 1]?.hash as string;

@@ -217,7 +217,7 @@ describe('npm run decide -- --out and npm run verify', () => {
   });
 
   it('exits 3, not 1, for an intact packet that other decision logic recorded', async () => {
-    const { entryHash } = await import('../src/session/audit');
+    const { entryHash } = await import('../src/record/ledger');
     const older = structuredClone(packet);
     let previousHash = older.entries[0].previousHash;
     for (const entry of older.entries) {

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { assessedReading, evaluateRule } from '../machines/evaluate';
-import { allRules, crewRules, descentModeRules } from '../machines/rules';
-import { defaultThresholdValues, thresholdDefinitionByKey, thresholdKeyFor } from '../machines/thresholds';
+import { defaultThresholdValues, thresholdDefinitionByKey, thresholdKeyFor } from '../machines/policy/thresholds';
+import { assessedReading, evaluateRule } from '../machines/rules/evaluate';
+import { allRules, crewRules, descentModeRules } from '../machines/rules/flightRules';
 
 const tempRule = crewRules.find((r) => r.id === 'thermal.peak-cabin-temp');
 const marginRule = descentModeRules.find((r) => r.id === 'propulsion.deorbit-margin');

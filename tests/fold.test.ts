@@ -1,8 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { CrewReturnEvent } from '../machines/crewReturnContext';
+import type { CrewReturnEvent } from '../machines/statechart/context';
 import { decidableOutcomes } from '../machines/types';
-import { defaultProfile } from '../src/session/profile';
 import {
   extendFold,
   foldEvents,
@@ -10,7 +9,8 @@ import {
   foldSession,
   type SessionEvent,
   scenarioSessionEvents,
-} from '../src/session/session';
+} from '../src/session/fold';
+import { defaultProfile } from '../src/session/profile';
 import { by, dayAfterLaunchUtc, loadBuiltInScenario, modelInput, type UnstampedEvent } from './support';
 
 const value = fc.record({ nominal: fc.double({ min: 0, max: 300, noNaN: true }), source: fc.constant('assumed') });

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { type AnyStateNode, createActor, transition } from 'xstate';
 import { adjacencyMapToArray, getAdjacencyMap, getShortestPaths } from 'xstate/graph';
-import { type CrewReturnEvent, type CrewReturnInput, currentRecommendation } from '../machines/crewReturnContext';
-import { crewReturnMachine } from '../machines/crewReturnMachine';
+import { type CrewReturnEvent, type CrewReturnInput, currentRecommendation } from '../machines/statechart/context';
+import { crewReturnMachine } from '../machines/statechart/crewReturnMachine';
 import { decidableOutcomes } from '../machines/types';
-import { type CrewReturnSnapshot, stateName } from '../src/session/session';
+import { type CrewReturnSnapshot, stateName } from '../src/session/fold';
 import { dayAfterLaunchUtc, ev, modelInput, threeCrewSetup } from './support';
 
 const report = (quantity: string, crewCount: number | undefined, nominal: number) =>

@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type DecisionPacket, extendLedger, makePacket } from '../src/session/audit';
-import { packetCsv, packetMarkdown } from '../src/session/packetFormats';
+import { type DecisionPacket, extendLedger, makePacket } from '../src/record/ledger';
+import { packetCsv, packetMarkdown } from '../src/reports/packetFormats';
+import { scenarioSessionEvents } from '../src/session/fold';
 import { defaultProfile } from '../src/session/profile';
-import { scenarioSessionEvents } from '../src/session/session';
 import { loadBuiltInScenario } from './support';
 
 describe('packet formats', () => {

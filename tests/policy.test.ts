@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { flipPoints, flipRelation } from '../machines/flipPoints';
-import { everyPolicyRow, policyTable, recommend } from '../machines/policy';
-import { maxRelocatableCrew, planSeats } from '../machines/seatPlan';
-import { defaultThresholdValues } from '../machines/thresholds';
+import { flipPoints, flipRelation } from '../machines/policy/flipPoints';
+import { everyPolicyRow, policyTable, recommend } from '../machines/policy/policy';
+import { maxRelocatableCrew, planSeats } from '../machines/policy/seatPlan';
+import { defaultThresholdValues } from '../machines/policy/thresholds';
 import { dayAfterLaunchUtc, ms22LikeValues, situation, threeCrewSetup } from './support';
 
 const withValues = (values: Record<string, { nominal: number; high?: number; low?: number; source: string }>) =>
@@ -151,7 +151,7 @@ describe('flip points', () => {
 describe('a decision is checked at its own time', () => {
   it('confirms the recommendation as it stands when the confirm arrives, not at the previous event', async () => {
     const { createActor } = await import('xstate');
-    const { crewReturnMachine } = await import('../machines/crewReturnMachine');
+    const { crewReturnMachine } = await import('../machines/statechart/crewReturnMachine');
     const { ev, modelInput } = await import('./support');
     // Day 100 + a 105-day lead: 205/210 days, inside life; a confirm on day 110 finds it beyond (215/210).
     const actor = createActor(crewReturnMachine, {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { scenarioJsonSchema } from '../scenarios/schema';
-import { validateScenario } from '../src/session/loadScenario';
+import { validateScenario } from '../src/files/scenarioFile';
 import { defaultProfile } from '../src/session/profile';
 import { runScenario } from '../src/session/runScenario';
 import { builtInScenarioFiles, loadBuiltInScenario, scenarioDir } from './support';

@@ -2,9 +2,9 @@ import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { openDB } from 'idb';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { extendLedger } from '../src/session/audit';
+import { openSessionStore, sessionIdOf } from '../src/files/sessionStore';
+import { extendLedger } from '../src/record/ledger';
 import { defaultProfile } from '../src/session/profile';
-import { openSessionStore, sessionIdOf } from '../src/session/sessionStore';
 import { moveTo, openWalkthrough, recordedEvents } from '../src/session/walkthrough';
 import { by, loadBuiltInScenario } from './support';
 

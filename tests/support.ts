@@ -1,13 +1,13 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { CrewReturnEvent, CrewReturnInput } from '../machines/crewReturnContext';
-import type { AssessedValues } from '../machines/evaluate';
-import type { Situation } from '../machines/policy';
-import { defaultThresholdValues } from '../machines/thresholds';
+import type { Situation } from '../machines/policy/policy';
+import { defaultThresholdValues } from '../machines/policy/thresholds';
+import type { AssessedValues } from '../machines/rules/evaluate';
+import type { CrewReturnEvent, CrewReturnInput } from '../machines/statechart/context';
 import type { MissionSetup } from '../machines/types';
-import { resolveVehicle } from '../machines/vehicles';
+import { resolveVehicle } from '../machines/vehicles/vehicles';
 import type { Scenario } from '../scenarios/schema';
-import { parseScenario } from '../src/session/loadScenario';
+import { parseScenario } from '../src/files/scenarioFile';
 
 // Tests run from the project root; happy-dom's import.meta.url is not a file URL.
 export const scenarioDir = join(process.cwd(), 'scenarios');

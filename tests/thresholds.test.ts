@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultThresholdValues, thresholdDefinitions, validateThresholdValues } from '../machines/thresholds';
+import { defaultThresholdValues, thresholdDefinitions, validateThresholdValues } from '../machines/policy/thresholds';
 import { defaultProfile, overlayProfile, parsePartialProfile, parseThresholdAssignment } from '../src/session/profile';
 
 describe('threshold profiles', () => {

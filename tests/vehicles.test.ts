@@ -1,14 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { AssessedValues } from '../machines/evaluate';
-import { flipPoints, inputFlipPoints } from '../machines/flipPoints';
-import { everyEvaluation, recommend, type Situation } from '../machines/policy';
-import { quantityOfKey } from '../machines/quantities';
-import { seatCapacity } from '../machines/seatPlan';
-import { defaultThresholdValues, plausibleRangeByUnit, thresholdDefinitionByKey } from '../machines/thresholds';
+import { flipPoints, inputFlipPoints } from '../machines/policy/flipPoints';
+import { everyEvaluation, recommend, type Situation } from '../machines/policy/policy';
+import { seatCapacity } from '../machines/policy/seatPlan';
+import { defaultThresholdValues, plausibleRangeByUnit, thresholdDefinitionByKey } from '../machines/policy/thresholds';
+import type { AssessedValues } from '../machines/rules/evaluate';
+import { quantityOfKey } from '../machines/rules/quantities';
 import type { AssessedValue, MissionSetup } from '../machines/types';
-import { descentFactKey, resolveVehicle, type VehicleClassId, vehicleCatalogue } from '../machines/vehicles';
-import { evaluationKey } from '../src/session/describe';
+import { descentFactKey, resolveVehicle, type VehicleClassId, vehicleCatalogue } from '../machines/vehicles/vehicles';
+import { evaluationKey } from '../src/reports/describe';
 import { dayAfterLaunchUtc } from './support';
 
 const ranged = (nominal: number, spread: number): AssessedValue => ({

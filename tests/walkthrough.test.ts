@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { defaultThresholdValues } from '../machines/thresholds';
+import { defaultThresholdValues } from '../machines/policy/thresholds';
+import { foldEvents, machineInput } from '../src/session/fold';
 import { defaultProfile } from '../src/session/profile';
-import { foldEvents, machineInput } from '../src/session/session';
 import {
   foldWalkthrough,
   moveTo,

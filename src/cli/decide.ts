@@ -1,12 +1,12 @@
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { extendLedger, makePacket } from '../session/audit';
-import { formatProblem, type InputProblem } from '../session/inputProblem';
-import { parseScenario } from '../session/loadScenario';
+import { formatProblem, type InputProblem } from '../files/inputProblem';
+import { parseScenario } from '../files/scenarioFile';
+import { extendLedger, makePacket } from '../record/ledger';
+import { formatRun } from '../reports/text';
+import { scenarioSessionEvents } from '../session/fold';
 import { defaultProfile, overlayProfile, parsePartialProfile, parseThresholdAssignment } from '../session/profile';
 import { runScenario } from '../session/runScenario';
-import { scenarioSessionEvents } from '../session/session';
-import { formatRun } from './formatRun';
 import { readText } from './readText';
 import { runCli } from './runCli';
 

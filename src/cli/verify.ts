@@ -1,5 +1,5 @@
-import { formatProblem } from '../session/inputProblem';
-import { parsePacket, verifyPacket } from '../session/verify';
+import { formatProblem } from '../files/inputProblem';
+import { parsePacket, verifyPacket } from '../record/verify';
 import { readText } from './readText';
 import { runCli } from './runCli';
 

@@ -5,9 +5,9 @@ import {
   unknownThresholdKey,
   validateThresholdValues,
   valueProblems,
-} from '../../machines/thresholds';
+} from '../../machines/policy/thresholds';
+import { type InputProblem, type Parsed, parseJsonText } from '../files/inputProblem';
 import { canonicalJson, sha256Hex } from './canonicalJson';
-import { type InputProblem, type Parsed, parseJsonText } from './inputProblem';
 
 /** A versioned set of acceptance thresholds; the hash pins exactly which values were in force. */
 export interface ThresholdProfile {

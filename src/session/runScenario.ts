@@ -1,11 +1,11 @@
-import { currentRecommendation, currentSituation } from '../../machines/crewReturnContext';
-import type { RuleEvaluation } from '../../machines/evaluate';
-import { type FlipPoint, flipPoints, type InputFlipPoint, inputFlipPoints } from '../../machines/flipPoints';
-import { type Recommendation, recommendationEvaluations, type Situation } from '../../machines/policy';
+import { type FlipPoint, flipPoints, type InputFlipPoint, inputFlipPoints } from '../../machines/policy/flipPoints';
+import { type Recommendation, recommendationEvaluations, type Situation } from '../../machines/policy/policy';
+import type { RuleEvaluation } from '../../machines/rules/evaluate';
+import { currentRecommendation, currentSituation } from '../../machines/statechart/context';
 import type { MissionSetup, OutcomeId } from '../../machines/types';
 import type { Scenario } from '../../scenarios/schema';
+import { type FoldStep, foldSession, type Session, scenarioSessionEvents, sessionOutcome, stateName } from './fold';
 import type { ThresholdProfile } from './profile';
-import { type FoldStep, foldSession, type Session, scenarioSessionEvents, sessionOutcome, stateName } from './session';
 
 /** What a headless run of a scenario concludes, in the shape the CLI prints. */
 export interface ScenarioRun {

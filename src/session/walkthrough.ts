@@ -1,11 +1,10 @@
-import type { CrewReturnEvent } from '../../machines/crewReturnContext';
-import { type FlipPoint, flipPoints, type InputFlipPoint, inputFlipPoints } from '../../machines/flipPoints';
-import { everyPolicyRow, type PolicyRowResult, type Recommendation } from '../../machines/policy';
-import { hasVisibleText } from '../../machines/text';
-import { validateThresholdValues } from '../../machines/thresholds';
+import { type FlipPoint, flipPoints, type InputFlipPoint, inputFlipPoints } from '../../machines/policy/flipPoints';
+import { everyPolicyRow, type PolicyRowResult, type Recommendation } from '../../machines/policy/policy';
+import { validateThresholdValues } from '../../machines/policy/thresholds';
+import type { CrewReturnEvent } from '../../machines/statechart/context';
+import { hasVisibleText } from '../../machines/statechart/text';
 import type { Actor, DecidableOutcome } from '../../machines/types';
 import type { Scenario } from '../../scenarios/schema';
-import type { ThresholdProfile } from './profile';
 import {
   extendFold,
   type FoldResult,
@@ -14,7 +13,8 @@ import {
   type SessionEvent,
   standingRecommendation,
   stateName,
-} from './session';
+} from './fold';
+import type { ThresholdProfile } from './profile';
 
 /** An event the operator recorded, pinned to the scenario step it was made at. */
 export interface OperatorEvent {

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { act, cleanup, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { afterNextFrame, useCaughtUpAfterFrame } from '../../src/ui/frames';
+import { afterNextFrame, useCaughtUpAfterFrame } from '../../src/ui/shared/frames';
 
 afterEach(cleanup);
 

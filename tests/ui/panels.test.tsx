@@ -1,14 +1,14 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { flipPoints, inputFlipPoints } from '../../machines/flipPoints';
-import { everyPolicyRow, recommend } from '../../machines/policy';
-import { defaultThresholdValues, thresholdDefinitionByKey } from '../../machines/thresholds';
-import { DecisionPanel } from '../../src/ui/DecisionPanel';
-import { FlipTable } from '../../src/ui/FlipTable';
-import { PolicyTable } from '../../src/ui/PolicyTable';
-import { refusalFor, ThresholdInput } from '../../src/ui/ThresholdInput';
-import { Timeline } from '../../src/ui/Timeline';
+import { flipPoints, inputFlipPoints } from '../../machines/policy/flipPoints';
+import { everyPolicyRow, recommend } from '../../machines/policy/policy';
+import { defaultThresholdValues, thresholdDefinitionByKey } from '../../machines/policy/thresholds';
+import { DecisionPanel } from '../../src/ui/decision/DecisionPanel';
+import { FlipTable } from '../../src/ui/decision/FlipTable';
+import { PolicyTable } from '../../src/ui/decision/PolicyTable';
+import { refusalFor, ThresholdInput } from '../../src/ui/thresholds/ThresholdInput';
+import { Timeline } from '../../src/ui/walkthrough/Timeline';
 import { dayAfterLaunchUtc, loadBuiltInScenario, situation } from '../support';
 
 afterEach(cleanup);

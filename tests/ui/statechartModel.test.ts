@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { crewReturnMachine } from '../../machines/crewReturnMachine';
+import { crewReturnMachine } from '../../machines/statechart/crewReturnMachine';
 import { defaultProfile } from '../../src/session/profile';
 import { moveTo, openWalkthrough, viewWalkthrough } from '../../src/session/walkthrough';
-import { availableTransitions, type ChartState, chartFromMachine, refOf } from '../../src/ui/statechartModel';
+import { availableTransitions, type ChartState, chartFromMachine, refOf } from '../../src/ui/walkthrough/statechartModel';
 import { loadBuiltInScenario } from '../support';
 
 describe('statechart model', () => {

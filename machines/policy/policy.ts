@@ -1,0 +1,426 @@
+import { type AssessedValues, allPass, evaluateRule, type Reading, type RuleEvaluation } from '../rules/evaluate';
+import { crewRules, descentModeRules, type FlightRule, lifeThroughWaitRule, seatRules } from '../rules/flightRules';
+import {
+  attitudeFaultTolerance,
+  crewReading,
+  deorbitMargin,
+  descentPeakG,
+  lifeUsedAtReplacementArrival,
+  lifeUsedAtReturn,
+} from '../rules/readings';
+import type { MissionSetup, OutcomeId, Tier } from '../types';
+import type { DescentMode, Vehicle } from '../vehicles/vehicles';
+import { maxRelocatableCrew, planSeats, type SeatAssignment, seatCapacity } from './seatPlan';
+import type { ThresholdValues } from './thresholds';
+
+/** Everything the recommendation depends on, at one moment of scenario time. */
+export interface Situation {
+  setup: MissionSetup;
+  values: AssessedValues;
+  thresholds: ThresholdValues;
+  nowUtc: string;
+  stationUnsafe: boolean;
+}
+
+export type PolicyRowId =
+  | 'station-unsafe'
+  | 'full-crew-nominal'
+  | 'replacement-feasible'
+  | 'reduced-crew-nominal'
+  | 'emergency-tier'
+  | 'escalate';
+
+export interface PolicyRow {
+  id: PolicyRowId;
+  statement: string;
+  outcome: OutcomeId;
+}
+
+/** Hit policy FIRST: the first row whose condition holds decides. */
+export const policyTable: readonly PolicyRow[] = [
+  { id: 'station-unsafe', statement: 'The station itself is unsafe', outcome: 'emergency-return' },
+  { id: 'full-crew-nominal', statement: 'The full crew passes every nominal rule', outcome: 'return-on-damaged-vehicle' },
+  {
+    id: 'replacement-feasible',
+    statement:
+      'A replacement can arrive while every crew member keeps an emergency seat: on the damaged vehicle under the emergency tier, or on another vehicle',
+    outcome: 'launch-replacement',
+  },
+  {
+    id: 'reduced-crew-nominal',
+    statement: 'A smaller crew, at least one, passes every nominal rule and the others have seats on other vehicles',
+    outcome: 'return-reduced-crew',
+  },
+  { id: 'emergency-tier', statement: 'The crew without another seat pass the emergency tier', outcome: 'emergency-return' },
+  {
+    id: 'escalate',
+    statement: 'No option meets the limits: escalate (a waiver needs a recorded rationale)',
+    outcome: 'undecided',
+  },
+];
+
+export interface PolicyRowResult {
+  id: PolicyRowId;
+  matched: boolean;
+  reason: string;
+  evaluations: RuleEvaluation[];
+}
+
+/** When the damaged vehicle leaves uncrewed: at once (nobody waits on it) or once the replacement has docked. */
+export type UncrewedDeparture = 'now' | 'after-replacement-docks';
+
+export interface Recommendation {
+  outcome: OutcomeId;
+  decidingRow: PolicyRowId;
+  /** The rows up to and including the deciding one, each with why it did or did not match. */
+  rows: PolicyRowResult[];
+  seatPlan: SeatAssignment[] | null;
+  crewAboardDamagedVehicle: number | null;
+  /** The descent mode the crew aboard would fly: a degraded one only where the emergency tier allows it. */
+  descentModeId: string | null;
+  /** For a replacement: when the damaged vehicle leaves uncrewed. */
+  damagedVehicleLeavesUncrewed: UncrewedDeparture | null;
+}
+
+/** Readings that do not depend on the crew option, worked out once per recommendation. */
+interface RowContext {
+  situation: Situation;
+  crewCount: number;
+  /** The most crew the seat policy lets move to other vehicles. */
+  relocatable: number;
+  lifeAtReturn: Reading;
+  attitude: Reading;
+  deorbitByMode: ReadonlyMap<string, Reading>;
+}
+
+function rowContext(situation: Situation): RowContext {
+  const { setup, values, nowUtc, thresholds } = situation;
+  const vehicle = setup.damagedVehicle;
+  return {
+    situation,
+    crewCount: setup.crew.length,
+    relocatable: maxRelocatableCrew(setup, thresholds),
+    lifeAtReturn: lifeUsedAtReturn(vehicle, nowUtc),
+    attitude: attitudeFaultTolerance(vehicle, values),
+    deorbitByMode: new Map(vehicle.descentModes.map((m) => [m.id, deorbitMargin(vehicle, m, values)])),
+  };
+}
+
+interface Flyability {
+  evaluations: RuleEvaluation[];
+  passed: boolean;
+  descentModeId: string | null;
+}
+
+/**
+ * Can the damaged vehicle fly `aboard` crew home in this tier? The crew rules, then the descent modes
+ * in order (nominal first; degraded ones for the emergency tier only) until one passes.
+ */
+function flyability(context: RowContext, tier: Tier, aboard: number, withLifeAtReturn = true): Flyability {
+  const { situation } = context;
+  const evaluations: RuleEvaluation[] = [];
+  for (const rule of crewRules) {
+    if (withLifeAtReturn || rule !== lifeAtReturnRule) evaluations.push(crewRuleEvaluation(context, rule, tier, aboard));
+  }
+  const crewPassed = allPass(evaluations);
+  let descentModeId: string | null = null;
+  for (const mode of situation.setup.damagedVehicle.descentModes) {
+    if (mode.kind === 'degraded' && tier === 'nominal') continue;
+    const modeEvaluations = descentModeEvaluations(context, mode, tier, aboard);
+    evaluations.push(...modeEvaluations);
+    if (allPass(modeEvaluations)) {
+      descentModeId = mode.id;
+      break;
+    }
+  }
+  return { evaluations, passed: crewPassed && descentModeId !== null, descentModeId };
+}
+
+const lifeAtReturnRule = crewRules.find((r) => r.quantity === 'lifeUsedAtReturnPct') as FlightRule;
+
+function crewRuleEvaluation(context: RowContext, rule: FlightRule, tier: Tier, aboard: number): RuleEvaluation {
+  const { values, thresholds } = context.situation;
+  const reading =
+    rule === lifeAtReturnRule ? context.lifeAtReturn : crewReading(values, rule.quantity, rule.perCrewCount, aboard);
+  return evaluateRule(rule, reading, thresholds, tier, { crewCount: aboard });
+}
+
+function descentModeEvaluations(context: RowContext, mode: DescentMode, tier: Tier, aboard: number): RuleEvaluation[] {
+  const { thresholds } = context.situation;
+  const vehicle = context.situation.setup.damagedVehicle;
+  const scope = { crewCount: aboard, descentModeId: mode.id };
+  const [margin, tolerance, gLoad] = descentModeRules as [FlightRule, FlightRule, FlightRule];
+  const evaluations = [evaluateRule(margin, context.deorbitByMode.get(mode.id) as Reading, thresholds, tier, scope)];
+  if (mode.needsAttitudeControl) evaluations.push(evaluateRule(tolerance, context.attitude, thresholds, tier, scope));
+  evaluations.push(evaluateRule(gLoad, descentPeakG(vehicle, mode), thresholds, tier, scope));
+  return evaluations;
+}
+
+/** The seat rules for a crew option, and its seat plan when they pass. */
+function seating(context: RowContext, aboard: number): { evaluations: RuleEvaluation[]; plan: SeatAssignment[] | null } {
+  const { setup, thresholds } = context.situation;
+  const moved = context.crewCount - aboard;
+  const scope = { crewCount: aboard };
+  const [onDamaged, onOthers] = seatRules as [FlightRule, FlightRule];
+  const evaluations = [
+    evaluateRule(
+      onDamaged,
+      count('crewAboardDamagedVehicle', aboard),
+      thresholds,
+      'nominal',
+      scope,
+      seatCapacity(setup.damagedVehicle, thresholds),
+    ),
+    evaluateRule(onOthers, count('crewOnOtherVehicles', moved), thresholds, 'nominal', scope, context.relocatable),
+  ];
+  return { evaluations, plan: allPass(evaluations) ? planSeats(setup, thresholds, moved) : null };
+}
+
+const count = (quantityKey: string, value: number): Reading => ({
+  quantityKey,
+  value,
+  nominalValue: value,
+  valueSource: 'derived',
+  inputs: [],
+});
+
+function failing(evaluations: readonly RuleEvaluation[]): string {
+  const names = evaluations.filter((e) => e.status !== 'pass').map((e) => `${e.ruleId} ${e.status}`);
+  return names.length ? [...new Set(names)].join(', ') : 'all pass';
+}
+
+type RowWithPlan = PolicyRowResult & {
+  plan: SeatAssignment[] | null;
+  descentModeId: string | null;
+  departure: UncrewedDeparture | null;
+};
+
+const noPlan = { plan: null, descentModeId: null, departure: null } as const;
+
+export function recommend(situation: Situation): Recommendation {
+  const context = rowContext(situation);
+  const rows: PolicyRowResult[] = [];
+  for (const check of rowChecks) {
+    const { plan, descentModeId, departure, ...row } = check(context);
+    rows.push(row);
+    if (!row.matched) continue;
+    const outcome = (policyTable.find((p) => p.id === row.id) as PolicyRow).outcome;
+    const aboard = plan ? plan.filter((s) => s.vehicleId === situation.setup.damagedVehicle.id).length : null;
+    return {
+      outcome,
+      decidingRow: row.id,
+      rows,
+      seatPlan: plan,
+      crewAboardDamagedVehicle: aboard,
+      descentModeId,
+      damagedVehicleLeavesUncrewed: departure,
+    };
+  }
+  throw new Error('the policy table must end in a row that always matches');
+}
+
+/** Every row's own verdict, below the deciding one too: what the next option would have been. */
+export function everyPolicyRow(situation: Situation): PolicyRowResult[] {
+  const context = rowContext(situation);
+  return rowChecks.map((check) => {
+    const { plan: _, descentModeId: __, departure: ___, ...row } = check(context);
+    return row;
+  });
+}
+
+function stationRow(context: RowContext): RowWithPlan {
+  const { situation, crewCount, relocatable } = context;
+  if (!situation.stationUnsafe)
+    return { id: 'station-unsafe', matched: false, reason: 'the station is safe', evaluations: [], ...noPlan };
+  const aboard = crewCount - relocatable;
+  const seats = seating(context, aboard);
+  // Shown, not gated on: leaving an unsafe station accepts whatever the emergency tier says.
+  const risk = aboard > 0 ? flyability(context, 'emergency', aboard) : null;
+  const name = situation.setup.damagedVehicle.name;
+  const reason = seats.plan
+    ? `the station was declared unsafe; ${aboard} crew leave on ${name} (emergency tier: ${risk ? failing(risk.evaluations) : 'nobody aboard'})`
+    : `the station was declared unsafe; ${failing(seats.evaluations)}: not every crew member has a seat`;
+  return {
+    id: 'station-unsafe',
+    matched: true,
+    reason,
+    evaluations: [...seats.evaluations, ...(risk?.evaluations ?? [])],
+    plan: seats.plan,
+    descentModeId: risk?.descentModeId ?? null,
+    departure: null,
+  };
+}
+
+function fullCrewRow(context: RowContext): RowWithPlan {
+  const { crewCount } = context;
+  const seats = seating(context, crewCount);
+  const fly = flyability(context, 'nominal', crewCount);
+  const evaluations = [...seats.evaluations, ...fly.evaluations];
+  const matched = seats.plan !== null && fly.passed;
+  return {
+    id: 'full-crew-nominal',
+    matched,
+    reason: matched ? `all ${crewCount} crew pass every nominal rule` : failing(evaluations),
+    evaluations,
+    ...(matched ? { plan: seats.plan, descentModeId: fly.descentModeId, departure: null } : noPlan),
+  };
+}
+
+/**
+ * Every crew option, most crew aboard first: those aboard need the damaged vehicle through the wait
+ * and its emergency tier; with nobody aboard it leaves uncrewed at once and its life need not last.
+ * Every vehicle holding crew must stay within its life until the replacement arrives. Every option is
+ * evaluated and shown, so the table keeps one shape while only the results change; the first passing decides.
+ */
+function replacementRow(context: RowContext): RowWithPlan {
+  const { situation, crewCount } = context;
+  const { setup, thresholds, values, nowUtc } = situation;
+  const tried: RuleEvaluation[] = [];
+  const why: string[] = [];
+  let chosen: RowWithPlan | null = null;
+  for (let aboard = crewCount; aboard >= 0; aboard--) {
+    // An option the seats rule out shows its seat lines only: nothing else could make it possible.
+    const seats = seating(context, aboard);
+    const wait = holdingVehicles(setup, seats.plan).map((vehicle) =>
+      evaluateRule(lifeThroughWaitRule, lifeUsedAtReplacementArrival(vehicle, nowUtc, values), thresholds, 'nominal', {
+        crewCount: aboard,
+        vehicleId: vehicle.id,
+      }),
+    );
+    const fly = aboard > 0 && seats.plan ? flyability(context, 'emergency', aboard, false) : null;
+    const option = [...seats.evaluations, ...wait, ...(fly?.evaluations ?? [])];
+    tried.push(...option);
+    const passed = seats.plan !== null && allPass(wait) && (aboard === 0 || fly?.passed === true);
+    if (!passed) why.push(`${aboard} aboard: ${failing(option)}`);
+    if (!passed || chosen) continue;
+    const name = setup.damagedVehicle.name;
+    chosen = {
+      id: 'replacement-feasible',
+      matched: true,
+      reason:
+        aboard === 0
+          ? `every crew member waits on another vehicle; ${name} leaves uncrewed at once`
+          : `${aboard} crew keep emergency seats on ${name}, ${crewCount - aboard} on other vehicles`,
+      evaluations: tried,
+      plan: seats.plan,
+      descentModeId: fly?.descentModeId ?? null,
+      departure: aboard === 0 ? 'now' : 'after-replacement-docks',
+    };
+  }
+  return (
+    chosen ?? {
+      id: 'replacement-feasible',
+      matched: false,
+      reason: `no interim plan gives every crew member an emergency seat: ${why.join('; ')}`,
+      evaluations: tried,
+      ...noPlan,
+    }
+  );
+}
+
+/** The vehicles holding crew through the wait under a seat plan. */
+function holdingVehicles(setup: MissionSetup, plan: readonly SeatAssignment[] | null): Vehicle[] {
+  if (!plan) return [];
+  const ids = new Set(plan.map((s) => s.vehicleId));
+  return [setup.damagedVehicle, ...setup.otherVehicles].filter((v) => ids.has(v.id));
+}
+
+/** At least one crew member rides the damaged vehicle home: zero aboard is never a reduced crew. */
+function reducedCrewRow(context: RowContext): RowWithPlan {
+  const { crewCount, relocatable } = context;
+  const tried: RuleEvaluation[] = [];
+  const why: string[] = [];
+  let chosen: RowWithPlan | null = null;
+  for (let aboard = crewCount - 1; aboard >= 1; aboard--) {
+    const seats = seating(context, aboard);
+    const fly = seats.plan ? flyability(context, 'nominal', aboard) : null;
+    const option = [...seats.evaluations, ...(fly?.evaluations ?? [])];
+    tried.push(...option);
+    const passed = seats.plan !== null && fly?.passed === true;
+    if (!passed) why.push(`${aboard} aboard: ${failing(option)}`);
+    if (!passed || chosen) continue;
+    chosen = {
+      id: 'reduced-crew-nominal',
+      matched: true,
+      reason: `${aboard} crew pass every nominal rule; ${crewCount - aboard} move to other vehicles`,
+      evaluations: tried,
+      plan: seats.plan,
+      descentModeId: fly?.descentModeId ?? null,
+      departure: null,
+    };
+  }
+  return (
+    chosen ?? {
+      id: 'reduced-crew-nominal',
+      matched: false,
+      reason:
+        relocatable === 0
+          ? 'no crew member has a seat on another vehicle'
+          : `no smaller crew of at least one passes every nominal rule: ${why.join('; ') || 'no such crew'}`,
+      evaluations: tried,
+      ...noPlan,
+    }
+  );
+}
+
+function emergencyTierRow(context: RowContext): RowWithPlan {
+  const { crewCount, relocatable } = context;
+  const stranded = crewCount - relocatable;
+  if (stranded <= 0) {
+    return { id: 'emergency-tier', matched: false, reason: 'no crew left without another seat', evaluations: [], ...noPlan };
+  }
+  const seats = seating(context, stranded);
+  const fly = flyability(context, 'emergency', stranded);
+  const evaluations = [...seats.evaluations, ...fly.evaluations];
+  const matched = seats.plan !== null && fly.passed;
+  const mode = context.situation.setup.damagedVehicle.descentModes.find((m) => m.id === fly.descentModeId);
+  return {
+    id: 'emergency-tier',
+    matched,
+    reason: matched
+      ? `the ${stranded} crew without another seat pass the emergency tier (${mode?.label ?? 'no descent mode'})`
+      : `${stranded} crew without another seat: ${failing(evaluations)}`,
+    evaluations,
+    ...(matched ? { plan: seats.plan, descentModeId: fly.descentModeId, departure: null } : noPlan),
+  };
+}
+
+function escalateRow(): RowWithPlan {
+  return { id: 'escalate', matched: true, reason: 'no row above matched', evaluations: [], ...noPlan };
+}
+
+const rowChecks: readonly ((context: RowContext) => RowWithPlan)[] = [
+  stationRow,
+  fullCrewRow,
+  replacementRow,
+  reducedCrewRow,
+  emergencyTierRow,
+  escalateRow,
+];
+
+/** Every evaluation behind a recommendation, for the rule table. */
+export function recommendationEvaluations(recommendation: Recommendation): RuleEvaluation[] {
+  return recommendation.rows.flatMap((row) => row.evaluations);
+}
+
+/**
+ * Every reading any rule could judge, for every crew count, tier, descent mode and vehicle: a superset
+ * of what the policy reads (rows stop at the first passing option), so no flip point is missed.
+ */
+export function everyEvaluation(situation: Situation): RuleEvaluation[] {
+  const context = rowContext(situation);
+  const { setup, values, thresholds, nowUtc } = situation;
+  const all: RuleEvaluation[] = [];
+  for (const tier of ['nominal', 'emergency'] as const) {
+    for (let aboard = 1; aboard <= context.crewCount; aboard++) {
+      for (const rule of crewRules) all.push(crewRuleEvaluation(context, rule, tier, aboard));
+    }
+    for (const mode of setup.damagedVehicle.descentModes) all.push(...descentModeEvaluations(context, mode, tier, 0));
+    for (const vehicle of [setup.damagedVehicle, ...setup.otherVehicles]) {
+      const reading = lifeUsedAtReplacementArrival(vehicle, nowUtc, values);
+      all.push(evaluateRule(lifeThroughWaitRule, reading, thresholds, tier, { vehicleId: vehicle.id }));
+    }
+  }
+  for (let aboard = 0; aboard <= context.crewCount; aboard++) all.push(...seating(context, aboard).evaluations);
+  return all;
+}

@@ -1,0 +1,238 @@
+import type { Tier } from '../types';
+
+export type ThresholdUnit = '°C' | '%RH' | '%' | 'kPa/h' | 'g' | 'count';
+
+/** Plausible range for any value in a unit: outside it a value is a typo, not a judgement. */
+export const plausibleRangeByUnit: Record<ThresholdUnit, { min: number; max: number; integer?: boolean }> = {
+  '°C': { min: 0, max: 80 },
+  '%RH': { min: 0, max: 100 },
+  '%': { min: 0, max: 300 },
+  'kPa/h': { min: 0, max: 101.3 },
+  g: { min: 1, max: 20 },
+  count: { min: 0, max: 16, integer: true },
+};
+
+export interface ThresholdDefinition {
+  key: string;
+  label: string;
+  unit: ThresholdUnit;
+  /** `max`: a value at or below the threshold passes; `min`: at or above. */
+  kind: 'max' | 'min';
+  /** Present when the threshold has nominal and emergency tiers; absent when one value serves both. */
+  tier?: Tier;
+  defaultValue: number;
+  source: string;
+  basis: string;
+}
+
+function tiered(
+  base: string,
+  label: string,
+  unit: ThresholdUnit,
+  kind: 'max' | 'min',
+  nominal: { value: number; source: string; basis: string },
+  emergency: { value: number; source: string; basis: string },
+): ThresholdDefinition[] {
+  return [
+    {
+      key: `${base}.nominal`,
+      label,
+      unit,
+      kind,
+      tier: 'nominal',
+      defaultValue: nominal.value,
+      source: nominal.source,
+      basis: nominal.basis,
+    },
+    {
+      key: `${base}.emergency`,
+      label,
+      unit,
+      kind,
+      tier: 'emergency',
+      defaultValue: emergency.value,
+      source: emergency.source,
+      basis: emergency.basis,
+    },
+  ];
+}
+
+export const thresholdDefinitions: readonly ThresholdDefinition[] = [
+  ...tiered(
+    'maxDescentCabinTempC',
+    'Peak descent cabin temperature',
+    '°C',
+    'max',
+    { value: 27, source: '3001-SEC', basis: 'NASA-STD-3001 cabin operating limit 18–27 °C (seen second-hand)' },
+    {
+      value: 40,
+      source: 'assumed',
+      basis: '~40 °C "would not be healthy for the crew" [SD-0215]; accepted only in an emergency',
+    },
+  ),
+  ...tiered(
+    'maxDescentCabinHumidityPct',
+    'Peak descent cabin relative humidity',
+    '%RH',
+    'max',
+    { value: 75, source: '3001-SEC', basis: 'NASA-STD-3001 cabin operating limit 25–75 % RH (seen second-hand)' },
+    { value: 100, source: 'assumed', basis: 'humidity alone does not stop an emergency return; no figures were published' },
+  ),
+  ...tiered(
+    'maxDescentModuleLeakRateKpaPerHour',
+    'Descent module pressure loss',
+    'kPa/h',
+    'max',
+    { value: 0.1, source: 'assumed', basis: 'no published Soyuz figure; a sealed descent module is expected' },
+    { value: 1, source: 'assumed', basis: 'suited crew tolerates a slow leak for a ~3.5 h descent [NASA-LT]' },
+  ),
+  ...tiered(
+    'minDeorbitDeltaVMarginPct',
+    'Deorbit delta-v margin (available / required − 1)',
+    '%',
+    'min',
+    { value: 5, source: 'assumed', basis: 'a reserve for burn dispersions; no published figure' },
+    { value: 0, source: 'assumed', basis: 'in an emergency the burn itself must be possible, nothing more' },
+  ),
+  ...tiered(
+    'minAttitudeFaultTolerance',
+    'Attitude-control fault tolerance left (working thrusters − the class minimum)',
+    'count',
+    'min',
+    {
+      value: 1,
+      source: 'SWEHB-HR31',
+      basis: 'NASA human rating: at least single failure tolerance to catastrophic events [NPR-2A]',
+    },
+    { value: 0, source: 'assumed', basis: 'an emergency accepts no failure tolerance left, never fewer thrusters than needed' },
+  ),
+  ...tiered(
+    'maxCertifiedLifeUsedPct',
+    'Share of certified docked life used',
+    '%',
+    'max',
+    { value: 100, source: 'WP-SMS', basis: 'within the certified life (Soyuz MS ~210 days, Crew Dragon ≥ 210 [CCP-KIT])' },
+    {
+      value: 110,
+      source: 'assumed',
+      basis: 'life is extended case by case (MS-23 was planned for 215 days against ~200–210 [SB-215]); 10 % assumed',
+    },
+  ),
+  ...tiered(
+    'maxDescentPeakG',
+    'Peak entry g-load of the descent mode',
+    'g',
+    'max',
+    { value: 5, source: 'GH-ACC', basis: 'NASA-STD-3001 Vol. 2, deconditioned crew, chest-to-back: 5 g for 90 s' },
+    {
+      value: 10,
+      source: 'GH-ACC',
+      basis:
+        'NASA-STD-3001 Vol. 2: 10 g for 10 s, the bracket of a brief ballistic peak (nominal vs contingency split not found)',
+    },
+  ),
+  {
+    key: 'maxOpenCommonCauseQuestions',
+    label: 'Open common-cause questions at replacement launch',
+    unit: 'count',
+    kind: 'max',
+    defaultValue: 0,
+    source: 'SPO-0213',
+    basis: 'the replacement launch was postponed "until the cause is determined"',
+  },
+  {
+    key: 'maxImprovisedSeatsPerVehicle',
+    label: 'Improvised seats counted per vehicle (seat policy)',
+    unit: 'count',
+    kind: 'max',
+    defaultValue: 1,
+    source: 'SPACE-DRG',
+    basis: 'a seat liner was fitted in Crew Dragon Endurance, making it a 5-seat lifeboat',
+  },
+];
+
+export type ThresholdValues = Readonly<Record<string, number>>;
+
+/** Keys of earlier profiles: vehicle facts now, or vehicle-relative policy. Refused with what replaced them. */
+const removedThresholdKeys: Readonly<Record<string, string>> = {
+  certifiedLifeDays:
+    'certified life is a fact of each vehicle class (the vehicle catalogue); the policy is maxCertifiedLifeUsedPct.nominal / .emergency (% of that life)',
+  maxAttitudeThrustersLost:
+    'thrusters are facts of each vehicle class; the policy is minAttitudeFaultTolerance.nominal / .emergency (working thrusters − the class minimum)',
+  minDeorbitDeltaVMps:
+    'the deorbit burn is a fact of each vehicle class; the policy is minDeorbitDeltaVMarginPct.nominal / .emergency (available / required − 1, in %)',
+};
+
+/** What to say of a key that is not a threshold (a removed one, tiered or not, says what replaced it). */
+export function unknownThresholdKey(key: string): string {
+  const base = key.replace(/\.(nominal|emergency)$/, '');
+  const replacedBy = removedThresholdKeys[base];
+  if (replacedBy) return `${base} was removed: ${replacedBy}`;
+  return `a known threshold key (one of ${[...thresholdDefinitionByKey.keys()].join(', ')})`;
+}
+
+export const thresholdDefinitionByKey: ReadonlyMap<string, ThresholdDefinition> = new Map(
+  thresholdDefinitions.map((d) => [d.key, d]),
+);
+
+export const defaultThresholdValues: ThresholdValues = Object.fromEntries(
+  thresholdDefinitions.map((d) => [d.key, d.defaultValue]),
+);
+
+/** The key of the threshold a rule reads in a tier (single-valued thresholds serve both tiers). */
+export function thresholdKeyFor(base: string, tier: Tier): string {
+  const tieredKey = `${base}.${tier}`;
+  return thresholdDefinitionByKey.has(tieredKey) ? tieredKey : base;
+}
+
+export interface ThresholdProblem {
+  key: string;
+  expected: string;
+}
+
+/** Checks a complete set of values: known keys, finite, in range, emergency no stricter than nominal. */
+export function validateThresholdValues(values: Readonly<Record<string, unknown>>): ThresholdProblem[] {
+  return [...valueProblems(values), ...tierOrderProblems(values)];
+}
+
+/** Each value on its own: a known key, a finite number in the unit's plausible range. */
+export function valueProblems(values: Readonly<Record<string, unknown>>): ThresholdProblem[] {
+  const problems: ThresholdProblem[] = [];
+  for (const [key, value] of Object.entries(values)) {
+    const definition = thresholdDefinitionByKey.get(key);
+    if (!definition) {
+      problems.push({ key, expected: unknownThresholdKey(key) });
+      continue;
+    }
+    const range = plausibleRangeByUnit[definition.unit];
+    const unit = definition.unit === 'count' ? '' : ` ${definition.unit}`;
+    const what = `${range.integer ? 'a whole number' : 'a number'}${unit ? ` of${unit}` : ''} from ${range.min} to ${range.max}`;
+    if (typeof value !== 'number' || !Number.isFinite(value)) {
+      problems.push({ key, expected: `${what}, got ${JSON.stringify(value) ?? String(value)}` });
+    } else if (value < range.min || value > range.max || (range.integer && !Number.isInteger(value))) {
+      problems.push({ key, expected: `${what}, got ${value}` });
+    }
+  }
+  return problems;
+}
+
+/** Values together: an emergency limit never stricter than its nominal one. */
+function tierOrderProblems(values: Readonly<Record<string, unknown>>): ThresholdProblem[] {
+  const problems: ThresholdProblem[] = [];
+  for (const definition of thresholdDefinitions) {
+    if (definition.tier !== 'emergency') continue;
+    const base = definition.key.slice(0, -'.emergency'.length);
+    const emergency = values[definition.key];
+    const nominal = values[`${base}.nominal`];
+    if (typeof emergency !== 'number' || typeof nominal !== 'number') continue;
+    const stricter = definition.kind === 'max' ? emergency < nominal : emergency > nominal;
+    if (stricter) {
+      const bound = definition.kind === 'max' ? 'at least' : 'at most';
+      problems.push({
+        key: definition.key,
+        expected: `an emergency limit no stricter than the nominal one (${bound} ${nominal} ${definition.unit}), got ${emergency}`,
+      });
+    }
+  }
+  return problems;
+}

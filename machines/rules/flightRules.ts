@@ -1,0 +1,176 @@
+import type { ThresholdUnit } from '../policy/thresholds';
+
+export type Discipline = 'thermal' | 'pressure' | 'propulsion-attitude' | 'descent' | 'vehicle-life' | 'seats' | 'common-cause';
+
+/** An acceptance criterion as data: the evaluator reads it, the UI shows it. */
+export interface FlightRule {
+  id: string;
+  statement: string;
+  discipline: Discipline;
+  /** The quantity it reads; per-crew quantities are reported for each crew count. */
+  quantity: string;
+  perCrewCount: boolean;
+  comparator: '<=' | '>=';
+  /** Threshold base key; the tier picks `.nominal` / `.emergency` where the profile has both. */
+  threshold: string;
+  unit: ThresholdUnit;
+  rationale: string;
+  source: string;
+}
+
+/** Rules about the crew aboard the damaged vehicle, whatever descent mode it flies. */
+export const crewRules: readonly FlightRule[] = [
+  {
+    id: 'thermal.peak-cabin-temp',
+    statement: 'Predicted peak cabin temperature during descent stays within the limit',
+    discipline: 'thermal',
+    quantity: 'peakCabinTempC',
+    perCrewCount: true,
+    comparator: '<=',
+    threshold: 'maxDescentCabinTempC',
+    unit: '°C',
+    rationale: 'With the external loop empty, crew and equipment heat stays in the cabin; fewer crew, less heat',
+    source: 'SD-0215',
+  },
+  {
+    id: 'thermal.peak-cabin-humidity',
+    statement: 'Predicted peak cabin humidity during descent stays within the limit',
+    discipline: 'thermal',
+    quantity: 'peakCabinHumidityPct',
+    perCrewCount: true,
+    comparator: '<=',
+    threshold: 'maxDescentCabinHumidityPct',
+    unit: '%RH',
+    rationale: 'Humidity "would soar" without heat rejection; crew exhalation and sweat add to it',
+    source: 'SD-0215',
+  },
+  {
+    id: 'pressure.descent-module-leak',
+    statement: 'The descent module holds pressure',
+    discipline: 'pressure',
+    quantity: 'descentModuleLeakRateKpaPerHour',
+    perCrewCount: false,
+    comparator: '<=',
+    threshold: 'maxDescentModuleLeakRateKpaPerHour',
+    unit: 'kPa/h',
+    rationale: 'The crew rides the descent module home; a leak there is a direct hazard',
+    source: 'assumed',
+  },
+  {
+    id: 'vehicle-life.at-return',
+    statement: 'The share of its certified life the vehicle has used when it returns stays within the limit',
+    discipline: 'vehicle-life',
+    quantity: 'lifeUsedAtReturnPct',
+    perCrewCount: false,
+    comparator: '<=',
+    threshold: 'maxCertifiedLifeUsedPct',
+    unit: '%',
+    rationale: 'Beyond its certified life a vehicle is not qualified to carry crew (Soyuz: its peroxide ages [RSW-SA])',
+    source: 'WP-SMS',
+  },
+];
+
+/** Rules about the descent mode flown: a degraded mode is tried for the emergency tier only. */
+export const descentModeRules: readonly FlightRule[] = [
+  {
+    id: 'propulsion.deorbit-margin',
+    statement: "The mode's deorbit engine delivers the class's deorbit burn with margin (available / required − 1)",
+    discipline: 'propulsion-attitude',
+    quantity: 'deorbitDeltaVMarginPct',
+    perCrewCount: false,
+    comparator: '>=',
+    threshold: 'minDeorbitDeltaVMarginPct',
+    unit: '%',
+    rationale: 'Without the full burn the vehicle cannot leave orbit on its planned track',
+    source: 'NSF-MS17',
+  },
+  {
+    id: 'attitude.fault-tolerance',
+    statement: "Working attitude thrusters exceed the class's minimum for a controlled deorbit and entry by the tolerance",
+    discipline: 'propulsion-attitude',
+    quantity: 'attitudeFaultToleranceLeft',
+    perCrewCount: false,
+    comparator: '>=',
+    threshold: 'minAttitudeFaultTolerance',
+    unit: 'count',
+    rationale: 'Attitude control holds the burn direction and the entry orientation; a ballistic entry does without it',
+    source: 'SWEHB-HR31',
+  },
+  {
+    id: 'descent.peak-g-load',
+    statement: "The descent mode's peak g-load stays within the crew's limit",
+    discipline: 'descent',
+    quantity: 'descentPeakG',
+    perCrewCount: false,
+    comparator: '<=',
+    threshold: 'maxDescentPeakG',
+    unit: 'g',
+    rationale: 'A deconditioned crew tolerates less sustained acceleration; a ballistic entry peaks above 8 g',
+    source: 'GH-ACC',
+  },
+];
+
+export const flyabilityRules: readonly FlightRule[] = [...crewRules, ...descentModeRules];
+
+/** Can every vehicle that holds crew through the wait serve as their lifeboat until the replacement arrives? */
+export const lifeThroughWaitRule: FlightRule = {
+  id: 'vehicle-life.through-wait',
+  statement: 'Each vehicle holding crew stays within its certified life until the replacement arrives',
+  discipline: 'vehicle-life',
+  quantity: 'lifeUsedAtReplacementArrivalPct',
+  perCrewCount: false,
+  comparator: '<=',
+  threshold: 'maxCertifiedLifeUsedPct',
+  unit: '%',
+  rationale: 'Crew keep an emergency seat for the whole wait; a vehicle nobody waits on need not last it',
+  source: 'NA-LIFE',
+};
+
+/** A plan never seats more crew than a vehicle has seats for, improvised ones within the seat policy. */
+export const seatRules: readonly FlightRule[] = [
+  {
+    id: 'seats.damaged-vehicle',
+    statement: 'Crew aboard the damaged vehicle fit its seats (improvised ones within the seat policy)',
+    discipline: 'seats',
+    quantity: 'crewAboardDamagedVehicle',
+    perCrewCount: false,
+    comparator: '<=',
+    threshold: 'maxImprovisedSeatsPerVehicle',
+    unit: 'count',
+    rationale: 'Every crew member rides in a seat with their own moulded liner',
+    source: 'ESA-KAZ',
+  },
+  {
+    id: 'seats.other-vehicles',
+    statement:
+      'Crew moved to other docked vehicles fit the free seats their liners can go to (improvised ones within the seat policy)',
+    discipline: 'seats',
+    quantity: 'crewOnOtherVehicles',
+    perCrewCount: false,
+    comparator: '<=',
+    threshold: 'maxImprovisedSeatsPerVehicle',
+    unit: 'count',
+    rationale: 'Crew size is limited by the seats of the docked vehicles (the lifeboat rule)',
+    source: 'NA-LIFE',
+  },
+];
+
+/** May the replacement launch now? */
+export const commonCauseRule: FlightRule = {
+  id: 'common-cause.replacement-cleared',
+  statement: 'No open question that the same defect is in the replacement or the fleet',
+  discipline: 'common-cause',
+  quantity: 'openCommonCauseQuestions',
+  perCrewCount: false,
+  comparator: '<=',
+  threshold: 'maxOpenCommonCauseQuestions',
+  unit: 'count',
+  rationale: 'A replacement with the same defect would strand the crew a second time',
+  source: 'SPO-0213',
+};
+
+export const allRules: readonly FlightRule[] = [...flyabilityRules, lifeThroughWaitRule, ...seatRules, commonCauseRule];
+
+export function crewQuantityKey(quantity: string, crewCount: number): string {
+  return `${quantity}.crew${crewCount}`;
+}

@@ -1,0 +1,120 @@
+/**
+ * Vehicle-relative quantities the rules read, worked out from assessed values and vehicle facts. Each
+ * says which assessed inputs it moves with (and how fast), so "what would change it" can solve for them.
+ */
+
+import type { AssessedValue } from '../types';
+import { type DescentMode, descentFactKey, fact, type Vehicle } from '../vehicles/vehicles';
+import { type AssessedValues, assessedReading, conservativeEnd, type Reading } from './evaluate';
+import { crewQuantityKey } from './flightRules';
+
+const msPerDay = 86_400_000;
+
+export function daysSince(sinceUtc: string, nowUtc: string): number {
+  return (Date.parse(nowUtc) - Date.parse(sinceUtc)) / msPerDay;
+}
+
+export function vehicleAgeDays(vehicle: Vehicle, nowUtc: string): number {
+  return vehicle.launchedUtc === undefined ? Number.NaN : daysSince(vehicle.launchedUtc, nowUtc);
+}
+
+function derived(quantityKey: string, value: number, nominalValue: number, inputs: Reading['inputs']): Reading {
+  const known = Number.isFinite(value);
+  return {
+    quantityKey,
+    value: known ? value : null,
+    nominalValue: known && Number.isFinite(nominalValue) ? nominalValue : null,
+    valueSource: known ? 'derived' : null,
+    inputs,
+  };
+}
+
+/** Per-crew assessed values are reported for each crew count. */
+export function crewReading(values: AssessedValues, quantity: string, perCrewCount: boolean, crewCount: number): Reading {
+  return assessedReading(values, perCrewCount ? crewKey(quantity, crewCount) : quantity);
+}
+
+const crewKeys = new Map<string, string[]>();
+function crewKey(quantity: string, crewCount: number): string {
+  let keys = crewKeys.get(quantity);
+  if (!keys) {
+    keys = [];
+    crewKeys.set(quantity, keys);
+  }
+  keys[crewCount] ??= crewQuantityKey(quantity, crewCount);
+  return keys[crewCount];
+}
+
+export function lifeUsedAtReturn(vehicle: Vehicle, nowUtc: string): Reading {
+  const pct = (100 * vehicleAgeDays(vehicle, nowUtc)) / fact(vehicle, 'certifiedLifeDays');
+  return derived('lifeUsedAtReturnPct', pct, pct, []);
+}
+
+/** The wait: lead time, plus the common-cause hold while a question is open. Null when a needed value is missing. */
+function waitDays(values: AssessedValues): { worst: number; nominal: number; inputs: string[] } | null {
+  const lead = values.replacementLeadTimeDays;
+  if (!lead) return null;
+  const open = values.openCommonCauseQuestions?.nominal ?? 0;
+  if (open <= 0) {
+    return {
+      worst: conservativeEnd('replacementLeadTimeDays', lead),
+      nominal: lead.nominal,
+      inputs: ['replacementLeadTimeDays'],
+    };
+  }
+  const hold: AssessedValue | undefined = values.commonCauseHoldDays;
+  if (!hold) return null;
+  return {
+    worst: conservativeEnd('replacementLeadTimeDays', lead) + conservativeEnd('commonCauseHoldDays', hold),
+    nominal: lead.nominal + hold.nominal,
+    inputs: ['replacementLeadTimeDays', 'commonCauseHoldDays'],
+  };
+}
+
+export function lifeUsedAtReplacementArrival(vehicle: Vehicle, nowUtc: string, values: AssessedValues): Reading {
+  const key = 'lifeUsedAtReplacementArrivalPct';
+  const wait = waitDays(values);
+  const lifeDays = fact(vehicle, 'certifiedLifeDays');
+  if (!wait) return derived(key, Number.NaN, Number.NaN, [{ key: 'replacementLeadTimeDays', scale: 100 / lifeDays }]);
+  const age = vehicleAgeDays(vehicle, nowUtc);
+  return derived(
+    key,
+    (100 * (age + wait.worst)) / lifeDays,
+    (100 * (age + wait.nominal)) / lifeDays,
+    wait.inputs.map((input) => ({ key: input, scale: 100 / lifeDays })),
+  );
+}
+
+export function deorbitMargin(vehicle: Vehicle, mode: DescentMode, values: AssessedValues): Reading {
+  const required = fact(vehicle, 'deorbitDeltaVRequiredMps');
+  const available = assessedReading(values, mode.deorbitDeltaVQuantity);
+  const inputs = [{ key: mode.deorbitDeltaVQuantity, scale: 100 / required }];
+  if (available.value === null) return derived('deorbitDeltaVMarginPct', Number.NaN, Number.NaN, inputs);
+  return derived(
+    'deorbitDeltaVMarginPct',
+    (100 * available.value) / required - 100,
+    (100 * (available.nominalValue ?? available.value)) / required - 100,
+    inputs,
+  );
+}
+
+export function attitudeFaultTolerance(vehicle: Vehicle, values: AssessedValues): Reading {
+  const lost = assessedReading(values, 'attitudeThrustersLost');
+  const spare = fact(vehicle, 'attitudeThrusters') - fact(vehicle, 'minAttitudeThrusters');
+  const inputs = [{ key: 'attitudeThrustersLost', scale: -1 }];
+  if (lost.value === null) return derived('attitudeFaultToleranceLeft', Number.NaN, Number.NaN, inputs);
+  return derived('attitudeFaultToleranceLeft', spare - lost.value, spare - (lost.nominalValue ?? lost.value), inputs);
+}
+
+export function descentPeakG(vehicle: Vehicle, mode: DescentMode): Reading {
+  const key = descentFactKey(mode.id, 'peakG');
+  const peak = vehicle.facts[key];
+  const value = peak?.value ?? null;
+  return {
+    quantityKey: 'descentPeakG',
+    value,
+    nominalValue: value,
+    valueSource: value === null ? null : (peak?.source ?? null),
+    inputs: [],
+  };
+}

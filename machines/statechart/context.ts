@@ -1,0 +1,127 @@
+/** The statechart's context and events, and what a context says now: the recommendation, free seats. */
+
+import { type Recommendation, recommend, type Situation } from '../policy/policy';
+import { seatCapacity } from '../policy/seatPlan';
+import type { ThresholdValues } from '../policy/thresholds';
+import type { AssessedValues } from '../rules/evaluate';
+import type { Actor, AssessedValue, DecidableOutcome, MissionSetup } from '../types';
+
+export interface Decision {
+  outcome: DecidableOutcome;
+  kind: 'confirmed' | 'overridden' | 'automatic';
+  recommendation: Recommendation;
+  by: Actor;
+  atUtc: string;
+  rationale: string;
+  /** What the recommendation was computed from, so it can be explained and probed later. */
+  basis: Omit<Situation, 'setup'>;
+}
+
+export interface CrewReturnContext {
+  setup: MissionSetup;
+  thresholds: ThresholdValues;
+  values: AssessedValues;
+  nowUtc: string;
+  anomalyDetected: boolean;
+  stationUnsafe: boolean;
+  /** Where each crew member would ride home or escape now: crew id → vehicle id. */
+  seatByCrewId: Readonly<Record<string, string>>;
+  decision: Decision | null;
+  /** When the damaged vehicle left uncrewed ahead of the replacement (nobody waited on it), else null. */
+  damagedVehicleDepartedUtc: string | null;
+}
+
+export interface CrewReturnInput {
+  setup: MissionSetup;
+  thresholds: ThresholdValues;
+  startUtc: string;
+  /** Findings already known when the session starts. */
+  values?: AssessedValues;
+}
+
+/** Every event carries scenario time and who sent it, so the fold needs no clock. */
+interface Stamp {
+  at: string;
+  by: Actor;
+}
+type Report = { quantity: string; crewCount?: number; value: AssessedValue };
+
+export type CrewReturnEvent = Stamp &
+  (
+    | { type: 'anomaly.detect' }
+    | { type: 'safing.complete' }
+    | { type: 'station.emergency' }
+    | ({ type: 'inspection.finding' } & Report)
+    | { type: 'inspection.complete' }
+    | ({ type: 'assessment.report' } & Report)
+    | { type: 'assessment.complete' }
+    | { type: 'decision.confirm'; rationale?: string }
+    | { type: 'decision.override'; outcome: DecidableOutcome; rationale: string }
+    | { type: 'thresholds.change'; key: string; value: number; previousValue?: number; reason?: string }
+    | { type: 'seats.relocate'; crewId: string; vehicleId: string }
+    | { type: 'campaign.interimPlanInPlace' }
+    | { type: 'commonCause.raise'; holdDays?: AssessedValue }
+    | { type: 'commonCause.clear' }
+    | { type: 'replacement.launch' }
+    | { type: 'replacement.dock' }
+    | { type: 'seats.transfer' }
+    | { type: 'damagedVehicle.returnUncrewed' }
+    | { type: 'return.undock' }
+    | { type: 'return.deorbit' }
+    | { type: 'return.land' }
+    // A free-text note for the record: no transition handles it.
+    | { type: 'session.note'; text: string }
+  );
+
+export const replacementVehicleId = 'replacement';
+
+/** The recommendation for the situation in `context` now, or null before any anomaly. */
+export function currentRecommendation(context: CrewReturnContext): Recommendation | null {
+  if (!context.anomalyDetected) return null;
+  // Contexts are immutable, so one evaluation serves every guard and reader of the same context.
+  let recommendation = recommendationByContext.get(context);
+  if (!recommendation) {
+    recommendation = recommend(currentSituation(context));
+    recommendationByContext.set(context, recommendation);
+  }
+  return recommendation;
+}
+
+const recommendationByContext = new WeakMap<CrewReturnContext, Recommendation>();
+
+/**
+ * The recommendation at an event's own time: guards run before the event stamps the context, and
+ * life used grows with time, so a decision is checked against what will be recorded with it.
+ */
+export function recommendationAt(context: CrewReturnContext, atUtc: string): Recommendation | null {
+  if (atUtc === context.nowUtc || !context.anomalyDetected) return currentRecommendation(context);
+  const cached = recommendationAtByContext.get(context);
+  if (cached?.atUtc === atUtc) return cached.recommendation;
+  const recommendation = recommend({ ...currentSituation(context), nowUtc: atUtc });
+  recommendationAtByContext.set(context, { atUtc, recommendation });
+  return recommendation;
+}
+
+const recommendationAtByContext = new WeakMap<CrewReturnContext, { atUtc: string; recommendation: Recommendation }>();
+
+export function currentSituation(context: CrewReturnContext): Situation {
+  const { setup, values, thresholds, nowUtc, stationUnsafe } = context;
+  return { setup, values, thresholds, nowUtc, stationUnsafe };
+}
+
+/** How many crew would ride the damaged vehicle as seats stand now. */
+export function crewAboardDamagedVehicle(context: CrewReturnContext): number {
+  return Object.values(context.seatByCrewId).filter((v) => v === context.setup.damagedVehicle.id).length;
+}
+
+/** Whether the crew member can move to that vehicle: a seat (free or improvised within the seat policy) is free. */
+export function seatFree(context: CrewReturnContext, crewId: string, vehicleId: string): boolean {
+  const member = context.setup.crew.find((c) => c.id === crewId);
+  if (!member || context.seatByCrewId[crewId] === vehicleId) return false;
+  const taken = Object.values(context.seatByCrewId).filter((v) => v === vehicleId).length;
+  if (vehicleId === context.setup.damagedVehicle.id)
+    return context.damagedVehicleDepartedUtc === null && taken < seatCapacity(context.setup.damagedVehicle, context.thresholds);
+  const vehicle = context.setup.otherVehicles.find((v) => v.id === vehicleId);
+  if (!vehicle || !member.canRelocateTo.includes(vehicleId)) return false;
+  return taken < seatCapacity(vehicle, context.thresholds);
+}

@@ -1,0 +1,277 @@
+import { assign, setup } from 'xstate';
+import { validateThresholdValues } from '../policy/thresholds';
+import { assessedReading, evaluateRule } from '../rules/evaluate';
+import { commonCauseRule, crewQuantityKey } from '../rules/flightRules';
+import type { DecidableOutcome } from '../types';
+import {
+  type CrewReturnContext,
+  type CrewReturnEvent,
+  type CrewReturnInput,
+  crewAboardDamagedVehicle,
+  currentRecommendation,
+  currentSituation,
+  recommendationAt,
+  replacementVehicleId,
+  seatFree,
+} from './context';
+import { hasVisibleText } from './text';
+
+const outcomeTargets: Record<DecidableOutcome, string> = {
+  'return-on-damaged-vehicle': '#crewReturn.returnOnDamagedVehicle',
+  'return-reduced-crew': '#crewReturn.returnReducedCrew',
+  'launch-replacement': '#crewReturn.replacementCampaign',
+  'emergency-return': '#crewReturn.emergencyReturn',
+};
+
+export const crewReturnMachine = setup({
+  types: {
+    context: {} as CrewReturnContext,
+    events: {} as CrewReturnEvent,
+    input: {} as CrewReturnInput,
+  },
+  guards: {
+    recommends: ({ context, event }, params: { outcome: DecidableOutcome }) =>
+      recommendationAt(context, event.at)?.outcome === params.outcome,
+    overridesTo: ({ event }, params: { outcome: DecidableOutcome }) =>
+      event.type === 'decision.override' && event.outcome === params.outcome && hasVisibleText(event.rationale),
+    thresholdChangeValid: ({ context, event }) =>
+      event.type === 'thresholds.change' &&
+      validateThresholdValues({ ...context.thresholds, [event.key]: event.value }).length === 0,
+    seatFree: ({ context, event }) => event.type === 'seats.relocate' && seatFree(context, event.crewId, event.vehicleId),
+    interimPlanInPlace: ({ context }) =>
+      (context.decision?.recommendation.seatPlan ?? []).every((s) => context.seatByCrewId[s.crewId] === s.vehicleId),
+    reducedCrewAboard: ({ context }) => crewAboardDamagedVehicle(context) < context.setup.crew.length,
+    commonCauseCleared: ({ context }) =>
+      evaluateRule(commonCauseRule, assessedReading(context.values, commonCauseRule.quantity), context.thresholds, 'nominal', {})
+        .status === 'pass',
+    lastCommonCauseCleared: ({ context }) => (context.values.openCommonCauseQuestions?.nominal ?? 0) <= 1,
+    /** Nobody waits on the damaged vehicle, so it may leave uncrewed before the replacement comes. */
+    damagedVehicleEmpty: ({ context }) => context.damagedVehicleDepartedUtc === null && crewAboardDamagedVehicle(context) === 0,
+    damagedVehicleStillDocked: ({ context }) => context.damagedVehicleDepartedUtc === null,
+    damagedVehicleDeparted: ({ context }) => context.damagedVehicleDepartedUtc !== null,
+  },
+  actions: {
+    stamp: assign({ nowUtc: ({ event }) => event.at }),
+    detectAnomaly: assign({ anomalyDetected: true }),
+    departDamagedVehicle: assign({ damagedVehicleDepartedUtc: ({ event }) => event.at }),
+    declareStationUnsafe: assign({ stationUnsafe: true }),
+    recordValue: assign({
+      values: ({ context, event }) => {
+        if (event.type !== 'inspection.finding' && event.type !== 'assessment.report') return context.values;
+        const key = event.crewCount === undefined ? event.quantity : crewQuantityKey(event.quantity, event.crewCount);
+        return { ...context.values, [key]: event.value };
+      },
+    }),
+    changeThreshold: assign({
+      thresholds: ({ context, event }) =>
+        event.type === 'thresholds.change' ? { ...context.thresholds, [event.key]: event.value } : context.thresholds,
+    }),
+    relocateSeat: assign({
+      seatByCrewId: ({ context, event }) =>
+        event.type === 'seats.relocate' ? { ...context.seatByCrewId, [event.crewId]: event.vehicleId } : context.seatByCrewId,
+    }),
+    transferSeatsToReplacement: assign({
+      seatByCrewId: ({ context }) => Object.fromEntries(context.setup.crew.map((c) => [c.id, replacementVehicleId])),
+    }),
+    raiseCommonCause: assign({
+      values: ({ context, event }) => {
+        const open = (context.values.openCommonCauseQuestions?.nominal ?? 0) + 1;
+        const hold = event.type === 'commonCause.raise' ? event.holdDays : undefined;
+        return {
+          ...context.values,
+          openCommonCauseQuestions: { nominal: open, source: 'derived' },
+          ...(hold ? { commonCauseHoldDays: hold } : {}),
+        };
+      },
+    }),
+    clearCommonCause: assign({
+      values: ({ context }) => ({
+        ...context.values,
+        openCommonCauseQuestions: {
+          nominal: Math.max(0, (context.values.openCommonCauseQuestions?.nominal ?? 0) - 1),
+          source: 'derived',
+        },
+      }),
+    }),
+    recordDecision: assign({
+      decision: ({ context, event }) => {
+        const recommendation = currentRecommendation(context);
+        if (!recommendation) return context.decision;
+        const { setup: _, ...basis } = currentSituation(context);
+        const base = { recommendation, by: event.by, atUtc: event.at, basis };
+        if (event.type === 'decision.override') {
+          return { ...base, outcome: event.outcome, kind: 'overridden' as const, rationale: event.rationale };
+        }
+        if (event.type === 'station.emergency') {
+          return {
+            ...base,
+            outcome: 'emergency-return' as const,
+            kind: 'automatic' as const,
+            rationale: 'station declared unsafe',
+          };
+        }
+        const outcome = recommendation.outcome as DecidableOutcome;
+        const rationale = event.type === 'decision.confirm' ? (event.rationale ?? '') : '';
+        return { ...base, outcome, kind: 'confirmed' as const, rationale };
+      },
+    }),
+  },
+}).createMachine({
+  id: 'crewReturn',
+  context: ({ input }) => ({
+    setup: input.setup,
+    thresholds: input.thresholds,
+    values: input.values ?? {},
+    nowUtc: input.startUtc,
+    anomalyDetected: false,
+    stationUnsafe: false,
+    seatByCrewId: Object.fromEntries(input.setup.crew.map((c) => [c.id, input.setup.damagedVehicle.id])),
+    decision: null,
+    damagedVehicleDepartedUtc: null,
+  }),
+  initial: 'docked',
+  on: {
+    'thresholds.change': { guard: 'thresholdChangeValid', actions: ['stamp', 'changeThreshold'] },
+  },
+  states: {
+    docked: {
+      on: {
+        'anomaly.detect': { target: 'anomaly', actions: ['stamp', 'detectAnomaly'] },
+        'station.emergency': {
+          target: 'emergencyReturn',
+          actions: ['stamp', 'declareStationUnsafe', 'detectAnomaly', 'recordDecision'],
+        },
+        'return.undock': { target: 'nominalReturn', actions: 'stamp' },
+      },
+    },
+    anomaly: {
+      initial: 'safing',
+      on: {
+        'station.emergency': {
+          target: 'emergencyReturn',
+          actions: ['stamp', 'declareStationUnsafe', 'detectAnomaly', 'recordDecision'],
+        },
+      },
+      states: {
+        safing: {
+          on: { 'safing.complete': { target: 'inspection', actions: 'stamp' } },
+        },
+        inspection: {
+          on: {
+            'inspection.finding': { actions: ['stamp', 'recordValue'] },
+            'inspection.complete': { target: 'assessment', actions: 'stamp' },
+          },
+        },
+        assessment: {
+          on: {
+            'assessment.report': { actions: ['stamp', 'recordValue'] },
+            'inspection.finding': { target: 'inspection', actions: ['stamp', 'recordValue'] },
+            'assessment.complete': { target: 'decision', actions: 'stamp' },
+          },
+        },
+        decision: {
+          on: {
+            'inspection.finding': { target: 'inspection', actions: ['stamp', 'recordValue'] },
+            'decision.confirm': decidableTransitions('recommends'),
+            'decision.override': decidableTransitions('overridesTo'),
+          },
+        },
+      },
+    },
+    returnOnDamagedVehicle: {
+      initial: 'awaitingUndock',
+      states: returnSequence('awaitingUndock'),
+    },
+    returnReducedCrew: {
+      initial: 'relocatingSeats',
+      states: {
+        relocatingSeats: {
+          on: {
+            'seats.relocate': { guard: 'seatFree', actions: ['stamp', 'relocateSeat'] },
+            'return.undock': { guard: 'reducedCrewAboard', target: 'undocked', actions: 'stamp' },
+          },
+        },
+        ...returnSequence(null),
+      },
+    },
+    replacementCampaign: {
+      initial: 'interimPlan',
+      on: {
+        'station.emergency': { target: 'emergencyReturn', actions: ['stamp', 'declareStationUnsafe', 'recordDecision'] },
+        'damagedVehicle.returnUncrewed': { guard: 'damagedVehicleEmpty', actions: ['stamp', 'departDamagedVehicle'] },
+      },
+      states: {
+        interimPlan: {
+          on: {
+            'seats.relocate': { guard: 'seatFree', actions: ['stamp', 'relocateSeat'] },
+            'campaign.interimPlanInPlace': { guard: 'interimPlanInPlace', target: 'preparingReplacement', actions: 'stamp' },
+          },
+        },
+        preparingReplacement: {
+          on: {
+            'commonCause.raise': { target: 'launchHeld', actions: ['stamp', 'raiseCommonCause'] },
+            'replacement.launch': { guard: 'commonCauseCleared', target: 'replacementInFlight', actions: 'stamp' },
+          },
+        },
+        launchHeld: {
+          on: {
+            'commonCause.raise': { actions: ['stamp', 'raiseCommonCause'] },
+            'commonCause.clear': [
+              { guard: 'lastCommonCauseCleared', target: 'preparingReplacement', actions: ['stamp', 'clearCommonCause'] },
+              { actions: ['stamp', 'clearCommonCause'] },
+            ],
+          },
+        },
+        replacementInFlight: { on: { 'replacement.dock': { target: 'replacementDocked', actions: 'stamp' } } },
+        replacementDocked: {
+          on: { 'seats.transfer': { target: 'seatLinersMoved', actions: ['stamp', 'transferSeatsToReplacement'] } },
+        },
+        seatLinersMoved: {
+          on: {
+            'damagedVehicle.returnUncrewed': {
+              guard: 'damagedVehicleStillDocked',
+              target: 'awaitingUndock',
+              actions: ['stamp', 'departDamagedVehicle'],
+            },
+            'return.undock': { guard: 'damagedVehicleDeparted', target: 'undocked', actions: 'stamp' },
+          },
+        },
+        ...returnSequence('awaitingUndock'),
+      },
+    },
+    emergencyReturn: {
+      initial: 'awaitingUndock',
+      states: {
+        ...returnSequence('awaitingUndock'),
+        awaitingUndock: {
+          on: {
+            'seats.relocate': { guard: 'seatFree', actions: ['stamp', 'relocateSeat'] },
+            'return.undock': { target: 'undocked', actions: 'stamp' },
+          },
+        },
+      },
+    },
+    nominalReturn: {
+      initial: 'undocked',
+      states: returnSequence(null),
+    },
+    crewHome: { type: 'final' },
+  },
+});
+
+/** Undock → deorbit → landed, shared by every way home. `start` waits for the undock command. */
+function returnSequence(start: 'awaitingUndock' | null) {
+  return {
+    ...(start ? { [start]: { on: { 'return.undock': { target: 'undocked', actions: 'stamp' as const } } } } : {}),
+    undocked: { on: { 'return.deorbit': { target: 'descending', actions: 'stamp' as const } } },
+    descending: { on: { 'return.land': { target: '#crewReturn.crewHome', actions: 'stamp' as const } } },
+  };
+}
+
+function decidableTransitions(guard: 'recommends' | 'overridesTo') {
+  return (Object.entries(outcomeTargets) as [DecidableOutcome, string][]).map(([outcome, target]) => ({
+    guard: { type: guard, params: { outcome } },
+    target,
+    actions: ['stamp', 'recordDecision'] as const,
+  }));
+}

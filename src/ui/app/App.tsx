@@ -1,0 +1,32 @@
+import { useEffect, useState } from 'react';
+import { openSessionStore, type SessionStore, type StoredSession } from '../../files/sessionStore';
+import { defaultProfile, type ThresholdProfile } from '../../session/profile';
+import { Workspace } from './Workspace';
+
+interface Ready {
+  profile: ThresholdProfile;
+  store: SessionStore | null;
+  storeProblem: string | null;
+  restored: StoredSession | undefined;
+}
+
+async function prepare(): Promise<Ready> {
+  const profile = await defaultProfile();
+  try {
+    const store = await openSessionStore();
+    return { profile, store, storeProblem: null, restored: await store.latest() };
+  } catch (error) {
+    return { profile, store: null, storeProblem: error instanceof Error ? error.message : String(error), restored: undefined };
+  }
+}
+
+export function App() {
+  const [ready, setReady] = useState<Ready | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  useEffect(() => {
+    prepare().then(setReady, (error: unknown) => setFailure(error instanceof Error ? error.message : String(error)));
+  }, []);
+  if (failure) return <p role="alert">Could not prepare the default threshold profile: {failure}</p>;
+  if (!ready) return <p aria-busy="true">Loading…</p>;
+  return <Workspace {...ready} />;
+}

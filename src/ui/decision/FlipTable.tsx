@@ -1,0 +1,94 @@
+import { memo } from 'react';
+import { type FlipPoint, flipRelation, type InputFlipPoint } from '../../../machines/policy/flipPoints';
+import type { PolicyRowResult } from '../../../machines/policy/policy';
+import { type ThresholdValues, thresholdDefinitionByKey } from '../../../machines/policy/thresholds';
+import { inputFlipSentence } from '../../reports/describe';
+import { outcomeLabels } from '../shared/outcomeLabels';
+import { displayValue, type TemperatureUnit } from '../shared/units';
+
+interface Props {
+  policyRows: PolicyRowResult[];
+  thresholds: ThresholdValues;
+  flipPoints: FlipPoint[];
+  inputFlipPoints: InputFlipPoint[];
+  temperatureUnit: TemperatureUnit;
+}
+
+/**
+ * What would change the recommendation: one row per threshold the rules read (every policy row's,
+ * so an edit changes the text, not the table's shape), with the nearest value each way that flips it.
+ */
+export const FlipTable = memo(function FlipTable({
+  policyRows,
+  thresholds,
+  flipPoints,
+  inputFlipPoints,
+  temperatureUnit,
+}: Props) {
+  const readers = new Map<string, Set<string>>();
+  for (const { evaluations } of policyRows) {
+    for (const e of evaluations) readers.set(e.thresholdKey, (readers.get(e.thresholdKey) ?? new Set<string>()).add(e.ruleId));
+  }
+  if (readers.size === 0) return null;
+  const shown = (value: number, unit: string) => displayValue(value, unit, temperatureUnit);
+
+  return (
+    <section className="flips" aria-labelledby="flips-title">
+      <h4 id="flips-title">What would change the recommendation</h4>
+      <h5 id="input-flips-title">Assessed values, nearest first</h5>
+      {inputFlipPoints.length === 0 ? (
+        <p className="muted">No single assessed value, moved within its possible range, changes the recommendation.</p>
+      ) : (
+        <ul className="input-flips" aria-labelledby="input-flips-title">
+          {inputFlipPoints.map((f) => (
+            <li key={`${f.quantityKey}-${f.direction}`} data-quantity={f.quantityKey} data-direction={f.direction}>
+              {capitalize(inputFlipSentence(f, shown, `“${outcomeLabels[f.newOutcome]}”`))}
+            </li>
+          ))}
+        </ul>
+      )}
+      <h5>Thresholds</h5>
+      <table className="flip-points">
+        <caption>
+          Flip points: the nearest threshold value each way that changes the outcome (— : none in the plausible range)
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">Threshold</th>
+            <th scope="col">Now</th>
+            <th scope="col">Lowered</th>
+            <th scope="col">Raised</th>
+            <th scope="col">Read by</th>
+          </tr>
+        </thead>
+        <tbody>
+          {[...readers].map(([key, ruleIds]) => {
+            const definition = thresholdDefinitionByKey.get(key);
+            const threshold = thresholds[key] ?? Number.NaN;
+            const unit = definition?.unit ?? '';
+            const flip = (direction: FlipPoint['direction']) => {
+              const f = flipPoints.find((p) => p.thresholdKey === key && p.direction === direction);
+              if (!f) return '—';
+              const shown = displayValue(f.flipAt, unit, temperatureUnit);
+              return `${flipRelation(f)} ${shown} → ${outcomeLabels[f.newOutcome]}${f.validAlone ? '' : ' (with the other tier)'}`;
+            };
+            return (
+              <tr key={key} data-threshold={key}>
+                <th scope="row">
+                  {definition?.label ?? key}
+                  {definition?.tier && <span className="muted"> ({definition.tier})</span>}
+                </th>
+                <td>{displayValue(threshold, unit, temperatureUnit)}</td>
+                <td>{flip('lower')}</td>
+                <td>{flip('raise')}</td>
+                <td className="rule-ids">{[...ruleIds].join(', ')}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </section>
+  );
+});
+
+const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);

@@ -1,0 +1,19 @@
+import type { InputProblem } from '../../files/inputProblem';
+
+export function ProblemList({ problems, title }: { problems: InputProblem[]; title: string }) {
+  if (problems.length === 0) return null;
+  return (
+    <div role="alert" className="problems">
+      <p>
+        <strong>{title}</strong> {problems.length} problem{problems.length === 1 ? '' : 's'} in {problems[0]?.file}:
+      </p>
+      <ul>
+        {problems.map((p) => (
+          <li key={`${p.path}:${p.expected}`}>
+            <code>{p.path}</code>: expected {p.expected}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,184 @@
+import { memo, useCallback, useLayoutEffect, useRef, useState } from 'react';
+import {
+  defaultThresholdValues,
+  type ThresholdDefinition,
+  type ThresholdValues,
+  thresholdDefinitions,
+} from '../../../machines/policy/thresholds';
+import { parsePartialProfile } from '../../session/profile';
+import { downloadJson } from '../shared/download';
+import { JsonFileButton } from '../shared/JsonFileButton';
+import { displayValue, type TemperatureUnit } from '../shared/units';
+import { loadSavedProfiles, saveProfile } from './savedProfiles';
+import { refusalFor, ThresholdInput } from './ThresholdInput';
+
+interface Props {
+  thresholds: ThresholdValues;
+  temperatureUnit: TemperatureUnit;
+  refusal: string | null;
+  onChange: (key: string, value: number, reason: string) => void;
+  onSet: (values: Record<string, number>, reason: string) => void;
+}
+
+export function ThresholdsPanel({ thresholds, temperatureUnit, refusal, onChange, onSet }: Props) {
+  const [reason, setReason] = useState('');
+  const [openSource, setOpenSource] = useState<string | null>(null);
+  const [saved, setSaved] = useState(loadSavedProfiles);
+  const [profileName, setProfileName] = useState('');
+  const [selected, setSelected] = useState('');
+  const [importProblem, setImportProblem] = useState<string | null>(null);
+  // The rows get stable callbacks reading the latest values, so an edit re-renders only its own row.
+  const latest = useRef({ thresholds, reason, onChange });
+  useLayoutEffect(() => {
+    latest.current = { thresholds, reason, onChange };
+  });
+  const commit = useCallback((key: string, value: number) => {
+    const { thresholds, reason, onChange } = latest.current;
+    const refusal = refusalFor(thresholds, key, value);
+    if (!refusal) onChange(key, value, reason.trim());
+    return refusal;
+  }, []);
+  const toggleSource = useCallback((key: string) => setOpenSource((open) => (open === key ? null : key)), []);
+
+  const importFile = async (file: File) => {
+    const parsed = parsePartialProfile(file.name, await file.text());
+    if (!parsed.ok)
+      return setImportProblem(parsed.problems.map((p) => `${p.file}: ${p.path}: expected ${p.expected}`).join('\n'));
+    setImportProblem(null);
+    onSet({ ...thresholds, ...parsed.value.thresholds }, `profile file ${file.name} loaded`);
+  };
+
+  return (
+    <section aria-labelledby="thresholds-title" className="thresholds">
+      <h3 id="thresholds-title">Acceptance thresholds</h3>
+      <label className="reason">
+        Reason for changes (optional) <input value={reason} onChange={(e) => setReason(e.currentTarget.value)} />
+      </label>
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">Threshold</th>
+            <th scope="col">Value</th>
+            <th scope="col">Default</th>
+          </tr>
+        </thead>
+        <tbody>
+          {thresholdDefinitions.map((d) => (
+            <ThresholdRow
+              key={d.key}
+              definition={d}
+              value={thresholds[d.key] ?? d.defaultValue}
+              temperatureUnit={temperatureUnit}
+              sourceOpen={openSource === d.key}
+              onToggleSource={toggleSource}
+              onCommit={commit}
+            />
+          ))}
+        </tbody>
+      </table>
+      {refusal && <p className="field-error">Not recorded: {refusal}</p>}
+      <div className="profile-actions">
+        <button type="button" onClick={() => onSet({ ...defaultThresholdValues }, reason.trim() || 'reset to defaults')}>
+          Reset to defaults
+        </button>
+        <label>
+          Profile name <input value={profileName} onChange={(e) => setProfileName(e.currentTarget.value)} />
+        </label>
+        <button
+          type="button"
+          disabled={!profileName.trim()}
+          onClick={() => setSaved(saveProfile(profileName.trim(), thresholds))}
+        >
+          Save profile
+        </button>
+        <button
+          type="button"
+          onClick={() => {
+            const id = profileName.trim() || 'custom';
+            downloadJson(`${id}.thresholds.json`, { id, version: saved[id]?.version ?? '1', thresholds });
+          }}
+        >
+          Export JSON
+        </button>
+        <label>
+          Saved profiles{' '}
+          <select value={selected} onChange={(e) => setSelected(e.currentTarget.value)}>
+            <option value="">—</option>
+            {Object.keys(saved).map((name) => (
+              <option key={name} value={name}>
+                {name} v{saved[name]?.version}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button
+          type="button"
+          disabled={!saved[selected]}
+          onClick={() =>
+            onSet({ ...thresholds, ...saved[selected]?.thresholds }, `profile ${selected} v${saved[selected]?.version} loaded`)
+          }
+        >
+          Load
+        </button>
+        <JsonFileButton label="Import JSON…" onFile={(file) => void importFile(file)} />
+      </div>
+      {importProblem && (
+        <p role="alert" className="field-error">
+          Profile not loaded: {importProblem}
+        </p>
+      )}
+    </section>
+  );
+}
+
+interface RowProps {
+  definition: ThresholdDefinition;
+  value: number;
+  temperatureUnit: TemperatureUnit;
+  sourceOpen: boolean;
+  onToggleSource: (key: string) => void;
+  onCommit: (key: string, value: number) => string | null;
+}
+
+const ThresholdRow = memo(function ThresholdRow({
+  definition: d,
+  value,
+  temperatureUnit,
+  sourceOpen,
+  onToggleSource,
+  onCommit,
+}: RowProps) {
+  return (
+    <tr>
+      <th scope="row">
+        <label htmlFor={`threshold-${d.key}`}>
+          {d.label}
+          {d.tier && <span className="tier"> ({d.tier})</span>}
+        </label>
+        <button
+          type="button"
+          className="source-toggle"
+          aria-expanded={sourceOpen}
+          aria-controls={`${d.key}-source`}
+          aria-label={`source of ${d.label}${d.tier ? ` (${d.tier})` : ''}`}
+          onClick={() => onToggleSource(d.key)}
+        >
+          source
+        </button>
+        {sourceOpen && (
+          <p id={`${d.key}-source`} className="source">
+            <code>{d.source}</code>: {d.basis}
+          </p>
+        )}
+      </th>
+      <td>
+        <ThresholdInput definition={d} value={value} temperatureUnit={temperatureUnit} onCommit={onCommit} />
+      </td>
+      <td className={value === d.defaultValue ? 'muted' : 'changed'}>
+        {displayValue(d.defaultValue, d.unit, temperatureUnit)}
+        {/* Always laid out, shown only when changed: an edit restyles the cell, nothing moves. */}
+        <span className="changed-mark"> (changed)</span>
+      </td>
+    </tr>
+  );
+});

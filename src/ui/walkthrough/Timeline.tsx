@@ -1,0 +1,52 @@
+import { memo, useEffect, useRef } from 'react';
+import { daysSince } from '../../../machines/rules/readings';
+import type { Scenario } from '../../../scenarios/schema';
+
+interface Props {
+  scenario: Scenario;
+  cursor: number;
+  appliedByStep: (boolean | undefined)[];
+  onJump: (cursor: number) => void;
+}
+
+export const Timeline = memo(function Timeline({ scenario, cursor, appliedByStep, onJump }: Props) {
+  const current = useRef<HTMLLIElement>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: follow the cursor when it moves
+  useEffect(() => {
+    current.current?.scrollIntoView?.({ block: 'nearest' });
+  }, [cursor]);
+
+  return (
+    <section aria-labelledby="timeline-title" className="timeline">
+      <h3 id="timeline-title">Timeline</h3>
+      <ol>
+        {scenario.events.map((event, index) => {
+          const step = index + 1;
+          const applied = appliedByStep[index];
+          const status = step > cursor ? 'upcoming' : applied ? 'applied' : 'not applied in this state';
+          const day = Math.floor(daysSince(scenario.setup.damagedVehicle.launchedUtc, event.at));
+          return (
+            <li
+              // biome-ignore lint/suspicious/noArrayIndexKey: scripted events are fixed and ordered
+              key={index}
+              ref={step === cursor ? current : undefined}
+              className={`timeline-item status-${status.split(' ')[0]}`}
+              aria-current={step === cursor ? 'step' : undefined}
+            >
+              <button type="button" onClick={() => onJump(step)} title={`Jump to step ${step}`}>
+                <span className="timeline-when">
+                  {step}. {event.at.slice(0, 16).replace('T', ' ')} · day {day}
+                </span>
+                <span className="timeline-event">
+                  <code>{event.type}</code> <span className="timeline-status">{status}</span>
+                </span>
+                <span className="timeline-description">{event.description}</span>
+                <span className="timeline-sources">Sources: {event.sources.join(', ')}</span>
+              </button>
+            </li>
+          );
+        })}
+      </ol>
+    </section>
+  );
+});

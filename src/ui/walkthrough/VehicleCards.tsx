@@ -1,0 +1,98 @@
+import { memo } from 'react';
+import type { MissionSetup } from '../../../machines/types';
+import {
+  descentFactKey,
+  descentFactLabels,
+  type Vehicle,
+  type VehicleFact,
+  vehicleCatalogue,
+  vehicleFactLabels,
+} from '../../../machines/vehicles/vehicles';
+
+/** Each vehicle of the open scenario: its class, the class's facts, what the scenario overrides, and sources. */
+export const VehicleCards = memo(function VehicleCards({ setup }: { setup: MissionSetup }) {
+  return (
+    <section className="vehicles" aria-labelledby="vehicles-title">
+      <h3 id="vehicles-title">Vehicles</h3>
+      <div className="vehicle-cards">
+        <VehicleCard vehicle={setup.damagedVehicle} part="damaged: the crew's ride home" />
+        {setup.otherVehicles.map((v) => (
+          <VehicleCard key={v.id} vehicle={v} part="docked" />
+        ))}
+      </div>
+    </section>
+  );
+});
+
+function VehicleCard({ vehicle, part }: { vehicle: Vehicle; part: string }) {
+  const vehicleClass = vehicleCatalogue[vehicle.classId];
+  const titleId = `vehicle-${vehicle.id}`;
+  return (
+    <article className="vehicle-card" aria-labelledby={titleId} data-vehicle={vehicle.id}>
+      <h4 id={titleId}>{vehicle.name}</h4>
+      <p className="muted">
+        {vehicleClass.name} ({vehicleClass.carries}), {part}
+        {vehicle.launchedUtc ? `; launched ${vehicle.launchedUtc.slice(0, 10)}` : '; launch date not stated'}
+        {vehicle.seatsTaken > 0 && `; ${vehicle.seatsTaken} seats taken by its own crew`}
+      </p>
+      <table>
+        <caption className="visually-hidden">Facts of {vehicle.name}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Fact</th>
+            <th scope="col">Value</th>
+            <th scope="col">Source</th>
+          </tr>
+        </thead>
+        <tbody>
+          {(Object.keys(vehicleFactLabels) as (keyof typeof vehicleFactLabels)[]).map((key) => (
+            <FactRow
+              key={key}
+              label={vehicleFactLabels[key].label}
+              unit={vehicleFactLabels[key].unit}
+              fact={vehicle.facts[key]}
+              overridden={vehicle.overridden.includes(key)}
+            />
+          ))}
+        </tbody>
+        {vehicle.descentModes.map((mode) => (
+          <tbody key={mode.id}>
+            <tr>
+              <th scope="rowgroup" colSpan={3} className="descent-mode">
+                {mode.kind === 'degraded' ? 'Degraded descent mode (emergency tier only)' : 'Nominal descent mode'}: {mode.label}
+              </th>
+            </tr>
+            {(Object.keys(descentFactLabels) as (keyof typeof descentFactLabels)[]).map((key) => {
+              const factKey = descentFactKey(mode.id, key);
+              return (
+                <FactRow
+                  key={factKey}
+                  label={`${mode.id}: ${descentFactLabels[key].label}`}
+                  unit={descentFactLabels[key].unit}
+                  fact={vehicle.facts[factKey]}
+                  overridden={vehicle.overridden.includes(factKey)}
+                />
+              );
+            })}
+          </tbody>
+        ))}
+      </table>
+    </article>
+  );
+}
+
+function FactRow({ label, unit, fact, overridden }: { label: string; unit: string; fact?: VehicleFact; overridden: boolean }) {
+  return (
+    <tr className={overridden ? 'overridden' : undefined}>
+      <th scope="row">{label}</th>
+      <td>
+        {fact?.value === null || fact === undefined ? 'not found' : `${fact.value} ${unit}`}
+        {overridden && <strong> (overridden for this vehicle)</strong>}
+      </td>
+      <td>
+        {fact?.source ?? '—'}
+        {fact?.basis && <span className="muted">: {fact.basis}</span>}
+      </td>
+    </tr>
+  );
+}
