@@ -1,28 +1,8 @@
 import { z } from 'zod';
-import { reportedQuantityByName } from '../machines/rules/quantities';
-import { hasVisibleText } from '../machines/statechart/text';
+import { crewReturnEventSchema, idSchema as id, isoUtc, sourceKey } from '../machines/statechart/events';
 import { decidableOutcomes } from '../machines/types';
 import { vehicleClassIds } from '../machines/vehicles/vehicles';
 import { scenarioProblems } from './checks';
-
-const isoUtc = z.iso.datetime({ offset: false, error: 'an ISO 8601 UTC time such as 2022-12-15T00:45:00Z' });
-const id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'a lower-case id of letters, digits and dashes');
-const sourceKey = z.string().min(1).describe('a key of this file\'s sources, "derived" or "assumed"');
-
-const visibleText = z.string().refine(hasVisibleText, 'a rationale with visible characters (not only spaces or invisible ones)');
-
-const actor = z.strictObject({ name: z.string().min(1), role: z.string().min(1) });
-
-const assessedValue = z
-  .strictObject({
-    nominal: z.number(),
-    low: z.number().optional(),
-    high: z.number().optional(),
-    source: sourceKey,
-  })
-  .refine((v) => (v.low ?? v.nominal) <= v.nominal && v.nominal <= (v.high ?? v.nominal), {
-    message: 'low ≤ nominal ≤ high',
-  });
 
 const factOverride = z
   .strictObject({ value: z.number(), source: sourceKey, basis: z.string().min(1).optional() })
@@ -37,58 +17,11 @@ const vehicleFields = {
   overrides: z.record(z.string(), factOverride).optional().describe('class facts this vehicle differs in, each with a source'),
 };
 
-const stamp = {
-  at: isoUtc,
-  by: actor,
-  description: z.string().min(1),
-  sources: z.array(sourceKey).min(1),
-};
-
-const report = {
-  quantity: z.string().refine((q) => reportedQuantityByName.has(q), {
-    message: `one of ${[...reportedQuantityByName.keys()].join(', ')}`,
-  }),
-  crewCount: z.number().int().min(1).max(7).optional(),
-  value: assessedValue,
-};
-
-const plain = <T extends string>(type: T) => z.strictObject({ type: z.literal(type), ...stamp });
-
-export const scenarioEventSchema = z.discriminatedUnion('type', [
-  plain('anomaly.detect'),
-  plain('safing.complete'),
-  plain('station.emergency'),
-  z.strictObject({ type: z.literal('inspection.finding'), ...stamp, ...report }),
-  plain('inspection.complete'),
-  z.strictObject({ type: z.literal('assessment.report'), ...stamp, ...report }),
-  plain('assessment.complete'),
-  z.strictObject({ type: z.literal('decision.confirm'), ...stamp, rationale: visibleText.optional() }),
-  z.strictObject({
-    type: z.literal('decision.override'),
-    ...stamp,
-    outcome: z.enum(decidableOutcomes),
-    rationale: visibleText,
-  }),
-  z.strictObject({
-    type: z.literal('thresholds.change'),
-    ...stamp,
-    key: z.string().min(1),
-    value: z.number(),
-    previousValue: z.number().optional(),
-    reason: z.string().optional(),
-  }),
-  z.strictObject({ type: z.literal('seats.relocate'), ...stamp, crewId: id, vehicleId: id }),
-  plain('campaign.interimPlanInPlace'),
-  z.strictObject({ type: z.literal('commonCause.raise'), ...stamp, holdDays: assessedValue.optional() }),
-  plain('commonCause.clear'),
-  plain('replacement.launch'),
-  plain('replacement.dock'),
-  plain('seats.transfer'),
-  plain('damagedVehicle.returnUncrewed'),
-  plain('return.undock'),
-  plain('return.deorbit'),
-  plain('return.land'),
-]);
+/** A scripted event: one of the machine's events, describing itself and citing its sources. */
+export const scenarioEventSchema = z.intersection(
+  crewReturnEventSchema,
+  z.object({ description: z.string().min(1), sources: z.array(sourceKey).min(1) }),
+);
 
 const expectedOutcome = z.enum([...decidableOutcomes, 'nominal-return', 'undecided']);
 

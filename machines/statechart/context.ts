@@ -4,7 +4,10 @@ import { type Recommendation, recommend, type Situation } from '../policy/policy
 import { seatCapacity } from '../policy/seatPlan';
 import type { ThresholdValues } from '../policy/thresholds';
 import type { AssessedValues } from '../rules/evaluate';
-import type { Actor, AssessedValue, DecidableOutcome, MissionSetup } from '../types';
+import type { Actor, DecidableOutcome, MissionSetup } from '../types';
+import type { CrewReturnEvent } from './events';
+
+export type { CrewReturnEvent };
 
 export interface Decision {
   outcome: DecidableOutcome;
@@ -38,40 +41,6 @@ export interface CrewReturnInput {
   /** Findings already known when the session starts. */
   values?: AssessedValues;
 }
-
-/** Every event carries scenario time and who sent it, so the fold needs no clock. */
-interface Stamp {
-  at: string;
-  by: Actor;
-}
-type Report = { quantity: string; crewCount?: number; value: AssessedValue };
-
-export type CrewReturnEvent = Stamp &
-  (
-    | { type: 'anomaly.detect' }
-    | { type: 'safing.complete' }
-    | { type: 'station.emergency' }
-    | ({ type: 'inspection.finding' } & Report)
-    | { type: 'inspection.complete' }
-    | ({ type: 'assessment.report' } & Report)
-    | { type: 'assessment.complete' }
-    | { type: 'decision.confirm'; rationale?: string }
-    | { type: 'decision.override'; outcome: DecidableOutcome; rationale: string }
-    | { type: 'thresholds.change'; key: string; value: number; previousValue?: number; reason?: string }
-    | { type: 'seats.relocate'; crewId: string; vehicleId: string }
-    | { type: 'campaign.interimPlanInPlace' }
-    | { type: 'commonCause.raise'; holdDays?: AssessedValue }
-    | { type: 'commonCause.clear' }
-    | { type: 'replacement.launch' }
-    | { type: 'replacement.dock' }
-    | { type: 'seats.transfer' }
-    | { type: 'damagedVehicle.returnUncrewed' }
-    | { type: 'return.undock' }
-    | { type: 'return.deorbit' }
-    | { type: 'return.land' }
-    // A free-text note for the record: no transition handles it.
-    | { type: 'session.note'; text: string }
-  );
 
 export const replacementVehicleId = 'replacement';
 

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
-import { type Scenario, scenarioEventSchema, scenarioSchema } from '../../scenarios/schema';
+import { crewReturnEventTypes } from '../../machines/statechart/events';
+import { type Scenario, scenarioSchema } from '../../scenarios/schema';
 import { formatPath, type InputProblem, type Parsed, parseJsonText } from './inputProblem';
 
 export function parseScenario(file: string, text: string): Parsed<Scenario> {
@@ -26,4 +27,4 @@ function describeIssue(issue: z.core.$ZodIssue): string {
   return issue.message;
 }
 
-const eventTypes = scenarioEventSchema.options.map((o) => o.shape.type.value);
+const eventTypes = crewReturnEventTypes;

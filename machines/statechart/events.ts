@@ -1,0 +1,89 @@
+/**
+ * The statechart's events, defined once as a schema: scenario files, operator actions and audit
+ * entries all carry these, and the machine's event type is inferred from it.
+ */
+import { z } from 'zod';
+import { reportedQuantityByName } from '../rules/quantities';
+import { decidableOutcomes } from '../types';
+import { hasVisibleText } from './text';
+
+export const isoUtc = z.iso.datetime({ offset: false, error: 'an ISO 8601 UTC time such as 2022-12-15T00:45:00Z' });
+export const idSchema = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'a lower-case id of letters, digits and dashes');
+export const sourceKey = z.string().min(1).describe('a key of this file\'s sources, "derived" or "assumed"');
+const visibleText = (what: string) =>
+  z.string().refine(hasVisibleText, `${what} with visible characters (not only spaces or invisible ones)`);
+
+export const actorSchema = z.strictObject({ name: z.string().min(1), role: z.string().min(1) });
+
+export const assessedValueSchema = z
+  .strictObject({
+    nominal: z.number(),
+    low: z.number().optional(),
+    high: z.number().optional(),
+    source: sourceKey,
+  })
+  .refine((v) => (v.low ?? v.nominal) <= v.nominal && v.nominal <= (v.high ?? v.nominal), {
+    message: 'low ≤ nominal ≤ high',
+  });
+
+/**
+ * Every event says when in scenario time it happens and who sent it, so a fold needs no clock. A
+ * scripted event also describes itself and cites its sources (required in scenario files).
+ */
+const stamp = {
+  at: isoUtc,
+  by: actorSchema,
+  description: z.string().min(1).optional(),
+  sources: z.array(sourceKey).min(1).optional(),
+};
+
+const report = {
+  quantity: z.string().refine((q) => reportedQuantityByName.has(q), {
+    message: `one of ${[...reportedQuantityByName.keys()].join(', ')}`,
+  }),
+  crewCount: z.number().int().min(1).max(7).optional(),
+  value: assessedValueSchema,
+};
+
+const plain = <T extends string>(type: T) => z.strictObject({ type: z.literal(type), ...stamp });
+
+export const crewReturnEventSchema = z.discriminatedUnion('type', [
+  plain('anomaly.detect'),
+  plain('safing.complete'),
+  plain('station.emergency'),
+  z.strictObject({ type: z.literal('inspection.finding'), ...stamp, ...report }),
+  plain('inspection.complete'),
+  z.strictObject({ type: z.literal('assessment.report'), ...stamp, ...report }),
+  plain('assessment.complete'),
+  z.strictObject({ type: z.literal('decision.confirm'), ...stamp, rationale: visibleText('a rationale').optional() }),
+  z.strictObject({ type: z.literal('decision.override'), ...stamp, outcome: z.enum(decidableOutcomes), rationale: visibleText('a rationale') }),
+  z.strictObject({
+    type: z.literal('thresholds.change'),
+    ...stamp,
+    key: z.string().min(1),
+    value: z.number(),
+    previousValue: z.number().optional(),
+    reason: z.string().optional(),
+  }),
+  z.strictObject({ type: z.literal('seats.relocate'), ...stamp, crewId: idSchema, vehicleId: idSchema }),
+  plain('campaign.interimPlanInPlace'),
+  z.strictObject({ type: z.literal('commonCause.raise'), ...stamp, holdDays: assessedValueSchema.optional() }),
+  plain('commonCause.clear'),
+  plain('replacement.launch'),
+  plain('replacement.dock'),
+  plain('seats.transfer'),
+  plain('damagedVehicle.returnUncrewed'),
+  plain('return.undock'),
+  plain('return.deorbit'),
+  plain('return.land'),
+  // A free-text note for the record: no transition handles it.
+  z.strictObject({ type: z.literal('session.note'), ...stamp, text: visibleText('a note') }),
+]);
+
+export type CrewReturnEvent = z.infer<typeof crewReturnEventSchema>;
+export type CrewReturnEventType = CrewReturnEvent['type'];
+export const crewReturnEventTypes: readonly CrewReturnEventType[] = crewReturnEventSchema.options.map((o) => o.shape.type.value);
+
+type WithoutStamp<E> = E extends unknown ? Omit<E, 'at' | 'by'> : never;
+/** An event as an operator asks for it; recording stamps it with scenario time and its actor. */
+export type OperatorRequest = WithoutStamp<CrewReturnEvent>;
