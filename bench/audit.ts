@@ -1,8 +1,8 @@
-import type { CrewReturnEvent } from '../machines/statechart/context';
+import type { CrewReturnEvent } from '../machines/statechart/events';
 import type { Scenario } from '../scenarios/schema';
 import { type DecisionPacket, extendLedger, makePacket } from '../src/record/ledger';
 import { canonicalJson, sha256Hex } from '../src/session/canonicalJson';
-import { type SessionEvent, scenarioSessionEvents } from '../src/session/fold';
+import { foldSession, type RecordedEvent, scriptedEvents } from '../src/session/fold';
 import type { ThresholdProfile } from '../src/session/profile';
 
 /**
@@ -10,18 +10,19 @@ import type { ThresholdProfile } from '../src/session/profile';
  * so that entries carry full rule evaluations as real ones do.
  */
 export async function longPacket(scenario: Scenario, profile: ThresholdProfile, entryCount: number): Promise<DecisionPacket> {
-  const scripted = scenarioSessionEvents(scenario, '2026-11-25T00:00:00Z').slice(0, 17);
+  const scripted = scriptedEvents(scenario, '2026-11-25T00:00:00Z').slice(0, 17);
   const at = scripted.at(-1)?.event.at ?? scenario.setup.startUtc;
   const by = { name: 'Bench operator', role: 'flight director' };
-  const events: SessionEvent[] = [...scripted];
+  const events: RecordedEvent[] = [...scripted];
   for (let i = events.length; i < entryCount; i++) {
     const event: CrewReturnEvent =
       i % 2
         ? { type: 'thresholds.change', key: 'maxDescentCabinTempC.emergency', value: 40 + (i % 4 === 1 ? 1 : 0), at, by }
         : { type: 'session.note', text: `note ${i}`, at, by };
-    events.push({ seq: i + 1, wallClockUtc: '2026-11-25T00:00:00Z', event });
+    events.push({ wallClockUtc: '2026-11-25T00:00:00Z', event });
   }
-  return makePacket(scenario, profile, await extendLedger(scenario, profile, [], events));
+  const fold = foldSession({ scenario, profile, events });
+  return makePacket(scenario, profile, await extendLedger(scenario, profile, [], fold));
 }
 
 /** The bytes the chain check hashes: each entry's canonical form without its hash. */

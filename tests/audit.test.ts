@@ -1,9 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decisionLogicVersion } from '../machines/statechart/logicVersion';
+import { parsePacket } from '../src/files/packetFile';
 import { type DecisionPacket, extendLedger, makePacket } from '../src/record/ledger';
-import { parsePacket, verifyChain, verifyPacket } from '../src/record/verify';
-import { scenarioSessionEvents } from '../src/session/fold';
+import { verifyChain, verifyPacket } from '../src/record/verify';
+import { foldSession, scriptedEvents } from '../src/session/fold';
 import { defaultProfile } from '../src/session/profile';
 import { loadBuiltInScenario } from './support';
 
@@ -12,8 +13,8 @@ const wall = '2026-11-25T12:00:00Z';
 async function packetFor(file: string): Promise<DecisionPacket> {
   const scenario = loadBuiltInScenario(file);
   const profile = await defaultProfile();
-  const events = scenarioSessionEvents(scenario, wall);
-  return makePacket(scenario, profile, await extendLedger(scenario, profile, [], events));
+  const fold = foldSession({ scenario, profile, events: scriptedEvents(scenario, wall) });
+  return makePacket(scenario, profile, await extendLedger(scenario, profile, [], fold));
 }
 
 /** Every path to a string, number or boolean inside `value`. */
@@ -42,27 +43,32 @@ describe('audit trail', () => {
     async (file) => {
       const packet = await packetFor(file);
       expect(await verifyPacket(packet)).toEqual({ ok: true, entryCount: packet.entries.length, headHash: packet.headHash });
-      expect(packet.entries[0]?.eventType).toBe(loadBuiltInScenario(file).events[0]?.type);
+      expect(packet.entries[0]?.event).toEqual(loadBuiltInScenario(file).events[0]);
     },
   );
 
   it('records who, when, what, states, rules, recommendation and profile for each step', async () => {
     const packet = await packetFor('soyuz-ms-22.json');
-    const decision = packet.entries.find((e) => e.eventType === 'decision.confirm');
+    const decision = packet.entries.find((e) => e.event.type === 'decision.confirm');
     expect(decision).toMatchObject({
       seq: 18,
       wallClockUtc: wall,
-      scenarioTimeUtc: '2023-01-11T12:00:00Z',
-      actor: { name: 'State commission (Roscosmos), NASA concurring', role: 'decision authority' },
-      payload: { rationale: expect.stringContaining('MS-22 returns uncrewed') },
-      stateBefore: 'anomaly.decision',
-      stateAfter: 'replacementCampaign.interimPlan',
-      applied: true,
-      recommendation: { outcome: 'launch-replacement', decidingRow: 'replacement-feasible' },
-      decision: { outcome: 'launch-replacement', kind: 'confirmed' },
+      event: {
+        at: '2023-01-11T12:00:00Z',
+        by: { name: 'State commission (Roscosmos), NASA concurring', role: 'decision authority' },
+        rationale: expect.stringContaining('MS-22 returns uncrewed'),
+      },
+      derived: {
+        stateBefore: 'anomaly.decision',
+        stateAfter: 'replacementCampaign.interimPlan',
+        applied: true,
+        refusal: null,
+        recommendation: { outcome: 'launch-replacement', decidingRow: 'replacement-feasible' },
+        decision: { outcome: 'launch-replacement', kind: 'confirmed' },
+      },
       profile: { id: 'default', version: packet.profile.version },
     });
-    expect(decision?.evaluations).toContainEqual({
+    expect(decision?.derived.evaluations).toContainEqual({
       rule: 'thermal.peak-cabin-temp',
       tier: 'nominal',
       crew: 3,
@@ -82,9 +88,9 @@ describe('audit trail', () => {
   it('extending a ledger never rewrites its entries', async () => {
     const scenario = loadBuiltInScenario('soyuz-ms-22.json');
     const profile = await defaultProfile();
-    const events = scenarioSessionEvents(scenario, wall);
-    const first = await extendLedger(scenario, profile, [], events.slice(0, 10));
-    const all = await extendLedger(scenario, profile, first, events);
+    const events = scriptedEvents(scenario, wall);
+    const first = await extendLedger(scenario, profile, [], foldSession({ scenario, profile, events: events.slice(0, 10) }));
+    const all = await extendLedger(scenario, profile, first, foldSession({ scenario, profile, events }));
     expect(all.slice(0, 10)).toEqual(first);
     expect(makePacket(scenario, profile, all).headHash).toBe((await packetFor('soyuz-ms-22.json')).headHash);
   });
@@ -127,7 +133,7 @@ describe('audit trail', () => {
       reason: expect.stringContaining('reordered or removed'),
     });
     const altered = structuredClone(packet);
-    (altered.entries[17] as { actor: { name: string } }).actor.name = 'Someone else';
+    (altered.entries[17] as DecisionPacket['entries'][number]).event.by.name = 'Someone else';
     expect(await verifyChain(altered)).toEqual({
       ok: false,
       seq: 18,
@@ -145,7 +151,7 @@ describe('audit trail', () => {
     const { entryHash } = await import('../src/record/ledger');
     let previousHash = older.entries[0]?.previousHash as string;
     for (const entry of older.entries) {
-      delete entry.logicVersion; // as written before versions were recorded
+      entry.logicVersion = 1; // as written by an earlier build
       entry.previousHash = previousHash;
       const { hash: _, ...rest } = entry;
       entry.hash = await entryHash(rest);
@@ -164,8 +170,8 @@ describe('audit trail', () => {
   it('a rehashed forgery still fails the replay: the record must be what the machine produces', async () => {
     const packet = await packetFor('soyuz-ms-22.json');
     const forged = structuredClone(packet);
-    const entry = forged.entries[16] as { recommendation: { outcome: string } };
-    entry.recommendation.outcome = 'return-on-damaged-vehicle';
+    const entry = forged.entries[16] as DecisionPacket['entries'][number];
+    if (entry.derived.recommendation) entry.derived.recommendation.outcome = 'return-on-damaged-vehicle';
     // Recompute every hash from the forged entry on, as a forger would.
     const { entryHash } = await import('../src/record/ledger');
     for (let i = 16; i < forged.entries.length; i++) {

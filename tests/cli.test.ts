@@ -31,9 +31,10 @@ describe('npm run decide', () => {
     const result = decide(ms22);
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/2023-02-11 09:40\s+commonCause\.raise\s+replacementCampaign\.launchHeld/);
-    expect(result.stdout).toContain('outcome: launch-replacement');
+    expect(result.stdout).toContain('outcome: launch-replacement (decision)');
+    expect(result.stdout).toMatch(/^decision: launch-replacement, confirmed by State commission .* at 2023-01-11 12:00 UTC/m);
     expect(result.stdout).toMatch(
-      /thermal\.peak-cabin-temp\s+3\s+nominal\s+43 \(nominal 40\) °C\s+<= 27 °C\s+-16\s+FAIL\s+SD-0215/,
+      /thermal\.peak-cabin-temp\s+3 crew\s+nominal\s+43 °C \(nominal 40 °C\)\s+≤ 27 °C\s+−16 °C\s+FAIL\s+SD-0215/,
     );
     expect(result.stdout).toContain('rubio → crew-dragon-endurance (improvised)');
   });
@@ -42,14 +43,21 @@ describe('npm run decide', () => {
     const result = decide(ms22, '--json');
     expect(result.code).toBe(0);
     const run = JSON.parse(result.stdout);
-    expect(run).toMatchObject({ scenario: 'soyuz-ms-22', outcome: 'launch-replacement', finalState: 'crewHome' });
+    expect(run.record).toMatchObject({
+      scenario: { id: 'soyuz-ms-22' },
+      outcome: 'launch-replacement',
+      outcomeBasis: 'decision',
+      finalState: 'crewHome',
+      decision: { kind: 'confirmed', seq: 18, atUtc: '2023-01-11T12:00:00Z' },
+    });
     expect(run.steps).toHaveLength(29);
     expect(run.evaluations.length).toBeGreaterThan(5);
-    expect(run.evaluations.find((e: { ruleId: string }) => e.ruleId === 'thermal.peak-cabin-temp')).toMatchObject({
+    expect(run.evaluations.find((e: { rule: string }) => e.rule === 'thermal.peak-cabin-temp')).toMatchObject({
       value: 43,
       threshold: 27,
+      unit: '°C',
       status: 'fail',
-      crewCount: 3,
+      subject: '3 crew',
     });
     // What would change it, for the assessed values, under a key of its own: nearest first.
     expect(run.inputFlipPoints[0]).toMatchObject({
@@ -81,10 +89,15 @@ describe('npm run decide', () => {
     expect(loose.code).toBe(0);
     const run = JSON.parse(loose.stdout);
     expect(run.profile).toMatchObject({ id: 'hot', version: '2' });
-    expect(run.recommendation.outcome).toBe('return-on-damaged-vehicle');
+    expect(run.record.recommendation.outcome).toBe('return-on-damaged-vehicle');
     // The scripted confirm now confirms the other recommendation, so the replacement campaign's events no longer apply.
-    expect(run.decision).toMatchObject({ kind: 'confirmed', outcome: 'return-on-damaged-vehicle' });
-    expect(run.steps.find((s: { type: string }) => s.type === 'replacement.launch').accepted).toBe(false);
+    expect(run.record.decision).toMatchObject({ kind: 'confirmed', outcome: 'return-on-damaged-vehicle' });
+    expect(run.steps.find((s: { type: string }) => s.type === 'replacement.launch')).toMatchObject({
+      applied: false,
+      refusal: expect.stringContaining('does not apply in state returnOnDamagedVehicle'),
+    });
+    // The profile in force is the overlaid one: named as such, with nothing changed from it by the session.
+    expect(run.record.thresholds).toEqual({ at: 'decision', profile: { id: 'hot', version: '2' }, changed: [] });
     const text = decide(
       ms22,
       '--set',
@@ -185,7 +198,7 @@ describe('npm run decide -- --out and npm run verify', () => {
     [
       'altered',
       (p: typeof packet) => {
-        p.entries[16].payload.description = 'edited';
+        p.entries[16].event.description = 'edited';
       },
       /^tampered: entry 17: contents do not match its hash \(altered\)$/m,
     ],
@@ -247,6 +260,43 @@ describe('npm run decide -- --out and npm run verify', () => {
       /^error: .*shape\.json: entries\[2\]\.seq: .*expected number/m,
     );
     expectInvalid(verify(), /usage: npm run verify/);
+  });
+});
+
+function report(...args: string[]) {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/report.ts', ...args], { cwd: root, encoding: 'utf8' });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe('npm run report', () => {
+  const packetPath = join(dir, 'report-packet.json');
+  decide(ms22, '--out', packetPath);
+
+  it('verifies first, then prints the decision record as Markdown (the default), CSV or JSON', () => {
+    const markdown = report(packetPath);
+    expect(markdown.code).toBe(0);
+    expect(markdown.stdout).toMatch(/^# Decision record: Soyuz MS-22 coolant leak$/m);
+    expect(markdown.stdout).toContain('- Outcome: **launch-replacement** (decision)');
+    expect(markdown.stdout).toContain(
+      '| thermal.peak-cabin-temp | 3 crew | emergency | 43 °C (nominal 40 °C) | ≤ 40 °C | −3 °C | FAIL |',
+    );
+    const csv = report(packetPath, '--format', 'csv');
+    expect(csv.code).toBe(0);
+    expect(csv.stdout.split('\r\n')[0]).toMatch(/^seq,wallClockUtc,scenarioTimeUtc,actorName,.*,record,decidingRules$/);
+    const json = report(packetPath, '--format', 'json');
+    expect(JSON.parse(json.stdout).record).toMatchObject({
+      outcome: 'launch-replacement',
+      decision: { kind: 'confirmed', seq: 18 },
+    });
+  });
+
+  it('exits as verify does: 1 for a tampered packet, 2 for a bad format or an unreadable file', () => {
+    const packet = JSON.parse(readFileSync(packetPath, 'utf8'));
+    packet.entries[17].event.by.name = 'Someone else';
+    const tampered = report(file('tampered-report.json', JSON.stringify(packet)));
+    expect(tampered).toMatchObject({ code: 1, stdout: 'tampered: entry 18: contents do not match its hash (altered)\n' });
+    expectInvalid(report(packetPath, '--format', 'html'), /--format: one of markdown, csv, json/);
+    expectInvalid(report(join(dir, 'missing.json')), /missing\.json: \(file\): a readable file: no such file/);
   });
 });
 

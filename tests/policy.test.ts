@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { flipPoints, flipRelation } from '../machines/policy/flipPoints';
-import { everyPolicyRow, policyTable, recommend } from '../machines/policy/policy';
+import { consideredRows, policyTable, recommend } from '../machines/policy/policy';
 import { maxRelocatableCrew, planSeats } from '../machines/policy/seatPlan';
 import { defaultThresholdValues } from '../machines/policy/thresholds';
 import { dayAfterLaunchUtc, ms22LikeValues, situation, threeCrewSetup } from './support';
@@ -20,7 +20,7 @@ describe('recommendation policy (hit policy FIRST)', () => {
       { crewId: 'fe1', vehicleId: 'soyuz', seat: 'own' },
       { crewId: 'fe2', vehicleId: 'dragon', seat: 'improvised' },
     ]);
-    expect(r.rows.map((row) => [row.id, row.matched])).toEqual([
+    expect(consideredRows(r).map((row) => [row.id, row.matched])).toEqual([
       ['station-unsafe', false],
       ['full-crew-nominal', false],
       ['replacement-feasible', true],
@@ -29,11 +29,11 @@ describe('recommendation policy (hit policy FIRST)', () => {
 
   it('lists every crew option a row tried, so the table keeps one shape while only the results change', () => {
     const crewCounts = (emergencyLimitC: number) =>
-      everyPolicyRow({
+      recommend({
         ...situation(),
         thresholds: { ...defaultThresholdValues, 'maxDescentCabinTempC.emergency': emergencyLimitC },
       })
-        .find((row) => row.id === 'replacement-feasible')
+        .rows.find((row) => row.id === 'replacement-feasible')
         ?.evaluations.map((e) => `${e.ruleId}:${e.crewCount ?? ''}:${e.status}`);
     const matched = crewCounts(40) ?? [];
     const refused = crewCounts(38) ?? [];
@@ -71,7 +71,7 @@ describe('recommendation policy (hit policy FIRST)', () => {
   it('an unsafe station overrides everything', () => {
     const r = recommend(situation({ stationUnsafe: true }));
     expect(r.outcome).toBe('emergency-return');
-    expect(r.rows).toHaveLength(1);
+    expect(consideredRows(r)).toHaveLength(1);
     expect(r.crewAboardDamagedVehicle).toBe(2);
   });
 
@@ -96,12 +96,10 @@ describe('recommendation policy (hit policy FIRST)', () => {
 });
 
 describe('every policy row', () => {
-  it('agrees with the recommendation up to the deciding row and says what the rows below would say', () => {
-    const s = situation();
-    const recommendation = recommend(s);
-    const rows = everyPolicyRow(s);
-    expect(rows.map((r) => r.id)).toEqual(policyTable.map((p) => p.id));
-    expect(rows.slice(0, recommendation.rows.length)).toEqual(recommendation.rows);
+  it('is evaluated once, in table order, and says what the rows below the deciding one would say', () => {
+    const { rows, decidingRow } = recommend(situation());
+    expect(rows.map((r) => [r.id, r.statement, r.outcome])).toEqual(policyTable.map((p) => [p.id, p.statement, p.outcome]));
+    expect(rows.find((r) => r.matched)?.id).toBe(decidingRow);
     expect(rows.find((r) => r.id === 'emergency-tier')).toMatchObject({ matched: true });
     expect(rows.at(-1)).toMatchObject({ id: 'escalate', matched: true });
   });

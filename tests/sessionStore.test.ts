@@ -5,7 +5,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { openSessionStore, sessionIdOf } from '../src/files/sessionStore';
 import { extendLedger } from '../src/record/ledger';
 import { defaultProfile } from '../src/session/profile';
-import { moveTo, openWalkthrough, recordedEvents } from '../src/session/walkthrough';
+import { foldWalkthrough, moveTo, openWalkthrough } from '../src/session/walkthrough';
 import { by, loadBuiltInScenario } from './support';
 
 describe('session store (IndexedDB)', () => {
@@ -18,7 +18,7 @@ describe('session store (IndexedDB)', () => {
     const scenario = loadBuiltInScenario('soyuz-ms-22.json');
     const profile = await defaultProfile();
     const walkthrough = moveTo(openWalkthrough(scenario, profile, '2026-11-25T10:00:00Z'), 12, '2026-11-25T10:02:00Z');
-    const entries = await extendLedger(scenario, profile, [], recordedEvents(walkthrough));
+    const entries = await extendLedger(scenario, profile, [], foldWalkthrough(walkthrough));
     await store.save({ id: sessionIdOf(walkthrough), walkthrough, entries, operator: by, updatedUtc: '2026-11-25T10:03:00Z' });
     const older = openWalkthrough(loadBuiltInScenario('nominal-mission.json'), profile, '2026-11-25T09:00:00Z');
     await store.save({
@@ -44,14 +44,14 @@ describe('session store (IndexedDB)', () => {
     const scenario = loadBuiltInScenario('soyuz-ms-22.json');
     const profile = await defaultProfile();
     const walkthrough = moveTo(openWalkthrough(scenario, profile, '2026-11-25T10:00:00Z'), 12, '2026-11-25T10:02:00Z');
-    const entries = await extendLedger(scenario, profile, [], recordedEvents(walkthrough));
+    const entries = await extendLedger(scenario, profile, [], foldWalkthrough(walkthrough));
     const id = sessionIdOf(walkthrough);
     await store.save({ id, walkthrough, entries, operator: by, updatedUtc: '2026-11-25T10:03:00Z' });
 
     const further = moveTo(walkthrough, 13, '2026-11-25T10:04:00Z');
-    const more = await extendLedger(scenario, profile, entries, recordedEvents(further));
+    const more = await extendLedger(scenario, profile, entries, foldWalkthrough(further));
     const altered = structuredClone(more);
-    (altered[0] as { actor: { name: string } }).actor.name = 'Someone else';
+    (altered[0] as (typeof altered)[number]).event.by.name = 'Someone else';
     await store.save({ id, walkthrough: further, entries: altered, operator: by, updatedUtc: '2026-11-25T10:05:00Z' });
 
     const restored = await store.load(id);
@@ -64,7 +64,7 @@ describe('session store (IndexedDB)', () => {
     const scenario = loadBuiltInScenario('soyuz-ms-22.json');
     const profile = await defaultProfile();
     const walkthrough = moveTo(openWalkthrough(scenario, profile, '2026-11-25T10:00:00Z'), 5, '2026-11-25T10:02:00Z');
-    const entries = await extendLedger(scenario, profile, [], recordedEvents(walkthrough));
+    const entries = await extendLedger(scenario, profile, [], foldWalkthrough(walkthrough));
     const old = { id: sessionIdOf(walkthrough), walkthrough, entries, operator: by, updatedUtc: '2026-11-25T10:03:00Z' };
     const v1 = await openDB('crew-return-decision-support', 1, {
       upgrade: (db) => void db.createObjectStore('sessions', { keyPath: 'id' }),

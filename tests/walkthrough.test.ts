@@ -1,14 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { defaultThresholdValues } from '../machines/policy/thresholds';
-import { foldEvents, machineInput } from '../src/session/fold';
+import { foldSession } from '../src/session/fold';
 import { defaultProfile } from '../src/session/profile';
 import {
   foldWalkthrough,
   moveTo,
   openWalkthrough,
-  recordAction,
+  recordEvent,
   recordThresholdSet,
-  sessionEvents,
   viewWalkthrough,
 } from '../src/session/walkthrough';
 import { by, loadBuiltInScenario } from './support';
@@ -20,7 +19,7 @@ describe('walkthrough session', () => {
   it('an operator change is pinned to its step: stepping back hides it, stepping forward restores it', async () => {
     const w = moveTo(await open('late-life-reduced-crew.json'), 12, '2026-11-25T10:01:00Z');
     expect(viewWalkthrough(w).recommendation?.outcome).toBe('return-reduced-crew');
-    const changed = recordAction(
+    const changed = recordEvent(
       w,
       { type: 'thresholds.change', key: 'maxDescentCabinTempC.nominal', value: 34, reason: 'what-if' },
       by,
@@ -29,7 +28,7 @@ describe('walkthrough session', () => {
     if (!changed.ok) throw new Error(changed.reason);
     const at12 = viewWalkthrough(changed.walkthrough);
     expect(at12.recommendation?.outcome).toBe('return-on-damaged-vehicle');
-    const event = sessionEvents(changed.walkthrough).at(-1)?.event;
+    const event = changed.walkthrough.events.at(-1)?.event;
     expect(event).toMatchObject({
       type: 'thresholds.change',
       previousValue: 27,
@@ -39,7 +38,7 @@ describe('walkthrough session', () => {
       at: '2032-07-11T15:00:00.000Z'.replace('.000', ''),
     });
     expect(
-      viewWalkthrough(moveTo(changed.walkthrough, 11, '2026-11-25T10:01:00Z')).fold.snapshot.context.thresholds[
+      viewWalkthrough(moveTo(changed.walkthrough, 11, '2026-11-25T10:01:00Z')).snapshot.context.thresholds[
         'maxDescentCabinTempC.nominal'
       ],
     ).toBe(27);
@@ -51,51 +50,55 @@ describe('walkthrough session', () => {
 
   it('the fold extended by a recorded action equals a fold from scratch', async () => {
     const w = moveTo(await open('soyuz-ms-22.json'), 17, '2026-11-25T10:01:00Z');
-    const changed = recordAction(w, { type: 'thresholds.change', key: 'maxDescentCabinTempC.emergency', value: 38 }, by, wall);
+    const changed = recordEvent(w, { type: 'thresholds.change', key: 'maxDescentCabinTempC.emergency', value: 38 }, by, wall);
     if (!changed.ok) throw new Error(changed.reason);
-    const confirmed = recordAction(
+    const confirmed = recordEvent(
       changed.walkthrough,
       { type: 'decision.override', outcome: 'emergency-return', rationale: 'r' },
       by,
       wall,
     );
     if (!confirmed.ok) throw new Error(confirmed.reason);
-    const fresh = foldEvents(machineInput(w.scenario, w.profile), sessionEvents(confirmed.walkthrough));
+    const fresh = foldSession(confirmed.walkthrough);
     const cached = foldWalkthrough(confirmed.walkthrough);
-    expect(cached.steps).toEqual(fresh.steps);
+    expect(cached.steps.map((s) => s.record)).toEqual(fresh.steps.map((s) => s.record));
     expect(cached.snapshot.value).toEqual(fresh.snapshot.value);
     expect(cached.snapshot.context).toEqual(fresh.snapshot.context);
   });
 
   it('the machine decides whether a confirmation is possible: not while the recommendation is undecided', async () => {
     const w = moveTo(await open('soyuz-ms-22.json'), 17, wall);
-    expect(viewWalkthrough(w).canConfirm).toBe(true);
-    const strict = recordAction(w, { type: 'thresholds.change', key: 'maxDescentCabinTempC.emergency', value: 38 }, by, wall);
+    expect(viewWalkthrough(w).confirmRefusal).toBeNull();
+    const strict = recordEvent(w, { type: 'thresholds.change', key: 'maxDescentCabinTempC.emergency', value: 38 }, by, wall);
     if (!strict.ok) throw new Error(strict.reason);
     expect(viewWalkthrough(strict.walkthrough).recommendation?.outcome).toBe('undecided');
-    expect(viewWalkthrough(strict.walkthrough).canConfirm).toBe(false);
+    expect(viewWalkthrough(strict.walkthrough).confirmRefusal).toContain('nothing to confirm');
   });
 
   it('records only at the frontier: viewing an earlier step is read-only', async () => {
     const w = moveTo(moveTo(await open('soyuz-ms-22.json'), 17, wall), 10, wall);
-    const refused = recordAction(w, { type: 'thresholds.change', key: 'certifiedLifeDays', value: 200 }, by, wall);
+    const refused = recordEvent(w, { type: 'thresholds.change', key: 'maxDescentCabinTempC.nominal', value: 30 }, by, wall);
     expect(refused).toMatchObject({ ok: false, reason: expect.stringContaining('latest step reached (17)') });
   });
 
   it('refuses invalid or impossible actions with a reason and changes nothing', async () => {
     const w = moveTo(await open('soyuz-ms-22.json'), 17, '2026-11-25T10:01:00Z');
     expect(
-      recordAction(w, { type: 'thresholds.change', key: 'maxDescentCabinTempC.emergency', value: 10 }, by, wall),
+      recordEvent(w, { type: 'thresholds.change', key: 'maxDescentCabinTempC.emergency', value: 10 }, by, wall),
     ).toMatchObject({ ok: false, reason: expect.stringContaining('no stricter') });
-    expect(recordAction(w, { type: 'thresholds.change', key: 'nope', value: 1 }, by, wall)).toMatchObject({ ok: false });
-    expect(recordAction(w, { type: 'decision.override', outcome: 'emergency-return', rationale: ' ' }, by, wall)).toMatchObject({
+    expect(recordEvent(w, { type: 'thresholds.change', key: 'nope', value: 1 }, by, wall)).toMatchObject({ ok: false });
+    expect(recordEvent(w, { type: 'decision.override', outcome: 'emergency-return', rationale: ' ' }, by, wall)).toMatchObject({
       ok: false,
     });
-    expect(recordAction(moveTo(await open('soyuz-ms-22.json'), 3, wall), { type: 'decision.confirm' }, by, wall)).toMatchObject({
+    expect(recordEvent(moveTo(await open('soyuz-ms-22.json'), 3, wall), { type: 'decision.confirm' }, by, wall)).toMatchObject({
       ok: false,
-      reason: expect.stringContaining('not possible'),
+      reason: 'decision.confirm does not apply in state anomaly.inspection',
     });
-    expect(w.operatorEvents).toEqual([]);
+    expect(recordEvent(w, { type: 'session.note', text: '\u200b' }, by, wall)).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining('a note with visible characters'),
+    });
+    expect(w.events.every((e) => e.scriptedStep !== undefined)).toBe(true);
   });
 
   it('a whole threshold set is recorded in an order where every change is valid', async () => {
@@ -103,17 +106,18 @@ describe('walkthrough session', () => {
     const target = { ...defaultThresholdValues, 'maxDescentCabinTempC.nominal': 45, 'maxDescentCabinTempC.emergency': 50 };
     const recorded = recordThresholdSet(w, target, 'hot profile', by, wall);
     if (!recorded.ok) throw new Error(recorded.reason);
-    expect(recorded.walkthrough.operatorEvents.map((o) => o.event.type === 'thresholds.change' && o.event.key)).toEqual([
+    const added = recorded.walkthrough.events.filter((e) => e.scriptedStep === undefined);
+    expect(added.map((o) => o.event.type === 'thresholds.change' && o.event.key)).toEqual([
       'maxDescentCabinTempC.emergency',
       'maxDescentCabinTempC.nominal',
     ]);
-    expect(viewWalkthrough(recorded.walkthrough).fold.snapshot.context.thresholds).toEqual(target);
+    expect(viewWalkthrough(recorded.walkthrough).snapshot.context.thresholds).toEqual(target);
   });
 
   it('after the decision, the recommendation shown is the decision situation under the current thresholds', async () => {
     const w = moveTo(await open('soyuz-ms-22.json'), 29, '2026-11-25T10:01:00Z');
     const view = viewWalkthrough(w);
-    expect(view.fold.snapshot.matches('crewHome')).toBe(true);
+    expect(view.snapshot.matches('crewHome')).toBe(true);
     expect(view.recommendation?.outcome).toBe('launch-replacement');
     expect(view.flipPoints.length).toBeGreaterThan(0);
   });

@@ -30,37 +30,10 @@ export type PolicyRowId =
   | 'emergency-tier'
   | 'escalate';
 
-export interface PolicyRow {
+export interface PolicyRowResult {
   id: PolicyRowId;
   statement: string;
   outcome: OutcomeId;
-}
-
-/** Hit policy FIRST: the first row whose condition holds decides. */
-export const policyTable: readonly PolicyRow[] = [
-  { id: 'station-unsafe', statement: 'The station itself is unsafe', outcome: 'emergency-return' },
-  { id: 'full-crew-nominal', statement: 'The full crew passes every nominal rule', outcome: 'return-on-damaged-vehicle' },
-  {
-    id: 'replacement-feasible',
-    statement:
-      'A replacement can arrive while every crew member keeps an emergency seat: on the damaged vehicle under the emergency tier, or on another vehicle',
-    outcome: 'launch-replacement',
-  },
-  {
-    id: 'reduced-crew-nominal',
-    statement: 'A smaller crew, at least one, passes every nominal rule and the others have seats on other vehicles',
-    outcome: 'return-reduced-crew',
-  },
-  { id: 'emergency-tier', statement: 'The crew without another seat pass the emergency tier', outcome: 'emergency-return' },
-  {
-    id: 'escalate',
-    statement: 'No option meets the limits: escalate (a waiver needs a recorded rationale)',
-    outcome: 'undecided',
-  },
-];
-
-export interface PolicyRowResult {
-  id: PolicyRowId;
   matched: boolean;
   reason: string;
   evaluations: RuleEvaluation[];
@@ -72,7 +45,7 @@ export type UncrewedDeparture = 'now' | 'after-replacement-docks';
 export interface Recommendation {
   outcome: OutcomeId;
   decidingRow: PolicyRowId;
-  /** The rows up to and including the deciding one, each with why it did or did not match. */
+  /** Every row, each evaluated once, with why it did or did not match; rows below the deciding one say what the next option would have been. */
   rows: PolicyRowResult[];
   seatPlan: SeatAssignment[] | null;
   crewAboardDamagedVehicle: number | null;
@@ -189,7 +162,8 @@ function failing(evaluations: readonly RuleEvaluation[]): string {
   return names.length ? [...new Set(names)].join(', ') : 'all pass';
 }
 
-type RowWithPlan = PolicyRowResult & {
+/** A row's verdict on a situation, with what the outcome needs when it matches. */
+type RowVerdict = Omit<PolicyRowResult, 'id' | 'statement' | 'outcome'> & {
   plan: SeatAssignment[] | null;
   descentModeId: string | null;
   departure: UncrewedDeparture | null;
@@ -199,39 +173,36 @@ const noPlan = { plan: null, descentModeId: null, departure: null } as const;
 
 export function recommend(situation: Situation): Recommendation {
   const context = rowContext(situation);
-  const rows: PolicyRowResult[] = [];
-  for (const check of rowChecks) {
-    const { plan, descentModeId, departure, ...row } = check(context);
-    rows.push(row);
-    if (!row.matched) continue;
-    const outcome = (policyTable.find((p) => p.id === row.id) as PolicyRow).outcome;
-    const aboard = plan ? plan.filter((s) => s.vehicleId === situation.setup.damagedVehicle.id).length : null;
-    return {
-      outcome,
-      decidingRow: row.id,
-      rows,
-      seatPlan: plan,
-      crewAboardDamagedVehicle: aboard,
-      descentModeId,
-      damagedVehicleLeavesUncrewed: departure,
-    };
-  }
-  throw new Error('the policy table must end in a row that always matches');
-}
-
-/** Every row's own verdict, below the deciding one too: what the next option would have been. */
-export function everyPolicyRow(situation: Situation): PolicyRowResult[] {
-  const context = rowContext(situation);
-  return rowChecks.map((check) => {
-    const { plan: _, descentModeId: __, departure: ___, ...row } = check(context);
+  let deciding: { row: PolicyRowResult; verdict: RowVerdict } | null = null;
+  const rows = policyTable.map(({ id, statement, outcome, check }) => {
+    const verdict = check(context);
+    const { plan: _, descentModeId: __, departure: ___, ...result } = verdict;
+    const row = { id, statement, outcome, ...result };
+    if (row.matched && !deciding) deciding = { row, verdict };
     return row;
   });
+  if (!deciding) throw new Error('the policy table must end in a row that always matches');
+  const { row, verdict } = deciding as { row: PolicyRowResult; verdict: RowVerdict };
+  const { plan } = verdict;
+  return {
+    outcome: row.outcome,
+    decidingRow: row.id,
+    rows,
+    seatPlan: plan,
+    crewAboardDamagedVehicle: plan ? plan.filter((s) => s.vehicleId === situation.setup.damagedVehicle.id).length : null,
+    descentModeId: verdict.descentModeId,
+    damagedVehicleLeavesUncrewed: verdict.departure,
+  };
 }
 
-function stationRow(context: RowContext): RowWithPlan {
+/** The rows that decided: those above the deciding one (why they did not match) and the deciding one. */
+export function consideredRows(recommendation: Recommendation): PolicyRowResult[] {
+  return recommendation.rows.slice(0, recommendation.rows.findIndex((r) => r.id === recommendation.decidingRow) + 1);
+}
+
+function stationRow(context: RowContext): RowVerdict {
   const { situation, crewCount, relocatable } = context;
-  if (!situation.stationUnsafe)
-    return { id: 'station-unsafe', matched: false, reason: 'the station is safe', evaluations: [], ...noPlan };
+  if (!situation.stationUnsafe) return { matched: false, reason: 'the station is safe', evaluations: [], ...noPlan };
   const aboard = crewCount - relocatable;
   const seats = seating(context, aboard);
   // Shown, not gated on: leaving an unsafe station accepts whatever the emergency tier says.
@@ -241,7 +212,6 @@ function stationRow(context: RowContext): RowWithPlan {
     ? `the station was declared unsafe; ${aboard} crew leave on ${name} (emergency tier: ${risk ? failing(risk.evaluations) : 'nobody aboard'})`
     : `the station was declared unsafe; ${failing(seats.evaluations)}: not every crew member has a seat`;
   return {
-    id: 'station-unsafe',
     matched: true,
     reason,
     evaluations: [...seats.evaluations, ...(risk?.evaluations ?? [])],
@@ -251,14 +221,13 @@ function stationRow(context: RowContext): RowWithPlan {
   };
 }
 
-function fullCrewRow(context: RowContext): RowWithPlan {
+function fullCrewRow(context: RowContext): RowVerdict {
   const { crewCount } = context;
   const seats = seating(context, crewCount);
   const fly = flyability(context, 'nominal', crewCount);
   const evaluations = [...seats.evaluations, ...fly.evaluations];
   const matched = seats.plan !== null && fly.passed;
   return {
-    id: 'full-crew-nominal',
     matched,
     reason: matched ? `all ${crewCount} crew pass every nominal rule` : failing(evaluations),
     evaluations,
@@ -272,12 +241,12 @@ function fullCrewRow(context: RowContext): RowWithPlan {
  * Every vehicle holding crew must stay within its life until the replacement arrives. Every option is
  * evaluated and shown, so the table keeps one shape while only the results change; the first passing decides.
  */
-function replacementRow(context: RowContext): RowWithPlan {
+function replacementRow(context: RowContext): RowVerdict {
   const { situation, crewCount } = context;
   const { setup, thresholds, values, nowUtc } = situation;
   const tried: RuleEvaluation[] = [];
   const why: string[] = [];
-  let chosen: RowWithPlan | null = null;
+  let chosen: RowVerdict | null = null;
   for (let aboard = crewCount; aboard >= 0; aboard--) {
     // An option the seats rule out shows its seat lines only: nothing else could make it possible.
     const seats = seating(context, aboard);
@@ -295,7 +264,6 @@ function replacementRow(context: RowContext): RowWithPlan {
     if (!passed || chosen) continue;
     const name = setup.damagedVehicle.name;
     chosen = {
-      id: 'replacement-feasible',
       matched: true,
       reason:
         aboard === 0
@@ -309,7 +277,6 @@ function replacementRow(context: RowContext): RowWithPlan {
   }
   return (
     chosen ?? {
-      id: 'replacement-feasible',
       matched: false,
       reason: `no interim plan gives every crew member an emergency seat: ${why.join('; ')}`,
       evaluations: tried,
@@ -326,11 +293,11 @@ function holdingVehicles(setup: MissionSetup, plan: readonly SeatAssignment[] | 
 }
 
 /** At least one crew member rides the damaged vehicle home: zero aboard is never a reduced crew. */
-function reducedCrewRow(context: RowContext): RowWithPlan {
+function reducedCrewRow(context: RowContext): RowVerdict {
   const { crewCount, relocatable } = context;
   const tried: RuleEvaluation[] = [];
   const why: string[] = [];
-  let chosen: RowWithPlan | null = null;
+  let chosen: RowVerdict | null = null;
   for (let aboard = crewCount - 1; aboard >= 1; aboard--) {
     const seats = seating(context, aboard);
     const fly = seats.plan ? flyability(context, 'nominal', aboard) : null;
@@ -340,7 +307,6 @@ function reducedCrewRow(context: RowContext): RowWithPlan {
     if (!passed) why.push(`${aboard} aboard: ${failing(option)}`);
     if (!passed || chosen) continue;
     chosen = {
-      id: 'reduced-crew-nominal',
       matched: true,
       reason: `${aboard} crew pass every nominal rule; ${crewCount - aboard} move to other vehicles`,
       evaluations: tried,
@@ -351,7 +317,6 @@ function reducedCrewRow(context: RowContext): RowWithPlan {
   }
   return (
     chosen ?? {
-      id: 'reduced-crew-nominal',
       matched: false,
       reason:
         relocatable === 0
@@ -363,11 +328,11 @@ function reducedCrewRow(context: RowContext): RowWithPlan {
   );
 }
 
-function emergencyTierRow(context: RowContext): RowWithPlan {
+function emergencyTierRow(context: RowContext): RowVerdict {
   const { crewCount, relocatable } = context;
   const stranded = crewCount - relocatable;
   if (stranded <= 0) {
-    return { id: 'emergency-tier', matched: false, reason: 'no crew left without another seat', evaluations: [], ...noPlan };
+    return { matched: false, reason: 'no crew left without another seat', evaluations: [], ...noPlan };
   }
   const seats = seating(context, stranded);
   const fly = flyability(context, 'emergency', stranded);
@@ -375,7 +340,6 @@ function emergencyTierRow(context: RowContext): RowWithPlan {
   const matched = seats.plan !== null && fly.passed;
   const mode = context.situation.setup.damagedVehicle.descentModes.find((m) => m.id === fly.descentModeId);
   return {
-    id: 'emergency-tier',
     matched,
     reason: matched
       ? `the ${stranded} crew without another seat pass the emergency tier (${mode?.label ?? 'no descent mode'})`
@@ -385,22 +349,50 @@ function emergencyTierRow(context: RowContext): RowWithPlan {
   };
 }
 
-function escalateRow(): RowWithPlan {
-  return { id: 'escalate', matched: true, reason: 'no row above matched', evaluations: [], ...noPlan };
-}
-
-const rowChecks: readonly ((context: RowContext) => RowWithPlan)[] = [
-  stationRow,
-  fullCrewRow,
-  replacementRow,
-  reducedCrewRow,
-  emergencyTierRow,
-  escalateRow,
+/** Hit policy FIRST: the first row whose condition holds decides. */
+export const policyTable: readonly {
+  id: PolicyRowId;
+  statement: string;
+  outcome: OutcomeId;
+  check: (context: RowContext) => RowVerdict;
+}[] = [
+  { id: 'station-unsafe', statement: 'The station itself is unsafe', outcome: 'emergency-return', check: stationRow },
+  {
+    id: 'full-crew-nominal',
+    statement: 'The full crew passes every nominal rule',
+    outcome: 'return-on-damaged-vehicle',
+    check: fullCrewRow,
+  },
+  {
+    id: 'replacement-feasible',
+    statement:
+      'A replacement can arrive while every crew member keeps an emergency seat: on the damaged vehicle under the emergency tier, or on another vehicle',
+    outcome: 'launch-replacement',
+    check: replacementRow,
+  },
+  {
+    id: 'reduced-crew-nominal',
+    statement: 'A smaller crew, at least one, passes every nominal rule and the others have seats on other vehicles',
+    outcome: 'return-reduced-crew',
+    check: reducedCrewRow,
+  },
+  {
+    id: 'emergency-tier',
+    statement: 'The crew without another seat pass the emergency tier',
+    outcome: 'emergency-return',
+    check: emergencyTierRow,
+  },
+  {
+    id: 'escalate',
+    statement: 'No option meets the limits: escalate (a waiver needs a recorded rationale)',
+    outcome: 'undecided',
+    check: () => ({ matched: true, reason: 'no row above matched', evaluations: [], ...noPlan }),
+  },
 ];
 
 /** Every evaluation behind a recommendation, for the rule table. */
 export function recommendationEvaluations(recommendation: Recommendation): RuleEvaluation[] {
-  return recommendation.rows.flatMap((row) => row.evaluations);
+  return consideredRows(recommendation).flatMap((row) => row.evaluations);
 }
 
 /**

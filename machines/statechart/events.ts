@@ -56,7 +56,12 @@ export const crewReturnEventSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('assessment.report'), ...stamp, ...report }),
   plain('assessment.complete'),
   z.strictObject({ type: z.literal('decision.confirm'), ...stamp, rationale: visibleText('a rationale').optional() }),
-  z.strictObject({ type: z.literal('decision.override'), ...stamp, outcome: z.enum(decidableOutcomes), rationale: visibleText('a rationale') }),
+  z.strictObject({
+    type: z.literal('decision.override'),
+    ...stamp,
+    outcome: z.enum(decidableOutcomes),
+    rationale: visibleText('a rationale'),
+  }),
   z.strictObject({
     type: z.literal('thresholds.change'),
     ...stamp,

@@ -4,9 +4,9 @@ import { formatProblem, type InputProblem } from '../files/inputProblem';
 import { parseScenario } from '../files/scenarioFile';
 import { extendLedger, makePacket } from '../record/ledger';
 import { formatRun } from '../reports/text';
-import { scenarioSessionEvents } from '../session/fold';
+import { foldSession, scriptedEvents } from '../session/fold';
 import { defaultProfile, overlayProfile, parsePartialProfile, parseThresholdAssignment } from '../session/profile';
-import { runScenario } from '../session/runScenario';
+import { describeRun } from '../session/runScenario';
 import { readText } from './readText';
 import { runCli } from './runCli';
 
@@ -66,11 +66,15 @@ async function main(argv: string[]): Promise<number> {
   }
 
   const wallClockUtc = new Date().toISOString();
-  const run = runScenario(scenario.value, profile.value, wallClockUtc);
+  const fold = foldSession({
+    scenario: scenario.value,
+    profile: profile.value,
+    events: scriptedEvents(scenario.value, wallClockUtc),
+  });
+  const run = describeRun(scenario.value, profile.value, fold);
   console.log(args.values.json ? JSON.stringify(run, null, 2) : formatRun(run));
   if (args.values.out) {
-    const events = scenarioSessionEvents(scenario.value, wallClockUtc);
-    const entries = await extendLedger(scenario.value, profile.value, [], events);
+    const entries = await extendLedger(scenario.value, profile.value, [], fold);
     const packet = makePacket(scenario.value, profile.value, entries);
     try {
       writeFileSync(args.values.out, `${JSON.stringify(packet, null, 2)}\n`);

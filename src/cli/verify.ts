@@ -1,6 +1,4 @@
-import { formatProblem } from '../files/inputProblem';
-import { parsePacket, verifyPacket } from '../record/verify';
-import { readText } from './readText';
+import { readVerifiedPacket } from './readPacket';
 import { runCli } from './runCli';
 
 /**
@@ -13,27 +11,9 @@ async function main(argv: string[]): Promise<number> {
     console.error('error: one decision packet file expected\nusage: npm run verify -- <packet.json>');
     return 2;
   }
-  const text = readText(file);
-  if ('problem' in text) {
-    console.error(formatProblem(text.problem));
-    return 2;
-  }
-  const packet = parsePacket(file, text.text);
-  if (!packet.ok) {
-    for (const problem of packet.problems) console.error(formatProblem(problem));
-    return 2;
-  }
-  const verdict = await verifyPacket(packet.value);
-  if (!verdict.ok && !verdict.tampered) {
-    console.log(`not verifiable by this build: hash chain intact; entry ${verdict.seq}: ${verdict.reason}`);
-    return 3;
-  }
-  if (!verdict.ok) {
-    console.log(`tampered: entry ${verdict.seq}: ${verdict.reason}`);
-    return 1;
-  }
-  console.log(`verified ${verdict.entryCount} entries, head ${verdict.headHash}`);
-  return 0;
+  const read = await readVerifiedPacket(file);
+  if (read.code === 0) console.log(`verified ${read.entryCount} entries, head ${read.headHash}`);
+  return read.code;
 }
 
 runCli(main, 2);

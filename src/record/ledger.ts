@@ -1,106 +1,36 @@
-import { initialTransition, transition } from 'xstate';
-import type { RuleEvaluation } from '../../machines/rules/evaluate';
-import type { CrewReturnEvent, CrewReturnInput } from '../../machines/statechart/context';
-import { crewReturnMachine } from '../../machines/statechart/crewReturnMachine';
+/** The audit ledger: each fold step as a hash-chained entry, and the decision packet that carries them. */
+
+import type { CrewReturnEvent } from '../../machines/statechart/events';
 import { decisionLogicVersion } from '../../machines/statechart/logicVersion';
-import type { Actor } from '../../machines/types';
 import type { Scenario } from '../../scenarios/schema';
 import { canonicalJson, sha256Hex } from '../session/canonicalJson';
-import { type CrewReturnSnapshot, machineInput, type SessionEvent, standingRecommendation, stateName } from '../session/fold';
+import type { DerivedRecord, RecordedEvent, SessionFold } from '../session/fold';
 import type { ThresholdProfile } from '../session/profile';
 
-/** A rule evaluation as the record keeps it: enough to re-check, small enough for long sessions. */
-export interface RecordedEvaluation {
-  rule: string;
-  tier: string;
-  crew?: number;
-  vehicle?: string;
-  mode?: string;
-  value: number | null;
-  threshold: number;
-  margin: number | null;
-  status: string;
-}
-
-/** What replaying an event through the machine produces; recorded, and re-derived on verification. */
-export interface DerivedRecord {
-  stateBefore: string;
-  stateAfter: string;
-  applied: boolean;
-  recommendation: { outcome: string; decidingRow: string } | null;
-  decision: { outcome: string; kind: string } | null;
-  evaluations: RecordedEvaluation[];
-  thresholds: Record<string, number>;
-}
-
-export interface AuditEntry extends Omit<DerivedRecord, 'thresholds'> {
+export interface AuditEntry {
   seq: number;
-  /** The decision logic that derived this entry; absent in entries written before versions were recorded (1). */
-  logicVersion?: number;
+  /** The decision logic that derived this entry. */
+  logicVersion: number;
   wallClockUtc: string;
-  scenarioTimeUtc: string;
-  actor: Actor;
-  eventType: string;
-  payload: Record<string, unknown>;
+  /** The event exactly as the machine took it: type, scenario time, actor and payload. */
+  event: CrewReturnEvent;
+  /** What the event produced; the thresholds in force are pinned by `profile.hash`. */
+  derived: Omit<DerivedRecord, 'thresholds'>;
   profile: { id: string; version: string; hash: string };
   previousHash: string;
   hash: string;
 }
 
+export const packetFormatVersion = 2;
+
 export interface DecisionPacket {
   format: 'crew-return-decision-packet';
-  formatVersion: 1;
+  formatVersion: typeof packetFormatVersion;
   scenario: Scenario;
   profile: ThresholdProfile;
   entryCount: number;
   headHash: string;
   entries: AuditEntry[];
-}
-
-function compact(e: RuleEvaluation): RecordedEvaluation {
-  return {
-    rule: e.ruleId,
-    tier: e.tier,
-    ...(e.crewCount === undefined ? {} : { crew: e.crewCount }),
-    ...(e.vehicleId === undefined ? {} : { vehicle: e.vehicleId }),
-    ...(e.descentModeId === undefined ? {} : { mode: e.descentModeId }),
-    value: e.value,
-    threshold: e.threshold,
-    margin: e.margin,
-    status: e.status,
-  };
-}
-
-function derive(before: CrewReturnSnapshot, after: CrewReturnSnapshot): DerivedRecord {
-  const { recommendation } = standingRecommendation(after.context);
-  const decision = after.context.decision;
-  return {
-    stateBefore: stateName(before.value),
-    stateAfter: stateName(after.value),
-    applied: after !== before,
-    recommendation: recommendation ? { outcome: recommendation.outcome, decidingRow: recommendation.decidingRow } : null,
-    decision: decision ? { outcome: decision.outcome, kind: decision.kind } : null,
-    evaluations: recommendation ? recommendation.rows.flatMap((row) => row.evaluations.map(compact)) : [],
-    thresholds: { ...after.context.thresholds },
-  };
-}
-
-/** Folds the events through the machine and derives, for each, what the record says it produced. */
-export function deriveRecords(input: CrewReturnInput, events: readonly SessionEvent[]): DerivedRecord[] {
-  return deriveFrom(initialTransition(crewReturnMachine, input)[0], events).map(({ record }) => record);
-}
-
-/** The machine state after each entry this page wrote, so appending resumes instead of replaying all. */
-const snapshotAfter = new WeakMap<AuditEntry, CrewReturnSnapshot>();
-
-function deriveFrom(snapshot: CrewReturnSnapshot, events: readonly SessionEvent[]) {
-  const derived: { record: DerivedRecord; after: CrewReturnSnapshot }[] = [];
-  for (const { event } of events) {
-    const after = snapshot.status === 'done' ? snapshot : transition(crewReturnMachine, snapshot, event)[0];
-    derived.push({ record: derive(snapshot, after), after });
-    snapshot = after;
-  }
-  return derived;
 }
 
 /** The hash before the first entry binds the scenario and the base profile into the chain. */
@@ -113,43 +43,30 @@ export function entryHash(entry: Omit<AuditEntry, 'hash'>): Promise<string> {
 }
 
 /**
- * Appends entries for `events` (all the session's recorded events, in order) beyond those already
- * in `ledger`. Existing entries are never touched: a correction is a new event.
+ * Appends an entry for each fold step beyond those already in `ledger`. Existing entries are never
+ * touched: a correction is a new event.
  */
 export async function extendLedger(
   scenario: Scenario,
   profile: ThresholdProfile,
   ledger: readonly AuditEntry[],
-  events: readonly SessionEvent[],
+  fold: SessionFold,
 ): Promise<AuditEntry[]> {
-  if (events.length <= ledger.length) return [...ledger];
-  const last = ledger.at(-1);
-  const initial = () => initialTransition(crewReturnMachine, machineInput(scenario, profile))[0];
-  const resumeFrom = last ? snapshotAfter.get(last) : initial();
-  // Entries restored from storage have no snapshot here: derive everything once, then resume from the new ones.
-  const fresh = resumeFrom
-    ? deriveFrom(resumeFrom, events.slice(ledger.length))
-    : deriveFrom(initial(), events).slice(ledger.length);
-  const hashByThresholds = new Map<string, Promise<string>>();
   const entries = [...ledger];
+  if (fold.steps.length <= ledger.length) return entries;
+  const hashByThresholds = new Map<string, Promise<string>>();
   let previousHash = entries.at(-1)?.hash ?? (await genesisHash(scenario, profile));
-  for (let i = ledger.length; i < events.length; i++) {
-    const { wallClockUtc, event } = events[i] as SessionEvent;
-    const { record, after } = fresh[i - ledger.length] as (typeof fresh)[number];
-    const { thresholds, ...derived } = record;
+  for (const step of fold.steps.slice(ledger.length)) {
+    const { thresholds, ...derived } = step.record;
     const thresholdsJson = canonicalJson(thresholds);
     if (!hashByThresholds.has(thresholdsJson)) hashByThresholds.set(thresholdsJson, sha256Hex(thresholdsJson));
-    const { type, at, by, ...payload } = event;
     const entry: Omit<AuditEntry, 'hash'> = {
-      seq: i + 1,
+      seq: step.seq,
       logicVersion: decisionLogicVersion,
-      wallClockUtc,
-      scenarioTimeUtc: at,
+      wallClockUtc: step.wallClockUtc,
       // Copies, not references: an entry must not share objects with the scenario it was made from.
-      actor: { name: by.name, role: by.role },
-      eventType: type,
-      payload: structuredClone(payload),
-      ...derived,
+      event: structuredClone(step.event),
+      derived,
       profile: {
         id: profile.id,
         version: profile.version,
@@ -159,18 +76,16 @@ export async function extendLedger(
     };
     previousHash = await entryHash(entry);
     // Stored in canonical key order, so verifying it later can serialize it natively.
-    const stored: AuditEntry = JSON.parse(canonicalJson({ ...entry, hash: previousHash }));
-    snapshotAfter.set(stored, after);
-    entries.push(stored);
+    entries.push(JSON.parse(canonicalJson({ ...entry, hash: previousHash })));
   }
   return entries;
 }
 
-/** Everything in a packet is covered by the chain; when it was made is its last entry's time. */
+/** Everything in a packet is covered by the chain. */
 export function makePacket(scenario: Scenario, profile: ThresholdProfile, entries: AuditEntry[]): DecisionPacket {
   return {
     format: 'crew-return-decision-packet',
-    formatVersion: 1,
+    formatVersion: packetFormatVersion,
     scenario,
     profile,
     entryCount: entries.length,
@@ -179,11 +94,7 @@ export function makePacket(scenario: Scenario, profile: ThresholdProfile, entrie
   };
 }
 
-/** The session events an audit trail records, rebuilt from its entries for replay. */
-export function eventsOf(entries: readonly AuditEntry[]): SessionEvent[] {
-  return entries.map((entry) => ({
-    seq: entry.seq,
-    wallClockUtc: entry.wallClockUtc,
-    event: { ...entry.payload, type: entry.eventType, at: entry.scenarioTimeUtc, by: entry.actor } as CrewReturnEvent,
-  }));
+/** The session's events as the ledger recorded them, for replay. */
+export function eventsOf(entries: readonly AuditEntry[]): RecordedEvent[] {
+  return entries.map(({ wallClockUtc, event }) => ({ wallClockUtc, event }));
 }

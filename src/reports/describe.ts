@@ -1,10 +1,25 @@
-/** Words for what the model computes, shared by the CLI and the app so they never say it differently. */
+/** Words for what the model computes and the record holds, shared by every presenter so none says it differently. */
 
-import { flipRelation, type InputFlipPoint } from '../../machines/policy/flipPoints';
-import type { UncrewedDeparture } from '../../machines/policy/policy';
-import type { RuleEvaluation } from '../../machines/rules/evaluate';
-import { quantityOfKey } from '../../machines/rules/quantities';
-import type { MissionSetup } from '../../machines/types';
+import type { DecisionRecord, RecordRule, TakenDecision, ThresholdsInForce } from '../session/decisionRecord';
+import {
+  type CrewReturnEvent,
+  flipRelation,
+  type InputFlipPoint,
+  type OutcomeId,
+  quantityOfKey,
+  type RuleEvaluation,
+  type UncrewedDeparture,
+} from '../session/model';
+import { roundForReading, signedWithUnit, withUnit } from './numbers';
+
+export const outcomeLabels: Record<OutcomeId, string> = {
+  'return-on-damaged-vehicle': 'Return on the damaged vehicle',
+  'return-reduced-crew': 'Return with fewer crew',
+  'launch-replacement': 'Launch replacement',
+  'emergency-return': 'Emergency return',
+  'nominal-return': 'Nominal return',
+  undecided: 'Undecided: escalate',
+};
 
 /** `Predicted peak descent cabin temperature (3 crew)` for `peakCabinTempC.crew3`. */
 export function quantityLabel(key: string): string {
@@ -25,13 +40,6 @@ export function inputFlipSentence(flip: InputFlipPoint, shown: (value: number, u
   return `if the ${flip.end} estimate of ${quantityLabel(flip.quantityKey)} were ${flipRelation(flip)} ${value} (now ${shown(flip.current, quantityUnit(flip.quantityKey))}), the recommendation would become ${outcome}`;
 }
 
-/** What a rule was evaluated for beyond the crew count: a vehicle (by name) or a descent mode. */
-export function evaluationSubject(e: RuleEvaluation, setup: MissionSetup): string {
-  if (e.vehicleId) return [setup.damagedVehicle, ...setup.otherVehicles].find((v) => v.id === e.vehicleId)?.name ?? e.vehicleId;
-  if (e.descentModeId) return `${e.descentModeId} mode`;
-  return '';
-}
-
 /** A stable key for an evaluation within a policy row: rule, tier, crew option, vehicle, mode. */
 export function evaluationKey(e: RuleEvaluation): string {
   return [e.ruleId, e.tier, e.crewCount ?? '', e.vehicleId ?? '', e.descentModeId ?? ''].join('|');
@@ -43,3 +51,94 @@ export function uncrewedDepartureSentence(vehicleName: string, departure: Uncrew
     ? `${vehicleName} leaves uncrewed at once: nobody waits on it, so its life need not last the wait`
     : `${vehicleName} leaves uncrewed once the replacement has docked and the seat liners have moved`;
 }
+
+/** What an event says beyond its type: a threshold change, a decision, a note, or the scripted description. */
+export function describeEvent(event: CrewReturnEvent): string {
+  switch (event.type) {
+    case 'thresholds.change':
+      return `${event.key}: ${event.previousValue ?? '—'} → ${event.value}${event.reason ? ` (${event.reason})` : ''}`;
+    case 'decision.confirm':
+      return `confirmed the recommendation${event.rationale ? `: ${event.rationale}` : ''}`;
+    case 'decision.override':
+      return `OVERRIDE to ${event.outcome}: ${event.rationale}`;
+    case 'session.note':
+      return `note: ${event.text}`;
+    default:
+      return event.description ?? '';
+  }
+}
+
+const decisionKindWords: Record<TakenDecision['kind'], string> = {
+  confirmed: 'confirmed',
+  overridden: 'OVERRIDDEN',
+  automatic: 'automatic (station declared unsafe)',
+};
+
+/** "launch-replacement, confirmed by Sergei Krikalev (flight director) at 2022-12-22 10:00 UTC (entry 18): …". */
+export function decisionSentence(decision: TakenDecision | null): string {
+  if (!decision) return 'no decision recorded';
+  const rationale = decision.rationale ? `: “${decision.rationale}”` : '';
+  const against = decision.recommended === decision.outcome ? '' : ` (recommended: ${decision.recommended})`;
+  return `${decision.outcome}, ${decisionKindWords[decision.kind]} by ${decision.by.name} (${decision.by.role}) at ${utcMinute(decision.atUtc)} UTC scenario time, entry ${decision.seq}${against}${rationale}`;
+}
+
+/** "Outcome: launch-replacement (decision)". */
+export function outcomeSentence(record: DecisionRecord): string {
+  return `${record.outcome} (${record.outcomeBasis})`;
+}
+
+export function recommendationHeading(record: DecisionRecord): string {
+  const r = record.recommendation;
+  if (!r) return 'no recommendation: no anomaly';
+  const label = r.basis === 'at-decision' ? 'recommendation at the decision' : 'standing recommendation (no decision recorded)';
+  return `${label}: ${r.outcome}, policy row ${r.decidingRow.index} ${r.decidingRow.id}: ${r.decidingRow.statement} (${r.decidingRow.reason})`;
+}
+
+/** "default v2026-11-25.1; changed: maxDescentCabinTempC.emergency 38 °C (profile 40 °C)". */
+export function thresholdsSentence(t: ThresholdsInForce): string {
+  const when = t.at === 'decision' ? 'at the decision' : 'in force';
+  const changed = t.changed.length
+    ? t.changed
+        .map(
+          (c) =>
+            `${c.key} ${withUnit(c.value, c.unit)} (profile ${c.profileValue === null ? '—' : withUnit(c.profileValue, c.unit)})`,
+        )
+        .join(', ')
+    : 'none';
+  return `thresholds ${when}: profile ${t.profile.id} v${t.profile.version}; changed from the profile: ${changed}`;
+}
+
+/** The cells of a rule line, units on every number. */
+export function ruleCells(rule: RecordRule): {
+  rule: string;
+  subject: string;
+  tier: string;
+  value: string;
+  limit: string;
+  margin: string;
+  result: string;
+} {
+  const value =
+    rule.value === null
+      ? 'unknown'
+      : rule.nominalValue !== null && rule.nominalValue !== rule.value
+        ? `${withUnit(rule.value, rule.unit)} (nominal ${withUnit(rule.nominalValue, rule.unit)})`
+        : withUnit(rule.value, rule.unit);
+  return {
+    rule: rule.rule,
+    subject: rule.subject,
+    tier: rule.tier,
+    value,
+    limit: withUnit(`${rule.comparator === '<=' ? '≤' : '≥'} ${roundForReading(rule.threshold)}`, rule.unit),
+    margin: signedWithUnit(rule.margin, rule.unit),
+    result: rule.status.toUpperCase(),
+  };
+}
+
+/** "thermal.peak-cabin-temp (3 crew, emergency): 43 °C vs ≤ 40 °C, margin −3 °C, FAIL". */
+export function ruleSentence(rule: RecordRule): string {
+  const c = ruleCells(rule);
+  return `${c.rule} (${[c.subject, c.tier].filter(Boolean).join(', ')}): ${c.value} vs ${c.limit}, margin ${c.margin}, ${c.result}`;
+}
+
+export const utcMinute = (iso: string) => iso.slice(0, 16).replace('T', ' ');

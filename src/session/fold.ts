@@ -1,22 +1,25 @@
-import { createActor, initialTransition, type SnapshotFrom, type StateValue, transition } from 'xstate';
-import { type Recommendation, recommend, type Situation } from '../../machines/policy/policy';
-import {
-  type CrewReturnEvent,
-  type CrewReturnInput,
-  currentRecommendation,
-  currentSituation,
-} from '../../machines/statechart/context';
+/**
+ * The one fold of a session: every event goes through the statechart once, and each step says what
+ * it was, the state before and after, whether it was applied (or why not) and what the record derives
+ * from it. The walkthrough view, the audit ledger and verification all read these steps.
+ */
+import { createActor, initialTransition, type SnapshotFrom } from 'xstate';
+import { consideredRows, type Recommendation, recommend, type Situation } from '../../machines/policy/policy';
+import type { RuleEvaluation } from '../../machines/rules/evaluate';
+import { type CrewReturnInput, currentRecommendation, currentSituation } from '../../machines/statechart/context';
 import { crewReturnMachine } from '../../machines/statechart/crewReturnMachine';
-import type { MissionSetup, OutcomeId } from '../../machines/types';
+import type { CrewReturnEvent } from '../../machines/statechart/events';
+import { refusalOf } from '../../machines/statechart/refusal';
+import { stateName } from '../../machines/statechart/stateName';
+import type { MissionSetup } from '../../machines/types';
 import { resolveVehicle } from '../../machines/vehicles/vehicles';
 import type { Scenario } from '../../scenarios/schema';
 import type { ThresholdProfile } from './profile';
 
 export type CrewReturnSnapshot = SnapshotFrom<typeof crewReturnMachine>;
 
-/** One recorded event: the machine event (with scenario time and actor) and when it was recorded. */
-export interface SessionEvent {
-  seq: number;
+/** An event as recorded: the machine's event (its actor and scenario time inside) and when it was recorded. */
+export interface RecordedEvent {
   wallClockUtc: string;
   event: CrewReturnEvent;
 }
@@ -25,23 +28,51 @@ export interface SessionEvent {
 export interface Session {
   scenario: Scenario;
   profile: ThresholdProfile;
-  events: SessionEvent[];
+  events: readonly RecordedEvent[];
+}
+
+/** A rule evaluation as the record keeps it: enough to re-check, small enough for long sessions. */
+export interface RecordedEvaluation {
+  rule: string;
+  tier: string;
+  crew?: number;
+  vehicle?: string;
+  mode?: string;
+  value: number | null;
+  threshold: number;
+  margin: number | null;
+  status: string;
+}
+
+/** What an event produced, as the record keeps it and verification re-derives it. */
+export interface DerivedRecord {
+  stateBefore: string;
+  stateAfter: string;
+  applied: boolean;
+  /** Why the machine did not apply the event; null when it did. */
+  refusal: string | null;
+  recommendation: { outcome: string; decidingRow: string } | null;
+  decision: { outcome: string; kind: string } | null;
+  evaluations: RecordedEvaluation[];
+  /** The thresholds in force after the event (the record keeps their hash). */
+  thresholds: Record<string, number>;
 }
 
 export interface FoldStep {
   seq: number;
-  type: CrewReturnEvent['type'];
-  scenarioTimeUtc: string;
-  actor: CrewReturnEvent['by'];
-  stateBefore: string;
-  stateAfter: string;
-  /** False when the machine ignored the event in the state it was in (a guard failed or no transition). */
-  accepted: boolean;
+  wallClockUtc: string;
+  event: CrewReturnEvent;
+  before: CrewReturnSnapshot;
+  after: CrewReturnSnapshot;
+  record: DerivedRecord;
 }
 
-export interface FoldResult {
+export interface SessionFold {
+  input: CrewReturnInput;
+  initial: CrewReturnSnapshot;
+  steps: readonly FoldStep[];
+  /** The state after the last step. */
   snapshot: CrewReturnSnapshot;
-  steps: FoldStep[];
 }
 
 export function machineInput(scenario: Scenario, profile: ThresholdProfile): CrewReturnInput {
@@ -54,102 +85,92 @@ export function machineInput(scenario: Scenario, profile: ThresholdProfile): Cre
   return { setup, thresholds: profile.values, startUtc };
 }
 
-/**
- * Folds events through a live actor: the fastest way, and exact, since the machine has no timers.
- * An event after the final state is not applied (the actor is done).
- */
-export function foldEvents(input: CrewReturnInput, events: readonly SessionEvent[]): FoldResult {
-  const actor = createActor(crewReturnMachine, { input }).start();
-  let snapshot = actor.getSnapshot();
-  const steps: FoldStep[] = [];
-  for (const { seq, event } of events) {
-    actor.send(event);
-    const next = actor.getSnapshot();
-    steps.push(foldStep(seq, event, snapshot, next));
-    snapshot = next;
-  }
-  actor.stop();
-  return { snapshot, steps };
+export function startFold(input: CrewReturnInput): SessionFold {
+  const [initial] = initialTransition(crewReturnMachine, input);
+  return { input, initial, steps: [], snapshot: initial };
 }
 
-/** The same fold through the pure `transition` function, with no actor; slower, kept to cross-check. */
-export function foldEventsPure(input: CrewReturnInput, events: readonly SessionEvent[]): FoldResult {
-  let [snapshot] = initialTransition(crewReturnMachine, input);
-  const steps: FoldStep[] = [];
-  for (const { seq, event } of events) {
-    const next = snapshot.status === 'done' ? snapshot : transition(crewReturnMachine, snapshot, event)[0];
-    steps.push(foldStep(seq, event, snapshot, next));
-    snapshot = next;
-  }
-  return { snapshot, steps };
+export function foldSession(session: Session): SessionFold {
+  return extendFold(startFold(machineInput(session.scenario, session.profile)), session.events);
 }
 
 /**
- * One more event on a finished fold, through an actor resumed from the last snapshot: pure
- * `transition` builds a throw-away actor from the machine's initial state on every call, which
- * costs more than the transition itself.
+ * Folds more events onto a fold, through one actor resumed from its last state: the machine has no
+ * timers, so this is exact, and cheaper than the pure `transition` (which builds an actor per call).
  */
-export function extendFold(input: CrewReturnInput, fold: FoldResult, { seq, event }: SessionEvent): FoldResult {
-  const before = fold.snapshot;
-  if (before.status === 'done') return { snapshot: before, steps: [...fold.steps, foldStep(seq, event, before, before)] };
-  const actor = createActor(crewReturnMachine, { input, snapshot: before }).start();
-  const resumed = actor.getSnapshot();
-  actor.send(event);
-  const after = actor.getSnapshot();
-  actor.stop();
-  const step = foldStep(seq, event, resumed, after);
-  return { snapshot: step.accepted ? after : before, steps: [...fold.steps, step] };
+export function extendFold(fold: SessionFold, events: readonly RecordedEvent[]): SessionFold {
+  if (events.length === 0) return fold;
+  const steps = [...fold.steps];
+  const actor =
+    fold.snapshot.status === 'done'
+      ? null
+      : createActor(crewReturnMachine, { input: fold.input, snapshot: fold.snapshot }).start();
+  let before = actor?.getSnapshot() ?? fold.snapshot;
+  for (const { wallClockUtc, event } of events) {
+    actor?.send(event);
+    const after = actor?.getSnapshot() ?? before;
+    const applied = after !== before || (event.type === 'session.note' && before.status !== 'done');
+    steps.push({ seq: steps.length + 1, wallClockUtc, event, before, after, record: derive(before, after, applied, event) });
+    before = after;
+  }
+  actor?.stop();
+  return { ...fold, steps, snapshot: before };
 }
 
-function foldStep(seq: number, event: CrewReturnEvent, before: CrewReturnSnapshot, after: CrewReturnSnapshot): FoldStep {
+/** The state after the first `count` steps (0: the initial state). */
+export function snapshotAfter(fold: SessionFold, count: number): CrewReturnSnapshot {
+  return count === 0 ? fold.initial : (fold.steps[count - 1]?.after ?? fold.snapshot);
+}
+
+function derive(before: CrewReturnSnapshot, after: CrewReturnSnapshot, applied: boolean, event: CrewReturnEvent): DerivedRecord {
+  const { recommendation } = standingRecommendation(after.context);
+  const decision = after.context.decision;
   return {
-    seq,
-    type: event.type,
-    scenarioTimeUtc: event.at,
-    actor: event.by,
     stateBefore: stateName(before.value),
     stateAfter: stateName(after.value),
-    accepted: after !== before,
+    applied,
+    refusal: applied ? null : refusalOf(before, event),
+    recommendation: recommendation ? { outcome: recommendation.outcome, decidingRow: recommendation.decidingRow } : null,
+    decision: decision ? { outcome: decision.outcome, kind: decision.kind } : null,
+    evaluations: recommendation ? consideredRows(recommendation).flatMap((row) => row.evaluations.map(compact)) : [],
+    thresholds: { ...after.context.thresholds },
   };
 }
 
-export function foldSession(session: Session): FoldResult {
-  return foldEvents(machineInput(session.scenario, session.profile), session.events);
+function compact(e: RuleEvaluation): RecordedEvaluation {
+  return {
+    rule: e.ruleId,
+    tier: e.tier,
+    ...(e.crewCount === undefined ? {} : { crew: e.crewCount }),
+    ...(e.vehicleId === undefined ? {} : { vehicle: e.vehicleId }),
+    ...(e.descentModeId === undefined ? {} : { mode: e.descentModeId }),
+    value: e.value,
+    threshold: e.threshold,
+    margin: e.margin,
+    status: e.status,
+  };
 }
 
-/** The scenario's scripted events as session events, recorded at `wallClockUtc`. */
-export function scenarioSessionEvents(scenario: Scenario, wallClockUtc: string): SessionEvent[] {
-  return scenario.events.map((event, index) => ({ seq: index + 1, wallClockUtc, event: event as CrewReturnEvent }));
-}
+type Context = CrewReturnSnapshot['context'];
+const standingByContext = new WeakMap<Context, { situation: Situation; recommendation: Recommendation | null }>();
 
 /**
- * The recommendation to show for a snapshot: before the decision, the standing one; after it, the
+ * The recommendation to show for a state: before the decision, the standing one; after it, the
  * decision's own situation re-evaluated under the thresholds in force now.
  */
-export function standingRecommendation(context: CrewReturnSnapshot['context']): {
-  situation: Situation;
-  recommendation: Recommendation | null;
-} {
-  const situation: Situation = context.decision
-    ? { setup: context.setup, ...context.decision.basis, thresholds: context.thresholds }
-    : currentSituation(context);
-  const recommendation = context.decision ? recommend(situation) : currentRecommendation(context);
-  return { situation, recommendation };
+export function standingRecommendation(context: Context): { situation: Situation; recommendation: Recommendation | null } {
+  let standing = standingByContext.get(context);
+  if (!standing) {
+    const situation: Situation = context.decision
+      ? { setup: context.setup, ...context.decision.basis, thresholds: context.thresholds }
+      : currentSituation(context);
+    standing = { situation, recommendation: context.decision ? recommend(situation) : currentRecommendation(context) };
+    standingByContext.set(context, standing);
+  }
+  return standing;
 }
 
-/** `anomaly.decision` for `{ anomaly: 'decision' }`. */
-export function stateName(value: StateValue): string {
-  if (typeof value === 'string') return value;
-  return Object.entries(value)
-    .map(([key, child]) => (child === undefined ? key : `${key}.${stateName(child)}`))
-    .join(' | ');
-}
-
-/** The decided outcome, else the standing recommendation, else a nominal return once home without anomaly. */
-export function sessionOutcome(snapshot: CrewReturnSnapshot): OutcomeId {
-  const { context } = snapshot;
-  if (context.decision) return context.decision.outcome;
-  const recommendation = currentRecommendation(context);
-  if (recommendation) return recommendation.outcome;
-  return snapshot.matches('crewHome') || snapshot.matches('nominalReturn') ? 'nominal-return' : 'undecided';
+/** The scenario's scripted events, recorded at `wallClockUtc`. */
+export function scriptedEvents(scenario: Scenario, wallClockUtc: string): RecordedEvent[] {
+  return scenario.events.map((event) => ({ wallClockUtc, event }));
 }

@@ -1,54 +1,60 @@
 import { type FlipPoint, flipPoints, type InputFlipPoint, inputFlipPoints } from '../../machines/policy/flipPoints';
-import { type Recommendation, recommendationEvaluations, type Situation } from '../../machines/policy/policy';
-import type { RuleEvaluation } from '../../machines/rules/evaluate';
-import { currentRecommendation, currentSituation } from '../../machines/statechart/context';
-import type { MissionSetup, OutcomeId } from '../../machines/types';
+import { recommendationEvaluations, type Situation } from '../../machines/policy/policy';
+import { currentSituation } from '../../machines/statechart/context';
+import type { MissionSetup } from '../../machines/types';
 import type { Scenario } from '../../scenarios/schema';
-import { type FoldStep, foldSession, type Session, scenarioSessionEvents, sessionOutcome, stateName } from './fold';
+import { type DecisionRecord, decisionRecord, type RecordRule, recordRule } from './decisionRecord';
+import { foldSession, type SessionFold, scriptedEvents, standingRecommendation } from './fold';
 import type { ThresholdProfile } from './profile';
 
-/** What a headless run of a scenario concludes, in the shape the CLI prints. */
+/** What a headless run of a scenario concludes: the decision record, and the detail behind it. */
 export interface ScenarioRun {
-  scenario: string;
-  title: string;
+  record: DecisionRecord;
   profile: { id: string; version: string; contentHash: string };
-  outcome: OutcomeId;
-  decision: { kind: string; outcome: string; by: { name: string; role: string }; atUtc: string; rationale: string } | null;
-  finalState: string;
-  steps: FoldStep[];
-  recommendation: Recommendation | null;
-  evaluations: RuleEvaluation[];
+  steps: {
+    seq: number;
+    scenarioTimeUtc: string;
+    type: string;
+    stateBefore: string;
+    stateAfter: string;
+    applied: boolean;
+    refusal: string | null;
+  }[];
+  /** Every rule the policy rows up to the deciding one evaluated. */
+  evaluations: RecordRule[];
   flipPoints: FlipPoint[];
   /** The conservative end of each assessed value at which the recommendation would change, nearest first. */
   inputFlipPoints: InputFlipPoint[];
-  seatByCrewId: Record<string, string>;
   /** The mission as the model sees it: crew and vehicles with their resolved facts. */
   setup: MissionSetup;
 }
 
 export function runScenario(scenario: Scenario, profile: ThresholdProfile, wallClockUtc: string): ScenarioRun {
-  const session: Session = { scenario, profile, events: scenarioSessionEvents(scenario, wallClockUtc) };
-  const { snapshot, steps } = foldSession(session);
-  const { context } = snapshot;
+  const fold = foldSession({ scenario, profile, events: scriptedEvents(scenario, wallClockUtc) });
+  return describeRun(scenario, profile, fold);
+}
+
+export function describeRun(scenario: Scenario, profile: ThresholdProfile, fold: SessionFold): ScenarioRun {
+  const { context } = fold.snapshot;
   const decision = context.decision;
   // Explain the decision as it was taken; before any decision, the standing recommendation.
-  const recommendation = decision?.recommendation ?? currentRecommendation(context);
+  const recommendation = decision?.recommendation ?? standingRecommendation(context).recommendation;
   const situation: Situation = decision ? { setup: context.setup, ...decision.basis } : currentSituation(context);
   return {
-    scenario: scenario.id,
-    title: scenario.title,
+    record: decisionRecord(scenario, profile, fold),
     profile: { id: profile.id, version: profile.version, contentHash: profile.contentHash },
-    outcome: sessionOutcome(snapshot),
-    decision: decision
-      ? { kind: decision.kind, outcome: decision.outcome, by: decision.by, atUtc: decision.atUtc, rationale: decision.rationale }
-      : null,
-    finalState: stateName(snapshot.value),
-    steps,
-    recommendation,
-    evaluations: recommendation ? recommendationEvaluations(recommendation) : [],
+    steps: fold.steps.map(({ seq, event, record }) => ({
+      seq,
+      scenarioTimeUtc: event.at,
+      type: event.type,
+      stateBefore: record.stateBefore,
+      stateAfter: record.stateAfter,
+      applied: record.applied,
+      refusal: record.refusal,
+    })),
+    evaluations: recommendation ? recommendationEvaluations(recommendation).map((e) => recordRule(e, context.setup)) : [],
     flipPoints: recommendation ? flipPoints(situation, recommendation) : [],
     inputFlipPoints: recommendation ? inputFlipPoints(situation, recommendation) : [],
-    seatByCrewId: Object.fromEntries((recommendation?.seatPlan ?? []).map((s) => [s.crewId, s.vehicleId] as const)),
     setup: context.setup,
   };
 }

@@ -1,27 +1,28 @@
 import { type FlipPoint, flipPoints, type InputFlipPoint, inputFlipPoints } from '../../machines/policy/flipPoints';
-import { everyPolicyRow, type PolicyRowResult, type Recommendation } from '../../machines/policy/policy';
+import type { PolicyRowResult, Recommendation } from '../../machines/policy/policy';
 import { validateThresholdValues } from '../../machines/policy/thresholds';
-import type { CrewReturnEvent } from '../../machines/statechart/context';
-import { hasVisibleText } from '../../machines/statechart/text';
-import type { Actor, DecidableOutcome } from '../../machines/types';
+import { type CrewReturnEvent, crewReturnEventSchema, type OperatorRequest } from '../../machines/statechart/events';
+import { refusalOf } from '../../machines/statechart/refusal';
+import type { Actor } from '../../machines/types';
 import type { Scenario } from '../../scenarios/schema';
+import { type DecisionRecord, decisionRecord } from './decisionRecord';
 import {
+  type CrewReturnSnapshot,
   extendFold,
-  type FoldResult,
-  foldEvents,
+  foldSession,
   machineInput,
-  type SessionEvent,
+  type RecordedEvent,
+  type SessionFold,
+  snapshotAfter,
   standingRecommendation,
-  stateName,
+  startFold,
 } from './fold';
 import type { ThresholdProfile } from './profile';
 
-/** An event the operator recorded, pinned to the scenario step it was made at. */
-export interface OperatorEvent {
-  /** How many scripted events had been applied when it was recorded. */
-  afterStep: number;
-  wallClockUtc: string;
-  event: CrewReturnEvent;
+/** A recorded event of a walkthrough: a scripted step as it was reached, or an operator's own. */
+export interface WalkthroughEvent extends RecordedEvent {
+  /** The scenario step this event is (absent for an operator's event). */
+  scriptedStep?: number;
 }
 
 /**
@@ -33,107 +34,120 @@ export interface Walkthrough {
   profile: ThresholdProfile;
   openedUtc: string;
   cursor: number;
-  /** When each scripted step was first reached; its length is the frontier. */
-  stepReachedUtc: string[];
-  operatorEvents: OperatorEvent[];
+  /** Everything recorded, in order: the session's events. */
+  events: readonly WalkthroughEvent[];
 }
 
 export function openWalkthrough(scenario: Scenario, profile: ThresholdProfile, openedUtc: string): Walkthrough {
-  return { scenario, profile, openedUtc, cursor: 0, stepReachedUtc: [], operatorEvents: [] };
+  return { scenario, profile, openedUtc, cursor: 0, events: [] };
 }
 
-export const frontier = (walkthrough: Walkthrough) => walkthrough.stepReachedUtc.length;
+/** How many scripted steps have been reached. */
+export const frontier = (walkthrough: Walkthrough) => walkthrough.events.filter((e) => e.scriptedStep !== undefined).length;
 
-export function moveTo(walkthrough: Walkthrough, cursor: number, wallClockUtc: string): Walkthrough {
-  const clamped = Math.max(0, Math.min(walkthrough.scenario.events.length, Math.round(cursor)));
-  if (clamped === walkthrough.cursor) return walkthrough;
-  const reached = walkthrough.stepReachedUtc;
-  const stepReachedUtc = clamped > reached.length ? [...reached, ...Array(clamped - reached.length).fill(wallClockUtc)] : reached;
-  return { ...walkthrough, cursor: clamped, stepReachedUtc };
-}
+/** Walkthroughs are immutable and their event lists only grow, so each list is folded once. */
+const foldByEvents = new WeakMap<readonly WalkthroughEvent[], SessionFold>();
 
-/** Scripted events up to `upTo` (the cursor), with each operator event right after the step it was made at. */
-export function sessionEvents(walkthrough: Walkthrough, upTo = walkthrough.cursor): SessionEvent[] {
-  return orderedEvents(walkthrough, upTo).map(({ event, wallClockUtc }, i) => ({ seq: i + 1, wallClockUtc, event }));
-}
-
-/** Everything recorded so far, in recording order: the source of the audit trail. */
-export function recordedEvents(walkthrough: Walkthrough): SessionEvent[] {
-  return sessionEvents(walkthrough, frontier(walkthrough));
-}
-
-function orderedEvents(walkthrough: Walkthrough, upTo: number) {
-  const ordered: { event: CrewReturnEvent; wallClockUtc: string; scriptedIndex?: number }[] = [];
-  for (let step = 0; step <= upTo; step++) {
-    for (const op of walkthrough.operatorEvents) if (op.afterStep === step) ordered.push(op);
-    const scripted = walkthrough.scenario.events[step];
-    if (step < upTo && scripted) {
-      const wallClockUtc = walkthrough.stepReachedUtc[step] ?? walkthrough.openedUtc;
-      ordered.push({ event: scripted as CrewReturnEvent, wallClockUtc, scriptedIndex: step });
-    }
-  }
-  return ordered;
-}
-
-export interface WalkthroughView {
-  fold: FoldResult;
-  /**
-   * The recommendation under the thresholds in force now (null before any anomaly). Once decided,
-   * it is the decision's own situation re-evaluated: what the thresholds would have said then.
-   */
-  recommendation: Recommendation | null;
-  /** Every policy row's own verdict, those below the deciding one included. */
-  policyRows: PolicyRowResult[];
-  flipPoints: FlipPoint[];
-  inputFlipPoints: InputFlipPoint[];
-  /** Whether the machine would accept a confirmation now (its guard decides, not the UI). */
-  canConfirm: boolean;
-  /** Scripted step index → whether the machine applied it (undefined: not reached yet). */
-  appliedByStep: (boolean | undefined)[];
-}
-
-/** Walkthroughs are immutable, so each is folded once; recording an event extends its parent's fold. */
-const foldCache = new WeakMap<Walkthrough, FoldResult>();
-
-export function foldWalkthrough(walkthrough: Walkthrough): FoldResult {
-  let fold = foldCache.get(walkthrough);
+/** The fold of everything recorded: the view at any cursor is one of its steps. */
+export function foldWalkthrough(walkthrough: Walkthrough): SessionFold {
+  let fold = foldByEvents.get(walkthrough.events);
   if (!fold) {
-    fold = foldEvents(machineInput(walkthrough.scenario, walkthrough.profile), sessionEvents(walkthrough));
-    foldCache.set(walkthrough, fold);
+    fold = foldSession(walkthrough);
+    foldByEvents.set(walkthrough.events, fold);
   }
   return fold;
 }
 
+/** Appends events, extending the parent's fold by just those. */
+function append(walkthrough: Walkthrough, added: readonly WalkthroughEvent[], cursor = walkthrough.cursor): Walkthrough {
+  const events = [...walkthrough.events, ...added];
+  const parent = foldByEvents.get(walkthrough.events);
+  foldByEvents.set(
+    events,
+    parent ? extendFold(parent, added) : extendFold(startFold(machineInput(walkthrough.scenario, walkthrough.profile)), events),
+  );
+  return { ...walkthrough, cursor, events };
+}
+
+export function moveTo(walkthrough: Walkthrough, cursor: number, wallClockUtc: string): Walkthrough {
+  const clamped = Math.max(0, Math.min(walkthrough.scenario.events.length, Math.round(cursor)));
+  if (clamped === walkthrough.cursor) return walkthrough;
+  const reached = frontier(walkthrough);
+  if (clamped <= reached) return { ...walkthrough, cursor: clamped };
+  const added = walkthrough.scenario.events
+    .slice(reached, clamped)
+    .map((event, i) => ({ wallClockUtc, event, scriptedStep: reached + i }));
+  return append(walkthrough, added, clamped);
+}
+
+/** How many recorded events the view at the cursor has folded: all before the cursor's scripted step. */
+export function eventsInView(walkthrough: Walkthrough): number {
+  const next = walkthrough.events.findIndex((e) => e.scriptedStep === walkthrough.cursor);
+  return next === -1 ? walkthrough.events.length : next;
+}
+
+export interface WalkthroughView {
+  fold: SessionFold;
+  /** What was decided up to the cursor: the one answer every panel and export reads. */
+  record: DecisionRecord;
+  /** The state at the cursor. */
+  snapshot: CrewReturnSnapshot;
+  /** The recommendation under the thresholds in force at the cursor (null before any anomaly). */
+  recommendation: Recommendation | null;
+  /** Every policy row's verdict, those below the deciding one included. */
+  policyRows: PolicyRowResult[];
+  flipPoints: FlipPoint[];
+  inputFlipPoints: InputFlipPoint[];
+  /** Why the machine would refuse a confirmation now (its guard decides, not the UI); null when it would take it. */
+  confirmRefusal: string | null;
+  /** Scripted step index → whether the machine applied it (undefined: not reached yet). */
+  appliedByStep: (boolean | undefined)[];
+}
+
 export function viewWalkthrough(walkthrough: Walkthrough): WalkthroughView {
-  const ordered = orderedEvents(walkthrough, walkthrough.cursor);
   const fold = foldWalkthrough(walkthrough);
-  const { situation, recommendation } = standingRecommendation(fold.snapshot.context);
-  const scriptedSteps = fold.steps.filter((_, i) => ordered[i]?.scriptedIndex !== undefined);
+  const inView = eventsInView(walkthrough);
+  const snapshot = snapshotAfter(fold, inView);
+  const { situation, recommendation } = standingRecommendation(snapshot.context);
+  const appliedByStep: (boolean | undefined)[] = walkthrough.scenario.events.map(() => undefined);
+  walkthrough.events.forEach((e, i) => {
+    if (e.scriptedStep !== undefined) appliedByStep[e.scriptedStep] = fold.steps[i]?.record.applied;
+  });
   return {
     fold,
+    record: decisionRecord(walkthrough.scenario, walkthrough.profile, fold, inView),
+    snapshot,
     recommendation,
-    policyRows: recommendation ? everyPolicyRow(situation) : [],
+    policyRows: recommendation?.rows ?? [],
     flipPoints: recommendation ? flipPoints(situation, recommendation) : [],
     inputFlipPoints: recommendation ? inputFlipPoints(situation, recommendation) : [],
-    canConfirm: fold.snapshot.can({
+    confirmRefusal: refusalOf(snapshot, {
       type: 'decision.confirm',
-      at: fold.snapshot.context.nowUtc,
+      at: snapshot.context.nowUtc,
       by: { name: 'probe', role: 'probe' },
     }),
-    appliedByStep: walkthrough.scenario.events.map((_, i) => scriptedSteps[i]?.accepted),
+    appliedByStep,
   };
 }
 
-export type OperatorAction =
-  | { type: 'session.note'; text: string }
-  | { type: 'thresholds.change'; key: string; value: number; reason?: string }
-  | { type: 'decision.confirm'; rationale?: string }
-  | { type: 'decision.override'; outcome: DecidableOutcome; rationale: string };
-
 export type Recorded = { ok: true; walkthrough: Walkthrough } | { ok: false; reason: string };
 
-/** Records an operator action at the current step, if the machine accepts it; otherwise says why not. */
-export function recordAction(walkthrough: Walkthrough, action: OperatorAction, by: Actor, wallClockUtc: string): Recorded {
+/** A change an operator asks to record: one event, or a whole threshold set (profile load, reset). */
+export type Change =
+  | { kind: 'event'; request: OperatorRequest }
+  | { kind: 'thresholdSet'; values: Readonly<Record<string, number>>; reason: string };
+
+export function recordChange(walkthrough: Walkthrough, change: Change, by: Actor, wallClockUtc: string): Recorded {
+  return change.kind === 'event'
+    ? recordEvent(walkthrough, change.request, by, wallClockUtc)
+    : recordThresholdSet(walkthrough, change.values, change.reason, by, wallClockUtc);
+}
+
+/**
+ * Records an operator's event at the current step, stamped with scenario time and its actor, if it is
+ * a valid event and the machine takes it; otherwise says why not.
+ */
+export function recordEvent(walkthrough: Walkthrough, request: OperatorRequest, by: Actor, wallClockUtc: string): Recorded {
   if (walkthrough.cursor < frontier(walkthrough)) {
     return {
       ok: false,
@@ -141,36 +155,18 @@ export function recordAction(walkthrough: Walkthrough, action: OperatorAction, b
     };
   }
   const { snapshot } = foldWalkthrough(walkthrough);
-  const { context } = snapshot;
-  let event: CrewReturnEvent;
-  if (action.type === 'thresholds.change') {
-    const problem = validateThresholdValues({ ...context.thresholds, [action.key]: action.value })[0];
-    if (problem) return { ok: false, reason: problem.expected };
-    const previousValue = context.thresholds[action.key];
-    if (previousValue === action.value) return { ok: false, reason: 'unchanged' };
-    event = { ...action, ...(previousValue === undefined ? {} : { previousValue }), at: context.nowUtc, by };
-  } else if (action.type === 'session.note') {
-    if (!action.text.trim()) return { ok: false, reason: 'a note needs text' };
-    event = { type: 'session.note', text: action.text.trim(), at: context.nowUtc, by };
-  } else {
-    if (action.type === 'decision.override' && !hasVisibleText(action.rationale))
-      return { ok: false, reason: 'an override needs a rationale' };
-    event = { ...action, at: context.nowUtc, by };
+  const stamped = { ...request, at: snapshot.context.nowUtc, by };
+  if (stamped.type === 'thresholds.change') {
+    const previousValue = snapshot.context.thresholds[stamped.key];
+    if (previousValue === stamped.value) return { ok: false, reason: 'unchanged' };
+    if (previousValue !== undefined) stamped.previousValue = previousValue;
   }
-  if (event.type !== 'session.note' && !snapshot.can(event))
-    return { ok: false, reason: `not possible in state ${stateName(snapshot.value)}` };
-  const recorded: OperatorEvent = { afterStep: walkthrough.cursor, wallClockUtc, event };
-  const next = { ...walkthrough, operatorEvents: [...walkthrough.operatorEvents, recorded] };
-  // The new event lands last in the ordered list (it is pinned at the cursor), so one transition extends the fold.
-  foldCache.set(
-    next,
-    extendFold(machineInput(next.scenario, next.profile), foldWalkthrough(walkthrough), {
-      seq: sessionEvents(next).length,
-      wallClockUtc,
-      event,
-    }),
-  );
-  return { ok: true, walkthrough: next };
+  const parsed = crewReturnEventSchema.safeParse(stamped);
+  if (!parsed.success) return { ok: false, reason: parsed.error.issues.map((i) => i.message).join('; ') };
+  const event: CrewReturnEvent = parsed.data;
+  const refusal = refusalOf(snapshot, event);
+  if (refusal) return { ok: false, reason: refusal };
+  return { ok: true, walkthrough: append(walkthrough, [{ wallClockUtc, event }]) };
 }
 
 /**
@@ -184,18 +180,20 @@ export function recordThresholdSet(
   by: Actor,
   wallClockUtc: string,
 ): Recorded {
+  const problem = validateThresholdValues(values)[0];
+  if (problem) return { ok: false, reason: `${problem.key}: ${problem.expected}` };
   let current = walkthrough;
   let pending = Object.entries(values);
   while (pending.length) {
     const stillPending: [string, number][] = [];
     for (const [key, value] of pending) {
-      const recorded = recordAction(current, { type: 'thresholds.change', key, value, reason }, by, wallClockUtc);
+      const recorded = recordEvent(current, { type: 'thresholds.change', key, value, reason }, by, wallClockUtc);
       if (recorded.ok) current = recorded.walkthrough;
       else if (recorded.reason !== 'unchanged') stillPending.push([key, value]);
     }
     if (stillPending.length === pending.length) {
       const [key, value] = stillPending[0] ?? ['', 0];
-      const why = recordAction(current, { type: 'thresholds.change', key, value, reason }, by, wallClockUtc);
+      const why = recordEvent(current, { type: 'thresholds.change', key, value, reason }, by, wallClockUtc);
       return { ok: false, reason: `${key}: ${why.ok ? 'conflicting values' : why.reason}` };
     }
     pending = stillPending;

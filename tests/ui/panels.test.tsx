@@ -2,7 +2,7 @@
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { flipPoints, inputFlipPoints } from '../../machines/policy/flipPoints';
-import { everyPolicyRow, recommend } from '../../machines/policy/policy';
+import { recommend } from '../../machines/policy/policy';
 import { defaultThresholdValues, thresholdDefinitionByKey } from '../../machines/policy/thresholds';
 import { DecisionPanel } from '../../src/ui/decision/DecisionPanel';
 import { FlipTable } from '../../src/ui/decision/FlipTable';
@@ -80,7 +80,7 @@ describe('ThresholdInput', () => {
 describe('DecisionPanel', () => {
   it('an override needs a rationale; with one it is sent trimmed', () => {
     const onDecide = vi.fn();
-    render(<DecisionPanel recommendation={recommend(situation())} canConfirm refusal={null} onDecide={onDecide} />);
+    render(<DecisionPanel recommendation={recommend(situation())} confirmRefusal={null} refusal={null} onDecide={onDecide} />);
     fireEvent.click(screen.getByRole('button', { name: 'Override' }));
     expect(screen.getByRole('alert').textContent).toContain('An override needs a rationale');
     expect(onDecide).not.toHaveBeenCalled();
@@ -94,16 +94,23 @@ describe('DecisionPanel', () => {
     const thresholds = { ...defaultThresholdValues, 'maxDescentCabinTempC.emergency': 38 };
     const undecided = recommend({ ...situation(), nowUtc: dayAfterLaunchUtc(190), thresholds });
     expect(undecided.outcome).toBe('undecided');
-    render(<DecisionPanel recommendation={undecided} canConfirm={false} refusal={null} onDecide={vi.fn()} />);
+    render(
+      <DecisionPanel
+        recommendation={undecided}
+        confirmRefusal="no option meets the limits (undecided): there is nothing to confirm; override with a rationale"
+        refusal={null}
+        onDecide={vi.fn()}
+      />,
+    );
     expect((screen.getByRole('button', { name: /Confirm/ }) as HTMLButtonElement).disabled).toBe(true);
-    expect(screen.getByText(/Nothing to confirm/)).toBeTruthy();
+    expect(screen.getByText(/nothing to confirm; override with a rationale/)).toBeTruthy();
   });
 });
 
 describe('PolicyTable', () => {
   it('marks the rows above the deciding one, the deciding one, and what the rows below would say if reached', () => {
     const s = situation();
-    render(<PolicyTable policyRows={everyPolicyRow(s)} recommendation={recommend(s)} />);
+    render(<PolicyTable policyRows={recommend(s).rows} recommendation={recommend(s)} />);
     const rows = screen.getAllByRole('row').slice(1);
     const cells = rows.map((row) => [...row.querySelectorAll('td')].slice(2, 4).map((td) => td.textContent));
     expect(cells).toEqual([
@@ -124,7 +131,7 @@ describe('FlipTable', () => {
     const recommendation = recommend(s);
     render(
       <FlipTable
-        policyRows={everyPolicyRow(s)}
+        policyRows={recommend(s).rows}
         thresholds={s.thresholds}
         flipPoints={flipPoints(s, recommendation)}
         inputFlipPoints={inputFlipPoints(s, recommendation)}

@@ -1,14 +1,16 @@
 import { type FormEvent, useEffect, useRef } from 'react';
-import type { Actor } from '../../../machines/types';
+import type { Actor } from '../../session/model';
 
 interface Props {
   open: boolean;
+  /** The operator handing over, at a shift change; null when nobody has been identified yet. */
+  handover: Actor | null;
   onIdentify: (operator: Actor) => void;
   onCancel: () => void;
 }
 
-/** Asked once per session, the first time a change is to be recorded. */
-export function OperatorDialog({ open, onIdentify, onCancel }: Props) {
+/** Asked the first time a change is to be recorded, and at a handover to the next operator. */
+export function OperatorDialog({ open, handover, onIdentify, onCancel }: Props) {
   const dialog = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const element = dialog.current;
@@ -28,8 +30,12 @@ export function OperatorDialog({ open, onIdentify, onCancel }: Props) {
   return (
     <dialog ref={dialog} aria-labelledby="operator-title" onCancel={onCancel} className="operator-dialog">
       <form onSubmit={submit}>
-        <h2 id="operator-title">Who is recording this change?</h2>
-        <p className="muted">Every change is recorded with your name and role. You are asked once per session.</p>
+        <h2 id="operator-title">{handover ? 'Who takes over?' : 'Who is recording this change?'}</h2>
+        <p className="muted">
+          {handover
+            ? `${handover.name} (${handover.role}) hands over: changes from now on are recorded with the next operator's name and role.`
+            : 'Every change is recorded with your name and role.'}
+        </p>
         <label>
           Name <input name="name" required autoComplete="name" />
         </label>

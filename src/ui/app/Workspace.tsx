@@ -1,11 +1,10 @@
-import { useReducer } from 'react';
+import { useMachine } from '@xstate/react';
 import type { SessionStore, StoredSession } from '../../files/sessionStore';
 import type { ThresholdProfile } from '../../session/profile';
-import { AuditView } from '../audit/AuditView';
-import { builtInProblems, builtInScenarios } from '../library/builtInScenarios';
-import { LibraryView } from '../library/LibraryView';
-import { WalkthroughView } from '../walkthrough/WalkthroughView';
-import { appReducer, initialAppState } from './appState';
+import { AuditView } from '../audit';
+import { builtInProblems, builtInScenarios, LibraryView } from '../library';
+import { WalkthroughView } from '../walkthrough';
+import { type AppView, appMachine } from './appMachine';
 import { OperatorDialog } from './OperatorDialog';
 import { useSessionPersistence } from './useSessionPersistence';
 
@@ -17,41 +16,49 @@ interface Props {
 }
 
 export function Workspace({ profile, store, storeProblem, restored }: Props) {
-  const [state, dispatch] = useReducer(appReducer, undefined, () =>
-    initialAppState(builtInScenarios, profile, restored, storeProblem),
-  );
-  useSessionPersistence(state, dispatch, store, storeProblem);
+  const [snapshot, send] = useMachine(appMachine, {
+    input: { library: builtInScenarios, defaultProfile: profile, restored, storageProblem: storeProblem },
+  });
+  const state = snapshot.context;
+  const view =
+    (['walkthrough', 'audit', 'library'] as const).find((v) => snapshot.matches({ view: v })) ?? ('library' satisfies AppView);
+  useSessionPersistence(state.walkthrough, state.operator, state.ledger, send, store, storeProblem);
   const now = () => new Date().toISOString();
   return (
     <div className="app">
       <header className="app-header">
         <h1>Crew-return decision support</h1>
         <nav aria-label="Views" className="view-tabs">
-          <button type="button" aria-pressed={state.view === 'library'} onClick={() => dispatch({ type: 'view.library' })}>
+          <button type="button" aria-pressed={view === 'library'} onClick={() => send({ type: 'view.library' })}>
             Scenario library
           </button>
           <button
             type="button"
-            aria-pressed={state.view === 'walkthrough'}
+            aria-pressed={view === 'walkthrough'}
             disabled={!state.walkthrough}
-            onClick={() => dispatch({ type: 'view.walkthrough' })}
+            onClick={() => send({ type: 'view.walkthrough' })}
           >
             Walkthrough
           </button>
           <button
             type="button"
-            aria-pressed={state.view === 'audit'}
+            aria-pressed={view === 'audit'}
             disabled={!state.walkthrough && !state.imported}
-            onClick={() => dispatch({ type: 'view.audit' })}
+            onClick={() => send({ type: 'view.audit' })}
           >
             Audit trail
           </button>
         </nav>
-        <button type="button" className="units-toggle" onClick={() => dispatch({ type: 'units.toggle' })}>
+        <button type="button" className="units-toggle" onClick={() => send({ type: 'units.toggle' })}>
           Temperatures in {state.temperatureUnit} <span className="muted">(switch)</span>
         </button>
         <span className="operator">
-          {state.operator ? `Operator: ${state.operator.name} (${state.operator.role})` : 'Operator: not set'}
+          {state.operator ? `Operator: ${state.operator.name} (${state.operator.role})` : 'Operator: not set'}{' '}
+          {snapshot.matches({ operator: 'identified' }) && (
+            <button type="button" className="link" onClick={() => send({ type: 'operator.handover' })}>
+              Hand over
+            </button>
+          )}
         </span>
       </header>
       {builtInProblems.length > 0 && (
@@ -67,26 +74,47 @@ export function Workspace({ profile, store, storeProblem, restored }: Props) {
           lost while this page stays open: export the decision packet from the audit trail to keep it.
         </p>
       )}
-      {state.view === 'audit' ? (
-        <AuditView state={state} dispatch={dispatch} />
-      ) : state.view === 'library' || !state.walkthrough ? (
+      {view === 'audit' ? (
+        <AuditView
+          walkthrough={state.walkthrough}
+          ledger={state.ledger}
+          imported={state.imported}
+          refusal={state.refusal}
+          onNote={(text) =>
+            send({
+              type: 'change.request',
+              change: { kind: 'event', request: { type: 'session.note', text } },
+              wallClockUtc: now(),
+            })
+          }
+          onImported={(imported) => send({ type: 'packet.imported', imported })}
+        />
+      ) : view === 'library' || !state.walkthrough ? (
         <LibraryView
           store={store}
-          onRestore={(session) => dispatch({ type: 'session.restore', session })}
+          onRestore={(session) => send({ type: 'session.restore', session })}
           scenarios={state.library}
           problems={state.openProblems}
           openScenarioId={state.walkthrough?.scenario.id}
-          onOpen={(scenario) => dispatch({ type: 'scenario.open', scenario, openedUtc: now() })}
-          onOpenedFile={(scenario) => dispatch({ type: 'scenario.add', scenario, openedUtc: now() })}
-          onRejectedFile={(problems) => dispatch({ type: 'scenario.rejected', problems })}
+          onOpen={(scenario) => send({ type: 'scenario.open', scenario, openedUtc: now() })}
+          onOpenedFile={(scenario) => send({ type: 'scenario.add', scenario, openedUtc: now() })}
+          onRejectedFile={(problems) => send({ type: 'scenario.rejected', problems })}
         />
       ) : (
-        <WalkthroughView state={state} dispatch={dispatch} />
+        <WalkthroughView
+          walkthrough={state.walkthrough}
+          temperatureUnit={state.temperatureUnit}
+          refusal={state.refusal}
+          onStep={(cursor, wallClockUtc) => send({ type: 'step.to', cursor, wallClockUtc })}
+          onStepBy={(delta, wallClockUtc) => send({ type: 'step.by', delta, wallClockUtc })}
+          onChange={(change) => send({ type: 'change.request', change, wallClockUtc: now() })}
+        />
       )}
       <OperatorDialog
-        open={state.pending !== null}
-        onIdentify={(operator) => dispatch({ type: 'operator.identify', operator, wallClockUtc: now() })}
-        onCancel={() => dispatch({ type: 'change.cancel' })}
+        open={snapshot.matches({ operator: 'identifying' })}
+        handover={state.operator}
+        onIdentify={(operator) => send({ type: 'operator.identify', operator, wallClockUtc: now() })}
+        onCancel={() => send({ type: 'operator.cancel' })}
       />
     </div>
   );

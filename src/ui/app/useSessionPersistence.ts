@@ -1,24 +1,26 @@
-import { type Dispatch, useEffect, useRef } from 'react';
+import { useEffect, useRef } from 'react';
 import { type SessionStore, sessionIdOf } from '../../files/sessionStore';
 import { type AuditEntry, extendLedger } from '../../record/ledger';
-import { recordedEvents } from '../../session/walkthrough';
-import { afterNextFrame } from '../shared/frames';
-import type { AppAction, AppState } from './appState';
+import type { Actor } from '../../session/model';
+import { foldWalkthrough, type Walkthrough } from '../../session/walkthrough';
+import type { AppEvent } from './appMachine';
 
 /**
- * After every change to the open session: write the new audit entries and the session to the
- * store, then hand the entries to the UI, so nothing is shown as recorded before it is stored.
- * Writes run one after another; when storage fails, the entries stay in memory and a banner says so.
+ * After every change to the open session: write the new audit entries (from the walkthrough's own
+ * fold: no event is transitioned again) and the session to the store, then hand the entries to the
+ * UI, so nothing is shown as recorded before it is stored. Writes run one after another; when storage
+ * fails, the entries stay in memory and a banner says so.
  */
 export function useSessionPersistence(
-  state: AppState,
-  dispatch: Dispatch<AppAction>,
+  walkthrough: Walkthrough | null,
+  operator: Actor | null,
+  ledger: AuditEntry[],
+  send: (event: AppEvent) => void,
   store: SessionStore | null,
   storeProblem: string | null,
 ) {
   const queue = useRef(Promise.resolve());
   const ledgers = useRef(new Map<string, AuditEntry[]>());
-  const { walkthrough, operator, ledger } = state;
 
   // The stored ledger seeds each session once; later entries come from this hook itself.
   // biome-ignore lint/correctness/useExhaustiveDependencies: ledger is read only as that seed
@@ -27,21 +29,19 @@ export function useSessionPersistence(
     const sessionId = sessionIdOf(walkthrough);
     if (!ledgers.current.has(sessionId)) ledgers.current.set(sessionId, ledger);
     queue.current = queue.current.then(async () => {
-      // Let the browser show the change first; the record follows in the next task.
-      await new Promise<void>((resolve) => afterNextFrame(resolve));
       const previous = ledgers.current.get(sessionId) ?? [];
-      const entries = await extendLedger(walkthrough.scenario, walkthrough.profile, previous, recordedEvents(walkthrough));
+      const entries = await extendLedger(walkthrough.scenario, walkthrough.profile, previous, foldWalkthrough(walkthrough));
       ledgers.current.set(sessionId, entries);
       if (!store) {
-        dispatch({ type: 'storage.failed', sessionId, entries, reason: storeProblem ?? 'no session store' });
+        send({ type: 'storage.failed', sessionId, entries, reason: storeProblem ?? 'no session store' });
         return;
       }
       try {
         await store.save({ id: sessionId, walkthrough, entries, operator, updatedUtc: new Date().toISOString() });
-        dispatch({ type: 'ledger.stored', sessionId, entries });
+        send({ type: 'ledger.stored', sessionId, entries });
       } catch (error) {
-        dispatch({ type: 'storage.failed', sessionId, entries, reason: error instanceof Error ? error.message : String(error) });
+        send({ type: 'storage.failed', sessionId, entries, reason: error instanceof Error ? error.message : String(error) });
       }
     });
-  }, [walkthrough, operator, store, storeProblem, dispatch]);
+  }, [walkthrough, operator, store, storeProblem, send]);
 }

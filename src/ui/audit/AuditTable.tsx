@@ -1,5 +1,5 @@
 import type { AuditEntry } from '../../record/ledger';
-import { describeEntry } from '../../reports/packetFormats';
+import { describeEvent } from '../../reports/describe';
 
 interface Props {
   entries: AuditEntry[];
@@ -28,7 +28,7 @@ export function AuditTable({ entries, selectedSeq, onSelect }: Props) {
         {entries.map((e) => (
           <tr
             key={e.seq}
-            className={`${e.eventType === 'decision.override' ? 'override' : ''}${e.seq === selectedSeq ? ' selected' : ''}`}
+            className={`${e.event.type === 'decision.override' ? 'override' : ''}${e.seq === selectedSeq ? ' selected' : ''}`}
             data-seq={e.seq}
             aria-selected={e.seq === selectedSeq}
           >
@@ -38,20 +38,20 @@ export function AuditTable({ entries, selectedSeq, onSelect }: Props) {
               </button>
             </td>
             <td>{e.wallClockUtc.slice(0, 19).replace('T', ' ')}</td>
-            <td>{e.scenarioTimeUtc.slice(0, 16).replace('T', ' ')}</td>
+            <td>{e.event.at.slice(0, 16).replace('T', ' ')}</td>
             <td>
-              {e.actor.name} <span className="muted">({e.actor.role})</span>
+              {e.event.by.name} <span className="muted">({e.event.by.role})</span>
             </td>
             <td>
-              <code>{e.eventType}</code>
-              {e.eventType === 'decision.override' && <strong> OVERRIDE</strong>}
-              {!e.applied && <span className="muted"> (not applied)</span>}
+              <code>{e.event.type}</code>
+              {e.event.type === 'decision.override' && <strong> OVERRIDE</strong>}
+              {!e.derived.applied && <span className="muted"> (not applied)</span>}
             </td>
-            <td>{describeEntry(e)}</td>
+            <td>{describeEvent(e.event)}</td>
             <td>
-              {e.stateBefore} → {e.stateAfter}
+              {e.derived.stateBefore} → {e.derived.stateAfter}
             </td>
-            <td>{e.recommendation?.outcome ?? '—'}</td>
+            <td>{e.derived.recommendation?.outcome ?? '—'}</td>
             <td>
               <code title={e.hash}>{e.hash.slice(0, 10)}</code>
             </td>

@@ -1,30 +1,49 @@
-import { type Dispatch, useMemo, useState } from 'react';
-import { type AuditEntry, makePacket } from '../../record/ledger';
-import { parsePacket, type Verification, verifyPacket } from '../../record/verify';
-import { packetCsv, packetMarkdown } from '../../reports/packetFormats';
-import type { AppAction, AppState } from '../app/appState';
+import { useMemo, useState } from 'react';
+import { parsePacket } from '../../files/packetFile';
+import { type AuditEntry, type DecisionPacket, makePacket } from '../../record/ledger';
+import { replayPacket, type Verification, verifyPacket } from '../../record/verify';
+import { type PacketReport, reportCsv, reportMarkdown } from '../../reports/packetReport';
+import { decisionRecord } from '../../session/decisionRecord';
+import { foldWalkthrough, type Walkthrough } from '../../session/walkthrough';
 import { download, downloadJson } from '../shared/download';
 import { JsonFileButton } from '../shared/JsonFileButton';
 import { AuditTable } from './AuditTable';
 import { EntryDetails } from './EntryDetails';
 import { PrintRecord } from './PrintRecord';
 
+export interface ImportedPacket {
+  fileName: string;
+  packet: DecisionPacket;
+  verification: Verification;
+}
+
 interface Props {
-  state: AppState;
-  dispatch: Dispatch<AppAction>;
+  walkthrough: Walkthrough | null;
+  /** The open session's entries as stored. */
+  ledger: AuditEntry[];
+  imported: ImportedPacket | null;
+  refusal: string | null;
+  onNote: (text: string) => void;
+  onImported: (imported: ImportedPacket) => void;
 }
 
 const all = '';
 
-export function AuditView({ state, dispatch }: Props) {
-  const imported = state.imported;
+export function AuditView({ walkthrough, ledger, imported, refusal, onNote, onImported }: Props) {
   const [source, setSource] = useState<'session' | 'imported'>(imported ? 'imported' : 'session');
   const showImported = source === 'imported' && imported !== null;
-  const packet = useMemo(() => {
-    if (showImported) return imported.packet;
-    const w = state.walkthrough;
-    return w ? makePacket(w.scenario, w.profile, state.ledger) : null;
-  }, [showImported, imported, state.walkthrough, state.ledger]);
+  // The record the exports and the printed record say: the one answer, from the fold of these entries.
+  const report = useMemo((): PacketReport | null => {
+    const packet = showImported
+      ? imported.packet
+      : walkthrough
+        ? makePacket(walkthrough.scenario, walkthrough.profile, ledger)
+        : null;
+    if (!packet) return null;
+    const fold = showImported ? replayPacket(packet) : foldWalkthrough(walkthrough as Walkthrough);
+    return { packet, fold, record: decisionRecord(packet.scenario, packet.profile, fold, packet.entries.length) };
+  }, [showImported, imported, walkthrough, ledger]);
+  const packet = report?.packet ?? null;
   const [verdict, setVerdict] = useState<Verification | null>(null);
   const [filters, setFilters] = useState({ eventType: all, actor: all, rule: all });
   const [selectedSeq, setSelectedSeq] = useState<number | null>(null);
@@ -35,9 +54,9 @@ export function AuditView({ state, dispatch }: Props) {
   const options = (pick: (e: AuditEntry) => string[]) => [...new Set(entries.flatMap(pick))].sort();
   const visible = entries.filter(
     (e) =>
-      (filters.eventType === all || e.eventType === filters.eventType) &&
-      (filters.actor === all || `${e.actor.name} (${e.actor.role})` === filters.actor) &&
-      (filters.rule === all || e.evaluations.some((ev) => ev.rule === filters.rule)),
+      (filters.eventType === all || e.event.type === filters.eventType) &&
+      (filters.actor === all || `${e.event.by.name} (${e.event.by.role})` === filters.actor) &&
+      (filters.rule === all || e.derived.evaluations.some((ev) => ev.rule === filters.rule)),
   );
   const selected = entries.find((e) => e.seq === selectedSeq) ?? null;
 
@@ -51,7 +70,7 @@ export function AuditView({ state, dispatch }: Props) {
     setSource('imported');
     setSelectedSeq(1);
     setVerdict(verification);
-    dispatch({ type: 'packet.imported', imported: { fileName: file.name, packet: parsed.value, verification } });
+    onImported({ fileName: file.name, packet: parsed.value, verification });
   };
 
   return (
@@ -62,8 +81,8 @@ export function AuditView({ state, dispatch }: Props) {
           <fieldset className="audit-source">
             <legend className="visually-hidden">Which record</legend>
             <label>
-              <input type="radio" checked={!showImported} disabled={!state.walkthrough} onChange={() => setSource('session')} />{' '}
-              This session
+              <input type="radio" checked={!showImported} disabled={!walkthrough} onChange={() => setSource('session')} /> This
+              session
             </label>
             <label>
               <input type="radio" checked={showImported} onChange={() => setSource('imported')} /> Imported {imported.fileName}{' '}
@@ -93,14 +112,14 @@ export function AuditView({ state, dispatch }: Props) {
         <button
           type="button"
           disabled={!packet}
-          onClick={() => packet && download(`${packet.scenario.id}.decision.md`, packetMarkdown(packet), 'text/markdown')}
+          onClick={() => report && download(`${report.packet.scenario.id}.decision.md`, reportMarkdown(report), 'text/markdown')}
         >
           Summary (Markdown)
         </button>
         <button
           type="button"
           disabled={!packet}
-          onClick={() => packet && download(`${packet.scenario.id}.entries.csv`, packetCsv(packet), 'text/csv')}
+          onClick={() => report && download(`${report.packet.scenario.id}.entries.csv`, reportCsv(report), 'text/csv')}
         >
           Entries (CSV)
         </button>
@@ -123,17 +142,13 @@ export function AuditView({ state, dispatch }: Props) {
           ))}
         </ul>
       )}
-      {!showImported && state.walkthrough && (
+      {!showImported && walkthrough && (
         <form
           className="note-form"
           onSubmit={(e) => {
             e.preventDefault();
             if (!note.trim()) return;
-            dispatch({
-              type: 'change.request',
-              change: { kind: 'action', action: { type: 'session.note', text: note } },
-              wallClockUtc: new Date().toISOString(),
-            });
+            onNote(note.trim());
             setNote('');
           }}
         >
@@ -141,15 +156,15 @@ export function AuditView({ state, dispatch }: Props) {
             Add a note to the record <input value={note} onChange={(e) => setNote(e.currentTarget.value)} />
           </label>
           <button type="submit">Add note</button>
-          {state.refusal && <span className="field-error">Not recorded: {state.refusal}</span>}
+          {refusal && <span className="field-error">Not recorded: {refusal}</span>}
         </form>
       )}
       <div className="audit-filters">
         {(
           [
-            ['eventType', 'Event type', options((e) => [e.eventType])],
-            ['actor', 'Actor', options((e) => [`${e.actor.name} (${e.actor.role})`])],
-            ['rule', 'Rule', options((e) => e.evaluations.map((ev) => ev.rule))],
+            ['eventType', 'Event type', options((e) => [e.event.type])],
+            ['actor', 'Actor', options((e) => [`${e.event.by.name} (${e.event.by.role})`])],
+            ['rule', 'Rule', options((e) => e.derived.evaluations.map((ev) => ev.rule))],
           ] as const
         ).map(([key, label, values]) => (
           <label key={key}>
@@ -174,7 +189,7 @@ export function AuditView({ state, dispatch }: Props) {
         </div>
         <EntryDetails entry={selected} total={entries.length} onStep={(seq) => setSelectedSeq(seq)} />
       </div>
-      {packet && <PrintRecord packet={packet} />}
+      {report && <PrintRecord report={report} />}
     </main>
   );
 }

@@ -1,5 +1,5 @@
 import type { AuditEntry } from '../../record/ledger';
-import { describeEntry } from '../../reports/packetFormats';
+import { describeEvent } from '../../reports/describe';
 
 interface Props {
   entry: AuditEntry | null;
@@ -26,25 +26,29 @@ export function EntryDetails({ entry, total, onStep }: Props) {
       <dl>
         <dt>Event</dt>
         <dd>
-          <code>{entry.eventType}</code> {describeEntry(entry)}
+          <code>{entry.event.type}</code> {describeEvent(entry.event)}
         </dd>
         <dt>Who</dt>
         <dd>
-          {entry.actor.name} ({entry.actor.role})
+          {entry.event.by.name} ({entry.event.by.role})
         </dd>
         <dt>When</dt>
         <dd>
-          recorded {entry.wallClockUtc}; scenario time {entry.scenarioTimeUtc}
+          recorded {entry.wallClockUtc}; scenario time {entry.event.at}
         </dd>
         <dt>State</dt>
         <dd data-testid="entry-state">
-          {entry.stateBefore} → {entry.stateAfter}
-          {!entry.applied && ' (not applied in that state)'}
+          {entry.derived.stateBefore} → {entry.derived.stateAfter}
+          {!entry.derived.applied && ` (not applied: ${entry.derived.refusal ?? 'refused in that state'})`}
         </dd>
         <dt>Recommendation</dt>
-        <dd>{entry.recommendation ? `${entry.recommendation.outcome} (row ${entry.recommendation.decidingRow})` : '—'}</dd>
+        <dd>
+          {entry.derived.recommendation
+            ? `${entry.derived.recommendation.outcome} (row ${entry.derived.recommendation.decidingRow})`
+            : '—'}
+        </dd>
         <dt>Decision</dt>
-        <dd>{entry.decision ? `${entry.decision.kind} ${entry.decision.outcome}` : '—'}</dd>
+        <dd>{entry.derived.decision ? `${entry.derived.decision.kind} ${entry.derived.decision.outcome}` : '—'}</dd>
         <dt>Profile</dt>
         <dd>
           {entry.profile.id} v{entry.profile.version} <code>{entry.profile.hash.slice(0, 16)}</code>
@@ -54,7 +58,7 @@ export function EntryDetails({ entry, total, onStep }: Props) {
           previous <code>{entry.previousHash.slice(0, 16)}</code>, this <code>{entry.hash.slice(0, 16)}</code>
         </dd>
       </dl>
-      {entry.evaluations.length > 0 && (
+      {entry.derived.evaluations.length > 0 && (
         <table>
           <caption>Rule evaluations at this entry</caption>
           <thead>
@@ -69,7 +73,7 @@ export function EntryDetails({ entry, total, onStep }: Props) {
             </tr>
           </thead>
           <tbody>
-            {entry.evaluations.map((e, i) => (
+            {entry.derived.evaluations.map((e, i) => (
               // biome-ignore lint/suspicious/noArrayIndexKey: evaluations are an ordered, immutable record
               <tr key={i} className={`status-${e.status}`}>
                 <td>{e.rule}</td>

@@ -1,55 +1,70 @@
-import type { DecisionPacket } from '../../record/ledger';
-import { describeEntry } from '../../reports/packetFormats';
+import {
+  decisionSentence,
+  describeEvent,
+  outcomeSentence,
+  recommendationHeading,
+  ruleCells,
+  thresholdsSentence,
+} from '../../reports/describe';
+import type { PacketReport } from '../../reports/packetReport';
 
-/** Hidden on screen; what the browser prints (or saves as PDF) as the decision record. */
-export function PrintRecord({ packet }: { packet: DecisionPacket }) {
-  const last = packet.entries.at(-1);
-  const decisions = packet.entries.filter(
-    (e) => e.eventType.startsWith('decision.') || (e.eventType === 'station.emergency' && e.decision),
-  );
-  const decided = decisions.at(-1);
+/** Hidden on screen; what the browser prints (or saves as PDF): the decision record, then the entries. */
+export function PrintRecord({ report: { packet, record } }: { report: PacketReport }) {
+  const r = record.recommendation;
   return (
-    <section className="print-record" aria-hidden="true">
-      <h1>Decision record: {packet.scenario.title}</h1>
+    <section className="print-record" aria-hidden="true" data-testid="print-record">
+      <h1>Decision record: {record.scenario.title}</h1>
+      <p data-field="outcome">Outcome: {outcomeSentence(record)}</p>
+      <p data-field="decision">Decision: {decisionSentence(record.decision)}</p>
+      <p>{thresholdsSentence(record.thresholds)}</p>
       <p>
-        Outcome: <strong>{last?.decision?.outcome ?? last?.recommendation?.outcome ?? 'undecided'}</strong>. Final state{' '}
-        {last?.stateAfter}.
+        Final state {record.finalState}. {packet.entryCount} entries; head hash {packet.headHash || '—'}.
       </p>
-      <p>
-        Threshold profile {packet.profile.id} v{packet.profile.version} ({packet.profile.contentHash}). {packet.entryCount}{' '}
-        entries; head hash {packet.headHash}.
-      </p>
-      <h2>Decisions</h2>
-      <ul>
-        {decisions.map((e) => (
-          <li key={e.seq}>
-            Entry {e.seq}, {e.wallClockUtc} (scenario {e.scenarioTimeUtc}): {e.actor.name} ({e.actor.role}) {describeEntry(e)}
-            {e.eventType === 'decision.override' && ' — OVERRIDE'}
-          </li>
-        ))}
-      </ul>
-      {decided && (
+      {r && (
         <>
-          <h2>Rules at the decision</h2>
-          <table>
+          <h2>{r.basis === 'at-decision' ? 'Recommendation at the decision' : 'Standing recommendation'}</h2>
+          <p>{recommendationHeading(record)}</p>
+          <table data-field="deciding-rules">
+            <thead>
+              <tr>
+                <th>Rule</th>
+                <th>For</th>
+                <th>Tier</th>
+                <th>Value</th>
+                <th>Limit</th>
+                <th>Margin</th>
+                <th>Result</th>
+              </tr>
+            </thead>
             <tbody>
-              {decided.evaluations
-                .filter((e) => e.status !== 'pass' || e.tier === 'emergency')
-                .map((e, i) => (
-                  // biome-ignore lint/suspicious/noArrayIndexKey: ordered record
-                  <tr key={i}>
-                    <td>{e.rule}</td>
-                    <td>{e.crew ?? ''}</td>
-                    <td>{e.tier}</td>
-                    <td>{e.value ?? 'unknown'}</td>
-                    <td>threshold {e.threshold}</td>
-                    <td>{e.status}</td>
+              {r.decidingRules.map((rule) => {
+                const c = ruleCells(rule);
+                return (
+                  <tr key={`${c.rule}|${c.subject}|${c.tier}`}>
+                    <td>{c.rule}</td>
+                    <td>{c.subject}</td>
+                    <td>{c.tier}</td>
+                    <td>{c.value}</td>
+                    <td>{c.limit}</td>
+                    <td>{c.margin}</td>
+                    <td>{c.result}</td>
                   </tr>
-                ))}
+                );
+              })}
             </tbody>
           </table>
         </>
       )}
+      <h2>Entries</h2>
+      <ol>
+        {packet.entries.map((e) => (
+          <li key={e.seq}>
+            {e.wallClockUtc} (scenario {e.event.at}): {e.event.by.name} ({e.event.by.role}) <code>{e.event.type}</code>{' '}
+            {describeEvent(e.event)}
+            {!e.derived.applied && ` — not applied: ${e.derived.refusal ?? ''}`}
+          </li>
+        ))}
+      </ol>
     </section>
   );
 }

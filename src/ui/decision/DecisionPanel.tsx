@@ -1,18 +1,23 @@
 import { type FormEvent, useState } from 'react';
-import type { Recommendation } from '../../../machines/policy/policy';
-import { hasVisibleText } from '../../../machines/statechart/text';
-import { type DecidableOutcome, decidableOutcomes } from '../../../machines/types';
-import type { OperatorAction } from '../../session/walkthrough';
-import { outcomeLabels } from '../shared/outcomeLabels';
+import { outcomeLabels } from '../../reports/describe';
+import {
+  type DecidableOutcome,
+  decidableOutcomes,
+  hasVisibleText,
+  type OperatorRequest,
+  type Recommendation,
+} from '../../session/model';
 
 interface Props {
   recommendation: Recommendation | null;
-  canConfirm: boolean;
+  /** Why the machine would not take a confirmation now; null when it would. */
+  confirmRefusal: string | null;
   refusal: string | null;
-  onDecide: (action: OperatorAction) => void;
+  onDecide: (request: OperatorRequest) => void;
 }
 
-export function DecisionPanel({ recommendation, canConfirm, refusal, onDecide }: Props) {
+export function DecisionPanel({ recommendation, confirmRefusal, refusal, onDecide }: Props) {
+  const canConfirm = confirmRefusal === null;
   const [outcome, setOutcome] = useState<DecidableOutcome>('launch-replacement');
   const [rationale, setRationale] = useState('');
   const [missingRationale, setMissingRationale] = useState(false);
@@ -44,7 +49,7 @@ export function DecisionPanel({ recommendation, canConfirm, refusal, onDecide }:
         <span className="muted">
           {canConfirm
             ? ' Confirming records this recommendation as your decision, under the thresholds shown.'
-            : ' Nothing to confirm: no option meets the limits. Override with a rationale (a waiver).'}
+            : ` ${confirmRefusal}.`}
         </span>
       </div>
       <form onSubmit={override} className="decision-override" noValidate>

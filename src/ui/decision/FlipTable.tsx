@@ -1,9 +1,13 @@
 import { memo } from 'react';
-import { type FlipPoint, flipRelation, type InputFlipPoint } from '../../../machines/policy/flipPoints';
-import type { PolicyRowResult } from '../../../machines/policy/policy';
-import { type ThresholdValues, thresholdDefinitionByKey } from '../../../machines/policy/thresholds';
-import { inputFlipSentence } from '../../reports/describe';
-import { outcomeLabels } from '../shared/outcomeLabels';
+import { inputFlipSentence, outcomeLabels } from '../../reports/describe';
+import {
+  type FlipPoint,
+  flipRelation,
+  type InputFlipPoint,
+  type PolicyRowResult,
+  type ThresholdValues,
+  thresholdDefinitionByKey,
+} from '../../session/model';
 import { displayValue, type TemperatureUnit } from '../shared/units';
 
 interface Props {

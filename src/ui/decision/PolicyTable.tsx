@@ -1,5 +1,3 @@
-import { type PolicyRowResult, policyTable, type Recommendation } from '../../../machines/policy/policy';
-
 interface Props {
   policyRows: PolicyRowResult[];
   recommendation: Recommendation;
@@ -42,3 +40,5 @@ export function PolicyTable({ policyRows, recommendation }: Props) {
     </table>
   );
 }
+
+import { type PolicyRowResult, policyTable, type Recommendation } from '../../session/model';

@@ -1,37 +1,22 @@
-import { memo, useLayoutEffect, useMemo } from 'react';
-import type { FlipPoint, InputFlipPoint } from '../../../machines/policy/flipPoints';
-import type { PolicyRowResult, Recommendation } from '../../../machines/policy/policy';
-import type { ThresholdValues } from '../../../machines/policy/thresholds';
-import type { Decision } from '../../../machines/statechart/context';
-import type { MissionSetup } from '../../../machines/types';
-import { uncrewedDepartureSentence } from '../../reports/describe';
-import { InView } from '../shared/InView';
-import { outcomeLabels } from '../shared/outcomeLabels';
+import { memo } from 'react';
+import { decisionSentence, outcomeLabels, uncrewedDepartureSentence } from '../../reports/describe';
+import type { MissionSetup, Recommendation } from '../../session/model';
+import type { WalkthroughView } from '../../session/walkthrough';
 import type { TemperatureUnit } from '../shared/units';
 import { FlipTable } from './FlipTable';
 import { PolicyTable } from './PolicyTable';
 import { RuleTable } from './RuleTable';
 
 interface Props {
-  recommendation: Recommendation | null;
-  policyRows: PolicyRowResult[];
-  decision: Decision | null;
-  flipPoints: FlipPoint[];
-  inputFlipPoints: InputFlipPoint[];
-  thresholds: ThresholdValues;
-  setup: MissionSetup;
+  view: WalkthroughView;
+  /** The same view, possibly one render behind: for the detail below the headline. */
+  deferredView: WalkthroughView;
   temperatureUnit: TemperatureUnit;
 }
 
-export function RecommendationPanel(props: Props) {
-  const { recommendation, policyRows, decision, flipPoints, inputFlipPoints, thresholds, setup, temperatureUnit } = props;
-  // biome-ignore lint/correctness/useExhaustiveDependencies: runs once per new recommendation on screen, by design
-  useLayoutEffect(() => reportThresholdLatency(), [recommendation]);
-  const flipInputs = useMemo(
-    () => ({ policyRows, flipPoints, inputFlipPoints, thresholds }),
-    [policyRows, flipPoints, inputFlipPoints, thresholds],
-  );
-
+export function RecommendationPanel({ view, deferredView, temperatureUnit }: Props) {
+  const { recommendation, record } = view;
+  const { setup, thresholds } = deferredView.snapshot.context;
   return (
     <section aria-labelledby="recommendation-title" className="recommendation">
       <h3 id="recommendation-title">Recommendation</h3>
@@ -42,25 +27,39 @@ export function RecommendationPanel(props: Props) {
           <p className={`outcome outcome-${recommendation.outcome}`} data-testid="outcome" data-outcome={recommendation.outcome}>
             {outcomeLabels[recommendation.outcome]} <code>{recommendation.outcome}</code>
           </p>
-          {decision && (
-            <p className={`decision decision-${decision.kind}`} data-testid="decision">
-              Decided: <strong>{outcomeLabels[decision.outcome]}</strong> —{' '}
-              {decision.kind === 'overridden' ? 'OVERRIDDEN' : decision.kind} by {decision.by.name} ({decision.by.role}) at{' '}
-              {decision.atUtc.slice(0, 16).replace('T', ' ')} UTC
-              {decision.rationale && <>: “{decision.rationale}”</>}
-              {decision.recommendation.outcome !== recommendation.outcome && (
-                <> (recommended then: {outcomeLabels[decision.recommendation.outcome]})</>
-              )}
-            </p>
+          {record.decision && (
+            <>
+              <p
+                className={`decision decision-${record.decision.kind}`}
+                data-testid="decision"
+                data-outcome={record.decision.outcome}
+              >
+                Decided: <strong>{outcomeLabels[record.decision.outcome]}</strong> — {decisionSentence(record.decision)}
+              </p>
+              <p className="muted">
+                The table below is the decision's situation, re-evaluated under the thresholds in force now.
+              </p>
+            </>
           )}
-          {decision && (
-            <p className="muted">The table below is the decision's situation, re-evaluated under the thresholds in force now.</p>
+          <PolicyTable policyRows={view.policyRows} recommendation={recommendation} />
+          {deferredView.recommendation && (
+            <>
+              <FlipTable
+                policyRows={deferredView.policyRows}
+                flipPoints={deferredView.flipPoints}
+                inputFlipPoints={deferredView.inputFlipPoints}
+                thresholds={thresholds}
+                temperatureUnit={temperatureUnit}
+              />
+              <RuleTable
+                policyRows={deferredView.policyRows}
+                recommendation={deferredView.recommendation}
+                setup={setup}
+                temperatureUnit={temperatureUnit}
+              />
+              <SeatPlan recommendation={deferredView.recommendation} setup={setup} />
+            </>
           )}
-          <PolicyTable policyRows={policyRows} recommendation={recommendation} />
-          {/* Below the fold at 1280×800: each part follows an edit a frame later while out of view. */}
-          <InView value={flipInputs}>{(shown) => <FlipTable {...shown} temperatureUnit={temperatureUnit} />}</InView>
-          <RuleTable policyRows={policyRows} setup={setup} temperatureUnit={temperatureUnit} />
-          <InView value={recommendation}>{(shown) => <SeatPlan recommendation={shown} setup={setup} />}</InView>
         </>
       )}
     </section>
@@ -97,17 +96,3 @@ const SeatPlan = memo(function SeatPlan({ recommendation, setup }: { recommendat
     </div>
   );
 });
-
-/** Edit-to-screen latency, for `npm run bench`: to the DOM update, and to the frame that shows it. */
-function reportThresholdLatency(): void {
-  if (performance.getEntriesByName('threshold-commit', 'mark').length === 0) return;
-  performance.measure('threshold-to-dom', 'threshold-commit');
-  requestAnimationFrame(() => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
-      performance.measure('threshold-to-screen', 'threshold-commit');
-      performance.clearMarks('threshold-commit');
-    };
-    channel.port2.postMessage(null);
-  });
-}

@@ -1,35 +1,34 @@
 import { memo } from 'react';
-import { type PolicyRowResult, policyTable } from '../../../machines/policy/policy';
-import type { RuleEvaluation } from '../../../machines/rules/evaluate';
-import { allRules } from '../../../machines/rules/flightRules';
-import type { MissionSetup } from '../../../machines/types';
-import { evaluationKey, evaluationSubject } from '../../reports/describe';
-import { InView } from '../shared/InView';
+import { evaluationKey } from '../../reports/describe';
+import { evaluationSubject } from '../../session/decisionRecord';
+import { allRules, type MissionSetup, type PolicyRowResult, type Recommendation, type RuleEvaluation } from '../../session/model';
 import { displayValue, type TemperatureUnit } from '../shared/units';
 
 interface Props {
   policyRows: PolicyRowResult[];
+  recommendation: Recommendation;
   setup: MissionSetup;
   temperatureUnit: TemperatureUnit;
 }
 
 const statusText = { pass: '✔ PASS', fail: '✘ FAIL', unknown: '? UNKNOWN' } as const;
 const ruleById = new Map(allRules.map((r) => [r.id, r]));
-// rule, crew, for, tier, value, limit, margin, result, source
-const columnWidthsPct = [21, 5, 12, 9, 15, 11, 9, 9, 9];
+// rule, for, tier, value, limit, margin, result, source
+const columnWidthsPct = [21, 17, 9, 15, 11, 9, 9, 9];
 
-export function RuleTable({ policyRows, setup, temperatureUnit }: Props) {
+export function RuleTable({ policyRows, recommendation, setup, temperatureUnit }: Props) {
+  const considered = policyRows.findIndex((r) => r.id === recommendation.decidingRow);
   return (
     <section className="rules" aria-labelledby="rules-title">
       <h4 id="rules-title">Rules behind the recommendation</h4>
-      {policyRows
-        .filter((row) => row.evaluations.length > 0)
-        .map((row) => (
-          // One table per policy row: out of view, the browser skips it and an edit reaches it a frame later.
-          <InView key={row.id} value={row} className="rule-group">
-            {(shown) => <RuleGroup row={shown} setup={setup} temperatureUnit={temperatureUnit} />}
-          </InView>
-        ))}
+      {policyRows.slice(0, considered + 1).map(
+        (row, index) =>
+          row.evaluations.length > 0 && (
+            <div key={row.id} className="rule-group">
+              <RuleGroup row={row} index={index + 1} setup={setup} temperatureUnit={temperatureUnit} />
+            </div>
+          ),
+      )}
     </section>
   );
 }
@@ -37,10 +36,12 @@ export function RuleTable({ policyRows, setup, temperatureUnit }: Props) {
 // Memoized: a group whose row is held back a frame renders nothing new until it catches up.
 const RuleGroup = memo(function RuleGroup({
   row,
+  index,
   setup,
   temperatureUnit,
 }: {
   row: PolicyRowResult;
+  index: number;
   setup: MissionSetup;
   temperatureUnit: TemperatureUnit;
 }) {
@@ -48,7 +49,7 @@ const RuleGroup = memo(function RuleGroup({
   return (
     <table>
       <caption>
-        Policy row {policyTable.findIndex((p) => p.id === row.id) + 1} ({row.id}): {row.matched ? '✔ matched' : '✘ not matched'}
+        Policy row {index} ({row.id}): {row.matched ? '✔ matched' : '✘ not matched'}
       </caption>
       <colgroup>
         {columnWidthsPct.map((width, i) => (
@@ -59,7 +60,6 @@ const RuleGroup = memo(function RuleGroup({
       <thead>
         <tr>
           <th scope="col">Rule</th>
-          <th scope="col">Crew</th>
           <th scope="col">For</th>
           <th scope="col">Tier</th>
           <th scope="col">Value (nominal)</th>
@@ -95,7 +95,6 @@ function EvaluationRow({ evaluation: e, subject, show }: RowProps) {
       data-mode={e.descentModeId}
     >
       <td title={ruleById.get(e.ruleId)?.statement}>{e.ruleId}</td>
-      <td>{e.crewCount ?? ''}</td>
       <td>{subject}</td>
       <td>{e.tier}</td>
       <td>

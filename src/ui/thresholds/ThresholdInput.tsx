@@ -1,5 +1,5 @@
 import { type KeyboardEvent, useState } from 'react';
-import { type ThresholdDefinition, type ThresholdValues, validateThresholdValues } from '../../../machines/policy/thresholds';
+import { type ThresholdDefinition, type ThresholdValues, validateThresholdValues } from '../../session/model';
 import { displayUnit, fromDisplayNumber, type TemperatureUnit, toDisplayNumber } from '../shared/units';
 
 /** Why `value` cannot replace the threshold `key` among `thresholds`, or null when it can. */
@@ -38,10 +38,7 @@ export function ThresholdInput({ definition, value: current, temperatureUnit, on
     const number = trimmed === '' ? Number.NaN : Number(trimmed.replace(',', '.'));
     if (trimmed === '') return setError('Enter a value.');
     if (!Number.isFinite(number)) return setError(`“${trimmed}” is not a number.`);
-    performance.mark('threshold-commit');
-    const refusal = onCommit(definition.key, fromDisplayNumber(number, definition.unit, temperatureUnit));
-    if (refusal) performance.clearMarks('threshold-commit');
-    setError(refusal);
+    setError(onCommit(definition.key, fromDisplayNumber(number, definition.unit, temperatureUnit)));
   };
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
     if (event.key === 'Enter') commit();

@@ -4,7 +4,7 @@ import {
   type ThresholdDefinition,
   type ThresholdValues,
   thresholdDefinitions,
-} from '../../../machines/policy/thresholds';
+} from '../../session/model';
 import { parsePartialProfile } from '../../session/profile';
 import { downloadJson } from '../shared/download';
 import { JsonFileButton } from '../shared/JsonFileButton';

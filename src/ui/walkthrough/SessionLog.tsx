@@ -1,5 +1,5 @@
 import { memo } from 'react';
-import { thresholdDefinitionByKey } from '../../../machines/policy/thresholds';
+import { thresholdDefinitionByKey } from '../../session/model';
 import type { Walkthrough } from '../../session/walkthrough';
 import { displayValue, type TemperatureUnit } from '../shared/units';
 
@@ -13,14 +13,19 @@ export const SessionLog = memo(function SessionLog({
   walkthrough: Walkthrough;
   temperatureUnit: TemperatureUnit;
 }) {
-  const earlier = Math.max(0, walkthrough.operatorEvents.length - shownCount);
+  let step = 0;
+  const operatorEvents = walkthrough.events.flatMap((e) => {
+    if (e.scriptedStep !== undefined) step = e.scriptedStep + 1;
+    return e.scriptedStep === undefined ? [{ ...e, afterStep: step }] : [];
+  });
+  const earlier = Math.max(0, operatorEvents.length - shownCount);
   return (
     <section aria-labelledby="session-log-title" className="session-log">
-      <h3 id="session-log-title">Recorded by operators ({walkthrough.operatorEvents.length})</h3>
-      {walkthrough.operatorEvents.length === 0 && <p className="muted">Nothing recorded yet.</p>}
+      <h3 id="session-log-title">Recorded by operators ({operatorEvents.length})</h3>
+      {operatorEvents.length === 0 && <p className="muted">Nothing recorded yet.</p>}
       {earlier > 0 && <p className="muted">{earlier} earlier: see the audit trail.</p>}
       <ol start={earlier + 1}>
-        {walkthrough.operatorEvents.slice(earlier).map(({ event, wallClockUtc, afterStep }) => {
+        {operatorEvents.slice(earlier).map(({ event, wallClockUtc, afterStep }) => {
           const unit = event.type === 'thresholds.change' ? (thresholdDefinitionByKey.get(event.key)?.unit ?? '') : '';
           const show = (v: number | undefined) => (v === undefined ? '—' : displayValue(v, unit, temperatureUnit));
           return (
@@ -45,6 +50,7 @@ export const SessionLog = memo(function SessionLog({
                   OVERRIDE to {event.outcome}: {event.rationale}
                 </strong>
               )}
+              {event.type === 'session.note' && <>note: {event.text}</>}
             </li>
           );
         })}

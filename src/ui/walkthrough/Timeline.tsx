@@ -1,6 +1,6 @@
 import { memo, useEffect, useRef } from 'react';
-import { daysSince } from '../../../machines/rules/readings';
 import type { Scenario } from '../../../scenarios/schema';
+import { daysSince } from '../../session/model';
 
 interface Props {
   scenario: Scenario;

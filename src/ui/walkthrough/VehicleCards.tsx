@@ -1,13 +1,13 @@
 import { memo } from 'react';
-import type { MissionSetup } from '../../../machines/types';
 import {
   descentFactKey,
   descentFactLabels,
+  type MissionSetup,
   type Vehicle,
   type VehicleFact,
   vehicleCatalogue,
   vehicleFactLabels,
-} from '../../../machines/vehicles/vehicles';
+} from '../../session/model';
 
 /** Each vehicle of the open scenario: its class, the class's facts, what the scenario overrides, and sources. */
 export const VehicleCards = memo(function VehicleCards({ setup }: { setup: MissionSetup }) {

@@ -1,11 +1,9 @@
-import { type Dispatch, useCallback, useEffect, useMemo } from 'react';
-import { stateName } from '../../session/fold';
-import { frontier, viewWalkthrough } from '../../session/walkthrough';
-import type { AppAction, AppState, PendingChange } from '../app/appState';
-import { DecisionPanel } from '../decision/DecisionPanel';
-import { RecommendationPanel } from '../decision/RecommendationPanel';
-import { useCaughtUpAfterFrame } from '../shared/frames';
-import { ThresholdsPanel } from '../thresholds/ThresholdsPanel';
+import { useCallback, useDeferredValue, useEffect, useMemo } from 'react';
+import { stateName } from '../../session/model';
+import { type Change, frontier, viewWalkthrough, type Walkthrough } from '../../session/walkthrough';
+import { DecisionPanel, RecommendationPanel } from '../decision';
+import type { TemperatureUnit } from '../shared/units';
+import { ThresholdsPanel } from '../thresholds';
 import { SessionLog } from './SessionLog';
 import { StatechartDiagram } from './StatechartDiagram';
 import { StepControls } from './StepControls';
@@ -13,56 +11,47 @@ import { Timeline } from './Timeline';
 import { VehicleCards } from './VehicleCards';
 
 interface Props {
-  state: AppState;
-  dispatch: Dispatch<AppAction>;
+  walkthrough: Walkthrough;
+  temperatureUnit: TemperatureUnit;
+  refusal: string | null;
+  onStep: (cursor: number, wallClockUtc: string) => void;
+  onStepBy: (delta: number, wallClockUtc: string) => void;
+  onChange: (change: Change) => void;
 }
 
 const typing = (target: EventTarget | null) =>
   target instanceof HTMLElement && (target.closest('input, textarea, select, dialog[open]') !== null || target.isContentEditable);
 
-export function WalkthroughView({ state, dispatch }: Props) {
-  const walkthrough = state.walkthrough;
-  const view = useMemo(() => (walkthrough ? viewWalkthrough(walkthrough) : null), [walkthrough]);
+export function WalkthroughView({ walkthrough, temperatureUnit, refusal, onStep, onStepBy, onChange }: Props) {
+  const view = useMemo(() => viewWalkthrough(walkthrough), [walkthrough]);
+  // What is beside the point of an edit (the statechart, the operators' log) follows in a
+  // background render, so the recommendation is on screen first.
+  const deferredView = useDeferredValue(view);
+  const deferredWalkthrough = useDeferredValue(walkthrough);
+  const chartSnapshot =
+    stateName(deferredView.snapshot.value) === stateName(view.snapshot.value) ? deferredView.snapshot : view.snapshot;
   // Stable props let the memoized timeline skip threshold edits, which do not change it.
-  const appliedKey = view?.appliedByStep.join() ?? '';
+  const appliedKey = view.appliedByStep.join();
   // biome-ignore lint/correctness/useExhaustiveDependencies: keyed on content, not identity
-  const appliedByStep = useMemo(() => view?.appliedByStep ?? [], [appliedKey]);
-  const jump = useCallback(
-    (cursor: number) => dispatch({ type: 'step.to', cursor, wallClockUtc: new Date().toISOString() }),
-    [dispatch],
-  );
+  const appliedByStep = useMemo(() => view.appliedByStep, [appliedKey]);
+  const jump = useCallback((cursor: number) => onStep(cursor, new Date().toISOString()), [onStep]);
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (typing(event.target) || event.altKey || event.ctrlKey || event.metaKey) return;
       const wallClockUtc = new Date().toISOString();
-      const moves: Record<string, AppAction> = {
-        ArrowRight: { type: 'step.by', delta: 1, wallClockUtc },
-        ArrowLeft: { type: 'step.by', delta: -1, wallClockUtc },
-        Home: { type: 'step.to', cursor: 0, wallClockUtc },
-        End: { type: 'step.to', cursor: Number.MAX_SAFE_INTEGER, wallClockUtc },
-      };
-      const move = moves[event.key];
-      if (!move) return;
+      const by = { ArrowRight: 1, ArrowLeft: -1 }[event.key];
+      const to = { Home: 0, End: Number.MAX_SAFE_INTEGER }[event.key];
+      if (by === undefined && to === undefined) return;
       event.preventDefault();
-      dispatch(move);
+      if (by !== undefined) onStepBy(by, wallClockUtc);
+      else onStep(to ?? 0, wallClockUtc);
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [dispatch]);
+  }, [onStep, onStepBy]);
 
-  // An edit is for the recommendation: the operators' log, and the statechart unless its state
-  // changed (only what is available now did), follow one frame later.
-  const snapshotNow = view?.fold.snapshot ?? null;
-  const chartSnapshot = useCaughtUpAfterFrame(snapshotNow, {
-    urgent: (shown) => !shown || !snapshotNow || stateName(shown.value) !== stateName(snapshotNow.value),
-  });
-  const loggedWalkthrough = useCaughtUpAfterFrame(walkthrough, { urgent: false });
-
-  if (!walkthrough || !view) return null;
-  const { snapshot } = view.fold;
-  const request = (change: PendingChange) => dispatch({ type: 'change.request', change, wallClockUtc: new Date().toISOString() });
-
+  const { snapshot } = view;
   return (
     <main className="walkthrough" aria-labelledby="walkthrough-title">
       <div className="walkthrough-bar">
@@ -77,39 +66,30 @@ export function WalkthroughView({ state, dispatch }: Props) {
       <div className="walkthrough-grid">
         <div className="column timeline-column">
           <Timeline scenario={walkthrough.scenario} cursor={walkthrough.cursor} appliedByStep={appliedByStep} onJump={jump} />
-          {loggedWalkthrough && <SessionLog walkthrough={loggedWalkthrough} temperatureUnit={state.temperatureUnit} />}
+          <SessionLog walkthrough={deferredWalkthrough} temperatureUnit={temperatureUnit} />
         </div>
         <div className="column center-column">
-          {chartSnapshot && <StatechartDiagram snapshot={chartSnapshot} />}
+          <StatechartDiagram snapshot={chartSnapshot} />
           {snapshot.matches({ anomaly: 'decision' }) && (
             <DecisionPanel
               recommendation={view.recommendation}
-              canConfirm={view.canConfirm}
-              refusal={state.refusal}
-              onDecide={(action) => request({ kind: 'action', action })}
+              confirmRefusal={view.confirmRefusal}
+              refusal={refusal}
+              onDecide={(request) => onChange({ kind: 'event', request })}
             />
           )}
-          <RecommendationPanel
-            recommendation={view.recommendation}
-            policyRows={view.policyRows}
-            decision={snapshot.context.decision}
-            flipPoints={view.flipPoints}
-            inputFlipPoints={view.inputFlipPoints}
-            thresholds={snapshot.context.thresholds}
-            setup={snapshot.context.setup}
-            temperatureUnit={state.temperatureUnit}
-          />
+          <RecommendationPanel view={view} deferredView={deferredView} temperatureUnit={temperatureUnit} />
           <VehicleCards setup={snapshot.context.setup} />
         </div>
         <div className="column thresholds-column">
           <ThresholdsPanel
             thresholds={snapshot.context.thresholds}
-            temperatureUnit={state.temperatureUnit}
-            refusal={state.refusal}
+            temperatureUnit={temperatureUnit}
+            refusal={refusal}
             onChange={(key, value, reason) =>
-              request({ kind: 'action', action: { type: 'thresholds.change', key, value, ...(reason ? { reason } : {}) } })
+              onChange({ kind: 'event', request: { type: 'thresholds.change', key, value, ...(reason ? { reason } : {}) } })
             }
-            onSet={(values, reason) => request({ kind: 'thresholdSet', values, reason })}
+            onSet={(values, reason) => onChange({ kind: 'thresholdSet', values, reason })}
           />
         </div>
       </div>

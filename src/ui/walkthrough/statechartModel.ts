@@ -1,8 +1,6 @@
 import type { AnyStateNode } from 'xstate';
-import type { CrewReturnEvent } from '../../../machines/statechart/context';
-import { crewReturnMachine } from '../../../machines/statechart/crewReturnMachine';
-import { decidableOutcomes } from '../../../machines/types';
 import type { CrewReturnSnapshot } from '../../session/fold';
+import { type CrewReturnEvent, crewReturnMachine, decidableOutcomes } from '../../session/model';
 
 export interface ChartTransition {
   eventType: string;

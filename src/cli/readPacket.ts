@@ -1,0 +1,36 @@
+import { formatProblem } from '../files/inputProblem';
+import { parsePacket } from '../files/packetFile';
+import type { DecisionPacket } from '../record/ledger';
+import { replayPacket, verifyPacket } from '../record/verify';
+import type { SessionFold } from '../session/fold';
+import { readText } from './readText';
+
+/**
+ * Reads and verifies a packet, printing the verdict's problem if there is one. Exit codes: 0 verified;
+ * 1 tampered; 2 not a readable packet; 3 chain intact but recorded by other decision logic.
+ */
+export async function readVerifiedPacket(
+  file: string,
+): Promise<{ code: 0; packet: DecisionPacket; fold: SessionFold; entryCount: number; headHash: string } | { code: 1 | 2 | 3 }> {
+  const text = readText(file);
+  if ('problem' in text) {
+    console.error(formatProblem(text.problem));
+    return { code: 2 };
+  }
+  const packet = parsePacket(file, text.text);
+  if (!packet.ok) {
+    for (const problem of packet.problems) console.error(formatProblem(problem));
+    return { code: 2 };
+  }
+  const fold = replayPacket(packet.value);
+  const verdict = await verifyPacket(packet.value, fold);
+  if (!verdict.ok && !verdict.tampered) {
+    console.log(`not verifiable by this build: hash chain intact; entry ${verdict.seq}: ${verdict.reason}`);
+    return { code: 3 };
+  }
+  if (!verdict.ok) {
+    console.log(`tampered: entry ${verdict.seq}: ${verdict.reason}`);
+    return { code: 1 };
+  }
+  return { code: 0, packet: packet.value, fold, entryCount: verdict.entryCount, headHash: verdict.headHash };
+}

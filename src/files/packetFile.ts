@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import { crewReturnEventSchema } from '../../machines/statechart/events';
+import { scenarioSchema } from '../../scenarios/schema';
+import { type DecisionPacket, packetFormatVersion } from '../record/ledger';
+import { formatPath, type Parsed, parseJsonText } from './inputProblem';
+
+const hex64 = z.string().regex(/^[0-9a-f]{64}$/, 'a SHA-256 hash: 64 lower-case hex digits');
+const evaluation = z.strictObject({
+  rule: z.string(),
+  tier: z.string(),
+  crew: z.number().int().optional(),
+  vehicle: z.string().optional(),
+  mode: z.string().optional(),
+  value: z.number().nullable(),
+  threshold: z.number(),
+  margin: z.number().nullable(),
+  status: z.string(),
+});
+const entrySchema = z.strictObject({
+  seq: z.number().int().min(1),
+  logicVersion: z.number().int().min(1),
+  wallClockUtc: z.string(),
+  event: crewReturnEventSchema,
+  derived: z.strictObject({
+    stateBefore: z.string(),
+    stateAfter: z.string(),
+    applied: z.boolean(),
+    refusal: z.string().nullable(),
+    recommendation: z.strictObject({ outcome: z.string(), decidingRow: z.string() }).nullable(),
+    decision: z.strictObject({ outcome: z.string(), kind: z.string() }).nullable(),
+    evaluations: z.array(evaluation),
+  }),
+  profile: z.strictObject({ id: z.string(), version: z.string(), hash: hex64 }),
+  previousHash: hex64,
+  hash: hex64,
+});
+const packetSchema = z.strictObject({
+  format: z.literal('crew-return-decision-packet'),
+  formatVersion: z.literal(packetFormatVersion, {
+    error: `format version ${packetFormatVersion} (a packet of an earlier format is read by the build that wrote it)`,
+  }),
+  scenario: scenarioSchema,
+  profile: z.strictObject({ id: z.string(), version: z.string(), values: z.record(z.string(), z.number()), contentHash: hex64 }),
+  entryCount: z.number().int().min(0),
+  headHash: z.string(),
+  entries: z.array(entrySchema),
+});
+
+/** Reads a packet file: malformed JSON or a wrong shape is a problem list, not a verdict. */
+export function parsePacket(file: string, text: string): Parsed<DecisionPacket> {
+  const json = parseJsonText(file, text);
+  if (!json.ok) return json;
+  const result = packetSchema.safeParse(json.value);
+  if (!result.success) {
+    return { ok: false, problems: result.error.issues.map((i) => ({ file, path: formatPath(i.path), expected: i.message })) };
+  }
+  // The parsed text itself, not Zod's copy: its key order is the file's, which the fast hashing path needs.
+  return { ok: true, value: json.value as DecisionPacket };
+}

@@ -1,0 +1,19 @@
+/** Numbers as people read them: sensible rounding, and the unit beside every value. */
+
+/** Two decimals below 10, one below 1000, none above; no trailing zeros (111.79583 → 111.8). */
+export function roundForReading(x: number): string {
+  const digits = Math.abs(x) < 10 ? 2 : Math.abs(x) < 1000 ? 1 : 0;
+  return String(Number(x.toFixed(digits)));
+}
+
+/** `43 °C`, `111.8 %`, `2` (counts carry no unit). */
+export function withUnit(value: number | string, unit: string): string {
+  const text = typeof value === 'number' ? roundForReading(value) : value;
+  return unit === 'count' || unit === '' ? text : `${text} ${unit}`;
+}
+
+/** `+3 °C` / `−1.5 %`: a margin, signed. */
+export function signedWithUnit(value: number | null, unit: string): string {
+  if (value === null) return '—';
+  return withUnit(`${value >= 0 ? '+' : '−'}${roundForReading(Math.abs(value))}`, unit);
+}

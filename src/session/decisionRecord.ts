@@ -1,0 +1,211 @@
+/**
+ * The one answer to "what was decided": every presenter (CLI, app, Markdown, CSV, JSON report,
+ * printed record) reads this and works nothing out again.
+ */
+import { consideredRows, type PolicyRowId, type Recommendation, type UncrewedDeparture } from '../../machines/policy/policy';
+import type { SeatAssignment } from '../../machines/policy/seatPlan';
+import { thresholdDefinitionByKey } from '../../machines/policy/thresholds';
+import type { RuleEvaluation } from '../../machines/rules/evaluate';
+import { allRules } from '../../machines/rules/flightRules';
+import { stateName } from '../../machines/statechart/stateName';
+import type { Actor, DecidableOutcome, MissionSetup, OutcomeId } from '../../machines/types';
+import type { Scenario } from '../../scenarios/schema';
+import { type SessionFold, snapshotAfter, standingRecommendation } from './fold';
+import type { ThresholdProfile } from './profile';
+
+export interface TakenDecision {
+  kind: 'confirmed' | 'overridden' | 'automatic';
+  outcome: DecidableOutcome;
+  by: Actor;
+  /** Scenario time of the deciding event. */
+  atUtc: string;
+  /** When it was recorded (wall clock) and as which entry. */
+  recordedUtc: string;
+  seq: number;
+  rationale: string;
+  /** What the policy recommended at that moment. */
+  recommended: OutcomeId;
+}
+
+/** A rule evaluation in words and numbers: what it was about, its value, limit, unit, margin and result. */
+export interface RecordRule {
+  rule: string;
+  statement: string;
+  /** Crew option, vehicle or descent mode it was evaluated for. */
+  subject: string;
+  tier: string;
+  value: number | null;
+  nominalValue: number | null;
+  comparator: '<=' | '>=';
+  threshold: number;
+  thresholdKey: string;
+  unit: string;
+  margin: number | null;
+  status: string;
+  valueSource: string | null;
+}
+
+export interface RecordRecommendation {
+  /** `at-decision`: what the decision was checked against; `standing`: no decision yet, the recommendation now. */
+  basis: 'at-decision' | 'standing';
+  outcome: OutcomeId;
+  decidingRow: { id: PolicyRowId; index: number; statement: string; reason: string };
+  /** The rows that decided: those above (why they did not match) and the deciding one. */
+  rows: { id: PolicyRowId; index: number; statement: string; outcome: OutcomeId; matched: boolean; reason: string }[];
+  /**
+   * The deciding row's rules for the chosen crew option, and the failures that ruled out the options
+   * preferred to it; where the row has none (escalate), the rules that failed above it.
+   */
+  decidingRules: RecordRule[];
+  seatPlan: SeatAssignment[] | null;
+  crewAboardDamagedVehicle: number | null;
+  descentModeId: string | null;
+  damagedVehicleLeavesUncrewed: UncrewedDeparture | null;
+}
+
+export interface ThresholdsInForce {
+  /** `decision`: the thresholds the decision was made under; `now`: those in force at the end. */
+  at: 'decision' | 'now';
+  profile: { id: string; version: string };
+  /** Every value that differs from the profile. */
+  changed: { key: string; label: string; unit: string; value: number; profileValue: number | null }[];
+}
+
+export interface DecisionRecord {
+  scenario: { id: string; title: string; kind: string };
+  finalState: string;
+  /** The decision taken; else the standing recommendation; else `nominal-return` (home, no anomaly) or `undecided`. */
+  outcome: OutcomeId;
+  outcomeBasis: 'decision' | 'standing recommendation' | 'no anomaly' | 'nothing decided';
+  decision: TakenDecision | null;
+  recommendation: RecordRecommendation | null;
+  thresholds: ThresholdsInForce;
+  entryCount: number;
+}
+
+/** The record of a session folded through its first `upTo` steps (all by default). */
+export function decisionRecord(
+  scenario: Scenario,
+  profile: ThresholdProfile,
+  fold: SessionFold,
+  upTo = fold.steps.length,
+): DecisionRecord {
+  const snapshot = snapshotAfter(fold, upTo);
+  const { context } = snapshot;
+  const decided = context.decision;
+  const step = decided ? fold.steps.slice(0, upTo).find((s) => s.after.context.decision === decided) : undefined;
+  const decision: TakenDecision | null =
+    decided && step
+      ? {
+          kind: decided.kind,
+          outcome: decided.outcome,
+          by: decided.by,
+          atUtc: decided.atUtc,
+          recordedUtc: step.wallClockUtc,
+          seq: step.seq,
+          rationale: decided.rationale,
+          recommended: decided.recommendation.outcome,
+        }
+      : null;
+  const recommendation = decided ? decided.recommendation : standingRecommendation(context).recommendation;
+  const home = snapshot.matches('crewHome') || snapshot.matches('nominalReturn');
+  const outcome: OutcomeId = decision?.outcome ?? recommendation?.outcome ?? (home ? 'nominal-return' : 'undecided');
+  const outcomeBasis = decision
+    ? 'decision'
+    : recommendation
+      ? 'standing recommendation'
+      : home
+        ? 'no anomaly'
+        : 'nothing decided';
+  const thresholds = decided ? decided.basis.thresholds : context.thresholds;
+  return {
+    scenario: { id: scenario.id, title: scenario.title, kind: scenario.kind },
+    finalState: stateName(snapshot.value),
+    outcome,
+    outcomeBasis,
+    decision,
+    recommendation: recommendation && recordRecommendation(recommendation, decided ? 'at-decision' : 'standing', context.setup),
+    thresholds: {
+      at: decided ? 'decision' : 'now',
+      profile: { id: profile.id, version: profile.version },
+      changed: Object.entries(thresholds)
+        .filter(([key, value]) => profile.values[key] !== value)
+        .map(([key, value]) => {
+          const definition = thresholdDefinitionByKey.get(key);
+          return {
+            key,
+            label: definition?.label ?? key,
+            unit: definition?.unit ?? '',
+            value,
+            profileValue: profile.values[key] ?? null,
+          };
+        }),
+    },
+    entryCount: upTo,
+  };
+}
+
+function recordRecommendation(
+  recommendation: Recommendation,
+  basis: RecordRecommendation['basis'],
+  setup: MissionSetup,
+): RecordRecommendation {
+  const rows = consideredRows(recommendation);
+  const deciding = rows.at(-1) as (typeof rows)[number];
+  // Options are tried most crew aboard first: the chosen one's rules, and what ruled out those preferred to it.
+  const aboard = recommendation.crewAboardDamagedVehicle;
+  const evaluations = deciding.evaluations.length
+    ? deciding.evaluations.filter(
+        (e) =>
+          aboard === null || e.crewCount === undefined || e.crewCount === aboard || (e.crewCount > aboard && e.status !== 'pass'),
+      )
+    : rows.flatMap((row) => row.evaluations.filter((e) => e.status !== 'pass'));
+  return {
+    basis,
+    outcome: recommendation.outcome,
+    decidingRow: { id: deciding.id, index: rows.length, statement: deciding.statement, reason: deciding.reason },
+    rows: rows.map((row, i) => ({
+      id: row.id,
+      index: i + 1,
+      statement: row.statement,
+      outcome: row.outcome,
+      matched: row.matched,
+      reason: row.reason,
+    })),
+    decidingRules: evaluations.map((e) => recordRule(e, setup)),
+    seatPlan: recommendation.seatPlan,
+    crewAboardDamagedVehicle: recommendation.crewAboardDamagedVehicle,
+    descentModeId: recommendation.descentModeId,
+    damagedVehicleLeavesUncrewed: recommendation.damagedVehicleLeavesUncrewed,
+  };
+}
+
+const ruleStatement = new Map(allRules.map((r) => [r.id, r.statement]));
+
+export function recordRule(e: RuleEvaluation, setup: MissionSetup): RecordRule {
+  return {
+    rule: e.ruleId,
+    statement: ruleStatement.get(e.ruleId) ?? e.ruleId,
+    subject: evaluationSubject(e, setup),
+    tier: e.tier,
+    value: e.value,
+    nominalValue: e.nominalValue,
+    comparator: e.comparator,
+    threshold: e.threshold,
+    thresholdKey: e.thresholdKey,
+    unit: e.unit,
+    margin: e.margin,
+    status: e.status,
+    valueSource: e.valueSource,
+  };
+}
+
+/** What a rule was evaluated for: the crew option, and a vehicle (by name) or a descent mode. */
+export function evaluationSubject(e: RuleEvaluation, setup: MissionSetup): string {
+  const crew = e.crewCount === undefined ? '' : `${e.crewCount} crew`;
+  const vehicle = e.vehicleId
+    ? ([setup.damagedVehicle, ...setup.otherVehicles].find((v) => v.id === e.vehicleId)?.name ?? e.vehicleId)
+    : '';
+  const mode = e.descentModeId ? `${e.descentModeId} mode` : '';
+  return [crew, vehicle, mode].filter(Boolean).join(', ');
+}

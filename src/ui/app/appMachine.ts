@@ -1,0 +1,207 @@
+/**
+ * The app's own flow as a statechart: which view is open, and who is operating (identified once,
+ * asked when a change first needs a name, handed over at a shift change). The session itself is the
+ * walkthrough; recording it is the session layer's job.
+ */
+
+import { assign, setup } from 'xstate';
+import type { Scenario } from '../../../scenarios/schema';
+import type { InputProblem } from '../../files/inputProblem';
+import type { StoredSession } from '../../files/sessionStore';
+import { sessionIdOf } from '../../files/sessionStore';
+import type { AuditEntry } from '../../record/ledger';
+import type { Actor } from '../../session/model';
+import type { ThresholdProfile } from '../../session/profile';
+import { type Change, moveTo, openWalkthrough, recordChange, type Walkthrough } from '../../session/walkthrough';
+import type { ImportedPacket } from '../audit';
+import type { TemperatureUnit } from '../shared/units';
+
+export interface AppContext {
+  library: Scenario[];
+  defaultProfile: ThresholdProfile;
+  walkthrough: Walkthrough | null;
+  /** The open session's audit trail, as stored (or kept in memory when storage failed). */
+  ledger: AuditEntry[];
+  /** Why the browser could not store the session, if it could not. */
+  storageProblem: string | null;
+  imported: ImportedPacket | null;
+  openProblems: InputProblem[];
+  operator: Actor | null;
+  /** A change waiting for the operator to say who they are. */
+  pending: Change | null;
+  /** Why the last change was not recorded, if it was not. */
+  refusal: string | null;
+  temperatureUnit: TemperatureUnit;
+}
+
+export type AppView = 'library' | 'walkthrough' | 'audit';
+
+export type AppEvent =
+  | { type: 'scenario.open'; scenario: Scenario; openedUtc: string }
+  | { type: 'scenario.add'; scenario: Scenario; openedUtc: string }
+  | { type: 'scenario.rejected'; problems: InputProblem[] }
+  | { type: 'view.library' }
+  | { type: 'view.walkthrough' }
+  | { type: 'view.audit' }
+  | { type: 'ledger.stored'; sessionId: string; entries: AuditEntry[] }
+  | { type: 'storage.failed'; sessionId: string; entries: AuditEntry[]; reason: string }
+  | { type: 'session.restore'; session: StoredSession }
+  | { type: 'packet.imported'; imported: ImportedPacket }
+  | { type: 'step.to'; cursor: number; wallClockUtc: string }
+  | { type: 'step.by'; delta: number; wallClockUtc: string }
+  | { type: 'change.request'; change: Change; wallClockUtc: string }
+  | { type: 'operator.cancel' }
+  | { type: 'operator.identify'; operator: Actor; wallClockUtc: string }
+  | { type: 'operator.handover' }
+  | { type: 'units.toggle' };
+
+export interface AppInput {
+  library: Scenario[];
+  defaultProfile: ThresholdProfile;
+  restored: StoredSession | undefined;
+  storageProblem: string | null;
+}
+
+/** Records a change as `operator`: the walkthrough grows, or the refusal says why not. */
+function recorded(context: AppContext, change: Change, operator: Actor, wallClockUtc: string): Partial<AppContext> {
+  if (!context.walkthrough) return { pending: null };
+  const result = recordChange(context.walkthrough, change, operator, wallClockUtc);
+  return result.ok
+    ? { walkthrough: result.walkthrough, refusal: null, pending: null }
+    : { refusal: result.reason, pending: null };
+}
+
+const opened = (context: AppContext, scenario: Scenario, openedUtc: string): Partial<AppContext> => ({
+  openProblems: [],
+  refusal: null,
+  walkthrough: openWalkthrough(scenario, context.defaultProfile, openedUtc),
+  ledger: [],
+});
+
+export const appMachine = setup({
+  types: { context: {} as AppContext, events: {} as AppEvent, input: {} as AppInput },
+  guards: {
+    hasWalkthrough: ({ context }) => context.walkthrough !== null,
+    hasRecord: ({ context }) => context.walkthrough !== null || context.imported !== null,
+    restored: ({ context }) => context.walkthrough !== null,
+    operatorKnown: ({ context }) => context.operator !== null,
+  },
+}).createMachine({
+  id: 'app',
+  type: 'parallel',
+  context: ({ input }) => ({
+    library: input.library,
+    defaultProfile: input.defaultProfile,
+    walkthrough: input.restored?.walkthrough ?? null,
+    ledger: input.restored?.entries ?? [],
+    storageProblem: input.storageProblem,
+    imported: null,
+    openProblems: [],
+    operator: input.restored?.operator ?? null,
+    pending: null,
+    refusal: null,
+    temperatureUnit: '°C',
+  }),
+  on: {
+    'units.toggle': { actions: assign({ temperatureUnit: ({ context }) => (context.temperatureUnit === '°C' ? '°F' : '°C') }) },
+    'ledger.stored': {
+      actions: assign(({ context, event }) => ({
+        ...(context.walkthrough && sessionIdOf(context.walkthrough) === event.sessionId ? { ledger: event.entries } : {}),
+        storageProblem: null,
+      })),
+    },
+    'storage.failed': {
+      actions: assign(({ context, event }) => ({
+        ...(context.walkthrough && sessionIdOf(context.walkthrough) === event.sessionId ? { ledger: event.entries } : {}),
+        storageProblem: event.reason,
+      })),
+    },
+    'scenario.rejected': { actions: assign({ openProblems: ({ event }) => event.problems }) },
+  },
+  states: {
+    view: {
+      initial: 'starting',
+      states: {
+        starting: { always: [{ guard: 'restored', target: 'walkthrough' }, { target: 'library' }] },
+        library: {},
+        walkthrough: {
+          on: {
+            'step.to': { actions: assign(({ context, event }) => step(context, event.cursor, event.wallClockUtc)) },
+            'step.by': {
+              actions: assign(({ context, event }) =>
+                step(context, (context.walkthrough?.cursor ?? 0) + event.delta, event.wallClockUtc),
+              ),
+            },
+          },
+        },
+        audit: {},
+      },
+      on: {
+        'view.library': '.library',
+        'view.walkthrough': { guard: 'hasWalkthrough', target: '.walkthrough' },
+        'view.audit': { guard: 'hasRecord', target: '.audit' },
+        'scenario.open': {
+          target: '.walkthrough',
+          actions: assign(({ context, event }) => opened(context, event.scenario, event.openedUtc)),
+        },
+        'scenario.add': {
+          target: '.walkthrough',
+          actions: assign(({ context, event }) => ({
+            ...opened(context, event.scenario, event.openedUtc),
+            library: [...context.library.filter((s) => s.id !== event.scenario.id), event.scenario],
+          })),
+        },
+        'session.restore': {
+          target: '.walkthrough',
+          actions: assign(({ event }) => ({
+            walkthrough: event.session.walkthrough,
+            ledger: event.session.entries,
+            operator: event.session.operator,
+            refusal: null,
+          })),
+        },
+        'packet.imported': { target: '.audit', actions: assign({ imported: ({ event }) => event.imported }) },
+      },
+    },
+    operator: {
+      initial: 'checking',
+      states: {
+        checking: { always: [{ guard: 'operatorKnown', target: 'identified' }, { target: 'unknown' }] },
+        unknown: {
+          on: { 'change.request': { target: 'identifying', actions: assign({ pending: ({ event }) => event.change }) } },
+        },
+        /** The operator dialog is open: a pending change waits for a name, or a handover for the next operator. */
+        identifying: {
+          on: {
+            'operator.identify': {
+              target: 'identified',
+              actions: assign(({ context, event }) => ({
+                operator: event.operator,
+                ...(context.pending ? recorded(context, context.pending, event.operator, event.wallClockUtc) : {}),
+              })),
+            },
+            'operator.cancel': [
+              { guard: 'operatorKnown', target: 'identified', actions: assign({ pending: null }) },
+              { target: 'unknown', actions: assign({ pending: null }) },
+            ],
+          },
+        },
+        identified: {
+          on: {
+            'change.request': {
+              actions: assign(({ context, event }) =>
+                context.operator ? recorded(context, event.change, context.operator, event.wallClockUtc) : {},
+              ),
+            },
+            'operator.handover': 'identifying',
+          },
+        },
+      },
+      on: { 'session.restore': { target: '.checking' } },
+    },
+  },
+});
+
+function step(context: AppContext, cursor: number, wallClockUtc: string): Partial<AppContext> {
+  return context.walkthrough ? { walkthrough: moveTo(context.walkthrough, cursor, wallClockUtc), refusal: null } : {};
+}

@@ -1,0 +1,1 @@
+export { AuditView, type ImportedPacket } from './AuditView';

@@ -1,0 +1,2 @@
+export { DecisionPanel } from './DecisionPanel';
+export { RecommendationPanel } from './RecommendationPanel';

@@ -1,0 +1,2 @@
+export { builtInProblems, builtInScenarios } from './builtInScenarios';
+export { LibraryView } from './LibraryView';

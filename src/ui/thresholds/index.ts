@@ -1,0 +1,1 @@
+export { ThresholdsPanel } from './ThresholdsPanel';
