@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultThresholdValues, thresholdDefinitions, validateThresholdValues } from '../machines/policy/thresholds';
-import { defaultProfile, overlayProfile, parsePartialProfile, parseThresholdAssignment } from '../src/session/profile';
+import { parsePartialProfile, parseThresholdAssignment } from '../src/files/profileFile';
+import { defaultProfile, overlayProfile } from '../src/session/profile';
 
 describe('threshold profiles', () => {
   it('the default profile is valid and every value names its source', async () => {

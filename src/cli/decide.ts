@@ -1,11 +1,12 @@
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { formatProblem, type InputProblem } from '../files/inputProblem';
+import { parsePartialProfile, parseThresholdAssignment } from '../files/profileFile';
 import { parseScenario } from '../files/scenarioFile';
 import { extendLedger, makePacket } from '../record/ledger';
 import { formatRun } from '../reports/text';
 import { foldSession, scriptedEvents } from '../session/fold';
-import { defaultProfile, overlayProfile, parsePartialProfile, parseThresholdAssignment } from '../session/profile';
+import { formatProblem, type InputProblem } from '../session/inputProblem';
+import { defaultProfile, overlayProfile } from '../session/profile';
 import { describeRun } from '../session/runScenario';
 import { readText } from './readText';
 import { runCli } from './runCli';

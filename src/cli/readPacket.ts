@@ -1,8 +1,8 @@
-import { formatProblem } from '../files/inputProblem';
 import { parsePacket } from '../files/packetFile';
 import type { DecisionPacket } from '../record/ledger';
 import { replayPacket, verifyPacket } from '../record/verify';
 import type { SessionFold } from '../session/fold';
+import { formatProblem } from '../session/inputProblem';
 import { readText } from './readText';
 
 /**

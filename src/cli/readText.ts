@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { InputProblem } from '../files/inputProblem';
+import type { InputProblem } from '../session/inputProblem';
 
 export function readText(file: string): { text: string } | { problem: InputProblem } {
   try {

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { crewReturnEventSchema } from '../../machines/statechart/events';
 import { scenarioSchema } from '../../scenarios/schema';
 import { type DecisionPacket, packetFormatVersion } from '../record/ledger';
-import { formatPath, type Parsed, parseJsonText } from './inputProblem';
+import { formatPath, type Parsed, parseJsonText } from '../session/inputProblem';
+import { crewReturnEventSchema } from '../session/model';
 
 const hex64 = z.string().regex(/^[0-9a-f]{64}$/, 'a SHA-256 hash: 64 lower-case hex digits');
 const evaluation = z.strictObject({

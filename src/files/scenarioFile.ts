@@ -1,7 +1,7 @@
 import type { z } from 'zod';
-import { crewReturnEventTypes } from '../../machines/statechart/events';
 import { type Scenario, scenarioSchema } from '../../scenarios/schema';
-import { formatPath, type InputProblem, type Parsed, parseJsonText } from './inputProblem';
+import { formatPath, type InputProblem, type Parsed, parseJsonText } from '../session/inputProblem';
+import { crewReturnEventTypes } from '../session/model';
 
 export function parseScenario(file: string, text: string): Parsed<Scenario> {
   const json = parseJsonText(file, text);

@@ -1,7 +1,7 @@
 import { type IDBPDatabase, type IDBPTransaction, openDB } from 'idb';
-import { validateThresholdValues } from '../../machines/policy/thresholds';
-import type { Actor } from '../../machines/types';
 import type { AuditEntry } from '../record/ledger';
+import type { Actor } from '../session/model';
+import { validateThresholdValues } from '../session/model';
 import type { Walkthrough } from '../session/walkthrough';
 import { validateScenario } from './scenarioFile';
 

@@ -1,10 +1,10 @@
 /** The audit ledger: each fold step as a hash-chained entry, and the decision packet that carries them. */
 
-import type { CrewReturnEvent } from '../../machines/statechart/events';
-import { decisionLogicVersion } from '../../machines/statechart/logicVersion';
 import type { Scenario } from '../../scenarios/schema';
 import { canonicalJson, sha256Hex } from '../session/canonicalJson';
 import type { DerivedRecord, RecordedEvent, SessionFold } from '../session/fold';
+import type { CrewReturnEvent } from '../session/model';
+import { decisionLogicVersion } from '../session/model';
 import type { ThresholdProfile } from '../session/profile';
 
 export interface AuditEntry {

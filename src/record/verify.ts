@@ -1,6 +1,6 @@
-import { decisionLogicVersion } from '../../machines/statechart/logicVersion';
 import { canonicalJson, sha256Hex } from '../session/canonicalJson';
 import { type FoldStep, foldSession, type SessionFold } from '../session/fold';
+import { decisionLogicVersion } from '../session/model';
 import { type DecisionPacket, entryHash, eventsOf, genesisHash } from './ledger';
 
 export type Verification =

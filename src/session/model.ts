@@ -12,6 +12,7 @@ export { daysSince } from '../../machines/rules/readings';
 export type { Decision } from '../../machines/statechart/context';
 export { crewReturnMachine } from '../../machines/statechart/crewReturnMachine';
 export * from '../../machines/statechart/events';
+export { decisionLogicVersion } from '../../machines/statechart/logicVersion';
 export { stateName } from '../../machines/statechart/stateName';
 export { hasVisibleText } from '../../machines/statechart/text';
 export * from '../../machines/types';

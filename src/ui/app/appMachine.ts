@@ -6,10 +6,10 @@
 
 import { assign, setup } from 'xstate';
 import type { Scenario } from '../../../scenarios/schema';
-import type { InputProblem } from '../../files/inputProblem';
 import type { StoredSession } from '../../files/sessionStore';
 import { sessionIdOf } from '../../files/sessionStore';
 import type { AuditEntry } from '../../record/ledger';
+import type { InputProblem } from '../../session/inputProblem';
 import type { Actor } from '../../session/model';
 import type { ThresholdProfile } from '../../session/profile';
 import { type Change, moveTo, openWalkthrough, recordChange, type Walkthrough } from '../../session/walkthrough';

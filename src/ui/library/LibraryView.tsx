@@ -1,8 +1,8 @@
 import { type DragEvent, useEffect, useState } from 'react';
 import type { Scenario } from '../../../scenarios/schema';
-import type { InputProblem } from '../../files/inputProblem';
 import { parseScenario } from '../../files/scenarioFile';
 import type { SessionStore, SessionSummary, StoredSession } from '../../files/sessionStore';
+import type { InputProblem } from '../../session/inputProblem';
 import { JsonFileButton } from '../shared/JsonFileButton';
 import { ProblemList } from '../shared/ProblemList';
 

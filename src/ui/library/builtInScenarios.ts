@@ -1,8 +1,8 @@
 import type { Scenario } from '../../../scenarios/schema';
-import type { InputProblem } from '../../files/inputProblem';
 import { validateScenario } from '../../files/scenarioFile';
+import type { InputProblem } from '../../session/inputProblem';
 
-const modules = import.meta.glob<{ default: unknown }>(['../../scenarios/*.json', '!../../scenarios/schema.json'], {
+const modules = import.meta.glob<{ default: unknown }>(['../../../scenarios/*.json', '!../../../scenarios/schema.json'], {
   eager: true,
 });
 
@@ -11,7 +11,7 @@ export const builtInScenarios: Scenario[] = [];
 export const builtInProblems: InputProblem[] = [];
 
 for (const [path, module] of Object.entries(modules)) {
-  const parsed = validateScenario(path.replace('../../', ''), module.default);
+  const parsed = validateScenario(path.replace('../../../', ''), module.default);
   if (parsed.ok) builtInScenarios.push(parsed.value);
   else builtInProblems.push(...parsed.problems);
 }

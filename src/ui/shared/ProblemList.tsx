@@ -1,4 +1,4 @@
-import type { InputProblem } from '../../files/inputProblem';
+import type { InputProblem } from '../../session/inputProblem';
 
 export function ProblemList({ problems, title }: { problems: InputProblem[]; title: string }) {
   if (problems.length === 0) return null;

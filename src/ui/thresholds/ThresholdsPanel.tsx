@@ -1,11 +1,11 @@
 import { memo, useCallback, useLayoutEffect, useRef, useState } from 'react';
+import { parsePartialProfile } from '../../files/profileFile';
 import {
   defaultThresholdValues,
   type ThresholdDefinition,
   type ThresholdValues,
   thresholdDefinitions,
 } from '../../session/model';
-import { parsePartialProfile } from '../../session/profile';
 import { downloadJson } from '../shared/download';
 import { JsonFileButton } from '../shared/JsonFileButton';
 import { displayValue, type TemperatureUnit } from '../shared/units';

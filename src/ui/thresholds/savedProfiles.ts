@@ -1,4 +1,4 @@
-import type { PartialProfile } from '../../session/profile';
+import type { PartialProfile } from '../../files/profileFile';
 
 const storageKey = 'crew-return.saved-profiles';
 

@@ -1,0 +1,57 @@
+import { type InputProblem, type Parsed, parseJsonText } from '../session/inputProblem';
+import { thresholdDefinitionByKey, unknownThresholdKey, valueProblems } from '../session/model';
+
+export interface PartialProfile {
+  id?: string;
+  version?: string;
+  thresholds: Record<string, number>;
+}
+
+/** A profile file: `{ "id"?, "version"?, "thresholds": { key: number } }`, any subset of keys. */
+export function parsePartialProfile(file: string, text: string): Parsed<PartialProfile> {
+  const json = parseJsonText(file, text);
+  if (!json.ok) return json;
+  const data = json.value;
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+    return { ok: false, problems: [{ file, path: '(root)', expected: 'an object with "thresholds"' }] };
+  }
+  const problems: InputProblem[] = [];
+  const { id, version, thresholds, ...rest } = data as Record<string, unknown>;
+  for (const key of Object.keys(rest))
+    problems.push({ file, path: key, expected: 'no such field (only id, version, thresholds)' });
+  if (id !== undefined && typeof id !== 'string') problems.push({ file, path: 'id', expected: 'a string' });
+  if (version !== undefined && typeof version !== 'string') problems.push({ file, path: 'version', expected: 'a string' });
+  if (typeof thresholds !== 'object' || thresholds === null || Array.isArray(thresholds)) {
+    problems.push({ file, path: 'thresholds', expected: 'an object of threshold key → number' });
+    return { ok: false, problems };
+  }
+  // Tier order needs the merged profile (overlayProfile checks it); here each value on its own.
+  for (const problem of valueProblems(thresholds as Record<string, unknown>)) {
+    problems.push({ file, path: `thresholds.${problem.key}`, expected: problem.expected });
+  }
+  if (problems.length) return { ok: false, problems };
+  return {
+    ok: true,
+    value: {
+      ...(typeof id === 'string' ? { id } : {}),
+      ...(typeof version === 'string' ? { version } : {}),
+      thresholds: thresholds as Record<string, number>,
+    },
+  };
+}
+
+/** `--set key=value` from the command line. */
+export function parseThresholdAssignment(text: string): Parsed<[string, number]> {
+  const file = '--set';
+  const match = /^([^=]+)=(.*)$/.exec(text);
+  if (!match?.[1])
+    return { ok: false, problems: [{ file, path: text, expected: 'key=value, e.g. maxDescentCabinTempC.nominal=30' }] };
+  const key = match[1].trim();
+  const raw = (match[2] ?? '').trim();
+  const value = raw === '' ? Number.NaN : Number(raw);
+  if (!thresholdDefinitionByKey.has(key))
+    return { ok: false, problems: [{ file, path: key, expected: unknownThresholdKey(key) }] };
+  const problems = valueProblems({ [key]: Number.isFinite(value) ? value : raw });
+  if (problems.length) return { ok: false, problems: problems.map((p) => ({ file, path: p.key, expected: p.expected })) };
+  return { ok: true, value: [key, value] };
+}
