@@ -29,7 +29,7 @@ type GuardName = keyof typeof guardRefusals;
 const vehicleName = (context: CrewReturnContext, id: string) =>
   [context.setup.damagedVehicle, ...context.setup.otherVehicles].find((v) => v.id === id)?.name ?? id;
 
-const guardRefusals = {
+export const guardRefusals = {
   recommends: (context: CrewReturnContext, event: CrewReturnEvent) => {
     const outcome = recommendationAt(context, event.at)?.outcome;
     return outcome === 'undecided'

@@ -7,7 +7,7 @@ import { defaultThresholdValues, thresholdDefinitionByKey } from '../../machines
 import { DecisionPanel } from '../../src/ui/decision/DecisionPanel';
 import { FlipTable } from '../../src/ui/decision/FlipTable';
 import { PolicyTable } from '../../src/ui/decision/PolicyTable';
-import { refusalFor, ThresholdInput } from '../../src/ui/thresholds/ThresholdInput';
+import { ThresholdsPanel } from '../../src/ui/thresholds/ThresholdsPanel';
 import { Timeline } from '../../src/ui/walkthrough/Timeline';
 import { dayAfterLaunchUtc, loadBuiltInScenario, situation } from '../support';
 
@@ -16,28 +16,24 @@ afterEach(cleanup);
 const emergencyTemp = thresholdDefinitionByKey.get('maxDescentCabinTempC.emergency');
 if (!emergencyTemp) throw new Error('definition missing');
 
+/** The thresholds panel as the walkthrough renders it: it decides what reaches `onChange`. */
 function renderInput(temperatureUnit: '°C' | '°F' = '°C') {
-  // As the thresholds panel does: applied only when the other thresholds allow it.
-  const onCommit = vi.fn();
-  const definition = emergencyTemp as NonNullable<typeof emergencyTemp>;
+  const onChange = vi.fn();
   render(
-    <ThresholdInput
-      definition={definition}
-      value={defaultThresholdValues[definition.key] ?? Number.NaN}
+    <ThresholdsPanel
+      thresholds={defaultThresholdValues}
       temperatureUnit={temperatureUnit}
-      onCommit={(key, value) => {
-        const refusal = refusalFor(defaultThresholdValues, key, value);
-        if (!refusal) onCommit(value);
-        return refusal;
-      }}
+      refusal={null}
+      onChange={onChange}
+      onSet={vi.fn()}
     />,
   );
-  const input = screen.getByRole('textbox') as HTMLInputElement;
+  const input = document.getElementById(`threshold-${emergencyTemp?.key}`) as HTMLInputElement;
   const type = (text: string) => {
     fireEvent.change(input, { target: { value: text } });
     fireEvent.keyDown(input, { key: 'Enter' });
   };
-  return { input, onCommit, type };
+  return { input, type, committed: () => onChange.mock.calls.map((call) => call[1] as number) };
 }
 
 describe('ThresholdInput', () => {
@@ -47,25 +43,25 @@ describe('ThresholdInput', () => {
     ['81', 'a number of °C from 0 to 80'],
     ['20', 'no stricter than the nominal one'],
   ])('refuses %j with a message and never commits', (text, message) => {
-    const { input, onCommit, type } = renderInput();
+    const { input, committed, type } = renderInput();
     type(text);
     expect(screen.getByRole('alert').textContent).toContain(message);
     expect(input.getAttribute('aria-invalid')).toBe('true');
-    expect(onCommit).not.toHaveBeenCalled();
+    expect(committed()).toEqual([]);
   });
 
   it('commits a valid value once, on Enter', () => {
-    const { onCommit, type } = renderInput();
+    const { committed, type } = renderInput();
     type('42.5');
-    expect(onCommit).toHaveBeenCalledExactlyOnceWith(42.5);
+    expect(committed()).toEqual([42.5]);
     expect(screen.queryByRole('alert')).toBeNull();
   });
 
   it('shows °F and commits °C', () => {
-    const { input, onCommit, type } = renderInput('°F');
+    const { input, committed, type } = renderInput('°F');
     expect(input.value).toBe('104');
     type('109.4');
-    expect(onCommit.mock.calls[0]?.[0]).toBeCloseTo(43);
+    expect(committed()[0]).toBeCloseTo(43);
   });
 
   it('Escape restores the current value and clears the message', () => {

@@ -1,6 +1,6 @@
 import type { AnyStateNode } from 'xstate';
 import type { CrewReturnSnapshot } from '../../session/fold';
-import { type CrewReturnEvent, crewReturnMachine, decidableOutcomes } from '../../session/model';
+import { type CrewReturnEvent, crewReturnEventTypes, crewReturnMachine, decidableOutcomes } from '../../session/model';
 
 export interface ChartTransition {
   eventType: string;
@@ -44,20 +44,17 @@ export function chartFromMachine(node: AnyStateNode = crewReturnMachine.root): C
 export function availableTransitions(snapshot: CrewReturnSnapshot): Set<ChartTransitionRef> {
   const enabled = new Set<ChartTransitionRef>();
   if (snapshot.status === 'done') return enabled;
-  const stamp = { at: snapshot.context.nowUtc, by: { name: 'probe', role: 'probe' } };
   const eventTypes = new Set(snapshot._nodes.flatMap((node) => [...node.transitions.keys()]));
-  for (const eventType of eventTypes) {
-    for (const payload of samplePayloads(eventType, snapshot)) {
-      const event = { type: eventType, ...stamp, ...payload } as CrewReturnEvent;
-      for (const d of crewReturnMachine.getTransitionData(snapshot, event)) {
-        enabled.add(
-          refOf(
-            d.source.id,
-            eventType,
-            (d.target ?? []).map((t) => t.id),
-          ),
-        );
-      }
+  for (const event of sampleEvents(snapshot)) {
+    if (!eventTypes.has(event.type)) continue;
+    for (const d of crewReturnMachine.getTransitionData(snapshot, event)) {
+      enabled.add(
+        refOf(
+          d.source.id,
+          event.type,
+          (d.target ?? []).map((t) => t.id),
+        ),
+      );
     }
   }
   return enabled;
@@ -68,23 +65,30 @@ export type ChartTransitionRef = string;
 export const refOf = (sourceId: string, eventType: string, targetIds: string[]): ChartTransitionRef =>
   `${sourceId}|${eventType}|${targetIds.join(',')}`;
 
-function samplePayloads(eventType: string, snapshot: CrewReturnSnapshot): object[] {
-  const { setup, thresholds } = snapshot.context;
-  switch (eventType) {
-    case 'inspection.finding':
-    case 'assessment.report':
-      return [{ quantity: 'holeDiameterMm', value: { nominal: 0, source: 'assumed' } }];
-    case 'decision.override':
-      return decidableOutcomes.map((outcome) => ({ outcome, rationale: 'probe' }));
-    case 'thresholds.change': {
-      const [key, value] = Object.entries(thresholds)[0] ?? ['', 0];
-      return [{ key, value }];
-    }
-    case 'seats.relocate':
-      return setup.crew.flatMap((c) =>
-        [setup.damagedVehicle.id, ...setup.otherVehicles.map((v) => v.id)].map((vehicleId) => ({ crewId: c.id, vehicleId })),
-      );
-    default:
-      return [{}];
-  }
+/** One event of every type, and of those with payloads every payload that could matter (each outcome, each seat move). */
+function sampleEvents(snapshot: CrewReturnSnapshot): CrewReturnEvent[] {
+  const { setup, thresholds, nowUtc: at } = snapshot.context;
+  const by = { name: 'probe', role: 'probe' };
+  const [key, value] = Object.entries(thresholds)[0] ?? ['', 0];
+  const vehicleIds = [setup.damagedVehicle.id, ...setup.otherVehicles.map((v) => v.id)];
+  const report = { quantity: 'holeDiameterMm', value: { nominal: 0, source: 'assumed' }, at, by };
+  return [
+    ...crewReturnEventTypes.flatMap((type): CrewReturnEvent[] => {
+      switch (type) {
+        case 'inspection.finding':
+        case 'assessment.report':
+          return [{ type, ...report }];
+        case 'decision.override':
+          return decidableOutcomes.map((outcome) => ({ type, outcome, rationale: 'probe', at, by }));
+        case 'thresholds.change':
+          return [{ type, key, value, at, by }];
+        case 'seats.relocate':
+          return setup.crew.flatMap((c) => vehicleIds.map((vehicleId) => ({ type, crewId: c.id, vehicleId, at, by })));
+        case 'session.note':
+          return [{ type, text: 'probe', at, by }];
+        default:
+          return [{ type, at, by }];
+      }
+    }),
+  ];
 }

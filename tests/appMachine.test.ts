@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import { createActor } from 'xstate';
+import { crewReturnMachine } from '../machines/statechart/crewReturnMachine';
+import { defaultProfile } from '../src/session/profile';
+import { frontier } from '../src/session/walkthrough';
+import { appMachine } from '../src/ui/app/appMachine';
+import { loadBuiltInScenario } from './support';
+
+const wall = '2026-11-26T10:00:00Z';
+const flight = { name: 'Flight', role: 'flight director' };
+const next = { name: 'Next shift', role: 'flight director' };
+
+async function started() {
+  const scenario = loadBuiltInScenario('soyuz-ms-22.json');
+  const actor = createActor(appMachine, {
+    input: { library: [scenario], defaultProfile: await defaultProfile(), restored: undefined, storageProblem: null },
+  }).start();
+  actor.send({ type: 'scenario.open', scenario, openedUtc: wall });
+  actor.send({ type: 'step.to', cursor: 17, wallClockUtc: wall });
+  return actor;
+}
+
+const change = (value: number) =>
+  ({
+    type: 'change.request',
+    change: { kind: 'event', request: { type: 'thresholds.change', key: 'maxDescentCabinTempC.emergency', value } },
+    wallClockUtc: wall,
+  }) as const;
+
+describe('the app flow (a statechart used through @xstate/react)', () => {
+  it('asks who is operating at the first change, then records it as theirs; cancelling records nothing', async () => {
+    const actor = await started();
+    expect(actor.getSnapshot().matches({ view: 'walkthrough', operator: 'unknown' })).toBe(true);
+    actor.send(change(41));
+    expect(actor.getSnapshot().matches({ operator: 'identifying' })).toBe(true);
+    actor.send({ type: 'operator.cancel' });
+    expect(actor.getSnapshot().matches({ operator: 'unknown' })).toBe(true);
+    expect(actor.getSnapshot().context.walkthrough?.events).toHaveLength(17);
+    actor.send(change(41));
+    actor.send({ type: 'operator.identify', operator: flight, wallClockUtc: wall });
+    const { walkthrough, operator, pending } = actor.getSnapshot().context;
+    expect(operator).toEqual(flight);
+    expect(pending).toBeNull();
+    expect(walkthrough?.events.at(-1)?.event).toMatchObject({ type: 'thresholds.change', value: 41, by: flight });
+  });
+
+  it('a handover records what follows under the next operator; cancelling it keeps the current one', async () => {
+    const actor = await started();
+    actor.send(change(41));
+    actor.send({ type: 'operator.identify', operator: flight, wallClockUtc: wall });
+    actor.send({ type: 'operator.handover' });
+    actor.send({ type: 'operator.cancel' });
+    expect(actor.getSnapshot().matches({ operator: 'identified' })).toBe(true);
+    expect(actor.getSnapshot().context.operator).toEqual(flight);
+    actor.send({ type: 'operator.handover' });
+    actor.send({ type: 'operator.identify', operator: next, wallClockUtc: wall });
+    actor.send(change(42));
+    expect(actor.getSnapshot().context.walkthrough?.events.at(-1)?.event.by).toEqual(next);
+  });
+
+  it('a refused change is not recorded and says why; stepping clears the refusal', async () => {
+    const actor = await started();
+    actor.send(change(41));
+    actor.send({ type: 'operator.identify', operator: flight, wallClockUtc: wall });
+    actor.send(change(10));
+    expect(actor.getSnapshot().context.refusal).toContain('no stricter than the nominal one');
+    expect(actor.getSnapshot().context.walkthrough?.events).toHaveLength(18);
+    actor.send({ type: 'step.by', delta: 1, wallClockUtc: wall });
+    expect(actor.getSnapshot().context.refusal).toBeNull();
+    const walkthrough = actor.getSnapshot().context.walkthrough;
+    expect(walkthrough && frontier(walkthrough)).toBe(18);
+  });
+
+  it('views: the walkthrough and the audit trail need something to show', async () => {
+    const scenario = loadBuiltInScenario('soyuz-ms-22.json');
+    const actor = createActor(appMachine, {
+      input: { library: [scenario], defaultProfile: await defaultProfile(), restored: undefined, storageProblem: null },
+    }).start();
+    expect(actor.getSnapshot().matches({ view: 'library' })).toBe(true);
+    actor.send({ type: 'view.walkthrough' });
+    actor.send({ type: 'view.audit' });
+    expect(actor.getSnapshot().matches({ view: 'library' })).toBe(true);
+  });
+});
+
+describe('refusals', () => {
+  it('every guard of the statechart has words for why it refused', async () => {
+    const { guardRefusals } = await import('../machines/statechart/refusal');
+    expect(Object.keys(guardRefusals).sort()).toEqual(Object.keys(crewReturnMachine.implementations.guards).sort());
+  });
+});
