@@ -1,5 +1,4 @@
 import { writeFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import { parsePartialProfile, parseThresholdAssignment } from '../files/profileFile';
 import { parseScenario } from '../files/scenarioFile';
 import { extendLedger, makePacket } from '../record/ledger';
@@ -8,6 +7,7 @@ import { foldSession, scriptedEvents } from '../session/fold';
 import { formatProblem, type InputProblem } from '../session/inputProblem';
 import { defaultProfile, overlayProfile } from '../session/profile';
 import { describeRun } from '../session/runScenario';
+import { parseOptions } from './options';
 import { readText } from './readText';
 import { runCli } from './runCli';
 
@@ -15,13 +15,17 @@ const usage =
   'usage: npm run decide -- <scenario.json> [--thresholds <profile.json>] [--set <key>=<value>]... [--json] [--out <packet.json>]';
 
 async function main(argv: string[]): Promise<number> {
-  let args: ReturnType<typeof parseOptions>;
-  try {
-    args = parseOptions(argv);
-  } catch (error) {
-    console.error(`error: ${(error as Error).message}\n${usage}`);
-    return 2;
-  }
+  const args = parseOptions(
+    argv,
+    {
+      thresholds: { type: 'string' },
+      set: { type: 'string', multiple: true },
+      json: { type: 'boolean' },
+      out: { type: 'string' },
+    },
+    usage,
+  );
+  if (!args) return 2;
   const [scenarioFile, ...extra] = args.positionals;
   if (!scenarioFile || extra.length) {
     console.error(
@@ -92,20 +96,6 @@ async function main(argv: string[]): Promise<number> {
     console.error(`wrote ${args.values.out}: ${packet.entryCount} entries, head ${packet.headHash}`);
   }
   return 0;
-}
-
-function parseOptions(argv: string[]) {
-  return parseArgs({
-    args: argv,
-    allowPositionals: true,
-    strict: true,
-    options: {
-      thresholds: { type: 'string' },
-      set: { type: 'string', multiple: true },
-      json: { type: 'boolean' },
-      out: { type: 'string' },
-    },
-  });
 }
 
 runCli(main, 1);

@@ -1,6 +1,6 @@
-import { parseArgs } from 'node:util';
 import { reportCsv, reportJson, reportMarkdown } from '../reports/packetReport';
 import { decisionRecord } from '../session/decisionRecord';
+import { parseOptions } from './options';
 import { readVerifiedPacket } from './readPacket';
 import { runCli } from './runCli';
 
@@ -9,13 +9,8 @@ const formats = { markdown: reportMarkdown, csv: reportCsv, json: reportJson } a
 
 /** Verifies a packet first (exit codes as `verify`), then prints its decision record. */
 async function main(argv: string[]): Promise<number> {
-  let args: ReturnType<typeof parseOptions>;
-  try {
-    args = parseOptions(argv);
-  } catch (error) {
-    console.error(`error: ${(error as Error).message}\n${usage}`);
-    return 2;
-  }
+  const args = parseOptions(argv, { format: { type: 'string' } }, usage);
+  if (!args) return 2;
   const [file, ...extra] = args.positionals;
   const format = args.values.format ?? 'markdown';
   if (!file || extra.length || !Object.hasOwn(formats, format)) {
@@ -30,10 +25,6 @@ async function main(argv: string[]): Promise<number> {
   const render = formats[format as keyof typeof formats];
   process.stdout.write(render({ packet, fold, record: decisionRecord(packet.scenario, packet.profile, fold) }));
   return 0;
-}
-
-function parseOptions(argv: string[]) {
-  return parseArgs({ args: argv, allowPositionals: true, strict: true, options: { format: { type: 'string' } } });
 }
 
 runCli(main, 2);
