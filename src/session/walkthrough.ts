@@ -109,6 +109,8 @@ export function viewWalkthrough(walkthrough: Walkthrough): WalkthroughView {
   const inView = eventsInView(walkthrough);
   const snapshot = snapshotAfter(fold, inView);
   const { situation, recommendation } = standingRecommendation(snapshot.context);
+  let thresholdFlips: FlipPoint[] | undefined;
+  let inputFlips: InputFlipPoint[] | undefined;
   const appliedByStep: (boolean | undefined)[] = walkthrough.scenario.events.map(() => undefined);
   walkthrough.events.forEach((e, i) => {
     if (e.scriptedStep !== undefined) appliedByStep[e.scriptedStep] = fold.steps[i]?.record.applied;
@@ -119,8 +121,15 @@ export function viewWalkthrough(walkthrough: Walkthrough): WalkthroughView {
     snapshot,
     recommendation,
     policyRows: recommendation?.rows ?? [],
-    flipPoints: recommendation ? flipPoints(situation, recommendation) : [],
-    inputFlipPoints: recommendation ? inputFlipPoints(situation, recommendation) : [],
+    // Worked out when first read: a panel that shows them asks; the headline of an edit does not wait for them.
+    get flipPoints() {
+      thresholdFlips ??= recommendation ? flipPoints(situation, recommendation) : [];
+      return thresholdFlips;
+    },
+    get inputFlipPoints() {
+      inputFlips ??= recommendation ? inputFlipPoints(situation, recommendation) : [];
+      return inputFlips;
+    },
     confirmRefusal: refusalOf(snapshot, {
       type: 'decision.confirm',
       at: snapshot.context.nowUtc,

@@ -29,6 +29,8 @@ export function useSessionPersistence(
     const sessionId = sessionIdOf(walkthrough);
     if (!ledgers.current.has(sessionId)) ledgers.current.set(sessionId, ledger);
     queue.current = queue.current.then(async () => {
+      // Let the browser show the change first (effects of a key press run before the paint): the record follows in the next task.
+      await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
       const previous = ledgers.current.get(sessionId) ?? [];
       const entries = await extendLedger(walkthrough.scenario, walkthrough.profile, previous, foldWalkthrough(walkthrough));
       ledgers.current.set(sessionId, entries);

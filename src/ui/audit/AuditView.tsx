@@ -4,6 +4,7 @@ import { type AuditEntry, type DecisionPacket, makePacket } from '../../record/l
 import { replayPacket, type Verification, verifyPacket } from '../../record/verify';
 import { type PacketReport, reportCsv, reportMarkdown } from '../../reports/packetReport';
 import { decisionRecord } from '../../session/decisionRecord';
+import type { SessionFold } from '../../session/fold';
 import { foldWalkthrough, type Walkthrough } from '../../session/walkthrough';
 import { download, downloadJson } from '../shared/download';
 import { JsonFileButton } from '../shared/JsonFileButton';
@@ -14,6 +15,8 @@ import { PrintRecord } from './PrintRecord';
 export interface ImportedPacket {
   fileName: string;
   packet: DecisionPacket;
+  /** Its events replayed through the machine (the replay verification made). */
+  fold: SessionFold;
   verification: Verification;
 }
 
@@ -40,7 +43,7 @@ export function AuditView({ walkthrough, ledger, imported, refusal, onNote, onIm
         ? makePacket(walkthrough.scenario, walkthrough.profile, ledger)
         : null;
     if (!packet) return null;
-    const fold = showImported ? replayPacket(packet) : foldWalkthrough(walkthrough as Walkthrough);
+    const fold = showImported ? imported.fold : foldWalkthrough(walkthrough as Walkthrough);
     return { packet, fold, record: decisionRecord(packet.scenario, packet.profile, fold, packet.entries.length) };
   }, [showImported, imported, walkthrough, ledger]);
   const packet = report?.packet ?? null;
@@ -63,14 +66,16 @@ export function AuditView({ walkthrough, ledger, imported, refusal, onNote, onIm
   const importFile = async (file: File) => {
     const parsed = parsePacket(file.name, await file.text());
     if (!parsed.ok) return setImportProblems(parsed.problems.map((p) => `${p.file}: ${p.path}: expected ${p.expected}`));
-    const verification = await verifyPacket(parsed.value);
+    // One replay serves the verification and the record shown.
+    const fold = replayPacket(parsed.value);
+    const verification = await verifyPacket(parsed.value, fold);
     if (!verification.ok)
       return setImportProblems([`${file.name}: entry ${verification.seq}: ${verification.reason}. Not opened.`]);
     setImportProblems([]);
     setSource('imported');
     setSelectedSeq(1);
     setVerdict(verification);
-    onImported({ fileName: file.name, packet: parsed.value, verification });
+    onImported({ fileName: file.name, packet: parsed.value, fold, verification });
   };
 
   return (
