@@ -8,10 +8,10 @@ import { stateName } from './stateName';
 
 type Snapshot = SnapshotFrom<typeof crewReturnMachine>;
 
-/** Null when the machine takes the event now; a note is a record and never refused. */
+/** Null when the machine takes the event now; a note is a record, refused only once the session has ended. */
 export function refusalOf(snapshot: Snapshot, event: CrewReturnEvent): string | null {
-  if (event.type === 'session.note') return null;
   if (snapshot.status === 'done') return 'the session has ended: the crew is home';
+  if (event.type === 'session.note') return null;
   if (snapshot.can(event)) return null;
   const candidates = snapshot._nodes.flatMap((node) => node.transitions.get(event.type) ?? []);
   if (candidates.length === 0) return `${event.type} does not apply in state ${stateName(snapshot.value)}`;

@@ -10,12 +10,10 @@ import {
   type CrewReturnSnapshot,
   extendFold,
   foldSession,
-  machineInput,
   type RecordedEvent,
   type SessionFold,
   snapshotAfter,
   standingRecommendation,
-  startFold,
 } from './fold';
 import type { ThresholdProfile } from './profile';
 
@@ -61,12 +59,10 @@ export function foldWalkthrough(walkthrough: Walkthrough): SessionFold {
 /** Appends events, extending the parent's fold by just those. */
 function append(walkthrough: Walkthrough, added: readonly WalkthroughEvent[], cursor = walkthrough.cursor): Walkthrough {
   const events = [...walkthrough.events, ...added];
+  const next = { ...walkthrough, cursor, events };
   const parent = foldByEvents.get(walkthrough.events);
-  foldByEvents.set(
-    events,
-    parent ? extendFold(parent, added) : extendFold(startFold(machineInput(walkthrough.scenario, walkthrough.profile)), events),
-  );
-  return { ...walkthrough, cursor, events };
+  foldByEvents.set(events, parent ? extendFold(parent, added) : foldSession(next));
+  return next;
 }
 
 export function moveTo(walkthrough: Walkthrough, cursor: number, wallClockUtc: string): Walkthrough {

@@ -83,7 +83,6 @@ export const appMachine = setup({
   guards: {
     hasWalkthrough: ({ context }) => context.walkthrough !== null,
     hasRecord: ({ context }) => context.walkthrough !== null || context.imported !== null,
-    restored: ({ context }) => context.walkthrough !== null,
     operatorKnown: ({ context }) => context.operator !== null,
   },
 }).createMachine({
@@ -122,7 +121,7 @@ export const appMachine = setup({
     view: {
       initial: 'starting',
       states: {
-        starting: { always: [{ guard: 'restored', target: 'walkthrough' }, { target: 'library' }] },
+        starting: { always: [{ guard: 'hasWalkthrough', target: 'walkthrough' }, { target: 'library' }] },
         library: {},
         walkthrough: {
           on: {

@@ -1,12 +1,14 @@
+import { withUnit } from '../../reports/numbers';
+
 export type TemperatureUnit = '°C' | '°F';
 
 const toF = (c: number) => (c * 9) / 5 + 32;
 const fromF = (f: number) => ((f - 32) * 5) / 9;
 
-/** Display only: the model stores °C; a difference (a margin) converts without the offset. */
+/** Display only, rounded as every report rounds: the model stores °C; a difference (a margin) converts without the offset. */
 export function displayValue(value: number, unit: string, shown: TemperatureUnit, isDifference = false): string {
-  if (unit === '°C' && shown === '°F') return `${round(isDifference ? (value * 9) / 5 : toF(value))} °F`;
-  return `${round(value)} ${unit === 'count' ? '' : unit}`.trim();
+  if (unit === '°C' && shown === '°F') return withUnit(isDifference ? (value * 9) / 5 : toF(value), '°F');
+  return withUnit(value, unit);
 }
 
 export function toDisplayNumber(value: number, unit: string, shown: TemperatureUnit): number {

@@ -72,23 +72,21 @@ function sampleEvents(snapshot: CrewReturnSnapshot): CrewReturnEvent[] {
   const [key, value] = Object.entries(thresholds)[0] ?? ['', 0];
   const vehicleIds = [setup.damagedVehicle.id, ...setup.otherVehicles.map((v) => v.id)];
   const report = { quantity: 'holeDiameterMm', value: { nominal: 0, source: 'assumed' }, at, by };
-  return [
-    ...crewReturnEventTypes.flatMap((type): CrewReturnEvent[] => {
-      switch (type) {
-        case 'inspection.finding':
-        case 'assessment.report':
-          return [{ type, ...report }];
-        case 'decision.override':
-          return decidableOutcomes.map((outcome) => ({ type, outcome, rationale: 'probe', at, by }));
-        case 'thresholds.change':
-          return [{ type, key, value, at, by }];
-        case 'seats.relocate':
-          return setup.crew.flatMap((c) => vehicleIds.map((vehicleId) => ({ type, crewId: c.id, vehicleId, at, by })));
-        case 'session.note':
-          return [{ type, text: 'probe', at, by }];
-        default:
-          return [{ type, at, by }];
-      }
-    }),
-  ];
+  return crewReturnEventTypes.flatMap((type): CrewReturnEvent[] => {
+    switch (type) {
+      case 'inspection.finding':
+      case 'assessment.report':
+        return [{ type, ...report }];
+      case 'decision.override':
+        return decidableOutcomes.map((outcome) => ({ type, outcome, rationale: 'probe', at, by }));
+      case 'thresholds.change':
+        return [{ type, key, value, at, by }];
+      case 'seats.relocate':
+        return setup.crew.flatMap((c) => vehicleIds.map((vehicleId) => ({ type, crewId: c.id, vehicleId, at, by })));
+      case 'session.note':
+        return [{ type, text: 'probe', at, by }];
+      default:
+        return [{ type, at, by }];
+    }
+  });
 }
