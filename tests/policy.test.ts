@@ -1,6 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { flipPoints, flipRelation } from '../machines/policy/flipPoints';
-import { consideredRows, policyTable, recommend } from '../machines/policy/policy';
+import { consideredRows, outcomeOf, policyTable, recommend } from '../machines/policy/policy';
 import { maxRelocatableCrew, planSeats } from '../machines/policy/seatPlan';
 import { defaultThresholdValues } from '../machines/policy/thresholds';
 import { dayAfterLaunchUtc, ms22LikeValues, situation, threeCrewSetup } from './support';
@@ -102,6 +103,25 @@ describe('every policy row', () => {
     expect(rows.find((r) => r.matched)?.id).toBe(decidingRow);
     expect(rows.find((r) => r.id === 'emergency-tier')).toMatchObject({ matched: true });
     expect(rows.at(-1)).toMatchObject({ id: 'escalate', matched: true });
+  });
+
+  it('the outcome alone (rows evaluated only down to the deciding one) is the outcome of the recommendation', () => {
+    const temp = fc.double({ min: 20, max: 60, noNaN: true });
+    fc.assert(
+      fc.property(temp, temp, temp, fc.integer({ min: 0, max: 3 }), fc.boolean(), (crew3, nominal, emergency, seats, unsafe) => {
+        const s = situation({
+          values: { ...ms22LikeValues, 'peakCabinTempC.crew3': { nominal: crew3, source: 'assumed' } },
+          thresholds: {
+            ...defaultThresholdValues,
+            'maxDescentCabinTempC.nominal': Math.min(nominal, emergency),
+            'maxDescentCabinTempC.emergency': Math.max(nominal, emergency),
+            maxImprovisedSeatsPerVehicle: seats,
+          },
+          stationUnsafe: unsafe,
+        });
+        expect(outcomeOf(s)).toBe(recommend(s).outcome);
+      }),
+    );
   });
 });
 

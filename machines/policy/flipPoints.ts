@@ -1,7 +1,7 @@
 import { conservativeEnd, type RuleEvaluation, worseDirection } from '../rules/evaluate';
 import { quantityOfKey } from '../rules/quantities';
 import type { AssessedValue, OutcomeId } from '../types';
-import { everyEvaluation, type Recommendation, recommend, recommendationEvaluations, type Situation } from './policy';
+import { everyEvaluation, outcomeOf, type Recommendation, recommend, recommendationEvaluations, type Situation } from './policy';
 import { plausibleRangeByUnit, thresholdDefinitionByKey, validateThresholdValues } from './thresholds';
 
 type Direction = 'raise' | 'lower';
@@ -101,7 +101,7 @@ export function flipPoints(situation: Situation, recommendation: Recommendation 
       : probe.flatMap((e) => (e.thresholdKey === thresholdKey && e.value !== null ? [e.value] : []));
     for (const direction of ['raise', 'lower'] as const) {
       const outcomeAt = (value: number) =>
-        recommend({ ...situation, thresholds: { ...situation.thresholds, [thresholdKey]: value } }).outcome;
+        outcomeOf({ ...situation, thresholds: { ...situation.thresholds, [thresholdKey]: value } });
       const flip = nearestFlip(current, direction, crossings, domain, recommendation.outcome, outcomeAt);
       if (!flip) continue;
       const validAlone =
@@ -133,7 +133,7 @@ export function inputFlipPoints(situation: Situation, recommendation: Recommenda
     const crossings = probe.flatMap((e) => crossingOf(e, quantityKey, current));
     for (const direction of ['raise', 'lower'] as const) {
       const outcomeAt = (value: number) =>
-        recommend({ ...situation, values: { ...situation.values, [quantityKey]: withEnd(assessed, end, value) } }).outcome;
+        outcomeOf({ ...situation, values: { ...situation.values, [quantityKey]: withEnd(assessed, end, value) } });
       const flip = nearestFlip(current, direction, crossings, quantity.definition.range, recommendation.outcome, outcomeAt);
       if (flip) flips.push({ quantityKey, end, ...flip });
     }

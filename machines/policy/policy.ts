@@ -195,6 +195,16 @@ export function recommend(situation: Situation): Recommendation {
   };
 }
 
+/**
+ * The outcome alone, as `recommend` gives it: rows in order until the first that matches, the rows
+ * below it not evaluated. For searches (flip points) that ask only which outcome a variant gets.
+ */
+export function outcomeOf(situation: Situation): OutcomeId {
+  const context = rowContext(situation);
+  for (const { outcome, check } of policyTable) if (check(context).matched) return outcome;
+  throw new Error('the policy table must end in a row that always matches');
+}
+
 /** The rows that decided: those above the deciding one (why they did not match) and the deciding one. */
 export function consideredRows(recommendation: Recommendation): PolicyRowResult[] {
   return recommendation.rows.slice(0, recommendation.rows.findIndex((r) => r.id === recommendation.decidingRow) + 1);

@@ -9,12 +9,27 @@ export interface SeatAssignment {
 }
 
 /**
+ * Plans depend only on the mission setup (never changed once made), the improvised-seat limit and the
+ * count: each is searched once and then read, since every policy evaluation asks for the same few.
+ */
+const plansBySetup = new WeakMap<MissionSetup, Map<number, (SeatAssignment[] | null)[]>>();
+
+/**
  * Moves exactly `relocatedCount` crew to other docked vehicles (spare seats first, then improvised
  * ones up to the profile's limit); the rest keep their seats on the damaged vehicle. Crew listed
  * last are moved first, so the commander stays. Returns null when no such assignment exists.
  */
 export function planSeats(setup: MissionSetup, thresholds: ThresholdValues, relocatedCount: number): SeatAssignment[] | null {
   const improvisedLimit = thresholds.maxImprovisedSeatsPerVehicle ?? 0;
+  const byLimit = plansBySetup.get(setup) ?? new Map<number, (SeatAssignment[] | null)[]>();
+  plansBySetup.set(setup, byLimit);
+  const plans = byLimit.get(improvisedLimit) ?? [];
+  byLimit.set(improvisedLimit, plans);
+  plans[relocatedCount] ??= searchSeats(setup, improvisedLimit, relocatedCount);
+  return plans[relocatedCount];
+}
+
+function searchSeats(setup: MissionSetup, improvisedLimit: number, relocatedCount: number): SeatAssignment[] | null {
   const capacity = new Map(
     setup.otherVehicles.map((v) => [v.id, { spare: freeSeats(v), improvised: usableImprovisedSeats(v, improvisedLimit) }]),
   );
@@ -46,7 +61,8 @@ export function planSeats(setup: MissionSetup, thresholds: ThresholdValues, relo
   const staying = setup.crew
     .filter((c) => !movedIds.has(c.id))
     .map((c): SeatAssignment => ({ crewId: c.id, vehicleId: setup.damagedVehicle.id, seat: 'own' }));
-  if (staying.length > seatCapacity(setup.damagedVehicle, thresholds)) return null;
+  if (staying.length > freeSeats(setup.damagedVehicle) + usableImprovisedSeats(setup.damagedVehicle, improvisedLimit))
+    return null;
   const order = new Map(setup.crew.map((c, i) => [c.id, i]));
   return [...staying, ...moved].sort((a, b) => (order.get(a.crewId) ?? 0) - (order.get(b.crewId) ?? 0));
 }

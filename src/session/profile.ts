@@ -1,13 +1,6 @@
-import {
-  defaultThresholdValues,
-  type ThresholdValues,
-  thresholdDefinitionByKey,
-  unknownThresholdKey,
-  validateThresholdValues,
-  valueProblems,
-} from '../../machines/policy/thresholds';
+import { defaultThresholdValues, type ThresholdValues, validateThresholdValues } from '../../machines/policy/thresholds';
 import { canonicalJson, sha256Hex } from './canonicalJson';
-import { type InputProblem, type Parsed, parseJsonText } from './inputProblem';
+import type { Parsed } from './inputProblem';
 
 /** A versioned set of acceptance thresholds; the hash pins exactly which values were in force. */
 export interface ThresholdProfile {

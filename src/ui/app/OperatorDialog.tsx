@@ -1,4 +1,4 @@
-import { type FormEvent, useEffect, useRef } from 'react';
+import { type FormEvent, memo, useEffect, useRef } from 'react';
 import type { Actor } from '../../session/model';
 
 interface Props {
@@ -10,7 +10,7 @@ interface Props {
 }
 
 /** Asked the first time a change is to be recorded, and at a handover to the next operator. */
-export function OperatorDialog({ open, handover, onIdentify, onCancel }: Props) {
+export const OperatorDialog = memo(function OperatorDialog({ open, handover, onIdentify, onCancel }: Props) {
   const dialog = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const element = dialog.current;
@@ -51,4 +51,4 @@ export function OperatorDialog({ open, handover, onIdentify, onCancel }: Props) 
       </form>
     </dialog>
   );
-}
+});

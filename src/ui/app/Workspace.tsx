@@ -1,12 +1,17 @@
 import { useMachine } from '@xstate/react';
+import { useCallback } from 'react';
 import type { SessionStore, StoredSession } from '../../files/sessionStore';
+import type { Actor } from '../../session/model';
 import type { ThresholdProfile } from '../../session/profile';
+import type { Change } from '../../session/walkthrough';
 import { AuditView } from '../audit';
 import { builtInProblems, builtInScenarios, LibraryView } from '../library';
 import { WalkthroughView } from '../walkthrough';
 import { type AppView, appMachine } from './appMachine';
 import { OperatorDialog } from './OperatorDialog';
 import { useSessionPersistence } from './useSessionPersistence';
+
+const now = () => new Date().toISOString();
 
 interface Props {
   profile: ThresholdProfile;
@@ -23,7 +28,12 @@ export function Workspace({ profile, store, storeProblem, restored }: Props) {
   const view =
     (['walkthrough', 'audit', 'library'] as const).find((v) => snapshot.matches({ view: v })) ?? ('library' satisfies AppView);
   useSessionPersistence(state.walkthrough, state.operator, state.ledger, send, store, storeProblem);
-  const now = () => new Date().toISOString();
+  // Stable, so a stored entry (which the walkthrough does not show) does not re-render it.
+  const onStep = useCallback((cursor: number, wallClockUtc: string) => send({ type: 'step.to', cursor, wallClockUtc }), [send]);
+  const onStepBy = useCallback((delta: number, wallClockUtc: string) => send({ type: 'step.by', delta, wallClockUtc }), [send]);
+  const onChange = useCallback((change: Change) => send({ type: 'change.request', change, wallClockUtc: now() }), [send]);
+  const onIdentify = useCallback((operator: Actor) => send({ type: 'operator.identify', operator, wallClockUtc: now() }), [send]);
+  const onCancelIdentify = useCallback(() => send({ type: 'operator.cancel' }), [send]);
   return (
     <div className="app">
       <header className="app-header">
@@ -105,16 +115,16 @@ export function Workspace({ profile, store, storeProblem, restored }: Props) {
           walkthrough={state.walkthrough}
           temperatureUnit={state.temperatureUnit}
           refusal={state.refusal}
-          onStep={(cursor, wallClockUtc) => send({ type: 'step.to', cursor, wallClockUtc })}
-          onStepBy={(delta, wallClockUtc) => send({ type: 'step.by', delta, wallClockUtc })}
-          onChange={(change) => send({ type: 'change.request', change, wallClockUtc: now() })}
+          onStep={onStep}
+          onStepBy={onStepBy}
+          onChange={onChange}
         />
       )}
       <OperatorDialog
         open={snapshot.matches({ operator: 'identifying' })}
         handover={state.operator}
-        onIdentify={(operator) => send({ type: 'operator.identify', operator, wallClockUtc: now() })}
-        onCancel={() => send({ type: 'operator.cancel' })}
+        onIdentify={onIdentify}
+        onCancel={onCancelIdentify}
       />
     </div>
   );

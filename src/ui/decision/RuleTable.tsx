@@ -45,7 +45,6 @@ const RuleGroup = memo(function RuleGroup({
   setup: MissionSetup;
   temperatureUnit: TemperatureUnit;
 }) {
-  const show = (value: number, unit: string, difference = false) => displayValue(value, unit, temperatureUnit, difference);
   return (
     <table>
       <caption>
@@ -71,7 +70,12 @@ const RuleGroup = memo(function RuleGroup({
       </thead>
       <tbody>
         {row.evaluations.map((e) => (
-          <EvaluationRow key={evaluationKey(e)} evaluation={e} subject={evaluationSubject(e, setup)} show={show} />
+          <EvaluationRow
+            key={evaluationKey(e)}
+            evaluation={e}
+            subject={evaluationSubject(e, setup)}
+            temperatureUnit={temperatureUnit}
+          />
         ))}
       </tbody>
     </table>
@@ -81,10 +85,34 @@ const RuleGroup = memo(function RuleGroup({
 interface RowProps {
   evaluation: RuleEvaluation;
   subject: string;
-  show: (value: number, unit: string, difference?: boolean) => string;
+  temperatureUnit: TemperatureUnit;
 }
 
-function EvaluationRow({ evaluation: e, subject, show }: RowProps) {
+/** What a row shows of its evaluation: a row whose shown fields are unchanged is not rendered again. */
+const shownFields = [
+  'ruleId',
+  'crewCount',
+  'tier',
+  'vehicleId',
+  'descentModeId',
+  'value',
+  'nominalValue',
+  'unit',
+  'comparator',
+  'threshold',
+  'margin',
+  'status',
+  'valueSource',
+] as const satisfies readonly (keyof RuleEvaluation)[];
+
+const sameRow = (a: RowProps, b: RowProps) =>
+  a.subject === b.subject &&
+  a.temperatureUnit === b.temperatureUnit &&
+  shownFields.every((field) => a.evaluation[field] === b.evaluation[field]);
+
+// Most rows are unchanged by an edit (new objects, same values): skipping them is most of an edit's render.
+const EvaluationRow = memo(function EvaluationRow({ evaluation: e, subject, temperatureUnit }: RowProps) {
+  const show = (value: number, unit: string, difference = false) => displayValue(value, unit, temperatureUnit, difference);
   return (
     <tr
       className={`status-${e.status}`}
@@ -111,4 +139,4 @@ function EvaluationRow({ evaluation: e, subject, show }: RowProps) {
       <td>{e.valueSource}</td>
     </tr>
   );
-}
+}, sameRow);

@@ -1,4 +1,4 @@
-import { useCallback, useDeferredValue, useEffect, useMemo } from 'react';
+import { memo, useCallback, useDeferredValue, useEffect, useMemo } from 'react';
 import { stateName } from '../../session/model';
 import { type Change, frontier, viewWalkthrough, type Walkthrough } from '../../session/walkthrough';
 import { DecisionPanel, RecommendationPanel } from '../decision';
@@ -22,10 +22,17 @@ interface Props {
 const typing = (target: EventTarget | null) =>
   target instanceof HTMLElement && (target.closest('input, textarea, select, dialog[open]') !== null || target.isContentEditable);
 
-export function WalkthroughView({ walkthrough, temperatureUnit, refusal, onStep, onStepBy, onChange }: Props) {
+export const WalkthroughView = memo(function WalkthroughView({
+  walkthrough,
+  temperatureUnit,
+  refusal,
+  onStep,
+  onStepBy,
+  onChange,
+}: Props) {
   const view = useMemo(() => viewWalkthrough(walkthrough), [walkthrough]);
-  // What is beside the point of an edit (the statechart, the operators' log) follows in a
-  // background render, so the recommendation is on screen first.
+  // What is beside the point of an edit (the statechart, the operators' log, the detail tables)
+  // follows in the frame after, so the recommendation is on screen first.
   const deferredView = useDeferredValue(view);
   const deferredWalkthrough = useDeferredValue(walkthrough);
   const chartSnapshot =
@@ -95,4 +102,4 @@ export function WalkthroughView({ walkthrough, temperatureUnit, refusal, onStep,
       </div>
     </main>
   );
-}
+});
