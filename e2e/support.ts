@@ -11,7 +11,7 @@ export async function openWalkthrough(page: Page, title: string) {
 
 /** Steps forward with the keyboard until the statechart says we are in `stateName`. */
 export async function stepUntil(page: Page, stateName: string) {
-  const now = page.locator('.chart-now strong');
+  const now = page.getByTestId('state-now');
   for (let i = 0; i < 60 && (await now.textContent()) !== stateName; i++) await page.keyboard.press('ArrowRight');
   await expect(now).toHaveText(stateName);
 }

@@ -4,7 +4,7 @@ import type { CrewReturnInput } from '../machines/statechart/context';
 import type { CrewReturnEvent } from '../machines/statechart/events';
 import { decidableOutcomes } from '../machines/types';
 import { extendFold, type RecordedEvent, startFold } from '../src/session/fold';
-import { by, dayAfterLaunchUtc, loadBuiltInScenario, modelInput, type UnstampedEvent } from './support';
+import { by, dayAfterLaunchUtc, modelInput, type UnstampedEvent } from './support';
 
 const value = fc.record({ nominal: fc.double({ min: 0, max: 300, noNaN: true }), source: fc.constant('assumed') });
 const eventArb: fc.Arbitrary<UnstampedEvent> = fc.oneof(

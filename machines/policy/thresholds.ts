@@ -141,6 +141,15 @@ export const thresholdDefinitions: readonly ThresholdDefinition[] = [
     basis: 'the replacement launch was postponed "until the cause is determined"',
   },
   {
+    key: 'thinMarginPctOfLimit',
+    label: 'A pass is marked thin when its margin is below this share of the limit',
+    unit: '%',
+    kind: 'min',
+    defaultValue: 10,
+    source: 'assumed',
+    basis: 'a tenth of the limit: closer than that, an assessment update can change the answer, so the call is read twice',
+  },
+  {
     key: 'maxImprovisedSeatsPerVehicle',
     label: 'Improvised seats counted per vehicle (seat policy)',
     unit: 'count',

@@ -57,6 +57,17 @@ export function quantityOfKey(key: string): { definition: QuantityDefinition; cr
   return match ? { definition, crewCount: Number(match[2]) } : { definition };
 }
 
+/** Quantities the rules read that are worked out (from assessed values, vehicle facts, the seat plan), by name. */
+export const derivedQuantityLabels: Readonly<Record<string, string>> = {
+  lifeUsedAtReturnPct: 'Share of certified life used at return',
+  lifeUsedAtReplacementArrivalPct: 'Share of certified life used when the replacement arrives',
+  deorbitDeltaVMarginPct: 'Deorbit delta-v margin',
+  attitudeFaultToleranceLeft: 'Attitude-control fault tolerance left',
+  descentPeakG: 'Peak entry g-load of the descent mode',
+  crewAboardDamagedVehicle: 'Crew aboard the damaged vehicle',
+  crewOnOtherVehicles: 'Crew moved to other vehicles',
+};
+
 /** Why a value is impossible for its quantity, or null when it is possible. */
 export function impossibleValue(definition: QuantityDefinition, value: number): string | null {
   const { min, max, minExclusive, integer } = definition.range;

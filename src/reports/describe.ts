@@ -3,6 +3,7 @@
 import type { DecisionRecord, RecordRule, TakenDecision, ThresholdsInForce } from '../session/decisionRecord';
 import {
   type CrewReturnEvent,
+  derivedQuantityLabels,
   flipRelation,
   type InputFlipPoint,
   type OutcomeId,
@@ -24,7 +25,7 @@ export const outcomeLabels: Record<OutcomeId, string> = {
 /** `Predicted peak descent cabin temperature (3 crew)` for `peakCabinTempC.crew3`. */
 export function quantityLabel(key: string): string {
   const quantity = quantityOfKey(key);
-  if (!quantity) return key;
+  if (!quantity) return derivedQuantityLabels[key] ?? key;
   return quantity.crewCount === undefined
     ? quantity.definition.label
     : `${quantity.definition.label} (${quantity.crewCount} crew)`;

@@ -2,6 +2,7 @@
  * The one answer to "what was decided": every presenter (CLI, app, Markdown, CSV, JSON report,
  * printed record) reads this and works nothing out again.
  */
+import { decidingEvaluations } from '../../machines/policy/answer';
 import { consideredRows, type PolicyRowId, type Recommendation, type UncrewedDeparture } from '../../machines/policy/policy';
 import type { SeatAssignment } from '../../machines/policy/seatPlan';
 import { thresholdDefinitionByKey } from '../../machines/policy/thresholds';
@@ -152,14 +153,7 @@ function recordRecommendation(
 ): RecordRecommendation {
   const rows = consideredRows(recommendation);
   const deciding = rows.at(-1) as (typeof rows)[number];
-  // Options are tried most crew aboard first: the chosen one's rules, and what ruled out those preferred to it.
-  const aboard = recommendation.crewAboardDamagedVehicle;
-  const evaluations = deciding.evaluations.length
-    ? deciding.evaluations.filter(
-        (e) =>
-          aboard === null || e.crewCount === undefined || e.crewCount === aboard || (e.crewCount > aboard && e.status !== 'pass'),
-      )
-    : rows.flatMap((row) => row.evaluations.filter((e) => e.status !== 'pass'));
+  const evaluations = decidingEvaluations(recommendation);
   return {
     basis,
     outcome: recommendation.outcome,

@@ -2,12 +2,13 @@
  * The decision model as the app and the CLI see it: they import the model through here, never from
  * machines/ directly (a lint rule checks), so the session layer is the one door to it.
  */
+export * from '../../machines/policy/answer';
 export * from '../../machines/policy/flipPoints';
 export * from '../../machines/policy/policy';
 export * from '../../machines/policy/thresholds';
 export * from '../../machines/rules/evaluate';
 export { allRules, type FlightRule } from '../../machines/rules/flightRules';
-export { quantityOfKey } from '../../machines/rules/quantities';
+export { derivedQuantityLabels, quantityOfKey } from '../../machines/rules/quantities';
 export { daysSince } from '../../machines/rules/readings';
 export type { Decision } from '../../machines/statechart/context';
 export { crewReturnMachine } from '../../machines/statechart/crewReturnMachine';

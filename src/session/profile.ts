@@ -10,7 +10,7 @@ export interface ThresholdProfile {
   contentHash: string;
 }
 
-export const defaultProfileRef = { id: 'default', version: '2026-11-25.1' } as const;
+export const defaultProfileRef = { id: 'default', version: '2026-11-26.1' } as const;
 
 export async function makeProfile(id: string, version: string, values: ThresholdValues): Promise<ThresholdProfile> {
   return { id, version, values, contentHash: await sha256Hex(canonicalJson(values)) };

@@ -1,3 +1,4 @@
+import { type NearestFlip, nearestFlip } from '../../machines/policy/answer';
 import { type FlipPoint, flipPoints, type InputFlipPoint, inputFlipPoints } from '../../machines/policy/flipPoints';
 import type { PolicyRowResult, Recommendation } from '../../machines/policy/policy';
 import { validateThresholdValues } from '../../machines/policy/thresholds';
@@ -5,6 +6,7 @@ import { type CrewReturnEvent, crewReturnEventSchema, type OperatorRequest } fro
 import { refusalOf } from '../../machines/statechart/refusal';
 import type { Actor } from '../../machines/types';
 import type { Scenario } from '../../scenarios/schema';
+import { type Answer, answerAt, type ChangeCause } from './answer';
 import { type DecisionRecord, decisionRecord } from './decisionRecord';
 import {
   type CrewReturnSnapshot,
@@ -96,8 +98,21 @@ export interface WalkthroughView {
   inputFlipPoints: InputFlipPoint[];
   /** Why the machine would refuse a confirmation now (its guard decides, not the UI); null when it would take it. */
   confirmRefusal: string | null;
+  /** The headline: recommendation or what the assessment waits for, deciding row and numbers, the latest change. */
+  answer: Answer;
+  /** The nearest threshold or assessed value that would change the recommendation (worked out when first read). */
+  nearestFlip: NearestFlip | null;
   /** Scripted step index → whether the machine applied it (undefined: not reached yet). */
   appliedByStep: (boolean | undefined)[];
+}
+
+function changeCause(walkthrough: Walkthrough, fold: SessionFold, index: number): ChangeCause {
+  const event = walkthrough.events[index];
+  const step = event?.scriptedStep;
+  if (step !== undefined) return { kind: 'step', step, description: walkthrough.scenario.events[step]?.description ?? '' };
+  const folded = fold.steps[index];
+  if (!folded) throw new Error(`no folded step ${index}`);
+  return { kind: 'operator', event: folded.event, seq: folded.seq };
 }
 
 export function viewWalkthrough(walkthrough: Walkthrough): WalkthroughView {
@@ -107,6 +122,7 @@ export function viewWalkthrough(walkthrough: Walkthrough): WalkthroughView {
   const { situation, recommendation } = standingRecommendation(snapshot.context);
   let thresholdFlips: FlipPoint[] | undefined;
   let inputFlips: InputFlipPoint[] | undefined;
+  let nearest: NearestFlip | null | undefined;
   const appliedByStep: (boolean | undefined)[] = walkthrough.scenario.events.map(() => undefined);
   walkthrough.events.forEach((e, i) => {
     if (e.scriptedStep !== undefined) appliedByStep[e.scriptedStep] = fold.steps[i]?.record.applied;
@@ -126,6 +142,11 @@ export function viewWalkthrough(walkthrough: Walkthrough): WalkthroughView {
       inputFlips ??= recommendation ? inputFlipPoints(situation, recommendation) : [];
       return inputFlips;
     },
+    get nearestFlip() {
+      if (nearest === undefined) nearest = nearestFlip(this.flipPoints, this.inputFlipPoints);
+      return nearest;
+    },
+    answer: answerAt(fold, inView, snapshot, recommendation, (i) => changeCause(walkthrough, fold, i)),
     confirmRefusal: refusalOf(snapshot, {
       type: 'decision.confirm',
       at: snapshot.context.nowUtc,

@@ -1,5 +1,5 @@
 import { memo } from 'react';
-import { decisionSentence, outcomeLabels, uncrewedDepartureSentence } from '../../reports/describe';
+import { uncrewedDepartureSentence } from '../../reports/describe';
 import type { MissionSetup, Recommendation } from '../../session/model';
 import type { WalkthroughView } from '../../session/walkthrough';
 import type { TemperatureUnit } from '../shared/units';
@@ -15,51 +15,32 @@ interface Props {
 }
 
 export function RecommendationPanel({ view, deferredView, temperatureUnit }: Props) {
-  const { recommendation, record } = view;
+  const { recommendation } = view;
   const { setup, thresholds } = deferredView.snapshot.context;
+  if (!recommendation) return null;
   return (
     <section aria-labelledby="recommendation-title" className="recommendation">
-      <h3 id="recommendation-title">Recommendation</h3>
-      {!recommendation ? (
-        <p className="muted">No anomaly yet: the vehicle serves as the crew's lifeboat and ride home.</p>
-      ) : (
+      <h3 id="recommendation-title">Why: the policy, the rules and what would change it</h3>
+      {view.record.decision && (
+        <p className="muted">The tables are the decision's situation, re-evaluated under the thresholds in force now.</p>
+      )}
+      <PolicyTable policyRows={view.policyRows} recommendation={recommendation} />
+      {deferredView.recommendation && (
         <>
-          <p className={`outcome outcome-${recommendation.outcome}`} data-testid="outcome" data-outcome={recommendation.outcome}>
-            {outcomeLabels[recommendation.outcome]} <code>{recommendation.outcome}</code>
-          </p>
-          {record.decision && (
-            <>
-              <p
-                className={`decision decision-${record.decision.kind}`}
-                data-testid="decision"
-                data-outcome={record.decision.outcome}
-              >
-                Decided: <strong>{outcomeLabels[record.decision.outcome]}</strong> — {decisionSentence(record.decision)}
-              </p>
-              <p className="muted">
-                The table below is the decision's situation, re-evaluated under the thresholds in force now.
-              </p>
-            </>
-          )}
-          <PolicyTable policyRows={view.policyRows} recommendation={recommendation} />
-          {deferredView.recommendation && (
-            <>
-              <FlipTable
-                policyRows={deferredView.policyRows}
-                flipPoints={deferredView.flipPoints}
-                inputFlipPoints={deferredView.inputFlipPoints}
-                thresholds={thresholds}
-                temperatureUnit={temperatureUnit}
-              />
-              <RuleTable
-                policyRows={deferredView.policyRows}
-                recommendation={deferredView.recommendation}
-                setup={setup}
-                temperatureUnit={temperatureUnit}
-              />
-              <SeatPlan recommendation={deferredView.recommendation} setup={setup} />
-            </>
-          )}
+          <RuleTable
+            policyRows={deferredView.policyRows}
+            recommendation={deferredView.recommendation}
+            setup={setup}
+            temperatureUnit={temperatureUnit}
+          />
+          <SeatPlan recommendation={deferredView.recommendation} setup={setup} />
+          <FlipTable
+            policyRows={deferredView.policyRows}
+            flipPoints={deferredView.flipPoints}
+            inputFlipPoints={deferredView.inputFlipPoints}
+            thresholds={thresholds}
+            temperatureUnit={temperatureUnit}
+          />
         </>
       )}
     </section>

@@ -1,2 +1,3 @@
+export { AnswerPanel } from './AnswerPanel';
 export { DecisionPanel } from './DecisionPanel';
 export { RecommendationPanel } from './RecommendationPanel';

@@ -1,7 +1,7 @@
 import { memo, useCallback, useDeferredValue, useEffect, useMemo } from 'react';
 import { stateName } from '../../session/model';
 import { type Change, frontier, viewWalkthrough, type Walkthrough } from '../../session/walkthrough';
-import { DecisionPanel, RecommendationPanel } from '../decision';
+import { AnswerPanel, DecisionPanel, RecommendationPanel } from '../decision';
 import type { TemperatureUnit } from '../shared/units';
 import { ThresholdsPanel } from '../thresholds';
 import { SessionLog } from './SessionLog';
@@ -69,6 +69,9 @@ export const WalkthroughView = memo(function WalkthroughView({
           total={walkthrough.scenario.events.length}
           onStep={jump}
         />
+        <span className="state-now">
+          State: <strong data-testid="state-now">{stateName(snapshot.value)}</strong>
+        </span>
       </div>
       <div className="walkthrough-grid">
         <div className="column timeline-column">
@@ -76,7 +79,13 @@ export const WalkthroughView = memo(function WalkthroughView({
           <SessionLog walkthrough={deferredWalkthrough} temperatureUnit={temperatureUnit} />
         </div>
         <div className="column center-column">
-          <StatechartDiagram snapshot={chartSnapshot} />
+          <AnswerPanel
+            answer={view.answer}
+            decision={view.record.decision}
+            // One frame behind at most: the flip search runs with the detail, off the edit's urgent render.
+            nearestFlip={deferredView.nearestFlip}
+            temperatureUnit={temperatureUnit}
+          />
           {snapshot.matches({ anomaly: 'decision' }) && (
             <DecisionPanel
               recommendation={view.recommendation}
@@ -86,6 +95,7 @@ export const WalkthroughView = memo(function WalkthroughView({
             />
           )}
           <RecommendationPanel view={view} deferredView={deferredView} temperatureUnit={temperatureUnit} />
+          <StatechartDiagram snapshot={chartSnapshot} />
           <VehicleCards setup={snapshot.context.setup} />
         </div>
         <div className="column thresholds-column">

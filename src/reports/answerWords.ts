@@ -1,0 +1,68 @@
+/** Words for the headline answer, shared so the screen and any export say it the same way. */
+
+import type { Answer, ChangeCause } from '../session/answer';
+import { flipRelation, type NearestFlip, type OutcomeId, type RuleEvaluation, thresholdDefinitionByKey } from '../session/model';
+import { describeEvent, inputFlipSentence, outcomeLabels, quantityLabel } from './describe';
+
+/** Shows a value with its unit (the screen converts temperatures; a difference converts without the offset). */
+export type Shown = (value: number, unit: string, isDifference?: boolean) => string;
+
+/** The first line: the recommendation, or what the assessment still waits for. */
+export function answerHeadline(answer: Answer): string {
+  if (!answer.recommendation) return 'No anomaly yet: the vehicle serves as the crew’s lifeboat and ride home';
+  if (!answer.assessmentIncomplete) return outcomeLabels[answer.recommendation.outcome];
+  const [first, ...more] = answer.waitingFor.map(quantityLabel);
+  if (!first) return 'Assessment incomplete: waiting for the flyability assessment';
+  return `Assessment incomplete: waiting for ${first.toLowerCase()}${more.length ? ` and ${more.length} more value${more.length > 1 ? 's' : ''}` : ''}`;
+}
+
+/** "Not reported yet: a, b and c." */
+export function waitingForSentence(answer: Answer): string {
+  return `Not reported yet: ${listed(answer.waitingFor.map(quantityLabel))}; and the flyability assessment is not complete`;
+}
+
+/** "Row 3 decides: A replacement can arrive … — 2 crew keep emergency seats on Soyuz MS-22, 1 on other vehicles." */
+export function decidingRowSentence(row: NonNullable<Answer['decidingRow']>): string {
+  return `Row ${row.index} decides: ${row.statement}: ${row.reason}`;
+}
+
+/** "Peak cabin temperature (3 crew), emergency tier: 43 °C against a limit of ≤ 40 °C: fails by 3 °C". */
+export function decidingNumberSentence(e: RuleEvaluation, thin: boolean, shown: Shown): string {
+  const value = e.value === null ? 'unknown' : shown(e.value, e.unit);
+  const verdict =
+    e.margin === null
+      ? 'unknown'
+      : e.status === 'pass'
+        ? `passes by ${shown(e.margin, e.unit, true)}${thin ? ' (thin margin)' : ''}`
+        : `fails by ${shown(-e.margin, e.unit, true)}`;
+  return `${quantityLabel(e.quantityKey)}, ${e.tier} tier: ${value} against a limit of ${e.comparator === '<=' ? '≤' : '≥'} ${shown(e.threshold, e.unit)}: ${verdict}`;
+}
+
+/** The nearest change that flips the answer, threshold or assessed value. */
+export function nearestFlipSentence(nearest: NearestFlip | null, shown: Shown): string {
+  if (!nearest) return 'No single threshold or assessed value, within its plausible range, changes it';
+  const becomes = `“${outcomeLabels[nearest.flip.newOutcome]}”`;
+  if (nearest.kind === 'input') return capitalized(inputFlipSentence(nearest.flip, shown, becomes));
+  const { flip } = nearest;
+  const definition = thresholdDefinitionByKey.get(flip.thresholdKey);
+  const unit = definition?.unit ?? '';
+  const name = `${definition?.label.toLowerCase() ?? flip.thresholdKey}${definition?.tier ? ` (${definition.tier})` : ''}`;
+  return `${flip.direction === 'raise' ? 'Raising' : 'Lowering'} the limit for ${name} to ${flipRelation(flip)} ${shown(flip.flipAt, unit)} (now ${shown(flip.current, unit)}) would make it ${becomes}`;
+}
+
+/** "Changed from “Undecided: escalate” at step 17 (Flyability assessment complete)", or after an operator's edit. */
+export function changeSentence(from: OutcomeId | null, cause: ChangeCause, shown: Shown): string {
+  const before = from ? `from “${outcomeLabels[from]}”` : 'from no recommendation';
+  if (cause.kind === 'step') return `Changed ${before} at step ${cause.step + 1} (${cause.description})`;
+  const { event } = cause;
+  if (event.type === 'thresholds.change') {
+    const definition = thresholdDefinitionByKey.get(event.key);
+    const name = `${definition?.label.toLowerCase() ?? event.key}${definition?.tier ? ` (${definition.tier})` : ''}`;
+    return `Changed ${before} after the edit of the limit for ${name} to ${shown(event.value, definition?.unit ?? '')}`;
+  }
+  return `Changed ${before} after ${event.type}: ${describeEvent(event)}`;
+}
+
+const listed = (items: string[]) =>
+  items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+const capitalized = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);

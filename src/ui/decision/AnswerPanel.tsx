@@ -1,0 +1,77 @@
+import { memo } from 'react';
+import {
+  answerHeadline,
+  changeSentence,
+  decidingNumberSentence,
+  decidingRowSentence,
+  nearestFlipSentence,
+  type Shown,
+  waitingForSentence,
+} from '../../reports/answerWords';
+import { decisionSentence, evaluationKey, outcomeLabels } from '../../reports/describe';
+import type { Answer } from '../../session/answer';
+import type { TakenDecision } from '../../session/decisionRecord';
+import type { NearestFlip } from '../../session/model';
+import { displayValue, type TemperatureUnit } from '../shared/units';
+
+interface Props {
+  answer: Answer;
+  decision: TakenDecision | null;
+  nearestFlip: NearestFlip | null;
+  temperatureUnit: TemperatureUnit;
+}
+
+/** The answer first: what is recommended and why, in words, before any table. */
+export const AnswerPanel = memo(function AnswerPanel({ answer, decision, nearestFlip, temperatureUnit }: Props) {
+  const shown: Shown = (value, unit, isDifference) => displayValue(value, unit, temperatureUnit, isDifference);
+  const { recommendation } = answer;
+  const outcome = recommendation?.outcome;
+  return (
+    <section aria-labelledby="answer-title" className="answer" aria-live="polite">
+      <h3 id="answer-title" className="visually-hidden">
+        Answer
+      </h3>
+      <p
+        className={`outcome${outcome ? ` outcome-${outcome}` : ''}${answer.assessmentIncomplete ? ' provisional' : ''}`}
+        data-testid="outcome"
+        data-outcome={outcome ?? 'none'}
+      >
+        {answerHeadline(answer)}
+        {outcome && <code> {outcome}</code>}
+      </p>
+      {answer.assessmentIncomplete && recommendation && (
+        <>
+          {answer.waitingFor.length > 0 && <p data-testid="waiting-for">{waitingForSentence(answer)}.</p>}
+          <p className="muted">Provisional, on what is known so far: {outcomeLabels[recommendation.outcome]}.</p>
+        </>
+      )}
+      {answer.changed && (
+        <p className="changed" data-testid="changed">
+          <span aria-hidden="true">⟳ </span>
+          {changeSentence(answer.changed.from, answer.changed.cause, shown)}.
+        </p>
+      )}
+      {decision && (
+        <p className={`decision decision-${decision.kind}`} data-testid="decision" data-outcome={decision.outcome}>
+          Decided: <strong>{outcomeLabels[decision.outcome]}</strong>: {decisionSentence(decision)}
+        </p>
+      )}
+      {answer.decidingRow && <p data-testid="deciding-row">{decidingRowSentence(answer.decidingRow)}.</p>}
+      {answer.numbers.length > 0 && (
+        <ul className="deciding-numbers" aria-label="The numbers that decided">
+          {answer.numbers.map(({ evaluation, thin }) => (
+            <li key={evaluationKey(evaluation)} className={`status-${evaluation.status}${thin ? ' thin' : ''}`} data-thin={thin}>
+              {decidingNumberSentence(evaluation, thin, shown)}
+            </li>
+          ))}
+        </ul>
+      )}
+      {recommendation && (
+        <p className="nearest-flip" data-testid="nearest-flip">
+          <strong>What would change it: </strong>
+          {nearestFlipSentence(nearestFlip, shown)}.
+        </p>
+      )}
+    </section>
+  );
+});
