@@ -88,4 +88,41 @@ describe('refusals', () => {
     const { guardRefusals } = await import('../machines/statechart/refusal');
     expect(Object.keys(guardRefusals).sort()).toEqual(Object.keys(crewReturnMachine.implementations.guards).sort());
   });
+
+  it('explores without recording: no operator asked, the session unchanged; adopting records the thresholds once', async () => {
+    const actor = await started();
+    const recorded = actor.getSnapshot().context.walkthrough;
+    actor.send({ type: 'explore.start' });
+    expect(actor.getSnapshot().matches({ view: { walkthrough: 'exploring' } })).toBe(true);
+    actor.send({ type: 'explore.change', change: change(38).change, wallClockUtc: wall });
+    actor.send({ type: 'explore.try', key: 'peakCabinTempC.crew2', value: { nominal: 30, source: 'explored' } });
+    // A change request while exploring (a stray keyboard commit) is not recorded either.
+    actor.send(change(39));
+    let context = actor.getSnapshot().context;
+    expect(actor.getSnapshot().matches({ operator: 'unknown' })).toBe(true);
+    expect(context.walkthrough).toBe(recorded);
+    expect(context.exploration?.walkthrough.events.at(-1)?.event).toMatchObject({ type: 'thresholds.change', value: 38 });
+    expect(context.exploration?.tried).toHaveProperty('peakCabinTempC.crew2');
+
+    actor.send({ type: 'explore.discard' });
+    context = actor.getSnapshot().context;
+    expect(context.exploration).toBeNull();
+    expect(context.walkthrough).toBe(recorded);
+
+    actor.send({ type: 'explore.start' });
+    actor.send({ type: 'explore.adopt', reason: 'nothing changed', wallClockUtc: wall });
+    expect(actor.getSnapshot().matches({ view: { walkthrough: 'exploring' } })).toBe(true); // nothing to adopt
+    actor.send({ type: 'explore.change', change: change(42).change, wallClockUtc: wall });
+    actor.send({ type: 'explore.adopt', reason: 'surgeon accepts 42', wallClockUtc: wall });
+    expect(actor.getSnapshot().matches({ view: { walkthrough: 'recording' }, operator: 'identifying' })).toBe(true);
+    actor.send({ type: 'operator.identify', operator: flight, wallClockUtc: wall });
+    const events = actor.getSnapshot().context.walkthrough?.events ?? [];
+    expect(events).toHaveLength(18);
+    expect(events.at(-1)?.event).toMatchObject({
+      type: 'thresholds.change',
+      value: 42,
+      reason: 'surgeon accepts 42',
+      by: flight,
+    });
+  });
 });

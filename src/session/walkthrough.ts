@@ -1,7 +1,8 @@
 import { type NearestFlip, nearestFlip } from '../../machines/policy/answer';
 import { type FlipPoint, flipPoints, type InputFlipPoint, inputFlipPoints } from '../../machines/policy/flipPoints';
-import type { PolicyRowResult, Recommendation } from '../../machines/policy/policy';
+import { type PolicyRowResult, type Recommendation, recommend } from '../../machines/policy/policy';
 import { validateThresholdValues } from '../../machines/policy/thresholds';
+import type { AssessedValues } from '../../machines/rules/evaluate';
 import { type CrewReturnEvent, crewReturnEventSchema, type OperatorRequest } from '../../machines/statechart/events';
 import { refusalOf } from '../../machines/statechart/refusal';
 import type { Actor } from '../../machines/types';
@@ -115,11 +116,18 @@ function changeCause(walkthrough: Walkthrough, fold: SessionFold, index: number)
   return { kind: 'operator', event: folded.event, seq: folded.seq };
 }
 
-export function viewWalkthrough(walkthrough: Walkthrough): WalkthroughView {
+/**
+ * The session at its cursor. `tried` replaces assessed values (Explore mode): the policy judges them
+ * instead of the reported ones, nothing is recorded, and the decision record stays what was recorded.
+ */
+export function viewWalkthrough(walkthrough: Walkthrough, tried?: AssessedValues): WalkthroughView {
   const fold = foldWalkthrough(walkthrough);
   const inView = eventsInView(walkthrough);
   const snapshot = snapshotAfter(fold, inView);
-  const { situation, recommendation } = standingRecommendation(snapshot.context);
+  const standing = standingRecommendation(snapshot.context);
+  const situation =
+    tried && Object.keys(tried).length ? { ...standing.situation, values: { ...standing.situation.values, ...tried } } : null;
+  const recommendation = situation && standing.recommendation ? recommend(situation) : standing.recommendation;
   let thresholdFlips: FlipPoint[] | undefined;
   let inputFlips: InputFlipPoint[] | undefined;
   let nearest: NearestFlip | null | undefined;
@@ -135,11 +143,11 @@ export function viewWalkthrough(walkthrough: Walkthrough): WalkthroughView {
     policyRows: recommendation?.rows ?? [],
     // Worked out when first read: a panel that shows them asks; the headline of an edit does not wait for them.
     get flipPoints() {
-      thresholdFlips ??= recommendation ? flipPoints(situation, recommendation) : [];
+      thresholdFlips ??= recommendation ? flipPoints(situation ?? standing.situation, recommendation) : [];
       return thresholdFlips;
     },
     get inputFlipPoints() {
-      inputFlips ??= recommendation ? inputFlipPoints(situation, recommendation) : [];
+      inputFlips ??= recommendation ? inputFlipPoints(situation ?? standing.situation, recommendation) : [];
       return inputFlips;
     },
     get nearestFlip() {

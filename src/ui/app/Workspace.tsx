@@ -1,7 +1,8 @@
 import { useMachine } from '@xstate/react';
-import { useCallback } from 'react';
+import { useCallback, useMemo } from 'react';
 import type { SessionStore, StoredSession } from '../../files/sessionStore';
-import type { Actor } from '../../session/model';
+import { changedThresholds } from '../../session/exploration';
+import type { Actor, AssessedValue } from '../../session/model';
 import type { ThresholdProfile } from '../../session/profile';
 import type { Change } from '../../session/walkthrough';
 import { AuditView } from '../audit';
@@ -32,6 +33,24 @@ export function Workspace({ profile, store, storeProblem, restored }: Props) {
   const onStep = useCallback((cursor: number, wallClockUtc: string) => send({ type: 'step.to', cursor, wallClockUtc }), [send]);
   const onStepBy = useCallback((delta: number, wallClockUtc: string) => send({ type: 'step.by', delta, wallClockUtc }), [send]);
   const onChange = useCallback((change: Change) => send({ type: 'change.request', change, wallClockUtc: now() }), [send]);
+  const exploringNow = snapshot.matches({ view: { walkthrough: 'exploring' } });
+  const onChangeExplored = useCallback((change: Change) => send({ type: 'explore.change', change, wallClockUtc: now() }), [send]);
+  const onStartExplore = useCallback(() => send({ type: 'explore.start' }), [send]);
+  const { exploration } = state;
+  const exploring = useMemo(
+    () =>
+      exploration
+        ? {
+            changedThresholds: changedThresholds(exploration),
+            triedCount: Object.keys(exploration.tried).length,
+            tried: exploration.tried,
+            onTry: (key: string, value: AssessedValue | null) => send({ type: 'explore.try', key, value }),
+            onDiscard: () => send({ type: 'explore.discard' }),
+            onAdopt: (reason: string) => send({ type: 'explore.adopt', reason, wallClockUtc: now() }),
+          }
+        : null,
+    [exploration, send],
+  );
   const onIdentify = useCallback((operator: Actor) => send({ type: 'operator.identify', operator, wallClockUtc: now() }), [send]);
   const onCancelIdentify = useCallback(() => send({ type: 'operator.cancel' }), [send]);
   return (
@@ -112,12 +131,14 @@ export function Workspace({ profile, store, storeProblem, restored }: Props) {
         />
       ) : (
         <WalkthroughView
-          walkthrough={state.walkthrough}
+          walkthrough={exploringNow && exploration ? exploration.walkthrough : state.walkthrough}
           temperatureUnit={state.temperatureUnit}
           refusal={state.refusal}
           onStep={onStep}
           onStepBy={onStepBy}
-          onChange={onChange}
+          onChange={exploringNow ? onChangeExplored : onChange}
+          exploring={exploring}
+          onStartExplore={onStartExplore}
         />
       )}
       <OperatorDialog

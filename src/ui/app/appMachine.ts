@@ -4,13 +4,21 @@
  * walkthrough; recording it is the session layer's job.
  */
 
-import { assign, setup } from 'xstate';
+import { assign, raise, setup } from 'xstate';
 import type { Scenario } from '../../../scenarios/schema';
 import type { StoredSession } from '../../files/sessionStore';
 import { sessionIdOf } from '../../files/sessionStore';
 import type { AuditEntry } from '../../record/ledger';
+import {
+  changedThresholds,
+  type Exploration,
+  exploreChange,
+  exploredThresholds,
+  startExploration,
+  tryValue,
+} from '../../session/exploration';
 import type { InputProblem } from '../../session/inputProblem';
-import type { Actor } from '../../session/model';
+import type { Actor, AssessedValue } from '../../session/model';
 import type { ThresholdProfile } from '../../session/profile';
 import { type Change, moveTo, openWalkthrough, recordChange, type Walkthrough } from '../../session/walkthrough';
 import type { ImportedPacket } from '../audit';
@@ -32,6 +40,8 @@ export interface AppContext {
   /** Why the last change was not recorded, if it was not. */
   refusal: string | null;
   temperatureUnit: TemperatureUnit;
+  /** Explore mode: a copy of the session changed freely and never recorded; null while recording. */
+  exploration: Exploration | null;
 }
 
 export type AppView = 'library' | 'walkthrough' | 'audit';
@@ -53,7 +63,13 @@ export type AppEvent =
   | { type: 'operator.cancel' }
   | { type: 'operator.identify'; operator: Actor; wallClockUtc: string }
   | { type: 'operator.handover' }
-  | { type: 'units.toggle' };
+  | { type: 'units.toggle' }
+  | { type: 'explore.start' }
+  | { type: 'explore.change'; change: Change; wallClockUtc: string }
+  | { type: 'explore.try'; key: string; value: AssessedValue | null }
+  | { type: 'explore.discard' }
+  | { type: 'explore.adopt'; reason: string; wallClockUtc: string }
+  | { type: 'explore.adopted'; change: Change; wallClockUtc: string };
 
 export interface AppInput {
   library: Scenario[];
@@ -84,6 +100,9 @@ export const appMachine = setup({
     hasWalkthrough: ({ context }) => context.walkthrough !== null,
     hasRecord: ({ context }) => context.walkthrough !== null || context.imported !== null,
     operatorKnown: ({ context }) => context.operator !== null,
+    recording: ({ context }) => context.exploration === null,
+    exploredThresholds: ({ context }) =>
+      context.exploration !== null && Object.keys(changedThresholds(context.exploration)).length > 0,
   },
 }).createMachine({
   id: 'app',
@@ -100,6 +119,7 @@ export const appMachine = setup({
     pending: null,
     refusal: null,
     temperatureUnit: '°C',
+    exploration: null,
   }),
   on: {
     'units.toggle': { actions: assign({ temperatureUnit: ({ context }) => (context.temperatureUnit === '°C' ? '°F' : '°C') }) },
@@ -124,12 +144,68 @@ export const appMachine = setup({
         starting: { always: [{ guard: 'hasWalkthrough', target: 'walkthrough' }, { target: 'library' }] },
         library: {},
         walkthrough: {
-          on: {
-            'step.to': { actions: assign(({ context, event }) => step(context, event.cursor, event.wallClockUtc)) },
-            'step.by': {
-              actions: assign(({ context, event }) =>
-                step(context, (context.walkthrough?.cursor ?? 0) + event.delta, event.wallClockUtc),
-              ),
+          initial: 'recording',
+          states: {
+            recording: {
+              on: {
+                'step.to': { actions: assign(({ context, event }) => step(context, event.cursor, event.wallClockUtc)) },
+                'step.by': {
+                  actions: assign(({ context, event }) =>
+                    step(context, (context.walkthrough?.cursor ?? 0) + event.delta, event.wallClockUtc),
+                  ),
+                },
+                'explore.start': {
+                  guard: 'hasWalkthrough',
+                  target: 'exploring',
+                  actions: assign(({ context }) => ({
+                    exploration: context.walkthrough ? startExploration(context.walkthrough) : null,
+                    refusal: null,
+                  })),
+                },
+              },
+            },
+            /** Nothing here is recorded: no operator is asked, no entry is written. */
+            exploring: {
+              exit: assign({ exploration: null }),
+              on: {
+                'step.to': { actions: assign(({ context, event }) => exploreStep(context, event.cursor, event.wallClockUtc)) },
+                'step.by': {
+                  actions: assign(({ context, event }) =>
+                    exploreStep(context, (context.exploration?.walkthrough.cursor ?? 0) + event.delta, event.wallClockUtc),
+                  ),
+                },
+                'explore.change': {
+                  actions: assign(({ context, event }) => explored(context, event.change, event.wallClockUtc)),
+                },
+                'explore.try': {
+                  actions: assign(({ context, event }) =>
+                    context.exploration ? { exploration: tryValue(context.exploration, event.key, event.value) } : {},
+                  ),
+                },
+                'explore.discard': { target: 'recording', actions: assign({ refusal: null }) },
+                // The explored set is read while exploring; leaving then records it as one change, through
+                // the operator's own path (asked for a name if unknown).
+                'explore.adopt': {
+                  guard: 'exploredThresholds',
+                  actions: raise(({ context, event }) => ({
+                    type: 'explore.adopted' as const,
+                    change: {
+                      kind: 'thresholdSet' as const,
+                      values: context.exploration ? exploredThresholds(context.exploration) : {},
+                      reason: event.reason,
+                    },
+                    wallClockUtc: event.wallClockUtc,
+                  })),
+                },
+                'explore.adopted': {
+                  target: 'recording',
+                  actions: raise(({ event }) => ({
+                    type: 'change.request' as const,
+                    change: event.change,
+                    wallClockUtc: event.wallClockUtc,
+                  })),
+                },
+              },
             },
           },
         },
@@ -167,7 +243,13 @@ export const appMachine = setup({
       states: {
         checking: { always: [{ guard: 'operatorKnown', target: 'identified' }, { target: 'unknown' }] },
         unknown: {
-          on: { 'change.request': { target: 'identifying', actions: assign({ pending: ({ event }) => event.change }) } },
+          on: {
+            'change.request': {
+              guard: 'recording',
+              target: 'identifying',
+              actions: assign({ pending: ({ event }) => event.change }),
+            },
+          },
         },
         /** The operator dialog is open: a pending change waits for a name, or a handover for the next operator. */
         identifying: {
@@ -188,6 +270,7 @@ export const appMachine = setup({
         identified: {
           on: {
             'change.request': {
+              guard: 'recording',
               actions: assign(({ context, event }) =>
                 context.operator ? recorded(context, event.change, context.operator, event.wallClockUtc) : {},
               ),
@@ -203,4 +286,16 @@ export const appMachine = setup({
 
 function step(context: AppContext, cursor: number, wallClockUtc: string): Partial<AppContext> {
   return context.walkthrough ? { walkthrough: moveTo(context.walkthrough, cursor, wallClockUtc), refusal: null } : {};
+}
+
+function exploreStep(context: AppContext, cursor: number, wallClockUtc: string): Partial<AppContext> {
+  const { exploration } = context;
+  if (!exploration) return {};
+  return { exploration: { ...exploration, walkthrough: moveTo(exploration.walkthrough, cursor, wallClockUtc) }, refusal: null };
+}
+
+function explored(context: AppContext, change: Change, wallClockUtc: string): Partial<AppContext> {
+  if (!context.exploration) return {};
+  const result = exploreChange(context.exploration, change, wallClockUtc);
+  return result.ok ? { exploration: result.exploration, refusal: null } : { refusal: result.reason };
 }

@@ -1,4 +1,5 @@
 import { memo } from 'react';
+import { explorer } from '../../session/exploration';
 import { thresholdDefinitionByKey } from '../../session/model';
 import type { Walkthrough } from '../../session/walkthrough';
 import { displayValue, type TemperatureUnit } from '../shared/units';
@@ -16,7 +17,9 @@ export const SessionLog = memo(function SessionLog({
   let step = 0;
   const operatorEvents = walkthrough.events.flatMap((e) => {
     if (e.scriptedStep !== undefined) step = e.scriptedStep + 1;
-    return e.scriptedStep === undefined ? [{ ...e, afterStep: step }] : [];
+    // What Explore mode tried is not recorded, so it is not in this log either.
+    const recorded = e.scriptedStep === undefined && !('by' in e.event && e.event.by.name === explorer.name);
+    return recorded ? [{ ...e, afterStep: step }] : [];
   });
   const earlier = Math.max(0, operatorEvents.length - shownCount);
   return (

@@ -1,13 +1,21 @@
 import { memo, useCallback, useDeferredValue, useEffect, useMemo } from 'react';
-import { stateName } from '../../session/model';
-import { type Change, frontier, viewWalkthrough, type Walkthrough } from '../../session/walkthrough';
+import { type AssessedValue, recommendationEvaluations, stateName } from '../../session/model';
+import {
+  type Change,
+  frontier,
+  type WalkthroughView as SessionView,
+  viewWalkthrough,
+  type Walkthrough,
+} from '../../session/walkthrough';
 import { AnswerPanel, DecisionPanel, RecommendationPanel } from '../decision';
 import type { TemperatureUnit } from '../shared/units';
 import { ThresholdsPanel } from '../thresholds';
+import { ExploreBar, type ExploreControls } from './ExploreBar';
 import { SessionLog } from './SessionLog';
 import { StatechartDiagram } from './StatechartDiagram';
 import { StepControls } from './StepControls';
 import { Timeline } from './Timeline';
+import { TriedValues } from './TriedValues';
 import { VehicleCards } from './VehicleCards';
 
 interface Props {
@@ -17,7 +25,12 @@ interface Props {
   onStep: (cursor: number, wallClockUtc: string) => void;
   onStepBy: (delta: number, wallClockUtc: string) => void;
   onChange: (change: Change) => void;
+  /** Explore mode's controls while exploring (the walkthrough is then the unrecorded copy); null while recording. */
+  exploring: (ExploreControls & { tried: Readonly<Record<string, AssessedValue>>; onTry: TryValue }) | null;
+  onStartExplore: () => void;
 }
+
+type TryValue = (key: string, value: AssessedValue | null) => void;
 
 const typing = (target: EventTarget | null) =>
   target instanceof HTMLElement && (target.closest('input, textarea, select, dialog[open]') !== null || target.isContentEditable);
@@ -29,8 +42,11 @@ export const WalkthroughView = memo(function WalkthroughView({
   onStep,
   onStepBy,
   onChange,
+  exploring,
+  onStartExplore,
 }: Props) {
-  const view = useMemo(() => viewWalkthrough(walkthrough), [walkthrough]);
+  const tried = exploring?.tried;
+  const view = useMemo(() => viewWalkthrough(walkthrough, tried), [walkthrough, tried]);
   // What is beside the point of an edit (the statechart, the operators' log, the detail tables)
   // follows in the frame after, so the recommendation is on screen first.
   const deferredView = useDeferredValue(view);
@@ -69,6 +85,7 @@ export const WalkthroughView = memo(function WalkthroughView({
           total={walkthrough.scenario.events.length}
           onStep={jump}
         />
+        <ExploreBar exploring={exploring} temperatureUnit={temperatureUnit} onStart={onStartExplore} />
         <span className="state-now">
           State: <strong data-testid="state-now">{stateName(snapshot.value)}</strong>
         </span>
@@ -86,7 +103,15 @@ export const WalkthroughView = memo(function WalkthroughView({
             nearestFlip={deferredView.nearestFlip}
             temperatureUnit={temperatureUnit}
           />
-          {snapshot.matches({ anomaly: 'decision' }) && (
+          {exploring && view.recommendation && (
+            <TriedValues
+              reported={readValues(view)}
+              tried={exploring.tried}
+              temperatureUnit={temperatureUnit}
+              onTry={exploring.onTry}
+            />
+          )}
+          {!exploring && snapshot.matches({ anomaly: 'decision' }) && (
             <DecisionPanel
               recommendation={view.recommendation}
               confirmRefusal={view.confirmRefusal}
@@ -113,3 +138,12 @@ export const WalkthroughView = memo(function WalkthroughView({
     </main>
   );
 });
+
+/** The assessed inputs the recommendation reads (and those it waits for), with what is reported of each. */
+function readValues(view: SessionView): Record<string, AssessedValue | undefined> {
+  const keys = new Set([
+    ...(view.recommendation ? recommendationEvaluations(view.recommendation) : []).flatMap((e) => e.inputs.map((i) => i.key)),
+    ...view.answer.waitingFor,
+  ]);
+  return Object.fromEntries([...keys].map((key) => [key, view.snapshot.context.values[key]]));
+}

@@ -1,0 +1,56 @@
+import type { AssessedValue } from '../../machines/types';
+import { snapshotAfter } from './fold';
+import { type Change, eventsInView, foldWalkthrough, frontier, recordChange, type Walkthrough } from './walkthrough';
+
+/**
+ * Explore mode: the session as it stands at the cursor, changed freely and never recorded. Threshold
+ * changes and steps go through the same fold as recorded ones (so every panel answers the same way);
+ * assessed values are tried in place of the reported ones. Leaving discards it, or adopts its
+ * thresholds as one recorded change.
+ */
+export interface Exploration {
+  /** The recorded session it started from: what adopting changes, and what "changed" compares with. */
+  from: Walkthrough;
+  /** A copy cut at the cursor, grown by unrecorded events. */
+  walkthrough: Walkthrough;
+  /** Assessed values tried instead of the reported ones, by quantity key. */
+  tried: Readonly<Record<string, AssessedValue>>;
+}
+
+/** Who the unrecorded events are by: never an operator, so nothing explored can pass for a record. */
+export const explorer = { name: 'Explore mode', role: 'not recorded' } as const;
+
+export function startExploration(from: Walkthrough): Exploration {
+  const events = from.events.slice(0, eventsInView(from));
+  return { from, walkthrough: { ...from, events }, tried: {} };
+}
+
+export type Explored = { ok: true; exploration: Exploration } | { ok: false; reason: string };
+
+/** Applies a change to the exploration only; refused as the recorded session would refuse it. */
+export function exploreChange(exploration: Exploration, change: Change, wallClockUtc: string): Explored {
+  const result = recordChange(exploration.walkthrough, change, explorer, wallClockUtc);
+  return result.ok ? { ok: true, exploration: { ...exploration, walkthrough: result.walkthrough } } : result;
+}
+
+/** Tries an assessed value (null puts the reported one back). */
+export function tryValue(exploration: Exploration, key: string, value: AssessedValue | null): Exploration {
+  const { [key]: _, ...rest } = exploration.tried;
+  return { ...exploration, tried: value ? { ...rest, [key]: value } : rest };
+}
+
+/** The thresholds the exploration has changed against those in force in the recorded session now. */
+export function changedThresholds(exploration: Exploration): Record<string, number> {
+  const explored = thresholdsAtCursor(exploration.walkthrough);
+  const recorded = thresholdsAtCursor({ ...exploration.from, cursor: frontier(exploration.from) });
+  return Object.fromEntries(Object.entries(explored).filter(([key, value]) => recorded[key] !== value));
+}
+
+/** Every threshold in force in the exploration: what adopting records (only those that differ become entries). */
+export function exploredThresholds(exploration: Exploration): Readonly<Record<string, number>> {
+  return thresholdsAtCursor(exploration.walkthrough);
+}
+
+function thresholdsAtCursor(walkthrough: Walkthrough): Readonly<Record<string, number>> {
+  return snapshotAfter(foldWalkthrough(walkthrough), eventsInView(walkthrough)).context.thresholds;
+}

@@ -1,0 +1,102 @@
+import { type KeyboardEvent, memo, useState } from 'react';
+import { quantityLabel, quantityUnit } from '../../reports/describe';
+import { type AssessedValue, conservativeEnd } from '../../session/model';
+import { displayValue, fromDisplayNumber, type TemperatureUnit, toDisplayNumber } from '../shared/units';
+
+interface Props {
+  /** Assessed quantities the recommendation reads, with what is reported (or nothing yet). */
+  reported: Readonly<Record<string, AssessedValue | undefined>>;
+  tried: Readonly<Record<string, AssessedValue>>;
+  temperatureUnit: TemperatureUnit;
+  onTry: (key: string, value: AssessedValue | null) => void;
+}
+
+/** Explore mode only: try another value for an assessed quantity; the policy judges it in place of the report. */
+export const TriedValues = memo(function TriedValues({ reported, tried, temperatureUnit, onTry }: Props) {
+  return (
+    <section className="tried-values" aria-labelledby="tried-title">
+      <h3 id="tried-title">Assessed values to try (not recorded)</h3>
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">Quantity</th>
+            <th scope="col">Reported</th>
+            <th scope="col">Try</th>
+          </tr>
+        </thead>
+        <tbody>
+          {Object.entries(reported).map(([key, value]) => (
+            <TriedRow
+              key={key}
+              quantityKey={key}
+              reported={value}
+              tried={tried[key]}
+              temperatureUnit={temperatureUnit}
+              onTry={onTry}
+            />
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+});
+
+function TriedRow({
+  quantityKey,
+  reported,
+  tried,
+  temperatureUnit,
+  onTry,
+}: {
+  quantityKey: string;
+  reported: AssessedValue | undefined;
+  tried: AssessedValue | undefined;
+  temperatureUnit: TemperatureUnit;
+  onTry: Props['onTry'];
+}) {
+  const unit = quantityUnit(quantityKey);
+  const [text, setText] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const id = `try-${quantityKey}`;
+  const apply = () => {
+    const number = Number(text.trim().replace(',', '.'));
+    if (text.trim() === '' || !Number.isFinite(number)) return setError('Enter a number.');
+    setError(null);
+    onTry(quantityKey, { nominal: fromDisplayNumber(number, unit, temperatureUnit), source: 'explored' });
+  };
+  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
+    if (event.key === 'Enter') apply();
+  };
+  return (
+    <tr className={tried ? 'tried' : undefined}>
+      <th scope="row">
+        <label htmlFor={id}>{quantityLabel(quantityKey)}</label>
+      </th>
+      <td>{reported ? displayValue(conservativeEnd(quantityKey, reported), unit, temperatureUnit) : 'not reported'}</td>
+      <td>
+        <input
+          id={id}
+          inputMode="decimal"
+          value={text}
+          placeholder={tried ? String(toDisplayNumber(tried.nominal, unit, temperatureUnit)) : ''}
+          onChange={(e) => setText(e.currentTarget.value)}
+          onKeyDown={onKeyDown}
+          aria-invalid={error !== null}
+        />
+        {tried && (
+          <button
+            type="button"
+            className="link"
+            onClick={() => {
+              setText('');
+              onTry(quantityKey, null);
+            }}
+          >
+            reported
+          </button>
+        )}
+        {error && <span className="field-error">{error}</span>}
+      </td>
+    </tr>
+  );
+}
