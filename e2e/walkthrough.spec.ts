@@ -35,7 +35,10 @@ test('previous, jump and restart move through the timeline; the statechart follo
   await openWalkthrough(page, 'Soyuz MS-22 coolant leak');
   await page.getByRole('button', { name: /^21\. .*commonCause\.raise/ }).click();
   await expect(page.locator('.chart-now strong')).toHaveText('replacementCampaign.launchHeld');
-  await expect(page.locator('[data-state-id="crewReturn.replacementCampaign.launchHeld"]')).toHaveClass(/active/);
+  await expect(page.locator('.chart-svg [data-state-id="crewReturn.replacementCampaign.launchHeld"]')).toHaveAttribute(
+    'data-active',
+    'true',
+  );
   await page.getByRole('button', { name: '← Previous' }).click();
   await expect(page.locator('.chart-now strong')).toHaveText('replacementCampaign.preparingReplacement');
   await page.getByRole('button', { name: 'Restart' }).click();

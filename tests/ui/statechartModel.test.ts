@@ -1,31 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { defaultProfile } from '../../src/session/profile';
 import { foldWalkthrough, moveTo, openWalkthrough, viewWalkthrough } from '../../src/session/walkthrough';
-import { availableTransitions, type ChartState, chartFromMachine, refOf } from '../../src/ui/walkthrough/statechartModel';
+import { availableTransitions, crewReturnGraph } from '../../src/ui/walkthrough/statechartModel';
 import { builtInScenarioFiles, loadBuiltInScenario } from '../support';
 
 describe('statechart model', () => {
-  it('is read from the machine definition: every state appears', async () => {
+  it('draws every state any built-in scenario passes through', async () => {
     const profile = await defaultProfile();
-    const ids: string[] = [];
-    const walk = (s: ChartState) => {
-      ids.push(s.id);
-      s.children.forEach(walk);
-    };
-    walk(chartFromMachine());
-    // Written out, not computed: the diagram must show the states the design names.
-    expect(chartFromMachine().children.map((c) => c.key)).toEqual([
-      'docked',
-      'anomaly',
-      'returnOnDamagedVehicle',
-      'returnReducedCrew',
-      'replacementCampaign',
-      'emergencyReturn',
-      'nominalReturn',
-      'crewHome',
-    ]);
-    expect(ids).toContain('crewReturn.replacementCampaign.launchHeld');
-    // Every state any built-in scenario passes through is drawn.
     for (const file of builtInScenarioFiles()) {
       const scenario = loadBuiltInScenario(file);
       const w = moveTo(
@@ -35,12 +16,12 @@ describe('statechart model', () => {
       );
       for (const step of foldWalkthrough(w).steps) {
         const id = `crewReturn.${step.record.stateAfter}`;
-        expect(ids, `${file}: ${id}`).toContain(id);
+        expect(crewReturnGraph.nodeById.has(id), `${file}: ${id}`).toBe(true);
       }
     }
   });
 
-  it('marks what can fire now, guards included', async () => {
+  it('marks the edges that can fire now, guards included', async () => {
     const scenario = loadBuiltInScenario('soyuz-ms-22.json');
     const walkthrough = moveTo(
       openWalkthrough(scenario, await defaultProfile(), '2026-11-25T00:00:00Z'),
@@ -48,15 +29,21 @@ describe('statechart model', () => {
       '2026-11-25T00:01:00Z',
     );
     const available = availableTransitions(viewWalkthrough(walkthrough).snapshot);
+    const target = (id: string) => crewReturnGraph.edgeById.get(id)?.targetIds;
     const decision = 'crewReturn.anomaly.decision';
-    expect(available.has(refOf(decision, 'decision.confirm', ['crewReturn.replacementCampaign']))).toBe(true);
-    expect(available.has(refOf(decision, 'decision.confirm', ['crewReturn.returnOnDamagedVehicle']))).toBe(false);
-    expect(available.has(refOf(decision, 'decision.override', ['crewReturn.emergencyReturn']))).toBe(true);
+    expect(target(`${decision}:decision.confirm:2`)).toEqual(['crewReturn.replacementCampaign']);
+    expect(available.has(`${decision}:decision.confirm:2`)).toBe(true);
+    expect(target(`${decision}:decision.confirm:0`)).toEqual(['crewReturn.returnOnDamagedVehicle']);
+    expect(available.has(`${decision}:decision.confirm:0`)).toBe(false);
+    expect(target(`${decision}:decision.override:3`)).toEqual(['crewReturn.emergencyReturn']);
+    expect(available.has(`${decision}:decision.override:3`)).toBe(true);
+    // Every id named is an edge of the drawn graph.
+    for (const id of available) expect(crewReturnGraph.edgeById.has(id), id).toBe(true);
+
     const held = availableTransitions(viewWalkthrough(moveTo(walkthrough, 21, '2026-11-25T10:01:00Z')).snapshot);
-    expect([...held].some((ref) => ref.includes('replacement.launch'))).toBe(false);
-    const clear = refOf('crewReturn.replacementCampaign.launchHeld', 'commonCause.clear', [
-      'crewReturn.replacementCampaign.preparingReplacement',
-    ]);
-    expect(held.has(clear)).toBe(true);
+    expect([...held].some((id) => id.includes(':replacement.launch:'))).toBe(false);
+    // The guarded branch that leaves the hold, not the one that stays.
+    expect(held.has('crewReturn.replacementCampaign.launchHeld:commonCause.clear:0')).toBe(true);
+    expect(held.has('crewReturn.replacementCampaign.launchHeld:commonCause.clear:1')).toBe(false);
   });
 });

@@ -1,64 +1,67 @@
+import './statechart.css';
 import { memo, useMemo } from 'react';
 import type { CrewReturnSnapshot } from '../../session/fold';
-import { availableTransitions, type ChartState, chartFromMachine } from './statechartModel';
+import { StatechartOutline } from './StatechartOutline';
+import { StatechartSvg } from './StatechartSvg';
+import { activeStateIds } from './statechartGraph';
+import { type StatechartHighlight, stateNameOf } from './statechartHighlight';
+import { availableTransitions, crewReturnGraph as graph } from './statechartModel';
+import { useStatechartLayout } from './useStatechartLayout';
 
-const chart = chartFromMachine();
-const shortName = (id: string) => id.replace(/^crewReturn\./, '');
+interface Props {
+  snapshot: CrewReturnSnapshot;
+  /** When given, each transition available now can be taken from the diagram (Explore). */
+  onTake?: (eventType: string) => void;
+}
 
-export const StatechartDiagram = memo(function StatechartDiagram({ snapshot }: { snapshot: CrewReturnSnapshot }) {
-  const activeIds = useMemo(() => new Set(snapshot._nodes.map((n) => n.id)), [snapshot]);
-  const available = useMemo(() => availableTransitions(snapshot), [snapshot]);
-  const nextTargets = new Set([...available].flatMap((ref) => (ref.split('|')[2] ?? '').split(',').filter(Boolean)));
-  const availableList = [...available].map((ref) => {
-    const [source = '', event = '', targets = ''] = ref.split('|');
-    return { source, event, targets: targets ? targets.split(',') : [] };
-  });
-
-  const box = (state: ChartState) => {
-    const active = activeIds.has(state.id);
-    const next = nextTargets.has(state.id) && !active;
-    return (
-      <div
-        key={state.id}
-        className={`chart-state${active ? ' active' : ''}${next ? ' next' : ''}${state.children.length ? ' compound' : ''}`}
-        data-state-id={state.id}
-      >
-        <div className="chart-state-name">
-          {state.initial && <span title="initial state">◦ </span>}
-          {state.key}
-          {state.final && <span className="muted"> (final)</span>}
-          {active && <span className="marker"> ● active</span>}
-          {next && <span className="marker"> → next</span>}
-        </div>
-        {state.children.length > 0 && <div className="chart-children">{state.children.map(box)}</div>}
-      </div>
-    );
-  };
-
-  return (
-    <section aria-labelledby="chart-title" className="statechart">
-      <h3 id="chart-title">Decision statechart (drawn from the machine)</h3>
-      <p className="chart-now">
-        Now in{' '}
-        <strong>
-          {snapshot._nodes
-            .filter((n) => n.type === 'atomic' || n.type === 'final')
-            .map((n) => shortName(n.id))
-            .join(', ')}
-        </strong>
-      </p>
-      <div className="chart-grid">{chart.children.map(box)}</div>
-      <details className="chart-available">
-        <summary>Transitions available now ({availableList.length})</summary>
-        <ul>
-          {availableList.map((t) => (
-            <li key={`${t.source}|${t.event}|${t.targets.join(',')}`}>
-              <code>{t.event}</code> from {shortName(t.source)} →{' '}
-              {t.targets.length ? t.targets.map(shortName).join(', ') : 'stays'}
-            </li>
-          ))}
-        </ul>
-      </details>
-    </section>
-  );
+export const StatechartDiagram = memo(function StatechartDiagram({ snapshot, onTake }: Props) {
+  const activeIds = useMemo(() => activeStateIds(graph, snapshot.value), [snapshot.value]);
+  const availableIds = useMemo(() => [...availableTransitions(snapshot, graph)], [snapshot]);
+  return <StatechartView activeIds={activeIds} availableIds={availableIds} onTake={onTake} />;
 });
+
+interface ViewProps {
+  activeIds: string[];
+  availableIds: string[];
+  onTake?: (eventType: string) => void;
+}
+
+const sameItems = (a: string[], b: string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+
+/** Drawn again only when what it shows changes: a threshold edit that moves no guard leaves it alone. */
+const StatechartView = memo(
+  function StatechartView({ activeIds, availableIds, onTake }: ViewProps) {
+    const status = useStatechartLayout(graph);
+    const highlight: StatechartHighlight = useMemo(
+      () => ({ activeIds: new Set(activeIds), availableIds: new Set(availableIds) }),
+      [activeIds, availableIds],
+    );
+    const innermost = activeIds.filter((id) => graph.nodeById.get(id)?.childIds.length === 0);
+    return (
+      <section aria-labelledby="chart-title" className="statechart">
+        <h3 id="chart-title">Decision statechart (drawn from the machine)</h3>
+        <p className="chart-now">
+          Now in <strong>{innermost.map((id) => stateNameOf(graph, id)).join(', ')}</strong>
+          <span className="chart-legend">
+            {' '}
+            · ● active state · <span className="legend-available">▸ transition available now</span> · ↺ stays in its state
+          </span>
+        </p>
+        {status.kind === 'ready' ? (
+          <StatechartSvg graph={graph} layout={status.layout} {...highlight} onTake={onTake} />
+        ) : (
+          <p className="chart-pending" role="status">
+            {status.kind === 'laying-out'
+              ? 'Laying out the diagram…'
+              : `The diagram could not be laid out (${status.reason}); the outline below lists every state and transition.`}
+          </p>
+        )}
+        <details className="chart-outline">
+          <summary>Statechart as text: states, transitions, what is active and available now</summary>
+          <StatechartOutline graph={graph} {...highlight} />
+        </details>
+      </section>
+    );
+  },
+  (a, b) => sameItems(a.activeIds, b.activeIds) && sameItems(a.availableIds, b.availableIds) && a.onTake === b.onTake,
+);

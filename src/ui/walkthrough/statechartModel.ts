@@ -1,69 +1,28 @@
-import type { AnyStateNode } from 'xstate';
 import type { CrewReturnSnapshot } from '../../session/fold';
 import { type CrewReturnEvent, crewReturnEventTypes, crewReturnMachine, decidableOutcomes } from '../../session/model';
+import { activeStateIds, graphFromMachine, type StatechartGraph, transitionEdgeId } from './statechartGraph';
 
-export interface ChartTransition {
-  eventType: string;
-  /** Target state ids; empty for a transition that stays in its state. */
-  targetIds: string[];
-  guarded: boolean;
-}
-
-export interface ChartState {
-  id: string;
-  key: string;
-  final: boolean;
-  initial: boolean;
-  children: ChartState[];
-  transitions: ChartTransition[];
-}
-
-/** The machine's own structure, read from its definition: the diagram cannot drift from the model. */
-export function chartFromMachine(node: AnyStateNode = crewReturnMachine.root): ChartState {
-  const parentInitial = node.parent?.config.initial;
-  return {
-    id: node.id,
-    key: node.key,
-    final: node.type === 'final',
-    initial: parentInitial === node.key,
-    children: Object.values(node.states).map((child) => chartFromMachine(child)),
-    transitions: [...node.transitions.entries()].flatMap(([eventType, definitions]) =>
-      definitions.map((d) => ({
-        eventType,
-        targetIds: (d.target ?? []).map((t: AnyStateNode) => t.id),
-        guarded: Boolean(d.guard),
-      })),
-    ),
-  };
-}
+/** The decision statechart's nodes and edges, read once from the machine. */
+export const crewReturnGraph = graphFromMachine(crewReturnMachine.root);
 
 /**
- * Transitions that can fire from the snapshot now, guards checked by the machine itself. Events
- * with payloads are tried with every payload that could matter (each outcome, each seat move).
+ * The ids of the transitions (edges of `crewReturnGraph`) that can fire from the snapshot now, guards
+ * checked by the machine itself. Events with payloads are tried with every payload that could matter.
  */
-export function availableTransitions(snapshot: CrewReturnSnapshot): Set<ChartTransitionRef> {
-  const enabled = new Set<ChartTransitionRef>();
+export function availableTransitions(snapshot: CrewReturnSnapshot, graph: StatechartGraph = crewReturnGraph): Set<string> {
+  const enabled = new Set<string>();
   if (snapshot.status === 'done') return enabled;
-  const eventTypes = new Set(snapshot._nodes.flatMap((node) => [...node.transitions.keys()]));
+  const active = activeStateIds(graph, snapshot.value);
+  const eventTypes = new Set(active.flatMap((id) => (graph.edgesBySource.get(id) ?? []).map((e) => e.eventType)));
   for (const event of sampleEvents(snapshot)) {
     if (!eventTypes.has(event.type)) continue;
     for (const d of crewReturnMachine.getTransitionData(snapshot, event)) {
-      enabled.add(
-        refOf(
-          d.source.id,
-          event.type,
-          (d.target ?? []).map((t) => t.id),
-        ),
-      );
+      const index = d.source.transitions.get(d.eventType)?.indexOf(d) ?? -1;
+      if (index >= 0) enabled.add(transitionEdgeId(d.source.id, d.eventType, index));
     }
   }
   return enabled;
 }
-
-/** A stable key for one transition of the diagram. */
-export type ChartTransitionRef = string;
-export const refOf = (sourceId: string, eventType: string, targetIds: string[]): ChartTransitionRef =>
-  `${sourceId}|${eventType}|${targetIds.join(',')}`;
 
 /** One event of every type, and of those with payloads every payload that could matter (each outcome, each seat move). */
 function sampleEvents(snapshot: CrewReturnSnapshot): CrewReturnEvent[] {

@@ -1,0 +1,49 @@
+import { useEffect, useState } from 'react';
+import type { StatechartGraph } from './statechartGraph';
+import { elkGraphOf, layoutFromElk, type StatechartLayout } from './statechartLayout';
+
+const pending = new WeakMap<StatechartGraph, Promise<StatechartLayout>>();
+const settled = new WeakMap<StatechartGraph, StatechartLayout>();
+
+/**
+ * Lays a chart out once per graph (the layout does not depend on where the decision stands, only the
+ * highlighting does). ELK is loaded on first use, so it stays out of the app's initial JavaScript.
+ */
+export function layoutStatechart(graph: StatechartGraph): Promise<StatechartLayout> {
+  let layout = pending.get(graph);
+  if (!layout) {
+    layout = import('elkjs/lib/elk.bundled.js').then(async ({ default: ELK }) =>
+      layoutFromElk(graph, await new ELK().layout(elkGraphOf(graph))),
+    );
+    layout.then(
+      (ready) => settled.set(graph, ready),
+      () => pending.delete(graph),
+    );
+    pending.set(graph, layout);
+  }
+  return layout;
+}
+
+export type LayoutStatus =
+  | { kind: 'ready'; layout: StatechartLayout }
+  | { kind: 'laying-out' }
+  | { kind: 'failed'; reason: string };
+
+/** The chart's layout, at once if it is known, else once ELK has worked it out. */
+export function useStatechartLayout(graph: StatechartGraph): LayoutStatus {
+  const known = settled.get(graph);
+  const [status, setStatus] = useState<LayoutStatus>(known ? { kind: 'ready', layout: known } : { kind: 'laying-out' });
+  useEffect(() => {
+    if (status.kind !== 'laying-out') return;
+    let current = true;
+    layoutStatechart(graph).then(
+      (layout) => current && setStatus({ kind: 'ready', layout }),
+      (error: unknown) =>
+        current && setStatus({ kind: 'failed', reason: error instanceof Error ? error.message : String(error) }),
+    );
+    return () => {
+      current = false;
+    };
+  }, [graph, status.kind]);
+  return status;
+}
