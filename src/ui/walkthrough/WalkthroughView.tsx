@@ -1,5 +1,5 @@
 import { memo, useCallback, useDeferredValue, useEffect, useMemo } from 'react';
-import { type AssessedValue, recommendationEvaluations, stateName } from '../../session/model';
+import { type AssessedValue, type OperatorRequest, recommendationEvaluations, stateName } from '../../session/model';
 import {
   type Change,
   frontier,
@@ -57,6 +57,12 @@ export const WalkthroughView = memo(function WalkthroughView({
   const appliedKey = view.appliedByStep.join();
   // biome-ignore lint/correctness/useExhaustiveDependencies: keyed on content, not identity
   const appliedByStep = useMemo(() => view.appliedByStep, [appliedKey]);
+  // Explore mode's statechart simulator: the event by its type alone. Recording stamps it and checks it
+  // against the event schema, so an event that needs more (an override's rationale) is refused with why.
+  const takeTransition = useCallback(
+    (type: string) => onChange({ kind: 'event', request: { type } as OperatorRequest }),
+    [onChange],
+  );
   const jump = useCallback((cursor: number) => onStep(cursor, new Date().toISOString()), [onStep]);
 
   useEffect(() => {
@@ -120,7 +126,7 @@ export const WalkthroughView = memo(function WalkthroughView({
             />
           )}
           <RecommendationPanel view={view} deferredView={deferredView} temperatureUnit={temperatureUnit} />
-          <StatechartDiagram snapshot={chartSnapshot} />
+          <StatechartDiagram snapshot={chartSnapshot} onTake={exploring ? takeTransition : undefined} />
           <VehicleCards setup={snapshot.context.setup} />
         </div>
         <div className="column thresholds-column">
