@@ -1,5 +1,5 @@
 import { readFile, writeFile } from 'node:fs/promises';
-import { expect, test } from '@playwright/test';
+import { expect, type Page, test } from '@playwright/test';
 import { expectNoAxeViolations, identify, keepScreenshot, openWalkthrough, outcome, stepUntil } from './support';
 
 test('a reload mid-walkthrough restores the session exactly: step, thresholds, operator and trail', async ({ page }) => {
@@ -106,10 +106,14 @@ test('the audit view filters, marks overrides, and exports a packet that imports
   await page.getByLabel('Import packet…').setInputFiles(packetPath);
   await expect(page.getByRole('status').filter({ hasText: 'Verified 19 entries' })).toBeVisible();
   await expect(page.locator('.audit-summary')).toContainText('read-only');
+  // The latest entry is selected first; entry 1 is one click away.
+  await expect(page.getByRole('heading', { name: 'Entry 19 of 19' })).toBeVisible();
+  await expect(page.getByTestId('entry-details')).toContainText('note: Crew briefed on the waiver');
+  await page.getByRole('button', { name: '1: show entry 1', exact: true }).click();
   await expect(page.getByTestId('entry-state')).toHaveText('docked → anomaly.safing');
   await page.getByRole('button', { name: 'Next entry →' }).click();
   await expect(page.getByTestId('entry-state')).toHaveText('anomaly.safing → anomaly.inspection');
-  await page.getByRole('button', { name: '18: show entry 18' }).click();
+  await page.getByRole('button', { name: '18: show entry 18', exact: true }).click();
   await expect(page.getByTestId('entry-state')).toHaveText('anomaly.decision → returnReducedCrew.relocatingSeats');
   await expect(page.getByLabel('Add a note to the record')).toHaveCount(0);
 
@@ -139,4 +143,206 @@ test('when the browser cannot store the session, a banner says so, nothing is lo
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export packet (JSON)' }).click();
   expect((await download).suggestedFilename()).toBe('soyuz-ms-22.packet.json');
+});
+
+/** The Soyuz MS-22 case walked to its end: 29 recorded entries, shown in the audit view. */
+async function auditOfWholeSoyuzCase(page: Page) {
+  await openWalkthrough(page, 'Soyuz MS-22 coolant leak');
+  await page.keyboard.press('End');
+  await expect(page.locator('.chart-now strong')).toHaveText('crewHome');
+  await page.getByRole('button', { name: 'Audit trail' }).click();
+  await expect(page.locator('.audit-summary')).toContainText('29 entries');
+}
+
+/** The Soyuz MS-22 case at its decision (17 entries): notes can still be recorded, unlike after the crew is home. */
+async function auditAtSoyuzDecision(page: Page) {
+  await openWalkthrough(page, 'Soyuz MS-22 coolant leak');
+  await stepUntil(page, 'anomaly.decision');
+  await page.getByRole('button', { name: 'Audit trail' }).click();
+  await expect(page.locator('.audit-summary')).toContainText('17 entries');
+}
+
+async function addNote(page: Page, text: string) {
+  await page.getByLabel('Add a note to the record').fill(text);
+  await page.getByRole('button', { name: 'Add note' }).click();
+}
+
+const greenVerdict = (page: Page) => page.locator('.verified');
+
+test('at 1440×900 the audit view shows 20+ entries, cuts off no column and shows the selected entry whole', async ({
+  page,
+}, testInfo) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await auditOfWholeSoyuzCase(page);
+  const head = (await page.locator('.audit-summary code').textContent()) ?? '';
+  expect(head).toMatch(/^[0-9a-f]{64}$/);
+
+  const layout = await page.evaluate(() => {
+    const pane = document.querySelector('.audit-scroll') as HTMLElement;
+    const table = pane.querySelector('table') as HTMLTableElement;
+    const box = pane.getBoundingClientRect();
+    const head = table.tHead as HTMLTableSectionElement;
+    const bodyRows = [...(table.tBodies[0] as HTMLTableSectionElement).rows];
+    const headerBottom = head.getBoundingClientRect().bottom;
+    const rows = bodyRows.filter((row) => {
+      const r = row.getBoundingClientRect();
+      return r.top >= headerBottom - 0.5 && r.bottom <= Math.min(box.bottom, window.innerHeight) + 0.5;
+    });
+    const cut = (cell: HTMLElement) => cell.scrollWidth > cell.clientWidth;
+    const columnOf = (i: number) => bodyRows.map((row) => row.cells[i] as HTMLElement);
+    return {
+      pageScrolls: document.documentElement.scrollHeight > window.innerHeight,
+      rowsInView: rows.length,
+      tableWiderThanPane: table.scrollWidth > pane.clientWidth,
+      cutHeaders: [...head.querySelectorAll('th')].filter(cut).map((c) => c.textContent),
+      // Number, times, recommendation and hash are never shortened; the free text ends in an ellipsis, whole in the details pane.
+      cutCells: [0, 1, 2, 7, 8].flatMap((i) =>
+        columnOf(i)
+          .filter(cut)
+          .map((c) => c.textContent),
+      ),
+    };
+  });
+  testInfo.annotations.push({ type: 'rows in view at 1440×900', description: String(layout.rowsInView) });
+  expect(layout.pageScrolls).toBe(false);
+  expect(layout.rowsInView).toBeGreaterThanOrEqual(20);
+  expect(layout.tableWiderThanPane).toBe(false);
+  expect(layout.cutHeaders).toEqual([]);
+  expect(layout.cutCells).toEqual([]);
+
+  // The latest entry is selected; its hash is short in the table and whole in the details pane.
+  const details = page.getByTestId('entry-details');
+  await expect(details.getByRole('heading', { name: 'Entry 29 of 29' })).toBeVisible();
+  const latest = page.locator('.audit-table tr[data-seq="29"]');
+  await expect(latest).toHaveAttribute('aria-selected', 'true');
+  await expect(latest.locator('.hash code')).toHaveText(`${head.slice(0, 8)}…${head.slice(-4)}`);
+  await expect(page.getByTestId('entry-hash').locator('code')).toHaveText(head);
+  await expect(details).toContainText('return.land');
+  await expect(details).toContainText('replacementCampaign.descending → crewHome');
+  const overflowing = await details.evaluate((pane) =>
+    [pane, ...pane.querySelectorAll(':not(.visually-hidden)')]
+      .filter((el) => el.scrollWidth > el.clientWidth + 1)
+      .map((el) => `${el.outerHTML.slice(0, 60)}: ${el.scrollWidth} > ${el.clientWidth}`),
+  );
+  expect(overflowing).toEqual([]);
+
+  // The arrow keys move the selection; a click on a row selects it.
+  await latest.getByRole('button', { name: '29: show entry 29' }).focus();
+  await page.keyboard.press('ArrowUp');
+  await expect(details.getByRole('heading', { name: 'Entry 28 of 29' })).toBeVisible();
+  await expect(page.getByRole('button', { name: '28: show entry 28' })).toBeFocused();
+  await page.keyboard.press('Home');
+  await expect(details.getByRole('heading', { name: 'Entry 1 of 29' })).toBeVisible();
+  await expect(page.getByTestId('entry-state')).toHaveText('docked → anomaly.safing');
+  await page.keyboard.press('ArrowDown');
+  await expect(details.getByRole('heading', { name: 'Entry 2 of 29' })).toBeVisible();
+  await page.locator('.audit-table tr[data-seq="18"] td').nth(5).click();
+  await expect(details.getByRole('heading', { name: 'Entry 18 of 29' })).toBeVisible();
+  await expect(details).toContainText('confirmed the recommendation');
+  await expect(details.locator('.entry-evaluations')).toContainText('thermal.peak-cabin-temp');
+
+  // The short hash is a control: it copies the full value.
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  const entry18Hash = (await page.getByTestId('entry-hash').locator('code').textContent()) ?? '';
+  await page.locator('.audit-table tr[data-seq="18"] .hash').focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('status').filter({ hasText: 'Hash of entry 18 copied' })).toHaveCount(1);
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(entry18Hash);
+
+  await expectNoAxeViolations(page);
+  await keepScreenshot(page, testInfo, 'audit-1440x900');
+});
+
+test('free-text search narrows the entries by any of their text and clearing it restores them all', async ({ page }) => {
+  await auditAtSoyuzDecision(page);
+  await addNote(page, 'Crew briefed on the thermal waiver');
+  await identify(page, 'Vera Review', 'flight surgeon');
+  await expect(page.locator('.audit-summary')).toContainText('18 entries');
+  const search = page.getByRole('searchbox', { name: 'Search' });
+  const rows = page.locator('.audit-table tbody tr');
+  const count = page.locator('.audit-count');
+  await expect(count).toHaveText('18 of 18 entries');
+
+  // A note's text, an actor, a state name, an event type and an outcome each find their entries.
+  for (const [text, expected] of [
+    ['briefed waiver', [18]],
+    ['vera review', [18]],
+    ['flight surgeon', [18]],
+    ['Canadarm2', [6]],
+    ['anomaly.decision', [17, 18]],
+    ['assessment.complete', [17]],
+    ['launch-replacement', [15, 16, 17, 18]],
+  ] as const) {
+    await search.fill(text);
+    await expect(rows).toHaveCount(expected.length);
+    await expect(count).toHaveText(`${expected.length} of 18 entries`);
+    expect(await rows.evaluateAll((trs) => trs.map((tr) => Number((tr as HTMLElement).dataset.seq)))).toEqual(expected);
+  }
+  await search.fill('no entry says this');
+  await expect(rows).toHaveCount(0);
+  await expect(count).toHaveText('0 of 18 entries');
+
+  // Search and filters combine; clearing restores all.
+  await search.fill('waiver');
+  await page.getByLabel('Event type').selectOption('assessment.complete');
+  await expect(rows).toHaveCount(0);
+  await page.getByLabel('Event type').selectOption('');
+  await expect(rows).toHaveCount(1);
+  await search.fill('');
+  await expect(rows).toHaveCount(18);
+  await expect(count).toHaveText('18 of 18 entries');
+  await search.fill('waiver');
+  await page.getByRole('button', { name: 'Show all' }).click();
+  await expect(search).toHaveValue('');
+  await expect(rows).toHaveCount(18);
+});
+
+test('a verdict belongs to the record it checked: a new entry or another packet takes it off the screen', async ({
+  page,
+}, testInfo) => {
+  await auditAtSoyuzDecision(page);
+  await page.getByRole('button', { name: 'Verify' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Verified 17 entries' })).toBeVisible();
+
+  // A new entry: the verdict on 17 entries says nothing about 18.
+  await addNote(page, 'Checked the chain before the debrief');
+  await identify(page, 'Vera Review', 'flight surgeon');
+  await expect(page.locator('.audit-summary')).toContainText('18 entries');
+  await expect(greenVerdict(page)).toHaveCount(0);
+  await expect(page.getByRole('status').filter({ hasText: 'Verified' })).toHaveCount(0);
+  await page.getByRole('button', { name: 'Verify' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Verified 18 entries' })).toBeVisible();
+
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export packet (JSON)' }).click();
+  const packetPath = testInfo.outputPath('packet.json');
+  await (await download).saveAs(packetPath);
+  const packet = JSON.parse(await readFile(packetPath, 'utf8'));
+  packet.entries[4].event.by.name = 'Someone else';
+  const tamperedPath = testInfo.outputPath('tampered.json');
+  await writeFile(tamperedPath, JSON.stringify(packet));
+
+  // Importing a tampered packet over a verified session: only the red error is on screen.
+  await page.getByLabel('Import packet…').setInputFiles(tamperedPath);
+  await expect(page.getByRole('alert')).toContainText(
+    'tampered.json: entry 5: contents do not match its hash (altered). Not opened.',
+  );
+  await expect(greenVerdict(page)).toHaveCount(0);
+  await expect(page.getByRole('status').filter({ hasText: 'Verified' })).toHaveCount(0);
+
+  // A good packet is verified on import; that verdict is the packet's, not the session's.
+  await page.getByLabel('Import packet…').setInputFiles(packetPath);
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  await expect(page.getByRole('status').filter({ hasText: 'Verified 18 entries' })).toBeVisible();
+  await page.getByRole('radio', { name: 'This session' }).check();
+  await expect(greenVerdict(page)).toHaveCount(0);
+  await page.getByRole('radio', { name: /Imported packet\.json/ }).check();
+  await expect(greenVerdict(page)).toHaveCount(1);
+
+  // And a tampered packet after it takes that verdict away too.
+  await page.getByLabel('Import packet…').setInputFiles(tamperedPath);
+  await expect(page.getByRole('alert')).toContainText('entry 5: contents do not match its hash');
+  await expect(greenVerdict(page)).toHaveCount(0);
+  await expect(page.getByRole('status').filter({ hasText: 'Verified' })).toHaveCount(0);
+  await expectNoAxeViolations(page);
 });

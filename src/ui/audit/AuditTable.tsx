@@ -1,62 +1,114 @@
+import type { KeyboardEvent, MouseEvent } from 'react';
 import type { AuditEntry } from '../../record/ledger';
 import { describeEvent } from '../../reports/describe';
+import { actorLabel } from './entryFilter';
+import { HashButton } from './HashButton';
 
 interface Props {
   entries: AuditEntry[];
   selectedSeq: number | null;
   onSelect: (seq: number) => void;
+  onCopied: (notice: string) => void;
 }
 
-export function AuditTable({ entries, selectedSeq, onSelect }: Props) {
+const stepKeys: Record<string, (index: number, last: number) => number> = {
+  ArrowDown: (i, last) => Math.min(last, i + 1),
+  ArrowUp: (i) => Math.max(0, i - 1),
+  PageDown: (i, last) => Math.min(last, i + 10),
+  PageUp: (i) => Math.max(0, i - 10),
+  Home: () => 0,
+  End: (_, last) => last,
+};
+
+const seqOfRow = (target: EventTarget) =>
+  Number((target as HTMLElement).closest<HTMLElement>('tr[data-seq]')?.dataset.seq ?? Number.NaN);
+
+/**
+ * One compact line per entry; the details pane holds the whole entry. Only the selected row is in the
+ * tab order; the arrow keys (and Home, End, Page Up, Page Down) move the selection.
+ */
+export function AuditTable({ entries, selectedSeq, onSelect, onCopied }: Props) {
+  const onKeyDown = (e: KeyboardEvent<HTMLTableSectionElement>) => {
+    const step = stepKeys[e.key];
+    if (!step || entries.length === 0) return;
+    e.preventDefault();
+    const index = entries.findIndex((entry) => entry.seq === seqOfRow(e.target));
+    const next = entries[step(index === -1 ? entries.length - 1 : index, entries.length - 1)];
+    if (!next) return;
+    onSelect(next.seq);
+    const button = e.currentTarget.querySelector<HTMLButtonElement>(`tr[data-seq="${next.seq}"] button.seq`);
+    button?.focus();
+    button?.scrollIntoView({ block: 'nearest' });
+  };
+  const onClick = (e: MouseEvent<HTMLTableSectionElement>) => {
+    const seq = seqOfRow(e.target);
+    if (Number.isInteger(seq)) onSelect(seq);
+  };
+  // The selected row, or the first shown when the selection is filtered out, keeps the table reachable by Tab.
+  const tabStop = entries.some((e) => e.seq === selectedSeq) ? selectedSeq : entries[0]?.seq;
   return (
     <table className="audit-table">
-      <caption>Entries</caption>
+      <caption className="visually-hidden">Entries (times in UTC; the arrow keys move the selection)</caption>
+      <colgroup>
+        <col className="col-seq" />
+        <col className="col-recorded" />
+        <col className="col-scenario-time" />
+        <col className="col-who" />
+        <col className="col-event" />
+        <col className="col-details" />
+        <col className="col-state" />
+        <col className="col-recommendation" />
+        <col className="col-hash" />
+      </colgroup>
       <thead>
         <tr>
           <th scope="col">#</th>
-          <th scope="col">Recorded (UTC)</th>
+          <th scope="col">Recorded</th>
           <th scope="col">Scenario time</th>
           <th scope="col">Who</th>
           <th scope="col">Event</th>
           <th scope="col">Details</th>
-          <th scope="col">State before → after</th>
+          <th scope="col">State after</th>
           <th scope="col">Recommendation</th>
           <th scope="col">Hash</th>
         </tr>
       </thead>
-      <tbody>
-        {entries.map((e) => (
-          <tr
-            key={e.seq}
-            className={`${e.event.type === 'decision.override' ? 'override' : ''}${e.seq === selectedSeq ? ' selected' : ''}`}
-            data-seq={e.seq}
-            aria-selected={e.seq === selectedSeq}
-          >
-            <td>
-              <button type="button" className="link" onClick={() => onSelect(e.seq)} aria-label={`${e.seq}: show entry ${e.seq}`}>
-                {e.seq}
-              </button>
-            </td>
-            <td>{e.wallClockUtc.slice(0, 19).replace('T', ' ')}</td>
-            <td>{e.event.at.slice(0, 16).replace('T', ' ')}</td>
-            <td>
-              {e.event.by.name} <span className="muted">({e.event.by.role})</span>
-            </td>
-            <td>
-              <code>{e.event.type}</code>
-              {e.event.type === 'decision.override' && <strong> OVERRIDE</strong>}
-              {!e.derived.applied && <span className="muted"> (not applied)</span>}
-            </td>
-            <td>{describeEvent(e.event)}</td>
-            <td>
-              {e.derived.stateBefore} → {e.derived.stateAfter}
-            </td>
-            <td>{e.derived.recommendation?.outcome ?? '—'}</td>
-            <td>
-              <code title={e.hash}>{e.hash.slice(0, 10)}</code>
-            </td>
-          </tr>
-        ))}
+      <tbody onKeyDown={onKeyDown} onClick={onClick}>
+        {entries.map((e) => {
+          const tabIndex = e.seq === tabStop ? 0 : -1;
+          const details = describeEvent(e.event);
+          const states = `${e.derived.stateBefore} → ${e.derived.stateAfter}`;
+          return (
+            <tr
+              key={e.seq}
+              className={`${e.event.type === 'decision.override' ? 'override' : ''}${e.seq === selectedSeq ? ' selected' : ''}`}
+              data-seq={e.seq}
+              aria-selected={e.seq === selectedSeq}
+            >
+              <td>
+                <button type="button" className="link seq" tabIndex={tabIndex} aria-label={`${e.seq}: show entry ${e.seq}`}>
+                  {e.seq}
+                </button>
+              </td>
+              <td title={e.wallClockUtc}>{e.wallClockUtc.slice(5, 16).replace('T', ' ')}</td>
+              <td>{e.event.at.slice(0, 16).replace('T', ' ')}</td>
+              <td title={actorLabel(e)}>{e.event.by.name}</td>
+              <td title={e.event.type}>
+                {e.event.type === 'decision.override' && <strong>OVERRIDE </strong>}
+                <code>{e.event.type}</code>
+              </td>
+              <td title={details}>
+                {!e.derived.applied && <span className="not-applied">not applied · </span>}
+                {details}
+              </td>
+              <td title={states}>{e.derived.stateAfter}</td>
+              <td>{e.derived.recommendation?.outcome ?? '—'}</td>
+              <td>
+                <HashButton hash={e.hash} of={`entry ${e.seq}`} tabIndex={tabIndex} onCopied={onCopied} />
+              </td>
+            </tr>
+          );
+        })}
       </tbody>
     </table>
   );

@@ -2,15 +2,20 @@ import { useMemo, useState } from 'react';
 import { parsePacket } from '../../files/packetFile';
 import { type AuditEntry, type DecisionPacket, makePacket } from '../../record/ledger';
 import { replayPacket, type Verification, verifyPacket } from '../../record/verify';
-import { type PacketReport, reportCsv, reportMarkdown } from '../../reports/packetReport';
+import type { PacketReport } from '../../reports/packetReport';
 import { decisionRecord } from '../../session/decisionRecord';
 import type { SessionFold } from '../../session/fold';
 import { foldWalkthrough, type Walkthrough } from '../../session/walkthrough';
-import { download, downloadJson } from '../shared/download';
-import { JsonFileButton } from '../shared/JsonFileButton';
+import { AuditActions } from './AuditActions';
+import { AuditFilters } from './AuditFilters';
 import { AuditTable } from './AuditTable';
 import { EntryDetails } from './EntryDetails';
+import { type EntryFilters, matchesFilters, noFilters } from './entryFilter';
+import { NoteForm } from './NoteForm';
 import { PrintRecord } from './PrintRecord';
+import { identityOf, type Verdict, verdictFor } from './recordIdentity';
+import { VerdictLine } from './VerdictLine';
+import './audit.css';
 
 export interface ImportedPacket {
   fileName: string;
@@ -28,11 +33,11 @@ interface Props {
   refusal: string | null;
   onNote: (text: string) => void;
   onImported: (imported: ImportedPacket) => void;
+  /** Opens an imported packet in the walkthrough, to step through it as it was recorded. */
+  onReplay?: (imported: ImportedPacket) => void;
 }
 
-const all = '';
-
-export function AuditView({ walkthrough, ledger, imported, refusal, onNote, onImported }: Props) {
+export function AuditView({ walkthrough, ledger, imported, refusal, onNote, onImported, onReplay }: Props) {
   const [source, setSource] = useState<'session' | 'imported'>(imported ? 'imported' : 'session');
   const showImported = source === 'imported' && imported !== null;
   // The record the exports and the printed record say: the one answer, from the fold of these entries.
@@ -47,23 +52,35 @@ export function AuditView({ walkthrough, ledger, imported, refusal, onNote, onIm
     return { packet, fold, record: decisionRecord(packet.scenario, packet.profile, fold, packet.entries.length) };
   }, [showImported, imported, walkthrough, ledger]);
   const packet = report?.packet ?? null;
-  const [verdict, setVerdict] = useState<Verification | null>(null);
-  const [filters, setFilters] = useState({ eventType: all, actor: all, rule: all });
-  const [selectedSeq, setSelectedSeq] = useState<number | null>(null);
-  const [note, setNote] = useState('');
+  // Which record is shown: a verdict or a selection made on one says nothing about another.
+  const recordName = showImported
+    ? `imported ${imported.fileName}`
+    : walkthrough
+      ? `session ${walkthrough.scenario.id} ${walkthrough.openedUtc}`
+      : '';
+  const shown = packet && identityOf(recordName, packet);
+  const [verdict, setVerdict] = useState<Verdict | null>(null);
+  const [filters, setFilters] = useState<EntryFilters>(noFilters);
+  const [selection, setSelection] = useState<{ record: string; seq: number } | null>(null);
   const [importProblems, setImportProblems] = useState<string[]>([]);
+  const [copyNotice, setCopyNotice] = useState('');
 
   const entries = packet?.entries ?? [];
-  const options = (pick: (e: AuditEntry) => string[]) => [...new Set(entries.flatMap(pick))].sort();
-  const visible = entries.filter(
-    (e) =>
-      (filters.eventType === all || e.event.type === filters.eventType) &&
-      (filters.actor === all || `${e.event.by.name} (${e.event.by.role})` === filters.actor) &&
-      (filters.rule === all || e.derived.evaluations.some((ev) => ev.rule === filters.rule)),
-  );
-  const selected = entries.find((e) => e.seq === selectedSeq) ?? null;
+  const visible = useMemo(() => entries.filter((e) => matchesFilters(e, filters)), [entries, filters]);
+  const chosen = selection?.record === recordName ? entries.find((e) => e.seq === selection.seq) : undefined;
+  const selected = chosen ?? entries.at(-1) ?? null;
+  const select = (seq: number) => setSelection({ record: recordName, seq });
+  const step = selected ? report?.fold.steps[selected.seq - 1] : undefined;
+
+  const verify = async () => {
+    if (!packet || !shown) return;
+    setVerdict({ checked: shown, result: await verifyPacket(packet) });
+  };
 
   const importFile = async (file: File) => {
+    // Whatever comes of it, a verdict on the record shown before is not a verdict on this file.
+    setVerdict(null);
+    setImportProblems([]);
     const parsed = parsePacket(file.name, await file.text());
     if (!parsed.ok) return setImportProblems(parsed.problems.map((p) => `${p.file}: ${p.path}: expected ${p.expected}`));
     // One replay serves the verification and the record shown.
@@ -71,10 +88,9 @@ export function AuditView({ walkthrough, ledger, imported, refusal, onNote, onIm
     const verification = await verifyPacket(parsed.value, fold);
     if (!verification.ok)
       return setImportProblems([`${file.name}: entry ${verification.seq}: ${verification.reason}. Not opened.`]);
-    setImportProblems([]);
     setSource('imported');
-    setSelectedSeq(1);
-    setVerdict(verification);
+    setSelection(null);
+    setVerdict({ checked: identityOf(`imported ${file.name}`, parsed.value), result: verification });
     onImported({ fileName: file.name, packet: parsed.value, fold, verification });
   };
 
@@ -82,6 +98,13 @@ export function AuditView({ walkthrough, ledger, imported, refusal, onNote, onIm
     <main className="audit" aria-labelledby="audit-title">
       <div className="audit-bar">
         <h2 id="audit-title">Audit trail{packet ? `: ${packet.scenario.title}` : ''}</h2>
+        {packet && (
+          <p className="audit-summary">
+            {packet.entryCount} entries · head <code>{packet.headHash || '—'}</code> · profile {packet.profile.id} v
+            {packet.profile.version}
+            {showImported && ' · imported, verified before opening, read-only'}
+          </p>
+        )}
         {imported && (
           <fieldset className="audit-source">
             <legend className="visually-hidden">Which record</legend>
@@ -96,104 +119,43 @@ export function AuditView({ walkthrough, ledger, imported, refusal, onNote, onIm
           </fieldset>
         )}
       </div>
-      {packet && (
-        <p className="audit-summary">
-          {packet.entryCount} entries · head <code>{packet.headHash || '—'}</code> · profile {packet.profile.id} v
-          {packet.profile.version}
-          {showImported && ' · imported, verified before opening, read-only'}
-        </p>
-      )}
-      <div className="audit-actions">
-        <button type="button" disabled={!packet} onClick={() => packet && verifyPacket(packet).then(setVerdict)}>
-          Verify
-        </button>
-        <button
-          type="button"
-          disabled={!packet}
-          onClick={() => packet && downloadJson(`${packet.scenario.id}.packet.json`, packet)}
-        >
-          Export packet (JSON)
-        </button>
-        <button
-          type="button"
-          disabled={!packet}
-          onClick={() => report && download(`${report.packet.scenario.id}.decision.md`, reportMarkdown(report), 'text/markdown')}
-        >
-          Summary (Markdown)
-        </button>
-        <button
-          type="button"
-          disabled={!packet}
-          onClick={() => report && download(`${report.packet.scenario.id}.entries.csv`, reportCsv(report), 'text/csv')}
-        >
-          Entries (CSV)
-        </button>
-        <button type="button" disabled={!packet} onClick={() => window.print()}>
-          Print decision record
-        </button>
-        <JsonFileButton label="Import packet…" onFile={(file) => void importFile(file)} />
+      <div className="audit-bar">
+        <AuditActions
+          report={report}
+          replay={showImported && onReplay ? () => onReplay(imported) : null}
+          onVerify={() => void verify()}
+          onImport={(file) => void importFile(file)}
+        />
+        <VerdictLine verdict={verdictFor(verdict, shown)} />
       </div>
-      {verdict && (
-        <p role="status" className={verdict.ok ? 'verified' : 'field-error'}>
-          {verdict.ok
-            ? `Verified ${verdict.entryCount} entries: chain intact and every state reproduced by replay. Head ${verdict.headHash}`
-            : `Verification failed at entry ${verdict.seq}: ${verdict.reason}`}
-        </p>
-      )}
       {importProblems.length > 0 && (
-        <ul role="alert" className="problems">
-          {importProblems.map((p) => (
-            <li key={p}>{p}</li>
-          ))}
-        </ul>
+        <div role="alert" className="problems">
+          <ul>
+            {importProblems.map((p) => (
+              <li key={p}>{p}</li>
+            ))}
+          </ul>
+        </div>
       )}
-      {!showImported && walkthrough && (
-        <form
-          className="note-form"
-          onSubmit={(e) => {
-            e.preventDefault();
-            if (!note.trim()) return;
-            onNote(note.trim());
-            setNote('');
-          }}
-        >
-          <label>
-            Add a note to the record <input value={note} onChange={(e) => setNote(e.currentTarget.value)} />
-          </label>
-          <button type="submit">Add note</button>
-          {refusal && <span className="field-error">Not recorded: {refusal}</span>}
-        </form>
-      )}
-      <div className="audit-filters">
-        {(
-          [
-            ['eventType', 'Event type', options((e) => [e.event.type])],
-            ['actor', 'Actor', options((e) => [`${e.event.by.name} (${e.event.by.role})`])],
-            ['rule', 'Rule', options((e) => e.derived.evaluations.map((ev) => ev.rule))],
-          ] as const
-        ).map(([key, label, values]) => (
-          <label key={key}>
-            {label}{' '}
-            <select value={filters[key]} onChange={(e) => setFilters({ ...filters, [key]: e.currentTarget.value })}>
-              <option value={all}>all</option>
-              {values.map((v) => (
-                <option key={v} value={v}>
-                  {v}
-                </option>
-              ))}
-            </select>
-          </label>
-        ))}
-        <span className="muted">
-          {visible.length} of {entries.length} shown
-        </span>
+      <div className="audit-bar">
+        <AuditFilters entries={entries} filters={filters} shown={visible.length} onChange={setFilters} />
+        {!showImported && walkthrough && <NoteForm refusal={refusal} onNote={onNote} />}
       </div>
       <div className="audit-grid">
         <div className="audit-scroll">
-          <AuditTable entries={visible} selectedSeq={selectedSeq} onSelect={setSelectedSeq} />
+          <AuditTable entries={visible} selectedSeq={selected?.seq ?? null} onSelect={select} onCopied={setCopyNotice} />
         </div>
-        <EntryDetails entry={selected} total={entries.length} onStep={(seq) => setSelectedSeq(seq)} />
+        <EntryDetails
+          entry={selected}
+          total={entries.length}
+          thresholds={step && packet ? { inForce: step.record.thresholds, base: packet.profile.values } : null}
+          onStep={select}
+          onCopied={setCopyNotice}
+        />
       </div>
+      <p role="status" className="visually-hidden">
+        {copyNotice}
+      </p>
       {report && <PrintRecord report={report} />}
     </main>
   );

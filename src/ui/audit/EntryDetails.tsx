@@ -1,41 +1,56 @@
+import { Fragment } from 'react';
 import type { AuditEntry } from '../../record/ledger';
 import { describeEvent } from '../../reports/describe';
+import { roundForReading, signedWithUnit } from '../../reports/numbers';
+import { actorLabel } from './entryFilter';
+import { breakableId, evaluationSubject, payloadFields, thresholdChanges } from './entryText';
+import { HashButton } from './HashButton';
 
 interface Props {
   entry: AuditEntry | null;
   total: number;
+  /** The thresholds in force after the entry (the entry itself keeps only their hash), and the session's base values. */
+  thresholds: { inForce: Readonly<Record<string, number>>; base: Readonly<Record<string, number>> } | null;
   onStep: (seq: number) => void;
+  onCopied: (notice: string) => void;
 }
 
-/** One entry as recorded: replaying a packet step by step shows what each step produced. */
-export function EntryDetails({ entry, total, onStep }: Props) {
-  if (!entry) return <p className="muted entry-details">Select an entry to see what it recorded.</p>;
+/** One entry whole, as recorded: stepping through a packet shows what each step produced. */
+export function EntryDetails({ entry, total, thresholds, onStep, onCopied }: Props) {
+  if (!entry) return <p className="muted entry-details">No entries recorded yet.</p>;
+  const changes = thresholds ? thresholdChanges(thresholds.base, thresholds.inForce) : [];
   return (
-    <section className="entry-details" aria-labelledby="entry-title">
-      <h3 id="entry-title">
-        Entry {entry.seq} of {total}
-      </h3>
-      <div className="step-controls">
-        <button type="button" disabled={entry.seq <= 1} onClick={() => onStep(entry.seq - 1)}>
-          ← Previous entry
-        </button>
-        <button type="button" disabled={entry.seq >= total} onClick={() => onStep(entry.seq + 1)}>
-          Next entry →
-        </button>
+    <section className="entry-details" aria-labelledby="entry-title" data-testid="entry-details">
+      <div className="entry-details-bar">
+        <h3 id="entry-title">
+          Entry {entry.seq} of {total}
+        </h3>
+        <div className="step-controls">
+          <button type="button" disabled={entry.seq <= 1} onClick={() => onStep(entry.seq - 1)}>
+            ← Previous entry
+          </button>
+          <button type="button" disabled={entry.seq >= total} onClick={() => onStep(entry.seq + 1)}>
+            Next entry →
+          </button>
+        </div>
       </div>
       <dl>
         <dt>Event</dt>
         <dd>
           <code>{entry.event.type}</code> {describeEvent(entry.event)}
         </dd>
+        {payloadFields(entry).map(([field, text]) => (
+          <Fragment key={field}>
+            <dt>{field}</dt>
+            <dd>{text}</dd>
+          </Fragment>
+        ))}
         <dt>Who</dt>
-        <dd>
-          {entry.event.by.name} ({entry.event.by.role})
-        </dd>
-        <dt>When</dt>
-        <dd>
-          recorded {entry.wallClockUtc}; scenario time {entry.event.at}
-        </dd>
+        <dd>{actorLabel(entry)}</dd>
+        <dt>Recorded</dt>
+        <dd>{entry.wallClockUtc}</dd>
+        <dt>Scenario time</dt>
+        <dd>{entry.event.at}</dd>
         <dt>State</dt>
         <dd data-testid="entry-state">
           {entry.derived.stateBefore} → {entry.derived.stateAfter}
@@ -49,25 +64,33 @@ export function EntryDetails({ entry, total, onStep }: Props) {
         </dd>
         <dt>Decision</dt>
         <dd>{entry.derived.decision ? `${entry.derived.decision.kind} ${entry.derived.decision.outcome}` : '—'}</dd>
-        <dt>Profile</dt>
+        <dt>Thresholds</dt>
         <dd>
-          {entry.profile.id} v{entry.profile.version} <code>{entry.profile.hash.slice(0, 16)}</code>
+          profile {entry.profile.id} v{entry.profile.version};{' '}
+          {changes.length ? `changed from it: ${changes.join(', ')}` : 'none changed from it'}
+          <br />
+          hash <HashButton full hash={entry.profile.hash} of={`the thresholds at entry ${entry.seq}`} onCopied={onCopied} />
         </dd>
-        <dt>Hashes</dt>
+        <dt>Decision logic</dt>
+        <dd>version {entry.logicVersion}</dd>
+        <dt>Previous hash</dt>
         <dd>
-          previous <code>{entry.previousHash.slice(0, 16)}</code>, this <code>{entry.hash.slice(0, 16)}</code>
+          <HashButton full hash={entry.previousHash} of={`the entry before entry ${entry.seq}`} onCopied={onCopied} />
+        </dd>
+        <dt>Hash</dt>
+        <dd data-testid="entry-hash">
+          <HashButton full hash={entry.hash} of={`entry ${entry.seq}`} onCopied={onCopied} />
         </dd>
       </dl>
       {entry.derived.evaluations.length > 0 && (
-        <table>
+        <table className="entry-evaluations">
           <caption>Rule evaluations at this entry</caption>
           <thead>
             <tr>
               <th scope="col">Rule</th>
-              <th scope="col">Crew</th>
-              <th scope="col">Tier</th>
+              <th scope="col">For, tier</th>
               <th scope="col">Value</th>
-              <th scope="col">Threshold</th>
+              <th scope="col">Limit</th>
               <th scope="col">Margin</th>
               <th scope="col">Result</th>
             </tr>
@@ -76,12 +99,11 @@ export function EntryDetails({ entry, total, onStep }: Props) {
             {entry.derived.evaluations.map((e, i) => (
               // biome-ignore lint/suspicious/noArrayIndexKey: evaluations are an ordered, immutable record
               <tr key={i} className={`status-${e.status}`}>
-                <td>{e.rule}</td>
-                <td>{e.crew ?? ''}</td>
-                <td>{e.tier}</td>
-                <td>{e.value ?? 'unknown'}</td>
-                <td>{e.threshold}</td>
-                <td>{e.margin === null ? '—' : Math.round(e.margin * 100) / 100}</td>
+                <td>{breakableId(e.rule)}</td>
+                <td>{[evaluationSubject(e), e.tier].filter(Boolean).join(', ')}</td>
+                <td>{e.value === null ? 'unknown' : roundForReading(e.value)}</td>
+                <td>{roundForReading(e.threshold)}</td>
+                <td>{signedWithUnit(e.margin, '')}</td>
                 <td className="result">{e.status.toUpperCase()}</td>
               </tr>
             ))}
