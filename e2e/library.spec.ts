@@ -1,6 +1,7 @@
 import { readdirSync } from 'node:fs';
-import { expect, test } from '@playwright/test';
-import { identify, openWalkthrough, stepUntil } from './support';
+import { readFile } from 'node:fs/promises';
+import { expect, type Page, test } from '@playwright/test';
+import { expectNoAxeViolations, identify, openWalkthrough, stepUntil } from './support';
 
 const invalidScenario = JSON.stringify({ id: 'Bad Id', title: 'x', kind: 'fictional', events: [{ type: 'anomaly.panic' }] });
 
@@ -60,4 +61,77 @@ test('a valid scenario file opens as a walkthrough', async ({ page }) => {
   await expect(page.getByRole('heading', { level: 2, name: 'My own nominal mission' })).toBeVisible();
   await page.keyboard.press('End');
   await expect(page.locator('.chart-now strong')).toHaveText('crewHome');
+});
+
+/** Ids in the browser's store of opened scenarios, read the way the app keeps them. */
+const storedScenarioIds = (page: Page) =>
+  page.evaluate(
+    () =>
+      new Promise<string[]>((resolve, reject) => {
+        const request = indexedDB.open('crew-return-decision-support');
+        request.onerror = () => reject(request.error);
+        request.onsuccess = () => {
+          const db = request.result;
+          const keys = db.transaction('openedScenarios').objectStore('openedScenarios').getAllKeys();
+          keys.onsuccess = () => {
+            resolve(keys.result.map(String));
+            db.close();
+          };
+        };
+      }),
+  );
+
+test('a file with a built-in id opens as an imported copy beside it, and stays across reloads until removed', async ({
+  page,
+}) => {
+  await page.goto('/');
+  const ms22 = JSON.parse(await readFile('scenarios/soyuz-ms-22.json', 'utf8'));
+  const claim = { ...ms22, expected: { ...ms22.expected, outcome: 'emergency-return' } };
+  const builtIn = page.locator('.scenario-card:not(.imported)').filter({ hasText: 'Soyuz MS-22 coolant leak' });
+  const copy = page.locator('.scenario-card.imported');
+  const builtInText = await builtIn.textContent();
+  expect(builtInText).toContain('expected launch-replacement');
+
+  await page
+    .getByLabel('Choose scenario file…')
+    .setInputFiles({ name: 'ms22-edited.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(claim)) });
+  await expect(page.getByRole('heading', { level: 2, name: 'Soyuz MS-22 coolant leak' })).toBeVisible();
+  await page.getByRole('button', { name: 'Scenario library' }).click();
+  await expect(builtIn).toHaveCount(1);
+  await expect(builtIn).toHaveText(builtInText ?? '');
+  await expect(copy).toHaveCount(1);
+  await expect(copy).toContainText('imported from file ms22-edited.json');
+  await expect(copy).toContainText("the file's id soyuz-ms-22 was taken: kept as soyuz-ms-22-imported-2");
+  await expect(copy).toContainText('expected emergency-return');
+  await expect(copy).toContainText('open now');
+  await expectNoAxeViolations(page);
+
+  await expect.poll(() => storedScenarioIds(page)).toEqual(['soyuz-ms-22-imported-2']);
+  await page.reload();
+  await page.getByRole('button', { name: 'Scenario library' }).click();
+  await expect(copy).toHaveCount(1);
+  await expect(copy).toContainText('ms22-edited.json');
+  await expect(builtIn).toContainText('expected launch-replacement');
+
+  await page.getByRole('button', { name: 'Remove imported Soyuz MS-22 coolant leak (ms22-edited.json)' }).click();
+  await expect(copy).toHaveCount(0);
+  await expect.poll(() => storedScenarioIds(page)).toEqual([]);
+  await page.reload();
+  await page.getByRole('button', { name: 'Scenario library' }).click();
+  await expect(builtIn).toHaveCount(1);
+  await expect(copy).toHaveCount(0);
+});
+
+test("a card's sources list each key with its citation, a web address as a link", async ({ page }) => {
+  await page.goto('/');
+  const card = page.locator('.scenario-card').filter({ hasText: 'Soyuz MS-22 coolant leak' });
+  await card.getByRole('button', { name: '27 sources' }).click();
+  const list = card.getByRole('list', { name: 'Sources of Soyuz MS-22 coolant leak' });
+  await expect(list).toContainText('TEL-0111');
+  await expect(list).toContainText('live report of the 11 Jan 2023 briefing (secondary)');
+  await expect(list.getByRole('link', { name: /tass\.com\/science\/1561113/ })).toHaveAttribute(
+    'href',
+    'https://tass.com/science/1561113',
+  );
+  await expectNoAxeViolations(page);
 });

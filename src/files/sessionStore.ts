@@ -1,8 +1,8 @@
-import { type IDBPDatabase, type IDBPTransaction, openDB } from 'idb';
 import type { AuditEntry } from '../record/ledger';
 import type { Actor } from '../session/model';
 import { validateThresholdValues } from '../session/model';
 import type { Walkthrough } from '../session/walkthrough';
+import { type EntryRecord, entriesStore, openAppDatabase, sessionsStore } from './appDatabase';
 import { validateScenario } from './scenarioFile';
 
 /** A session as kept in the browser: the walkthrough, its trail and who is operating. */
@@ -31,16 +31,6 @@ interface SessionRecord extends Omit<StoredSession, 'entries'> {
   headHash: string;
 }
 
-interface EntryRecord {
-  sessionId: string;
-  seq: number;
-  entry: AuditEntry;
-}
-
-const dbName = 'crew-return-decision-support';
-const sessionsStore = 'sessions';
-const entriesStore = 'entries';
-
 export interface SessionStore {
   /** Writes the session and those of its entries not stored yet; stored entries are never rewritten. */
   save(session: StoredSession): Promise<void>;
@@ -54,13 +44,7 @@ export const sessionIdOf = (walkthrough: Walkthrough) => `${walkthrough.scenario
 /** Opens the browser's session store; rejects where IndexedDB is missing or refused (private mode). */
 export async function openSessionStore(available = typeof indexedDB !== 'undefined'): Promise<SessionStore> {
   if (!available) throw new Error('this browser offers no IndexedDB');
-  const db: IDBPDatabase = await openDB(dbName, 2, {
-    async upgrade(database, oldVersion, _newVersion, transaction) {
-      if (oldVersion < 1) database.createObjectStore(sessionsStore, { keyPath: 'id' });
-      database.createObjectStore(entriesStore, { keyPath: ['sessionId', 'seq'] });
-      if (oldVersion === 1) await splitEntries(transaction);
-    },
-  });
+  const db = await openAppDatabase();
 
   const loadEntries = async (sessionId: string) =>
     (
@@ -105,17 +89,6 @@ export async function openSessionStore(available = typeof indexedDB !== 'undefin
       }));
     },
   };
-}
-
-/** Version 1 kept each session with all its entries in one record: move the entries out. */
-async function splitEntries(transaction: IDBPTransaction<unknown, string[], 'versionchange'>) {
-  const sessions = transaction.objectStore(sessionsStore);
-  const entries = transaction.objectStore(entriesStore);
-  for (const old of (await sessions.getAll()) as StoredSession[]) {
-    for (const entry of old.entries) await entries.add({ sessionId: old.id, seq: entry.seq, entry } satisfies EntryRecord);
-    const { entries: all, ...session } = old;
-    await sessions.put({ ...session, entryCount: all.length, headHash: all.at(-1)?.hash ?? '' } satisfies SessionRecord);
-  }
 }
 
 /** Sessions are kept as written; one whose scenario or thresholds this version cannot read stays stored, unopened. */

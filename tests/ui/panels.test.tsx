@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { flipPoints, inputFlipPoints } from '../../machines/policy/flipPoints';
 import { recommend } from '../../machines/policy/policy';
@@ -164,7 +164,7 @@ describe('Timeline', () => {
     ]);
     expect(items[1]?.getAttribute('aria-current')).toBe('step');
     expect(items[2]?.textContent).toContain('day 170');
-    fireEvent.click(screen.getAllByRole('button')[2] as HTMLElement);
+    fireEvent.click(within(items[2] as HTMLElement).getAllByRole('button')[0] as HTMLElement);
     expect(onJump).toHaveBeenCalledWith(3);
   });
 });

@@ -3,10 +3,12 @@ import { useCallback, useMemo } from 'react';
 import type { SessionStore, StoredSession } from '../../files/sessionStore';
 import { changedThresholds } from '../../session/exploration';
 import type { Actor, AssessedValue } from '../../session/model';
+import type { OpenedScenario } from '../../session/openedScenario';
 import type { ThresholdProfile } from '../../session/profile';
 import type { Change } from '../../session/walkthrough';
 import { AuditView } from '../audit';
-import { builtInProblems, builtInScenarios, LibraryView } from '../library';
+import { builtInProblems, builtInScenarios, LibraryView, useOpenedScenarioStore } from '../library';
+import { ScenarioSourcesProvider } from '../shared/ScenarioSources';
 import { WalkthroughView } from '../walkthrough';
 import { type AppView, appMachine } from './appMachine';
 import { OperatorDialog } from './OperatorDialog';
@@ -53,6 +55,11 @@ export function Workspace({ profile, store, storeProblem, restored }: Props) {
   );
   const onIdentify = useCallback((operator: Actor) => send({ type: 'operator.identify', operator, wallClockUtc: now() }), [send]);
   const onCancelIdentify = useCallback(() => send({ type: 'operator.cancel' }), [send]);
+  const onScenariosRestored = useCallback(
+    (openedScenarios: OpenedScenario[]) => send({ type: 'library.restored', openedScenarios }),
+    [send],
+  );
+  const shelf = useOpenedScenarioStore(state.openedScenarios, onScenariosRestored);
   return (
     <div className="app">
       <header className="app-header">
@@ -123,23 +130,30 @@ export function Workspace({ profile, store, storeProblem, restored }: Props) {
           store={store}
           onRestore={(session) => send({ type: 'session.restore', session })}
           scenarios={state.library}
+          openedScenarios={state.openedScenarios}
+          shelf={shelf}
           problems={state.openProblems}
           openScenarioId={state.walkthrough?.scenario.id}
           onOpen={(scenario) => send({ type: 'scenario.open', scenario, openedUtc: now() })}
-          onOpenedFile={(scenario) => send({ type: 'scenario.add', scenario, openedUtc: now() })}
+          onOpenedFile={(scenario, fileName) =>
+            shelf.whenRestored.then(() => send({ type: 'scenario.add', scenario, fileName, openedUtc: now() }))
+          }
+          onRemove={(id) => send({ type: 'scenario.remove', id })}
           onRejectedFile={(problems) => send({ type: 'scenario.rejected', problems })}
         />
       ) : (
-        <WalkthroughView
-          walkthrough={exploringNow && exploration ? exploration.walkthrough : state.walkthrough}
-          temperatureUnit={state.temperatureUnit}
-          refusal={state.refusal}
-          onStep={onStep}
-          onStepBy={onStepBy}
-          onChange={exploringNow ? onChangeExplored : onChange}
-          exploring={exploring}
-          onStartExplore={onStartExplore}
-        />
+        <ScenarioSourcesProvider sources={state.walkthrough.scenario.sources}>
+          <WalkthroughView
+            walkthrough={exploringNow && exploration ? exploration.walkthrough : state.walkthrough}
+            temperatureUnit={state.temperatureUnit}
+            refusal={state.refusal}
+            onStep={onStep}
+            onStepBy={onStepBy}
+            onChange={exploringNow ? onChangeExplored : onChange}
+            exploring={exploring}
+            onStartExplore={onStartExplore}
+          />
+        </ScenarioSourcesProvider>
       )}
       <OperatorDialog
         open={snapshot.matches({ operator: 'identifying' })}

@@ -19,6 +19,7 @@ import {
 } from '../../session/exploration';
 import type { InputProblem } from '../../session/inputProblem';
 import type { Actor, AssessedValue } from '../../session/model';
+import { admitOpenedScenario, type OpenedScenario } from '../../session/openedScenario';
 import type { ThresholdProfile } from '../../session/profile';
 import { type Change, moveTo, openWalkthrough, recordChange, type Walkthrough } from '../../session/walkthrough';
 import type { ImportedPacket } from '../audit';
@@ -26,6 +27,8 @@ import type { TemperatureUnit } from '../shared/units';
 
 export interface AppContext {
   library: Scenario[];
+  /** Scenarios opened from files, beside (never in place of) the built-in library. */
+  openedScenarios: OpenedScenario[];
   defaultProfile: ThresholdProfile;
   walkthrough: Walkthrough | null;
   /** The open session's audit trail, as stored (or kept in memory when storage failed). */
@@ -48,7 +51,9 @@ export type AppView = 'library' | 'walkthrough' | 'audit';
 
 export type AppEvent =
   | { type: 'scenario.open'; scenario: Scenario; openedUtc: string }
-  | { type: 'scenario.add'; scenario: Scenario; openedUtc: string }
+  | { type: 'scenario.add'; scenario: Scenario; fileName: string; openedUtc: string }
+  | { type: 'scenario.remove'; id: string }
+  | { type: 'library.restored'; openedScenarios: OpenedScenario[] }
   | { type: 'scenario.rejected'; problems: InputProblem[] }
   | { type: 'view.library' }
   | { type: 'view.walkthrough' }
@@ -109,6 +114,7 @@ export const appMachine = setup({
   type: 'parallel',
   context: ({ input }) => ({
     library: input.library,
+    openedScenarios: [],
     defaultProfile: input.defaultProfile,
     walkthrough: input.restored?.walkthrough ?? null,
     ledger: input.restored?.entries ?? [],
@@ -136,6 +142,12 @@ export const appMachine = setup({
       })),
     },
     'scenario.rejected': { actions: assign({ openProblems: ({ event }) => event.problems }) },
+    'library.restored': { actions: assign({ openedScenarios: ({ event }) => event.openedScenarios }) },
+    'scenario.remove': {
+      actions: assign({
+        openedScenarios: ({ context, event }) => context.openedScenarios.filter((o) => o.scenario.id !== event.id),
+      }),
+    },
   },
   states: {
     view: {
@@ -221,10 +233,16 @@ export const appMachine = setup({
         },
         'scenario.add': {
           target: '.walkthrough',
-          actions: assign(({ context, event }) => ({
-            ...opened(context, event.scenario, event.openedUtc),
-            library: [...context.library.filter((s) => s.id !== event.scenario.id), event.scenario],
-          })),
+          actions: assign(({ context, event }) => {
+            const added = admitOpenedScenario(
+              context.library,
+              context.openedScenarios,
+              event.scenario,
+              event.fileName,
+              event.openedUtc,
+            );
+            return { ...opened(context, added.scenario, event.openedUtc), openedScenarios: [...context.openedScenarios, added] };
+          }),
         },
         'session.restore': {
           target: '.walkthrough',

@@ -2,6 +2,7 @@ import { memo } from 'react';
 import { evaluationKey } from '../../reports/describe';
 import { evaluationSubject } from '../../session/decisionRecord';
 import { allRules, type MissionSetup, type PolicyRowResult, type Recommendation, type RuleEvaluation } from '../../session/model';
+import { SourceRef } from '../shared/SourceRef';
 import { displayValue, type TemperatureUnit } from '../shared/units';
 
 interface Props {
@@ -136,7 +137,7 @@ const EvaluationRow = memo(function EvaluationRow({ evaluation: e, subject, temp
       </td>
       <td>{e.margin === null ? '—' : `${e.margin >= 0 ? '+' : '−'}${show(Math.abs(e.margin), e.unit, true)}`}</td>
       <td className="result">{statusText[e.status]}</td>
-      <td>{e.valueSource}</td>
+      <td>{e.valueSource !== null && <SourceRef sourceKey={e.valueSource} />}</td>
     </tr>
   );
 }, sameRow);

@@ -3,17 +3,25 @@ import type { Scenario } from '../../../scenarios/schema';
 import { parseScenario } from '../../files/scenarioFile';
 import type { SessionStore, SessionSummary, StoredSession } from '../../files/sessionStore';
 import type { InputProblem } from '../../session/inputProblem';
+import type { OpenedScenario } from '../../session/openedScenario';
 import { JsonFileButton } from '../shared/JsonFileButton';
 import { ProblemList } from '../shared/ProblemList';
+import { OpenedScenarios } from './OpenedScenarios';
+import { ScenarioCard } from './ScenarioCard';
+import type { OpenedScenarioShelf } from './useOpenedScenarioStore';
+import './library.css';
 
 interface Props {
   store: SessionStore | null;
   onRestore: (session: StoredSession) => void;
   scenarios: Scenario[];
+  openedScenarios: OpenedScenario[];
+  shelf: OpenedScenarioShelf;
   problems: InputProblem[];
   openScenarioId: string | undefined;
   onOpen: (scenario: Scenario) => void;
-  onOpenedFile: (scenario: Scenario) => void;
+  onOpenedFile: (scenario: Scenario, fileName: string) => void;
+  onRemove: (id: string) => void;
   onRejectedFile: (problems: InputProblem[]) => void;
 }
 
@@ -21,10 +29,13 @@ export function LibraryView({
   store,
   onRestore,
   scenarios,
+  openedScenarios,
+  shelf,
   problems,
   openScenarioId,
   onOpen,
   onOpenedFile,
+  onRemove,
   onRejectedFile,
 }: Props) {
   const [dragging, setDragging] = useState(false);
@@ -34,7 +45,7 @@ export function LibraryView({
   }, [store]);
   const readFile = async (file: File) => {
     const parsed = parseScenario(file.name, await file.text());
-    if (parsed.ok) onOpenedFile(parsed.value);
+    if (parsed.ok) onOpenedFile(parsed.value, file.name);
     else onRejectedFile(parsed.problems);
   };
   const drop = (event: DragEvent) => {
@@ -49,20 +60,16 @@ export function LibraryView({
       <h2 id="library-title">Scenario library</h2>
       <ul className="scenario-cards">
         {scenarios.map((s) => (
-          <li key={s.id} className="scenario-card">
-            <h3>{s.title}</h3>
-            <p className="scenario-meta">
-              <span className={`tag tag-${s.kind}`}>{s.kind}</span> · {Object.keys(s.sources).length} sources · {s.events.length}{' '}
-              events · expected <code>{s.expected.outcome}</code>
-              {s.id === openScenarioId && <strong> · open now</strong>}
-            </p>
-            <p>{s.summary}</p>
-            <button type="button" onClick={() => onOpen(s)} aria-label={`Walk through ${s.title}`}>
-              Walk through
-            </button>
-          </li>
+          <ScenarioCard key={s.id} scenario={s} openNow={s.id === openScenarioId} onOpen={() => onOpen(s)} />
         ))}
       </ul>
+      <OpenedScenarios
+        openedScenarios={openedScenarios}
+        shelf={shelf}
+        openScenarioId={openScenarioId}
+        onOpen={(o) => onOpen(o.scenario)}
+        onRemove={onRemove}
+      />
       <section
         className={`drop-zone${dragging ? ' dragging' : ''}`}
         aria-labelledby="open-file-title"

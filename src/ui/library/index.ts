@@ -1,2 +1,3 @@
 export { builtInProblems, builtInScenarios } from './builtInScenarios';
 export { LibraryView } from './LibraryView';
+export { useOpenedScenarioStore } from './useOpenedScenarioStore';

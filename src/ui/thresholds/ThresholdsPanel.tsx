@@ -8,6 +8,7 @@ import {
 } from '../../session/model';
 import { downloadJson } from '../shared/download';
 import { JsonFileButton } from '../shared/JsonFileButton';
+import { SourceRef } from '../shared/SourceRef';
 import { displayValue, type TemperatureUnit } from '../shared/units';
 import { loadSavedProfiles, saveProfile } from './savedProfiles';
 import { refusalFor, ThresholdInput } from './ThresholdInput';
@@ -167,7 +168,7 @@ const ThresholdRow = memo(function ThresholdRow({
         </button>
         {sourceOpen && (
           <p id={`${d.key}-source`} className="source">
-            <code>{d.source}</code>: {d.basis}
+            <SourceRef sourceKey={d.source} />: {d.basis}
           </p>
         )}
       </th>

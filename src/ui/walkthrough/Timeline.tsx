@@ -1,6 +1,7 @@
 import { memo, useEffect, useRef } from 'react';
 import type { Scenario } from '../../../scenarios/schema';
 import { daysSince } from '../../session/model';
+import { SourceRefList } from '../shared/SourceRef';
 
 interface Props {
   scenario: Scenario;
@@ -41,8 +42,10 @@ export const Timeline = memo(function Timeline({ scenario, cursor, appliedByStep
                   <code>{event.type}</code> <span className="timeline-status">{status}</span>
                 </span>
                 <span className="timeline-description">{event.description}</span>
-                <span className="timeline-sources">Sources: {event.sources.join(', ')}</span>
               </button>
+              <span className="timeline-sources">
+                Sources: <SourceRefList keys={event.sources} />
+              </span>
             </li>
           );
         })}

@@ -8,6 +8,7 @@ import {
   vehicleCatalogue,
   vehicleFactLabels,
 } from '../../session/model';
+import { SourceRef } from '../shared/SourceRef';
 
 /** Each vehicle of the open scenario: its class, the class's facts, what the scenario overrides, and sources. */
 export const VehicleCards = memo(function VehicleCards({ setup }: { setup: MissionSetup }) {
@@ -90,7 +91,7 @@ function FactRow({ label, unit, fact, overridden }: { label: string; unit: strin
         {overridden && <strong> (overridden for this vehicle)</strong>}
       </td>
       <td>
-        {fact?.source ?? '—'}
+        {fact ? <SourceRef sourceKey={fact.source} /> : '—'}
         {fact?.basis && <span className="muted">: {fact.basis}</span>}
       </td>
     </tr>
