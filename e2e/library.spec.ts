@@ -96,6 +96,13 @@ test('a file with a built-in id opens as an imported copy beside it, and stays a
     .getByLabel('Choose scenario file…')
     .setInputFiles({ name: 'ms22-edited.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(claim)) });
   await expect(page.getByRole('heading', { level: 2, name: 'Soyuz MS-22 coolant leak' })).toBeVisible();
+  await expect(page.getByRole('complementary', { name: 'Where this scenario comes from' })).toContainText(
+    'opened from the file ms22-edited.json (kept as soyuz-ms-22-imported-2)',
+  );
+  // At the end no step is drawn faded as upcoming (those fail axe's contrast on their own).
+  await page.keyboard.press('End');
+  await expect(page.locator('.chart-now strong')).toHaveText('crewHome');
+  await expectNoAxeViolations(page);
   await page.getByRole('button', { name: 'Scenario library' }).click();
   await expect(builtIn).toHaveCount(1);
   await expect(builtIn).toHaveText(builtInText ?? '');
@@ -134,4 +141,40 @@ test("a card's sources list each key with its citation, a web address as a link"
     'https://tass.com/science/1561113',
   );
   await expectNoAxeViolations(page);
+});
+
+test('a stored scenario that no longer validates is reported by file, field and expectation, and not offered', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await expect(page.getByRole('heading', { name: 'Scenario library' })).toBeVisible();
+  await expect.poll(() => storedScenarioIds(page)).toEqual([]);
+  const ms22 = JSON.parse(await readFile('scenarios/soyuz-ms-22.json', 'utf8'));
+  const { title: _, ...untitled } = { ...ms22, id: 'old-copy' };
+  await page.evaluate(
+    (record) =>
+      new Promise<void>((resolve, reject) => {
+        const request = indexedDB.open('crew-return-decision-support');
+        request.onsuccess = () => {
+          const tx = request.result.transaction('openedScenarios', 'readwrite');
+          tx.objectStore('openedScenarios').put(record);
+          tx.oncomplete = () => {
+            request.result.close();
+            resolve();
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    { id: 'old-copy', scenario: untitled, fileName: 'old-copy.json', idInFile: 'old-copy', addedUtc: '2026-11-27T08:00:00Z' },
+  );
+  await page.reload();
+  const report = page.getByRole('alert').filter({ hasText: 'no longer validates' });
+  await expect(report).toContainText('1 problem in old-copy.json');
+  await expect(report).toContainText('title: expected');
+  await expect(page.locator('.scenario-card.imported')).toHaveCount(0);
+  await expectNoAxeViolations(page);
+
+  await page.getByRole('button', { name: 'Remove unreadable old-copy.json' }).click();
+  await expect(report).toHaveCount(0);
+  await expect.poll(() => storedScenarioIds(page)).toEqual([]);
 });

@@ -7,7 +7,7 @@ import type { OpenedScenario } from '../../session/openedScenario';
 import type { ThresholdProfile } from '../../session/profile';
 import type { Change } from '../../session/walkthrough';
 import { AuditView } from '../audit';
-import { builtInProblems, builtInScenarios, LibraryView, useOpenedScenarioStore } from '../library';
+import { builtInProblems, builtInScenarios, LibraryView, OpenedFromFileNote, useOpenedScenarioStore } from '../library';
 import { ScenarioSourcesProvider } from '../shared/ScenarioSources';
 import { WalkthroughView } from '../walkthrough';
 import { type AppView, appMachine } from './appMachine';
@@ -143,6 +143,7 @@ export function Workspace({ profile, store, storeProblem, restored }: Props) {
         />
       ) : (
         <ScenarioSourcesProvider sources={state.walkthrough.scenario.sources}>
+          <OpenedFromFileNote opened={state.openedScenarios.find((o) => o.scenario.id === state.walkthrough?.scenario.id)} />
           <WalkthroughView
             walkthrough={exploringNow && exploration ? exploration.walkthrough : state.walkthrough}
             temperatureUnit={state.temperatureUnit}

@@ -15,6 +15,8 @@ export function SourceRef({ sourceKey }: { sourceKey: string }) {
   useEffect(() => {
     const element = wrapper.current;
     if (!open || !element) return;
+    // In a scrolled list (the timeline) the citation would otherwise open below the visible end.
+    element.lastElementChild?.scrollIntoView?.({ block: 'nearest' });
     const onKey = (event: KeyboardEvent) => {
       if (event.key !== 'Escape') return;
       event.stopPropagation();
