@@ -75,7 +75,7 @@ test('the audit view filters, marks overrides, and exports a packet that imports
   await decision.getByLabel('Rationale').fill('Waiver: cooling garments for two');
   await decision.getByRole('button', { name: 'Override' }).click();
   await identify(page, 'Otto Ride', 'mission manager');
-  await expect(page.locator('.chart-now strong')).toHaveText('returnReducedCrew.relocatingSeats');
+  await expect(page.getByTestId('state-now')).toHaveText('returnReducedCrew.relocatingSeats');
 
   await page.getByRole('button', { name: 'Audit trail' }).click();
   await page.getByLabel('Add a note to the record').fill('Crew briefed on the waiver');
@@ -116,6 +116,20 @@ test('the audit view filters, marks overrides, and exports a packet that imports
   await page.getByRole('button', { name: '18: show entry 18', exact: true }).click();
   await expect(page.getByTestId('entry-state')).toHaveText('anomaly.decision → returnReducedCrew.relocatingSeats');
   await expect(page.getByLabel('Add a note to the record')).toHaveCount(0);
+
+  // Replayed in the walkthrough, read-only: it steps through the record and refuses any change.
+  await page.getByRole('button', { name: 'Replay in walkthrough' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Replaying packet.json, read-only' })).toBeVisible();
+  await expect(page.getByTestId('state-now')).toHaveText('docked');
+  await page.keyboard.press('End');
+  await expect(page.getByTestId('state-now')).toHaveText('returnReducedCrew.relocatingSeats');
+  await expect(page.getByTestId('decision')).toContainText('Otto Ride');
+  const field = page.getByRole('textbox', { name: /Peak descent cabin temperature \(emergency\)/ });
+  await field.fill('38');
+  await field.press('Enter');
+  await expect(page.getByText('read-only replay of packet.json').first()).toBeVisible();
+  await page.getByRole('button', { name: 'Leave the replay' }).click();
+  await page.getByRole('button', { name: 'Audit trail' }).click();
 
   // A tampered copy is refused with the entry and the reason.
   packet.entries[17].event.by.name = 'Someone else';

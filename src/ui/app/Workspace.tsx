@@ -37,6 +37,9 @@ export function Workspace({ profile, store, storeProblem, restored }: Props) {
   const onChange = useCallback((change: Change) => send({ type: 'change.request', change, wallClockUtc: now() }), [send]);
   const exploringNow = snapshot.matches({ view: { walkthrough: 'exploring' } });
   const onChangeExplored = useCallback((change: Change) => send({ type: 'explore.change', change, wallClockUtc: now() }), [send]);
+  // What the walkthrough shows: a replayed packet, the unrecorded copy while exploring, or the session.
+  const shown = state.replay?.walkthrough ?? (exploringNow ? state.exploration?.walkthrough : null) ?? state.walkthrough;
+  const onLeaveReplay = useCallback(() => send({ type: 'replay.leave' }), [send]);
   const onStartExplore = useCallback(() => send({ type: 'explore.start' }), [send]);
   const { exploration } = state;
   const exploring = useMemo(
@@ -124,8 +127,9 @@ export function Workspace({ profile, store, storeProblem, restored }: Props) {
             })
           }
           onImported={(imported) => send({ type: 'packet.imported', imported })}
+          onReplay={(imported) => send({ type: 'packet.replay', imported, openedUtc: now() })}
         />
-      ) : view === 'library' || !state.walkthrough ? (
+      ) : view === 'library' || !shown ? (
         <LibraryView
           store={store}
           onRestore={(session) => send({ type: 'session.restore', session })}
@@ -142,10 +146,12 @@ export function Workspace({ profile, store, storeProblem, restored }: Props) {
           onRejectedFile={(problems) => send({ type: 'scenario.rejected', problems })}
         />
       ) : (
-        <ScenarioSourcesProvider sources={state.walkthrough.scenario.sources}>
+        <ScenarioSourcesProvider sources={shown.scenario.sources}>
           <OpenedFromFileNote opened={state.openedScenarios.find((o) => o.scenario.id === state.walkthrough?.scenario.id)} />
           <WalkthroughView
-            walkthrough={exploringNow && exploration ? exploration.walkthrough : state.walkthrough}
+            walkthrough={shown}
+            replayOf={state.replay?.fileName ?? null}
+            onLeaveReplay={onLeaveReplay}
             temperatureUnit={state.temperatureUnit}
             refusal={state.refusal}
             onStep={onStep}

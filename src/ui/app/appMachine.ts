@@ -9,6 +9,7 @@ import type { Scenario } from '../../../scenarios/schema';
 import type { StoredSession } from '../../files/sessionStore';
 import { sessionIdOf } from '../../files/sessionStore';
 import type { AuditEntry } from '../../record/ledger';
+import { eventsOf } from '../../record/ledger';
 import {
   changedThresholds,
   type Exploration,
@@ -21,7 +22,8 @@ import type { InputProblem } from '../../session/inputProblem';
 import type { Actor, AssessedValue } from '../../session/model';
 import { admitOpenedScenario, type OpenedScenario } from '../../session/openedScenario';
 import type { ThresholdProfile } from '../../session/profile';
-import { type Change, moveTo, openWalkthrough, recordChange, type Walkthrough } from '../../session/walkthrough';
+import { replayWalkthrough } from '../../session/replayWalkthrough';
+import { type Change, frontier, moveTo, openWalkthrough, recordChange, type Walkthrough } from '../../session/walkthrough';
 import type { ImportedPacket } from '../audit';
 import type { TemperatureUnit } from '../shared/units';
 
@@ -45,6 +47,8 @@ export interface AppContext {
   temperatureUnit: TemperatureUnit;
   /** Explore mode: a copy of the session changed freely and never recorded; null while recording. */
   exploration: Exploration | null;
+  /** An imported packet replayed step by step, read-only: what the walkthrough shows while replaying. */
+  replay: { fileName: string; walkthrough: Walkthrough } | null;
 }
 
 export type AppView = 'library' | 'walkthrough' | 'audit';
@@ -69,6 +73,8 @@ export type AppEvent =
   | { type: 'operator.identify'; operator: Actor; wallClockUtc: string }
   | { type: 'operator.handover' }
   | { type: 'units.toggle' }
+  | { type: 'packet.replay'; imported: ImportedPacket; openedUtc: string }
+  | { type: 'replay.leave' }
   | { type: 'explore.start' }
   | { type: 'explore.change'; change: Change; wallClockUtc: string }
   | { type: 'explore.try'; key: string; value: AssessedValue | null }
@@ -105,7 +111,7 @@ export const appMachine = setup({
     hasWalkthrough: ({ context }) => context.walkthrough !== null,
     hasRecord: ({ context }) => context.walkthrough !== null || context.imported !== null,
     operatorKnown: ({ context }) => context.operator !== null,
-    recording: ({ context }) => context.exploration === null,
+    recording: ({ context }) => context.exploration === null && context.replay === null,
     exploredThresholds: ({ context }) =>
       context.exploration !== null && Object.keys(changedThresholds(context.exploration)).length > 0,
   },
@@ -126,6 +132,7 @@ export const appMachine = setup({
     refusal: null,
     temperatureUnit: '°C',
     exploration: null,
+    replay: null,
   }),
   on: {
     'units.toggle': { actions: assign({ temperatureUnit: ({ context }) => (context.temperatureUnit === '°C' ? '°F' : '°C') }) },
@@ -174,6 +181,24 @@ export const appMachine = setup({
                     refusal: null,
                   })),
                 },
+              },
+            },
+            /** A packet's record, stepped through as it was recorded: nothing can be changed or added. */
+            replaying: {
+              exit: assign({ replay: null, refusal: null }),
+              on: {
+                'step.to': { actions: assign(({ context, event }) => replayStep(context, event.cursor, event.wallClockUtc)) },
+                'step.by': {
+                  actions: assign(({ context, event }) =>
+                    replayStep(context, (context.replay?.walkthrough.cursor ?? 0) + event.delta, event.wallClockUtc),
+                  ),
+                },
+                'change.request': {
+                  actions: assign(({ context }) => ({
+                    refusal: `this is a read-only replay of ${context.replay?.fileName ?? 'an imported packet'}: nothing is recorded here`,
+                  })),
+                },
+                'replay.leave': [{ guard: 'hasWalkthrough', target: 'recording' }, { target: '#app.view.library' }],
               },
             },
             /** Nothing here is recorded: no operator is asked, no entry is written. */
@@ -254,6 +279,18 @@ export const appMachine = setup({
           })),
         },
         'packet.imported': { target: '.audit', actions: assign({ imported: ({ event }) => event.imported }) },
+        'packet.replay': {
+          target: '.walkthrough.replaying',
+          actions: assign(({ event }) => {
+            const { packet, fileName } = event.imported;
+            const events = eventsOf(packet.entries);
+            const walkthrough = replayWalkthrough(
+              { scenario: packet.scenario, profile: packet.profile, events },
+              event.openedUtc,
+            );
+            return { replay: { fileName, walkthrough }, refusal: null };
+          }),
+        },
       },
     },
     operator: {
@@ -316,4 +353,12 @@ function explored(context: AppContext, change: Change, wallClockUtc: string): Pa
   if (!context.exploration) return {};
   const result = exploreChange(context.exploration, change, wallClockUtc);
   return result.ok ? { exploration: result.exploration, refusal: null } : { refusal: result.reason };
+}
+
+/** Within what the packet recorded: a replay never runs the scenario past its record. */
+function replayStep(context: AppContext, cursor: number, wallClockUtc: string): Partial<AppContext> {
+  const { replay } = context;
+  if (!replay) return {};
+  const clamped = Math.min(cursor, frontier(replay.walkthrough));
+  return { replay: { ...replay, walkthrough: moveTo(replay.walkthrough, clamped, wallClockUtc) }, refusal: null };
 }

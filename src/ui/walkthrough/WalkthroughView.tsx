@@ -28,6 +28,9 @@ interface Props {
   /** Explore mode's controls while exploring (the walkthrough is then the unrecorded copy); null while recording. */
   exploring: (ExploreControls & { tried: Readonly<Record<string, AssessedValue>>; onTry: TryValue }) | null;
   onStartExplore: () => void;
+  /** The file of an imported packet being replayed (read-only), or null. */
+  replayOf: string | null;
+  onLeaveReplay: () => void;
 }
 
 type TryValue = (key: string, value: AssessedValue | null) => void;
@@ -44,6 +47,8 @@ export const WalkthroughView = memo(function WalkthroughView({
   onChange,
   exploring,
   onStartExplore,
+  replayOf,
+  onLeaveReplay,
 }: Props) {
   const tried = exploring?.tried;
   const view = useMemo(() => viewWalkthrough(walkthrough, tried), [walkthrough, tried]);
@@ -91,7 +96,16 @@ export const WalkthroughView = memo(function WalkthroughView({
           total={walkthrough.scenario.events.length}
           onStep={jump}
         />
-        <ExploreBar exploring={exploring} temperatureUnit={temperatureUnit} onStart={onStartExplore} />
+        {replayOf ? (
+          <p className="replay-bar" role="status">
+            Replaying <strong>{replayOf}</strong>, read-only: the record as it was made, step by step.{' '}
+            <button type="button" onClick={onLeaveReplay}>
+              Leave the replay
+            </button>
+          </p>
+        ) : (
+          <ExploreBar exploring={exploring} temperatureUnit={temperatureUnit} onStart={onStartExplore} />
+        )}
         <span className="state-now">
           State: <strong data-testid="state-now">{stateName(snapshot.value)}</strong>
         </span>
@@ -117,7 +131,7 @@ export const WalkthroughView = memo(function WalkthroughView({
               onTry={exploring.onTry}
             />
           )}
-          {!exploring && snapshot.matches({ anomaly: 'decision' }) && (
+          {!exploring && !replayOf && snapshot.matches({ anomaly: 'decision' }) && (
             <DecisionPanel
               recommendation={view.recommendation}
               confirmRefusal={view.confirmRefusal}
