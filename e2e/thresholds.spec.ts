@@ -93,3 +93,34 @@ test('profiles: save, load and export as a CLI-usable file; the source is shown 
   await expect(outcome(page)).toHaveAttribute('data-outcome', 'undecided');
   await expect(page.getByRole('region', { name: /Recorded by operators/ })).toContainText('profile cool-cabin v1 loaded');
 });
+
+test('the screen never shows what is not in force: a cancelled or refused edit puts the field back, says why beside it, and a reason is used once', async ({
+  page,
+}) => {
+  await openWalkthrough(page, 'Soyuz MS-22 coolant leak');
+  await stepUntil(page, 'anomaly.decision');
+  const field = page.getByRole('textbox', { name: /Peak descent cabin temperature \(emergency\)/ });
+  await field.fill('35');
+  await field.press('Enter');
+  await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
+  await expect(field).toHaveValue('40');
+  await expect(outcome(page)).toHaveAttribute('data-outcome', 'launch-replacement');
+
+  // A reason goes with the one change it was typed for.
+  await page.getByLabel('Reason for changes (optional)').fill('surgeon review');
+  await field.fill('41');
+  await field.press('Enter');
+  await identify(page);
+  await expect(field).toHaveValue('41');
+  await expect(page.locator('.session-log')).toContainText('surgeon review');
+  await expect(page.getByLabel('Reason for changes (optional)')).toHaveValue('');
+
+  // Viewing an earlier step is review: the change is refused beside the field, in view.
+  await page.getByRole('button', { name: '← Previous' }).click();
+  await field.fill('39');
+  await field.press('Enter');
+  await expect(field).toHaveValue('40');
+  const refusal = page.getByRole('alert').filter({ hasText: 'Not recorded: you are viewing step 16' });
+  await expect(refusal).toBeVisible();
+  await expect(refusal).toBeInViewport();
+});

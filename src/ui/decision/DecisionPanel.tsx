@@ -30,6 +30,8 @@ export function DecisionPanel({ recommendation, confirmRefusal, refusal, onDecid
     }
     setMissingRationale(false);
     onDecide({ type: 'decision.override', outcome, rationale: rationale.trim() });
+    // A rationale belongs to the one override it was typed for.
+    setRationale('');
   };
 
   return (
@@ -39,9 +41,8 @@ export function DecisionPanel({ recommendation, confirmRefusal, refusal, onDecid
         <button
           type="button"
           disabled={!canConfirm}
-          onClick={() =>
-            onDecide({ type: 'decision.confirm', ...(hasVisibleText(rationale) ? { rationale: rationale.trim() } : {}) })
-          }
+          // The override's rationale is not a confirmation's: a confirm records the recommendation as it stands.
+          onClick={() => onDecide({ type: 'decision.confirm' })}
         >
           Confirm: {recommendation ? outcomeLabels[recommendation.outcome] : '—'}
         </button>

@@ -38,6 +38,9 @@ export function ThresholdInput({ definition, value: current, temperatureUnit, on
     const number = trimmed === '' ? Number.NaN : Number(trimmed.replace(',', '.'));
     if (trimmed === '') return setError('Enter a value.');
     if (!Number.isFinite(number)) return setError(`“${trimmed}” is not a number.`);
+    // The field shows what is in force: the new value once it is recorded, the old one if it is
+    // refused or the recording is cancelled; a refusal is said here, beside the field.
+    setText(shown);
     setError(onCommit(definition.key, fromDisplayNumber(number, definition.unit, temperatureUnit)));
   };
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {

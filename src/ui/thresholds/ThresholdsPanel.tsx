@@ -33,20 +33,33 @@ export function ThresholdsPanel({ thresholds, temperatureUnit, refusal, onChange
   useLayoutEffect(() => {
     latest.current = { thresholds, reason, onChange };
   });
+  // The field last committed: where a refusal from the session (review mode, a replay) is shown.
+  const [lastKey, setLastKey] = useState<string | null>(null);
   const commit = useCallback((key: string, value: number) => {
     const { thresholds, reason, onChange } = latest.current;
     const refusal = refusalFor(thresholds, key, value);
-    if (!refusal) onChange(key, value, reason.trim());
+    setLastKey(key);
+    if (!refusal) {
+      onChange(key, value, reason.trim());
+      // A reason belongs to the one change it was typed for.
+      setReason('');
+    }
     return refusal;
   }, []);
   const toggleSource = useCallback((key: string) => setOpenSource((open) => (open === key ? null : key)), []);
 
+  // A whole set (reset, a profile loaded): its refusal is said beside those buttons, and the reason is used up.
+  const setAll = (values: Record<string, number>, why: string) => {
+    setLastKey(null);
+    onSet(values, why);
+    setReason('');
+  };
   const importFile = async (file: File) => {
     const parsed = parsePartialProfile(file.name, await file.text());
     if (!parsed.ok)
       return setImportProblem(parsed.problems.map((p) => `${p.file}: ${p.path}: expected ${p.expected}`).join('\n'));
     setImportProblem(null);
-    onSet({ ...thresholds, ...parsed.value.thresholds }, `profile file ${file.name} loaded`);
+    setAll({ ...thresholds, ...parsed.value.thresholds }, `profile file ${file.name} loaded`);
   };
 
   return (
@@ -73,13 +86,14 @@ export function ThresholdsPanel({ thresholds, temperatureUnit, refusal, onChange
               sourceOpen={openSource === d.key}
               onToggleSource={toggleSource}
               onCommit={commit}
+              refusal={lastKey === d.key ? refusal : null}
             />
           ))}
         </tbody>
       </table>
-      {refusal && <p className="field-error">Not recorded: {refusal}</p>}
+      {refusal && lastKey === null && <p className="field-error">Not recorded: {refusal}</p>}
       <div className="profile-actions">
-        <button type="button" onClick={() => onSet({ ...defaultThresholdValues }, reason.trim() || 'reset to defaults')}>
+        <button type="button" onClick={() => setAll({ ...defaultThresholdValues }, reason.trim() || 'reset to defaults')}>
           Reset to defaults
         </button>
         <label>
@@ -116,7 +130,7 @@ export function ThresholdsPanel({ thresholds, temperatureUnit, refusal, onChange
           type="button"
           disabled={!saved[selected]}
           onClick={() =>
-            onSet({ ...thresholds, ...saved[selected]?.thresholds }, `profile ${selected} v${saved[selected]?.version} loaded`)
+            setAll({ ...thresholds, ...saved[selected]?.thresholds }, `profile ${selected} v${saved[selected]?.version} loaded`)
           }
         >
           Load
@@ -139,6 +153,8 @@ interface RowProps {
   sourceOpen: boolean;
   onToggleSource: (key: string) => void;
   onCommit: (key: string, value: number) => string | null;
+  /** Why the session did not record this field's last change, if it did not. */
+  refusal: string | null;
 }
 
 const ThresholdRow = memo(function ThresholdRow({
@@ -148,6 +164,7 @@ const ThresholdRow = memo(function ThresholdRow({
   sourceOpen,
   onToggleSource,
   onCommit,
+  refusal,
 }: RowProps) {
   return (
     <tr>
@@ -174,6 +191,11 @@ const ThresholdRow = memo(function ThresholdRow({
       </th>
       <td>
         <ThresholdInput definition={d} value={value} temperatureUnit={temperatureUnit} onCommit={onCommit} />
+        {refusal && (
+          <p className="field-error" role="alert">
+            Not recorded: {refusal}
+          </p>
+        )}
       </td>
       <td className={value === d.defaultValue ? 'muted' : 'changed'}>
         {displayValue(d.defaultValue, d.unit, temperatureUnit)}
