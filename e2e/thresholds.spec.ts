@@ -114,6 +114,7 @@ test('the screen never shows what is not in force: a cancelled or refused edit p
   await expect(field).toHaveValue('41');
   await expect(page.locator('.session-log')).toContainText('surgeon review');
   await expect(page.getByLabel('Reason for changes (optional)')).toHaveValue('');
+  await expect(page.getByTestId('profile-in-force')).toHaveText('Profile default v2026-11-26.1, 1 value changed from it');
 
   // Viewing an earlier step is review: the change is refused beside the field, in view.
   await page.getByRole('button', { name: '← Previous' }).click();

@@ -21,6 +21,7 @@ function renderInput(temperatureUnit: '°C' | '°F' = '°C') {
   const onChange = vi.fn();
   render(
     <ThresholdsPanel
+      profile={{ id: 'default', version: 'test', values: defaultThresholdValues, contentHash: '' }}
       thresholds={defaultThresholdValues}
       temperatureUnit={temperatureUnit}
       refusal={null}

@@ -6,6 +6,7 @@ import {
   type ThresholdValues,
   thresholdDefinitions,
 } from '../../session/model';
+import type { ThresholdProfile } from '../../session/profile';
 import { downloadJson } from '../shared/download';
 import { JsonFileButton } from '../shared/JsonFileButton';
 import { SourceRef } from '../shared/SourceRef';
@@ -14,6 +15,8 @@ import { loadSavedProfiles, saveProfile } from './savedProfiles';
 import { refusalFor, ThresholdInput } from './ThresholdInput';
 
 interface Props {
+  /** The session's profile: named always, with how many values in force differ from it. */
+  profile: ThresholdProfile;
   thresholds: ThresholdValues;
   temperatureUnit: TemperatureUnit;
   refusal: string | null;
@@ -21,8 +24,9 @@ interface Props {
   onSet: (values: Record<string, number>, reason: string) => void;
 }
 
-export function ThresholdsPanel({ thresholds, temperatureUnit, refusal, onChange, onSet }: Props) {
+export function ThresholdsPanel({ profile, thresholds, temperatureUnit, refusal, onChange, onSet }: Props) {
   const [reason, setReason] = useState('');
+  const differing = Object.entries(thresholds).filter(([key, value]) => profile.values[key] !== value).length;
   const [openSource, setOpenSource] = useState<string | null>(null);
   const [saved, setSaved] = useState(loadSavedProfiles);
   const [profileName, setProfileName] = useState('');
@@ -65,6 +69,10 @@ export function ThresholdsPanel({ thresholds, temperatureUnit, refusal, onChange
   return (
     <section aria-labelledby="thresholds-title" className="thresholds">
       <h3 id="thresholds-title">Acceptance thresholds</h3>
+      <p className="profile-in-force" data-testid="profile-in-force">
+        Profile <strong>{profile.id}</strong> v{profile.version}
+        {differing === 0 ? ', as saved' : `, ${differing} value${differing > 1 ? 's' : ''} changed from it`}
+      </p>
       <label className="reason">
         Reason for changes (optional) <input value={reason} onChange={(e) => setReason(e.currentTarget.value)} />
       </label>

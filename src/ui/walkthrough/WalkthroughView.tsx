@@ -145,6 +145,7 @@ export const WalkthroughView = memo(function WalkthroughView({
         </div>
         <div className="column thresholds-column">
           <ThresholdsPanel
+            profile={walkthrough.profile}
             thresholds={snapshot.context.thresholds}
             temperatureUnit={temperatureUnit}
             refusal={refusal}
