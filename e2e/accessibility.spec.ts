@@ -25,7 +25,7 @@ for (const viewport of [
     await page.keyboard.press('Escape');
 
     await page.keyboard.press('End');
-    await expect(page.locator('.chart-now strong')).toHaveText('crewHome');
+    await expect(page.getByTestId('state-now')).toHaveText('crewHome');
     await expectNoAxeViolations(page);
     await keepScreenshot(page, testInfo, `walkthrough-end-${viewport.width}`);
   });

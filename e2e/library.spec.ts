@@ -60,7 +60,7 @@ test('a valid scenario file opens as a walkthrough', async ({ page }) => {
     .setInputFiles({ name: 'mine.json', mimeType: 'application/json', buffer: Buffer.from(custom) });
   await expect(page.getByRole('heading', { level: 2, name: 'My own nominal mission' })).toBeVisible();
   await page.keyboard.press('End');
-  await expect(page.locator('.chart-now strong')).toHaveText('crewHome');
+  await expect(page.getByTestId('state-now')).toHaveText('crewHome');
 });
 
 /** Ids in the browser's store of opened scenarios, read the way the app keeps them. */
@@ -101,7 +101,7 @@ test('a file with a built-in id opens as an imported copy beside it, and stays a
   );
   // At the end no step is drawn faded as upcoming (those fail axe's contrast on their own).
   await page.keyboard.press('End');
-  await expect(page.locator('.chart-now strong')).toHaveText('crewHome');
+  await expect(page.getByTestId('state-now')).toHaveText('crewHome');
   await expectNoAxeViolations(page);
   await page.getByRole('button', { name: 'Scenario library' }).click();
   await expect(builtIn).toHaveCount(1);

@@ -5,7 +5,7 @@ test('a source key in the timeline opens its citation in place; a web address is
   await openWalkthrough(page, 'Soyuz MS-22 coolant leak');
   // At the end every step is applied (upcoming steps are drawn faded, which axe judges on their own).
   await page.keyboard.press('End');
-  await expect(page.locator('.chart-now strong')).toHaveText('crewHome');
+  await expect(page.getByTestId('state-now')).toHaveText('crewHome');
   const landing = page.locator('.timeline-item').last();
   const key = landing.getByRole('button', { name: 'TASS-0927' });
   await key.click();

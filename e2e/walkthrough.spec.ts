@@ -34,15 +34,15 @@ test('walks MS-22 to the decision: launch replacement, with the deciding rules, 
 test('previous, jump and restart move through the timeline; the statechart follows', async ({ page }) => {
   await openWalkthrough(page, 'Soyuz MS-22 coolant leak');
   await page.getByRole('button', { name: /^21\. .*commonCause\.raise/ }).click();
-  await expect(page.locator('.chart-now strong')).toHaveText('replacementCampaign.launchHeld');
+  await expect(page.getByTestId('state-now')).toHaveText('replacementCampaign.launchHeld');
   await expect(page.locator('.chart-svg [data-state-id="crewReturn.replacementCampaign.launchHeld"]')).toHaveAttribute(
     'data-active',
     'true',
   );
   await page.getByRole('button', { name: '← Previous' }).click();
-  await expect(page.locator('.chart-now strong')).toHaveText('replacementCampaign.preparingReplacement');
+  await expect(page.getByTestId('state-now')).toHaveText('replacementCampaign.preparingReplacement');
   await page.getByRole('button', { name: 'Restart' }).click();
-  await expect(page.locator('.chart-now strong')).toHaveText('docked');
+  await expect(page.getByTestId('state-now')).toHaveText('docked');
   await expect(page.getByText('Step 0 of 29')).toBeVisible();
 });
 
@@ -53,11 +53,11 @@ test('an override needs a rationale and is recorded as an override', async ({ pa
   await decision.getByLabel('Override to').selectOption('return-on-damaged-vehicle');
   await decision.getByRole('button', { name: 'Override' }).click();
   await expect(decision.getByRole('alert')).toContainText('An override needs a rationale');
-  await expect(page.locator('.chart-now strong')).toHaveText('anomaly.decision');
+  await expect(page.getByTestId('state-now')).toHaveText('anomaly.decision');
   await decision.getByLabel('Rationale').fill('Crew health waiver: cabin cooling fix verified');
   await decision.getByRole('button', { name: 'Override' }).click();
   await identify(page);
-  await expect(page.locator('.chart-now strong')).toHaveText('returnOnDamagedVehicle.awaitingUndock');
+  await expect(page.getByTestId('state-now')).toHaveText('returnOnDamagedVehicle.awaitingUndock');
   await expect(page.getByTestId('decision')).toContainText('OVERRIDDEN by Ana Flight (flight director)');
   await expect(page.getByRole('region', { name: /Recorded by operators/ })).toContainText(
     'OVERRIDE to return-on-damaged-vehicle',

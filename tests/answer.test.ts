@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decidingNumbers, isThin, nearestFlip, unknownQuantities } from '../machines/policy/answer';
-import { flipPoints, inputFlipPoints } from '../machines/policy/flipPoints';
+import { flipPoints, inputFlipPoints, relativeMove } from '../machines/policy/flipPoints';
 import { recommend } from '../machines/policy/policy';
 import { defaultThresholdValues } from '../machines/policy/thresholds';
 import { ms22LikeValues, situation } from './support';
@@ -31,14 +31,27 @@ describe('the answer', () => {
     const r = recommend(s);
     const nearest = nearestFlip(flipPoints(s, r), inputFlipPoints(s, r));
     if (!nearest) throw new Error('no flip');
+    // Moving just there (or just past it, for a strict flip) does change the outcome, whichever kind it is.
+    const { flip } = nearest;
+    const at = flip.inclusive ? flip.flipAt : flip.flipAt + (flip.direction === 'raise' ? 1e-6 : -1e-6);
     const moved =
       nearest.kind === 'threshold'
-        ? recommend({ ...s, thresholds: { ...s.thresholds, [nearest.flip.thresholdKey]: nearest.flip.flipAt } })
-        : null;
-    if (moved && nearest.flip.inclusive) expect(moved.outcome).toBe(nearest.flip.newOutcome);
-    const distance = (f: { flipAt: number; current: number }) =>
-      Math.abs(f.flipAt - f.current) / Math.max(Math.abs(f.current), 1);
+        ? { ...s, thresholds: { ...s.thresholds, [nearest.flip.thresholdKey]: at } }
+        : {
+            ...s,
+            values: {
+              ...s.values,
+              [nearest.flip.quantityKey]: {
+                nominal: at,
+                source: 'assumed',
+                ...s.values[nearest.flip.quantityKey],
+                [nearest.flip.end]: at,
+              },
+            },
+          };
+    expect(recommend(moved).outcome).toBe(flip.newOutcome);
+    expect(flip.newOutcome).not.toBe(r.outcome);
     for (const f of [...flipPoints(s, r).filter((p) => p.validAlone), ...inputFlipPoints(s, r)])
-      expect(distance(nearest.flip)).toBeLessThanOrEqual(distance(f));
+      expect(relativeMove(flip)).toBeLessThanOrEqual(relativeMove(f));
   });
 });

@@ -8,6 +8,7 @@ import {
   openWalkthrough,
   recordEvent,
   recordThresholdSet,
+  recordTransition,
   viewWalkthrough,
 } from '../src/session/walkthrough';
 import { by, loadBuiltInScenario } from './support';
@@ -120,5 +121,19 @@ describe('walkthrough session', () => {
     expect(view.snapshot.matches('crewHome')).toBe(true);
     expect(view.recommendation?.outcome).toBe('launch-replacement');
     expect(view.flipPoints.length).toBeGreaterThan(0);
+  });
+
+  it('a transition taken by its type alone is checked like any event: the schema for what it needs, the machine for now', async () => {
+    const atDecision = moveTo(await open('soyuz-ms-22.json'), 17, wall);
+    const confirmed = recordTransition(atDecision, 'decision.confirm', by, wall);
+    if (!confirmed.ok) throw new Error(confirmed.reason);
+    expect(viewWalkthrough(confirmed.walkthrough).snapshot.matches('replacementCampaign')).toBe(true);
+    const override = recordTransition(atDecision, 'decision.override', by, wall);
+    expect(override.ok).toBe(false);
+    expect(recordTransition(atDecision, 'no.such-event', by, wall).ok).toBe(false);
+    expect(recordTransition(moveTo(atDecision, 3, wall), 'decision.confirm', by, wall)).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining('you are viewing step 3'),
+    });
   });
 });

@@ -1,6 +1,6 @@
 import type { RuleEvaluation } from '../rules/evaluate';
 import { seatRules } from '../rules/flightRules';
-import type { FlipPoint, InputFlipPoint } from './flipPoints';
+import { type FlipPoint, type InputFlipPoint, relativeMove } from './flipPoints';
 import { consideredRows, type Recommendation } from './policy';
 import type { ThresholdValues } from './thresholds';
 
@@ -60,17 +60,22 @@ export function unknownQuantities(recommendation: Recommendation): string[] {
   return [...new Set(unknown.flatMap((e) => (e.inputs.length ? e.inputs.map((i) => i.key) : [e.quantityKey])))];
 }
 
+/** Every assessed quantity the recommendation reads, reported or still awaited: what Explore lets one try. */
+export function assessedInputs(recommendation: Recommendation): string[] {
+  const read = consideredRows(recommendation).flatMap((row) => row.evaluations.flatMap((e) => e.inputs.map((i) => i.key)));
+  return [...new Set([...read, ...unknownQuantities(recommendation)])];
+}
+
 export type NearestFlip = { kind: 'threshold'; flip: FlipPoint } | { kind: 'input'; flip: InputFlipPoint };
 
 /** The change, threshold or assessed value, that flips the recommendation with the least relative move. */
 export function nearestFlip(thresholdFlips: readonly FlipPoint[], inputFlips: readonly InputFlipPoint[]): NearestFlip | null {
-  const distance = (f: { flipAt: number; current: number }) => Math.abs(f.flipAt - f.current) / Math.max(Math.abs(f.current), 1);
   const candidates: NearestFlip[] = [
     ...thresholdFlips.filter((flip) => flip.validAlone).map((flip) => ({ kind: 'threshold' as const, flip })),
     ...inputFlips.map((flip) => ({ kind: 'input' as const, flip })),
   ];
   return candidates.reduce<NearestFlip | null>(
-    (best, c) => (best === null || distance(c.flip) < distance(best.flip) ? c : best),
+    (best, c) => (best === null || relativeMove(c.flip) < relativeMove(best.flip) ? c : best),
     null,
   );
 }

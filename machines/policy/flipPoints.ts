@@ -28,6 +28,11 @@ export interface InputFlipPoint extends Flip {
   end: 'high' | 'low';
 }
 
+/** How far a flip is from the value now, relative to it (a value under 1 counts as 1): nearest first. */
+export function relativeMove(flip: Pick<Flip, 'flipAt' | 'current'>): number {
+  return Math.abs(flip.flipAt - flip.current) / Math.max(Math.abs(flip.current), 1);
+}
+
 /** How the value must compare with `flipAt` for the outcome to change: `≥ 43`, `< 39`. */
 export function flipRelation({ direction, inclusive }: Pick<Flip, 'direction' | 'inclusive'>): '≥' | '>' | '≤' | '<' {
   if (direction === 'raise') return inclusive ? '≥' : '>';
@@ -138,8 +143,7 @@ export function inputFlipPoints(situation: Situation, recommendation: Recommenda
       if (flip) flips.push({ quantityKey, end, ...flip });
     }
   }
-  const relative = (f: InputFlipPoint) => Math.abs(f.flipAt - f.current) / Math.max(Math.abs(f.current), 1);
-  return flips.sort((a, b) => relative(a) - relative(b));
+  return flips.sort((a, b) => relativeMove(a) - relativeMove(b));
 }
 
 /** The input value at which this evaluation's reading meets its limit, the other inputs held. */

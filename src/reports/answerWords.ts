@@ -2,7 +2,7 @@
 
 import type { Answer, ChangeCause } from '../session/answer';
 import { flipRelation, type NearestFlip, type OutcomeId, type RuleEvaluation, thresholdDefinitionByKey } from '../session/model';
-import { describeEvent, inputFlipSentence, outcomeLabels, quantityLabel } from './describe';
+import { describeEvent, inputFlipSentence, outcomeLabels, quantityLabel, thresholdName } from './describe';
 
 /** Shows a value with its unit (the screen converts temperatures; a difference converts without the offset). */
 export type Shown = (value: number, unit: string, isDifference?: boolean) => string;
@@ -44,9 +44,8 @@ export function nearestFlipSentence(nearest: NearestFlip | null, shown: Shown): 
   const becomes = `“${outcomeLabels[nearest.flip.newOutcome]}”`;
   if (nearest.kind === 'input') return capitalized(inputFlipSentence(nearest.flip, shown, becomes));
   const { flip } = nearest;
-  const definition = thresholdDefinitionByKey.get(flip.thresholdKey);
-  const unit = definition?.unit ?? '';
-  const name = `${definition?.label.toLowerCase() ?? flip.thresholdKey}${definition?.tier ? ` (${definition.tier})` : ''}`;
+  const unit = thresholdDefinitionByKey.get(flip.thresholdKey)?.unit ?? '';
+  const name = thresholdName(flip.thresholdKey).toLowerCase();
   return `${flip.direction === 'raise' ? 'Raising' : 'Lowering'} the limit for ${name} to ${flipRelation(flip)} ${shown(flip.flipAt, unit)} (now ${shown(flip.current, unit)}) would make it ${becomes}`;
 }
 
@@ -56,9 +55,8 @@ export function changeSentence(from: OutcomeId | null, cause: ChangeCause, shown
   if (cause.kind === 'step') return `Changed ${before} at step ${cause.step + 1} (${cause.description})`;
   const { event } = cause;
   if (event.type === 'thresholds.change') {
-    const definition = thresholdDefinitionByKey.get(event.key);
-    const name = `${definition?.label.toLowerCase() ?? event.key}${definition?.tier ? ` (${definition.tier})` : ''}`;
-    return `Changed ${before} after the edit of the limit for ${name} to ${shown(event.value, definition?.unit ?? '')}`;
+    const unit = thresholdDefinitionByKey.get(event.key)?.unit ?? '';
+    return `Changed ${before} after the edit of the limit for ${thresholdName(event.key).toLowerCase()} to ${shown(event.value, unit)}`;
   }
   return `Changed ${before} after ${event.type}: ${describeEvent(event)}`;
 }

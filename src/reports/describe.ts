@@ -9,6 +9,7 @@ import {
   type OutcomeId,
   quantityOfKey,
   type RuleEvaluation,
+  thresholdDefinitionByKey,
   type UncrewedDeparture,
 } from '../session/model';
 import { roundForReading, signedWithUnit, withUnit } from './numbers';
@@ -29,6 +30,12 @@ export function quantityLabel(key: string): string {
   return quantity.crewCount === undefined
     ? quantity.definition.label
     : `${quantity.definition.label} (${quantity.crewCount} crew)`;
+}
+
+/** `Peak descent cabin temperature (emergency)` for `maxDescentCabinTempC.emergency`. */
+export function thresholdName(key: string): string {
+  const definition = thresholdDefinitionByKey.get(key);
+  return definition ? `${definition.label}${definition.tier ? ` (${definition.tier})` : ''}` : key;
 }
 
 export function quantityUnit(key: string): string {

@@ -3,7 +3,7 @@ import { consideredRows, type PolicyRowResult, type Recommendation } from '../..
 import type { RuleEvaluation } from '../../machines/rules/evaluate';
 import type { CrewReturnEvent } from '../../machines/statechart/events';
 import type { OutcomeId } from '../../machines/types';
-import type { CrewReturnSnapshot, SessionFold } from './fold';
+import { type CrewReturnSnapshot, type SessionFold, snapshotAfter, standingRecommendation } from './fold';
 
 /** Which assessment phases come before a decision can be asked for. */
 const assessing = ['safing', 'inspection', 'assessment'] as const;
@@ -41,10 +41,11 @@ export function answerAt(
   const rows = recommendation ? consideredRows(recommendation) : [];
   const deciding = rows.at(-1);
   const { thresholds } = snapshot.context;
-  const latest = fold.steps[inView - 1];
-  const before = inView >= 2 ? fold.steps[inView - 2]?.record.recommendation : null;
-  const outcomeNow = latest?.record.recommendation?.outcome ?? null;
-  const outcomeBefore = before?.outcome ?? null;
+  // The outcomes before and after the latest event, as the fold worked them out (cached per state).
+  const outcomeAfter = (count: number) =>
+    count === 0 ? null : (standingRecommendation(snapshotAfter(fold, count).context).recommendation?.outcome ?? null);
+  const outcomeNow = outcomeAfter(inView);
+  const outcomeBefore = outcomeAfter(inView - 1);
   return {
     recommendation,
     assessmentIncomplete: assessing.some((phase) => snapshot.matches({ anomaly: phase })),
@@ -54,8 +55,8 @@ export function answerAt(
       ? decidingNumbers(recommendation).map((evaluation) => ({ evaluation, thin: isThin(evaluation, thresholds) }))
       : [],
     changed:
-      latest && outcomeNow !== null && outcomeNow !== outcomeBefore
-        ? { from: outcomeBefore as OutcomeId | null, cause: causeOf(inView - 1) }
+      inView > 0 && outcomeNow !== null && outcomeNow !== outcomeBefore
+        ? { from: outcomeBefore, cause: causeOf(inView - 1) }
         : null,
   };
 }

@@ -6,13 +6,13 @@ import { decidingEvaluations } from '../../machines/policy/answer';
 import { consideredRows, type PolicyRowId, type Recommendation, type UncrewedDeparture } from '../../machines/policy/policy';
 import type { SeatAssignment } from '../../machines/policy/seatPlan';
 import { thresholdDefinitionByKey } from '../../machines/policy/thresholds';
-import type { RuleEvaluation } from '../../machines/rules/evaluate';
+import type { EvaluationScope, RuleEvaluation } from '../../machines/rules/evaluate';
 import { allRules } from '../../machines/rules/flightRules';
 import { stateName } from '../../machines/statechart/stateName';
 import type { Actor, DecidableOutcome, MissionSetup, OutcomeId } from '../../machines/types';
 import type { Scenario } from '../../scenarios/schema';
 import { type SessionFold, snapshotAfter, standingRecommendation } from './fold';
-import type { ThresholdProfile } from './profile';
+import { changedFrom, type ThresholdProfile } from './profile';
 
 export interface TakenDecision {
   kind: 'confirmed' | 'overridden' | 'automatic';
@@ -129,18 +129,16 @@ export function decisionRecord(
     thresholds: {
       at: decided ? 'decision' : 'now',
       profile: { id: profile.id, version: profile.version },
-      changed: Object.entries(thresholds)
-        .filter(([key, value]) => profile.values[key] !== value)
-        .map(([key, value]) => {
-          const definition = thresholdDefinitionByKey.get(key);
-          return {
-            key,
-            label: definition?.label ?? key,
-            unit: definition?.unit ?? '',
-            value,
-            profileValue: profile.values[key] ?? null,
-          };
-        }),
+      changed: changedFrom(profile.values, thresholds).map(([key, value]) => {
+        const definition = thresholdDefinitionByKey.get(key);
+        return {
+          key,
+          label: definition?.label ?? key,
+          unit: definition?.unit ?? '',
+          value,
+          profileValue: profile.values[key] ?? null,
+        };
+      }),
     },
     entryCount: upTo,
   };
@@ -195,7 +193,7 @@ export function recordRule(e: RuleEvaluation, setup: MissionSetup): RecordRule {
 }
 
 /** What a rule was evaluated for: the crew option, and a vehicle (by name) or a descent mode. */
-export function evaluationSubject(e: RuleEvaluation, setup: MissionSetup): string {
+export function evaluationSubject(e: EvaluationScope, setup: MissionSetup): string {
   const crew = e.crewCount === undefined ? '' : `${e.crewCount} crew`;
   const vehicle = e.vehicleId
     ? ([setup.damagedVehicle, ...setup.otherVehicles].find((v) => v.id === e.vehicleId)?.name ?? e.vehicleId)

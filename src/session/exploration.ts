@@ -1,5 +1,6 @@
 import type { AssessedValue } from '../../machines/types';
 import { snapshotAfter } from './fold';
+import { changedFrom } from './profile';
 import { type Change, eventsInView, foldWalkthrough, frontier, recordChange, type Walkthrough } from './walkthrough';
 
 /**
@@ -43,7 +44,7 @@ export function tryValue(exploration: Exploration, key: string, value: AssessedV
 export function changedThresholds(exploration: Exploration): Record<string, number> {
   const explored = thresholdsAtCursor(exploration.walkthrough);
   const recorded = thresholdsAtCursor({ ...exploration.from, cursor: frontier(exploration.from) });
-  return Object.fromEntries(Object.entries(explored).filter(([key, value]) => recorded[key] !== value));
+  return Object.fromEntries(changedFrom(recorded, explored));
 }
 
 /** Every threshold in force in the exploration: what adopting records (only those that differ become entries). */

@@ -16,6 +16,11 @@ export async function makeProfile(id: string, version: string, values: Threshold
   return { id, version, values, contentHash: await sha256Hex(canonicalJson(values)) };
 }
 
+/** The values in force that differ from `base` (a profile's values, or those recorded): what a change changed. */
+export function changedFrom(base: ThresholdValues, inForce: ThresholdValues): [key: string, value: number][] {
+  return Object.entries(inForce).filter(([key, value]) => base[key] !== value);
+}
+
 export function defaultProfile(): Promise<ThresholdProfile> {
   return makeProfile(defaultProfileRef.id, defaultProfileRef.version, defaultThresholdValues);
 }

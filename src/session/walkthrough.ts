@@ -169,12 +169,18 @@ export type Recorded = { ok: true; walkthrough: Walkthrough } | { ok: false; rea
 /** A change an operator asks to record: one event, or a whole threshold set (profile load, reset). */
 export type Change =
   | { kind: 'event'; request: OperatorRequest }
+  | { kind: 'transition'; eventType: string }
   | { kind: 'thresholdSet'; values: Readonly<Record<string, number>>; reason: string };
 
 export function recordChange(walkthrough: Walkthrough, change: Change, by: Actor, wallClockUtc: string): Recorded {
-  return change.kind === 'event'
-    ? recordEvent(walkthrough, change.request, by, wallClockUtc)
-    : recordThresholdSet(walkthrough, change.values, change.reason, by, wallClockUtc);
+  switch (change.kind) {
+    case 'event':
+      return recordEvent(walkthrough, change.request, by, wallClockUtc);
+    case 'transition':
+      return recordTransition(walkthrough, change.eventType, by, wallClockUtc);
+    case 'thresholdSet':
+      return recordThresholdSet(walkthrough, change.values, change.reason, by, wallClockUtc);
+  }
 }
 
 /**
@@ -182,12 +188,8 @@ export function recordChange(walkthrough: Walkthrough, change: Change, by: Actor
  * a valid event and the machine takes it; otherwise says why not.
  */
 export function recordEvent(walkthrough: Walkthrough, request: OperatorRequest, by: Actor, wallClockUtc: string): Recorded {
-  if (walkthrough.cursor < frontier(walkthrough)) {
-    return {
-      ok: false,
-      reason: `you are viewing step ${walkthrough.cursor}; changes are recorded at the latest step reached (${frontier(walkthrough)})`,
-    };
-  }
+  const notAtFrontier = reviewRefusal(walkthrough);
+  if (notAtFrontier) return notAtFrontier;
   const { snapshot } = foldWalkthrough(walkthrough);
   const stamped = { ...request, at: snapshot.context.nowUtc, by };
   if (stamped.type === 'thresholds.change') {
@@ -195,6 +197,27 @@ export function recordEvent(walkthrough: Walkthrough, request: OperatorRequest, 
     if (previousValue === stamped.value) return { ok: false, reason: 'unchanged' };
     if (previousValue !== undefined) stamped.previousValue = previousValue;
   }
+  return appendChecked(walkthrough, snapshot, stamped, wallClockUtc);
+}
+
+/** An event asked for by its type alone (a transition taken from the diagram): checked like any other. */
+export function recordTransition(walkthrough: Walkthrough, eventType: string, by: Actor, wallClockUtc: string): Recorded {
+  const notAtFrontier = reviewRefusal(walkthrough);
+  if (notAtFrontier) return notAtFrontier;
+  const { snapshot } = foldWalkthrough(walkthrough);
+  return appendChecked(walkthrough, snapshot, { type: eventType, at: snapshot.context.nowUtc, by }, wallClockUtc);
+}
+
+function reviewRefusal(walkthrough: Walkthrough): Recorded | null {
+  if (walkthrough.cursor >= frontier(walkthrough)) return null;
+  return {
+    ok: false,
+    reason: `you are viewing step ${walkthrough.cursor}; changes are recorded at the latest step reached (${frontier(walkthrough)})`,
+  };
+}
+
+/** The event schema says whether it is an event at all, the machine whether it takes it now. */
+function appendChecked(walkthrough: Walkthrough, snapshot: CrewReturnSnapshot, stamped: unknown, wallClockUtc: string): Recorded {
   const parsed = crewReturnEventSchema.safeParse(stamped);
   if (!parsed.success) return { ok: false, reason: parsed.error.issues.map((i) => i.message).join('; ') };
   const event: CrewReturnEvent = parsed.data;
@@ -203,10 +226,6 @@ export function recordEvent(walkthrough: Walkthrough, request: OperatorRequest, 
   return { ok: true, walkthrough: append(walkthrough, [{ wallClockUtc, event }]) };
 }
 
-/**
- * Moves every threshold to `values` as individual recorded changes, ordered so that each change
- * is valid on its own (e.g. an emergency limit is raised before the nominal one that follows it).
- */
 export function recordThresholdSet(
   walkthrough: Walkthrough,
   values: Readonly<Record<string, number>>,

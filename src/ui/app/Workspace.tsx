@@ -38,7 +38,7 @@ export function Workspace({ profile, store, storeProblem, restored }: Props) {
   const exploringNow = snapshot.matches({ view: { walkthrough: 'exploring' } });
   const onChangeExplored = useCallback((change: Change) => send({ type: 'explore.change', change, wallClockUtc: now() }), [send]);
   // What the walkthrough shows: a replayed packet, the unrecorded copy while exploring, or the session.
-  const shown = state.replay?.walkthrough ?? (exploringNow ? state.exploration?.walkthrough : null) ?? state.walkthrough;
+  const shown = state.replay?.walkthrough ?? state.exploration?.walkthrough ?? state.walkthrough;
   const onLeaveReplay = useCallback(() => send({ type: 'replay.leave' }), [send]);
   const onStartExplore = useCallback(() => send({ type: 'explore.start' }), [send]);
   const { exploration } = state;

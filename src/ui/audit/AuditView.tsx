@@ -42,14 +42,14 @@ export function AuditView({ walkthrough, ledger, imported, refusal, onNote, onIm
   const showImported = source === 'imported' && imported !== null;
   // The record the exports and the printed record say: the one answer, from the fold of these entries.
   const report = useMemo((): PacketReport | null => {
-    const packet = showImported
-      ? imported.packet
-      : walkthrough
-        ? makePacket(walkthrough.scenario, walkthrough.profile, ledger)
-        : null;
-    if (!packet) return null;
-    const fold = showImported ? imported.fold : foldWalkthrough(walkthrough as Walkthrough);
-    return { packet, fold, record: decisionRecord(packet.scenario, packet.profile, fold, packet.entries.length) };
+    const reportOf = (packet: DecisionPacket, fold: SessionFold) => ({
+      packet,
+      fold,
+      record: decisionRecord(packet.scenario, packet.profile, fold, packet.entries.length),
+    });
+    if (showImported) return reportOf(imported.packet, imported.fold);
+    if (!walkthrough) return null;
+    return reportOf(makePacket(walkthrough.scenario, walkthrough.profile, ledger), foldWalkthrough(walkthrough));
   }, [showImported, imported, walkthrough, ledger]);
   const packet = report?.packet ?? null;
   // Which record is shown: a verdict or a selection made on one says nothing about another.
@@ -148,6 +148,7 @@ export function AuditView({ walkthrough, ledger, imported, refusal, onNote, onIm
         <EntryDetails
           entry={selected}
           total={entries.length}
+          setup={report?.fold.input.setup ?? null}
           thresholds={step && packet ? { inForce: step.record.thresholds, base: packet.profile.values } : null}
           onStep={select}
           onCopied={setCopyNotice}

@@ -2,13 +2,16 @@ import { Fragment } from 'react';
 import type { AuditEntry } from '../../record/ledger';
 import { describeEvent } from '../../reports/describe';
 import { roundForReading, signedWithUnit } from '../../reports/numbers';
+import type { MissionSetup } from '../../session/model';
 import { actorLabel } from './entryFilter';
-import { breakableId, evaluationSubject, payloadFields, thresholdChanges } from './entryText';
+import { breakableId, payloadFields, recordedSubject, thresholdChanges } from './entryText';
 import { HashButton } from './HashButton';
 
 interface Props {
   entry: AuditEntry | null;
   total: number;
+  /** The mission the record is of: its vehicles are named as the rule tables name them. */
+  setup: MissionSetup | null;
   /** The thresholds in force after the entry (the entry itself keeps only their hash), and the session's base values. */
   thresholds: { inForce: Readonly<Record<string, number>>; base: Readonly<Record<string, number>> } | null;
   onStep: (seq: number) => void;
@@ -16,7 +19,7 @@ interface Props {
 }
 
 /** One entry whole, as recorded: stepping through a packet shows what each step produced. */
-export function EntryDetails({ entry, total, thresholds, onStep, onCopied }: Props) {
+export function EntryDetails({ entry, total, setup, thresholds, onStep, onCopied }: Props) {
   if (!entry) return <p className="muted entry-details">No entries recorded yet.</p>;
   const changes = thresholds ? thresholdChanges(thresholds.base, thresholds.inForce) : [];
   return (
@@ -100,7 +103,7 @@ export function EntryDetails({ entry, total, thresholds, onStep, onCopied }: Pro
               // biome-ignore lint/suspicious/noArrayIndexKey: evaluations are an ordered, immutable record
               <tr key={i} className={`status-${e.status}`}>
                 <td>{breakableId(e.rule)}</td>
-                <td>{[evaluationSubject(e), e.tier].filter(Boolean).join(', ')}</td>
+                <td>{[setup ? recordedSubject(e, setup) : '', e.tier].filter(Boolean).join(', ')}</td>
                 <td>{e.value === null ? 'unknown' : roundForReading(e.value)}</td>
                 <td>{roundForReading(e.threshold)}</td>
                 <td>{signedWithUnit(e.margin, '')}</td>

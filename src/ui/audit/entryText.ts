@@ -1,6 +1,9 @@
 import { createElement, type ReactNode } from 'react';
 import type { AuditEntry } from '../../record/ledger';
+import { evaluationSubject } from '../../session/decisionRecord';
 import type { RecordedEvaluation } from '../../session/fold';
+import type { MissionSetup } from '../../session/model';
+import { changedFrom } from '../../session/profile';
 
 /** The event's own fields beyond its type, time and actor (which the details pane shows on their own lines). */
 export function payloadFields(entry: AuditEntry): [string, string][] {
@@ -18,16 +21,14 @@ function fieldText(value: unknown): string {
   return String(value);
 }
 
-/** Whom an evaluation was made for: a crew option, a vehicle, a descent mode. */
-export function evaluationSubject(e: RecordedEvaluation): string {
-  return [e.crew === undefined ? '' : `${e.crew} crew`, e.vehicle ?? '', e.mode ?? ''].filter(Boolean).join(', ');
+/** Whom a recorded evaluation was made for, in the words the rule tables and the record use. */
+export function recordedSubject(e: RecordedEvaluation, setup: MissionSetup): string {
+  return evaluationSubject({ crewCount: e.crew, vehicleId: e.vehicle, descentModeId: e.mode }, setup);
 }
 
 /** The thresholds in force that differ from the session's base profile, as `key: base → now`. */
 export function thresholdChanges(base: Readonly<Record<string, number>>, inForce: Readonly<Record<string, number>>): string[] {
-  return Object.entries(inForce)
-    .filter(([key, value]) => base[key] !== value)
-    .map(([key, value]) => `${key}: ${base[key] ?? '—'} → ${value}`);
+  return changedFrom(base, inForce).map(([key, value]) => `${key}: ${base[key] ?? '—'} → ${value}`);
 }
 
 /** `thermal.peak-cabin-temp` with a line-break opportunity after each dot, so a narrow pane wraps it between words. */

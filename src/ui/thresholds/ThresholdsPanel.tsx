@@ -6,7 +6,7 @@ import {
   type ThresholdValues,
   thresholdDefinitions,
 } from '../../session/model';
-import type { ThresholdProfile } from '../../session/profile';
+import { changedFrom, type ThresholdProfile } from '../../session/profile';
 import { downloadJson } from '../shared/download';
 import { JsonFileButton } from '../shared/JsonFileButton';
 import { SourceRef } from '../shared/SourceRef';
@@ -26,7 +26,7 @@ interface Props {
 
 export function ThresholdsPanel({ profile, thresholds, temperatureUnit, refusal, onChange, onSet }: Props) {
   const [reason, setReason] = useState('');
-  const differing = Object.entries(thresholds).filter(([key, value]) => profile.values[key] !== value).length;
+  const differing = changedFrom(profile.values, thresholds).length;
   const [openSource, setOpenSource] = useState<string | null>(null);
   const [saved, setSaved] = useState(loadSavedProfiles);
   const [profileName, setProfileName] = useState('');

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { thresholdName } from '../../reports/describe';
 import { thresholdDefinitionByKey } from '../../session/model';
 import { displayValue, type TemperatureUnit } from '../shared/units';
 
@@ -38,10 +39,10 @@ export function ExploreBar({ exploring, temperatureUnit, onStart }: Props) {
         {changed.length === 0
           ? 'No threshold changed'
           : `Thresholds changed: ${changed
-              .map(([key, value]) => {
-                const d = thresholdDefinitionByKey.get(key);
-                return `${d?.label ?? key}${d?.tier ? ` (${d.tier})` : ''} → ${displayValue(value, d?.unit ?? '', temperatureUnit)}`;
-              })
+              .map(
+                ([key, value]) =>
+                  `${thresholdName(key)} → ${displayValue(value, thresholdDefinitionByKey.get(key)?.unit ?? '', temperatureUnit)}`,
+              )
               .join('; ')}`}
         {exploring.triedCount > 0 && `; ${exploring.triedCount} assessed value${exploring.triedCount > 1 ? 's' : ''} tried`}.
       </p>

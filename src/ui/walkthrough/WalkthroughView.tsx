@@ -1,12 +1,6 @@
 import { memo, useCallback, useDeferredValue, useEffect, useMemo } from 'react';
-import { type AssessedValue, type OperatorRequest, recommendationEvaluations, stateName } from '../../session/model';
-import {
-  type Change,
-  frontier,
-  type WalkthroughView as SessionView,
-  viewWalkthrough,
-  type Walkthrough,
-} from '../../session/walkthrough';
+import { type AssessedValue, assessedInputs, stateName } from '../../session/model';
+import { type Change, frontier, viewWalkthrough, type Walkthrough } from '../../session/walkthrough';
 import { AnswerPanel, DecisionPanel, RecommendationPanel } from '../decision';
 import type { TemperatureUnit } from '../shared/units';
 import { ThresholdsPanel } from '../thresholds';
@@ -62,12 +56,8 @@ export const WalkthroughView = memo(function WalkthroughView({
   const appliedKey = view.appliedByStep.join();
   // biome-ignore lint/correctness/useExhaustiveDependencies: keyed on content, not identity
   const appliedByStep = useMemo(() => view.appliedByStep, [appliedKey]);
-  // Explore mode's statechart simulator: the event by its type alone. Recording stamps it and checks it
-  // against the event schema, so an event that needs more (an override's rationale) is refused with why.
-  const takeTransition = useCallback(
-    (type: string) => onChange({ kind: 'event', request: { type } as OperatorRequest }),
-    [onChange],
-  );
+  // Explore mode's statechart simulator: an available transition taken by its event type.
+  const takeTransition = useCallback((eventType: string) => onChange({ kind: 'transition', eventType }), [onChange]);
   const jump = useCallback((cursor: number) => onStep(cursor, new Date().toISOString()), [onStep]);
 
   useEffect(() => {
@@ -125,7 +115,7 @@ export const WalkthroughView = memo(function WalkthroughView({
           />
           {exploring && view.recommendation && (
             <TriedValues
-              reported={readValues(view)}
+              reported={Object.fromEntries(assessedInputs(view.recommendation).map((key) => [key, snapshot.context.values[key]]))}
               tried={exploring.tried}
               temperatureUnit={temperatureUnit}
               onTry={exploring.onTry}
@@ -159,12 +149,3 @@ export const WalkthroughView = memo(function WalkthroughView({
     </main>
   );
 });
-
-/** The assessed inputs the recommendation reads (and those it waits for), with what is reported of each. */
-function readValues(view: SessionView): Record<string, AssessedValue | undefined> {
-  const keys = new Set([
-    ...(view.recommendation ? recommendationEvaluations(view.recommendation) : []).flatMap((e) => e.inputs.map((i) => i.key)),
-    ...view.answer.waitingFor,
-  ]);
-  return Object.fromEntries([...keys].map((key) => [key, view.snapshot.context.values[key]]));
-}
