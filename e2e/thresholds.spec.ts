@@ -62,7 +62,9 @@ test('an emergency limit stricter than the nominal one is refused', async ({ pag
   const input = page.getByRole('textbox', { name: emergencyTemp });
   await input.fill('20');
   await input.press('Enter');
-  await expect(page.getByRole('alert').filter({ hasText: 'no stricter than the nominal one' })).toBeVisible();
+  const refused = page.getByRole('alert').filter({ hasText: 'no stricter than the nominal one' });
+  await expect(refused).toBeVisible();
+  await expect(refused).toBeInViewport();
   await expect(outcome(page)).toHaveAttribute('data-outcome', 'launch-replacement');
 });
 
@@ -116,12 +118,10 @@ test('the screen never shows what is not in force: a cancelled or refused edit p
   await expect(page.getByLabel('Reason for changes (optional)')).toHaveValue('');
   await expect(page.getByTestId('profile-in-force')).toHaveText('Profile default v2026-11-26.1, 1 value changed from it');
 
-  // Viewing an earlier step is review: the change is refused beside the field, in view.
+  // Viewing an earlier step is review: the fields cannot act, and say why in view.
   await page.getByRole('button', { name: '← Previous' }).click();
-  await field.fill('39');
-  await field.press('Enter');
+  await expect(field).toBeDisabled();
   await expect(field).toHaveValue('40');
-  const refusal = page.getByRole('alert').filter({ hasText: 'Not recorded: you are viewing step 16' });
-  await expect(refusal).toBeVisible();
-  await expect(refusal).toBeInViewport();
+  await expect(page.getByTestId('thresholds-read-only')).toContainText('you are viewing step 16');
+  await expect(page.getByTestId('thresholds-read-only')).toBeInViewport();
 });

@@ -52,10 +52,28 @@ describe('the app flow (a statechart used through @xstate/react)', () => {
     actor.send({ type: 'operator.cancel' });
     expect(actor.getSnapshot().matches({ operator: 'identified' })).toBe(true);
     expect(actor.getSnapshot().context.operator).toEqual(flight);
+    expect(actor.getSnapshot().context.walkthrough?.events).toHaveLength(18);
     actor.send({ type: 'operator.handover' });
-    actor.send({ type: 'operator.identify', operator: next, wallClockUtc: wall });
+    actor.send({ type: 'operator.identify', operator: next, wallClockUtc: '2026-11-26T18:00:00Z' });
+    expect(actor.getSnapshot().context.walkthrough?.events.at(-1)).toMatchObject({
+      wallClockUtc: '2026-11-26T18:00:00Z',
+      event: { type: 'operator.handover', from: flight, by: next },
+    });
     actor.send(change(42));
     expect(actor.getSnapshot().context.walkthrough?.events.at(-1)?.event.by).toEqual(next);
+  });
+
+  it('"decide yourself" replaces the open session with a new one at the same step; the operator stays', async () => {
+    const actor = await started();
+    actor.send(change(41));
+    actor.send({ type: 'operator.identify', operator: flight, wallClockUtc: wall });
+    actor.send({ type: 'session.decideYourself', wallClockUtc: '2026-11-26T11:00:00Z' });
+    const { walkthrough, ledger, operator } = actor.getSnapshot().context;
+    expect(walkthrough).toMatchObject({ openedUtc: '2026-11-26T11:00:00Z', cursor: 17 });
+    expect(walkthrough?.scenario.id).toBe('soyuz-ms-22-own-decision');
+    expect(walkthrough?.events).toHaveLength(17);
+    expect(ledger).toEqual([]);
+    expect(operator).toEqual(flight);
   });
 
   it('a refused change is not recorded and says why; stepping clears the refusal', async () => {

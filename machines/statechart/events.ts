@@ -83,11 +83,16 @@ export const crewReturnEventSchema = z.discriminatedUnion('type', [
   plain('return.land'),
   // A free-text note for the record: no transition handles it.
   z.strictObject({ type: z.literal('session.note'), ...stamp, text: visibleText('a note') }),
+  // A shift handover, by the operator taking over: from whom (`from`), to whom (`by`), when (`at`).
+  z.strictObject({ type: z.literal('operator.handover'), ...stamp, from: actorSchema }),
 ]);
 
 export type CrewReturnEvent = z.infer<typeof crewReturnEventSchema>;
 export type CrewReturnEventType = CrewReturnEvent['type'];
 export const crewReturnEventTypes: readonly CrewReturnEventType[] = crewReturnEventSchema.options.map((o) => o.shape.type.value);
+
+/** Events that only add to the record: the machine handles none of them and refuses them only once the session ends. */
+export const recordOnlyEventTypes: ReadonlySet<CrewReturnEventType> = new Set(['session.note', 'operator.handover']);
 
 type WithoutStamp<E> = E extends unknown ? Omit<E, 'at' | 'by'> : never;
 /** An event as an operator asks for it; recording stamps it with scenario time and its actor. */

@@ -2,6 +2,6 @@
  * The version of the decision logic (statechart, flight rules, policy) that audit entries record.
  * Bump it whenever the same events could derive a different record: an entry is replayed only by
  * the logic that wrote it. 1: first release. 2: policy rows list every crew option they tried.
- * 3: vehicle catalogue; vehicle-relative rules, seat rules and descent modes.
+ * 3: vehicle catalogue; vehicle-relative rules, seat rules and descent modes. 4: operator handover is an event.
  */
-export const decisionLogicVersion = 3;
+export const decisionLogicVersion = 4;

@@ -3,15 +3,15 @@ import type { SnapshotFrom } from 'xstate';
 import { validateThresholdValues } from '../policy/thresholds';
 import { type CrewReturnContext, crewAboardDamagedVehicle, recommendationAt, seatFree } from './context';
 import type { crewReturnMachine } from './crewReturnMachine';
-import type { CrewReturnEvent } from './events';
+import { type CrewReturnEvent, recordOnlyEventTypes } from './events';
 import { stateName } from './stateName';
 
 type Snapshot = SnapshotFrom<typeof crewReturnMachine>;
 
-/** Null when the machine takes the event now; a note is a record, refused only once the session has ended. */
+/** Null when the machine takes the event now; a note or handover is a record, refused only once the session has ended. */
 export function refusalOf(snapshot: Snapshot, event: CrewReturnEvent): string | null {
   if (snapshot.status === 'done') return 'the session has ended: the crew is home';
-  if (event.type === 'session.note') return null;
+  if (recordOnlyEventTypes.has(event.type)) return null;
   if (snapshot.can(event)) return null;
   const candidates = snapshot._nodes.flatMap((node) => node.transitions.get(event.type) ?? []);
   if (candidates.length === 0) return `${event.type} does not apply in state ${stateName(snapshot.value)}`;

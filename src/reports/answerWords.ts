@@ -2,7 +2,7 @@
 
 import type { Answer, ChangeCause } from '../session/answer';
 import { flipRelation, type NearestFlip, type OutcomeId, type RuleEvaluation, thresholdDefinitionByKey } from '../session/model';
-import { describeEvent, inputFlipSentence, outcomeLabels, quantityLabel, thresholdName } from './describe';
+import { describeEvent, inputFlipSentence, outcomeLabels, quantityLabel, thresholdName, utcDay } from './describe';
 
 /** Shows a value with its unit (the screen converts temperatures; a difference converts without the offset). */
 export type Shown = (value: number, unit: string, isDifference?: boolean) => string;
@@ -59,6 +59,25 @@ export function changeSentence(from: OutcomeId | null, cause: ChangeCause, shown
     return `Changed ${before} after the edit of the limit for ${thresholdName(event.key).toLowerCase()} to ${shown(event.value, unit)}`;
   }
   return `Changed ${before} after ${event.type}: ${describeEvent(event)}`;
+}
+
+/** Who decided, what and when, as the scenario's script says: history in a historical scenario. */
+export interface ScriptedDecision {
+  scenarioKind: 'historical' | 'hypothetical';
+  by: { name: string; role: string };
+  atUtc: string;
+  /** `confirmed`: the recommendation then (`outcome`, when known); `overridden`: to `outcome`. */
+  kind: 'confirmed' | 'overridden';
+  outcome: OutcomeId | null;
+}
+
+/** "History: State commission (decision authority) confirmed “Launch a replacement” on 11 Jan 2023". */
+export function scriptedDecisionSentence(d: ScriptedDecision, tense: 'replays' | 'replayed'): string {
+  const what =
+    d.kind === 'overridden'
+      ? `${tense === 'replays' ? 'overrides' : 'overrode'} to “${d.outcome ? outcomeLabels[d.outcome] : 'another outcome'}”`
+      : `${tense === 'replays' ? 'confirms' : 'confirmed'} ${d.outcome ? `“${outcomeLabels[d.outcome]}”` : 'the recommendation'}`;
+  return `${d.scenarioKind === 'historical' ? 'History' : 'The scenario’s script'}: ${d.by.name} (${d.by.role}) ${what} on ${utcDay(d.atUtc)}`;
 }
 
 const listed = (items: string[]) =>

@@ -71,6 +71,8 @@ export function describeEvent(event: CrewReturnEvent): string {
       return `OVERRIDE to ${event.outcome}: ${event.rationale}`;
     case 'session.note':
       return `note: ${event.text}`;
+    case 'operator.handover':
+      return `handover from ${event.from.name} (${event.from.role}) to ${event.by.name} (${event.by.role})`;
     default:
       return event.description ?? '';
   }
@@ -87,7 +89,8 @@ export function decisionSentence(decision: TakenDecision | null): string {
   if (!decision) return 'no decision recorded';
   const rationale = decision.rationale ? `: “${decision.rationale}”` : '';
   const against = decision.recommended === decision.outcome ? '' : ` (recommended: ${decision.recommended})`;
-  return `${decision.outcome}, ${decisionKindWords[decision.kind]} by ${decision.by.name} (${decision.by.role}) at ${utcMinute(decision.atUtc)} UTC scenario time, entry ${decision.seq}${against}${rationale}`;
+  const scripted = decision.scripted ? ' (scripted in the scenario, not an operator’s decision)' : '';
+  return `${decision.outcome}, ${decisionKindWords[decision.kind]} by ${decision.by.name} (${decision.by.role}) at ${utcMinute(decision.atUtc)} UTC scenario time, entry ${decision.seq}${scripted}${against}${rationale}`;
 }
 
 /** "Outcome: launch-replacement (decision)". */
@@ -150,3 +153,10 @@ export function ruleSentence(rule: RecordRule): string {
 }
 
 export const utcMinute = (iso: string) => iso.slice(0, 16).replace('T', ' ');
+
+const monthNames = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+/** "11 Jan 2023" (UTC). */
+export function utcDay(iso: string): string {
+  const day = new Date(iso);
+  return `${day.getUTCDate()} ${monthNames[day.getUTCMonth()]} ${day.getUTCFullYear()}`;
+}

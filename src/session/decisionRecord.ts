@@ -12,6 +12,7 @@ import { stateName } from '../../machines/statechart/stateName';
 import type { Actor, DecidableOutcome, MissionSetup, OutcomeId } from '../../machines/types';
 import type { Scenario } from '../../scenarios/schema';
 import { type SessionFold, snapshotAfter, standingRecommendation } from './fold';
+import { isDecisionEvent, isScripted } from './history';
 import { changedFrom, type ThresholdProfile } from './profile';
 
 export interface TakenDecision {
@@ -26,6 +27,8 @@ export interface TakenDecision {
   rationale: string;
   /** What the policy recommended at that moment. */
   recommended: OutcomeId;
+  /** The scenario's own scripted decision (history, in a historical scenario), not an operator's. */
+  scripted: boolean;
 }
 
 /** A rule evaluation in words and numbers: what it was about, its value, limit, unit, margin and result. */
@@ -106,6 +109,7 @@ export function decisionRecord(
           seq: step.seq,
           rationale: decided.rationale,
           recommended: decided.recommendation.outcome,
+          scripted: isDecisionEvent(step.event) && isScripted(scenario, step.event),
         }
       : null;
   const recommendation = decided ? decided.recommendation : standingRecommendation(context).recommendation;

@@ -8,7 +8,7 @@ import { consideredRows, type Recommendation, recommend, type Situation } from '
 import type { RuleEvaluation } from '../../machines/rules/evaluate';
 import { type CrewReturnInput, currentRecommendation, currentSituation } from '../../machines/statechart/context';
 import { crewReturnMachine } from '../../machines/statechart/crewReturnMachine';
-import type { CrewReturnEvent } from '../../machines/statechart/events';
+import { type CrewReturnEvent, recordOnlyEventTypes } from '../../machines/statechart/events';
 import { refusalOf } from '../../machines/statechart/refusal';
 import { stateName } from '../../machines/statechart/stateName';
 import type { MissionSetup } from '../../machines/types';
@@ -109,7 +109,7 @@ export function extendFold(fold: SessionFold, events: readonly RecordedEvent[]):
   for (const { wallClockUtc, event } of events) {
     actor?.send(event);
     const after = actor?.getSnapshot() ?? before;
-    const applied = after !== before || (event.type === 'session.note' && before.status !== 'done');
+    const applied = after !== before || (recordOnlyEventTypes.has(event.type) && before.status !== 'done');
     steps.push({ seq: steps.length + 1, wallClockUtc, event, before, after, record: derive(before, after, applied, event) });
     before = after;
   }

@@ -18,6 +18,7 @@ import {
   snapshotAfter,
   standingRecommendation,
 } from './fold';
+import { ownDecisionScenario } from './history';
 import type { ThresholdProfile } from './profile';
 
 /** A recorded event of a walkthrough: a scripted step as it was reached, or an operator's own. */
@@ -41,6 +42,15 @@ export interface Walkthrough {
 
 export function openWalkthrough(scenario: Scenario, profile: ThresholdProfile, openedUtc: string): Walkthrough {
   return { scenario, profile, openedUtc, cursor: 0, events: [] };
+}
+
+/**
+ * A new session of the same scenario at the same step, in which no scripted decision is applied:
+ * the operator decides (the script's decisions stay in the timeline as history notes).
+ */
+export function decideYourself(walkthrough: Walkthrough, wallClockUtc: string): Walkthrough {
+  const opened = openWalkthrough(ownDecisionScenario(walkthrough.scenario), walkthrough.profile, wallClockUtc);
+  return moveTo(opened, walkthrough.cursor, wallClockUtc);
 }
 
 /** How many scripted steps have been reached. */
@@ -208,12 +218,32 @@ export function recordTransition(walkthrough: Walkthrough, eventType: string, by
   return appendChecked(walkthrough, snapshot, { type: eventType, at: snapshot.context.nowUtc, by }, wallClockUtc);
 }
 
+/**
+ * A shift handover, recorded at any cursor (it says who holds the console, not what the scenario did):
+ * from whom, to whom (its actor), when. Handing over to oneself is not a handover.
+ */
+export function recordHandover(walkthrough: Walkthrough, from: Actor, to: Actor, wallClockUtc: string): Recorded {
+  if (from.name === to.name && from.role === to.role) return { ok: false, reason: 'unchanged' };
+  const { snapshot } = foldWalkthrough(walkthrough);
+  return appendChecked(
+    walkthrough,
+    snapshot,
+    { type: 'operator.handover', from, at: snapshot.context.nowUtc, by: to },
+    wallClockUtc,
+  );
+}
+
+/** Why nothing can be recorded at the cursor (an earlier step is being reviewed); null at the latest step reached. */
+export function reviewReason(walkthrough: Walkthrough): string | null {
+  const reached = frontier(walkthrough);
+  return walkthrough.cursor >= reached
+    ? null
+    : `you are viewing step ${walkthrough.cursor}; changes are recorded at the latest step reached (${reached})`;
+}
+
 function reviewRefusal(walkthrough: Walkthrough): Recorded | null {
-  if (walkthrough.cursor >= frontier(walkthrough)) return null;
-  return {
-    ok: false,
-    reason: `you are viewing step ${walkthrough.cursor}; changes are recorded at the latest step reached (${frontier(walkthrough)})`,
-  };
+  const reason = reviewReason(walkthrough);
+  return reason ? { ok: false, reason } : null;
 }
 
 /** The event schema says whether it is an event at all, the machine whether it takes it now. */

@@ -25,6 +25,7 @@ function renderInput(temperatureUnit: '°C' | '°F' = '°C') {
       thresholds={defaultThresholdValues}
       temperatureUnit={temperatureUnit}
       refusal={null}
+      readOnly={null}
       onChange={onChange}
       onSet={vi.fn()}
     />,
@@ -77,7 +78,15 @@ describe('ThresholdInput', () => {
 describe('DecisionPanel', () => {
   it('an override needs a rationale; with one it is sent trimmed', () => {
     const onDecide = vi.fn();
-    render(<DecisionPanel recommendation={recommend(situation())} confirmRefusal={null} refusal={null} onDecide={onDecide} />);
+    render(
+      <DecisionPanel
+        recommendation={recommend(situation())}
+        confirmRefusal={null}
+        refusal={null}
+        readOnly={null}
+        onDecide={onDecide}
+      />,
+    );
     fireEvent.click(screen.getByRole('button', { name: 'Override' }));
     expect(screen.getByRole('alert').textContent).toContain('An override needs a rationale');
     expect(onDecide).not.toHaveBeenCalled();
@@ -85,6 +94,22 @@ describe('DecisionPanel', () => {
     fireEvent.change(screen.getByLabelText('Override to'), { target: { value: 'emergency-return' } });
     fireEvent.click(screen.getByRole('button', { name: 'Override' }));
     expect(onDecide).toHaveBeenCalledWith({ type: 'decision.override', outcome: 'emergency-return', rationale: 'waiver' });
+  });
+
+  it('under review, disables confirm and override and says why', () => {
+    const onDecide = vi.fn();
+    render(
+      <DecisionPanel
+        recommendation={recommend(situation())}
+        confirmRefusal={null}
+        refusal={null}
+        readOnly="you are viewing step 3; changes are recorded at the latest step reached (17)"
+        onDecide={onDecide}
+      />,
+    );
+    expect(screen.getByRole('button', { name: /^Confirm/ })).toHaveProperty('disabled', true);
+    expect(screen.getByRole('button', { name: 'Override' }).closest('fieldset')?.disabled).toBe(true);
+    expect(screen.getByText(/Not available: you are viewing step 3/)).toBeTruthy();
   });
 
   it('offers no confirmation when the machine would refuse one, and says why', () => {
@@ -96,6 +121,7 @@ describe('DecisionPanel', () => {
         recommendation={undecided}
         confirmRefusal="no option meets the limits (undecided): there is nothing to confirm; override with a rationale"
         refusal={null}
+        readOnly={null}
         onDecide={vi.fn()}
       />,
     );

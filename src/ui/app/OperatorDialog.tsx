@@ -33,7 +33,7 @@ export const OperatorDialog = memo(function OperatorDialog({ open, handover, onI
         <h2 id="operator-title">{handover ? 'Who takes over?' : 'Who is recording this change?'}</h2>
         <p className="muted">
           {handover
-            ? `${handover.name} (${handover.role}) hands over: changes from now on are recorded with the next operator's name and role.`
+            ? `${handover.name} (${handover.role}) hands over. The handover is recorded in the open session (from whom, to whom, when), and changes from now on carry the next operator's name and role.`
             : 'Every change is recorded with your name and role.'}
         </p>
         <label>

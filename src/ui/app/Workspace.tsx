@@ -41,6 +41,7 @@ export function Workspace({ profile, store, storeProblem, restored }: Props) {
   const shown = state.replay?.walkthrough ?? state.exploration?.walkthrough ?? state.walkthrough;
   const onLeaveReplay = useCallback(() => send({ type: 'replay.leave' }), [send]);
   const onStartExplore = useCallback(() => send({ type: 'explore.start' }), [send]);
+  const onDecideYourself = useCallback(() => send({ type: 'session.decideYourself', wallClockUtc: now() }), [send]);
   const { exploration } = state;
   const exploring = useMemo(
     () =>
@@ -159,6 +160,7 @@ export function Workspace({ profile, store, storeProblem, restored }: Props) {
             onChange={exploringNow ? onChangeExplored : onChange}
             exploring={exploring}
             onStartExplore={onStartExplore}
+            onDecideYourself={onDecideYourself}
           />
         </ScenarioSourcesProvider>
       )}

@@ -23,7 +23,16 @@ import type { Actor, AssessedValue } from '../../session/model';
 import { admitOpenedScenario, type OpenedScenario } from '../../session/openedScenario';
 import type { ThresholdProfile } from '../../session/profile';
 import { replayWalkthrough } from '../../session/replayWalkthrough';
-import { type Change, frontier, moveTo, openWalkthrough, recordChange, type Walkthrough } from '../../session/walkthrough';
+import {
+  type Change,
+  decideYourself,
+  frontier,
+  moveTo,
+  openWalkthrough,
+  recordChange,
+  recordHandover,
+  type Walkthrough,
+} from '../../session/walkthrough';
 import type { ImportedPacket } from '../audit';
 import type { TemperatureUnit } from '../shared/units';
 
@@ -75,6 +84,7 @@ export type AppEvent =
   | { type: 'units.toggle' }
   | { type: 'packet.replay'; imported: ImportedPacket; openedUtc: string }
   | { type: 'replay.leave' }
+  | { type: 'session.decideYourself'; wallClockUtc: string }
   | { type: 'explore.start' }
   | { type: 'explore.change'; change: Change; wallClockUtc: string }
   | { type: 'explore.try'; key: string; value: AssessedValue | null }
@@ -96,6 +106,13 @@ function recorded(context: AppContext, change: Change, operator: Actor, wallCloc
   return result.ok
     ? { walkthrough: result.walkthrough, refusal: null, pending: null }
     : { refusal: result.reason, pending: null };
+}
+
+/** A handover is recorded in the open session (whatever the view shows); the first identification is not one. */
+function handedOver(context: AppContext, to: Actor, wallClockUtc: string): Partial<AppContext> {
+  if (!context.walkthrough || !context.operator) return {};
+  const result = recordHandover(context.walkthrough, context.operator, to, wallClockUtc);
+  return result.ok ? { walkthrough: result.walkthrough } : {};
 }
 
 const opened = (context: AppContext, scenario: Scenario, openedUtc: string): Partial<AppContext> => ({
@@ -171,6 +188,15 @@ export const appMachine = setup({
                 'step.by': {
                   actions: assign(({ context, event }) =>
                     step(context, (context.walkthrough?.cursor ?? 0) + event.delta, event.wallClockUtc),
+                  ),
+                },
+                // A new session from this step, in which the operator decides: the old one stays stored as it was.
+                'session.decideYourself': {
+                  guard: 'hasWalkthrough',
+                  actions: assign(({ context, event }) =>
+                    context.walkthrough
+                      ? { walkthrough: decideYourself(context.walkthrough, event.wallClockUtc), ledger: [], refusal: null }
+                      : {},
                   ),
                 },
                 'explore.start': {
@@ -311,10 +337,14 @@ export const appMachine = setup({
           on: {
             'operator.identify': {
               target: 'identified',
-              actions: assign(({ context, event }) => ({
-                operator: event.operator,
-                ...(context.pending ? recorded(context, context.pending, event.operator, event.wallClockUtc) : {}),
-              })),
+              actions: assign(({ context, event }) => {
+                const next = { ...context, ...handedOver(context, event.operator, event.wallClockUtc) };
+                return {
+                  ...next,
+                  operator: event.operator,
+                  ...(next.pending ? recorded(next, next.pending, event.operator, event.wallClockUtc) : {}),
+                };
+              }),
             },
             'operator.cancel': [
               { guard: 'operatorKnown', target: 'identified', actions: assign({ pending: null }) },

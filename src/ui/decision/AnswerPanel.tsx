@@ -5,7 +5,9 @@ import {
   decidingNumberSentence,
   decidingRowSentence,
   nearestFlipSentence,
+  type ScriptedDecision,
   type Shown,
+  scriptedDecisionSentence,
   waitingForSentence,
 } from '../../reports/answerWords';
 import { decisionSentence, evaluationKey, outcomeLabels } from '../../reports/describe';
@@ -17,12 +19,13 @@ import { displayValue, type TemperatureUnit } from '../shared/units';
 interface Props {
   answer: Answer;
   decision: TakenDecision | null;
+  scenarioKind: ScriptedDecision['scenarioKind'];
   nearestFlip: NearestFlip | null;
   temperatureUnit: TemperatureUnit;
 }
 
 /** The answer first: what is recommended and why, in words, before any table. */
-export const AnswerPanel = memo(function AnswerPanel({ answer, decision, nearestFlip, temperatureUnit }: Props) {
+export const AnswerPanel = memo(function AnswerPanel({ answer, decision, scenarioKind, nearestFlip, temperatureUnit }: Props) {
   const shown: Shown = (value, unit, isDifference) => displayValue(value, unit, temperatureUnit, isDifference);
   const { recommendation } = answer;
   const outcome = recommendation?.outcome;
@@ -51,7 +54,22 @@ export const AnswerPanel = memo(function AnswerPanel({ answer, decision, nearest
           {changeSentence(answer.changed.from, answer.changed.cause, shown)}.
         </p>
       )}
-      {decision && (
+      {decision?.scripted && (
+        <p className="decision decision-history" data-testid="decision" data-outcome={decision.outcome} data-scripted="true">
+          {scriptedDecisionSentence(
+            {
+              scenarioKind,
+              by: decision.by,
+              atUtc: decision.atUtc,
+              kind: decision.kind === 'overridden' ? 'overridden' : 'confirmed',
+              outcome: decision.outcome,
+            },
+            'replayed',
+          )}{' '}
+          (entry {decision.seq}): replayed from the scenario, not your decision.
+        </p>
+      )}
+      {decision && !decision.scripted && (
         <p className={`decision decision-${decision.kind}`} data-testid="decision" data-outcome={decision.outcome}>
           Decided: <strong>{outcomeLabels[decision.outcome]}</strong>: {decisionSentence(decision)}
         </p>

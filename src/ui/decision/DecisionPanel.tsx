@@ -13,11 +13,13 @@ interface Props {
   /** Why the machine would not take a confirmation now; null when it would. */
   confirmRefusal: string | null;
   refusal: string | null;
+  /** Why nothing can be recorded here (an earlier step under review); null when a decision can be. */
+  readOnly: string | null;
   onDecide: (request: OperatorRequest) => void;
 }
 
-export function DecisionPanel({ recommendation, confirmRefusal, refusal, onDecide }: Props) {
-  const canConfirm = confirmRefusal === null;
+export function DecisionPanel({ recommendation, confirmRefusal, refusal, readOnly, onDecide }: Props) {
+  const canConfirm = confirmRefusal === null && readOnly === null;
   const [outcome, setOutcome] = useState<DecidableOutcome>('launch-replacement');
   const [rationale, setRationale] = useState('');
   const [missingRationale, setMissingRationale] = useState(false);
@@ -50,36 +52,38 @@ export function DecisionPanel({ recommendation, confirmRefusal, refusal, onDecid
         <span className="muted">
           {canConfirm
             ? ' Confirming records this recommendation as your decision, under the thresholds shown.'
-            : ` ${confirmRefusal}.`}
+            : ` Not available: ${readOnly ?? confirmRefusal}.`}
         </span>
       </div>
       <form onSubmit={override} className="decision-override" noValidate>
-        <label>
-          Override to{' '}
-          <select value={outcome} onChange={(e) => setOutcome(e.currentTarget.value as DecidableOutcome)}>
-            {decidableOutcomes.map((o) => (
-              <option key={o} value={o}>
-                {outcomeLabels[o]}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Rationale
-          <textarea
-            value={rationale}
-            onChange={(e) => setRationale(e.currentTarget.value)}
-            aria-invalid={missingRationale}
-            aria-describedby={missingRationale ? 'rationale-error' : undefined}
-            rows={2}
-          />
-        </label>
-        {missingRationale && (
-          <p id="rationale-error" role="alert" className="field-error">
-            An override needs a rationale: say why the recommendation is not followed.
-          </p>
-        )}
-        <button type="submit">Override</button>
+        <fieldset disabled={readOnly !== null}>
+          <label>
+            Override to{' '}
+            <select value={outcome} onChange={(e) => setOutcome(e.currentTarget.value as DecidableOutcome)}>
+              {decidableOutcomes.map((o) => (
+                <option key={o} value={o}>
+                  {outcomeLabels[o]}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            Rationale
+            <textarea
+              value={rationale}
+              onChange={(e) => setRationale(e.currentTarget.value)}
+              aria-invalid={missingRationale}
+              aria-describedby={missingRationale ? 'rationale-error' : undefined}
+              rows={2}
+            />
+          </label>
+          {missingRationale && (
+            <p id="rationale-error" role="alert" className="field-error">
+              An override needs a rationale: say why the recommendation is not followed.
+            </p>
+          )}
+          <button type="submit">Override</button>
+        </fieldset>
       </form>
       {refusal && <p className="field-error">Not recorded: {refusal}</p>}
     </section>

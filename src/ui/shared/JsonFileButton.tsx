@@ -1,10 +1,19 @@
 /** A button-styled file picker for one JSON file; the same file can be chosen again. */
-export function JsonFileButton({ label, onFile }: { label: string; onFile: (file: File) => void }) {
+export function JsonFileButton({
+  label,
+  disabled = false,
+  onFile,
+}: {
+  label: string;
+  disabled?: boolean;
+  onFile: (file: File) => void;
+}) {
   return (
-    <label className="file-button">
+    <label className={`file-button${disabled ? ' disabled' : ''}`}>
       {label}
       <input
         type="file"
+        disabled={disabled}
         accept=".json,application/json"
         onChange={(e) => {
           const file = e.currentTarget.files?.[0];

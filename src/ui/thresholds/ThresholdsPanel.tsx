@@ -20,11 +20,13 @@ interface Props {
   thresholds: ThresholdValues;
   temperatureUnit: TemperatureUnit;
   refusal: string | null;
+  /** Why no change can be recorded now (review, replay): the fields are disabled and this says why. */
+  readOnly: string | null;
   onChange: (key: string, value: number, reason: string) => void;
   onSet: (values: Record<string, number>, reason: string) => void;
 }
 
-export function ThresholdsPanel({ profile, thresholds, temperatureUnit, refusal, onChange, onSet }: Props) {
+export function ThresholdsPanel({ profile, thresholds, temperatureUnit, refusal, readOnly, onChange, onSet }: Props) {
   const [reason, setReason] = useState('');
   const differing = changedFrom(profile.values, thresholds).length;
   const [openSource, setOpenSource] = useState<string | null>(null);
@@ -73,35 +75,46 @@ export function ThresholdsPanel({ profile, thresholds, temperatureUnit, refusal,
         Profile <strong>{profile.id}</strong> v{profile.version}
         {differing === 0 ? ', as saved' : `, ${differing} value${differing > 1 ? 's' : ''} changed from it`}
       </p>
-      <label className="reason">
-        Reason for changes (optional) <input value={reason} onChange={(e) => setReason(e.currentTarget.value)} />
-      </label>
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">Threshold</th>
-            <th scope="col">Value</th>
-            <th scope="col">Default</th>
-          </tr>
-        </thead>
-        <tbody>
-          {thresholdDefinitions.map((d) => (
-            <ThresholdRow
-              key={d.key}
-              definition={d}
-              value={thresholds[d.key] ?? d.defaultValue}
-              temperatureUnit={temperatureUnit}
-              sourceOpen={openSource === d.key}
-              onToggleSource={toggleSource}
-              onCommit={commit}
-              refusal={lastKey === d.key ? refusal : null}
-            />
-          ))}
-        </tbody>
-      </table>
+      {readOnly && (
+        <p className="read-only-note" data-testid="thresholds-read-only">
+          Read-only: {readOnly}.
+        </p>
+      )}
+      <fieldset className="threshold-fields" disabled={readOnly !== null}>
+        <label className="reason">
+          Reason for changes (optional) <input value={reason} onChange={(e) => setReason(e.currentTarget.value)} />
+        </label>
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">Threshold</th>
+              <th scope="col">Value</th>
+              <th scope="col">Default</th>
+            </tr>
+          </thead>
+          <tbody>
+            {thresholdDefinitions.map((d) => (
+              <ThresholdRow
+                key={d.key}
+                definition={d}
+                value={thresholds[d.key] ?? d.defaultValue}
+                temperatureUnit={temperatureUnit}
+                sourceOpen={openSource === d.key}
+                onToggleSource={toggleSource}
+                onCommit={commit}
+                refusal={lastKey === d.key ? refusal : null}
+              />
+            ))}
+          </tbody>
+        </table>
+      </fieldset>
       {refusal && lastKey === null && <p className="field-error">Not recorded: {refusal}</p>}
       <div className="profile-actions">
-        <button type="button" onClick={() => setAll({ ...defaultThresholdValues }, reason.trim() || 'reset to defaults')}>
+        <button
+          type="button"
+          disabled={readOnly !== null}
+          onClick={() => setAll({ ...defaultThresholdValues }, reason.trim() || 'reset to defaults')}
+        >
           Reset to defaults
         </button>
         <label>
@@ -136,14 +149,14 @@ export function ThresholdsPanel({ profile, thresholds, temperatureUnit, refusal,
         </label>
         <button
           type="button"
-          disabled={!saved[selected]}
+          disabled={!saved[selected] || readOnly !== null}
           onClick={() =>
             setAll({ ...thresholds, ...saved[selected]?.thresholds }, `profile ${selected} v${saved[selected]?.version} loaded`)
           }
         >
           Load
         </button>
-        <JsonFileButton label="Import JSON…" onFile={(file) => void importFile(file)} />
+        <JsonFileButton label="Import JSON…" disabled={readOnly !== null} onFile={(file) => void importFile(file)} />
       </div>
       {importProblem && (
         <p role="alert" className="field-error">

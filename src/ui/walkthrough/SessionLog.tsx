@@ -1,4 +1,5 @@
 import { memo } from 'react';
+import { describeEvent } from '../../reports/describe';
 import { explorer } from '../../session/exploration';
 import { thresholdDefinitionByKey } from '../../session/model';
 import type { Walkthrough } from '../../session/walkthrough';
@@ -54,6 +55,7 @@ export const SessionLog = memo(function SessionLog({
                 </strong>
               )}
               {event.type === 'session.note' && <>note: {event.text}</>}
+              {event.type === 'operator.handover' && <>{describeEvent(event)}</>}
             </li>
           );
         })}

@@ -1,10 +1,12 @@
 import { memo, useCallback, useDeferredValue, useEffect, useMemo } from 'react';
+import { scriptedDecisionNear } from '../../session/history';
 import { type AssessedValue, assessedInputs, stateName } from '../../session/model';
-import { type Change, frontier, viewWalkthrough, type Walkthrough } from '../../session/walkthrough';
+import { type Change, frontier, reviewReason, viewWalkthrough, type Walkthrough } from '../../session/walkthrough';
 import { AnswerPanel, DecisionPanel, RecommendationPanel } from '../decision';
 import type { TemperatureUnit } from '../shared/units';
 import { ThresholdsPanel } from '../thresholds';
 import { ExploreBar, type ExploreControls } from './ExploreBar';
+import { HistoryNotice } from './HistoryNotice';
 import { SessionLog } from './SessionLog';
 import { StatechartDiagram } from './StatechartDiagram';
 import { StepControls } from './StepControls';
@@ -25,6 +27,8 @@ interface Props {
   /** The file of an imported packet being replayed (read-only), or null. */
   replayOf: string | null;
   onLeaveReplay: () => void;
+  /** Opens a new session at this step in which the operator, not the script, decides. */
+  onDecideYourself: () => void;
 }
 
 type TryValue = (key: string, value: AssessedValue | null) => void;
@@ -43,6 +47,7 @@ export const WalkthroughView = memo(function WalkthroughView({
   onStartExplore,
   replayOf,
   onLeaveReplay,
+  onDecideYourself,
 }: Props) {
   const tried = exploring?.tried;
   const view = useMemo(() => viewWalkthrough(walkthrough, tried), [walkthrough, tried]);
@@ -76,6 +81,9 @@ export const WalkthroughView = memo(function WalkthroughView({
   }, [onStep, onStepBy]);
 
   const { snapshot } = view;
+  const scriptedNear = scriptedDecisionNear(walkthrough.scenario, walkthrough.cursor);
+  // Review and replay disable what cannot act, and say why beside it.
+  const readOnly = replayOf ? `this is a read-only replay of ${replayOf}` : reviewReason(walkthrough);
   return (
     <main className="walkthrough" aria-labelledby="walkthrough-title">
       <div className="walkthrough-bar">
@@ -94,7 +102,26 @@ export const WalkthroughView = memo(function WalkthroughView({
             </button>
           </p>
         ) : (
-          <ExploreBar exploring={exploring} temperatureUnit={temperatureUnit} onStart={onStartExplore} />
+          <>
+            <ExploreBar exploring={exploring} temperatureUnit={temperatureUnit} onStart={onStartExplore} />
+            {!exploring && (
+              <button
+                type="button"
+                onClick={onDecideYourself}
+                title="A new session of this scenario at this step, in which no scripted decision is applied"
+              >
+                Decide yourself from step {walkthrough.cursor}
+              </button>
+            )}
+          </>
+        )}
+        {scriptedNear && !replayOf && (
+          <HistoryNotice
+            scenarioKind={walkthrough.scenario.kind}
+            near={scriptedNear}
+            recommended={view.recommendation?.outcome ?? null}
+            applied={view.appliedByStep[scriptedNear.step - 1]}
+          />
         )}
         <span className="state-now">
           State: <strong data-testid="state-now">{stateName(snapshot.value)}</strong>
@@ -109,6 +136,7 @@ export const WalkthroughView = memo(function WalkthroughView({
           <AnswerPanel
             answer={view.answer}
             decision={view.record.decision}
+            scenarioKind={walkthrough.scenario.kind}
             // One frame behind at most: the flip search runs with the detail, off the edit's urgent render.
             nearestFlip={deferredView.nearestFlip}
             temperatureUnit={temperatureUnit}
@@ -126,6 +154,7 @@ export const WalkthroughView = memo(function WalkthroughView({
               recommendation={view.recommendation}
               confirmRefusal={view.confirmRefusal}
               refusal={refusal}
+              readOnly={readOnly}
               onDecide={(request) => onChange({ kind: 'event', request })}
             />
           )}
@@ -139,6 +168,7 @@ export const WalkthroughView = memo(function WalkthroughView({
             thresholds={snapshot.context.thresholds}
             temperatureUnit={temperatureUnit}
             refusal={refusal}
+            readOnly={readOnly}
             onChange={(key, value, reason) =>
               onChange({ kind: 'event', request: { type: 'thresholds.change', key, value, ...(reason ? { reason } : {}) } })
             }

@@ -43,7 +43,8 @@ function sampleEvents(snapshot: CrewReturnSnapshot): CrewReturnEvent[] {
       case 'seats.relocate':
         return setup.crew.flatMap((c) => vehicleIds.map((vehicleId) => ({ type, crewId: c.id, vehicleId, at, by })));
       case 'session.note':
-        return [{ type, text: 'probe', at, by }];
+      case 'operator.handover':
+        return []; // record-only: no transition takes them
       default:
         return [{ type, at, by }];
     }

@@ -1,0 +1,84 @@
+import { expect, test } from '@playwright/test';
+import { identify, openWalkthrough, outcome, stepUntil } from './support';
+
+test.describe('history vs one’s own decision', () => {
+  test('stepping onto the commission’s decision says what is replayed and records it as theirs', async ({ page }) => {
+    await openWalkthrough(page, 'Soyuz MS-22 coolant leak');
+    await stepUntil(page, 'anomaly.decision');
+    const notice = page.getByTestId('history-notice');
+    await expect(notice).toHaveText(
+      /^Next, step 18 replays history: State commission \(Roscosmos\), NASA concurring \(decision authority\) confirms “Launch replacement” on 11 Jan 2023\. It is recorded as theirs, not as your decision/,
+    );
+    await expect(notice).toBeInViewport();
+    await page.keyboard.press('ArrowRight');
+    await expect(notice).toContainText('Step 18 replayed history: State commission');
+    const decision = page.getByTestId('decision');
+    await expect(decision).toHaveAttribute('data-scripted', 'true');
+    await expect(decision).toContainText('confirmed “Launch replacement”');
+    await expect(decision).toContainText('on 11 Jan 2023 (entry 18): replayed from the scenario, not your decision.');
+    // Nobody was asked for a name: the script's decision is not the operator's.
+    await expect(page.getByRole('dialog')).toBeHidden();
+    await expect(page.locator('.operator')).toContainText('Operator: not set');
+  });
+
+  test('"Decide yourself" starts a new session at this step, where the operator decides', async ({ page }) => {
+    await openWalkthrough(page, 'Soyuz MS-22 coolant leak');
+    await stepUntil(page, 'anomaly.decision');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    await page.getByRole('button', { name: 'Decide yourself from step 19' }).click();
+    await expect(page.getByRole('heading', { level: 2, name: 'Soyuz MS-22 coolant leak (your decision)' })).toBeVisible();
+    await expect(page.getByText('Step 19 of')).toBeVisible();
+    await expect(page.getByTestId('state-now')).toHaveText('anomaly.decision');
+    await expect(page.getByTestId('decision')).toHaveCount(0);
+    // The commission's decision stays in the timeline, as history nobody applied here.
+    await expect(page.locator('.timeline-item').nth(17)).toContainText(
+      'Not applied in this session, where the decision is yours',
+    );
+    await page.getByRole('button', { name: /^Confirm: / }).click();
+    await identify(page, 'Ana Flight', 'flight director');
+    await expect(page.getByTestId('decision')).toContainText('confirmed by Ana Flight (flight director)');
+    await expect(page.getByTestId('decision')).not.toHaveAttribute('data-scripted', 'true');
+    await expect(outcome(page)).toHaveAttribute('data-outcome', 'launch-replacement');
+  });
+
+  test('under review, the decision and the thresholds are disabled and say why, in view', async ({ page }) => {
+    await openWalkthrough(page, 'Soyuz MS-22 coolant leak');
+    await stepUntil(page, 'anomaly.decision');
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowLeft');
+    await expect(page.getByRole('button', { name: /^Confirm: / })).toBeDisabled();
+    await expect(page.getByRole('button', { name: 'Override' })).toBeDisabled();
+    await expect(page.locator('.decision-confirm')).toContainText('Not available: you are viewing step 17');
+    const field = page.getByRole('textbox', { name: /Peak descent cabin temperature \(emergency\)/ });
+    await expect(field).toBeDisabled();
+    await expect(page.getByTestId('thresholds-read-only')).toBeInViewport();
+    await expect(page.getByTestId('thresholds-read-only')).toContainText('Read-only: you are viewing step 17');
+  });
+
+  test('a handover is recorded: from whom, to whom, when', async ({ page }) => {
+    await openWalkthrough(page, 'Soyuz MS-22 coolant leak');
+    await stepUntil(page, 'anomaly.assessment');
+    await page.getByRole('button', { name: 'Explore (not recorded)' }).waitFor();
+    await page.getByRole('button', { name: 'Hand over' }).waitFor({ state: 'detached' });
+    const field = page.getByRole('textbox', { name: /Peak descent cabin temperature \(emergency\)/ });
+    await field.fill('41');
+    await field.press('Enter');
+    await identify(page, 'Ana Flight', 'flight director');
+    await page.getByRole('button', { name: 'Hand over' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Who takes over?' });
+    await dialog.getByLabel('Name').fill('Ben Night');
+    await dialog.getByLabel('Role').fill('flight director');
+    await dialog.getByRole('button', { name: 'Record as me' }).click();
+    await expect(page.locator('.operator')).toContainText('Operator: Ben Night (flight director)');
+    await expect(page.locator('.session-log')).toContainText(
+      'Ben Night (flight director) handover from Ana Flight (flight director) to Ben Night (flight director)',
+    );
+    await page.getByRole('button', { name: 'Audit trail' }).click();
+    await expect(page.getByRole('row').filter({ hasText: 'operator.handover' })).toContainText(
+      'handover from Ana Flight (flight director) to Ben Night (flight director)',
+    );
+  });
+});

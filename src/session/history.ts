@@ -1,0 +1,59 @@
+/**
+ * A scenario's scripted decisions: what its authors say was decided (history, in a historical
+ * scenario). Replaying one records it as theirs, never as the operator's; to decide oneself is to
+ * open a session in which the script decides nothing.
+ */
+import type { CrewReturnEvent } from '../../machines/statechart/events';
+import type { Scenario, ScenarioEvent } from '../../scenarios/schema';
+import { canonicalJson } from './canonicalJson';
+
+type DecisionEvent = Extract<CrewReturnEvent, { type: 'decision.confirm' | 'decision.override' }>;
+
+export const isDecisionEvent = (event: CrewReturnEvent): event is DecisionEvent =>
+  event.type === 'decision.confirm' || event.type === 'decision.override';
+
+const scriptedByScenario = new WeakMap<Scenario, ReadonlySet<string>>();
+
+/** Whether an event is one of the scenario's own scripted events, as written (not an operator's). */
+export function isScripted(scenario: Scenario, event: CrewReturnEvent): boolean {
+  let scripted = scriptedByScenario.get(scenario);
+  if (!scripted) {
+    scripted = new Set(scenario.events.map((e) => canonicalJson(e)));
+    scriptedByScenario.set(scenario, scripted);
+  }
+  return scripted.has(canonicalJson(event));
+}
+
+/** A scripted decision next to the cursor: the step Next replays, or the step just replayed. */
+export interface ScriptedDecisionNear {
+  /** 1-based, as the timeline numbers steps. */
+  step: number;
+  event: ScenarioEvent & DecisionEvent;
+  replayed: boolean;
+}
+
+export function scriptedDecisionNear(scenario: Scenario, cursor: number): ScriptedDecisionNear | null {
+  const at = (index: number, replayed: boolean): ScriptedDecisionNear | null => {
+    const event = scenario.events[index];
+    return event && isDecisionEvent(event) ? { step: index + 1, event, replayed } : null;
+  };
+  return at(cursor - 1, true) ?? at(cursor, false);
+}
+
+/**
+ * The scenario with its scripted decisions kept as history notes, in place (so steps keep their
+ * numbers and sources) but applied by nobody: the decision is the operator's.
+ */
+export function ownDecisionScenario(scenario: Scenario): Scenario {
+  if (!scenario.events.some(isDecisionEvent)) return scenario;
+  return {
+    ...scenario,
+    id: `${scenario.id}-own-decision`,
+    title: `${scenario.title} (your decision)`,
+    events: scenario.events.map((event): ScenarioEvent => {
+      if (!isDecisionEvent(event)) return event;
+      const text = `Not applied in this session, where the decision is yours. ${scenario.kind === 'historical' ? 'History' : 'The script'}: ${event.by.name} (${event.by.role}) ${event.type === 'decision.override' ? `overrode to ${event.outcome}` : 'confirmed the recommendation'}: ${event.description}`;
+      return { type: 'session.note', at: event.at, by: event.by, text, description: text, sources: event.sources };
+    }),
+  };
+}
