@@ -117,17 +117,15 @@ test('the audit view filters, marks overrides, and exports a packet that imports
   await expect(page.getByTestId('entry-state')).toHaveText('anomaly.decision → returnReducedCrew.relocatingSeats');
   await expect(page.getByLabel('Add a note to the record')).toHaveCount(0);
 
-  // Replayed in the walkthrough, read-only: it steps through the record and refuses any change.
+  // Replayed in the walkthrough, read-only: it steps through the record; nothing that changes it can act.
   await page.getByRole('button', { name: 'Replay in walkthrough' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Replaying packet.json, read-only' })).toBeVisible();
   await expect(page.getByTestId('state-now')).toHaveText('docked');
   await page.keyboard.press('End');
   await expect(page.getByTestId('state-now')).toHaveText('returnReducedCrew.relocatingSeats');
   await expect(page.getByTestId('decision')).toContainText('Otto Ride');
-  const field = page.getByRole('textbox', { name: /Peak descent cabin temperature \(emergency\)/ });
-  await field.fill('38');
-  await field.press('Enter');
-  await expect(page.getByText('read-only replay of packet.json').first()).toBeVisible();
+  await expect(page.getByRole('textbox', { name: /Peak descent cabin temperature \(emergency\)/ })).toBeDisabled();
+  await expect(page.getByTestId('thresholds-read-only')).toContainText('read-only replay of packet.json');
   await page.getByRole('button', { name: 'Leave the replay' }).click();
   await page.getByRole('button', { name: 'Audit trail' }).click();
 

@@ -102,11 +102,13 @@ export function Workspace({ profile, store, storeProblem, restored }: Props) {
         </span>
       </header>
       {builtInProblems.length > 0 && (
-        <ul role="alert" className="problems">
-          {builtInProblems.map((p) => (
-            <li key={`${p.file}:${p.path}`}>{`${p.file}: ${p.path}: ${p.expected}`}</li>
-          ))}
-        </ul>
+        <div role="alert" className="problems">
+          <ul>
+            {builtInProblems.map((p) => (
+              <li key={`${p.file}:${p.path}`}>{`${p.file}: ${p.path}: ${p.expected}`}</li>
+            ))}
+          </ul>
+        </div>
       )}
       {state.storageProblem && (
         <p role="alert" className="storage-banner">

@@ -1,5 +1,6 @@
 import { memo, useEffect, useRef } from 'react';
 import type { Scenario } from '../../../scenarios/schema';
+import { isDecisionEvent } from '../../session/history';
 import { daysSince } from '../../session/model';
 import { SourceRefList } from '../shared/SourceRef';
 
@@ -42,6 +43,11 @@ export const Timeline = memo(function Timeline({ scenario, cursor, appliedByStep
                   <code>{event.type}</code> <span className="timeline-status">{status}</span>
                 </span>
                 <span className="timeline-description">{event.description}</span>
+                {isDecisionEvent(event) && (
+                  <span className="timeline-history">
+                    {scenario.kind === 'historical' ? 'History' : 'Scripted'}, not your decision: {event.by.name}
+                  </span>
+                )}
               </button>
               <span className="timeline-sources">
                 Sources: <SourceRefList keys={event.sources} />

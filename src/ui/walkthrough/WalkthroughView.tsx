@@ -107,6 +107,7 @@ export const WalkthroughView = memo(function WalkthroughView({
             {!exploring && (
               <button
                 type="button"
+                className="decide-yourself"
                 onClick={onDecideYourself}
                 title="A new session of this scenario at this step, in which no scripted decision is applied"
               >
@@ -123,6 +124,9 @@ export const WalkthroughView = memo(function WalkthroughView({
             applied={view.appliedByStep[scriptedNear.step - 1]}
           />
         )}
+        <p className="phone-note muted">
+          A read-only summary at this width: changing thresholds, exploring and deciding need a wider screen.
+        </p>
         <span className="state-now">
           State: <strong data-testid="state-now">{stateName(snapshot.value)}</strong>
         </span>
