@@ -144,10 +144,10 @@ for (const { viewport, flipping, marginsOnly, frameFloorMs } of ui.viewports) {
       },
       uiRow('outcome flips: edit → DOM updated', flipping.toDomMs, frameFloorMs, ''),
       uiRow('outcome flips: edit → next frame', flipping.toScreenMs, frameFloorMs, target),
-      uiRow('outcome flips: edit → every panel settled', flipping.settledMs, frameFloorMs, 'median ≤ 25 ms'),
+      uiRow('outcome flips: edit → every panel settled', flipping.settledMs, frameFloorMs, 'median ≤ 33 ms (the frame after)'),
       uiRow('margins only: edit → DOM updated', marginsOnly.toDomMs, frameFloorMs, ''),
       uiRow('margins only: edit → next frame', marginsOnly.toScreenMs, frameFloorMs, target),
-      uiRow('margins only: edit → every panel settled', marginsOnly.settledMs, frameFloorMs, 'median ≤ 25 ms'),
+      uiRow('margins only: edit → every panel settled', marginsOnly.settledMs, frameFloorMs, 'median ≤ 33 ms (the frame after)'),
     ],
   );
 }

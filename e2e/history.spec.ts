@@ -21,6 +21,21 @@ test.describe('history vs one’s own decision', () => {
     await expect(page.locator('.operator')).toContainText('Operator: not set');
   });
 
+  test('when the recommendation has changed, the notice says the script’s confirmation cannot apply', async ({ page }) => {
+    await openWalkthrough(page, 'Soyuz MS-22 coolant leak');
+    await stepUntil(page, 'anomaly.decision');
+    const field = page.getByRole('textbox', { name: /Peak descent cabin temperature \(emergency\)/ });
+    await field.fill('38');
+    await field.press('Enter');
+    await identify(page);
+    await expect(page.getByTestId('history-notice')).toContainText(
+      'confirms the recommendation on 11 Jan 2023, which cannot apply now: no option meets the limits (undecided)',
+    );
+    await page.getByRole('button', { name: 'Next →' }).click();
+    await expect(page.getByTestId('history-notice')).toContainText('which did not apply in this state');
+    await expect(page.getByTestId('decision')).toHaveCount(0);
+  });
+
   test('"Decide yourself" starts a new session at this step, where the operator decides', async ({ page }) => {
     await openWalkthrough(page, 'Soyuz MS-22 coolant leak');
     await stepUntil(page, 'anomaly.decision');

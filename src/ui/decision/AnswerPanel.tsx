@@ -21,11 +21,20 @@ interface Props {
   decision: TakenDecision | null;
   scenarioKind: ScriptedDecision['scenarioKind'];
   nearestFlip: NearestFlip | null;
+  /** The nearest flip is worked out after the answer is painted: until then it is the previous one. */
+  nearestFlipPending: boolean;
   temperatureUnit: TemperatureUnit;
 }
 
 /** The answer first: what is recommended and why, in words, before any table. */
-export const AnswerPanel = memo(function AnswerPanel({ answer, decision, scenarioKind, nearestFlip, temperatureUnit }: Props) {
+export const AnswerPanel = memo(function AnswerPanel({
+  answer,
+  decision,
+  scenarioKind,
+  nearestFlip,
+  nearestFlipPending,
+  temperatureUnit,
+}: Props) {
   const shown: Shown = (value, unit, isDifference) => displayValue(value, unit, temperatureUnit, isDifference);
   const { recommendation } = answer;
   const outcome = recommendation?.outcome;
@@ -85,7 +94,7 @@ export const AnswerPanel = memo(function AnswerPanel({ answer, decision, scenari
         </ul>
       )}
       {recommendation && (
-        <p className="nearest-flip" data-testid="nearest-flip">
+        <p className="nearest-flip" data-testid="nearest-flip" aria-busy={nearestFlipPending}>
           <strong>What would change it: </strong>
           {nearestFlipSentence(nearestFlip, shown)}.
         </p>

@@ -9,23 +9,33 @@ interface Props {
   recommended: OutcomeId | null;
   /** Whether the machine applied the replayed step (false: a decision was already recorded). */
   applied: boolean | undefined;
+  /** Why the machine would not take a confirmation now (the script's included); null when it would. */
+  confirmRefusal: string | null;
 }
 
 /** Stepping next to a scripted decision says what is replayed, and that it is not the operator's. */
-export function HistoryNotice({ scenarioKind, near, recommended, applied }: Props) {
+export function HistoryNotice({ scenarioKind, near, recommended, applied, confirmRefusal }: Props) {
   const { event, step, replayed } = near;
   const decision: ScriptedDecision = {
     scenarioKind,
     by: event.by,
     atUtc: event.at,
     kind: event.type === 'decision.override' ? 'overridden' : 'confirmed',
-    outcome: event.type === 'decision.override' ? event.outcome : recommended,
+    // A confirmation takes the recommendation, unless the machine would refuse it now (or did, when replayed).
+    outcome:
+      event.type === 'decision.override'
+        ? event.outcome
+        : (replayed ? applied === false : confirmRefusal !== null)
+          ? null
+          : recommended,
   };
+  const wontApply =
+    !replayed && event.type === 'decision.confirm' && confirmRefusal ? `, which cannot apply now: ${confirmRefusal}` : '';
   return (
     <p className="history-notice" role="status" data-testid="history-notice">
       {replayed
-        ? `Step ${step} replayed ${lowerFirst(scriptedDecisionSentence(decision, 'replayed'))}${applied === false ? ', not applied: a decision was already recorded' : ''}. It is recorded as theirs, not as your decision.`
-        : `Next, step ${step} replays ${lowerFirst(scriptedDecisionSentence(decision, 'replays'))}. It is recorded as theirs, not as your decision: to decide yourself, use “Decide yourself”.`}
+        ? `Step ${step} replayed ${lowerFirst(scriptedDecisionSentence(decision, 'replayed'))}${applied === false ? ', which did not apply in this state (see the timeline)' : ''}. It is recorded as theirs, not as your decision.`
+        : `Next, step ${step} replays ${lowerFirst(scriptedDecisionSentence(decision, 'replays'))}${wontApply}. It is recorded as theirs, not as your decision: to decide yourself, use “Decide yourself”.`}
     </p>
   );
 }

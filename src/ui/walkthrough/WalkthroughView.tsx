@@ -1,9 +1,10 @@
-import { memo, useCallback, useDeferredValue, useEffect, useMemo } from 'react';
+import { memo, useCallback, useEffect, useMemo } from 'react';
 import { scriptedDecisionNear } from '../../session/history';
 import { type AssessedValue, assessedInputs, stateName } from '../../session/model';
 import { type Change, frontier, reviewReason, viewWalkthrough, type Walkthrough } from '../../session/walkthrough';
 import { AnswerPanel, DecisionPanel, RecommendationPanel } from '../decision';
 import type { TemperatureUnit } from '../shared/units';
+import { useAfterPaint } from '../shared/useAfterPaint';
 import { ThresholdsPanel } from '../thresholds';
 import { ExploreBar, type ExploreControls } from './ExploreBar';
 import { HistoryNotice } from './HistoryNotice';
@@ -53,8 +54,8 @@ export const WalkthroughView = memo(function WalkthroughView({
   const view = useMemo(() => viewWalkthrough(walkthrough, tried), [walkthrough, tried]);
   // What is beside the point of an edit (the statechart, the operators' log, the detail tables)
   // follows in the frame after, so the recommendation is on screen first.
-  const deferredView = useDeferredValue(view);
-  const deferredWalkthrough = useDeferredValue(walkthrough);
+  const deferredView = useAfterPaint(view);
+  const deferredWalkthrough = useAfterPaint(walkthrough);
   const chartSnapshot =
     stateName(deferredView.snapshot.value) === stateName(view.snapshot.value) ? deferredView.snapshot : view.snapshot;
   // Stable props let the memoized timeline skip threshold edits, which do not change it.
@@ -121,6 +122,7 @@ export const WalkthroughView = memo(function WalkthroughView({
             scenarioKind={walkthrough.scenario.kind}
             near={scriptedNear}
             recommended={view.recommendation?.outcome ?? null}
+            confirmRefusal={view.confirmRefusal}
             applied={view.appliedByStep[scriptedNear.step - 1]}
           />
         )}
@@ -143,6 +145,7 @@ export const WalkthroughView = memo(function WalkthroughView({
             scenarioKind={walkthrough.scenario.kind}
             // One frame behind at most: the flip search runs with the detail, off the edit's urgent render.
             nearestFlip={deferredView.nearestFlip}
+            nearestFlipPending={deferredView !== view}
             temperatureUnit={temperatureUnit}
           />
           {exploring && view.recommendation && (
