@@ -5,7 +5,7 @@ const debianChromium = '/usr/bin/chromium';
 // Several checkouts on one machine each test their own build on their own port.
 const port = Number(process.env.E2E_PORT ?? 4173);
 // The development build, where React reports key collisions and other mistakes on the console.
-const devPort = port + 1000;
+const devPort = port + 1010;
 const executablePath = process.env.CHROMIUM_PATH ?? (existsSync(debianChromium) ? debianChromium : undefined);
 
 export default defineConfig({
