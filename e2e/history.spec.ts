@@ -7,7 +7,7 @@ test.describe('history vs one’s own decision', () => {
     await stepUntil(page, 'anomaly.decision');
     const notice = page.getByTestId('history-notice');
     await expect(notice).toHaveText(
-      /^Next, step 18 replays history: State commission \(Roscosmos\), NASA concurring \(decision authority\) confirms “Launch replacement” on 11 Jan 2023\. It is recorded as theirs, not as your decision/,
+      /^Next, step 18 replays history: State commission \(Roscosmos\), NASA concurring \(decision authority\) confirms “Launch replacement” on 11 Jan 2023: theirs, not your decision/,
     );
     await expect(notice).toBeInViewport();
     await page.keyboard.press('ArrowRight');
@@ -29,7 +29,7 @@ test.describe('history vs one’s own decision', () => {
     await field.press('Enter');
     await identify(page);
     await expect(page.getByTestId('history-notice')).toContainText(
-      'confirms the recommendation on 11 Jan 2023, which cannot apply now: no option meets the limits (undecided)',
+      'confirms the recommendation on 11 Jan 2023, which cannot apply now: theirs, not your decision',
     );
     await page.getByRole('button', { name: 'Next →' }).click();
     await expect(page.getByTestId('history-notice')).toContainText('which did not apply in this state');

@@ -8,44 +8,36 @@ import { PolicyTable } from './PolicyTable';
 import { RuleTable } from './RuleTable';
 
 interface Props {
+  /** The view as of the last painted frame: the detail follows the answer by one frame. */
   view: WalkthroughView;
-  /** The same view, possibly one render behind: for the detail below the headline. */
-  deferredView: WalkthroughView;
+  /** Whether the answer above has moved on since (the detail is about to follow). */
+  pending: boolean;
   temperatureUnit: TemperatureUnit;
 }
 
-export function RecommendationPanel({ view, deferredView, temperatureUnit }: Props) {
+export const RecommendationPanel = memo(function RecommendationPanel({ view, pending, temperatureUnit }: Props) {
   const { recommendation } = view;
-  const { setup, thresholds } = deferredView.snapshot.context;
+  const { setup, thresholds } = view.snapshot.context;
   if (!recommendation) return null;
   return (
-    <section aria-labelledby="recommendation-title" className="recommendation">
+    <section aria-labelledby="recommendation-title" className="recommendation" aria-busy={pending}>
       <h3 id="recommendation-title">Why: the policy, the rules and what would change it</h3>
       {view.record.decision && (
         <p className="muted">The tables are the decision's situation, re-evaluated under the thresholds in force now.</p>
       )}
       <PolicyTable policyRows={view.policyRows} recommendation={recommendation} />
-      {deferredView.recommendation && (
-        <>
-          <RuleTable
-            policyRows={deferredView.policyRows}
-            recommendation={deferredView.recommendation}
-            setup={setup}
-            temperatureUnit={temperatureUnit}
-          />
-          <SeatPlan recommendation={deferredView.recommendation} setup={setup} />
-          <FlipTable
-            policyRows={deferredView.policyRows}
-            flipPoints={deferredView.flipPoints}
-            inputFlipPoints={deferredView.inputFlipPoints}
-            thresholds={thresholds}
-            temperatureUnit={temperatureUnit}
-          />
-        </>
-      )}
+      <RuleTable policyRows={view.policyRows} recommendation={recommendation} setup={setup} temperatureUnit={temperatureUnit} />
+      <SeatPlan recommendation={recommendation} setup={setup} />
+      <FlipTable
+        policyRows={view.policyRows}
+        flipPoints={view.flipPoints}
+        inputFlipPoints={view.inputFlipPoints}
+        thresholds={thresholds}
+        temperatureUnit={temperatureUnit}
+      />
     </section>
   );
-}
+});
 
 /** Who rides where: the interim emergency plan or the return plan. */
 const SeatPlan = memo(function SeatPlan({ recommendation, setup }: { recommendation: Recommendation; setup: MissionSetup }) {

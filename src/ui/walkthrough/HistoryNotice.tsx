@@ -29,13 +29,13 @@ export function HistoryNotice({ scenarioKind, near, recommended, applied, confir
           ? null
           : recommended,
   };
-  const wontApply =
-    !replayed && event.type === 'decision.confirm' && confirmRefusal ? `, which cannot apply now: ${confirmRefusal}` : '';
+  // Short, so the notice keeps its two lines (and the console below does not move) when the answer flips.
+  const wontApply = !replayed && event.type === 'decision.confirm' && confirmRefusal ? ', which cannot apply now' : '';
   return (
     <p className="history-notice" role="status" data-testid="history-notice">
       {replayed
-        ? `Step ${step} replayed ${lowerFirst(scriptedDecisionSentence(decision, 'replayed'))}${applied === false ? ', which did not apply in this state (see the timeline)' : ''}. It is recorded as theirs, not as your decision.`
-        : `Next, step ${step} replays ${lowerFirst(scriptedDecisionSentence(decision, 'replays'))}${wontApply}. It is recorded as theirs, not as your decision: to decide yourself, use “Decide yourself”.`}
+        ? `Step ${step} replayed ${lowerFirst(scriptedDecisionSentence(decision, 'replayed'))}${applied === false ? ', which did not apply in this state' : ''}: theirs, not your decision.`
+        : `Next, step ${step} replays ${lowerFirst(scriptedDecisionSentence(decision, 'replays'))}${wontApply}: theirs, not your decision (“Decide yourself” to decide).`}
     </p>
   );
 }

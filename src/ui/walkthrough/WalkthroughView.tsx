@@ -165,7 +165,7 @@ export const WalkthroughView = memo(function WalkthroughView({
               onDecide={(request) => onChange({ kind: 'event', request })}
             />
           )}
-          <RecommendationPanel view={view} deferredView={deferredView} temperatureUnit={temperatureUnit} />
+          <RecommendationPanel view={deferredView} pending={deferredView !== view} temperatureUnit={temperatureUnit} />
           <StatechartDiagram snapshot={chartSnapshot} onTake={exploring ? takeTransition : undefined} />
           <VehicleCards setup={snapshot.context.setup} />
         </div>
