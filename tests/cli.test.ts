@@ -191,7 +191,44 @@ describe('npm run decide -- --out and npm run verify', () => {
     expect(written.code).toBe(0);
     expect(packet).toMatchObject({ format: 'crew-return-decision-packet', entryCount: 29 });
     const result = verify(packetPath);
-    expect(result).toMatchObject({ code: 0, stdout: `verified 29 entries, head ${packet.headHash}\n` });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(new RegExp(`^verified 29 entries, head ${packet.headHash}$`, 'm'));
+    expect(result.stdout).toMatch(/^signatures: 0 entries signed, not sealed$/m);
+    expect(result.stdout).toMatch(/^not checked against trusted keys \(--trust\): .*anyone can re-hash an unsigned chain/m);
+  });
+
+  it('keygen, a signed headless run and verify --trust: 0 for the trusted key, 1 for another, 1 for an unsealed packet', () => {
+    const run = (script: string, ...args: string[]) => {
+      const result = spawnSync(process.execPath, ['--import', 'tsx', `src/cli/${script}.ts`, ...args], {
+        cwd: root,
+        encoding: 'utf8',
+      });
+      return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+    };
+    const key = join(dir, 'ana.key.json');
+    const made = run('keygen', '--name', 'Ana Flight', '--role', 'flight director', '--out', key);
+    expect(made.code).toBe(0);
+    const fingerprint = /fingerprint ([0-9a-f·]+)/.exec(made.stdout)?.[1] ?? '';
+    expect(fingerprint).toMatch(/^[0-9a-f]{4}(·[0-9a-f]{4}){3}$/);
+    expect(run('keygen', '--name', 'Ana Flight', '--role', 'flight director', '--out', key)).toMatchObject({ code: 2 });
+    expect(run('keygen', '--name', 'Eve', '--role', 'attacker', '--out', join(dir, 'eve.key.json')).code).toBe(0);
+
+    const signedPath = join(dir, 'signed.json');
+    expect(decide(ms22, '--out', signedPath, '--sign', key).code).toBe(0);
+    const trusted = verify(signedPath, '--trust', `${key}.pub.json`);
+    expect(trusted.code).toBe(0);
+    expect(trusted.stdout).toContain(`signatures: 0 entries signed, sealed, by Ana Flight, flight director (${fingerprint})`);
+    expect(verify(signedPath, '--trust', join(dir, 'eve.key.json.pub.json'))).toMatchObject({
+      code: 1,
+      stdout: expect.stringMatching(
+        /^untrusted: entry 29: sealed by [0-9a-f·]+, not a trusted key of Ana Flight \(flight director\)$/m,
+      ),
+    });
+    expect(verify(packetPath, '--trust', `${key}.pub.json`)).toMatchObject({
+      code: 1,
+      stdout: expect.stringMatching(/^tampered: entry 29: the packet is not sealed/m),
+    });
+    expect(decide(ms22, '--sign', key).code).toBe(2);
   });
 
   it.each([
@@ -244,7 +281,7 @@ describe('npm run decide -- --out and npm run verify', () => {
     const result = verify(file('older.json', JSON.stringify(older)));
     expect(result.code).toBe(3);
     expect(result.stdout).toMatch(
-      /^not verifiable by this build: hash chain intact; entry 1: recorded by decision logic version 1;/m,
+      /^not verifiable by this build: hash chain and signatures intact; entry 1: recorded by decision logic version 1;/m,
     );
   });
 

@@ -1,18 +1,19 @@
 import { writeFileSync } from 'node:fs';
 import { parsePartialProfile, parseThresholdAssignment } from '../files/profileFile';
 import { parseScenario } from '../files/scenarioFile';
-import { extendLedger, makePacket } from '../record/ledger';
+import { extendLedger, makePacket, sealPacket } from '../record/ledger';
 import { formatRun } from '../reports/text';
 import { foldSession, scriptedEvents } from '../session/fold';
 import { formatProblem, type InputProblem } from '../session/inputProblem';
 import { defaultProfile, overlayProfile } from '../session/profile';
 import { describeRun } from '../session/runScenario';
 import { parseOptions } from './options';
+import { readSigner } from './readKeys';
 import { readText } from './readText';
 import { runCli } from './runCli';
 
 const usage =
-  'usage: npm run decide -- <scenario.json> [--thresholds <profile.json>] [--set <key>=<value>]... [--json] [--out <packet.json>]';
+  'usage: npm run decide -- <scenario.json> [--thresholds <profile.json>] [--set <key>=<value>]... [--json] [--out <packet.json> [--sign <private key file>]]';
 
 async function main(argv: string[]): Promise<number> {
   const args = parseOptions(
@@ -22,10 +23,15 @@ async function main(argv: string[]): Promise<number> {
       set: { type: 'string', multiple: true },
       json: { type: 'boolean' },
       out: { type: 'string' },
+      sign: { type: 'string' },
     },
     usage,
   );
   if (!args) return 2;
+  if (args.values.sign && !args.values.out) {
+    console.error(`error: --sign seals the packet that --out writes: give --out too\n${usage}`);
+    return 2;
+  }
   const [scenarioFile, ...extra] = args.positionals;
   if (!scenarioFile || extra.length) {
     console.error(
@@ -63,6 +69,8 @@ async function main(argv: string[]): Promise<number> {
     else problems.push(...parsed.problems);
   }
 
+  const signer = args.values.sign ? await readSigner(args.values.sign) : null;
+  if (signer && !signer.ok) problems.push(...signer.problems);
   const profile = problems.length ? null : await overlayProfile(profileFile ?? '--set', await defaultProfile(), overrides, ref);
   if (profile && !profile.ok) problems.push(...profile.problems);
   if (problems.length || !scenario?.ok || !profile?.ok) {
@@ -79,8 +87,10 @@ async function main(argv: string[]): Promise<number> {
   const run = describeRun(scenario.value, profile.value, fold);
   console.log(args.values.json ? JSON.stringify(run, null, 2) : formatRun(run));
   if (args.values.out) {
-    const entries = await extendLedger(scenario.value, profile.value, [], fold);
-    const packet = makePacket(scenario.value, profile.value, entries);
+    const key = signer?.ok ? signer.value : null;
+    const entries = await extendLedger(scenario.value, profile.value, [], fold, async () => key);
+    const unsealed = makePacket(scenario.value, profile.value, entries);
+    const packet = key ? await sealPacket(unsealed, key, new Date().toISOString()) : unsealed;
     try {
       writeFileSync(args.values.out, `${JSON.stringify(packet, null, 2)}\n`);
     } catch (error) {
@@ -93,7 +103,8 @@ async function main(argv: string[]): Promise<number> {
       );
       return 2;
     }
-    console.error(`wrote ${args.values.out}: ${packet.entryCount} entries, head ${packet.headHash}`);
+    const sealed = packet.seal ? `, sealed by ${packet.seal.by.name} (${packet.seal.signature.fingerprint})` : ', not signed';
+    console.error(`wrote ${args.values.out}: ${packet.entryCount} entries, head ${packet.headHash}${sealed}`);
   }
   return 0;
 }

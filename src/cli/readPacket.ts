@@ -1,6 +1,7 @@
 import { parsePacket } from '../files/packetFile';
 import type { DecisionPacket } from '../record/ledger';
-import { replayPacket, verifyPacket } from '../record/verify';
+import type { PublicKeyRecord } from '../record/signing';
+import { replayPacket, type SignatureFindings, verifyPacket } from '../record/verify';
 import type { SessionFold } from '../session/fold';
 import { formatProblem } from '../session/inputProblem';
 import { readText } from './readText';
@@ -11,7 +12,11 @@ import { readText } from './readText';
  */
 export async function readVerifiedPacket(
   file: string,
-): Promise<{ code: 0; packet: DecisionPacket; fold: SessionFold; entryCount: number; headHash: string } | { code: 1 | 2 | 3 }> {
+  trusted: readonly PublicKeyRecord[] | null = null,
+): Promise<
+  | { code: 0; packet: DecisionPacket; fold: SessionFold; entryCount: number; headHash: string; signatures: SignatureFindings }
+  | { code: 1 | 2 | 3 }
+> {
   const text = readText(file);
   if ('problem' in text) {
     console.error(formatProblem(text.problem));
@@ -23,14 +28,21 @@ export async function readVerifiedPacket(
     return { code: 2 };
   }
   const fold = replayPacket(packet.value);
-  const verdict = await verifyPacket(packet.value, fold);
-  if (!verdict.ok && !verdict.tampered) {
-    console.log(`not verifiable by this build: hash chain intact; entry ${verdict.seq}: ${verdict.reason}`);
+  const verdict = await verifyPacket(packet.value, fold, trusted);
+  if (!verdict.ok && verdict.kind === 'other-logic') {
+    console.log(`not verifiable by this build: hash chain and signatures intact; entry ${verdict.seq}: ${verdict.reason}`);
     return { code: 3 };
   }
   if (!verdict.ok) {
-    console.log(`tampered: entry ${verdict.seq}: ${verdict.reason}`);
+    console.log(`${verdict.kind}: entry ${verdict.seq}: ${verdict.reason}`);
     return { code: 1 };
   }
-  return { code: 0, packet: packet.value, fold, entryCount: verdict.entryCount, headHash: verdict.headHash };
+  const signatures = verdict.signatures ?? {
+    signers: [],
+    signedEntries: 0,
+    unsignedEntries: 0,
+    sealed: false,
+    trustChecked: false,
+  };
+  return { code: 0, packet: packet.value, fold, entryCount: verdict.entryCount, headHash: verdict.headHash, signatures };
 }

@@ -16,6 +16,13 @@ const evaluation = z.strictObject({
   margin: z.number().nullable(),
   status: z.string(),
 });
+const base64url = (what: string) => z.string().regex(/^[A-Za-z0-9_-]+$/, `${what} in base64url`);
+const signatureSchema = z.strictObject({
+  fingerprint: z.string().min(1),
+  publicKey: base64url('an Ed25519 public key'),
+  value: base64url('an Ed25519 signature'),
+});
+const actor = z.strictObject({ name: z.string().min(1), role: z.string().min(1) });
 const entrySchema = z.strictObject({
   seq: z.number().int().min(1),
   logicVersion: z.number().int().min(1),
@@ -33,6 +40,7 @@ const entrySchema = z.strictObject({
   profile: z.strictObject({ id: z.string(), version: z.string(), hash: hex64 }),
   previousHash: hex64,
   hash: hex64,
+  signature: signatureSchema.optional(),
 });
 const packetSchema = z.strictObject({
   format: z.literal('crew-return-decision-packet'),
@@ -44,6 +52,18 @@ const packetSchema = z.strictObject({
   entryCount: z.number().int().min(0),
   headHash: z.string(),
   entries: z.array(entrySchema),
+  seal: z
+    .strictObject({
+      entryCount: z.number().int().min(0),
+      headHash: z.string(),
+      genesisHash: hex64,
+      sealedUtc: z.string(),
+      logicVersion: z.number().int().min(1),
+      by: actor,
+      meaning: z.literal('exported'),
+      signature: signatureSchema,
+    })
+    .optional(),
 });
 
 /** Reads a packet file: malformed JSON or a wrong shape is a problem list, not a verdict. */

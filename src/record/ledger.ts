@@ -3,9 +3,11 @@
 import type { Scenario } from '../../scenarios/schema';
 import { canonicalJson, sha256Hex } from '../session/canonicalJson';
 import type { DerivedRecord, RecordedEvent, SessionFold } from '../session/fold';
-import type { CrewReturnEvent } from '../session/model';
+import { isScripted } from '../session/history';
+import type { Actor, CrewReturnEvent } from '../session/model';
 import { decisionLogicVersion } from '../session/model';
 import type { ThresholdProfile } from '../session/profile';
+import { entrySigningMessage, type Signature, type Signer, sealSigningMessage, sign } from './signing';
 
 export interface AuditEntry {
   seq: number;
@@ -19,9 +21,27 @@ export interface AuditEntry {
   profile: { id: string; version: string; hash: string };
   previousHash: string;
   hash: string;
+  /** The actor's signature over `hash` (outside it): every operator's entry carries one. */
+  signature?: Signature;
 }
 
-export const packetFormatVersion = 2;
+export const packetFormatVersion = 3;
+
+/**
+ * The packet's last word, signed: how many entries it holds and the head they end in, so entries
+ * dropped, appended or re-derived after it are caught.
+ */
+export interface Seal {
+  entryCount: number;
+  headHash: string;
+  genesisHash: string;
+  sealedUtc: string;
+  logicVersion: number;
+  by: Actor;
+  /** What signing it means: the record as exported by `by`. */
+  meaning: 'exported';
+  signature: Signature;
+}
 
 export interface DecisionPacket {
   format: 'crew-return-decision-packet';
@@ -31,26 +51,34 @@ export interface DecisionPacket {
   entryCount: number;
   headHash: string;
   entries: AuditEntry[];
+  seal?: Seal;
 }
+
+/** An operator's entry must be signed; the scenario's own scripted steps are bound by the genesis hash. */
+export const needsSignature = (scenario: Scenario, event: CrewReturnEvent) => !isScripted(scenario, event);
+
+/** Who can sign for an actor here (null: nobody can, and the entry stays unsigned). */
+export type SignerFor = (actor: Actor) => Promise<Signer | null>;
 
 /** The hash before the first entry binds the scenario and the base profile into the chain. */
 export function genesisHash(scenario: Scenario, profile: ThresholdProfile): Promise<string> {
   return sha256Hex(canonicalJson({ scenario, profile }));
 }
 
-export function entryHash(entry: Omit<AuditEntry, 'hash'>): Promise<string> {
+export function entryHash(entry: Omit<AuditEntry, 'hash' | 'signature'>): Promise<string> {
   return sha256Hex(canonicalJson(entry));
 }
 
 /**
- * Appends an entry for each fold step beyond those already in `ledger`. Existing entries are never
- * touched: a correction is a new event.
+ * Appends an entry for each fold step beyond those already in `ledger`, each operator's entry signed
+ * by its actor where `signerFor` can. Existing entries are never touched: a correction is a new event.
  */
 export async function extendLedger(
   scenario: Scenario,
   profile: ThresholdProfile,
   ledger: readonly AuditEntry[],
   fold: SessionFold,
+  signerFor?: SignerFor,
 ): Promise<AuditEntry[]> {
   const entries = [...ledger];
   if (fold.steps.length <= ledger.length) return entries;
@@ -75,10 +103,32 @@ export async function extendLedger(
       previousHash,
     };
     previousHash = await entryHash(entry);
+    const signer = signerFor && needsSignature(scenario, step.event) ? await signerFor(step.event.by) : null;
+    const signature =
+      signer && signer.name === step.event.by.name && signer.role === step.event.by.role
+        ? await sign(signer, entrySigningMessage(previousHash))
+        : undefined;
     // Stored in canonical key order, so verifying it later can serialize it natively.
-    entries.push(JSON.parse(canonicalJson({ ...entry, hash: previousHash })));
+    entries.push(JSON.parse(canonicalJson({ ...entry, hash: previousHash, ...(signature ? { signature } : {}) })));
   }
   return entries;
+}
+
+/** The fields a seal signs. */
+export const sealFields = ({ signature: _, ...fields }: Seal) => fields;
+
+/** Seals the packet as `signer` exports it: the seal's signature covers its count, head and genesis. */
+export async function sealPacket(packet: DecisionPacket, signer: Signer, sealedUtc: string): Promise<DecisionPacket> {
+  const fields: Omit<Seal, 'signature'> = {
+    entryCount: packet.entries.length,
+    headHash: packet.entries.at(-1)?.hash ?? '',
+    genesisHash: await genesisHash(packet.scenario, packet.profile),
+    sealedUtc,
+    logicVersion: decisionLogicVersion,
+    by: { name: signer.name, role: signer.role },
+    meaning: 'exported',
+  };
+  return { ...packet, seal: { ...fields, signature: await sign(signer, sealSigningMessage(fields)) } };
 }
 
 /** Everything in a packet is covered by the chain. */

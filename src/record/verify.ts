@@ -1,14 +1,39 @@
 import { canonicalJson, sha256Hex } from '../session/canonicalJson';
 import { type FoldStep, foldSession, type SessionFold } from '../session/fold';
 import { decisionLogicVersion } from '../session/model';
-import { type DecisionPacket, entryHash, eventsOf, genesisHash } from './ledger';
+import { type DecisionPacket, entryHash, eventsOf, genesisHash, needsSignature, sealFields } from './ledger';
+import {
+  entrySigningMessage,
+  type PublicKeyRecord,
+  type Signature,
+  sameKey,
+  sealSigningMessage,
+  signatureHolds,
+} from './signing';
+
+/** What the signatures showed: who signed, and what is unsigned (only trustworthy with a trust list). */
+export interface SignatureFindings {
+  /** Keys that signed entries or the seal, each once. */
+  signers: PublicKeyRecord[];
+  signedEntries: number;
+  /** Operators' entries without a signature (allowed only without a trust list). */
+  unsignedEntries: number;
+  sealed: boolean;
+  /** Whether the signatures were checked against a list of trusted keys. */
+  trustChecked: boolean;
+}
 
 export type Verification =
-  | { ok: true; entryCount: number; headHash: string }
-  /** `tampered` false: the chain is intact, but this build cannot replay the entry (other decision logic). */
-  | { ok: false; seq: number; reason: string; tampered: boolean };
+  | { ok: true; entryCount: number; headHash: string; signatures?: SignatureFindings }
+  /**
+   * `tampered`: altered, dropped, added or unsigned where a signature is required; `untrusted`: signed
+   * by a key not trusted for its actor; `other-logic`: intact and signed, but this build cannot replay
+   * the entry (another decision-logic version).
+   */
+  | { ok: false; seq: number; reason: string; kind: 'tampered' | 'untrusted' | 'other-logic' };
 
-const tampered = (seq: number, reason: string): Verification => ({ ok: false, seq, reason, tampered: true });
+const tampered = (seq: number, reason: string): Verification => ({ ok: false, seq, reason, kind: 'tampered' });
+const untrusted = (seq: number, reason: string): Verification => ({ ok: false, seq, reason, kind: 'untrusted' });
 
 /** Checks the hash chain: every entry in place, unaltered, linked to the one before. */
 export async function verifyChain(packet: DecisionPacket): Promise<Verification> {
@@ -16,7 +41,7 @@ export async function verifyChain(packet: DecisionPacket): Promise<Verification>
   if ((await sha256Hex(canonicalJson(packet.profile.values))) !== packet.profile.contentHash) {
     return tampered(1, "the threshold profile's values do not match its content hash");
   }
-  const recomputed = await Promise.all(entries.map(({ hash: _, ...rest }) => entryHash(rest)));
+  const recomputed = await Promise.all(entries.map(({ hash: _, signature: __, ...rest }) => entryHash(rest)));
   let previous = await genesisHash(packet.scenario, packet.profile);
   for (const [i, entry] of entries.entries()) {
     const seq = i + 1;
@@ -46,7 +71,7 @@ export async function verifyReplay(packet: DecisionPacket, { steps }: SessionFol
   for (const [i, entry] of packet.entries.entries()) {
     if (entry.logicVersion !== decisionLogicVersion) {
       const reason = `recorded by decision logic version ${entry.logicVersion}; this build replays version ${decisionLogicVersion}: replay it with a build of version ${entry.logicVersion}`;
-      return { ok: false, seq: entry.seq, reason, tampered: false };
+      return { ok: false, seq: entry.seq, reason, kind: 'other-logic' };
     }
     const { thresholds, ...derived } = (steps[i] as FoldStep).record;
     for (const [field, value] of Object.entries(derived)) {
@@ -62,10 +87,93 @@ export async function verifyReplay(packet: DecisionPacket, { steps }: SessionFol
   return { ok: true, entryCount: packet.entries.length, headHash: packet.headHash };
 }
 
-/** The chain first (cheap and exact), then the replay. */
-export async function verifyPacket(packet: DecisionPacket, replay?: SessionFold): Promise<Verification> {
+/**
+ * Every signature must hold over what it signs. With `trusted` keys, every operator's entry must be
+ * signed by a trusted key held by its actor, and the packet sealed by a trusted key over exactly its
+ * entries; without, only what is signed is checked (anyone can re-hash an unsigned chain).
+ */
+export async function verifySignatures(
+  packet: DecisionPacket,
+  trusted: readonly PublicKeyRecord[] | null,
+): Promise<{ verdict: Verification | null; findings: SignatureFindings }> {
+  const signers = new Map<string, PublicKeyRecord>();
+  const findings: SignatureFindings = {
+    signers: [],
+    signedEntries: 0,
+    unsignedEntries: 0,
+    sealed: false,
+    trustChecked: !!trusted,
+  };
+  const done = (verdict: Verification | null) => ({ verdict, findings: { ...findings, signers: [...signers.values()] } });
+  const trustedFor = (signature: Signature, actor: { name: string; role: string }) =>
+    trusted?.find((key) => sameKey(key, signature) && key.name === actor.name && key.role === actor.role);
+  const describe = (signature: Signature) => {
+    const known = trusted?.find((key) => sameKey(key, signature));
+    return known ? `${known.name}, ${known.role} (${signature.fingerprint})` : signature.fingerprint;
+  };
+  for (const entry of packet.entries) {
+    const { signature, event } = entry;
+    if (!signature) {
+      if (!needsSignature(packet.scenario, event)) continue;
+      if (trusted) return done(tampered(entry.seq, `${event.type} by ${event.by.name} (${event.by.role}) is not signed`));
+      findings.unsignedEntries++;
+      continue;
+    }
+    if (!(await signatureHolds(signature, entrySigningMessage(entry.hash)))) {
+      return done(tampered(entry.seq, 'its signature does not hold over its contents (altered after signing)'));
+    }
+    if (trusted && !trustedFor(signature, event.by)) {
+      return done(
+        untrusted(entry.seq, `signed by ${describe(signature)}, not a trusted key of ${event.by.name} (${event.by.role})`),
+      );
+    }
+    findings.signedEntries++;
+    signers.set(signature.fingerprint, { ...event.by, fingerprint: signature.fingerprint, publicKey: signature.publicKey });
+  }
+  const { seal } = packet;
+  const last = packet.entries.length;
+  if (!seal) return done(trusted ? tampered(last, 'the packet is not sealed: no signature says the record ends here') : null);
+  if (!(await signatureHolds(seal.signature, sealSigningMessage(sealFields(seal))))) {
+    return done(tampered(last, "the seal's signature does not hold over the seal"));
+  }
+  if (seal.entryCount !== last || seal.headHash !== (packet.entries.at(-1)?.hash ?? '')) {
+    return done(
+      tampered(
+        last,
+        `the seal covers ${seal.entryCount} entries ending in ${seal.headHash.slice(0, 12)}…, the packet holds ${last} (entries dropped or added)`,
+      ),
+    );
+  }
+  if (seal.genesisHash !== (await genesisHash(packet.scenario, packet.profile))) {
+    return done(tampered(1, 'the seal was made for another scenario or profile'));
+  }
+  if (trusted && !trustedFor(seal.signature, seal.by)) {
+    return done(untrusted(last, `sealed by ${describe(seal.signature)}, not a trusted key of ${seal.by.name} (${seal.by.role})`));
+  }
+  findings.sealed = true;
+  signers.set(seal.signature.fingerprint, {
+    ...seal.by,
+    fingerprint: seal.signature.fingerprint,
+    publicKey: seal.signature.publicKey,
+  });
+  return done(null);
+}
+
+/**
+ * The chain first (cheap and exact), then the signatures, then the replay: a logic-version mismatch
+ * is reported as such only once the signatures hold.
+ */
+export async function verifyPacket(
+  packet: DecisionPacket,
+  replay?: SessionFold,
+  trusted: readonly PublicKeyRecord[] | null = null,
+): Promise<Verification> {
   const chain = await verifyChain(packet);
-  return chain.ok ? verifyReplay(packet, replay) : chain;
+  if (!chain.ok) return chain;
+  const { verdict, findings } = await verifySignatures(packet, trusted);
+  if (verdict) return verdict;
+  const replayed = await verifyReplay(packet, replay);
+  return replayed.ok ? { ...replayed, signatures: findings } : replayed;
 }
 
 function brief(value: unknown): string {

@@ -1,0 +1,46 @@
+import { writeFileSync } from 'node:fs';
+import { publicKeyFile } from '../files/keyFile';
+import { createKeyPair, exportPrivateKeyFile } from '../record/signing';
+import { formatProblem } from '../session/inputProblem';
+import { parseOptions } from './options';
+import { runCli } from './runCli';
+
+const usage = 'usage: npm run keygen -- --name <name> --role <role> --out <private key file>';
+
+/** Writes an operator's Ed25519 key pair: the private key file (owner-only) and `<file>.pub.json` to share. */
+async function main(argv: string[]): Promise<number> {
+  const args = parseOptions(argv, { name: { type: 'string' }, role: { type: 'string' }, out: { type: 'string' } }, usage);
+  if (!args) return 2;
+  const { name, role, out } = args.values;
+  if (!name?.trim() || !role?.trim() || !out || args.positionals.length) {
+    console.error(`error: --name, --role and --out are required, and nothing else\n${usage}`);
+    return 2;
+  }
+  const actor = { name: name.trim(), role: role.trim() };
+  const keyPair = await createKeyPair(true);
+  const privateFile = await exportPrivateKeyFile(actor, keyPair);
+  const { privateKeyPkcs8: _, format: __, ...record } = privateFile;
+  const publicPath = `${out}.pub.json`;
+  for (const [path, content, mode] of [
+    [out, privateFile, 0o600],
+    [publicPath, publicKeyFile(record), 0o644],
+  ] as const) {
+    try {
+      // `wx`: a key file is never overwritten, so a key in use cannot be lost by a typo.
+      writeFileSync(path, `${JSON.stringify(content, null, 2)}\n`, { flag: 'wx', mode });
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      const why =
+        code === 'EEXIST'
+          ? 'a path where no file exists yet (key files are never overwritten)'
+          : `a writable path (${code ?? 'error'})`;
+      console.error(formatProblem({ file: path, path: '(file)', expected: why }));
+      return 2;
+    }
+  }
+  console.log(`key of ${actor.name} (${actor.role}): fingerprint ${record.fingerprint}`);
+  console.log(`private key: ${out} (keep it to yourself); public key: ${publicPath} (give it to whoever verifies)`);
+  return 0;
+}
+
+runCli(main, 2);

@@ -1,0 +1,42 @@
+/** Key files: an operator's private key (the CLI's) and anyone's public key (`.pub.json`), checked on reading. */
+import { z } from 'zod';
+import type { PrivateKeyFile, PublicKeyRecord } from '../record/signing';
+import { formatPath, type Parsed, parseJsonText } from '../session/inputProblem';
+
+const base64url = (what: string) => z.string().regex(/^[A-Za-z0-9_-]+$/, `${what} in base64url`);
+const holder = {
+  name: z.string().min(1),
+  role: z.string().min(1),
+  fingerprint: z.string().regex(/^[0-9a-f]{4}(·[0-9a-f]{4}){3}$/, 'a key fingerprint such as 3f2a·9c41·07be·d5e0'),
+  publicKey: base64url('an Ed25519 public key'),
+};
+
+const publicKeySchema = z.strictObject({ format: z.literal('crew-return-public-key'), ...holder });
+const privateKeySchema = z.strictObject({
+  format: z.literal('crew-return-private-key'),
+  ...holder,
+  privateKeyPkcs8: base64url('an Ed25519 private key (PKCS #8)'),
+});
+
+export type PublicKeyFile = z.infer<typeof publicKeySchema>;
+
+export const publicKeyFile = (key: PublicKeyRecord): PublicKeyFile => ({ format: 'crew-return-public-key', ...key });
+
+function parseWith<T>(schema: z.ZodType<T>, file: string, text: string): Parsed<T> {
+  const json = parseJsonText(file, text);
+  if (!json.ok) return json;
+  const result = schema.safeParse(json.value);
+  return result.success
+    ? { ok: true, value: result.data }
+    : { ok: false, problems: result.error.issues.map((i) => ({ file, path: formatPath(i.path), expected: i.message })) };
+}
+
+export function parsePublicKeyFile(file: string, text: string): Parsed<PublicKeyRecord> {
+  const parsed = parseWith(publicKeySchema, file, text);
+  if (!parsed.ok) return parsed;
+  const { name, role, fingerprint, publicKey } = parsed.value;
+  return { ok: true, value: { name, role, fingerprint, publicKey } };
+}
+
+export const parsePrivateKeyFile = (file: string, text: string): Parsed<PrivateKeyFile> =>
+  parseWith(privateKeySchema, file, text);

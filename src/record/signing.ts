@@ -1,0 +1,117 @@
+/**
+ * Ed25519 signatures through Web Crypto, the same code in Node and the browser. A key belongs to an
+ * operator (name and role); its fingerprint is what a reviewer compares and trusts.
+ */
+import { canonicalJson, sha256Hex } from '../session/canonicalJson';
+import type { Actor } from '../session/model';
+
+const ed25519 = { name: 'Ed25519' } as const;
+
+/** What anyone may hold: whose key it is and the key itself (raw, base64url). */
+export interface PublicKeyRecord {
+  name: string;
+  role: string;
+  fingerprint: string;
+  publicKey: string;
+}
+
+/** A signature with the key that made it, so it can be checked without a key list. */
+export interface Signature {
+  fingerprint: string;
+  publicKey: string;
+  value: string;
+}
+
+/** An operator able to sign: their public record and a private key (non-extractable in the browser). */
+export interface Signer extends PublicKeyRecord {
+  privateKey: CryptoKey;
+}
+
+export async function createKeyPair(extractable: boolean): Promise<CryptoKeyPair> {
+  return (await crypto.subtle.generateKey(ed25519, extractable, ['sign', 'verify'])) as CryptoKeyPair;
+}
+
+export async function publicKeyRecord(actor: Actor, publicKey: CryptoKey): Promise<PublicKeyRecord> {
+  const raw = new Uint8Array(await crypto.subtle.exportKey('raw', publicKey));
+  return { name: actor.name, role: actor.role, fingerprint: await fingerprintOf(raw), publicKey: toBase64Url(raw) };
+}
+
+/** "3f2a·9c41·07be·d5e0": the first 64 bits of the key's SHA-256, grouped to be read aloud. */
+export async function fingerprintOf(rawPublicKey: Uint8Array): Promise<string> {
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', rawPublicKey as BufferSource));
+  const hex = [...digest.slice(0, 8)].map((b) => b.toString(16).padStart(2, '0')).join('');
+  return hex.match(/.{4}/g)?.join('·') ?? hex;
+}
+
+export async function sign(signer: Signer, message: string): Promise<Signature> {
+  const value = await crypto.subtle.sign(ed25519, signer.privateKey, new TextEncoder().encode(message));
+  return { fingerprint: signer.fingerprint, publicKey: signer.publicKey, value: toBase64Url(new Uint8Array(value)) };
+}
+
+/** True when the signature is by the key it names (fingerprint included) over exactly `message`. */
+export async function signatureHolds(signature: Signature, message: string): Promise<boolean> {
+  try {
+    const raw = fromBase64Url(signature.publicKey);
+    if (raw.length !== 32 || (await fingerprintOf(raw)) !== signature.fingerprint) return false;
+    const key = await crypto.subtle.importKey('raw', raw as BufferSource, ed25519, false, ['verify']);
+    return await crypto.subtle.verify(
+      ed25519,
+      key,
+      fromBase64Url(signature.value) as BufferSource,
+      new TextEncoder().encode(message),
+    );
+  } catch {
+    return false;
+  }
+}
+
+/** What an entry's signature covers: its hash, which chains everything before it (a checkpoint). */
+export const entrySigningMessage = (hash: string) => `crew-return/entry/v1:${hash}`;
+
+/** What a seal's signature covers: the seal's own fields, canonically. */
+export const sealSigningMessage = (fields: object) => `crew-return/seal/v1:${canonicalJson(fields)}`;
+
+/** A private key file's content (the CLI's): the key in PKCS #8, and whose it is. */
+export interface PrivateKeyFile extends PublicKeyRecord {
+  format: 'crew-return-private-key';
+  privateKeyPkcs8: string;
+}
+
+export async function exportPrivateKeyFile(actor: Actor, keyPair: CryptoKeyPair): Promise<PrivateKeyFile> {
+  const pkcs8 = new Uint8Array(await crypto.subtle.exportKey('pkcs8', keyPair.privateKey));
+  return {
+    format: 'crew-return-private-key',
+    ...(await publicKeyRecord(actor, keyPair.publicKey)),
+    privateKeyPkcs8: toBase64Url(pkcs8),
+  };
+}
+
+export async function signerFromPrivateKeyFile(file: PrivateKeyFile): Promise<Signer> {
+  const privateKey = await crypto.subtle.importKey('pkcs8', fromBase64Url(file.privateKeyPkcs8) as BufferSource, ed25519, false, [
+    'sign',
+  ]);
+  const { name, role, fingerprint, publicKey } = file;
+  // A key file whose private and public halves disagree would sign what nobody can check.
+  const probe = await sign({ name, role, fingerprint, publicKey, privateKey }, 'probe');
+  if (!(await signatureHolds(probe, 'probe'))) throw new Error('the private key does not match its public key');
+  return { name, role, fingerprint, publicKey, privateKey };
+}
+
+/** A key is trusted as a whole: the same fingerprint, key and holder. */
+export const sameKey = (a: PublicKeyRecord, b: Pick<Signature, 'fingerprint' | 'publicKey'>) =>
+  a.fingerprint === b.fingerprint && a.publicKey === b.publicKey;
+
+export const signedBy = (key: PublicKeyRecord) => `${key.name}, ${key.role} (${key.fingerprint})`;
+
+export const keyIdOf = (actor: Actor) => sha256Hex(canonicalJson({ name: actor.name, role: actor.role }));
+
+function toBase64Url(bytes: Uint8Array): string {
+  let binary = '';
+  for (const b of bytes) binary += String.fromCharCode(b);
+  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+function fromBase64Url(text: string): Uint8Array {
+  const binary = atob(text.replace(/-/g, '+').replace(/_/g, '/'));
+  return Uint8Array.from(binary, (c) => c.charCodeAt(0));
+}
