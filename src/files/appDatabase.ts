@@ -6,6 +6,8 @@ export const dbName = 'crew-return-decision-support';
 export const sessionsStore = 'sessions';
 export const entriesStore = 'entries';
 export const openedScenariosStore = 'openedScenarios';
+export const operatorKeysStore = 'operatorKeys';
+export const trustedKeysStore = 'trustedKeys';
 
 /** One record of the entries store: an audit entry of a session. */
 export interface EntryRecord {
@@ -15,15 +17,20 @@ export interface EntryRecord {
 }
 
 /**
- * Version 1: sessions with their entries inside; 2: one record per entry; 3: opened scenarios.
+ * Version 1: sessions with their entries inside; 2: one record per entry; 3: opened scenarios;
+ * 4: operators' signing keys (private halves non-extractable) and the keys trusted for verifying.
  * Each step upgrades from the one before, so a database of any earlier version keeps its sessions.
  */
 export function openAppDatabase(): Promise<IDBPDatabase> {
-  return openDB(dbName, 3, {
+  return openDB(dbName, 4, {
     async upgrade(database, oldVersion, _newVersion, transaction) {
       if (oldVersion < 1) database.createObjectStore(sessionsStore, { keyPath: 'id' });
       if (oldVersion < 2) database.createObjectStore(entriesStore, { keyPath: ['sessionId', 'seq'] });
       if (oldVersion < 3) database.createObjectStore(openedScenariosStore, { keyPath: 'id' });
+      if (oldVersion < 4) {
+        database.createObjectStore(operatorKeysStore, { keyPath: ['name', 'role'] });
+        database.createObjectStore(trustedKeysStore, { keyPath: 'fingerprint' });
+      }
       if (oldVersion === 1) await splitEntries(transaction);
     },
   });

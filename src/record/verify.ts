@@ -95,6 +95,7 @@ export async function verifyReplay(packet: DecisionPacket, { steps }: SessionFol
 export async function verifySignatures(
   packet: DecisionPacket,
   trusted: readonly PublicKeyRecord[] | null,
+  requireSeal = trusted !== null,
 ): Promise<{ verdict: Verification | null; findings: SignatureFindings }> {
   const signers = new Map<string, PublicKeyRecord>();
   const findings: SignatureFindings = {
@@ -132,7 +133,7 @@ export async function verifySignatures(
   }
   const { seal } = packet;
   const last = packet.entries.length;
-  if (!seal) return done(trusted ? tampered(last, 'the packet is not sealed: no signature says the record ends here') : null);
+  if (!seal) return done(requireSeal ? tampered(last, 'the packet is not sealed: no signature says the record ends here') : null);
   if (!(await signatureHolds(seal.signature, sealSigningMessage(sealFields(seal))))) {
     return done(tampered(last, "the seal's signature does not hold over the seal"));
   }
@@ -161,16 +162,18 @@ export async function verifySignatures(
 
 /**
  * The chain first (cheap and exact), then the signatures, then the replay: a logic-version mismatch
- * is reported as such only once the signatures hold.
+ * is reported as such only once the signatures hold. A live session's record has no seal yet
+ * (`requireSeal` false); an exported one must.
  */
 export async function verifyPacket(
   packet: DecisionPacket,
   replay?: SessionFold,
   trusted: readonly PublicKeyRecord[] | null = null,
+  requireSeal = trusted !== null,
 ): Promise<Verification> {
   const chain = await verifyChain(packet);
   if (!chain.ok) return chain;
-  const { verdict, findings } = await verifySignatures(packet, trusted);
+  const { verdict, findings } = await verifySignatures(packet, trusted, requireSeal);
   if (verdict) return verdict;
   const replayed = await verifyReplay(packet, replay);
   return replayed.ok ? { ...replayed, signatures: findings } : replayed;

@@ -78,6 +78,34 @@ export function describeEvent(event: CrewReturnEvent): string {
   }
 }
 
+/** What signing an event means (21 CFR 11.50(a)(3)): approved, overrode, … */
+export function signatureMeaning(event: CrewReturnEvent): string {
+  switch (event.type) {
+    case 'decision.confirm':
+      return 'approved the recommendation';
+    case 'decision.override':
+      return `overrode the recommendation, to ${event.outcome}`;
+    case 'thresholds.change':
+      return `changed the threshold ${event.key}`;
+    case 'session.note':
+      return 'wrote this note';
+    case 'operator.handover':
+      return `took over the console from ${event.from.name}`;
+    default:
+      return `recorded ${event.type}`;
+  }
+}
+
+/** "Signed by Ana Flight, flight director (3f2a·9c41·07be·d5e0) on 2026-11-26 12:00 UTC: approved the recommendation". */
+export function signatureManifestation(
+  signer: { name: string; role: string },
+  fingerprint: string,
+  signedUtc: string,
+  meaning: string,
+): string {
+  return `Signed by ${signer.name}, ${signer.role} (${fingerprint}) on ${utcMinute(signedUtc)} UTC: ${meaning}`;
+}
+
 const decisionKindWords: Record<TakenDecision['kind'], string> = {
   confirmed: 'confirmed',
   overridden: 'OVERRIDDEN',

@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { KeyStore } from '../../src/files/keyStore';
 import { extendLedger, makePacket } from '../../src/record/ledger';
 import { replayPacket, verifyPacket } from '../../src/record/verify';
 import { foldSession, scriptedEvents } from '../../src/session/fold';
@@ -19,6 +20,13 @@ async function importedSoyuzPacket(): Promise<ImportedPacket> {
   return { fileName: 'soyuz.packet.json', packet, fold: replay, verification: await verifyPacket(packet, replay) };
 }
 
+const noKeys: KeyStore = {
+  signerFor: () => Promise.reject(new Error('no signing here')),
+  trustedKeys: async () => [],
+  trust: async () => undefined,
+  distrust: async () => undefined,
+};
+
 const view = (imported: ImportedPacket, onReplay?: (imported: ImportedPacket) => void) => (
   <AuditView
     walkthrough={null}
@@ -28,6 +36,8 @@ const view = (imported: ImportedPacket, onReplay?: (imported: ImportedPacket) =>
     onNote={vi.fn()}
     onImported={vi.fn()}
     onReplay={onReplay}
+    keys={noKeys}
+    operator={null}
   />
 );
 

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { type KeyStore, openKeyStore } from '../../files/keyStore';
 import { openSessionStore, type SessionStore, type StoredSession } from '../../files/sessionStore';
 import { defaultProfile, type ThresholdProfile } from '../../session/profile';
 import { Workspace } from './Workspace';
@@ -8,15 +9,17 @@ interface Ready {
   store: SessionStore | null;
   storeProblem: string | null;
   restored: StoredSession | undefined;
+  keys: KeyStore;
 }
 
 async function prepare(): Promise<Ready> {
   const profile = await defaultProfile();
   try {
     const store = await openSessionStore();
-    return { profile, store, storeProblem: null, restored: await store.latest() };
+    return { profile, store, storeProblem: null, restored: await store.latest(), keys: openKeyStore() };
   } catch (error) {
-    return { profile, store: null, storeProblem: error instanceof Error ? error.message : String(error), restored: undefined };
+    const storeProblem = error instanceof Error ? error.message : String(error);
+    return { profile, store: null, storeProblem, restored: undefined, keys: openKeyStore() };
   }
 }
 

@@ -1,5 +1,6 @@
 import { useMachine } from '@xstate/react';
 import { useCallback, useMemo } from 'react';
+import type { KeyStore } from '../../files/keyStore';
 import type { SessionStore, StoredSession } from '../../files/sessionStore';
 import { changedThresholds } from '../../session/exploration';
 import type { Actor, AssessedValue } from '../../session/model';
@@ -21,16 +22,17 @@ interface Props {
   store: SessionStore | null;
   storeProblem: string | null;
   restored: StoredSession | undefined;
+  keys: KeyStore;
 }
 
-export function Workspace({ profile, store, storeProblem, restored }: Props) {
+export function Workspace({ profile, store, storeProblem, restored, keys }: Props) {
   const [snapshot, send] = useMachine(appMachine, {
     input: { library: builtInScenarios, defaultProfile: profile, restored, storageProblem: storeProblem },
   });
   const state = snapshot.context;
   const view =
     (['walkthrough', 'audit', 'library'] as const).find((v) => snapshot.matches({ view: v })) ?? ('library' satisfies AppView);
-  useSessionPersistence(state.walkthrough, state.operator, state.ledger, send, store, storeProblem);
+  useSessionPersistence(state.walkthrough, state.operator, state.ledger, send, store, storeProblem, keys.signerFor);
   // Stable, so a stored entry (which the walkthrough does not show) does not re-render it.
   const onStep = useCallback((cursor: number, wallClockUtc: string) => send({ type: 'step.to', cursor, wallClockUtc }), [send]);
   const onStepBy = useCallback((delta: number, wallClockUtc: string) => send({ type: 'step.by', delta, wallClockUtc }), [send]);
@@ -57,7 +59,14 @@ export function Workspace({ profile, store, storeProblem, restored }: Props) {
         : null,
     [exploration, send],
   );
-  const onIdentify = useCallback((operator: Actor) => send({ type: 'operator.identify', operator, wallClockUtc: now() }), [send]);
+  const onIdentify = useCallback(
+    (operator: Actor) => {
+      // The operator's signing key is made (or found) at identification, before anything is signed with it.
+      void keys.signerFor(operator);
+      send({ type: 'operator.identify', operator, wallClockUtc: now() });
+    },
+    [send, keys],
+  );
   const onCancelIdentify = useCallback(() => send({ type: 'operator.cancel' }), [send]);
   const onScenariosRestored = useCallback(
     (openedScenarios: OpenedScenario[]) => send({ type: 'library.restored', openedScenarios }),
@@ -131,6 +140,8 @@ export function Workspace({ profile, store, storeProblem, restored }: Props) {
           }
           onImported={(imported) => send({ type: 'packet.imported', imported })}
           onReplay={(imported) => send({ type: 'packet.replay', imported, openedUtc: now() })}
+          keys={keys}
+          operator={state.operator}
         />
       ) : view === 'library' || !shown ? (
         <LibraryView

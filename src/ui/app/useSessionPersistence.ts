@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { type SessionStore, sessionIdOf } from '../../files/sessionStore';
-import { type AuditEntry, extendLedger } from '../../record/ledger';
+import { type AuditEntry, extendLedger, type SignerFor } from '../../record/ledger';
 import type { Actor } from '../../session/model';
 import { foldWalkthrough, type Walkthrough } from '../../session/walkthrough';
 import type { AppEvent } from './appMachine';
@@ -18,6 +18,7 @@ export function useSessionPersistence(
   send: (event: AppEvent) => void,
   store: SessionStore | null,
   storeProblem: string | null,
+  signerFor: SignerFor,
 ) {
   const queue = useRef(Promise.resolve());
   const ledgers = useRef(new Map<string, AuditEntry[]>());
@@ -32,7 +33,13 @@ export function useSessionPersistence(
       // Let the browser show the change first (effects of a key press run before the paint): the record follows in the next task.
       await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
       const previous = ledgers.current.get(sessionId) ?? [];
-      const entries = await extendLedger(walkthrough.scenario, walkthrough.profile, previous, foldWalkthrough(walkthrough));
+      const entries = await extendLedger(
+        walkthrough.scenario,
+        walkthrough.profile,
+        previous,
+        foldWalkthrough(walkthrough),
+        signerFor,
+      );
       ledgers.current.set(sessionId, entries);
       if (!store) {
         send({ type: 'storage.failed', sessionId, entries, reason: storeProblem ?? 'no session store' });
@@ -45,5 +52,5 @@ export function useSessionPersistence(
         send({ type: 'storage.failed', sessionId, entries, reason: error instanceof Error ? error.message : String(error) });
       }
     });
-  }, [walkthrough, operator, store, storeProblem, send]);
+  }, [walkthrough, operator, store, storeProblem, send, signerFor]);
 }

@@ -1,5 +1,5 @@
 import { type PacketReport, reportCsv, reportMarkdown } from '../../reports/packetReport';
-import { download, downloadJson } from '../shared/download';
+import { download } from '../shared/download';
 import { JsonFileButton } from '../shared/JsonFileButton';
 
 interface Props {
@@ -7,17 +7,19 @@ interface Props {
   /** Replays the imported packet shown in the walkthrough; null when none is shown or the app offers no replay. */
   replay: (() => void) | null;
   onVerify: () => void;
+  /** Exports the packet, sealed by the operator when one is identified. */
+  onExportPacket: () => void;
   onImport: (file: File) => void;
 }
 
-export function AuditActions({ report, replay, onVerify, onImport }: Props) {
+export function AuditActions({ report, replay, onVerify, onExportPacket, onImport }: Props) {
   const id = report?.packet.scenario.id;
   return (
     <div className="audit-actions">
       <button type="button" disabled={!report} onClick={onVerify}>
         Verify
       </button>
-      <button type="button" disabled={!report} onClick={() => report && downloadJson(`${id}.packet.json`, report.packet)}>
+      <button type="button" disabled={!report} onClick={onExportPacket}>
         Export packet (JSON)
       </button>
       <button

@@ -1,11 +1,14 @@
 import { useMemo, useState } from 'react';
+import type { KeyStore } from '../../files/keyStore';
 import { parsePacket } from '../../files/packetFile';
-import { type AuditEntry, type DecisionPacket, makePacket } from '../../record/ledger';
+import { type AuditEntry, type DecisionPacket, makePacket, needsSignature, sealPacket } from '../../record/ledger';
 import { replayPacket, type Verification, verifyPacket } from '../../record/verify';
 import type { PacketReport } from '../../reports/packetReport';
 import { decisionRecord } from '../../session/decisionRecord';
 import type { SessionFold } from '../../session/fold';
+import type { Actor } from '../../session/model';
 import { foldWalkthrough, type Walkthrough } from '../../session/walkthrough';
+import { downloadJson } from '../shared/download';
 import { AuditActions } from './AuditActions';
 import { AuditFilters } from './AuditFilters';
 import { AuditTable } from './AuditTable';
@@ -14,6 +17,7 @@ import { type EntryFilters, matchesFilters, noFilters } from './entryFilter';
 import { NoteForm } from './NoteForm';
 import { PrintRecord } from './PrintRecord';
 import { identityOf, type Verdict, verdictFor } from './recordIdentity';
+import { TrustedKeys } from './TrustedKeys';
 import { VerdictLine } from './VerdictLine';
 import './audit.css';
 
@@ -35,9 +39,13 @@ interface Props {
   onImported: (imported: ImportedPacket) => void;
   /** Opens an imported packet in the walkthrough, to step through it as it was recorded. */
   onReplay?: (imported: ImportedPacket) => void;
+  /** The operators' signing keys and the keys trusted for verifying. */
+  keys: KeyStore;
+  /** Who exports, and so seals, the session's packet. */
+  operator: Actor | null;
 }
 
-export function AuditView({ walkthrough, ledger, imported, refusal, onNote, onImported, onReplay }: Props) {
+export function AuditView({ walkthrough, ledger, imported, refusal, onNote, onImported, onReplay, keys, operator }: Props) {
   const [source, setSource] = useState<'session' | 'imported'>(imported ? 'imported' : 'session');
   const showImported = source === 'imported' && imported !== null;
   // The record the exports and the printed record say: the one answer, from the fold of these entries.
@@ -72,9 +80,17 @@ export function AuditView({ walkthrough, ledger, imported, refusal, onNote, onIm
   const select = (seq: number) => setSelection({ record: recordName, seq });
   const step = selected ? report?.fold.steps[selected.seq - 1] : undefined;
 
+  // The session's own record is live, so it has no seal yet; an imported one must be sealed.
   const verify = async () => {
     if (!packet || !shown) return;
-    setVerdict({ checked: shown, result: await verifyPacket(packet) });
+    setVerdict({ checked: shown, result: await verifyPacket(packet, undefined, await keys.trustedKeys(), showImported) });
+  };
+  // An exported packet is sealed by the operator who exports it: nothing can be dropped or added after.
+  const exportPacket = async () => {
+    if (!packet) return;
+    const sealed =
+      operator && !showImported ? await sealPacket(packet, await keys.signerFor(operator), new Date().toISOString()) : packet;
+    downloadJson(`${packet.scenario.id}.packet.json`, sealed);
   };
 
   const importFile = async (file: File) => {
@@ -85,7 +101,7 @@ export function AuditView({ walkthrough, ledger, imported, refusal, onNote, onIm
     if (!parsed.ok) return setImportProblems(parsed.problems.map((p) => `${p.file}: ${p.path}: expected ${p.expected}`));
     // One replay serves the verification and the record shown.
     const fold = replayPacket(parsed.value);
-    const verification = await verifyPacket(parsed.value, fold);
+    const verification = await verifyPacket(parsed.value, fold, await keys.trustedKeys());
     if (!verification.ok)
       return setImportProblems([`${file.name}: entry ${verification.seq}: ${verification.reason}. Not opened.`]);
     setSource('imported');
@@ -124,9 +140,11 @@ export function AuditView({ walkthrough, ledger, imported, refusal, onNote, onIm
           report={report}
           replay={showImported && onReplay ? () => onReplay(imported) : null}
           onVerify={() => void verify()}
+          onExportPacket={() => void exportPacket()}
           onImport={(file) => void importFile(file)}
         />
         <VerdictLine verdict={verdictFor(verdict, shown)} />
+        <TrustedKeys keys={keys} operator={operator} onChanged={() => setVerdict(null)} />
       </div>
       {importProblems.length > 0 && (
         <div role="alert" className="problems">
@@ -150,6 +168,7 @@ export function AuditView({ walkthrough, ledger, imported, refusal, onNote, onIm
           total={entries.length}
           setup={report?.fold.input.setup ?? null}
           thresholds={step && packet ? { inForce: step.record.thresholds, base: packet.profile.values } : null}
+          needsSignature={!!selected && !!packet && needsSignature(packet.scenario, selected.event)}
           onStep={select}
           onCopied={setCopyNotice}
         />

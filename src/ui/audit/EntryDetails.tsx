@@ -1,6 +1,6 @@
 import { Fragment } from 'react';
 import type { AuditEntry } from '../../record/ledger';
-import { describeEvent } from '../../reports/describe';
+import { describeEvent, signatureManifestation, signatureMeaning } from '../../reports/describe';
 import { roundForReading, signedWithUnit } from '../../reports/numbers';
 import type { MissionSetup } from '../../session/model';
 import { actorLabel } from './entryFilter';
@@ -14,12 +14,14 @@ interface Props {
   setup: MissionSetup | null;
   /** The thresholds in force after the entry (the entry itself keeps only their hash), and the session's base values. */
   thresholds: { inForce: Readonly<Record<string, number>>; base: Readonly<Record<string, number>> } | null;
+  /** Whether the entry is an operator's, which must be signed. */
+  needsSignature: boolean;
   onStep: (seq: number) => void;
   onCopied: (notice: string) => void;
 }
 
 /** One entry whole, as recorded: stepping through a packet shows what each step produced. */
-export function EntryDetails({ entry, total, setup, thresholds, onStep, onCopied }: Props) {
+export function EntryDetails({ entry, total, setup, thresholds, needsSignature, onStep, onCopied }: Props) {
   if (!entry) return <p className="muted entry-details">No entries recorded yet.</p>;
   const changes = thresholds ? thresholdChanges(thresholds.base, thresholds.inForce) : [];
   return (
@@ -50,6 +52,19 @@ export function EntryDetails({ entry, total, setup, thresholds, onStep, onCopied
         ))}
         <dt>Who</dt>
         <dd>{actorLabel(entry)}</dd>
+        <dt>Signature</dt>
+        <dd data-testid="entry-signature">
+          {entry.signature
+            ? signatureManifestation(
+                entry.event.by,
+                entry.signature.fingerprint,
+                entry.wallClockUtc,
+                signatureMeaning(entry.event),
+              )
+            : needsSignature
+              ? 'Not signed: anyone could have written this entry'
+              : 'None needed: a scripted step of the scenario, bound by the chain'}
+        </dd>
         <dt>Recorded</dt>
         <dd>{entry.wallClockUtc}</dd>
         <dt>Scenario time</dt>

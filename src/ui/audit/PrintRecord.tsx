@@ -4,6 +4,8 @@ import {
   outcomeSentence,
   recommendationHeading,
   ruleCells,
+  signatureManifestation,
+  signatureMeaning,
   thresholdsSentence,
 } from '../../reports/describe';
 import type { PacketReport } from '../../reports/packetReport';
@@ -19,6 +21,16 @@ export function PrintRecord({ report: { packet, record } }: { report: PacketRepo
       <p>{thresholdsSentence(record.thresholds)}</p>
       <p>
         Final state {record.finalState}. {packet.entryCount} entries; head hash {packet.headHash || '—'}.
+      </p>
+      <p data-field="seal">
+        {packet.seal
+          ? signatureManifestation(
+              packet.seal.by,
+              packet.seal.signature.fingerprint,
+              packet.seal.sealedUtc,
+              'exported this record',
+            )
+          : 'Not sealed: this printout is of the record as it stands, signed by nobody as a whole.'}
       </p>
       {r && (
         <>
@@ -62,6 +74,14 @@ export function PrintRecord({ report: { packet, record } }: { report: PacketRepo
             {e.wallClockUtc} (scenario {e.event.at}): {e.event.by.name} ({e.event.by.role}) <code>{e.event.type}</code>{' '}
             {describeEvent(e.event)}
             {!e.derived.applied && ` — not applied: ${e.derived.refusal ?? ''}`}
+            {e.signature && (
+              <>
+                <br />
+                <span data-field="signature">
+                  {signatureManifestation(e.event.by, e.signature.fingerprint, e.wallClockUtc, signatureMeaning(e.event))}
+                </span>
+              </>
+            )}
           </li>
         ))}
       </ol>
