@@ -8,7 +8,9 @@ import { crewRules } from '../machines/rules/flightRules';
 import { crewReading } from '../machines/rules/readings';
 import { crewReturnMachine } from '../machines/statechart/crewReturnMachine';
 import { parseScenario } from '../src/files/scenarioFile';
-import { verifyChain, verifyPacket } from '../src/record/verify';
+import { sealPacket } from '../src/record/ledger';
+import { createKeyPair, entrySigningMessage, publicKeyRecord, type Signer, sign } from '../src/record/signing';
+import { verifyChain, verifyPacket, verifySignatures } from '../src/record/verify';
 import { foldSession, machineInput, scriptedEvents } from '../src/session/fold';
 import { defaultProfile } from '../src/session/profile';
 import { hashedBytes, longPacket, sha256All } from './audit';
@@ -164,11 +166,41 @@ const megabytes = bytes.reduce((n, t) => n + t.length, 0) / 1e6;
 const floor = await measureAsync('SHA-256 of the same bytes (floor)', () => sha256All(bytes));
 const chain = await measureAsync('verify hash chain (canonical JSON + SHA-256 + links)', () => verifyChain(packet));
 const replay = await measureAsync('full verification (chain + replay through the machine)', () => verifyPacket(packet));
+// The same session signed: every operator entry by the bench operator's key, the packet sealed.
+const benchPair = await createKeyPair(false);
+const benchSigner: Signer = {
+  ...(await publicKeyRecord({ name: 'Bench operator', role: 'flight director' }, benchPair.publicKey)),
+  privateKey: benchPair.privateKey,
+};
+const signed = await sealPacket(
+  await longPacket(scenario, profile, 10_000, async () => benchSigner),
+  benchSigner,
+  '2026-11-26T00:00:00Z',
+);
+const { privateKey: _, ...benchKey } = benchSigner;
+const signedCount = signed.entries.filter((e) => e.signature).length;
+const signedChain = await measureAsync(
+  `verify signed chain (chain + ${signedCount.toLocaleString('en-US')} signatures + seal, trusted)`,
+  async () => {
+    const verdict = await verifyChain(signed);
+    if (verdict.ok) await verifySignatures(signed, [benchKey]);
+  },
+);
 printTable(
   `Decision packet of ${packet.entryCount.toLocaleString('en-US')} entries (${megabytes.toFixed(1)} MB hashed), per packet`,
   [
     { measurement: floor },
     { measurement: chain, baseline: floor, target: 'within 3× of the floor' },
+    { measurement: signedChain, baseline: floor, target: 'within 3× of the floor' },
     { measurement: replay, baseline: floor },
   ],
 );
+// What signing adds to recording one operator action (the entry's hash is made either way).
+const oneHash = await measureAsync('hash one entry (canonical JSON + SHA-256)', () => sha256All(bytes.slice(20, 21)));
+const oneSignature = await measureAsync('sign one entry (Ed25519 over its hash)', () =>
+  sign(benchSigner, entrySigningMessage(signed.headHash)),
+);
+printTable('Recording one operator action', [
+  { measurement: oneHash },
+  { measurement: oneSignature, baseline: oneHash, target: 'adds ≤ 5 ms' },
+]);

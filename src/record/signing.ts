@@ -2,7 +2,7 @@
  * Ed25519 signatures through Web Crypto, the same code in Node and the browser. A key belongs to an
  * operator (name and role); its fingerprint is what a reviewer compares and trusts.
  */
-import { canonicalJson, sha256Hex } from '../session/canonicalJson';
+import { canonicalJson } from '../session/canonicalJson';
 import type { Actor } from '../session/model';
 
 const ed25519 = { name: 'Ed25519' } as const;
@@ -48,12 +48,33 @@ export async function sign(signer: Signer, message: string): Promise<Signature> 
   return { fingerprint: signer.fingerprint, publicKey: signer.publicKey, value: toBase64Url(new Uint8Array(value)) };
 }
 
+/** Imported verifying keys by public key: a record signed by few keys imports each once. */
+export type VerifyingKeys = Map<string, Promise<CryptoKey | null>>;
+
+/** The key a signature names, if its fingerprint is that key's (null: not an Ed25519 key, or a false fingerprint). */
+function verifyingKey(signature: Signature, keys: VerifyingKeys): Promise<CryptoKey | null> {
+  const id = `${signature.publicKey}|${signature.fingerprint}`;
+  let key = keys.get(id);
+  if (!key) {
+    key = (async () => {
+      try {
+        const raw = fromBase64Url(signature.publicKey);
+        if (raw.length !== 32 || (await fingerprintOf(raw)) !== signature.fingerprint) return null;
+        return await crypto.subtle.importKey('raw', raw as BufferSource, ed25519, false, ['verify']);
+      } catch {
+        return null;
+      }
+    })();
+    keys.set(id, key);
+  }
+  return key;
+}
+
 /** True when the signature is by the key it names (fingerprint included) over exactly `message`. */
-export async function signatureHolds(signature: Signature, message: string): Promise<boolean> {
+export async function signatureHolds(signature: Signature, message: string, keys: VerifyingKeys = new Map()): Promise<boolean> {
+  const key = await verifyingKey(signature, keys);
+  if (!key) return false;
   try {
-    const raw = fromBase64Url(signature.publicKey);
-    if (raw.length !== 32 || (await fingerprintOf(raw)) !== signature.fingerprint) return false;
-    const key = await crypto.subtle.importKey('raw', raw as BufferSource, ed25519, false, ['verify']);
     return await crypto.subtle.verify(
       ed25519,
       key,
@@ -102,8 +123,6 @@ export const sameKey = (a: PublicKeyRecord, b: Pick<Signature, 'fingerprint' | '
   a.fingerprint === b.fingerprint && a.publicKey === b.publicKey;
 
 export const signedBy = (key: PublicKeyRecord) => `${key.name}, ${key.role} (${key.fingerprint})`;
-
-export const keyIdOf = (actor: Actor) => sha256Hex(canonicalJson({ name: actor.name, role: actor.role }));
 
 function toBase64Url(bytes: Uint8Array): string {
   let binary = '';

@@ -9,6 +9,7 @@ import {
   sameKey,
   sealSigningMessage,
   signatureHolds,
+  type VerifyingKeys,
 } from './signing';
 
 /** What the signatures showed: who signed, and what is unsigned (only trustworthy with a trust list). */
@@ -112,7 +113,12 @@ export async function verifySignatures(
     const known = trusted?.find((key) => sameKey(key, signature));
     return known ? `${known.name}, ${known.role} (${signature.fingerprint})` : signature.fingerprint;
   };
-  for (const entry of packet.entries) {
+  // Checked all at once (Web Crypto works off the main thread), then read in order.
+  const keys: VerifyingKeys = new Map();
+  const holds = await Promise.all(
+    packet.entries.map((e) => (e.signature ? signatureHolds(e.signature, entrySigningMessage(e.hash), keys) : false)),
+  );
+  for (const [i, entry] of packet.entries.entries()) {
     const { signature, event } = entry;
     if (!signature) {
       if (!needsSignature(packet.scenario, event)) continue;
@@ -120,7 +126,7 @@ export async function verifySignatures(
       findings.unsignedEntries++;
       continue;
     }
-    if (!(await signatureHolds(signature, entrySigningMessage(entry.hash)))) {
+    if (!holds[i]) {
       return done(tampered(entry.seq, 'its signature does not hold over its contents (altered after signing)'));
     }
     if (trusted && !trustedFor(signature, event.by)) {
