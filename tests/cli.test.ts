@@ -119,8 +119,10 @@ describe('npm run decide', () => {
     expectInvalid(decide('scenarios'), /^error: scenarios: \(file\): a readable file: a file, not a directory$/m);
   });
 
-  it('rejects malformed JSON', () => {
-    expectInvalid(decide(file('bad.json', '{"id": ')), /^error: .*bad\.json: \(root\): well-formed JSON/m);
+  it('rejects malformed JSON on one line, with the line, column and field path', () => {
+    const result = decide(file('bad.json', '{\n  "id": "x",\n  "title" "y"\n}'));
+    expectInvalid(result, /^error: .*bad\.json: title \(line 3, column 11\): well-formed JSON: ':' after the key, got "\\""$/m);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
   });
 
   it('rejects a schema violation with the field path', () => {
@@ -287,7 +289,10 @@ describe('npm run decide -- --out and npm run verify', () => {
 
   it('exits 2 with a clear message for an unreadable or malformed packet', () => {
     expectInvalid(verify(join(dir, 'none.json')), /^error: .*none\.json: \(file\): a readable file: no such file$/m);
-    expectInvalid(verify(file('cut.json', '{"format": ')), /^error: .*cut\.json: \(root\): well-formed JSON/m);
+    expectInvalid(
+      verify(file('cut.json', '{"format": ')),
+      /^error: .*cut\.json: format \(line 1, column 12\): well-formed JSON: a value .*, got the end of the text$/m,
+    );
     expectInvalid(
       verify(
         variant('shape.json', (p) => {

@@ -1,3 +1,5 @@
+import { parseStrictJson } from './strictJson';
+
 /** A problem with something a user handed us: which file, which field, what was expected. */
 export interface InputProblem {
   file: string;
@@ -11,13 +13,12 @@ export function formatProblem(problem: InputProblem): string {
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; problems: InputProblem[] };
 
+/** JSON text to a value; a syntax error, a repeated key or too deep a nesting is one problem, placed by line and column. */
 export function parseJsonText(file: string, text: string): Parsed<unknown> {
-  try {
-    return { ok: true, value: JSON.parse(text) };
-  } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
-    return { ok: false, problems: [{ file, path: '(root)', expected: `well-formed JSON (${detail})` }] };
-  }
+  const json = parseStrictJson(text);
+  if (json.ok) return json;
+  const at = `line ${json.line}, column ${json.column}`;
+  return { ok: false, problems: [{ file, path: json.path ? `${json.path} (${at})` : at, expected: json.expected }] };
 }
 
 /** `events[3].value.high` from a Zod-style path. */
