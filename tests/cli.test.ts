@@ -116,7 +116,7 @@ describe('npm run decide', () => {
   });
 
   it('rejects an unreadable file (a directory)', () => {
-    expectInvalid(decide('scenarios'), /^error: scenarios: \(file\): a readable file: a file, not a directory$/m);
+    expectInvalid(decide('scenarios'), /^error: scenarios: \(file\): a readable file: a regular file, not a directory$/m);
   });
 
   it('rejects malformed JSON on one line, with the line, column and field path', () => {

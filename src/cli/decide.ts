@@ -1,21 +1,23 @@
-import { writeFileSync } from 'node:fs';
 import { parsePartialProfile, parseThresholdAssignment } from '../files/profileFile';
 import { parseScenario } from '../files/scenarioFile';
 import { extendLedger, makePacket, sealPacket } from '../record/ledger';
 import { formatRun } from '../reports/text';
 import { foldSession, scriptedEvents } from '../session/fold';
-import { formatProblem, type InputProblem } from '../session/inputProblem';
+import type { InputProblem } from '../session/inputProblem';
 import { defaultProfile, overlayProfile } from '../session/profile';
 import { describeRun } from '../session/runScenario';
+import type { CliIo } from './cliIo';
 import { parseOptions } from './options';
+import { outputProblem, writeWhole } from './outputFile';
+import { oneLine, printProblems } from './problemLines';
 import { readSigner } from './readKeys';
 import { readText } from './readText';
-import { runCli } from './runCli';
+import { isProgram, runCli } from './runCli';
 
 const usage =
   'usage: npm run decide -- <scenario.json> [--thresholds <profile.json>] [--set <key>=<value>]... [--json] [--out <packet.json> [--sign <private key file>]]';
 
-async function main(argv: string[]): Promise<number> {
+export async function decide(argv: string[], io: CliIo): Promise<number> {
   const args = parseOptions(
     argv,
     {
@@ -26,17 +28,26 @@ async function main(argv: string[]): Promise<number> {
       sign: { type: 'string' },
     },
     usage,
+    io,
   );
   if (!args) return 2;
   if (args.values.sign && !args.values.out) {
-    console.error(`error: --sign seals the packet that --out writes: give --out too\n${usage}`);
+    io.err(`error: --sign seals the packet that --out writes: give --out too\n${usage}\n`);
     return 2;
   }
   const [scenarioFile, ...extra] = args.positionals;
   if (!scenarioFile || extra.length) {
-    console.error(
-      `error: ${scenarioFile ? `one scenario file expected, got also ${extra.join(' ')}` : 'a scenario file is required'}\n${usage}`,
+    io.err(
+      `${oneLine(`error: ${scenarioFile ? `one scenario file expected, got also ${extra.join(' ')}` : 'a scenario file is required'}`)}\n${usage}\n`,
     );
+    return 2;
+  }
+  const profileFile = args.values.thresholds;
+  const out = args.values.out;
+  const inputs = [scenarioFile, ...(profileFile ? [profileFile] : []), ...(args.values.sign ? [args.values.sign] : [])];
+  const overwritten = out ? outputProblem(out, inputs) : undefined;
+  if (overwritten) {
+    printProblems(io, [overwritten]);
     return 2;
   }
 
@@ -48,7 +59,6 @@ async function main(argv: string[]): Promise<number> {
 
   const overrides: Record<string, number> = {};
   let ref: { id?: string; version?: string } = {};
-  const profileFile = args.values.thresholds;
   if (profileFile) {
     const profileText = readText(profileFile);
     if ('problem' in profileText) problems.push(profileText.problem);
@@ -74,7 +84,7 @@ async function main(argv: string[]): Promise<number> {
   const profile = problems.length ? null : await overlayProfile(profileFile ?? '--set', await defaultProfile(), overrides, ref);
   if (profile && !profile.ok) problems.push(...profile.problems);
   if (problems.length || !scenario?.ok || !profile?.ok) {
-    for (const problem of problems) console.error(formatProblem(problem));
+    printProblems(io, problems);
     return 2;
   }
 
@@ -85,28 +95,22 @@ async function main(argv: string[]): Promise<number> {
     events: scriptedEvents(scenario.value, wallClockUtc),
   });
   const run = describeRun(scenario.value, profile.value, fold);
-  console.log(args.values.json ? JSON.stringify(run, null, 2) : formatRun(run));
-  if (args.values.out) {
+  // The packet first: a report printed before a failed write would read as if the run had been kept.
+  if (out) {
     const key = signer?.ok ? signer.value : null;
     const entries = await extendLedger(scenario.value, profile.value, [], fold, async () => key);
     const unsealed = makePacket(scenario.value, profile.value, entries);
     const packet = key ? await sealPacket(unsealed, key, new Date().toISOString()) : unsealed;
-    try {
-      writeFileSync(args.values.out, `${JSON.stringify(packet, null, 2)}\n`);
-    } catch (error) {
-      console.error(
-        formatProblem({
-          file: args.values.out,
-          path: '(file)',
-          expected: `a writable path (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
-        }),
-      );
+    const failed = writeWhole(out, `${JSON.stringify(packet, null, 2)}\n`);
+    if (failed) {
+      printProblems(io, [failed]);
       return 2;
     }
     const sealed = packet.seal ? `, sealed by ${packet.seal.by.name} (${packet.seal.signature.fingerprint})` : ', not signed';
-    console.error(`wrote ${args.values.out}: ${packet.entryCount} entries, head ${packet.headHash}${sealed}`);
+    io.err(`${oneLine(`wrote ${out}: ${packet.entryCount} entries, head ${packet.headHash}${sealed}`)}\n`);
   }
+  io.out(`${args.values.json ? JSON.stringify(run, null, 2) : formatRun(run)}\n`);
   return 0;
 }
 
-runCli(main, 1);
+if (isProgram(import.meta.url)) runCli(decide, 1);

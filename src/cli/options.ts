@@ -1,11 +1,18 @@
 import { type ParseArgsConfig, parseArgs } from 'node:util';
+import type { CliIo } from './cliIo';
+import { oneLine } from './problemLines';
 
 /** Parses `argv` strictly; on an unknown or malformed option prints the problem and the usage, and gives null. */
-export function parseOptions<O extends NonNullable<ParseArgsConfig['options']>>(argv: string[], options: O, usage: string) {
+export function parseOptions<O extends NonNullable<ParseArgsConfig['options']>>(
+  argv: string[],
+  options: O,
+  usage: string,
+  io: CliIo,
+) {
   try {
     return parseArgs({ args: argv, allowPositionals: true, strict: true, options });
   } catch (error) {
-    console.error(`error: ${(error as Error).message}\n${usage}`);
+    io.err(`${oneLine(`error: ${(error as Error).message}`)}\n${usage}\n`);
     return null;
   }
 }

@@ -3,7 +3,8 @@ import type { DecisionPacket } from '../record/ledger';
 import type { PublicKeyRecord } from '../record/signing';
 import { replayPacket, type SignatureFindings, verifyPacket } from '../record/verify';
 import type { SessionFold } from '../session/fold';
-import { formatProblem } from '../session/inputProblem';
+import type { CliIo } from './cliIo';
+import { oneLine, printProblems } from './problemLines';
 import { readText } from './readText';
 
 /**
@@ -12,6 +13,7 @@ import { readText } from './readText';
  */
 export async function readVerifiedPacket(
   file: string,
+  io: CliIo,
   trusted: readonly PublicKeyRecord[] | null = null,
 ): Promise<
   | { code: 0; packet: DecisionPacket; fold: SessionFold; entryCount: number; headHash: string; signatures: SignatureFindings }
@@ -19,30 +21,24 @@ export async function readVerifiedPacket(
 > {
   const text = readText(file);
   if ('problem' in text) {
-    console.error(formatProblem(text.problem));
+    printProblems(io, [text.problem]);
     return { code: 2 };
   }
   const packet = parsePacket(file, text.text);
   if (!packet.ok) {
-    for (const problem of packet.problems) console.error(formatProblem(problem));
+    printProblems(io, packet.problems);
     return { code: 2 };
   }
   const fold = replayPacket(packet.value);
   const verdict = await verifyPacket(packet.value, fold, trusted);
   if (!verdict.ok && verdict.kind === 'other-logic') {
-    console.log(`not verifiable by this build: hash chain and signatures intact; entry ${verdict.seq}: ${verdict.reason}`);
+    io.out(`${oneLine(`not verifiable by this build: hash chain and signatures intact; entry ${verdict.seq}: ${verdict.reason}`)}\n`);
     return { code: 3 };
   }
   if (!verdict.ok) {
-    console.log(`${verdict.kind}: entry ${verdict.seq}: ${verdict.reason}`);
+    io.out(`${oneLine(`${verdict.kind}: entry ${verdict.seq}: ${verdict.reason}`)}\n`);
     return { code: 1 };
   }
-  const signatures = verdict.signatures ?? {
-    signers: [],
-    signedEntries: 0,
-    unsignedEntries: 0,
-    sealed: false,
-    trustChecked: false,
-  };
+  const signatures = verdict.signatures ?? { signers: [], signedEntries: 0, unsignedEntries: 0, sealed: false, trustChecked: false };
   return { code: 0, packet: packet.value, fold, entryCount: verdict.entryCount, headHash: verdict.headHash, signatures };
 }

@@ -1,9 +1,10 @@
 import type { PublicKeyRecord } from '../record/signing';
-import { formatProblem } from '../session/inputProblem';
+import type { CliIo } from './cliIo';
 import { parseOptions } from './options';
+import { oneLine, printProblems } from './problemLines';
 import { readTrustedKeys } from './readKeys';
 import { readVerifiedPacket } from './readPacket';
-import { runCli } from './runCli';
+import { isProgram, runCli } from './runCli';
 
 const usage = 'usage: npm run verify -- <packet.json> [--trust <public key file or folder>]';
 
@@ -12,37 +13,35 @@ const usage = 'usage: npm run verify -- <packet.json> [--trust <public key file 
  * (or the keys as keys); 3: intact and signed, but an entry was recorded by other decision logic
  * than this build's, so it cannot be replayed here.
  */
-async function main(argv: string[]): Promise<number> {
-  const args = parseOptions(argv, { trust: { type: 'string' } }, usage);
+export async function verify(argv: string[], io: CliIo): Promise<number> {
+  const args = parseOptions(argv, { trust: { type: 'string' } }, usage, io);
   if (!args) return 2;
   const [file, ...extra] = args.positionals;
   if (!file || extra.length) {
-    console.error(`error: one decision packet file expected\n${usage}`);
+    io.err(`error: one decision packet file expected\n${usage}\n`);
     return 2;
   }
   let trusted: PublicKeyRecord[] | null = null;
   if (args.values.trust) {
     const keys = readTrustedKeys(args.values.trust);
     if (!keys.ok) {
-      for (const problem of keys.problems) console.error(formatProblem(problem));
+      printProblems(io, keys.problems);
       return 2;
     }
     trusted = keys.value;
   }
-  const read = await readVerifiedPacket(file, trusted);
+  const read = await readVerifiedPacket(file, io, trusted);
   if (read.code !== 0) return read.code;
-  console.log(`verified ${read.entryCount} entries, head ${read.headHash}`);
+  io.out(`verified ${read.entryCount} entries, head ${read.headHash}\n`);
   const { signatures } = read;
   const signers = signatures.signers.map((k) => `${k.name}, ${k.role} (${k.fingerprint})`).join('; ');
-  console.log(
-    `signatures: ${signatures.signedEntries} entr${signatures.signedEntries === 1 ? 'y' : 'ies'} signed, ${signatures.sealed ? 'sealed' : 'not sealed'}${signers ? `, by ${signers}` : ''}`,
-  );
+  const signed = `${signatures.signedEntries} entr${signatures.signedEntries === 1 ? 'y' : 'ies'} signed`;
+  io.out(`${oneLine(`signatures: ${signed}, ${signatures.sealed ? 'sealed' : 'not sealed'}${signers ? `, by ${signers}` : ''}`)}\n`);
   if (!trusted) {
-    console.log(
-      `not checked against trusted keys (--trust): ${signatures.unsignedEntries} operator entr${signatures.unsignedEntries === 1 ? 'y is' : 'ies are'} unsigned, and anyone can re-hash an unsigned chain or sign with a key of their own`,
-    );
+    const unsigned = `${signatures.unsignedEntries} operator entr${signatures.unsignedEntries === 1 ? 'y is' : 'ies are'} unsigned`;
+    io.out(`not checked against trusted keys (--trust): ${unsigned}, and anyone can re-hash an unsigned chain or sign with a key of their own\n`);
   }
   return 0;
 }
 
-runCli(main, 2);
+if (isProgram(import.meta.url)) runCli(verify, 2);

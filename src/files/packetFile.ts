@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { scenarioSchema } from '../../scenarios/schema';
 import { type DecisionPacket, packetFormatVersion } from '../record/ledger';
-import { formatPath, type Parsed, parseJsonText } from '../session/inputProblem';
-import { crewReturnEventSchema } from '../session/model';
+import { formatPath, type InputProblem, type Parsed, parseJsonText } from '../session/inputProblem';
+import { crewReturnEventSchema, thresholdDefinitions, validateThresholdValues } from '../session/model';
 
 const hex64 = z.string().regex(/^[0-9a-f]{64}$/, 'a SHA-256 hash: 64 lower-case hex digits');
 const evaluation = z.strictObject({
@@ -74,6 +74,22 @@ export function parsePacket(file: string, text: string): Parsed<DecisionPacket> 
   if (!result.success) {
     return { ok: false, problems: result.error.issues.map((i) => ({ file, path: formatPath(i.path), expected: i.message })) };
   }
+  const profileProblems = profileValueProblems(file, result.data.profile.values);
+  if (profileProblems.length) return { ok: false, problems: profileProblems };
   // The parsed text itself, not Zod's copy: its key order is the file's, which the fast hashing path needs.
   return { ok: true, value: json.value as DecisionPacket };
+}
+
+/** The profile a packet was recorded under holds every threshold, each valid: the replay reads them all. */
+function profileValueProblems(file: string, values: Record<string, number>): InputProblem[] {
+  const path = (key: string) => `profile.values.${key}`;
+  const missing = thresholdDefinitions
+    .filter(({ key }) => !Object.hasOwn(values, key))
+    .map(({ key, unit }) => ({
+      file,
+      path: path(key),
+      expected: `a value in ${unit} (every threshold is recorded; this one is missing)`,
+    }));
+  const invalid = validateThresholdValues(values).map((p) => ({ file, path: path(p.key), expected: p.expected }));
+  return [...missing, ...invalid];
 }

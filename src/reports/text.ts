@@ -1,5 +1,6 @@
 import { flipRelation } from '../session/model';
 import type { ScenarioRun } from '../session/runScenario';
+import { escapeControls } from './controlCharacters';
 import {
   decisionSentence,
   inputFlipSentence,
@@ -12,7 +13,10 @@ import {
 } from './describe';
 import { roundForReading, withUnit } from './numbers';
 
-/** Plain-text report of a run: steps, the decision record, policy rows, rule table, seats, flip points. */
+/**
+ * Plain-text report of a run: steps, the decision record, policy rows, rule table, seats, flip points.
+ * Each line is one line on a terminal: text from the scenario or profile has its control characters spelled out.
+ */
 export function formatRun(run: ScenarioRun): string {
   const { record } = run;
   const lines: string[] = [];
@@ -20,7 +24,7 @@ export function formatRun(run: ScenarioRun): string {
   lines.push(`threshold profile ${run.profile.id} v${run.profile.version} sha256:${run.profile.contentHash.slice(0, 16)}`);
   lines.push('');
   lines.push(
-    table(
+    ...table(
       ['#', 'scenario time (UTC)', 'event', 'state after', ''],
       run.steps.map((s) => [String(s.seq), utcMinute(s.scenarioTimeUtc), s.type, s.stateAfter, s.applied ? '' : 'IGNORED']),
     ),
@@ -40,17 +44,17 @@ export function formatRun(run: ScenarioRun): string {
     lines.push('');
     lines.push(recommendationHeading(record));
     lines.push(
-      table(
+      ...table(
         ['row', 'condition', 'matched', 'why'],
         recommendation.rows.map((row) => [`${row.index} ${row.id}`, row.statement, row.matched ? 'YES' : 'no', row.reason]),
       ),
     );
     lines.push('');
     lines.push('deciding rules:');
-    lines.push(ruleTable(recommendation.decidingRules));
+    lines.push(...ruleTable(recommendation.decidingRules));
     lines.push('');
     lines.push('every rule evaluated:');
-    lines.push(ruleTable(run.evaluations));
+    lines.push(...ruleTable(run.evaluations));
   }
   if (recommendation?.seatPlan) {
     lines.push('');
@@ -74,10 +78,10 @@ export function formatRun(run: ScenarioRun): string {
       );
     }
   }
-  return lines.join('\n');
+  return lines.map(escapeControls).join('\n');
 }
 
-function ruleTable(rules: ScenarioRun['evaluations']): string {
+function ruleTable(rules: ScenarioRun['evaluations']): string[] {
   return table(
     ['rule', 'for', 'tier', 'value', 'limit', 'margin', 'result', 'value source'],
     rules.map((rule) => {
@@ -87,12 +91,14 @@ function ruleTable(rules: ScenarioRun['evaluations']): string {
   );
 }
 
-function table(header: string[], rows: string[][]): string {
+/** Cells are escaped before they are measured, so that the columns line up as printed. */
+function table(header: string[], cellRows: string[][]): string[] {
+  const rows = cellRows.map((row) => row.map(escapeControls));
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
   const line = (cells: string[]) =>
     cells
       .map((c, i) => c.padEnd(widths[i] ?? 0))
       .join('  ')
       .trimEnd();
-  return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
+  return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)];
 }
