@@ -33,4 +33,4 @@ export function scratchFolder(prefix: string) {
 /** C0 and C1 controls, DEL and the bidirectional overrides: none may reach a terminal raw (line breaks aside). */
 export const rawControl =
   // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is this pattern's job
-  /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]|\r(?!\n)/;
+  /[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]|\r(?!\n)/;
