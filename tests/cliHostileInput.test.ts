@@ -159,7 +159,7 @@ describe('--out', () => {
     writeFileSync(out, 'an older packet');
     const result = await runInProcess(decide, scenarioPath, '--out', out);
     expect(result.code).toBe(0);
-    expect(result.stderr).toMatch(/^wrote .*written\.json: 29 entries, head [0-9a-f]{64}\n$/);
+    expect(result.stderr).toMatch(/^wrote .*written\.json: 29 entries, head [0-9a-f]{64}, not signed\n$/);
     expect(JSON.parse(readFileSync(out, 'utf8'))).toMatchObject({ entryCount: 29 });
     expect(result.stdout).toMatch(/^Soyuz MS-22 coolant leak/);
   });

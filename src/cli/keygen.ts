@@ -1,19 +1,20 @@
 import { writeFileSync } from 'node:fs';
 import { publicKeyFile } from '../files/keyFile';
 import { createKeyPair, exportPrivateKeyFile } from '../record/signing';
-import { formatProblem } from '../session/inputProblem';
+import type { CliIo } from './cliIo';
 import { parseOptions } from './options';
-import { runCli } from './runCli';
+import { oneLine, printProblems } from './problemLines';
+import { isProgram, runCli } from './runCli';
 
 const usage = 'usage: npm run keygen -- --name <name> --role <role> --out <private key file>';
 
 /** Writes an operator's Ed25519 key pair: the private key file (owner-only) and `<file>.pub.json` to share. */
-async function main(argv: string[]): Promise<number> {
-  const args = parseOptions(argv, { name: { type: 'string' }, role: { type: 'string' }, out: { type: 'string' } }, usage);
+export async function keygen(argv: string[], io: CliIo): Promise<number> {
+  const args = parseOptions(argv, { name: { type: 'string' }, role: { type: 'string' }, out: { type: 'string' } }, usage, io);
   if (!args) return 2;
   const { name, role, out } = args.values;
   if (!name?.trim() || !role?.trim() || !out || args.positionals.length) {
-    console.error(`error: --name, --role and --out are required, and nothing else\n${usage}`);
+    io.err(`error: --name, --role and --out are required, and nothing else\n${usage}\n`);
     return 2;
   }
   const actor = { name: name.trim(), role: role.trim() };
@@ -34,13 +35,13 @@ async function main(argv: string[]): Promise<number> {
         code === 'EEXIST'
           ? 'a path where no file exists yet (key files are never overwritten)'
           : `a writable path (${code ?? 'error'})`;
-      console.error(formatProblem({ file: path, path: '(file)', expected: why }));
+      printProblems(io, [{ file: path, path: '(file)', expected: why }]);
       return 2;
     }
   }
-  console.log(`key of ${actor.name} (${actor.role}): fingerprint ${record.fingerprint}`);
-  console.log(`private key: ${out} (keep it to yourself); public key: ${publicPath} (give it to whoever verifies)`);
+  io.out(`${oneLine(`key of ${actor.name} (${actor.role}): fingerprint ${record.fingerprint}`)}\n`);
+  io.out(`${oneLine(`private key: ${out} (keep it to yourself); public key: ${publicPath} (give it to whoever verifies)`)}\n`);
   return 0;
 }
 
-runCli(main, 2);
+if (isProgram(import.meta.url)) runCli(keygen, 2);

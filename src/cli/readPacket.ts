@@ -32,13 +32,21 @@ export async function readVerifiedPacket(
   const fold = replayPacket(packet.value);
   const verdict = await verifyPacket(packet.value, fold, trusted);
   if (!verdict.ok && verdict.kind === 'other-logic') {
-    io.out(`${oneLine(`not verifiable by this build: hash chain and signatures intact; entry ${verdict.seq}: ${verdict.reason}`)}\n`);
+    io.out(
+      `${oneLine(`not verifiable by this build: hash chain and signatures intact; entry ${verdict.seq}: ${verdict.reason}`)}\n`,
+    );
     return { code: 3 };
   }
   if (!verdict.ok) {
     io.out(`${oneLine(`${verdict.kind}: entry ${verdict.seq}: ${verdict.reason}`)}\n`);
     return { code: 1 };
   }
-  const signatures = verdict.signatures ?? { signers: [], signedEntries: 0, unsignedEntries: 0, sealed: false, trustChecked: false };
+  const signatures = verdict.signatures ?? {
+    signers: [],
+    signedEntries: 0,
+    unsignedEntries: 0,
+    sealed: false,
+    trustChecked: false,
+  };
   return { code: 0, packet: packet.value, fold, entryCount: verdict.entryCount, headHash: verdict.headHash, signatures };
 }

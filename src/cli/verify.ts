@@ -36,10 +36,14 @@ export async function verify(argv: string[], io: CliIo): Promise<number> {
   const { signatures } = read;
   const signers = signatures.signers.map((k) => `${k.name}, ${k.role} (${k.fingerprint})`).join('; ');
   const signed = `${signatures.signedEntries} entr${signatures.signedEntries === 1 ? 'y' : 'ies'} signed`;
-  io.out(`${oneLine(`signatures: ${signed}, ${signatures.sealed ? 'sealed' : 'not sealed'}${signers ? `, by ${signers}` : ''}`)}\n`);
+  io.out(
+    `${oneLine(`signatures: ${signed}, ${signatures.sealed ? 'sealed' : 'not sealed'}${signers ? `, by ${signers}` : ''}`)}\n`,
+  );
   if (!trusted) {
     const unsigned = `${signatures.unsignedEntries} operator entr${signatures.unsignedEntries === 1 ? 'y is' : 'ies are'} unsigned`;
-    io.out(`not checked against trusted keys (--trust): ${unsigned}, and anyone can re-hash an unsigned chain or sign with a key of their own\n`);
+    io.out(
+      `not checked against trusted keys (--trust): ${unsigned}, and anyone can re-hash an unsigned chain or sign with a key of their own\n`,
+    );
   }
   return 0;
 }
