@@ -10,7 +10,7 @@ import { defaultProfile } from '../src/session/profile';
 import { describeRun } from '../src/session/runScenario';
 import { foldWalkthrough, moveTo, openWalkthrough, recordEvent } from '../src/session/walkthrough';
 import { PrintRecord } from '../src/ui/audit/PrintRecord';
-import { builtInScenarioFiles, by, loadBuiltInScenario } from './support';
+import { builtInScenarioFiles, by, loadBuiltInScenario, readCsv } from './support';
 
 afterEach(cleanup);
 
@@ -52,28 +52,8 @@ function fromMarkdown(md: string): Stated {
   };
 }
 
-/** A CSV reader for the quoted cells the export writes. */
-function csvRows(csv: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < csv.length; i++) {
-    const c = csv[i] as string;
-    if (quoted) {
-      if (c === '"' && csv[i + 1] === '"') (cell += '"'), i++;
-      else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') row.push(cell), (cell = '');
-    else if (c === '\r' && csv[i + 1] === '\n') row.push(cell), rows.push(row), (row = []), (cell = ''), i++;
-    else cell += c;
-  }
-  return rows;
-}
-
 function fromCsv(csv: string): Stated {
-  const [header = [], ...rows] = csvRows(csv);
+  const [header = [], ...rows] = readCsv(csv);
   const col = (name: string) => header.indexOf(name);
   const row = rows.find((r) => r[col('record')]) ?? [];
   const record = row[col('record')] ?? '';

@@ -94,3 +94,23 @@ export function ev<T extends CrewReturnEvent['type']>(
 ): CrewReturnEvent {
   return { type, at: dayAfterLaunchUtc(100), by, ...payload } as CrewReturnEvent;
 }
+
+/** A CSV reader for the quoted cells the export writes. */
+export function readCsv(csv: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < csv.length; i++) {
+    const c = csv[i] as string;
+    if (quoted) {
+      if (c === '"' && csv[i + 1] === '"') (cell += '"'), i++;
+      else if (c === '"') quoted = false;
+      else cell += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') row.push(cell), (cell = '');
+    else if (c === '\r' && csv[i + 1] === '\n') row.push(cell), rows.push(row), (row = []), (cell = ''), i++;
+    else cell += c;
+  }
+  return rows;
+}

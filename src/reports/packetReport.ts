@@ -19,8 +19,24 @@ export interface PacketReport {
   record: DecisionRecord;
 }
 
-/** Markdown text: no raw HTML from scenario or operator text, and no cell-breaking pipes. */
-const md = (text: string) => text.replace(/[\\`*_<>|[\]]/g, (c) => `\\${c}`).replace(/\r?\n/g, ' ');
+const htmlEntities: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
+
+/**
+ * Text from a scenario, profile or operator inside Markdown: HTML's own characters as entities (every
+ * Markdown flavour shows those as text; not all honour a backslash before `<`), what would make
+ * emphasis, code, links, headings or table cells backslash-escaped, and line breaks as spaces.
+ */
+const md = (text: string) =>
+  text
+    .replace(/[&<>]/g, (c) => htmlEntities[c] ?? c)
+    .replace(/[\\`*_[\]|#~]/g, (c) => `\\${c}`)
+    .replace(/\r\n?|\n/g, ' ');
+
+/** The same at the start of a line, where it could also open a list, a quote, a code block or a heading's underline. */
+const mdLineStart = (text: string) =>
+  md(text.trimStart())
+    .replace(/^[-+=]/, (c) => `\\${c}`)
+    .replace(/^(\d+)([.)])/, '$1\\$2');
 
 export function reportMarkdown({ packet, fold, record }: PacketReport): string {
   const r = record.recommendation;
@@ -37,7 +53,7 @@ export function reportMarkdown({ packet, fold, record }: PacketReport): string {
   ];
   if (r) {
     lines.push(`## ${r.basis === 'at-decision' ? 'Recommendation at the decision' : 'Standing recommendation'}`, '');
-    lines.push(md(recommendationHeading(record)), '');
+    lines.push(mdLineStart(recommendationHeading(record)), '');
     for (const row of r.rows)
       lines.push(`${row.index}. ${md(row.statement)}: ${row.matched ? '**matched**' : 'no'} (${md(row.reason)})`);
     lines.push(
@@ -90,8 +106,13 @@ const csvColumns = [
   'decidingRules',
 ] as const;
 
+/** What a spreadsheet would read as the start of a formula (OWASP, "CSV Injection"). */
+const formulaStart = /^[=+\-@\t\r]/;
+
+/** A cell that could be taken for a formula is quoted and starts with a `'`, which spreadsheets show as text. */
 function csvCell(value: unknown): string {
   const text = value === null || value === undefined ? '' : String(value);
+  if (formulaStart.test(text)) return `"'${text.replaceAll('"', '""')}"`;
   return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
