@@ -1,9 +1,57 @@
+import { createHash } from 'node:crypto';
 import react from '@vitejs/plugin-react';
+import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 
+/**
+ * The app's Content-Security-Policy: only its own scripts, styles, data and workers; no inline script,
+ * no eval, no plugins, no <base>, no framing. React's `style` props are set through the CSSOM, which
+ * `style-src 'self'` allows; the favicon is a `data:` URL.
+ */
+const appPolicy = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'self'",
+];
+/** Framing can only be refused by a header: a <meta> policy may not carry frame-ancestors. */
+const headerOnly = ["frame-ancestors 'none'"];
+
+/**
+ * The development server's allowances, and no more: React's Fast Refresh preamble is an inline module
+ * script, allowed by its hash alone (it is the same text on every load), and Vite injects each imported
+ * CSS file as a <style> element, which needs inline styles. Its HMR WebSocket is same-origin, which
+ * `connect-src 'self'` covers.
+ */
+const refreshPreambleHash = createHash('sha256').update(react.preambleCode.replace('__BASE__', '/')).digest('base64');
+const devPolicy = appPolicy.map((directive) =>
+  directive.startsWith('script-src')
+    ? `${directive} 'sha256-${refreshPreambleHash}'`
+    : directive.startsWith('style-src')
+      ? `${directive} 'unsafe-inline'`
+      : directive,
+);
+
+const header = (policy: string[]) => ({ 'Content-Security-Policy': [...policy, ...headerOnly].join('; ') });
+
+/** The built index.html carries the policy too, for a server that sends no header. */
+const policyMeta: Plugin = {
+  name: 'content-security-policy-meta',
+  apply: 'build',
+  transformIndexHtml: () => [
+    { tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: appPolicy.join('; ') }, injectTo: 'head-prepend' },
+  ],
+};
+
 export default defineConfig({
-  plugins: [react()],
-  build: { outDir: 'dist', sourcemap: true },
+  plugins: [react(), policyMeta],
+  build: { outDir: 'dist', sourcemap: false },
+  server: { headers: header(devPolicy) },
+  preview: { headers: header(appPolicy) },
   test: {
     include: ['tests/**/*.test.ts', 'tests/**/*.test.tsx'],
     // Component tests choose happy-dom with a file comment; the rest run in Node.
