@@ -109,7 +109,7 @@ export async function verifySignatures(
   const done = (verdict: Verification | null) => ({ verdict, findings: { ...findings, signers: [...signers.values()] } });
   const trustedFor = (signature: Signature, actor: { name: string; role: string }) =>
     trusted?.find((key) => sameKey(key, signature) && key.name === actor.name && key.role === actor.role);
-  const describe = (signature: Signature) => {
+  const holderOf = (signature: Signature) => {
     const known = trusted?.find((key) => sameKey(key, signature));
     return known ? `${known.name}, ${known.role} (${signature.fingerprint})` : signature.fingerprint;
   };
@@ -131,7 +131,7 @@ export async function verifySignatures(
     }
     if (trusted && !trustedFor(signature, event.by)) {
       return done(
-        untrusted(entry.seq, `signed by ${describe(signature)}, not a trusted key of ${event.by.name} (${event.by.role})`),
+        untrusted(entry.seq, `signed by ${holderOf(signature)}, not a trusted key of ${event.by.name} (${event.by.role})`),
       );
     }
     findings.signedEntries++;
@@ -155,7 +155,7 @@ export async function verifySignatures(
     return done(tampered(1, 'the seal was made for another scenario or profile'));
   }
   if (trusted && !trustedFor(seal.signature, seal.by)) {
-    return done(untrusted(last, `sealed by ${describe(seal.signature)}, not a trusted key of ${seal.by.name} (${seal.by.role})`));
+    return done(untrusted(last, `sealed by ${holderOf(seal.signature)}, not a trusted key of ${seal.by.name} (${seal.by.role})`));
   }
   findings.sealed = true;
   signers.set(seal.signature.fingerprint, {
