@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { expectNoAxeViolations, identify, keepScreenshot, openWalkthrough, stepUntil } from './support';
+import { emergencyLimitField, expectNoAxeViolations, identify, keepScreenshot, openWalkthrough, stepUntil } from './support';
 
 test('every view passes axe at 1280×800, contrast included, and is kept as a screenshot', async ({ page }, testInfo) => {
   test.setTimeout(90_000);
@@ -27,7 +27,7 @@ test('every view passes axe at 1280×800, contrast included, and is kept as a sc
   await page.keyboard.press('Escape');
 
   await page.getByRole('button', { name: 'Explore (not recorded)' }).click();
-  await page.getByRole('textbox', { name: /Peak descent cabin temperature \(emergency\)/ }).fill('38');
+  await emergencyLimitField(page).fill('38');
   await page.keyboard.press('Enter');
   await check('explore');
   await page.getByRole('button', { name: 'Discard and leave Explore' }).click();

@@ -1,5 +1,5 @@
 import { expect, type Locator, type Page, test } from '@playwright/test';
-import { identify, openWalkthrough, outcome, stepUntil } from './support';
+import { emergencyLimitField, identify, openWalkthrough, outcome, stepUntil } from './support';
 
 /** Wholly inside the viewport, with no scrolling. */
 async function expectInView(page: Page, locator: Locator) {
@@ -52,7 +52,7 @@ test('while the assessment is under way the answer says what it waits for', asyn
 test('an edit that flips the recommendation is marked with what changed it', async ({ page }) => {
   await openWalkthrough(page, 'Soyuz MS-22 coolant leak');
   await stepUntil(page, 'anomaly.decision');
-  const field = page.getByRole('textbox', { name: /Peak descent cabin temperature \(emergency\)/ });
+  const field = emergencyLimitField(page);
   await field.fill('38');
   await field.press('Enter');
   await identify(page);

@@ -1,11 +1,19 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { expect, type Page, test } from '@playwright/test';
-import { expectNoAxeViolations, identify, keepScreenshot, openWalkthrough, outcome, stepUntil } from './support';
+import {
+  emergencyLimitField,
+  expectNoAxeViolations,
+  identify,
+  keepScreenshot,
+  openWalkthrough,
+  outcome,
+  stepUntil,
+} from './support';
 
 test('a reload mid-walkthrough restores the session exactly: step, thresholds, operator and trail', async ({ page }) => {
   await openWalkthrough(page, 'Soyuz MS-22 coolant leak');
   await stepUntil(page, 'anomaly.decision');
-  const input = page.getByRole('textbox', { name: /Peak descent cabin temperature \(emergency\)/ });
+  const input = emergencyLimitField(page);
   await input.fill('41');
   await input.press('Enter');
   await identify(page, 'Rhea Load', 'flight director');
@@ -15,7 +23,7 @@ test('a reload mid-walkthrough restores the session exactly: step, thresholds, o
 
   await page.reload();
   await expect(page.getByText('Step 17 of 29')).toBeVisible();
-  await expect(page.getByRole('textbox', { name: /Peak descent cabin temperature \(emergency\)/ })).toHaveValue('41');
+  await expect(emergencyLimitField(page)).toHaveValue('41');
   await expect(page.getByText('Operator: Rhea Load (flight director)')).toBeVisible();
   await expect(outcome(page)).toHaveAttribute('data-outcome', 'launch-replacement');
   await page.getByRole('button', { name: 'Audit trail' }).click();
@@ -31,7 +39,7 @@ test('a reload mid-walkthrough restores the session exactly: step, thresholds, o
   await expect(past.locator('tbody tr')).toHaveCount(2);
   await past.getByRole('button', { name: /^Reopen Soyuz MS-22 coolant leak/ }).click();
   await expect(page.getByText('Step 17 of 29')).toBeVisible();
-  await expect(page.getByRole('textbox', { name: /Peak descent cabin temperature \(emergency\)/ })).toHaveValue('41');
+  await expect(emergencyLimitField(page)).toHaveValue('41');
 });
 
 test('the print view reads as a decision record', async ({ page }) => {
@@ -124,7 +132,7 @@ test('the audit view filters, marks overrides, and exports a packet that imports
   await page.keyboard.press('End');
   await expect(page.getByTestId('state-now')).toHaveText('returnReducedCrew.relocatingSeats');
   await expect(page.getByTestId('decision')).toContainText('Otto Ride');
-  await expect(page.getByRole('textbox', { name: /Peak descent cabin temperature \(emergency\)/ })).toBeDisabled();
+  await expect(emergencyLimitField(page)).toBeDisabled();
   await expect(page.getByTestId('thresholds-read-only')).toContainText('read-only replay of packet.json');
   await page.getByRole('button', { name: 'Leave the replay' }).click();
   await page.getByRole('button', { name: 'Audit trail' }).click();

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { identify, openWalkthrough, stepUntil } from './support';
+import { emergencyLimitField, identify, openWalkthrough, stepUntil } from './support';
 
 /**
  * The development build reports what the production build hides (duplicate React keys, invalid
@@ -19,7 +19,7 @@ test('the development build prints no console error or warning through every vie
   for (const summary of await page.locator('.center-column details > summary').all()) await summary.click();
   await page.getByRole('button', { name: 'Explore (not recorded)' }).click();
   await page.getByRole('button', { name: /Discard/ }).click();
-  const field = page.getByRole('textbox', { name: /Peak descent cabin temperature \(emergency\)/ });
+  const field = emergencyLimitField(page);
   await field.fill('41');
   await field.press('Enter');
   await identify(page);

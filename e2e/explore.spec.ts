@@ -1,8 +1,7 @@
 import { expect, test } from '@playwright/test';
-import { expectNoAxeViolations, identify, openWalkthrough, outcome, stepUntil } from './support';
+import { emergencyLimitField, expectNoAxeViolations, identify, openWalkthrough, outcome, stepUntil } from './support';
 
-const emergencyTemp = (page: import('@playwright/test').Page) =>
-  page.getByRole('textbox', { name: /Peak descent cabin temperature \(emergency\)/ });
+const emergencyTemp = (page: import('@playwright/test').Page) => emergencyLimitField(page);
 
 /** The record as the audit view sums it up: entry count and head hash. */
 async function recordSummary(page: import('@playwright/test').Page) {

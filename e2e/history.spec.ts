@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { identify, openWalkthrough, outcome, stepUntil } from './support';
+import { emergencyLimitField, identify, openWalkthrough, outcome, stepUntil } from './support';
 
 test.describe('history vs one’s own decision', () => {
   test('stepping onto the commission’s decision says what is replayed and records it as theirs', async ({ page }) => {
@@ -24,7 +24,7 @@ test.describe('history vs one’s own decision', () => {
   test('when the recommendation has changed, the notice says the script’s confirmation cannot apply', async ({ page }) => {
     await openWalkthrough(page, 'Soyuz MS-22 coolant leak');
     await stepUntil(page, 'anomaly.decision');
-    const field = page.getByRole('textbox', { name: /Peak descent cabin temperature \(emergency\)/ });
+    const field = emergencyLimitField(page);
     await field.fill('38');
     await field.press('Enter');
     await identify(page);
@@ -67,7 +67,7 @@ test.describe('history vs one’s own decision', () => {
     await expect(page.getByRole('button', { name: /^Confirm: / })).toBeDisabled();
     await expect(page.getByRole('button', { name: 'Override' })).toBeDisabled();
     await expect(page.locator('.decision-confirm')).toContainText('Not available: you are viewing step 17');
-    const field = page.getByRole('textbox', { name: /Peak descent cabin temperature \(emergency\)/ });
+    const field = emergencyLimitField(page);
     await expect(field).toBeDisabled();
     await expect(page.getByTestId('thresholds-read-only')).toBeInViewport();
     await expect(page.getByTestId('thresholds-read-only')).toContainText('Read-only: you are viewing step 17');
@@ -78,7 +78,7 @@ test.describe('history vs one’s own decision', () => {
     await stepUntil(page, 'anomaly.assessment');
     await page.getByRole('button', { name: 'Explore (not recorded)' }).waitFor();
     await page.getByRole('button', { name: 'Hand over' }).waitFor({ state: 'detached' });
-    const field = page.getByRole('textbox', { name: /Peak descent cabin temperature \(emergency\)/ });
+    const field = emergencyLimitField(page);
     await field.fill('41');
     await field.press('Enter');
     await identify(page, 'Ana Flight', 'flight director');

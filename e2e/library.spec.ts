@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { expect, type Page, test } from '@playwright/test';
-import { expectNoAxeViolations, identify, openWalkthrough, stepUntil } from './support';
+import { emergencyLimitField, expectNoAxeViolations, identify, openWalkthrough, stepUntil } from './support';
 
 const invalidScenario = JSON.stringify({ id: 'Bad Id', title: 'x', kind: 'fictional', events: [{ type: 'anomaly.panic' }] });
 
@@ -18,7 +18,7 @@ test('lists the built-in scenarios with kind, summary and number of sources', as
 test('an invalid scenario file shows its problems and leaves the open session intact', async ({ page }) => {
   await openWalkthrough(page, 'Soyuz MS-22 coolant leak');
   await stepUntil(page, 'anomaly.decision');
-  const input = page.getByRole('textbox', { name: /Peak descent cabin temperature \(emergency\)/ });
+  const input = emergencyLimitField(page);
   await input.fill('41');
   await input.press('Enter');
   await identify(page);
@@ -45,7 +45,7 @@ test('an invalid scenario file shows its problems and leaves the open session in
 
   await page.getByRole('button', { name: 'Walkthrough' }).click();
   await expect(page.getByText('Step 17 of 29')).toBeVisible();
-  await expect(page.getByRole('textbox', { name: /Peak descent cabin temperature \(emergency\)/ })).toHaveValue('41');
+  await expect(emergencyLimitField(page)).toHaveValue('41');
   await expect(page.getByRole('region', { name: /Recorded by operators \(1\)/ })).toBeVisible();
 });
 

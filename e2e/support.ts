@@ -18,6 +18,10 @@ export async function stepUntil(page: Page, stateName: string) {
 
 export const outcome = (page: Page) => page.getByTestId('outcome');
 
+/** The emergency cabin-temperature limit's field: the threshold most tests edit. */
+export const emergencyLimitField = (page: Page) =>
+  page.getByRole('textbox', { name: /Peak descent cabin temperature \(emergency\)/ });
+
 export async function identify(page: Page, name = 'Ana Flight', role = 'flight director') {
   const dialog = page.getByRole('dialog', { name: 'Who is recording this change?' });
   await expect(dialog).toBeVisible();

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { identify, openWalkthrough, outcome, stepUntil } from './support';
+import { emergencyLimitField, identify, openWalkthrough, outcome, stepUntil } from './support';
 
 const nominalTemp = /Peak descent cabin temperature \(nominal\)/;
 const emergencyTemp = /Peak descent cabin temperature \(emergency\)/;
@@ -101,7 +101,7 @@ test('the screen never shows what is not in force: a cancelled or refused edit p
 }) => {
   await openWalkthrough(page, 'Soyuz MS-22 coolant leak');
   await stepUntil(page, 'anomaly.decision');
-  const field = page.getByRole('textbox', { name: /Peak descent cabin temperature \(emergency\)/ });
+  const field = emergencyLimitField(page);
   await field.fill('35');
   await field.press('Enter');
   await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();

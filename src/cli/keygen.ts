@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { publicKeyFile } from '../files/keyFile';
-import { createKeyPair, exportPrivateKeyFile } from '../record/signing';
+import { createKeyPair, exportPrivateKeyFile, publicHalf } from '../record/signing';
 import type { CliIo } from './cliIo';
 import { parseOptions } from './options';
 import { oneLine, printProblems } from './problemLines';
@@ -20,7 +20,7 @@ export async function keygen(argv: string[], io: CliIo): Promise<number> {
   const actor = { name: name.trim(), role: role.trim() };
   const keyPair = await createKeyPair(true);
   const privateFile = await exportPrivateKeyFile(actor, keyPair);
-  const { privateKeyPkcs8: _, format: __, ...record } = privateFile;
+  const record = publicHalf(privateFile);
   const publicPath = `${out}.pub.json`;
   for (const [path, content, mode] of [
     [out, privateFile, 0o600],

@@ -1,4 +1,4 @@
-import type { PublicKeyRecord } from '../record/signing';
+import { type PublicKeyRecord, signedBy } from '../record/signing';
 import type { CliIo } from './cliIo';
 import { parseOptions } from './options';
 import { oneLine, printProblems } from './problemLines';
@@ -34,7 +34,7 @@ export async function verify(argv: string[], io: CliIo): Promise<number> {
   if (read.code !== 0) return read.code;
   io.out(`verified ${read.entryCount} entries, head ${read.headHash}\n`);
   const { signatures } = read;
-  const signers = signatures.signers.map((k) => `${k.name}, ${k.role} (${k.fingerprint})`).join('; ');
+  const signers = signatures.signers.map(signedBy).join('; ');
   const signed = `${signatures.signedEntries} entr${signatures.signedEntries === 1 ? 'y' : 'ies'} signed`;
   io.out(
     `${oneLine(`signatures: ${signed}, ${signatures.sealed ? 'sealed' : 'not sealed'}${signers ? `, by ${signers}` : ''}`)}\n`,

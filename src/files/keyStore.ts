@@ -3,7 +3,7 @@
  * private half and kept in IndexedDB, and the public keys trusted for verifying packets (the
  * operators' own, and those imported). Where IndexedDB is refused, keys live for the page only.
  */
-import { createKeyPair, type PublicKeyRecord, publicKeyRecord, type Signer } from '../record/signing';
+import { createKeyPair, type PublicKeyRecord, publicHalf, publicKeyRecord, type Signer } from '../record/signing';
 import type { Actor } from '../session/model';
 import { openAppDatabase, operatorKeysStore, trustedKeysStore } from './appDatabase';
 
@@ -17,13 +17,6 @@ export interface KeyStore {
 }
 
 export type TrustedKey = PublicKeyRecord & { own: boolean };
-
-const publicHalf = ({ name, role, fingerprint, publicKey }: PublicKeyRecord): PublicKeyRecord => ({
-  name,
-  role,
-  fingerprint,
-  publicKey,
-});
 
 export function openKeyStore(): KeyStore {
   const database = openAppDatabase().catch(() => null);

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { scenarioSchema } from '../../scenarios/schema';
 import { type DecisionPacket, packetFormatVersion } from '../record/ledger';
-import { formatPath, type InputProblem, type Parsed, parseJsonText } from '../session/inputProblem';
-import { crewReturnEventSchema, thresholdDefinitions, validateThresholdValues } from '../session/model';
+import { type InputProblem, issueProblems, type Parsed, parseJsonText } from '../session/inputProblem';
+import { actorSchema, crewReturnEventSchema, thresholdDefinitions, validateThresholdValues } from '../session/model';
+import { signatureSchema } from './keyFile';
 
 const hex64 = z.string().regex(/^[0-9a-f]{64}$/, 'a SHA-256 hash: 64 lower-case hex digits');
 const evaluation = z.strictObject({
@@ -16,13 +17,6 @@ const evaluation = z.strictObject({
   margin: z.number().nullable(),
   status: z.string(),
 });
-const base64url = (what: string) => z.string().regex(/^[A-Za-z0-9_-]+$/, `${what} in base64url`);
-const signatureSchema = z.strictObject({
-  fingerprint: z.string().min(1),
-  publicKey: base64url('an Ed25519 public key'),
-  value: base64url('an Ed25519 signature'),
-});
-const actor = z.strictObject({ name: z.string().min(1), role: z.string().min(1) });
 const entrySchema = z.strictObject({
   seq: z.number().int().min(1),
   logicVersion: z.number().int().min(1),
@@ -59,7 +53,7 @@ const packetSchema = z.strictObject({
       genesisHash: hex64,
       sealedUtc: z.string(),
       logicVersion: z.number().int().min(1),
-      by: actor,
+      by: actorSchema,
       meaning: z.literal('exported'),
       signature: signatureSchema,
     })
@@ -72,7 +66,7 @@ export function parsePacket(file: string, text: string): Parsed<DecisionPacket> 
   if (!json.ok) return json;
   const result = packetSchema.safeParse(json.value);
   if (!result.success) {
-    return { ok: false, problems: result.error.issues.map((i) => ({ file, path: formatPath(i.path), expected: i.message })) };
+    return { ok: false, problems: issueProblems(file, result.error.issues) };
   }
   const profileProblems = profileValueProblems(file, result.data.profile.values);
   if (profileProblems.length) return { ok: false, problems: profileProblems };

@@ -15,6 +15,14 @@ export interface PublicKeyRecord {
   publicKey: string;
 }
 
+/** A key's public record alone (a signer or a key file holds more). */
+export const publicHalf = ({ name, role, fingerprint, publicKey }: PublicKeyRecord): PublicKeyRecord => ({
+  name,
+  role,
+  fingerprint,
+  publicKey,
+});
+
 /** A signature with the key that made it, so it can be checked without a key list. */
 export interface Signature {
   fingerprint: string;
@@ -111,18 +119,20 @@ export async function signerFromPrivateKeyFile(file: PrivateKeyFile): Promise<Si
   const privateKey = await crypto.subtle.importKey('pkcs8', fromBase64Url(file.privateKeyPkcs8) as BufferSource, ed25519, false, [
     'sign',
   ]);
-  const { name, role, fingerprint, publicKey } = file;
+  const signer = { ...publicHalf(file), privateKey };
   // A key file whose private and public halves disagree would sign what nobody can check.
-  const probe = await sign({ name, role, fingerprint, publicKey, privateKey }, 'probe');
-  if (!(await signatureHolds(probe, 'probe'))) throw new Error('the private key does not match its public key');
-  return { name, role, fingerprint, publicKey, privateKey };
+  if (!(await signatureHolds(await sign(signer, 'probe'), 'probe')))
+    throw new Error('the private key does not match its public key');
+  return signer;
 }
 
 /** A key is trusted as a whole: the same fingerprint, key and holder. */
 export const sameKey = (a: PublicKeyRecord, b: Pick<Signature, 'fingerprint' | 'publicKey'>) =>
   a.fingerprint === b.fingerprint && a.publicKey === b.publicKey;
 
-export const signedBy = (key: PublicKeyRecord) => `${key.name}, ${key.role} (${key.fingerprint})`;
+/** "Ana Flight, flight director (3f2a·9c41·07be·d5e0)". */
+export const signedBy = (key: Pick<PublicKeyRecord, 'name' | 'role' | 'fingerprint'>) =>
+  `${key.name}, ${key.role} (${key.fingerprint})`;
 
 function toBase64Url(bytes: Uint8Array): string {
   let binary = '';

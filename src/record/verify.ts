@@ -9,6 +9,7 @@ import {
   sameKey,
   sealSigningMessage,
   signatureHolds,
+  signedBy,
   type VerifyingKeys,
 } from './signing';
 
@@ -111,7 +112,7 @@ export async function verifySignatures(
     trusted?.find((key) => sameKey(key, signature) && key.name === actor.name && key.role === actor.role);
   const holderOf = (signature: Signature) => {
     const known = trusted?.find((key) => sameKey(key, signature));
-    return known ? `${known.name}, ${known.role} (${signature.fingerprint})` : signature.fingerprint;
+    return known ? signedBy(known) : signature.fingerprint;
   };
   // Checked all at once (Web Crypto works off the main thread), then read in order.
   const keys: VerifyingKeys = new Map();

@@ -21,6 +21,14 @@ export function parseJsonText(file: string, text: string): Parsed<unknown> {
   return { ok: false, problems: [{ file, path: json.path ? `${json.path} (${at})` : at, expected: json.expected }] };
 }
 
+/** A schema's complaints as problems of `file`, each at its field's path. */
+export function issueProblems(
+  file: string,
+  issues: readonly { path: readonly PropertyKey[]; message: string }[],
+): InputProblem[] {
+  return issues.map((issue) => ({ file, path: formatPath(issue.path), expected: issue.message }));
+}
+
 /** `events[3].value.high` from a Zod-style path. */
 export function formatPath(path: readonly PropertyKey[]): string {
   return path.reduce<string>((text, key) => {

@@ -2,6 +2,9 @@ import { canonicalJson } from './canonicalJson';
 import type { Session } from './fold';
 import type { Walkthrough, WalkthroughEvent } from './walkthrough';
 
+/** Why nothing can be recorded while a packet is replayed. */
+export const replayRefusal = (fileName: string) => `this is a read-only replay of ${fileName}: nothing is recorded here`;
+
 /**
  * A recorded session (e.g. an imported decision packet's scenario, profile and events) as a
  * walkthrough at its start, to be stepped through as it was recorded. Its events are the record's,

@@ -22,7 +22,7 @@ import type { InputProblem } from '../../session/inputProblem';
 import type { Actor, AssessedValue } from '../../session/model';
 import { admitOpenedScenario, type OpenedScenario } from '../../session/openedScenario';
 import type { ThresholdProfile } from '../../session/profile';
-import { replayWalkthrough } from '../../session/replayWalkthrough';
+import { replayRefusal, replayWalkthrough } from '../../session/replayWalkthrough';
 import {
   type Change,
   decideYourself,
@@ -221,7 +221,7 @@ export const appMachine = setup({
                 },
                 'change.request': {
                   actions: assign(({ context }) => ({
-                    refusal: `this is a read-only replay of ${context.replay?.fileName ?? 'an imported packet'}: nothing is recorded here`,
+                    refusal: replayRefusal(context.replay?.fileName ?? 'an imported packet'),
                   })),
                 },
                 'replay.leave': [{ guard: 'hasWalkthrough', target: 'recording' }, { target: '#app.view.library' }],

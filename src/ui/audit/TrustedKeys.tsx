@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { parsePublicKeyFile, publicKeyFile } from '../../files/keyFile';
 import type { KeyStore, TrustedKey } from '../../files/keyStore';
+import { publicHalf } from '../../record/signing';
 import type { Actor } from '../../session/model';
 import { downloadJson } from '../shared/download';
 import { JsonFileButton } from '../shared/JsonFileButton';
@@ -30,8 +31,7 @@ export function TrustedKeys({ keys, operator, onChanged }: Props) {
   };
   const exportMine = async () => {
     if (!operator) return;
-    const { privateKey: _, ...mine } = await keys.signerFor(operator);
-    downloadJson(`${operator.name.replace(/[^\w-]+/g, '-')}.pub.json`, publicKeyFile(mine));
+    downloadJson(`${operator.name.replace(/[^\w-]+/g, '-')}.pub.json`, publicKeyFile(publicHalf(await keys.signerFor(operator))));
   };
   return (
     <details className="trusted-keys">

@@ -1,6 +1,7 @@
 import { memo, useCallback, useEffect, useMemo } from 'react';
 import { scriptedDecisionNear } from '../../session/history';
 import { type AssessedValue, assessedInputs, stateName } from '../../session/model';
+import { replayRefusal } from '../../session/replayWalkthrough';
 import { type Change, frontier, reviewReason, viewWalkthrough, type Walkthrough } from '../../session/walkthrough';
 import { AnswerPanel, DecisionPanel, RecommendationPanel } from '../decision';
 import type { TemperatureUnit } from '../shared/units';
@@ -84,7 +85,7 @@ export const WalkthroughView = memo(function WalkthroughView({
   const { snapshot } = view;
   const scriptedNear = scriptedDecisionNear(walkthrough.scenario, walkthrough.cursor);
   // Review and replay disable what cannot act, and say why beside it.
-  const readOnly = replayOf ? `this is a read-only replay of ${replayOf}` : reviewReason(walkthrough);
+  const readOnly = replayOf ? replayRefusal(replayOf) : reviewReason(walkthrough);
   return (
     <main className="walkthrough" aria-labelledby="walkthrough-title">
       <div className="walkthrough-bar">
