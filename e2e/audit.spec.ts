@@ -147,22 +147,45 @@ test('the audit view filters, marks overrides, and exports a packet that imports
   );
 });
 
-test('when the browser cannot store the session, a banner says so, nothing is lost and export still works', async ({ page }) => {
-  await page.addInitScript(() => {
-    IDBObjectStore.prototype.put = () => {
-      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-    };
-  });
+test('when the browser cannot store the session (a real quota), a banner says so, nothing is lost and export still works', async ({
+  page,
+  baseURL,
+}) => {
+  // Chromium's own quota for the origin, set below anything it could store: every write really fails
+  // when its transaction commits, with a QuotaExceededError whose message is empty. (Set before the
+  // page opens its database: Chromium keeps an open database's free space cached for a while.)
+  const cdp = await page.context().newCDPSession(page);
+  const origin = new URL(baseURL ?? '').origin;
+  await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: 1 });
   await openWalkthrough(page, 'Soyuz MS-22 coolant leak');
-  await expect(page.getByRole('alert').filter({ hasText: 'could not store the session' })).toContainText(
-    'quota has been exceeded',
-  );
   await stepUntil(page, 'anomaly.decision');
+  await expect(page.getByRole('alert').filter({ hasText: 'could not store the session' })).toContainText(
+    "the browser's storage quota for this site is used up (QuotaExceededError)",
+  );
+  const status = page.getByTestId('save-status');
+  await expect(status).toHaveAttribute('data-kind', 'unsaved');
+  await expect(status).toHaveAttribute('data-stored-entries', '0');
+
+  // Nothing in memory is dropped: the trail has every entry, verifies, and the packet exports them all.
   await page.getByRole('button', { name: 'Audit trail' }).click();
   await expect(page.locator('.audit-summary')).toContainText('17 entries');
+  await page.getByRole('button', { name: 'Verify' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Verified 17 entries' })).toBeVisible();
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export packet (JSON)' }).click();
-  expect((await download).suggestedFilename()).toBe('soyuz-ms-22.packet.json');
+  const exported = JSON.parse(await readFile((await (await download).path()) ?? '', 'utf8'));
+  expect(exported.entryCount).toBe(17);
+
+  // Once the browser has room again, the next change stores everything kept in memory.
+  await cdp.send('Storage.overrideQuotaForOrigin', { origin });
+  await addNote(page, 'Storage back');
+  await identify(page);
+  await expect(status).toHaveAttribute('data-kind', 'saved');
+  await expect(status).toHaveAttribute('data-stored-entries', '18');
+  await expect(page.getByRole('alert').filter({ hasText: 'could not store the session' })).toHaveCount(0);
+  await page.reload();
+  await page.getByRole('button', { name: 'Audit trail' }).click();
+  await expect(page.locator('.audit-summary')).toContainText('18 entries');
 });
 
 /** The Soyuz MS-22 case walked to its end: 29 recorded entries, shown in the audit view. */

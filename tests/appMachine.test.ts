@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { createActor } from 'xstate';
 import { crewReturnMachine } from '../machines/statechart/crewReturnMachine';
+import { sessionIdOf } from '../src/files/sessionStore';
+import { extendLedger } from '../src/record/ledger';
 import { defaultProfile } from '../src/session/profile';
-import { frontier } from '../src/session/walkthrough';
+import { foldWalkthrough, frontier } from '../src/session/walkthrough';
 import { appMachine } from '../src/ui/app/appMachine';
+import { saveStatus } from '../src/ui/app/saveStatus';
 import { loadBuiltInScenario } from './support';
 
 const wall = '2026-11-26T10:00:00Z';
@@ -98,6 +101,59 @@ describe('the app flow (a statechart used through @xstate/react)', () => {
     actor.send({ type: 'view.walkthrough' });
     actor.send({ type: 'view.audit' });
     expect(actor.getSnapshot().matches({ view: 'library' })).toBe(true);
+  });
+});
+
+describe('one writer, and only what is stored is called saved', () => {
+  const sessionOf = (actor: Awaited<ReturnType<typeof started>>) => {
+    const walkthrough = actor.getSnapshot().context.walkthrough;
+    if (!walkthrough) throw new Error('no session');
+    return sessionIdOf(walkthrough);
+  };
+
+  it('a change is saving until its entries are stored, then saved', async () => {
+    const actor = await started();
+    const sessionId = sessionOf(actor);
+    actor.send({ type: 'writer.granted', sessionId, stored: undefined });
+    expect(saveStatus(actor.getSnapshot().context)).toMatchObject({ kind: 'saving', entryCount: 0 });
+    const walkthrough = actor.getSnapshot().context.walkthrough;
+    if (!walkthrough) throw new Error('no session');
+    const entries = await extendLedger(walkthrough.scenario, walkthrough.profile, [], foldWalkthrough(walkthrough));
+    actor.send({ type: 'storage.failed', sessionId, entries, reason: 'quota' });
+    expect(saveStatus(actor.getSnapshot().context)).toMatchObject({ kind: 'unsaved', entryCount: 0 });
+    expect(actor.getSnapshot().context.ledger).toHaveLength(17);
+    actor.send({ type: 'ledger.stored', sessionId, entries });
+    expect(saveStatus(actor.getSnapshot().context)).toEqual({
+      kind: 'saved',
+      entryCount: 17,
+      headHash: entries.at(-1)?.hash,
+    });
+    actor.send(change(41));
+    actor.send({ type: 'operator.identify', operator: flight, wallClockUtc: wall });
+    expect(saveStatus(actor.getSnapshot().context)).toMatchObject({ kind: 'saving', entryCount: 17 });
+  });
+
+  it('read-only while another tab records: nothing is recorded, stepping stays within the record; taken over, it records', async () => {
+    const actor = await started();
+    const sessionId = sessionOf(actor);
+    actor.send(change(41));
+    actor.send({ type: 'operator.identify', operator: flight, wallClockUtc: wall });
+    actor.send({ type: 'writer.denied', sessionId, because: 'lost', stored: undefined });
+    expect(saveStatus(actor.getSnapshot().context)?.kind).toBe('readOnly');
+    actor.send(change(42));
+    expect(actor.getSnapshot().context.refusal).toContain('this tab is read-only');
+    actor.send({ type: 'step.by', delta: 1, wallClockUtc: wall });
+    actor.send({ type: 'operator.handover' });
+    actor.send({ type: 'operator.identify', operator: next, wallClockUtc: wall });
+    expect(actor.getSnapshot().context.walkthrough?.events).toHaveLength(18);
+    expect(actor.getSnapshot().context.walkthrough?.cursor).toBe(17);
+
+    // Another session's news is not this one's.
+    actor.send({ type: 'writer.granted', sessionId: 'other@2026', stored: undefined });
+    expect(actor.getSnapshot().context.writer).toBe('lost');
+    actor.send({ type: 'writer.granted', sessionId, stored: undefined });
+    actor.send(change(42));
+    expect(actor.getSnapshot().context.walkthrough?.events).toHaveLength(19);
   });
 });
 

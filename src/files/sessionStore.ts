@@ -1,3 +1,4 @@
+import type { IDBPTransaction } from 'idb';
 import type { AuditEntry } from '../record/ledger';
 import type { Actor } from '../session/model';
 import { validateThresholdValues } from '../session/model';
@@ -29,11 +30,30 @@ export interface SessionSummary {
 interface SessionRecord extends Omit<StoredSession, 'entries'> {
   entryCount: number;
   headHash: string;
+  /** The page that last claimed the session: only it may write it (absent until one claims it). */
+  writer?: string;
+}
+
+/** The session was claimed by another page (a tab that took over): this one must not write it again. */
+export class NotWriterError extends Error {
+  override name = 'NotWriterError';
+  constructor(id: string) {
+    super(`another tab has taken over session ${id}`);
+  }
 }
 
 export interface SessionStore {
-  /** Writes the session and those of its entries not stored yet; stored entries are never rewritten. */
-  save(session: StoredSession): Promise<void>;
+  /**
+   * Writes the session and those of its entries not stored yet, in one transaction; stored entries
+   * are never rewritten. Rejects with NotWriterError, writing nothing, when another page has claimed it.
+   */
+  save(session: StoredSession, writer: string): Promise<void>;
+  /**
+   * Makes `writer` the session's only writer and returns the session as stored at that moment (undefined
+   * when it is not stored yet): every write of the page that held it before is either in what is
+   * returned or refused.
+   */
+  claim(id: string, writer: string): Promise<StoredSession | undefined>;
   load(id: string): Promise<StoredSession | undefined>;
   latest(): Promise<StoredSession | undefined>;
   list(): Promise<SessionSummary[]>;
@@ -52,24 +72,48 @@ export async function openSessionStore(available = typeof indexedDB !== 'undefin
     ).map((r) => r.entry);
   const withEntries = async (record: SessionRecord | undefined): Promise<StoredSession | undefined> => {
     if (!record || !restorable(record)) return undefined;
-    const { entryCount: _, headHash: __, ...session } = record;
+    const { entryCount: _, headHash: __, writer: ___, ...session } = record;
     return { ...session, entries: await loadEntries(record.id) };
   };
   const newestFirst = async () =>
     ((await db.getAll(sessionsStore)) as SessionRecord[]).sort((a, b) => b.updatedUtc.localeCompare(a.updatedUtc));
 
   return {
-    async save({ entries, ...session }) {
+    async save({ entries, ...session }, writer) {
       const tx = db.transaction([sessionsStore, entriesStore], 'readwrite');
-      const stored = (await tx.objectStore(sessionsStore).get(session.id)) as SessionRecord | undefined;
-      const entryStore = tx.objectStore(entriesStore);
-      for (const entry of entries.slice(stored?.entryCount ?? 0)) {
-        await entryStore.add({ sessionId: session.id, seq: entry.seq, entry } satisfies EntryRecord);
+      try {
+        const stored = (await tx.objectStore(sessionsStore).get(session.id)) as SessionRecord | undefined;
+        if (stored?.writer !== undefined && stored.writer !== writer) throw new NotWriterError(session.id);
+        const entryStore = tx.objectStore(entriesStore);
+        for (const entry of entries.slice(stored?.entryCount ?? 0)) {
+          await entryStore.add({ sessionId: session.id, seq: entry.seq, entry } satisfies EntryRecord);
+        }
+        const entryCount = Math.max(stored?.entryCount ?? 0, entries.length);
+        const headHash = entries.length >= entryCount ? (entries.at(-1)?.hash ?? '') : (stored?.headHash ?? '');
+        await tx.objectStore(sessionsStore).put({ ...session, entryCount, headHash, writer } satisfies SessionRecord);
+        // A quota or disk failure is known only when the transaction commits: tx.done rejects with tx.error.
+        await tx.done;
+      } catch (error) {
+        abortQuietly(tx);
+        throw error;
       }
-      const entryCount = Math.max(stored?.entryCount ?? 0, entries.length);
-      const headHash = entries.length >= entryCount ? (entries.at(-1)?.hash ?? '') : (stored?.headHash ?? '');
-      await tx.objectStore(sessionsStore).put({ ...session, entryCount, headHash } satisfies SessionRecord);
-      await tx.done;
+    },
+    async claim(id, writer) {
+      const tx = db.transaction([sessionsStore, entriesStore], 'readwrite');
+      try {
+        const record = (await tx.objectStore(sessionsStore).get(id)) as SessionRecord | undefined;
+        if (!record) return undefined;
+        await tx.objectStore(sessionsStore).put({ ...record, writer } satisfies SessionRecord);
+        const entries = (
+          (await tx.objectStore(entriesStore).getAll(IDBKeyRange.bound([id, 0], [id, Number.MAX_SAFE_INTEGER]))) as EntryRecord[]
+        ).map((r) => r.entry);
+        await tx.done;
+        const { entryCount: _, headHash: __, writer: ___, ...session } = record;
+        return { ...session, entries };
+      } catch (error) {
+        abortQuietly(tx);
+        throw error;
+      }
     },
     async load(id) {
       return withEntries((await db.get(sessionsStore, id)) as SessionRecord | undefined);
@@ -89,6 +133,16 @@ export async function openSessionStore(available = typeof indexedDB !== 'undefin
       }));
     },
   };
+}
+
+/** Ends a failed transaction, writing nothing; its `done` has already told (or will tell) why. */
+function abortQuietly(tx: IDBPTransaction<unknown, string[], 'readwrite'>) {
+  tx.done.catch(() => {});
+  try {
+    tx.abort();
+  } catch {
+    // Already finished or aborted by the browser.
+  }
 }
 
 /** Sessions are kept as written; one whose scenario or thresholds this version cannot read stays stored, unopened. */

@@ -1,7 +1,7 @@
 import { useMachine } from '@xstate/react';
 import { useCallback, useMemo } from 'react';
 import type { KeyStore } from '../../files/keyStore';
-import type { SessionStore, StoredSession } from '../../files/sessionStore';
+import { type SessionStore, type StoredSession, sessionIdOf } from '../../files/sessionStore';
 import { changedThresholds } from '../../session/exploration';
 import type { Actor, AssessedValue } from '../../session/model';
 import type { OpenedScenario } from '../../session/openedScenario';
@@ -13,7 +13,11 @@ import { ScenarioSourcesProvider } from '../shared/ScenarioSources';
 import { WalkthroughView } from '../walkthrough';
 import { type AppView, appMachine } from './appMachine';
 import { OperatorDialog } from './OperatorDialog';
+import { SaveStatusLine } from './SaveStatusLine';
+import { saveStatus, writesHere } from './saveStatus';
 import { useSessionPersistence } from './useSessionPersistence';
+import { useSessionWriter } from './useSessionWriter';
+import { WriterBanner } from './WriterBanner';
 
 const now = () => new Date().toISOString();
 
@@ -32,7 +36,9 @@ export function Workspace({ profile, store, storeProblem, restored, keys }: Prop
   const state = snapshot.context;
   const view =
     (['walkthrough', 'audit', 'library'] as const).find((v) => snapshot.matches({ view: v })) ?? ('library' satisfies AppView);
-  useSessionPersistence(state.walkthrough, state.operator, state.ledger, send, store, storeProblem, keys.signerFor);
+  const onTakeOver = useSessionWriter(state.walkthrough ? sessionIdOf(state.walkthrough) : null, store, send);
+  useSessionPersistence(state.walkthrough, state.operator, state.ledger, state.writer, send, store, storeProblem, keys.signerFor);
+  const readOnlyHere = writesHere(state) ? null : 'another tab records this session (take over to record here)';
   // Stable, so a stored entry (which the walkthrough does not show) does not re-render it.
   const onStep = useCallback((cursor: number, wallClockUtc: string) => send({ type: 'step.to', cursor, wallClockUtc }), [send]);
   const onStepBy = useCallback((delta: number, wallClockUtc: string) => send({ type: 'step.by', delta, wallClockUtc }), [send]);
@@ -101,9 +107,10 @@ export function Workspace({ profile, store, storeProblem, restored, keys }: Prop
         <button type="button" className="units-toggle" onClick={() => send({ type: 'units.toggle' })}>
           Temperatures in {state.temperatureUnit} <span className="muted">(switch)</span>
         </button>
+        <SaveStatusLine status={saveStatus(state)} />
         <span className="operator">
           {state.operator ? `Operator: ${state.operator.name} (${state.operator.role})` : 'Operator: not set'}{' '}
-          {snapshot.matches({ operator: 'identified' }) && (
+          {snapshot.matches({ operator: 'identified' }) && !readOnlyHere && (
             <button type="button" className="link" onClick={() => send({ type: 'operator.handover' })}>
               Hand over
             </button>
@@ -119,10 +126,11 @@ export function Workspace({ profile, store, storeProblem, restored, keys }: Prop
           </ul>
         </div>
       )}
-      {state.storageProblem && (
+      <WriterBanner writer={state.writer} onTakeOver={onTakeOver} />
+      {state.storageProblem !== null && (
         <p role="alert" className="storage-banner">
-          This browser could not store the session ({state.storageProblem}). It is kept in memory only and nothing recorded is
-          lost while this page stays open: export the decision packet from the audit trail to keep it.
+          This browser could not store the session: {state.storageProblem}. It is kept in memory only and nothing recorded is lost
+          while this page stays open: export the decision packet from the audit trail to keep it.
         </p>
       )}
       {view === 'audit' ? (
@@ -165,6 +173,7 @@ export function Workspace({ profile, store, storeProblem, restored, keys }: Prop
           <WalkthroughView
             walkthrough={shown}
             replayOf={state.replay?.fileName ?? null}
+            readOnlyBecause={state.replay || exploringNow ? null : readOnlyHere}
             onLeaveReplay={onLeaveReplay}
             temperatureUnit={state.temperatureUnit}
             refusal={state.refusal}

@@ -35,6 +35,7 @@ import {
 } from '../../session/walkthrough';
 import type { ImportedPacket } from '../audit';
 import type { TemperatureUnit } from '../shared/units';
+import { type WriterStatus, writesHere } from './saveStatus';
 
 export interface AppContext {
   library: Scenario[];
@@ -44,6 +45,10 @@ export interface AppContext {
   walkthrough: Walkthrough | null;
   /** The open session's audit trail, as stored (or kept in memory when storage failed). */
   ledger: AuditEntry[];
+  /** How many of the open session's entries the store has confirmed: what the screen may call saved. */
+  storedCount: number;
+  /** Whether this tab writes the open session, or shows it read-only because another tab does. */
+  writer: WriterStatus;
   /** Why the browser could not store the session, if it could not. */
   storageProblem: string | null;
   imported: ImportedPacket | null;
@@ -72,8 +77,12 @@ export type AppEvent =
   | { type: 'view.walkthrough' }
   | { type: 'view.audit' }
   | { type: 'ledger.stored'; sessionId: string; entries: AuditEntry[] }
-  | { type: 'storage.failed'; sessionId: string; entries: AuditEntry[]; reason: string }
+  /** `entries`: what is kept in memory instead (absent when the failure was not a write of entries). */
+  | { type: 'storage.failed'; sessionId: string; entries?: AuditEntry[]; reason: string }
   | { type: 'session.restore'; session: StoredSession }
+  /** This tab holds the session's lock; `stored` is the session as stored when it claimed it. */
+  | { type: 'writer.granted'; sessionId: string; stored: StoredSession | undefined }
+  | { type: 'writer.denied'; sessionId: string; stored: StoredSession | undefined; because: 'elsewhere' | 'lost' }
   | { type: 'packet.imported'; imported: ImportedPacket }
   | { type: 'step.to'; cursor: number; wallClockUtc: string }
   | { type: 'step.by'; delta: number; wallClockUtc: string }
@@ -110,7 +119,7 @@ function recorded(context: AppContext, change: Change, operator: Actor, wallCloc
 
 /** A handover is recorded in the open session (whatever the view shows); the first identification is not one. */
 function handedOver(context: AppContext, to: Actor, wallClockUtc: string): Partial<AppContext> {
-  if (!context.walkthrough || !context.operator) return {};
+  if (!context.walkthrough || !context.operator || !writesHere(context)) return {};
   const result = recordHandover(context.walkthrough, context.operator, to, wallClockUtc);
   return result.ok ? { walkthrough: result.walkthrough } : {};
 }
@@ -120,7 +129,15 @@ const opened = (context: AppContext, scenario: Scenario, openedUtc: string): Par
   refusal: null,
   walkthrough: openWalkthrough(scenario, context.defaultProfile, openedUtc),
   ledger: [],
+  storedCount: 0,
+  writer: 'claiming',
 });
+
+/** The session as another tab left it in the store (nothing when it is not stored yet). */
+const asStored = (stored: StoredSession | undefined): Partial<AppContext> =>
+  stored ? { walkthrough: stored.walkthrough, ledger: stored.entries, storedCount: stored.entries.length } : {};
+
+const readOnlyRefusal = 'this session is recorded in another tab: this tab is read-only (take over to record here)';
 
 export const appMachine = setup({
   types: { context: {} as AppContext, events: {} as AppEvent, input: {} as AppInput },
@@ -128,7 +145,10 @@ export const appMachine = setup({
     hasWalkthrough: ({ context }) => context.walkthrough !== null,
     hasRecord: ({ context }) => context.walkthrough !== null || context.imported !== null,
     operatorKnown: ({ context }) => context.operator !== null,
-    recording: ({ context }) => context.exploration === null && context.replay === null,
+    recording: ({ context }) => context.exploration === null && context.replay === null && writesHere(context),
+    readOnlyHere: ({ context }) => !writesHere(context),
+    forOpenSession: ({ context, event }) =>
+      'sessionId' in event && context.walkthrough !== null && sessionIdOf(context.walkthrough) === event.sessionId,
     exploredThresholds: ({ context }) =>
       context.exploration !== null && Object.keys(changedThresholds(context.exploration)).length > 0,
   },
@@ -141,6 +161,8 @@ export const appMachine = setup({
     defaultProfile: input.defaultProfile,
     walkthrough: input.restored?.walkthrough ?? null,
     ledger: input.restored?.entries ?? [],
+    storedCount: input.restored?.entries.length ?? 0,
+    writer: 'claiming',
     storageProblem: input.storageProblem,
     imported: null,
     openProblems: [],
@@ -155,13 +177,32 @@ export const appMachine = setup({
     'units.toggle': { actions: assign({ temperatureUnit: ({ context }) => (context.temperatureUnit === '°C' ? '°F' : '°C') }) },
     'ledger.stored': {
       actions: assign(({ context, event }) => ({
-        ...(context.walkthrough && sessionIdOf(context.walkthrough) === event.sessionId ? { ledger: event.entries } : {}),
+        ...(context.walkthrough && sessionIdOf(context.walkthrough) === event.sessionId
+          ? { ledger: event.entries, storedCount: event.entries.length }
+          : {}),
         storageProblem: null,
       })),
     },
+    // What this tab holds in memory beyond the stored session was shown as saving, never as saved:
+    // the stored one wins unless this tab's own extends it.
+    'writer.granted': {
+      guard: 'forOpenSession',
+      actions: assign(({ context, event }) => ({
+        writer: 'writing' as const,
+        ...((event.stored?.walkthrough.events.length ?? 0) > (context.walkthrough?.events.length ?? 0)
+          ? asStored(event.stored)
+          : {}),
+      })),
+    },
+    'writer.denied': {
+      guard: 'forOpenSession',
+      actions: assign(({ event }) => ({ writer: event.because, pending: null, ...asStored(event.stored) })),
+    },
     'storage.failed': {
       actions: assign(({ context, event }) => ({
-        ...(context.walkthrough && sessionIdOf(context.walkthrough) === event.sessionId ? { ledger: event.entries } : {}),
+        ...(event.entries && context.walkthrough && sessionIdOf(context.walkthrough) === event.sessionId
+          ? { ledger: event.entries }
+          : {}),
         storageProblem: event.reason,
       })),
     },
@@ -195,7 +236,13 @@ export const appMachine = setup({
                   guard: 'hasWalkthrough',
                   actions: assign(({ context, event }) =>
                     context.walkthrough
-                      ? { walkthrough: decideYourself(context.walkthrough, event.wallClockUtc), ledger: [], refusal: null }
+                      ? {
+                          walkthrough: decideYourself(context.walkthrough, event.wallClockUtc),
+                          ledger: [],
+                          storedCount: 0,
+                          writer: 'claiming' as const,
+                          refusal: null,
+                        }
                       : {},
                   ),
                 },
@@ -300,6 +347,8 @@ export const appMachine = setup({
           actions: assign(({ event }) => ({
             walkthrough: event.session.walkthrough,
             ledger: event.session.entries,
+            storedCount: event.session.entries.length,
+            writer: 'claiming' as const,
             operator: event.session.operator,
             refusal: null,
           })),
@@ -325,11 +374,10 @@ export const appMachine = setup({
         checking: { always: [{ guard: 'operatorKnown', target: 'identified' }, { target: 'unknown' }] },
         unknown: {
           on: {
-            'change.request': {
-              guard: 'recording',
-              target: 'identifying',
-              actions: assign({ pending: ({ event }) => event.change }),
-            },
+            'change.request': [
+              { guard: 'recording', target: 'identifying', actions: assign({ pending: ({ event }) => event.change }) },
+              { guard: 'readOnlyHere', actions: assign({ refusal: readOnlyRefusal }) },
+            ],
           },
         },
         /** The operator dialog is open: a pending change waits for a name, or a handover for the next operator. */
@@ -354,12 +402,15 @@ export const appMachine = setup({
         },
         identified: {
           on: {
-            'change.request': {
-              guard: 'recording',
-              actions: assign(({ context, event }) =>
-                context.operator ? recorded(context, event.change, context.operator, event.wallClockUtc) : {},
-              ),
-            },
+            'change.request': [
+              {
+                guard: 'recording',
+                actions: assign(({ context, event }) =>
+                  context.operator ? recorded(context, event.change, context.operator, event.wallClockUtc) : {},
+                ),
+              },
+              { guard: 'readOnlyHere', actions: assign({ refusal: readOnlyRefusal }) },
+            ],
             'operator.handover': 'identifying',
           },
         },
@@ -369,8 +420,12 @@ export const appMachine = setup({
   },
 });
 
+/** Read-only, stepping stays within what is recorded: reaching a new step would record it. */
 function step(context: AppContext, cursor: number, wallClockUtc: string): Partial<AppContext> {
-  return context.walkthrough ? { walkthrough: moveTo(context.walkthrough, cursor, wallClockUtc), refusal: null } : {};
+  const { walkthrough } = context;
+  if (!walkthrough) return {};
+  const to = writesHere(context) ? cursor : Math.min(cursor, frontier(walkthrough));
+  return { walkthrough: moveTo(walkthrough, to, wallClockUtc), refusal: null };
 }
 
 function exploreStep(context: AppContext, cursor: number, wallClockUtc: string): Partial<AppContext> {

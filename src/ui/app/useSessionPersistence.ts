@@ -1,20 +1,24 @@
 import { useEffect, useRef } from 'react';
-import { type SessionStore, sessionIdOf } from '../../files/sessionStore';
+import { NotWriterError, type SessionStore, sessionIdOf } from '../../files/sessionStore';
+import { storageFailure } from '../../files/storageFailure';
 import { type AuditEntry, extendLedger, type SignerFor } from '../../record/ledger';
 import type { Actor } from '../../session/model';
 import { foldWalkthrough, type Walkthrough } from '../../session/walkthrough';
 import type { AppEvent } from './appMachine';
+import type { WriterStatus } from './saveStatus';
+import { pageWriterId } from './writerLock';
 
 /**
- * After every change to the open session: write the new audit entries (from the walkthrough's own
- * fold: no event is transitioned again) and the session to the store, then hand the entries to the
- * UI, so nothing is shown as recorded before it is stored. Writes run one after another; when storage
- * fails, the entries stay in memory and a banner says so.
+ * After every change to the open session, while this tab is its writer: write the new audit entries
+ * (from the walkthrough's own fold: no event is transitioned again) and the session to the store,
+ * then tell the app, which calls them saved only then. Writes run one after another, off the
+ * frame that shows the change; when storage fails, the entries stay in memory and a banner says so.
  */
 export function useSessionPersistence(
   walkthrough: Walkthrough | null,
   operator: Actor | null,
   ledger: AuditEntry[],
+  writer: WriterStatus,
   send: (event: AppEvent) => void,
   store: SessionStore | null,
   storeProblem: string | null,
@@ -22,16 +26,29 @@ export function useSessionPersistence(
 ) {
   const queue = useRef(Promise.resolve());
   const ledgers = useRef(new Map<string, AuditEntry[]>());
+  // A write queued before this tab lost the session (or before it took it back) is not written.
+  const tenure = useRef(0);
 
-  // The stored ledger seeds each session once; later entries come from this hook itself.
+  // The ledger as stored seeds each tenure as writer; later entries come from this hook itself.
   // biome-ignore lint/correctness/useExhaustiveDependencies: ledger is read only as that seed
   useEffect(() => {
+    if (writer !== 'writing') {
+      tenure.current++;
+      ledgers.current.clear();
+      return;
+    }
     if (!walkthrough) return;
     const sessionId = sessionIdOf(walkthrough);
     if (!ledgers.current.has(sessionId)) ledgers.current.set(sessionId, ledger);
+    const mine = tenure.current;
     queue.current = queue.current.then(async () => {
       // Let the browser show the change first (effects of a key press run before the paint): the record follows in the next task.
-      await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+      // A hidden tab paints no frame: it writes 100 ms after the change.
+      await new Promise((resolve) => {
+        requestAnimationFrame(() => setTimeout(resolve, 0));
+        setTimeout(resolve, 100);
+      });
+      if (mine !== tenure.current) return;
       const previous = ledgers.current.get(sessionId) ?? [];
       const entries = await extendLedger(
         walkthrough.scenario,
@@ -46,11 +63,15 @@ export function useSessionPersistence(
         return;
       }
       try {
-        await store.save({ id: sessionId, walkthrough, entries, operator, updatedUtc: new Date().toISOString() });
+        await store.save({ id: sessionId, walkthrough, entries, operator, updatedUtc: new Date().toISOString() }, pageWriterId);
         send({ type: 'ledger.stored', sessionId, entries });
       } catch (error) {
-        send({ type: 'storage.failed', sessionId, entries, reason: error instanceof Error ? error.message : String(error) });
+        if (error instanceof NotWriterError) {
+          tenure.current++;
+          const stored = await store.load(sessionId).catch(() => undefined);
+          send({ type: 'writer.denied', sessionId, because: 'lost', stored });
+        } else send({ type: 'storage.failed', sessionId, entries, reason: storageFailure(error) });
       }
     });
-  }, [walkthrough, operator, store, storeProblem, send, signerFor]);
+  }, [walkthrough, operator, writer, store, storeProblem, send, signerFor]);
 }

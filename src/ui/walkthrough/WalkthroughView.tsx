@@ -28,6 +28,8 @@ interface Props {
   onStartExplore: () => void;
   /** The file of an imported packet being replayed (read-only), or null. */
   replayOf: string | null;
+  /** Why nothing can be recorded here whatever the step (another tab records the session), or null. */
+  readOnlyBecause?: string | null;
   onLeaveReplay: () => void;
   /** Opens a new session at this step in which the operator, not the script, decides. */
   onDecideYourself: () => void;
@@ -48,6 +50,7 @@ export const WalkthroughView = memo(function WalkthroughView({
   exploring,
   onStartExplore,
   replayOf,
+  readOnlyBecause = null,
   onLeaveReplay,
   onDecideYourself,
 }: Props) {
@@ -85,7 +88,7 @@ export const WalkthroughView = memo(function WalkthroughView({
   const { snapshot } = view;
   const scriptedNear = scriptedDecisionNear(walkthrough.scenario, walkthrough.cursor);
   // Review and replay disable what cannot act, and say why beside it.
-  const readOnly = replayOf ? replayRefusal(replayOf) : reviewReason(walkthrough);
+  const readOnly = replayOf ? replayRefusal(replayOf) : (readOnlyBecause ?? reviewReason(walkthrough));
   return (
     <main className="walkthrough" aria-labelledby="walkthrough-title">
       <div className="walkthrough-bar">
