@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import type { AuditEntry } from '../../record/ledger';
 import { actorLabel, all, type EntryFilters, noFilters } from './entryFilter';
 
@@ -11,11 +12,16 @@ interface Props {
 const choices = (entries: AuditEntry[], pick: (e: AuditEntry) => string[]) => [...new Set(entries.flatMap(pick))].sort();
 
 export function AuditFilters({ entries, filters, shown, onChange }: Props) {
-  const selects = [
-    ['eventType', 'Event type', choices(entries, (e) => [e.event.type])],
-    ['actor', 'Actor', choices(entries, (e) => [actorLabel(e)])],
-    ['rule', 'Rule', choices(entries, (e) => e.derived.evaluations.map((ev) => ev.rule))],
-  ] as const;
+  // Once per record: a long one has hundreds of thousands of rule evaluations.
+  const selects = useMemo(
+    () =>
+      [
+        ['eventType', 'Event type', choices(entries, (e) => [e.event.type])],
+        ['actor', 'Actor', choices(entries, (e) => [actorLabel(e)])],
+        ['rule', 'Rule', choices(entries, (e) => e.derived.evaluations.map((ev) => ev.rule))],
+      ] as const,
+    [entries],
+  );
   const narrowed = filters.text !== '' || selects.some(([key]) => filters[key] !== all);
   return (
     <fieldset className="audit-filters">

@@ -1,8 +1,9 @@
-import type { KeyboardEvent, MouseEvent } from 'react';
+import { type KeyboardEvent, type MouseEvent, useLayoutEffect, useRef } from 'react';
 import type { AuditEntry } from '../../record/ledger';
 import { describeEvent } from '../../reports/describe';
 import { actorLabel } from './entryFilter';
 import { HashButton } from './HashButton';
+import { useRowWindow } from './useRowWindow';
 
 interface Props {
   entries: AuditEntry[];
@@ -28,26 +29,44 @@ const seqOfRow = (target: EventTarget) =>
  * tab order; the arrow keys (and Home, End, Page Up, Page Down) move the selection.
  */
 export function AuditTable({ entries, selectedSeq, onSelect, onCopied }: Props) {
+  const tableRef = useRef<HTMLTableElement>(null);
+  const { start, end, rowHeight, reveal } = useRowWindow(entries.length, tableRef);
+  const rendered = entries.slice(start, end);
+  // A row the keys moved to but not rendered yet: focused once it is.
+  const pendingFocus = useRef<number | null>(null);
+  useLayoutEffect(() => {
+    if (pendingFocus.current === null) return;
+    const button = tableRef.current?.querySelector<HTMLButtonElement>(`tr[data-seq="${pendingFocus.current}"] button.seq`);
+    if (!button) return;
+    pendingFocus.current = null;
+    button.focus();
+    button.scrollIntoView({ block: 'nearest' });
+  });
   const onKeyDown = (e: KeyboardEvent<HTMLTableSectionElement>) => {
     const step = stepKeys[e.key];
     if (!step || entries.length === 0) return;
     e.preventDefault();
     const index = entries.findIndex((entry) => entry.seq === seqOfRow(e.target));
-    const next = entries[step(index === -1 ? entries.length - 1 : index, entries.length - 1)];
+    const nextIndex = step(index === -1 ? entries.length - 1 : index, entries.length - 1);
+    const next = entries[nextIndex];
     if (!next) return;
     onSelect(next.seq);
     const button = e.currentTarget.querySelector<HTMLButtonElement>(`tr[data-seq="${next.seq}"] button.seq`);
-    button?.focus();
-    button?.scrollIntoView({ block: 'nearest' });
+    if (!button) {
+      pendingFocus.current = next.seq;
+      return reveal(nextIndex);
+    }
+    button.focus();
+    button.scrollIntoView({ block: 'nearest' });
   };
   const onClick = (e: MouseEvent<HTMLTableSectionElement>) => {
     const seq = seqOfRow(e.target);
     if (Number.isInteger(seq)) onSelect(seq);
   };
   // The selected row, or the first shown when the selection is filtered out, keeps the table reachable by Tab.
-  const tabStop = entries.some((e) => e.seq === selectedSeq) ? selectedSeq : entries[0]?.seq;
+  const tabStop = rendered.some((e) => e.seq === selectedSeq) ? selectedSeq : rendered[0]?.seq;
   return (
-    <table className="audit-table">
+    <table className="audit-table" ref={tableRef}>
       <caption className="visually-hidden">Entries (times in UTC; the arrow keys move the selection)</caption>
       <colgroup>
         <col className="col-seq" />
@@ -74,7 +93,8 @@ export function AuditTable({ entries, selectedSeq, onSelect, onCopied }: Props) 
         </tr>
       </thead>
       <tbody onKeyDown={onKeyDown} onClick={onClick}>
-        {entries.map((e) => {
+        {start > 0 && <tr className="row-spacer" style={{ height: start * rowHeight }} />}
+        {rendered.map((e) => {
           const tabIndex = e.seq === tabStop ? 0 : -1;
           const details = describeEvent(e.event);
           const states = `${e.derived.stateBefore} → ${e.derived.stateAfter}`;
@@ -109,6 +129,7 @@ export function AuditTable({ entries, selectedSeq, onSelect, onCopied }: Props) 
             </tr>
           );
         })}
+        {end < entries.length && <tr className="row-spacer" style={{ height: (entries.length - end) * rowHeight }} />}
       </tbody>
     </table>
   );

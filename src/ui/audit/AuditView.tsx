@@ -1,8 +1,7 @@
-import { useMemo, useState } from 'react';
+import { startTransition, useMemo, useState } from 'react';
 import type { KeyStore } from '../../files/keyStore';
-import { parsePacket } from '../../files/packetFile';
 import { type AuditEntry, type DecisionPacket, makePacket, needsSignature, sealPacket } from '../../record/ledger';
-import { replayPacket, type Verification, verifyPacket } from '../../record/verify';
+import { type Verification, verifyPacket } from '../../record/verify';
 import type { PacketReport } from '../../reports/packetReport';
 import { decisionRecord } from '../../session/decisionRecord';
 import type { SessionFold } from '../../session/fold';
@@ -14,6 +13,8 @@ import { AuditFilters } from './AuditFilters';
 import { AuditTable } from './AuditTable';
 import { EntryDetails } from './EntryDetails';
 import { type EntryFilters, matchesFilters, noFilters } from './entryFilter';
+import { createProgressChannel, ImportProgressBar } from './ImportProgressBar';
+import { importPacket } from './importPacket';
 import { NoteForm } from './NoteForm';
 import { PrintRecord } from './PrintRecord';
 import { identityOf, type Verdict, verdictFor } from './recordIdentity';
@@ -72,6 +73,7 @@ export function AuditView({ walkthrough, ledger, imported, refusal, onNote, onIm
   const [selection, setSelection] = useState<{ record: string; seq: number } | null>(null);
   const [importProblems, setImportProblems] = useState<string[]>([]);
   const [copyNotice, setCopyNotice] = useState('');
+  const [progress] = useState(createProgressChannel);
 
   const entries = packet?.entries ?? [];
   const visible = useMemo(() => entries.filter((e) => matchesFilters(e, filters)), [entries, filters]);
@@ -97,17 +99,17 @@ export function AuditView({ walkthrough, ledger, imported, refusal, onNote, onIm
     // Whatever comes of it, a verdict on the record shown before is not a verdict on this file.
     setVerdict(null);
     setImportProblems([]);
-    const parsed = parsePacket(file.name, await file.text());
-    if (!parsed.ok) return setImportProblems(parsed.problems.map((p) => `${p.file}: ${p.path}: expected ${p.expected}`));
-    // One replay serves the verification and the record shown.
-    const fold = replayPacket(parsed.value);
-    const verification = await verifyPacket(parsed.value, fold, await keys.trustedKeys());
-    if (!verification.ok)
-      return setImportProblems([`${file.name}: entry ${verification.seq}: ${verification.reason}. Not opened.`]);
-    setSource('imported');
-    setSelection(null);
-    setVerdict({ checked: identityOf(`imported ${file.name}`, parsed.value), result: verification });
-    onImported({ fileName: file.name, packet: parsed.value, fold, verification });
+    const result = await importPacket(file, await keys.trustedKeys(), progress.set);
+    progress.set(null);
+    if (!result.ok) return setImportProblems(result.problems);
+    const { imported } = result;
+    onImported(imported);
+    // A long record's first render is long too: as a transition React renders it in slices.
+    startTransition(() => {
+      setSource('imported');
+      setSelection(null);
+      setVerdict({ checked: identityOf(`imported ${file.name}`, imported.packet), result: imported.verification });
+    });
   };
 
   return (
@@ -145,6 +147,7 @@ export function AuditView({ walkthrough, ledger, imported, refusal, onNote, onIm
         />
         <VerdictLine verdict={verdictFor(verdict, shown)} />
         <TrustedKeys keys={keys} operator={operator} onChanged={() => setVerdict(null)} />
+        <ImportProgressBar channel={progress} />
       </div>
       {importProblems.length > 0 && (
         <div role="alert" className="problems">

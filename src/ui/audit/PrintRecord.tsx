@@ -9,10 +9,15 @@ import {
   thresholdsSentence,
 } from '../../reports/describe';
 import type { PacketReport } from '../../reports/packetReport';
+import { usePrinting } from './usePrinting';
+import { windowedFrom } from './useRowWindow';
 
 /** Hidden on screen; what the browser prints (or saves as PDF): the decision record, then the entries. */
 export function PrintRecord({ report: { packet, record } }: { report: PacketReport }) {
   const r = record.recommendation;
+  // A long record's entries are rendered for printing only: on screen they are thousands of hidden nodes.
+  const printing = usePrinting();
+  const entries = printing || packet.entries.length < windowedFrom ? packet.entries : [];
   return (
     <section className="print-record" aria-hidden="true" data-testid="print-record">
       <h1>Decision record: {record.scenario.title}</h1>
@@ -69,7 +74,7 @@ export function PrintRecord({ report: { packet, record } }: { report: PacketRepo
       )}
       <h2>Entries</h2>
       <ol>
-        {packet.entries.map((e) => (
+        {entries.map((e) => (
           <li key={e.seq}>
             {e.wallClockUtc} (scenario {e.event.at}): {e.event.by.name} ({e.event.by.role}) <code>{e.event.type}</code>{' '}
             {describeEvent(e.event)}

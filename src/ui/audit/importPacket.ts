@@ -1,0 +1,122 @@
+import { type AuditEntry, type DecisionPacket, eventsOf } from '../../record/ledger';
+import type { PublicKeyRecord } from '../../record/signing';
+import { extendFold, machineInput, type SessionFold, startFold } from '../../session/fold';
+import type { ImportedPacket } from './AuditView';
+import { checkPacketFile, type PacketCheckMessage, type PacketCheckRequest } from './packetCheck';
+
+export interface ImportProgress {
+  step: string;
+  /** 0…1 */
+  fraction: number;
+}
+
+export type ImportResult = { ok: true; imported: ImportedPacket } | { ok: false; problems: string[] };
+
+/** Events folded per task on the page: a slice stays well under the 50 ms a long task starts at. */
+const eventsPerSlice = 100;
+
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/**
+ * Imports a packet file: verified in a worker (where the browser has one), then taken in and folded
+ * on the page in slices, so that no task of the page is long; `onProgress` says how far it is.
+ */
+export async function importPacket(
+  file: File,
+  trusted: readonly PublicKeyRecord[],
+  onProgress: (progress: ImportProgress) => void,
+): Promise<ImportResult> {
+  const messages = checkInWorker(file, trusted) ?? checkHere(file, trusted);
+  let packet: Omit<DecisionPacket, 'entries'> | null = null;
+  const entries: AuditEntry[] = [];
+  for await (const message of messages) {
+    if (message.kind === 'progress') onProgress(message);
+    else if (message.kind === 'problems') return { ok: false, problems: message.problems };
+    else if (message.kind === 'packet') packet = message.packet;
+    else if (message.kind === 'entries') {
+      for (const entry of message.entries) entries.push(entry);
+      onProgress({
+        step: 'receiving the verified entries',
+        fraction: 0.7 + (0.1 * entries.length) / Math.max(1, packet?.entryCount ?? 1),
+      });
+    } else if (packet) {
+      const whole: DecisionPacket = { ...packet, entries };
+      const fold = await foldInSlices(whole, onProgress);
+      return { ok: true, imported: { fileName: file.name, packet: whole, fold, verification: message.verification } };
+    }
+  }
+  return { ok: false, problems: [`${file.name}: the check ended without a verdict`] };
+}
+
+/** The record shown needs the packet's own fold; made here a slice per task. */
+async function foldInSlices(packet: DecisionPacket, onProgress: (progress: ImportProgress) => void): Promise<SessionFold> {
+  let fold = startFold(machineInput(packet.scenario, packet.profile));
+  for (let i = 0; i < packet.entries.length; i += eventsPerSlice) {
+    await nextTask();
+    fold = extendFold(fold, eventsOf(packet.entries.slice(i, i + eventsPerSlice)));
+    onProgress({ step: 'opening the record', fraction: 0.8 + (0.2 * (i + eventsPerSlice)) / packet.entries.length });
+  }
+  return fold;
+}
+
+function checkInWorker(file: File, trusted: readonly PublicKeyRecord[]): AsyncIterable<PacketCheckMessage> | null {
+  if (typeof Worker === 'undefined') return null;
+  const worker = new Worker(new URL('./packetCheck.worker.ts', import.meta.url), { type: 'module' });
+  return messagesOf((push, end) => {
+    worker.onmessage = ({ data }: MessageEvent<PacketCheckMessage>) => {
+      push(data);
+      if (data.kind === 'problems' || data.kind === 'verified') end();
+    };
+    worker.onerror = (event) => {
+      event.preventDefault();
+      push({
+        kind: 'problems',
+        problems: [`${file.name}: could not be checked: ${event.message || 'the checking worker failed'}`],
+      });
+      end();
+    };
+    worker.postMessage({ file, fileName: file.name, trusted } satisfies PacketCheckRequest);
+    return () => worker.terminate();
+  });
+}
+
+/** Where there is no worker (tests in a simulated DOM), the same check on this thread. */
+function checkHere(file: File, trusted: readonly PublicKeyRecord[]): AsyncIterable<PacketCheckMessage> {
+  return messagesOf((push, end) => {
+    void checkPacketFile({ file, fileName: file.name, trusted }, push).finally(end);
+    return () => {};
+  });
+}
+
+/** A stream of messages as an async iterable, each taken in its own task. */
+async function* messagesOf(
+  start: (push: (message: PacketCheckMessage) => void, end: () => void) => () => void,
+): AsyncIterable<PacketCheckMessage> {
+  const queue: PacketCheckMessage[] = [];
+  let ended = false;
+  let wake = () => {};
+  const stop = start(
+    (message) => {
+      queue.push(message);
+      wake();
+    },
+    () => {
+      ended = true;
+      wake();
+    },
+  );
+  try {
+    while (queue.length || !ended) {
+      const message = queue.shift();
+      if (message) {
+        yield message;
+        continue;
+      }
+      await new Promise<void>((resolve) => {
+        wake = resolve;
+      });
+    }
+  } finally {
+    stop();
+  }
+}
