@@ -154,6 +154,15 @@ describe('one writer, and only what is stored is called saved', () => {
     actor.send({ type: 'writer.granted', sessionId, stored: undefined });
     actor.send(change(42));
     expect(actor.getSnapshot().context.walkthrough?.events).toHaveLength(19);
+
+    // Reopening the open session from the library keeps the lock this tab holds; another session claims its own.
+    const { walkthrough, ledger, operator } = actor.getSnapshot().context;
+    if (!walkthrough) throw new Error('no session');
+    const stored = { id: sessionId, walkthrough, entries: ledger, operator, updatedUtc: wall };
+    actor.send({ type: 'session.restore', session: stored });
+    expect(actor.getSnapshot().context.writer).toBe('writing');
+    actor.send({ type: 'session.restore', session: { ...stored, id: 'other@2026' } });
+    expect(actor.getSnapshot().context.writer).toBe('claiming');
   });
 });
 

@@ -344,11 +344,15 @@ export const appMachine = setup({
         },
         'session.restore': {
           target: '.walkthrough',
-          actions: assign(({ event }) => ({
+          actions: assign(({ context, event }) => ({
             walkthrough: event.session.walkthrough,
             ledger: event.session.entries,
             storedCount: event.session.entries.length,
-            writer: 'claiming' as const,
+            // Reopening the session this tab has open keeps its lock (and whether it holds it).
+            writer:
+              context.walkthrough && sessionIdOf(context.walkthrough) === event.session.id
+                ? context.writer
+                : ('claiming' as const),
             operator: event.session.operator,
             refusal: null,
           })),
