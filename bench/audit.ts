@@ -1,6 +1,9 @@
+import { writeFileSync } from 'node:fs';
 import type { CrewReturnEvent } from '../machines/statechart/events';
 import type { Scenario } from '../scenarios/schema';
-import { type DecisionPacket, extendLedger, makePacket, type SignerFor } from '../src/record/ledger';
+import { publicKeyFile } from '../src/files/keyFile';
+import { type DecisionPacket, extendLedger, makePacket, type SignerFor, sealPacket } from '../src/record/ledger';
+import { createKeyPair, type PublicKeyRecord, publicHalf, publicKeyRecord, type Signer } from '../src/record/signing';
 import { canonicalJson, sha256Hex } from '../src/session/canonicalJson';
 import { foldSession, type RecordedEvent, scriptedEvents } from '../src/session/fold';
 import type { ThresholdProfile } from '../src/session/profile';
@@ -28,6 +31,30 @@ export async function longPacket(
   }
   const fold = foldSession({ scenario, profile, events });
   return makePacket(scenario, profile, await extendLedger(scenario, profile, [], fold, signerFor));
+}
+
+/** The same session as an operator's export: every operator entry signed by one key, the packet sealed by it. */
+export async function signedLongPacket(
+  scenario: Scenario,
+  profile: ThresholdProfile,
+  entryCount: number,
+): Promise<{ packet: DecisionPacket; key: PublicKeyRecord }> {
+  const pair = await createKeyPair(false);
+  const signer: Signer = {
+    ...(await publicKeyRecord({ name: 'Bench operator', role: 'flight director' }, pair.publicKey)),
+    privateKey: pair.privateKey,
+  };
+  const unsealed = await longPacket(scenario, profile, entryCount, async () => signer);
+  return { packet: await sealPacket(unsealed, signer, '2026-11-26T00:00:00Z'), key: publicHalf(signer) };
+}
+
+/** Writes a signed long packet to `path` and its signer's public key to `<path>.pub.json`, as an importer receives them. */
+export async function writeSignedLongPacket(scenario: Scenario, profile: ThresholdProfile, entryCount: number, path: string) {
+  const { packet, key } = await signedLongPacket(scenario, profile, entryCount);
+  const text = JSON.stringify(packet);
+  writeFileSync(path, text);
+  writeFileSync(`${path}.pub.json`, JSON.stringify(publicKeyFile(key)));
+  return { entries: packet.entryCount, megabytes: text.length / 1e6, keyPath: `${path}.pub.json` };
 }
 
 /** The bytes the chain check hashes: each entry's canonical form without its hash. */

@@ -1,4 +1,4 @@
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createActor } from 'xstate';
@@ -10,12 +10,11 @@ import { crewRules } from '../machines/rules/flightRules';
 import { crewReading } from '../machines/rules/readings';
 import { crewReturnMachine } from '../machines/statechart/crewReturnMachine';
 import { parseScenario } from '../src/files/scenarioFile';
-import { sealPacket } from '../src/record/ledger';
 import { createKeyPair, entrySigningMessage, publicKeyRecord, type Signer, sign } from '../src/record/signing';
 import { verifyChain, verifyPacket, verifySignatures } from '../src/record/verify';
 import { foldSession, machineInput, scriptedEvents } from '../src/session/fold';
 import { defaultProfile } from '../src/session/profile';
-import { hashedBytes, longPacket, sha256All } from './audit';
+import { hashedBytes, longPacket, sha256All, signedLongPacket, writeSignedLongPacket } from './audit';
 import { measure, measureAsync, printTable } from './measure';
 import { measureUi } from './ui';
 
@@ -121,12 +120,11 @@ if (sink < 0) console.log(sink);
 if (process.env.BENCH_ONLY === 'model') process.exit(0);
 
 // A packet of about 20 MB for the import figures: MS-22 to its decision, then operator changes and notes.
-const bigPacket = await longPacket(scenario, profile, 4200);
-const bigPacketText = JSON.stringify(bigPacket);
 const bigPacketPath = join(tmpdir(), `bench-${process.pid}.packet.json`);
-writeFileSync(bigPacketPath, bigPacketText);
-const ui = await measureUi(bigPacketPath, { megabytes: bigPacketText.length / 1e6, entries: bigPacket.entryCount });
+const bigPacket = await writeSignedLongPacket(scenario, profile, 4200, bigPacketPath);
+const ui = await measureUi(bigPacketPath, bigPacket);
 rmSync(bigPacketPath);
+rmSync(bigPacket.keyPath);
 const percentile = (values: number[], p: number) =>
   [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * p))] ?? Number.NaN;
 const uiRow = (name: string, values: number[], floor: number[], target: string) => ({
@@ -218,12 +216,7 @@ const benchSigner: Signer = {
   ...(await publicKeyRecord({ name: 'Bench operator', role: 'flight director' }, benchPair.publicKey)),
   privateKey: benchPair.privateKey,
 };
-const signed = await sealPacket(
-  await longPacket(scenario, profile, 10_000, async () => benchSigner),
-  benchSigner,
-  '2026-11-26T00:00:00Z',
-);
-const { privateKey: _, ...benchKey } = benchSigner;
+const { packet: signed, key: benchKey } = await signedLongPacket(scenario, profile, 10_000);
 const signedCount = signed.entries.filter((e) => e.signature).length;
 const signedChain = await measureAsync(
   `verify signed chain (chain + ${signedCount.toLocaleString('en-US')} signatures + seal, trusted)`,

@@ -1,18 +1,15 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { longPacket } from '../bench/audit';
+import { writeSignedLongPacket } from '../bench/audit';
 import { parseScenario } from '../src/files/scenarioFile';
 import { defaultProfile } from '../src/session/profile';
 import { openWalkthrough } from './support';
 
-/** A packet of about 20 MB: MS-22 to its decision, then operator changes and notes. */
-async function bigPacketFile(path: string): Promise<{ entries: number; megabytes: number }> {
+/** A signed, sealed packet of about 20 MB: MS-22 to its decision, then operator changes and notes. */
+async function bigPacketFile(path: string) {
   const parsed = parseScenario('soyuz-ms-22.json', readFileSync('scenarios/soyuz-ms-22.json', 'utf8'));
   if (!parsed.ok) throw new Error('soyuz-ms-22.json is invalid');
-  const packet = await longPacket(parsed.value, await defaultProfile(), 4200);
-  const text = JSON.stringify(packet);
-  writeFileSync(path, text);
-  return { entries: packet.entryCount, megabytes: text.length / 1e6 };
+  return writeSignedLongPacket(parsed.value, await defaultProfile(), 4200, path);
 }
 
 test('a 20 MB packet is verified off the page thread: a progress bar, and no task of the page over 100 ms', async ({
@@ -20,10 +17,11 @@ test('a 20 MB packet is verified off the page thread: a progress bar, and no tas
 }, testInfo) => {
   test.setTimeout(120_000);
   const path = testInfo.outputPath('big.packet.json');
-  const { entries, megabytes } = await bigPacketFile(path);
+  const { entries, megabytes, keyPath } = await bigPacketFile(path);
   expect(megabytes).toBeGreaterThan(19);
   await openWalkthrough(page, 'Nominal mission, no anomaly');
   await page.getByRole('button', { name: 'Audit trail' }).click();
+  await page.getByLabel('Import a public key…').setInputFiles(keyPath);
   // Only the tasks that start once the file is chosen: opening the page has its own.
   await page.evaluate(() => {
     const tasks: number[] = [];
