@@ -23,6 +23,8 @@ const events: CrewReturnEvent[] = [
   report('peakCabinTempC', 2, 45), // two fail even the emergency tier → undecided
   report('replacementLeadTimeDays', undefined, 200), // replacement too late
   ev('assessment.complete'),
+  ev('poll.open', { outcome: 'launch-replacement', positions: ['thermal'] }),
+  { ...ev('poll.vote', { position: 'thermal', vote: 'go', dissent: 'none' }), by: { name: 'Tess Thermal', role: 'thermal' } },
   ev('decision.confirm'),
   ...decidableOutcomes.map((outcome) => ev('decision.override', { outcome, rationale: 'waiver recorded' })),
   ev('decision.override', { outcome: 'launch-replacement', rationale: ' ' }),
@@ -57,6 +59,8 @@ function serializeState(snapshot: CrewReturnSnapshot): string {
     context.decision?.kind ?? null,
     context.decision?.outcome ?? null,
     context.damagedVehicleDepartedUtc !== null,
+    // Whether a poll is open, and whether it waits for answers: the decision's guards read both.
+    context.polls.at(-1)?.closed === null ? context.polls.at(-1)?.answers.length : 'none',
   ]);
 }
 

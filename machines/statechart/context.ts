@@ -6,6 +6,7 @@ import type { ThresholdValues } from '../policy/thresholds';
 import type { AssessedValues } from '../rules/evaluate';
 import type { Actor, DecidableOutcome, MissionSetup } from '../types';
 import type { CrewReturnEvent } from './events';
+import type { Poll } from './poll';
 
 export type { CrewReturnEvent };
 
@@ -18,6 +19,8 @@ export interface Decision {
   rationale: string;
   /** What the recommendation was computed from, so it can be explained and probed later. */
   basis: Omit<Situation, 'setup'>;
+  /** The number of the poll taken before it (its answers are in the context's polls); null without one. */
+  poll: number | null;
 }
 
 export interface CrewReturnContext {
@@ -30,6 +33,8 @@ export interface CrewReturnContext {
   /** Where each crew member would ride home or escape now: crew id → vehicle id. */
   seatByCrewId: Readonly<Record<string, string>>;
   decision: Decision | null;
+  /** The GO/NO-GO polls of the session, in order; only the last can be open. */
+  polls: readonly Poll[];
   /** When the damaged vehicle left uncrewed ahead of the replacement (nobody waited on it), else null. */
   damagedVehicleDepartedUtc: string | null;
 }

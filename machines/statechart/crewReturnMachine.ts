@@ -14,6 +14,7 @@ import {
   replacementVehicleId,
   seatFree,
 } from './context';
+import { openPoll, type Poll, type PollClosing, pollPending, voteRefusal } from './poll';
 import { hasVisibleText } from './text';
 
 const outcomeTargets: Record<DecidableOutcome, string> = {
@@ -30,10 +31,15 @@ export const crewReturnMachine = setup({
     input: {} as CrewReturnInput,
   },
   guards: {
+    // A decision waits for an open poll's every answer.
     recommends: ({ context, event }, params: { outcome: DecidableOutcome }) =>
-      recommendationAt(context, event.at)?.outcome === params.outcome,
-    overridesTo: ({ event }, params: { outcome: DecidableOutcome }) =>
-      event.type === 'decision.override' && event.outcome === params.outcome && hasVisibleText(event.rationale),
+      pollPending(context.polls) === null && recommendationAt(context, event.at)?.outcome === params.outcome,
+    overridesTo: ({ context, event }, params: { outcome: DecidableOutcome }) =>
+      pollPending(context.polls) === null &&
+      event.type === 'decision.override' &&
+      event.outcome === params.outcome &&
+      hasVisibleText(event.rationale),
+    voteCounts: ({ context, event }) => event.type === 'poll.vote' && voteRefusal(context.polls, event) === null,
     thresholdChangeValid: ({ context, event }) =>
       event.type === 'thresholds.change' &&
       validateThresholdValues({ ...context.thresholds, [event.key]: event.value }).length === 0,
@@ -93,12 +99,34 @@ export const crewReturnMachine = setup({
         },
       }),
     }),
+    openPoll: assign({
+      polls: ({ context, event }) => {
+        if (event.type !== 'poll.open') return context.polls;
+        const { outcome, positions, by, at } = event;
+        return [
+          ...closeOpenPoll(context, 'superseded', at),
+          { number: context.polls.length + 1, outcome, positions, openedBy: by, openedUtc: at, answers: [], closed: null },
+        ];
+      },
+    }),
+    recordVote: assign({
+      polls: ({ context, event }) => {
+        const poll = openPoll(context.polls);
+        if (event.type !== 'poll.vote' || !poll) return context.polls;
+        const { position, vote, dissent, rationale, by, at } = event;
+        const answer = { position, vote, dissent, rationale: rationale ?? '', by, atUtc: at };
+        return [...context.polls.slice(0, -1), { ...poll, answers: [...poll.answers, answer] }];
+      },
+    }),
+    /** New data or an emergency ends an open poll: its answers were given on what was known before. */
+    withdrawPoll: assign({ polls: ({ context, event }) => closeOpenPoll(context, 'withdrawn', event.at) }),
     recordDecision: assign({
       decision: ({ context, event }) => {
         const recommendation = currentRecommendation(context);
         if (!recommendation) return context.decision;
         const { setup: _, ...basis } = currentSituation(context);
-        const base = { recommendation, by: event.by, atUtc: event.at, basis };
+        const poll = event.type === 'station.emergency' ? null : (openPoll(context.polls)?.number ?? null);
+        const base = { recommendation, by: event.by, atUtc: event.at, basis, poll };
         if (event.type === 'decision.override') {
           return { ...base, outcome: event.outcome, kind: 'overridden' as const, rationale: event.rationale };
         }
@@ -114,6 +142,8 @@ export const crewReturnMachine = setup({
         const rationale = event.type === 'decision.confirm' ? (event.rationale ?? '') : '';
         return { ...base, outcome, kind: 'confirmed' as const, rationale };
       },
+      polls: ({ context, event }) =>
+        closeOpenPoll(context, event.type === 'station.emergency' ? 'withdrawn' : 'decided', event.at),
     }),
   },
 }).createMachine({
@@ -127,6 +157,7 @@ export const crewReturnMachine = setup({
     stationUnsafe: false,
     seatByCrewId: Object.fromEntries(input.setup.crew.map((c) => [c.id, input.setup.damagedVehicle.id])),
     decision: null,
+    polls: [],
     damagedVehicleDepartedUtc: null,
   }),
   initial: 'docked',
@@ -171,7 +202,9 @@ export const crewReturnMachine = setup({
         },
         decision: {
           on: {
-            'inspection.finding': { target: 'inspection', actions: ['stamp', 'recordValue'] },
+            'inspection.finding': { target: 'inspection', actions: ['stamp', 'recordValue', 'withdrawPoll'] },
+            'poll.open': { actions: ['stamp', 'openPoll'] },
+            'poll.vote': { guard: 'voteCounts', actions: ['stamp', 'recordVote'] },
             'decision.confirm': decidableTransitions('recommends'),
             'decision.override': decidableTransitions('overridesTo'),
           },
@@ -258,6 +291,11 @@ export const crewReturnMachine = setup({
     crewHome: { type: 'final' },
   },
 });
+
+function closeOpenPoll(context: CrewReturnContext, kind: PollClosing['kind'], atUtc: string): readonly Poll[] {
+  const poll = openPoll(context.polls);
+  return poll ? [...context.polls.slice(0, -1), { ...poll, closed: { kind, atUtc } }] : context.polls;
+}
 
 /** Undock → deorbit → landed, shared by every way home. `start` waits for the undock command. */
 function returnSequence(start: 'awaitingUndock' | null) {

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { reportedQuantityByName } from '../rules/quantities';
 import { decidableOutcomes } from '../types';
+import { dissentLevels, dissentProblem, pollVotes } from './poll';
 import { hasVisibleText } from './text';
 
 export const isoUtc = z.iso.datetime({ offset: false, error: 'an ISO 8601 UTC time such as 2022-12-15T00:45:00Z' });
@@ -25,6 +26,16 @@ export const assessedValueSchema = z
   .refine((v) => (v.low ?? v.nominal) <= v.nominal && v.nominal <= (v.high ?? v.nominal), {
     message: 'low ≤ nominal ≤ high',
   });
+
+/** Whom a poll asks: each position once, by a name an operator's role can carry. */
+export const pollPositionsSchema = z
+  .array(
+    z.string().refine((p) => hasVisibleText(p) && p === p.trim(), 'a position with visible characters, not padded with spaces'),
+    { error: 'a list of positions, e.g. ["flight director", "thermal"]' },
+  )
+  .min(1, 'at least one position')
+  .max(24, 'at most 24 positions')
+  .refine((positions) => new Set(positions).size === positions.length, 'each position named once');
 
 /**
  * Every event says when in scenario time it happens and who sent it, so a fold needs no clock. A
@@ -81,6 +92,27 @@ export const crewReturnEventSchema = z.discriminatedUnion('type', [
   plain('return.undock'),
   plain('return.deorbit'),
   plain('return.land'),
+  // The decision authority asks each position for its call on one outcome, before deciding.
+  z.strictObject({
+    type: z.literal('poll.open'),
+    ...stamp,
+    outcome: z.enum(decidableOutcomes),
+    positions: pollPositionsSchema,
+  }),
+  // One position's call, by that position's operator (its role is the position).
+  z
+    .strictObject({
+      type: z.literal('poll.vote'),
+      ...stamp,
+      position: z.string().min(1),
+      vote: z.enum(pollVotes),
+      dissent: z.enum(dissentLevels),
+      rationale: visibleText('a rationale').optional(),
+    })
+    .superRefine((event, context) => {
+      const problem = dissentProblem(event.vote, event.dissent, event.rationale);
+      if (problem) context.addIssue({ code: 'custom', path: ['dissent'], message: problem });
+    }),
   // A free-text note for the record: no transition handles it.
   z.strictObject({ type: z.literal('session.note'), ...stamp, text: visibleText('a note') }),
   // A shift handover, by the operator taking over: from whom (`from`), to whom (`by`), when (`at`).

@@ -3,5 +3,6 @@
  * Bump it whenever the same events could derive a different record: an entry is replayed only by
  * the logic that wrote it. 1: first release. 2: policy rows list every crew option they tried.
  * 3: vehicle catalogue; vehicle-relative rules, seat rules and descent modes. 4: operator handover is an event.
+ * 5: GO/NO-GO polls; a decision waits for an open poll's answers and names it.
  */
-export const decisionLogicVersion = 4;
+export const decisionLogicVersion = 5;

@@ -4,6 +4,7 @@ import { validateThresholdValues } from '../policy/thresholds';
 import { type CrewReturnContext, crewAboardDamagedVehicle, recommendationAt, seatFree } from './context';
 import type { crewReturnMachine } from './crewReturnMachine';
 import { type CrewReturnEvent, recordOnlyEventTypes } from './events';
+import { pollPending, voteRefusal } from './poll';
 import { stateName } from './stateName';
 
 type Snapshot = SnapshotFrom<typeof crewReturnMachine>;
@@ -31,12 +32,17 @@ const vehicleName = (context: CrewReturnContext, id: string) =>
 
 export const guardRefusals = {
   recommends: (context: CrewReturnContext, event: CrewReturnEvent) => {
+    const pending = pollPending(context.polls);
+    if (pending) return pending;
     const outcome = recommendationAt(context, event.at)?.outcome;
     return outcome === 'undecided'
       ? 'no option meets the limits (undecided): there is nothing to confirm; override with a rationale'
       : `the recommendation is ${outcome ?? 'not made yet'}: a confirmation takes the recommended outcome only`;
   },
-  overridesTo: () => 'an override needs an outcome and a rationale with visible characters',
+  overridesTo: (context: CrewReturnContext) =>
+    pollPending(context.polls) ?? 'an override needs an outcome and a rationale with visible characters',
+  voteCounts: (context: CrewReturnContext, event: CrewReturnEvent) =>
+    event.type === 'poll.vote' ? (voteRefusal(context.polls, event) ?? 'a valid vote') : 'not a vote',
   thresholdChangeValid: (context: CrewReturnContext, event: CrewReturnEvent) => {
     if (event.type !== 'thresholds.change') return 'not a threshold change';
     const problem = validateThresholdValues({ ...context.thresholds, [event.key]: event.value })[0];

@@ -58,7 +58,7 @@ export async function decide(argv: string[], io: CliIo): Promise<number> {
   else if (scenario && !scenario.ok) problems.push(...scenario.problems);
 
   const overrides: Record<string, number> = {};
-  let ref: { id?: string; version?: string } = {};
+  let ref: { id?: string; version?: string; pollPositions?: string[] } = {};
   if (profileFile) {
     const profileText = readText(profileFile);
     if ('problem' in profileText) problems.push(profileText.problem);
@@ -69,6 +69,7 @@ export async function decide(argv: string[], io: CliIo): Promise<number> {
         ref = {
           ...(partial.value.id ? { id: partial.value.id } : {}),
           ...(partial.value.version ? { version: partial.value.version } : {}),
+          ...(partial.value.pollPositions ? { pollPositions: partial.value.pollPositions } : {}),
         };
       } else problems.push(...partial.problems);
     }

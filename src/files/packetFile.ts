@@ -2,7 +2,13 @@ import { z } from 'zod';
 import { scenarioSchema } from '../../scenarios/schema';
 import { type DecisionPacket, packetFormatVersion } from '../record/ledger';
 import { type InputProblem, issueProblems, type Parsed, parseJsonText } from '../session/inputProblem';
-import { actorSchema, crewReturnEventSchema, thresholdDefinitions, validateThresholdValues } from '../session/model';
+import {
+  actorSchema,
+  crewReturnEventSchema,
+  pollPositionsSchema,
+  thresholdDefinitions,
+  validateThresholdValues,
+} from '../session/model';
 import { signatureSchema } from './keyFile';
 
 const hex64 = z.string().regex(/^[0-9a-f]{64}$/, 'a SHA-256 hash: 64 lower-case hex digits');
@@ -42,7 +48,13 @@ const packetSchema = z.strictObject({
     error: `format version ${packetFormatVersion} (a packet of an earlier format is read by the build that wrote it)`,
   }),
   scenario: scenarioSchema,
-  profile: z.strictObject({ id: z.string(), version: z.string(), values: z.record(z.string(), z.number()), contentHash: hex64 }),
+  profile: z.strictObject({
+    id: z.string(),
+    version: z.string(),
+    values: z.record(z.string(), z.number()),
+    contentHash: hex64,
+    pollPositions: pollPositionsSchema.optional(),
+  }),
   entryCount: z.number().int().min(0),
   headHash: z.string(),
   entries: z.array(entrySchema),

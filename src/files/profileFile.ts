@@ -1,13 +1,14 @@
 import { type InputProblem, type Parsed, parseJsonText } from '../session/inputProblem';
-import { thresholdDefinitionByKey, unknownThresholdKey, valueProblems } from '../session/model';
+import { pollPositionsSchema, thresholdDefinitionByKey, unknownThresholdKey, valueProblems } from '../session/model';
 
 export interface PartialProfile {
   id?: string;
   version?: string;
   thresholds: Record<string, number>;
+  pollPositions?: string[];
 }
 
-/** A profile file: `{ "id"?, "version"?, "thresholds": { key: number } }`, any subset of keys. */
+/** A profile file: `{ "id"?, "version"?, "thresholds": { key: number }, "pollPositions"?: [name, …] }`, any subset of keys. */
 export function parsePartialProfile(file: string, text: string): Parsed<PartialProfile> {
   const json = parseJsonText(file, text);
   if (!json.ok) return json;
@@ -16,9 +17,13 @@ export function parsePartialProfile(file: string, text: string): Parsed<PartialP
     return { ok: false, problems: [{ file, path: '(root)', expected: 'an object with "thresholds"' }] };
   }
   const problems: InputProblem[] = [];
-  const { id, version, thresholds, ...rest } = data as Record<string, unknown>;
+  const { id, version, thresholds, pollPositions, ...rest } = data as Record<string, unknown>;
   for (const key of Object.keys(rest))
-    problems.push({ file, path: key, expected: 'no such field (only id, version, thresholds)' });
+    problems.push({ file, path: key, expected: 'no such field (only id, version, thresholds, pollPositions)' });
+  const positions = pollPositionsSchema.optional().safeParse(pollPositions);
+  if (!positions.success)
+    for (const issue of positions.error.issues)
+      problems.push({ file, path: ['pollPositions', ...issue.path].join('.'), expected: issue.message });
   if (id !== undefined && typeof id !== 'string') problems.push({ file, path: 'id', expected: 'a string' });
   if (version !== undefined && typeof version !== 'string') problems.push({ file, path: 'version', expected: 'a string' });
   if (typeof thresholds !== 'object' || thresholds === null || Array.isArray(thresholds)) {
@@ -36,6 +41,7 @@ export function parsePartialProfile(file: string, text: string): Parsed<PartialP
       ...(typeof id === 'string' ? { id } : {}),
       ...(typeof version === 'string' ? { version } : {}),
       thresholds: thresholds as Record<string, number>,
+      ...(positions.data ? { pollPositions: positions.data } : {}),
     },
   };
 }

@@ -1,12 +1,14 @@
 /** Words for what the model computes and the record holds, shared by every presenter so none says it differently. */
 
-import type { DecisionRecord, RecordRule, TakenDecision, ThresholdsInForce } from '../session/decisionRecord';
+import type { DecisionRecord, RecordPoll, RecordRule, TakenDecision, ThresholdsInForce } from '../session/decisionRecord';
 import {
   type CrewReturnEvent,
+  type DissentLevel,
   derivedQuantityLabels,
   flipRelation,
   type InputFlipPoint,
   type OutcomeId,
+  type PollVote,
   quantityOfKey,
   type RuleEvaluation,
   thresholdDefinitionByKey,
@@ -60,6 +62,55 @@ export function uncrewedDepartureSentence(vehicleName: string, departure: Uncrew
     : `${vehicleName} leaves uncrewed once the replacement has docked and the seat liners have moved`;
 }
 
+export const voteLabels: Record<PollVote, string> = { go: 'GO', 'no-go': 'NO-GO', abstain: 'abstain' };
+
+export const dissentLabels: Record<DissentLevel, string> = {
+  none: '',
+  'disagree-but-support': 'disagrees but supports',
+  formal: 'FORMAL DISSENT: escalate',
+};
+
+/** "thermal: NO-GO, FORMAL DISSENT: escalate: “humidity unknown”". */
+export function voteSentence(vote: { position: string; vote: PollVote; dissent: DissentLevel; rationale?: string }): string {
+  const dissent = dissentLabels[vote.dissent];
+  return `${vote.position}: ${voteLabels[vote.vote]}${dissent ? `, ${dissent}` : ''}${vote.rationale ? `: “${vote.rationale}”` : ''}`;
+}
+
+const pollClosingWords = {
+  decided: 'the decision was taken with it',
+  superseded: 'superseded by a new poll',
+  withdrawn: 'withdrawn (new data, or the station declared unsafe)',
+};
+
+/** "Poll 1 on launch-replacement, opened by … at … UTC (entry 19): 4 GO (1 disagrees but supports), 1 NO-GO, 1 abstain; 1 formal dissent to escalate; the decision was taken with it". */
+export function pollSentence(poll: RecordPoll): string {
+  const { tally } = poll;
+  const support = tally.disagreeButSupport
+    ? ` (${tally.disagreeButSupport} disagree${tally.disagreeButSupport === 1 ? 's' : ''} but support)`
+    : '';
+  const dissents = tally.formalDissents.length
+    ? `; ${tally.formalDissents.length} formal dissent${tally.formalDissents.length === 1 ? '' : 's'} to escalate (${tally.formalDissents.map((d) => d.position).join(', ')})`
+    : '';
+  const waiting = tally.unanswered.length ? `; not answered: ${tally.unanswered.join(', ')}` : '';
+  const closed = poll.closed ? `; ${pollClosingWords[poll.closed.kind]}` : '; open';
+  return `Poll ${poll.number} on ${poll.outcome}, opened by ${poll.openedBy.name} (${poll.openedBy.role}) at ${utcMinute(poll.openedUtc)} UTC (entry ${poll.seq}): ${tally.go} GO${support}, ${tally.noGo} NO-GO, ${tally.abstain} abstain${dissents}${waiting}${closed}`;
+}
+
+/** One answer as the cells of a poll table: position, operator, call, dissent, rationale, time, entry. */
+export function pollAnswerCells(answer: RecordPoll['answers'][number]) {
+  return {
+    position: answer.position,
+    operator: `${answer.by.name} (${answer.by.role})`,
+    vote: voteLabels[answer.vote],
+    dissent: dissentLabels[answer.dissent] || '—',
+    rationale: answer.rationale || '—',
+    time: `${utcMinute(answer.atUtc)} UTC`,
+    entry: String(answer.seq),
+  };
+}
+
+export const pollTableHeadings = ['position', 'operator', 'call', 'dissent', 'rationale', 'time', 'entry'] as const;
+
 /** What an event says beyond its type: a threshold change, a decision, a note, or the scripted description. */
 export function describeEvent(event: CrewReturnEvent): string {
   switch (event.type) {
@@ -73,6 +124,10 @@ export function describeEvent(event: CrewReturnEvent): string {
       return `note: ${event.text}`;
     case 'operator.handover':
       return `handover from ${event.from.name} (${event.from.role}) to ${event.by.name} (${event.by.role})`;
+    case 'poll.open':
+      return `GO/NO-GO poll on ${event.outcome}: ${event.positions.join(', ')}`;
+    case 'poll.vote':
+      return voteSentence(event);
     default:
       return event.description ?? '';
   }
@@ -91,6 +146,12 @@ export function signatureMeaning(event: CrewReturnEvent): string {
       return 'wrote this note';
     case 'operator.handover':
       return `took over the console from ${event.from.name}`;
+    case 'poll.open':
+      return `opened a GO/NO-GO poll on ${event.outcome}`;
+    case 'poll.vote':
+      return event.vote === 'abstain'
+        ? `abstained for ${event.position}`
+        : `voted ${voteLabels[event.vote]} for ${event.position}${event.dissent === 'none' ? '' : `, ${event.dissent === 'formal' ? 'dissented formally (escalate)' : 'disagreeing but supporting'}`}`;
     default:
       return `recorded ${event.type}`;
   }
@@ -118,7 +179,8 @@ export function decisionSentence(decision: TakenDecision | null): string {
   const rationale = decision.rationale ? `: “${decision.rationale}”` : '';
   const against = decision.recommended === decision.outcome ? '' : ` (recommended: ${decision.recommended})`;
   const scripted = decision.scripted ? ' (scripted in the scenario, not an operator’s decision)' : '';
-  return `${decision.outcome}, ${decisionKindWords[decision.kind]} by ${decision.by.name} (${decision.by.role}) at ${utcMinute(decision.atUtc)} UTC scenario time, entry ${decision.seq}${scripted}${against}${rationale}`;
+  const poll = decision.poll === null ? '' : `, after poll ${decision.poll}`;
+  return `${decision.outcome}, ${decisionKindWords[decision.kind]} by ${decision.by.name} (${decision.by.role}) at ${utcMinute(decision.atUtc)} UTC scenario time, entry ${decision.seq}${poll}${scripted}${against}${rationale}`;
 }
 
 /** "Outcome: launch-replacement (decision)". */

@@ -6,6 +6,9 @@ import {
   decisionSentence,
   describeEvent,
   outcomeSentence,
+  pollAnswerCells,
+  pollSentence,
+  pollTableHeadings,
   recommendationHeading,
   ruleCells,
   ruleSentence,
@@ -51,6 +54,12 @@ export function reportMarkdown({ packet, fold, record }: PacketReport): string {
     `- ${md(thresholdsSentence(record.thresholds))}`,
     '',
   ];
+  for (const poll of record.polls) {
+    lines.push(`## Poll ${poll.number}`, '', mdLineStart(pollSentence(poll)), '');
+    lines.push(`| ${pollTableHeadings.join(' | ')} |`, `|${'---|'.repeat(pollTableHeadings.length)}`);
+    for (const answer of poll.answers) lines.push(`| ${Object.values(pollAnswerCells(answer)).map(md).join(' | ')} |`);
+    lines.push('');
+  }
   if (r) {
     lines.push(`## ${r.basis === 'at-decision' ? 'Recommendation at the decision' : 'Standing recommendation'}`, '');
     lines.push(mdLineStart(recommendationHeading(record)), '');

@@ -5,6 +5,9 @@ import {
   decisionSentence,
   inputFlipSentence,
   outcomeSentence,
+  pollAnswerCells,
+  pollSentence,
+  pollTableHeadings,
   recommendationHeading,
   ruleCells,
   thresholdsSentence,
@@ -37,6 +40,15 @@ export function formatRun(run: ScenarioRun): string {
   lines.push('');
   lines.push(`outcome: ${outcomeSentence(record)}`);
   lines.push(`decision: ${decisionSentence(record.decision)}`);
+  for (const poll of record.polls) {
+    lines.push(pollSentence(poll));
+    lines.push(
+      ...table(
+        [...pollTableHeadings],
+        poll.answers.map((a) => Object.values(pollAnswerCells(a))),
+      ),
+    );
+  }
   lines.push(`final state: ${record.finalState}`);
   lines.push(thresholdsSentence(record.thresholds));
   const recommendation = record.recommendation;

@@ -8,6 +8,14 @@ import type { SeatAssignment } from '../../machines/policy/seatPlan';
 import { thresholdDefinitionByKey } from '../../machines/policy/thresholds';
 import type { EvaluationScope, RuleEvaluation } from '../../machines/rules/evaluate';
 import { allRules } from '../../machines/rules/flightRules';
+import {
+  type DissentLevel,
+  type Poll,
+  type PollClosing,
+  type PollTally,
+  type PollVote,
+  pollTally,
+} from '../../machines/statechart/poll';
 import { stateName } from '../../machines/statechart/stateName';
 import type { Actor, DecidableOutcome, MissionSetup, OutcomeId } from '../../machines/types';
 import type { Scenario } from '../../scenarios/schema';
@@ -29,6 +37,29 @@ export interface TakenDecision {
   recommended: OutcomeId;
   /** The scenario's own scripted decision (history, in a historical scenario), not an operator's. */
   scripted: boolean;
+  /** The number of the GO/NO-GO poll taken before it (see the record's polls); null without one. */
+  poll: number | null;
+}
+
+/** A GO/NO-GO poll as recorded: each answer with the entry that holds it (and its signature). */
+export interface RecordPoll {
+  number: number;
+  outcome: DecidableOutcome;
+  openedBy: Actor;
+  openedUtc: string;
+  seq: number;
+  positions: readonly string[];
+  answers: {
+    position: string;
+    vote: PollVote;
+    dissent: DissentLevel;
+    rationale: string;
+    by: Actor;
+    atUtc: string;
+    seq: number;
+  }[];
+  tally: PollTally;
+  closed: PollClosing | null;
 }
 
 /** A rule evaluation in words and numbers: what it was about, its value, limit, unit, margin and result. */
@@ -84,6 +115,8 @@ export interface DecisionRecord {
   decision: TakenDecision | null;
   recommendation: RecordRecommendation | null;
   thresholds: ThresholdsInForce;
+  /** Every poll taken, in order; formal dissents are marked for escalation in each tally. */
+  polls: RecordPoll[];
   entryCount: number;
 }
 
@@ -110,6 +143,7 @@ export function decisionRecord(
           rationale: decided.rationale,
           recommended: decided.recommendation.outcome,
           scripted: isDecisionEvent(step.event) && isScripted(scenario, step.event),
+          poll: decided.poll,
         }
       : null;
   const recommendation = decided ? decided.recommendation : standingRecommendation(context).recommendation;
@@ -144,7 +178,29 @@ export function decisionRecord(
         };
       }),
     },
+    polls: context.polls.map((poll) => recordPoll(poll, fold, upTo)),
     entryCount: upTo,
+  };
+}
+
+/** A poll and the entries that opened and answered it: the first steps whose state holds them. */
+function recordPoll(poll: Poll, fold: SessionFold, upTo: number): RecordPoll {
+  const steps = fold.steps.slice(0, upTo);
+  const firstWith = (holds: (polls: readonly Poll[]) => boolean) => steps.find((s) => holds(s.after.context.polls))?.seq ?? 0;
+  return {
+    number: poll.number,
+    outcome: poll.outcome,
+    openedBy: poll.openedBy,
+    openedUtc: poll.openedUtc,
+    seq: firstWith((polls) => polls.length >= poll.number),
+    positions: poll.positions,
+    // An answer is made once and carried into every later state, so the state holding it is its entry's.
+    answers: poll.answers.map((answer) => ({
+      ...answer,
+      seq: firstWith((polls) => polls[poll.number - 1]?.answers.includes(answer) ?? false),
+    })),
+    tally: pollTally(poll),
+    closed: poll.closed,
   };
 }
 

@@ -14,6 +14,7 @@ export type { Decision } from '../../machines/statechart/context';
 export { crewReturnMachine } from '../../machines/statechart/crewReturnMachine';
 export * from '../../machines/statechart/events';
 export { decisionLogicVersion } from '../../machines/statechart/logicVersion';
+export * from '../../machines/statechart/poll';
 export { stateName } from '../../machines/statechart/stateName';
 export { hasVisibleText } from '../../machines/statechart/text';
 export * from '../../machines/types';

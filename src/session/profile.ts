@@ -1,4 +1,5 @@
 import { defaultThresholdValues, type ThresholdValues, validateThresholdValues } from '../../machines/policy/thresholds';
+import { defaultPollPositions } from '../../machines/statechart/poll';
 import { canonicalJson, sha256Hex } from './canonicalJson';
 import type { Parsed } from './inputProblem';
 
@@ -8,12 +9,22 @@ export interface ThresholdProfile {
   version: string;
   values: ThresholdValues;
   contentHash: string;
+  /** Whom a GO/NO-GO poll asks by default (the poll itself names whom it asked); absent in profiles older than polls. */
+  pollPositions?: readonly string[];
 }
+
+/** The positions a poll offers to ask: the profile's, or the default list. */
+export const positionsToPoll = (profile: ThresholdProfile): readonly string[] => profile.pollPositions ?? defaultPollPositions;
 
 export const defaultProfileRef = { id: 'default', version: '2026-11-26.1' } as const;
 
-export async function makeProfile(id: string, version: string, values: ThresholdValues): Promise<ThresholdProfile> {
-  return { id, version, values, contentHash: await sha256Hex(canonicalJson(values)) };
+export async function makeProfile(
+  id: string,
+  version: string,
+  values: ThresholdValues,
+  pollPositions: readonly string[] = defaultPollPositions,
+): Promise<ThresholdProfile> {
+  return { id, version, values, contentHash: await sha256Hex(canonicalJson(values)), pollPositions };
 }
 
 /** The values in force that differ from `base` (a profile's values, or those recorded): what a change changed. */
@@ -30,12 +41,13 @@ export async function overlayProfile(
   file: string,
   base: ThresholdProfile,
   overrides: Record<string, number>,
-  ref?: { id?: string; version?: string },
+  ref?: { id?: string; version?: string; pollPositions?: readonly string[] },
 ): Promise<Parsed<ThresholdProfile>> {
   const values = { ...base.values, ...overrides };
   const problems = validateThresholdValues(values).map((p) => ({ file, path: `thresholds.${p.key}`, expected: p.expected }));
   if (problems.length) return { ok: false, problems };
-  const changed = Object.keys(overrides).length > 0;
+  const pollPositions = ref?.pollPositions ?? positionsToPoll(base);
+  const changed = Object.keys(overrides).length > 0 || pollPositions !== positionsToPoll(base);
   const id = ref?.id ?? (changed ? `${base.id}+custom` : base.id);
-  return { ok: true, value: await makeProfile(id, ref?.version ?? base.version, values) };
+  return { ok: true, value: await makeProfile(id, ref?.version ?? base.version, values, pollPositions) };
 }

@@ -1,5 +1,5 @@
 import type { CrewReturnSnapshot } from '../../session/fold';
-import { type CrewReturnEvent, crewReturnEventTypes, crewReturnMachine, decidableOutcomes } from '../../session/model';
+import { type CrewReturnEvent, crewReturnEventTypes, crewReturnMachine, decidableOutcomes, openPoll } from '../../session/model';
 import { activeStateIds, graphFromMachine, type StatechartGraph, transitionEdgeId } from './statechartGraph';
 
 /** The decision statechart's nodes and edges, read once from the machine. */
@@ -42,6 +42,17 @@ function sampleEvents(snapshot: CrewReturnSnapshot): CrewReturnEvent[] {
         return [{ type, key, value, at, by }];
       case 'seats.relocate':
         return setup.crew.flatMap((c) => vehicleIds.map((vehicleId) => ({ type, crewId: c.id, vehicleId, at, by })));
+      case 'poll.open':
+        return [{ type, outcome: 'launch-replacement', positions: ['probe'], at, by }];
+      case 'poll.vote':
+        return (openPoll(snapshot.context.polls)?.positions ?? []).map((position) => ({
+          type,
+          position,
+          vote: 'go' as const,
+          dissent: 'none' as const,
+          at,
+          by: { name: 'probe', role: position },
+        }));
       case 'session.note':
       case 'operator.handover':
         return []; // record-only: no transition takes them
