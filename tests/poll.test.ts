@@ -165,6 +165,12 @@ describe('the poll in the record', () => {
     const signerFor = async (actor: Actor) => keys.find((k) => k.name === actor.name && k.role === actor.role) ?? null;
     const entries = await extendLedger(w.scenario, w.profile, [], foldWalkthrough(w), signerFor);
     const packet = await sealPacket(makePacket(w.scenario, w.profile, entries), keys[0] as Signer, wall);
+    // The decision entry itself names the poll it was taken with: the chain and the replay hold it.
+    expect(packet.entries.find((e) => e.event.type === 'decision.confirm')?.derived.decision).toEqual({
+      outcome: 'launch-replacement',
+      kind: 'confirmed',
+      poll: 1,
+    });
     const votes = packet.entries.filter((e) => e.event.type === 'poll.vote');
     expect(votes.map((e) => [e.event.by.role, e.signature?.fingerprint])).toEqual([
       ['thermal', keys[1]?.fingerprint],

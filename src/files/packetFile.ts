@@ -34,7 +34,7 @@ const entrySchema = z.strictObject({
     applied: z.boolean(),
     refusal: z.string().nullable(),
     recommendation: z.strictObject({ outcome: z.string(), decidingRow: z.string() }).nullable(),
-    decision: z.strictObject({ outcome: z.string(), kind: z.string() }).nullable(),
+    decision: z.strictObject({ outcome: z.string(), kind: z.string(), poll: z.number().int().min(1).optional() }).nullable(),
     evaluations: z.array(evaluation),
   }),
   profile: z.strictObject({ id: z.string(), version: z.string(), hash: hex64 }),

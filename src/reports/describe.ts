@@ -1,5 +1,6 @@
 /** Words for what the model computes and the record holds, shared by every presenter so none says it differently. */
 
+import type { AuditEntry } from '../record/ledger';
 import type { DecisionRecord, RecordPoll, RecordRule, TakenDecision, ThresholdsInForce } from '../session/decisionRecord';
 import {
   type CrewReturnEvent,
@@ -86,7 +87,7 @@ const pollClosingWords = {
 export function pollSentence(poll: RecordPoll): string {
   const { tally } = poll;
   const support = tally.disagreeButSupport
-    ? ` (${tally.disagreeButSupport} disagree${tally.disagreeButSupport === 1 ? 's' : ''} but support)`
+    ? ` (${tally.disagreeButSupport} ${tally.disagreeButSupport === 1 ? 'disagrees but supports' : 'disagree but support'})`
     : '';
   const dissents = tally.formalDissents.length
     ? `; ${tally.formalDissents.length} formal dissent${tally.formalDissents.length === 1 ? '' : 's'} to escalate (${tally.formalDissents.map((d) => d.position).join(', ')})`
@@ -165,6 +166,13 @@ export function signatureManifestation(
   meaning: string,
 ): string {
   return `Signed by ${signer.name}, ${signer.role} (${fingerprint}) on ${utcMinute(signedUtc)} UTC: ${meaning}`;
+}
+
+/** An entry's signature manifestation, or null when it carries none (or there is no such entry). */
+export function entrySignature(entry: Pick<AuditEntry, 'event' | 'signature' | 'wallClockUtc'> | undefined): string | null {
+  return entry?.signature
+    ? signatureManifestation(entry.event.by, entry.signature.fingerprint, entry.wallClockUtc, signatureMeaning(entry.event))
+    : null;
 }
 
 const decisionKindWords: Record<TakenDecision['kind'], string> = {

@@ -52,7 +52,8 @@ export interface DerivedRecord {
   /** Why the machine did not apply the event; null when it did. */
   refusal: string | null;
   recommendation: { outcome: string; decidingRow: string } | null;
-  decision: { outcome: string; kind: string } | null;
+  /** `poll`: the number of the GO/NO-GO poll the decision was taken with (absent without one). */
+  decision: { outcome: string; kind: string; poll?: number } | null;
   evaluations: RecordedEvaluation[];
   /** The thresholds in force after the event (the record keeps their hash). */
   thresholds: Record<string, number>;
@@ -131,7 +132,9 @@ function derive(before: CrewReturnSnapshot, after: CrewReturnSnapshot, applied: 
     applied,
     refusal: applied ? null : refusalOf(before, event),
     recommendation: recommendation ? { outcome: recommendation.outcome, decidingRow: recommendation.decidingRow } : null,
-    decision: decision ? { outcome: decision.outcome, kind: decision.kind } : null,
+    decision: decision
+      ? { outcome: decision.outcome, kind: decision.kind, ...(decision.poll === null ? {} : { poll: decision.poll }) }
+      : null,
     evaluations: recommendation ? consideredRows(recommendation).flatMap((row) => row.evaluations.map(compact)) : [],
     thresholds: { ...after.context.thresholds },
   };

@@ -109,6 +109,8 @@ export interface WalkthroughView {
   inputFlipPoints: InputFlipPoint[];
   /** Why the machine would refuse a confirmation now (its guard decides, not the UI); null when it would take it. */
   confirmRefusal: string | null;
+  /** Why the machine would not open a GO/NO-GO poll now; null when it would. */
+  pollRefusal: string | null;
   /** The headline: recommendation or what the assessment waits for, deciding row and numbers, the latest change. */
   answer: Answer;
   /** The nearest threshold or assessed value that would change the recommendation (worked out when first read). */
@@ -165,14 +167,19 @@ export function viewWalkthrough(walkthrough: Walkthrough, tried?: AssessedValues
       return nearest;
     },
     answer: answerAt(fold, inView, snapshot, recommendation, (i) => changeCause(walkthrough, fold, i)),
-    confirmRefusal: refusalOf(snapshot, {
-      type: 'decision.confirm',
+    confirmRefusal: refusalOf(snapshot, { type: 'decision.confirm', at: snapshot.context.nowUtc, by: probe }),
+    pollRefusal: refusalOf(snapshot, {
+      type: 'poll.open',
+      outcome: 'launch-replacement',
+      positions: ['probe'],
       at: snapshot.context.nowUtc,
-      by: { name: 'probe', role: 'probe' },
+      by: probe,
     }),
     appliedByStep,
   };
 }
+
+const probe: Actor = { name: 'probe', role: 'probe' };
 
 export type Recorded = { ok: true; walkthrough: Walkthrough } | { ok: false; reason: string };
 
@@ -180,7 +187,9 @@ export type Recorded = { ok: true; walkthrough: Walkthrough } | { ok: false; rea
 export type Change =
   | { kind: 'event'; request: OperatorRequest }
   | { kind: 'transition'; eventType: string }
-  | { kind: 'thresholdSet'; values: Readonly<Record<string, number>>; reason: string };
+  | { kind: 'thresholdSet'; values: Readonly<Record<string, number>>; reason: string }
+  /** A position's call in a GO/NO-GO poll, recorded as that position's operator (who signs it), not the console's. */
+  | { kind: 'vote'; request: Extract<OperatorRequest, { type: 'poll.vote' }>; voter: Actor };
 
 export function recordChange(walkthrough: Walkthrough, change: Change, by: Actor, wallClockUtc: string): Recorded {
   switch (change.kind) {
@@ -190,6 +199,8 @@ export function recordChange(walkthrough: Walkthrough, change: Change, by: Actor
       return recordTransition(walkthrough, change.eventType, by, wallClockUtc);
     case 'thresholdSet':
       return recordThresholdSet(walkthrough, change.values, change.reason, by, wallClockUtc);
+    case 'vote':
+      return recordEvent(walkthrough, change.request, change.voter, wallClockUtc);
   }
 }
 

@@ -4,9 +4,13 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { flipPoints, inputFlipPoints } from '../../machines/policy/flipPoints';
 import { recommend } from '../../machines/policy/policy';
 import { defaultThresholdValues, thresholdDefinitionByKey } from '../../machines/policy/thresholds';
+import { defaultPollPositions } from '../../machines/statechart/poll';
+import { defaultProfile } from '../../src/session/profile';
+import { moveTo, openWalkthrough, recordEvent, viewWalkthrough } from '../../src/session/walkthrough';
 import { DecisionPanel } from '../../src/ui/decision/DecisionPanel';
 import { FlipTable } from '../../src/ui/decision/FlipTable';
 import { PolicyTable } from '../../src/ui/decision/PolicyTable';
+import { PollPanel } from '../../src/ui/decision/PollPanel';
 import { ThresholdsPanel } from '../../src/ui/thresholds/ThresholdsPanel';
 import { Timeline } from '../../src/ui/walkthrough/Timeline';
 import { dayAfterLaunchUtc, loadBuiltInScenario, situation } from '../support';
@@ -75,6 +79,8 @@ describe('ThresholdInput', () => {
   });
 });
 
+const noPoll = { polls: [], defaultPositions: defaultPollPositions, pollRefusal: null, onVote: vi.fn() };
+
 describe('DecisionPanel', () => {
   it('an override needs a rationale; with one it is sent trimmed', () => {
     const onDecide = vi.fn();
@@ -85,6 +91,7 @@ describe('DecisionPanel', () => {
         refusal={null}
         readOnly={null}
         onDecide={onDecide}
+        {...noPoll}
       />,
     );
     fireEvent.click(screen.getByRole('button', { name: 'Override' }));
@@ -105,6 +112,7 @@ describe('DecisionPanel', () => {
         refusal={null}
         readOnly="you are viewing step 3; changes are recorded at the latest step reached (17)"
         onDecide={onDecide}
+        {...noPoll}
       />,
     );
     expect(screen.getByRole('button', { name: /^Confirm/ })).toHaveProperty('disabled', true);
@@ -123,10 +131,54 @@ describe('DecisionPanel', () => {
         refusal={null}
         readOnly={null}
         onDecide={vi.fn()}
+        {...noPoll}
       />,
     );
     expect((screen.getByRole('button', { name: /Confirm/ }) as HTMLButtonElement).disabled).toBe(true);
     expect(screen.getByText(/nothing to confirm; override with a rationale/)).toBeTruthy();
+  });
+});
+
+describe('PollPanel', () => {
+  it('opens a poll on the positions ticked and added; a vote is signed as the position’s own operator, a formal dissent needs a rationale', async () => {
+    const onOpen = vi.fn();
+    const props = { defaultPositions: ['thermal', 'propulsion'], proposed: 'launch-replacement', disabledBecause: null } as const;
+    render(<PollPanel polls={[]} {...props} onOpen={onOpen} onVote={vi.fn()} />);
+    fireEvent.click(screen.getByLabelText('propulsion'));
+    fireEvent.change(screen.getByLabelText('Add a position'), { target: { value: ' thermal ' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Add' }));
+    expect(screen.getByRole('alert').textContent).toBe('thermal is already in the list.');
+    fireEvent.change(screen.getByLabelText('Add a position'), { target: { value: 'crew surgeon' } });
+    fireEvent.keyDown(screen.getByLabelText('Add a position'), { key: 'Enter' });
+    fireEvent.click(screen.getByRole('button', { name: 'Open poll' }));
+    expect(onOpen).toHaveBeenCalledWith({
+      type: 'poll.open',
+      outcome: 'launch-replacement',
+      positions: ['thermal', 'crew surgeon'],
+    });
+    cleanup();
+
+    // The panel reads the poll as the record holds it, from a real session.
+    const director = { name: 'Ana Flight', role: 'flight director' };
+    const at17 = moveTo(openWalkthrough(loadBuiltInScenario('soyuz-ms-22.json'), await defaultProfile(), 'now'), 17, 'now');
+    const opened = recordEvent(at17, onOpen.mock.calls[0]?.[0], director, 'now');
+    if (!opened.ok) throw new Error(opened.reason);
+    const onVote = vi.fn();
+    render(<PollPanel polls={viewWalkthrough(opened.walkthrough).record.polls} {...props} onOpen={vi.fn()} onVote={onVote} />);
+    expect(screen.getByRole('table').textContent).toContain('thermalwaiting for an answer');
+    const sign = screen.getByRole('button', { name: 'Sign and record the thermal call' });
+    fireEvent.click(sign);
+    expect(screen.getByRole('alert').textContent).toBe('Name the thermal operator: the call is signed with their key.');
+    fireEvent.change(screen.getByLabelText('Name of the thermal operator'), { target: { value: 'Tess' } });
+    fireEvent.click(screen.getByLabelText('NO-GO, FORMAL DISSENT: escalate'));
+    fireEvent.click(sign);
+    expect(screen.getByRole('alert').textContent).toBe('Not recorded: a formal dissent needs a rationale (it is escalated).');
+    fireEvent.change(screen.getByLabelText(/^Rationale/), { target: { value: 'humidity not assessed' } });
+    fireEvent.click(sign);
+    expect(onVote).toHaveBeenCalledWith(
+      { type: 'poll.vote', position: 'thermal', vote: 'no-go', dissent: 'formal', rationale: 'humidity not assessed' },
+      { name: 'Tess', role: 'thermal' },
+    );
   });
 });
 

@@ -2,11 +2,13 @@ import { startTransition, useMemo, useState } from 'react';
 import type { KeyStore } from '../../files/keyStore';
 import { type AuditEntry, type DecisionPacket, makePacket, needsSignature, sealPacket } from '../../record/ledger';
 import { type Verification, verifyPacket } from '../../record/verify';
+import { entrySignature } from '../../reports/describe';
 import type { PacketReport } from '../../reports/packetReport';
 import { decisionRecord } from '../../session/decisionRecord';
 import type { SessionFold } from '../../session/fold';
 import type { Actor } from '../../session/model';
 import { foldWalkthrough, type Walkthrough } from '../../session/walkthrough';
+import { PollTable } from '../decision';
 import { downloadJson } from '../shared/download';
 import { AuditActions } from './AuditActions';
 import { AuditFilters } from './AuditFilters';
@@ -176,6 +178,14 @@ export function AuditView({ walkthrough, ledger, imported, refusal, onNote, onIm
           onCopied={setCopyNotice}
         />
       </div>
+      {report && report.record.polls.length > 0 && (
+        <section className="audit-polls" aria-labelledby="audit-polls-title">
+          <h3 id="audit-polls-title">GO/NO-GO polls</h3>
+          {report.record.polls.map((poll) => (
+            <PollTable key={poll.number} poll={poll} signatureOf={(seq) => entrySignature(entries[seq - 1])} />
+          ))}
+        </section>
+      )}
       <p role="status" className="visually-hidden">
         {copyNotice}
       </p>

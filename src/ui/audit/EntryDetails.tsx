@@ -1,6 +1,6 @@
 import { Fragment } from 'react';
 import type { AuditEntry } from '../../record/ledger';
-import { describeEvent, signatureManifestation, signatureMeaning } from '../../reports/describe';
+import { describeEvent, entrySignature } from '../../reports/describe';
 import { roundForReading, signedWithUnit } from '../../reports/numbers';
 import type { MissionSetup } from '../../session/model';
 import { actorLabel } from './entryFilter';
@@ -54,16 +54,10 @@ export function EntryDetails({ entry, total, setup, thresholds, needsSignature, 
         <dd>{actorLabel(entry)}</dd>
         <dt>Signature</dt>
         <dd data-testid="entry-signature">
-          {entry.signature
-            ? signatureManifestation(
-                entry.event.by,
-                entry.signature.fingerprint,
-                entry.wallClockUtc,
-                signatureMeaning(entry.event),
-              )
-            : needsSignature
+          {entrySignature(entry) ??
+            (needsSignature
               ? 'Not signed: anyone could have written this entry'
-              : 'None needed: a scripted step of the scenario, bound by the chain'}
+              : 'None needed: a scripted step of the scenario, bound by the chain')}
         </dd>
         <dt>Recorded</dt>
         <dd>{entry.wallClockUtc}</dd>

@@ -1,14 +1,15 @@
 import {
   decisionSentence,
   describeEvent,
+  entrySignature,
   outcomeSentence,
   recommendationHeading,
   ruleCells,
   signatureManifestation,
-  signatureMeaning,
   thresholdsSentence,
 } from '../../reports/describe';
 import type { PacketReport } from '../../reports/packetReport';
+import { PollTable } from '../decision';
 import { usePrinting } from './usePrinting';
 import { windowedFrom } from './useRowWindow';
 
@@ -37,6 +38,9 @@ export function PrintRecord({ report: { packet, record } }: { report: PacketRepo
             )
           : 'Not sealed: this printout is of the record as it stands, signed by nobody as a whole.'}
       </p>
+      {record.polls.map((poll) => (
+        <PollTable key={poll.number} poll={poll} signatureOf={(seq) => entrySignature(packet.entries[seq - 1])} />
+      ))}
       {r && (
         <>
           <h2>{r.basis === 'at-decision' ? 'Recommendation at the decision' : 'Standing recommendation'}</h2>
@@ -82,9 +86,7 @@ export function PrintRecord({ report: { packet, record } }: { report: PacketRepo
             {e.signature && (
               <>
                 <br />
-                <span data-field="signature">
-                  {signatureManifestation(e.event.by, e.signature.fingerprint, e.wallClockUtc, signatureMeaning(e.event))}
-                </span>
+                <span data-field="signature">{entrySignature(e)}</span>
               </>
             )}
           </li>

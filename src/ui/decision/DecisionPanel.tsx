@@ -1,12 +1,15 @@
 import { type FormEvent, useState } from 'react';
 import { outcomeLabels } from '../../reports/describe';
+import type { RecordPoll } from '../../session/decisionRecord';
 import {
+  type Actor,
   type DecidableOutcome,
   decidableOutcomes,
   hasVisibleText,
   type OperatorRequest,
   type Recommendation,
 } from '../../session/model';
+import { PollPanel } from './PollPanel';
 
 interface Props {
   recommendation: Recommendation | null;
@@ -15,10 +18,25 @@ interface Props {
   refusal: string | null;
   /** Why nothing can be recorded here (an earlier step under review); null when a decision can be. */
   readOnly: string | null;
+  polls: readonly RecordPoll[];
+  defaultPositions: readonly string[];
+  /** Why the machine would not open a poll now; null when it would. */
+  pollRefusal: string | null;
   onDecide: (request: OperatorRequest) => void;
+  onVote: (request: Extract<OperatorRequest, { type: 'poll.vote' }>, voter: Actor) => void;
 }
 
-export function DecisionPanel({ recommendation, confirmRefusal, refusal, readOnly, onDecide }: Props) {
+export function DecisionPanel({
+  recommendation,
+  confirmRefusal,
+  refusal,
+  readOnly,
+  polls,
+  defaultPositions,
+  pollRefusal,
+  onDecide,
+  onVote,
+}: Props) {
   const canConfirm = confirmRefusal === null && readOnly === null;
   const [outcome, setOutcome] = useState<DecidableOutcome>('launch-replacement');
   const [rationale, setRationale] = useState('');
@@ -39,6 +57,18 @@ export function DecisionPanel({ recommendation, confirmRefusal, refusal, readOnl
   return (
     <section aria-labelledby="decision-title" className="decision-panel">
       <h3 id="decision-title">Decision</h3>
+      <PollPanel
+        polls={polls}
+        defaultPositions={defaultPositions}
+        proposed={
+          recommendation && recommendation.outcome !== 'undecided' && recommendation.outcome !== 'nominal-return'
+            ? recommendation.outcome
+            : 'launch-replacement'
+        }
+        disabledBecause={readOnly ?? pollRefusal}
+        onOpen={onDecide}
+        onVote={onVote}
+      />
       <div className="decision-confirm">
         <button
           type="button"

@@ -1,6 +1,7 @@
 import { memo, useCallback, useEffect, useMemo } from 'react';
 import { scriptedDecisionNear } from '../../session/history';
 import { type AssessedValue, assessedInputs, stateName } from '../../session/model';
+import { positionsToPoll } from '../../session/profile';
 import { replayRefusal } from '../../session/replayWalkthrough';
 import { type Change, frontier, reviewReason, viewWalkthrough, type Walkthrough } from '../../session/walkthrough';
 import { AnswerPanel, DecisionPanel, RecommendationPanel } from '../decision';
@@ -166,7 +167,11 @@ export const WalkthroughView = memo(function WalkthroughView({
               confirmRefusal={view.confirmRefusal}
               refusal={refusal}
               readOnly={readOnly}
+              polls={view.record.polls}
+              defaultPositions={positionsToPoll(walkthrough.profile)}
+              pollRefusal={view.pollRefusal}
               onDecide={(request) => onChange({ kind: 'event', request })}
+              onVote={(request, voter) => onChange({ kind: 'vote', request, voter })}
             />
           )}
           <RecommendationPanel view={deferredView} pending={deferredView !== view} temperatureUnit={temperatureUnit} />

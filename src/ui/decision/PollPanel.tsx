@@ -1,0 +1,244 @@
+import { type FormEvent, useId, useState } from 'react';
+import { dissentLabels, outcomeLabels, voteLabels } from '../../reports/describe';
+import type { RecordPoll } from '../../session/decisionRecord';
+import {
+  type Actor,
+  type DecidableOutcome,
+  type DissentLevel,
+  decidableOutcomes,
+  dissentProblem,
+  hasVisibleText,
+  type OperatorRequest,
+  type PollVote,
+} from '../../session/model';
+import { PollTable } from './PollTable';
+
+type PollOpenRequest = Extract<OperatorRequest, { type: 'poll.open' }>;
+type PollVoteRequest = Extract<OperatorRequest, { type: 'poll.vote' }>;
+
+interface Props {
+  polls: readonly RecordPoll[];
+  /** Whom the profile asks by default. */
+  defaultPositions: readonly string[];
+  /** What the positions are asked to go for unless the authority picks another outcome. */
+  proposed: DecidableOutcome;
+  /** Why nothing can be recorded here, or why the machine would not open a poll (the decision panel says it); null when it would. */
+  disabledBecause: string | null;
+  onOpen: (request: PollOpenRequest) => void;
+  onVote: (request: PollVoteRequest, voter: Actor) => void;
+}
+
+/** The calls a position can make: a GO may disagree but support; a NO-GO may be a formal dissent. */
+const calls: { vote: PollVote; dissent: DissentLevel }[] = [
+  { vote: 'go', dissent: 'none' },
+  { vote: 'go', dissent: 'disagree-but-support' },
+  { vote: 'no-go', dissent: 'none' },
+  { vote: 'no-go', dissent: 'formal' },
+  { vote: 'abstain', dissent: 'none' },
+];
+const callLabel = ({ vote, dissent }: (typeof calls)[number]) =>
+  `${voteLabels[vote]}${dissent === 'none' ? '' : `, ${dissentLabels[dissent]}`}`;
+
+const notRecorded = (why: string | null) => (why ? `Not recorded: ${why}.` : null);
+
+/**
+ * Before confirming or overriding, the authority polls the positions; on one console they answer in
+ * turn, each under its operator's own name (and so its own signing key).
+ */
+export function PollPanel({ polls, defaultPositions, proposed, disabledBecause, onOpen, onVote }: Props) {
+  const open = polls.at(-1)?.closed === null ? polls.at(-1) : undefined;
+  const earlier = polls.filter((p) => p !== open);
+  return (
+    <section aria-labelledby="poll-title" className="poll-panel">
+      <h4 id="poll-title">GO/NO-GO poll</h4>
+      {open ? (
+        <>
+          <PollTable poll={open} />
+          <VoteForm poll={open} disabledBecause={disabledBecause} onVote={onVote} />
+        </>
+      ) : (
+        <OpenPollForm
+          key={polls.length}
+          defaultPositions={defaultPositions}
+          proposed={proposed}
+          disabledBecause={disabledBecause}
+          onOpen={onOpen}
+        />
+      )}
+      {earlier.length > 0 && (
+        <details>
+          <summary>Earlier polls ({earlier.length})</summary>
+          {earlier.map((poll) => (
+            <PollTable key={poll.number} poll={poll} />
+          ))}
+        </details>
+      )}
+    </section>
+  );
+}
+
+function OpenPollForm({
+  defaultPositions,
+  proposed,
+  disabledBecause,
+  onOpen,
+}: Pick<Props, 'defaultPositions' | 'proposed' | 'disabledBecause' | 'onOpen'>) {
+  const [outcome, setOutcome] = useState<DecidableOutcome>(proposed);
+  const [positions, setPositions] = useState(() => defaultPositions.map((name) => ({ name, asked: true })));
+  const [added, setAdded] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
+  const problemId = useId();
+
+  const add = () => {
+    const name = added.trim();
+    if (!hasVisibleText(name)) return setProblem('Name the position to add.');
+    if (positions.some((p) => p.name === name)) return setProblem(`${name} is already in the list.`);
+    setPositions([...positions, { name, asked: true }]);
+    setAdded('');
+    setProblem(null);
+  };
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const asked = positions.filter((p) => p.asked).map((p) => p.name);
+    if (asked.length === 0) return setProblem('Ask at least one position.');
+    setProblem(null);
+    onOpen({ type: 'poll.open', outcome, positions: asked });
+  };
+
+  return (
+    <form onSubmit={submit} className="poll-open" noValidate>
+      <fieldset disabled={disabledBecause !== null}>
+        <legend>Poll the positions before deciding</legend>
+        <label>
+          Poll on{' '}
+          <select value={outcome} onChange={(e) => setOutcome(e.currentTarget.value as DecidableOutcome)}>
+            {decidableOutcomes.map((o) => (
+              <option key={o} value={o}>
+                {outcomeLabels[o]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <fieldset className="poll-positions">
+          <legend>Positions asked</legend>
+          {positions.map((p, i) => (
+            <label key={p.name}>
+              <input
+                type="checkbox"
+                checked={p.asked}
+                onChange={(e) => {
+                  const asked = e.currentTarget.checked;
+                  setPositions(positions.map((q, j) => (j === i ? { ...q, asked } : q)));
+                }}
+              />{' '}
+              {p.name}
+            </label>
+          ))}
+          <label>
+            Add a position{' '}
+            <input
+              value={added}
+              onChange={(e) => setAdded(e.currentTarget.value)}
+              onKeyDown={(e) => {
+                if (e.key === 'Enter') {
+                  e.preventDefault();
+                  add();
+                }
+              }}
+              aria-describedby={problem ? problemId : undefined}
+            />
+          </label>
+          <button type="button" onClick={add}>
+            Add
+          </button>
+        </fieldset>
+        <button type="submit">Open poll</button>
+      </fieldset>
+      {problem && (
+        <p id={problemId} role="alert" className="field-error">
+          {problem}
+        </p>
+      )}
+    </form>
+  );
+}
+
+function VoteForm({ poll, disabledBecause, onVote }: { poll: RecordPoll } & Pick<Props, 'disabledBecause' | 'onVote'>) {
+  const waiting = poll.tally.unanswered;
+  const [chosen, setChosen] = useState(waiting[0] ?? '');
+  // Once a position has answered, the next one waiting takes the console.
+  const position = waiting.includes(chosen) ? chosen : (waiting[0] ?? '');
+  const [name, setName] = useState('');
+  const [call, setCall] = useState<number | null>(null);
+  const [rationale, setRationale] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
+  const problemId = useId();
+  const callsId = useId();
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const picked = call === null ? undefined : calls[call];
+    const why = rationale.trim();
+    const missing = !hasVisibleText(name)
+      ? `Name the ${position} operator: the call is signed with their key.`
+      : !picked
+        ? `Choose ${position}'s call.`
+        : notRecorded(dissentProblem(picked.vote, picked.dissent, hasVisibleText(why) ? why : undefined));
+    if (missing || !picked) return setProblem(missing);
+    setProblem(null);
+    onVote(
+      {
+        type: 'poll.vote',
+        position,
+        vote: picked.vote,
+        dissent: picked.dissent,
+        ...(hasVisibleText(why) ? { rationale: why } : {}),
+      },
+      { name: name.trim(), role: position },
+    );
+    setName('');
+    setCall(null);
+    setRationale('');
+  };
+
+  return (
+    <form onSubmit={submit} className="poll-vote" noValidate>
+      <fieldset disabled={disabledBecause !== null}>
+        <legend>
+          Poll {poll.number}: {poll.answers.length} of {poll.positions.length} answered. Each position answers in turn.
+        </legend>
+        <label>
+          Answering for{' '}
+          <select value={position} onChange={(e) => setChosen(e.currentTarget.value)}>
+            {waiting.map((p) => (
+              <option key={p} value={p}>
+                {p}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Name of the {position} operator <input value={name} onChange={(e) => setName(e.currentTarget.value)} />
+        </label>
+        <fieldset className="poll-calls" aria-describedby={problem ? problemId : undefined}>
+          <legend id={callsId}>Call on {outcomeLabels[poll.outcome]}</legend>
+          {calls.map((c, i) => (
+            <label key={callLabel(c)}>
+              <input type="radio" name={callsId} checked={call === i} onChange={() => setCall(i)} /> {callLabel(c)}
+            </label>
+          ))}
+        </fieldset>
+        <label>
+          Rationale (a formal dissent needs one)
+          <textarea rows={2} value={rationale} onChange={(e) => setRationale(e.currentTarget.value)} />
+        </label>
+        <button type="submit">Sign and record the {position} call</button>
+      </fieldset>
+      {problem && (
+        <p id={problemId} role="alert" className="field-error">
+          {problem}
+        </p>
+      )}
+    </form>
+  );
+}
