@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import type { CrewReturnEvent } from '../machines/statechart/events';
 import type { Scenario } from '../scenarios/schema';
 import { publicKeyFile } from '../src/files/keyFile';
+import { mapInFlight } from '../src/record/inFlight';
 import { type DecisionPacket, extendLedger, makePacket, type SignerFor, sealPacket } from '../src/record/ledger';
 import { createKeyPair, type PublicKeyRecord, publicHalf, publicKeyRecord, type Signer } from '../src/record/signing';
 import { canonicalJson, sha256Hex } from '../src/session/canonicalJson';
@@ -62,6 +63,7 @@ export function hashedBytes(packet: DecisionPacket): string[] {
   return packet.entries.map(({ hash: _, signature: __, ...rest }) => canonicalJson(rest));
 }
 
-export function sha256All(texts: string[]): Promise<string[]> {
-  return Promise.all(texts.map(sha256Hex));
+/** Every text's SHA-256, all requested at once, or with at most 64 in flight (the verifier's way). */
+export function sha256All(texts: string[], inFlight?: number): Promise<string[]> {
+  return inFlight ? mapInFlight(texts, sha256Hex, inFlight) : Promise.all(texts.map(sha256Hex));
 }

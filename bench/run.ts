@@ -207,7 +207,12 @@ console.log(
 const packet = await longPacket(scenario, profile, 10_000);
 const bytes = hashedBytes(packet);
 const megabytes = bytes.reduce((n, t) => n + t.length, 0) / 1e6;
-const floor = await measureAsync('SHA-256 of the same bytes (floor)', () => sha256All(bytes));
+// The floor is the faster way of hashing the same bytes: all requested at once, or 64 in flight.
+const floor = [
+  await measureAsync('SHA-256 of the same bytes, all at once', () => sha256All(bytes)),
+  await measureAsync('SHA-256 of the same bytes, 64 in flight', () => sha256All(bytes, 64)),
+].reduce((a, b) => (a.medianNsPerOp <= b.medianNsPerOp ? a : b));
+floor.name = `${floor.name} (floor)`;
 const chain = await measureAsync('verify hash chain (canonical JSON + SHA-256 + links)', () => verifyChain(packet));
 const replay = await measureAsync('full verification (chain + replay through the machine)', () => verifyPacket(packet));
 // The same session signed: every operator entry by the bench operator's key, the packet sealed.

@@ -1,6 +1,7 @@
 import { canonicalJson, sha256Hex } from '../session/canonicalJson';
 import { type FoldStep, foldSession, type SessionFold } from '../session/fold';
 import { decisionLogicVersion } from '../session/model';
+import { mapInFlight } from './inFlight';
 import { type DecisionPacket, entryHash, eventsOf, genesisHash, needsSignature, sealFields } from './ledger';
 import {
   entrySigningMessage,
@@ -43,7 +44,7 @@ export async function verifyChain(packet: DecisionPacket): Promise<Verification>
   if ((await sha256Hex(canonicalJson(packet.profile.values))) !== packet.profile.contentHash) {
     return tampered(1, "the threshold profile's values do not match its content hash");
   }
-  const recomputed = await Promise.all(entries.map(({ hash: _, signature: __, ...rest }) => entryHash(rest)));
+  const recomputed = await mapInFlight(entries, ({ hash: _, signature: __, ...rest }) => entryHash(rest));
   let previous = await genesisHash(packet.scenario, packet.profile);
   for (const [i, entry] of entries.entries()) {
     const seq = i + 1;
@@ -114,10 +115,10 @@ export async function verifySignatures(
     const known = trusted?.find((key) => sameKey(key, signature));
     return known ? signedBy(known) : signature.fingerprint;
   };
-  // Checked all at once (Web Crypto works off the main thread), then read in order.
+  // Checked together (Web Crypto works off the main thread), then read in order.
   const keys: VerifyingKeys = new Map();
-  const holds = await Promise.all(
-    packet.entries.map((e) => (e.signature ? signatureHolds(e.signature, entrySigningMessage(e.hash), keys) : false)),
+  const holds = await mapInFlight(packet.entries, async (e) =>
+    e.signature ? signatureHolds(e.signature, entrySigningMessage(e.hash), keys) : false,
   );
   for (const [i, entry] of packet.entries.entries()) {
     const { signature, event } = entry;
@@ -178,12 +179,26 @@ export async function verifyPacket(
   trusted: readonly PublicKeyRecord[] | null = null,
   requireSeal = trusted !== null,
 ): Promise<Verification> {
-  const chain = await verifyChain(packet);
-  if (!chain.ok) return chain;
-  const { verdict, findings } = await verifySignatures(packet, trusted, requireSeal);
-  if (verdict) return verdict;
+  const checked = await verifyChainAndSignatures(packet, trusted, requireSeal);
+  if (!checked.ok) return checked;
   const replayed = await verifyReplay(packet, replay);
-  return replayed.ok ? { ...replayed, signatures: findings } : replayed;
+  return replayed.ok ? { ...replayed, signatures: checked.signatures } : replayed;
+}
+
+/**
+ * The chain, then the signatures, as verdicts; the work overlaps: the signatures are checked on Web
+ * Crypto's threads while this one serializes and hashes the entries.
+ */
+export async function verifyChainAndSignatures(
+  packet: DecisionPacket,
+  trusted: readonly PublicKeyRecord[] | null,
+  requireSeal: boolean,
+): Promise<Verification> {
+  const signatures = verifySignatures(packet, trusted, requireSeal);
+  const chain = await verifyChain(packet);
+  const { verdict, findings } = await signatures;
+  if (!chain.ok) return chain;
+  return verdict ?? { ...chain, signatures: findings };
 }
 
 function brief(value: unknown): string {
