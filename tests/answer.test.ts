@@ -21,9 +21,14 @@ describe('the answer', () => {
   });
 
   it('waits for the assessed inputs of unknown readings', () => {
-    const { 'peakCabinTempC.crew2': _, ...values } = ms22LikeValues;
-    expect(unknownQuantities(recommend(situation({ values })))).toContain('peakCabinTempC.crew2');
+    const { 'peakCabinHumidityPct.crew2': _, ...values } = ms22LikeValues;
+    expect(unknownQuantities(recommend(situation({ values })))).toContain('peakCabinHumidityPct.crew2');
     expect(unknownQuantities(recommend(situation()))).toEqual([]);
+  });
+
+  it('does not wait for a cabin temperature the descent-thermal model estimates', () => {
+    const { 'peakCabinTempC.crew2': _, ...values } = ms22LikeValues;
+    expect(unknownQuantities(recommend(situation({ values })))).not.toContain('peakCabinTempC.crew2');
   });
 
   it('the nearest flip is the smallest relative move, and moving there does change the outcome', () => {

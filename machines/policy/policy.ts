@@ -7,6 +7,7 @@ import {
   descentPeakG,
   lifeUsedAtReplacementArrival,
   lifeUsedAtReturn,
+  peakCabinTempReading,
 } from '../rules/readings';
 import type { MissionSetup, OutcomeId, Tier } from '../types';
 import type { DescentMode, Vehicle } from '../vehicles/vehicles';
@@ -110,11 +111,16 @@ function flyability(context: RowContext, tier: Tier, aboard: number, withLifeAtR
 }
 
 const lifeAtReturnRule = crewRules.find((r) => r.quantity === 'lifeUsedAtReturnPct') as FlightRule;
+const peakCabinTempRule = crewRules.find((r) => r.quantity === 'peakCabinTempC') as FlightRule;
 
 function crewRuleEvaluation(context: RowContext, rule: FlightRule, tier: Tier, aboard: number): RuleEvaluation {
   const { values, thresholds } = context.situation;
   const reading =
-    rule === lifeAtReturnRule ? context.lifeAtReturn : crewReading(values, rule.quantity, rule.perCrewCount, aboard);
+    rule === lifeAtReturnRule
+      ? context.lifeAtReturn
+      : rule === peakCabinTempRule
+        ? peakCabinTempReading(context.situation.setup.damagedVehicle, values, aboard)
+        : crewReading(values, rule.quantity, rule.perCrewCount, aboard);
   return evaluateRule(rule, reading, thresholds, tier, { crewCount: aboard });
 }
 

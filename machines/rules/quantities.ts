@@ -32,6 +32,20 @@ export const reportedQuantities: readonly QuantityDefinition[] = [
   q('coolantRemainingPct', 'Coolant remaining', '%', false, 'lower', percent),
   q('livingVolumeTempC', 'Living-volume temperature (docked)', '°C', false, 'higher', temperatureC),
   q('instrumentCompartmentTempC', 'Instrument compartment temperature (docked)', '°C', false, 'higher', temperatureC),
+  // The descent-thermal estimate's inputs: a report replaces the model's default.
+  q('crewMetabolicHeatW', 'Metabolic heat per crew member (descent)', 'W', false, 'higher', { min: 0, max: 1000 }),
+  q('descentEquipmentHeatW', 'Equipment heat in the descent cabin', 'W', false, 'higher', { min: 0, max: 100_000 }),
+  q('descentDurationMin', 'Descent duration, hatch close to landing', 'min', false, 'higher', {
+    min: 0,
+    max: 3000,
+    minExclusive: true,
+  }),
+  q('cabinTempAtHatchCloseC', 'Cabin temperature at hatch close', '°C', false, 'higher', temperatureC),
+  q('descentCabinHeatCapacityKjPerK', 'Descent cabin effective heat capacity', 'kJ/K', false, 'lower', {
+    min: 0,
+    max: 1_000_000,
+    minExclusive: true,
+  }),
 ];
 
 function q(

@@ -3,9 +3,16 @@
  * says which assessed inputs it moves with (and how fast), so "what would change it" can solve for them.
  */
 
+import {
+  descentCabinModelOf,
+  descentThermalEstimate,
+  type EstimateInputUsed,
+  estimatedSource,
+  estimateFromInputs,
+} from '../thermal/estimate';
 import type { AssessedValue } from '../types';
 import { type DescentMode, descentFactKey, fact, type Vehicle } from '../vehicles/vehicles';
-import { type AssessedValues, assessedReading, conservativeEnd, type Reading } from './evaluate';
+import { type AssessedValues, assessedReading, conservativeEnd, type InputTerm, type Reading, worseDirection } from './evaluate';
 import { crewQuantityKey } from './flightRules';
 
 const msPerDay = 86_400_000;
@@ -45,6 +52,50 @@ function derived(quantityKey: string, value: number, nominalValue: number, input
 /** Per-crew assessed values are reported for each crew count. */
 export function crewReading(values: AssessedValues, quantity: string, perCrewCount: boolean, crewCount: number): Reading {
   return assessedReading(values, perCrewCount ? crewKey(quantity, crewCount) : quantity);
+}
+
+/**
+ * The predicted peak descent cabin temperature for a crew count: the report where one exists, else
+ * the estimate of the class's cabin model (source `estimated`, judged at its high end), else unknown.
+ */
+export function peakCabinTempReading(vehicle: Vehicle, values: AssessedValues, crewCount: number): Reading {
+  const reported = crewReading(values, 'peakCabinTempC', true, crewCount);
+  if (reported.value !== null) return reported;
+  const model = descentCabinModelOf(vehicle.classId);
+  if (!model || crewCount < 1) return reported;
+  let byCrew = estimatedByValues.get(values);
+  if (!byCrew) {
+    byCrew = new Map();
+    estimatedByValues.set(values, byCrew);
+  }
+  const key = `${vehicle.classId}:${crewCount}`;
+  let reading = byCrew.get(key);
+  if (!reading) {
+    const estimate = descentThermalEstimate(model, values, crewCount);
+    reading = {
+      quantityKey: reported.quantityKey,
+      value: estimate.highC,
+      nominalValue: estimate.nominalC,
+      valueSource: estimatedSource,
+      inputs: estimateInputTerms(estimate.inputs, crewCount, estimate.highC),
+    };
+    byCrew.set(key, reading);
+  }
+  return reading;
+}
+
+// Values objects are immutable: the policy reads the same estimate for each tier and row.
+const estimatedByValues = new WeakMap<AssessedValues, Map<string, Reading>>();
+
+/** How the high end moves per unit of each input's conservative end, so flip points can solve for the inputs. */
+function estimateInputTerms(inputs: readonly EstimateInputUsed[], crewCount: number, highC: number): InputTerm[] {
+  return inputs.map(({ key, value }) => {
+    const at = conservativeEnd(key, value);
+    const step = Math.max(Math.abs(at), 1) * 1e-6;
+    const end = worseDirection(key) === 'higher' ? 'high' : 'low';
+    const moved = inputs.map((i) => (i.key === key ? { ...i, value: { ...value, [end]: at + step } } : i));
+    return { key, scale: (estimateFromInputs(crewCount, moved).highC - highC) / step };
+  });
 }
 
 const crewKeys = new Map<string, string[]>();

@@ -4,5 +4,6 @@
  * the logic that wrote it. 1: first release. 2: policy rows list every crew option they tried.
  * 3: vehicle catalogue; vehicle-relative rules, seat rules and descent modes. 4: operator handover is an event.
  * 5: GO/NO-GO polls; a decision waits for an open poll's answers and names it.
+ * 6: a descent-thermal estimate where no report exists.
  */
-export const decisionLogicVersion = 5;
+export const decisionLogicVersion = 6;
