@@ -5,6 +5,7 @@ import { type InputProblem, issueProblems, type Parsed, parseJsonText } from '..
 import {
   actorSchema,
   crewReturnEventSchema,
+  estimatedSource,
   pollPositionsSchema,
   thresholdDefinitions,
   validateThresholdValues,
@@ -22,6 +23,7 @@ const evaluation = z.strictObject({
   threshold: z.number(),
   margin: z.number().nullable(),
   status: z.string(),
+  source: z.literal(estimatedSource).optional(),
 });
 const entrySchema = z.strictObject({
   seq: z.number().int().min(1),

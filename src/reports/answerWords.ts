@@ -2,7 +2,7 @@
 
 import type { Answer, ChangeCause } from '../session/answer';
 import { flipRelation, type NearestFlip, type OutcomeId, type RuleEvaluation, thresholdDefinitionByKey } from '../session/model';
-import { describeEvent, inputFlipSentence, outcomeLabels, quantityLabel, thresholdName, utcDay } from './describe';
+import { describeEvent, inputFlipSentence, outcomeLabels, quantityLabel, sourcedValue, thresholdName, utcDay } from './describe';
 
 /** Shows a value with its unit (the screen converts temperatures; a difference converts without the offset). */
 export type Shown = (value: number, unit: string, isDifference?: boolean) => string;
@@ -28,7 +28,7 @@ export function decidingRowSentence(row: NonNullable<Answer['decidingRow']>): st
 
 /** "Peak cabin temperature (3 crew), emergency tier: 43 °C against a limit of ≤ 40 °C: fails by 3 °C". */
 export function decidingNumberSentence(e: RuleEvaluation, thin: boolean, shown: Shown): string {
-  const value = e.value === null ? 'unknown' : shown(e.value, e.unit);
+  const value = e.value === null ? 'unknown' : sourcedValue(shown(e.value, e.unit), e.valueSource);
   const verdict =
     e.margin === null
       ? 'unknown'

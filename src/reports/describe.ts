@@ -6,6 +6,7 @@ import {
   type CrewReturnEvent,
   type DissentLevel,
   derivedQuantityLabels,
+  estimatedSource,
   flipRelation,
   type InputFlipPoint,
   type OutcomeId,
@@ -217,6 +218,11 @@ export function thresholdsSentence(t: ThresholdsInForce): string {
   return `thresholds ${when}: profile ${t.profile.id} v${t.profile.version}; changed from the profile: ${changed}`;
 }
 
+/** A value the descent-thermal model estimated says so wherever it is shown: "estimated 48.7 °C". */
+export function sourcedValue(shown: string, valueSource: string | null | undefined): string {
+  return valueSource === estimatedSource ? `estimated ${shown}` : shown;
+}
+
 /** The cells of a rule line, units on every number. */
 export function ruleCells(rule: RecordRule): {
   rule: string;
@@ -231,8 +237,8 @@ export function ruleCells(rule: RecordRule): {
     rule.value === null
       ? 'unknown'
       : rule.nominalValue !== null && rule.nominalValue !== rule.value
-        ? `${withUnit(rule.value, rule.unit)} (nominal ${withUnit(rule.nominalValue, rule.unit)})`
-        : withUnit(rule.value, rule.unit);
+        ? `${sourcedValue(withUnit(rule.value, rule.unit), rule.valueSource)} (nominal ${withUnit(rule.nominalValue, rule.unit)})`
+        : sourcedValue(withUnit(rule.value, rule.unit), rule.valueSource);
   return {
     rule: rule.rule,
     subject: rule.subject,

@@ -11,6 +11,7 @@ import { crewReturnMachine } from '../../machines/statechart/crewReturnMachine';
 import { type CrewReturnEvent, recordOnlyEventTypes } from '../../machines/statechart/events';
 import { refusalOf } from '../../machines/statechart/refusal';
 import { stateName } from '../../machines/statechart/stateName';
+import { estimatedSource } from '../../machines/thermal/estimate';
 import type { MissionSetup } from '../../machines/types';
 import { resolveVehicle } from '../../machines/vehicles/vehicles';
 import type { Scenario } from '../../scenarios/schema';
@@ -42,6 +43,8 @@ export interface RecordedEvaluation {
   threshold: number;
   margin: number | null;
   status: string;
+  /** Present only for a value the descent-thermal model estimated (no report): never mistaken for one. */
+  source?: typeof estimatedSource;
 }
 
 /** What an event produced, as the record keeps it and verification re-derives it. */
@@ -151,6 +154,7 @@ function compact(e: RuleEvaluation): RecordedEvaluation {
     threshold: e.threshold,
     margin: e.margin,
     status: e.status,
+    ...(e.valueSource === estimatedSource ? { source: estimatedSource } : {}),
   };
 }
 

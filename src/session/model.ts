@@ -17,5 +17,8 @@ export { decisionLogicVersion } from '../../machines/statechart/logicVersion';
 export * from '../../machines/statechart/poll';
 export { stateName } from '../../machines/statechart/stateName';
 export { hasVisibleText } from '../../machines/statechart/text';
+export * from '../../machines/thermal/byCrewCount';
+export * from '../../machines/thermal/descentCabinInputs';
+export * from '../../machines/thermal/estimate';
 export * from '../../machines/types';
 export * from '../../machines/vehicles/vehicles';

@@ -1,6 +1,6 @@
 import { Fragment } from 'react';
 import type { AuditEntry } from '../../record/ledger';
-import { describeEvent, entrySignature } from '../../reports/describe';
+import { describeEvent, entrySignature, sourcedValue } from '../../reports/describe';
 import { roundForReading, signedWithUnit } from '../../reports/numbers';
 import type { MissionSetup } from '../../session/model';
 import { actorLabel } from './entryFilter';
@@ -113,7 +113,7 @@ export function EntryDetails({ entry, total, setup, thresholds, needsSignature, 
               <tr key={i} className={`status-${e.status}`}>
                 <td>{breakableId(e.rule)}</td>
                 <td>{[setup ? recordedSubject(e, setup) : '', e.tier].filter(Boolean).join(', ')}</td>
-                <td>{e.value === null ? 'unknown' : roundForReading(e.value)}</td>
+                <td>{e.value === null ? 'unknown' : sourcedValue(roundForReading(e.value), e.source)}</td>
                 <td>{roundForReading(e.threshold)}</td>
                 <td>{signedWithUnit(e.margin, '')}</td>
                 <td className="result">{e.status.toUpperCase()}</td>

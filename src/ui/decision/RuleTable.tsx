@@ -1,5 +1,5 @@
 import { memo } from 'react';
-import { evaluationKey } from '../../reports/describe';
+import { evaluationKey, sourcedValue } from '../../reports/describe';
 import { evaluationSubject } from '../../session/decisionRecord';
 import { allRules, type MissionSetup, type PolicyRowResult, type Recommendation, type RuleEvaluation } from '../../session/model';
 import { SourceRef } from '../shared/SourceRef';
@@ -127,7 +127,7 @@ const EvaluationRow = memo(function EvaluationRow({ evaluation: e, subject, temp
       <td>{subject}</td>
       <td>{e.tier}</td>
       <td>
-        {e.value === null ? 'unknown' : show(e.value, e.unit)}
+        {e.value === null ? 'unknown' : sourcedValue(show(e.value, e.unit), e.valueSource)}
         {e.nominalValue !== null && e.nominalValue !== e.value && (
           <span className="muted"> ({show(e.nominalValue, e.unit)})</span>
         )}

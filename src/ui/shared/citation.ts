@@ -1,10 +1,10 @@
-import { allRules, thresholdDefinitions, vehicleCatalogue } from '../../session/model';
+import { allRules, descentCabinModels, estimatedSource, thresholdDefinitions, vehicleCatalogue } from '../../session/model';
 
 /** What a source key leads to: the scenario's citation, the project's facts file, or nothing. */
 export type CitationLookup = { kind: 'scenario'; citation: string } | { kind: 'facts' } | { kind: 'none' };
 
 /** Words that stand where a source key would, but name no source. */
-const notKeys = new Set(['assumed', 'derived', 'not found']);
+const notKeys = new Set(['assumed', 'derived', 'not found', estimatedSource]);
 export const isSourceKey = (value: string) => !notKeys.has(value);
 
 /** The keys the vehicle catalogue, the thresholds and the flight rules cite: all FACTS.md keys. */
@@ -13,6 +13,7 @@ export const factsKeys: ReadonlySet<string> = new Set(
     ...Object.values(vehicleCatalogue).flatMap((c) => Object.values(c.facts).map((f) => f.source)),
     ...thresholdDefinitions.map((d) => d.source),
     ...allRules.map((r) => r.source),
+    ...Object.values(descentCabinModels).flatMap((m) => Object.values(m.inputs).map((i) => i.source)),
   ].filter(isSourceKey),
 );
 
