@@ -1,4 +1,12 @@
+import { assessedInputs } from '../../machines/policy/answer';
+import type { Recommendation } from '../../machines/policy/policy';
+import type { AssessedValues } from '../../machines/rules/evaluate';
+import { crewQuantityKey } from '../../machines/rules/flightRules';
+import { descentCabinByCrewCount, seatedCrewCounts } from '../../machines/thermal/byCrewCount';
+import { descentThermalInputKeys } from '../../machines/thermal/descentCabinInputs';
+import { descentCabinModelOf, estimatedSource } from '../../machines/thermal/estimate';
 import type { AssessedValue } from '../../machines/types';
+import type { Vehicle } from '../../machines/vehicles/vehicles';
 import { snapshotAfter } from './fold';
 import { changedFrom } from './profile';
 import { type Change, eventsInView, foldWalkthrough, frontier, recordChange, type Walkthrough } from './walkthrough';
@@ -54,4 +62,49 @@ export function exploredThresholds(exploration: Exploration): Readonly<Record<st
 
 function thresholdsAtCursor(walkthrough: Walkthrough): Readonly<Record<string, number>> {
   return snapshotAfter(foldWalkthrough(walkthrough), eventsInView(walkthrough)).context.thresholds;
+}
+
+/** What stands in for a quantity nobody reported: the descent-thermal model's default input, or its estimate. */
+export interface StandIn {
+  kind: 'model default' | 'estimated';
+  value: AssessedValue;
+}
+
+/**
+ * What Explore lets one try: every assessed quantity the recommendation reads, and, where the vehicle
+ * has a cabin model, the estimate's inputs and the report for each crew count nobody reported.
+ */
+export function explorableQuantities(recommendation: Recommendation, vehicle: Vehicle, recorded: AssessedValues): string[] {
+  const estimate = descentCabinModelOf(vehicle.classId)
+    ? [
+        ...descentThermalInputKeys,
+        ...seatedCrewCounts(vehicle)
+          .map((n) => crewQuantityKey('peakCabinTempC', n))
+          .filter((key) => !recorded[key]),
+      ]
+    : [];
+  return [...new Set([...assessedInputs(recommendation), ...estimate])];
+}
+
+/** For each unreported quantity the descent-thermal estimate fills, what stands in for it: Explore shows it beside "not reported". */
+export function standIns(vehicle: Vehicle, values: AssessedValues): Record<string, StandIn> {
+  const model = descentCabinModelOf(vehicle.classId);
+  if (!model) return {};
+  const inputs = Object.entries(model.inputs).flatMap(([key, { basis: _, ...value }]) =>
+    values[key] ? [] : [[key, { kind: 'model default' as const, value }]],
+  );
+  const estimates = descentCabinByCrewCount(vehicle, values).flatMap(({ crewAboard, reading, estimate }) =>
+    reading === 'estimated' && estimate
+      ? [
+          [
+            crewQuantityKey('peakCabinTempC', crewAboard),
+            {
+              kind: 'estimated' as const,
+              value: { nominal: estimate.nominalC, low: estimate.lowC, high: estimate.highC, source: estimatedSource },
+            },
+          ],
+        ]
+      : [],
+  );
+  return Object.fromEntries([...inputs, ...estimates]);
 }

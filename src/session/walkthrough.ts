@@ -105,6 +105,8 @@ export interface WalkthroughView {
   recommendation: Recommendation | null;
   /** Every policy row's verdict, those below the deciding one included. */
   policyRows: PolicyRowResult[];
+  /** The assessed values the policy judges: the reported ones, with any tried in Explore in their place. */
+  values: AssessedValues;
   flipPoints: FlipPoint[];
   inputFlipPoints: InputFlipPoint[];
   /** Why the machine would refuse a confirmation now (its guard decides, not the UI); null when it would take it. */
@@ -153,6 +155,7 @@ export function viewWalkthrough(walkthrough: Walkthrough, tried?: AssessedValues
     snapshot,
     recommendation,
     policyRows: recommendation?.rows ?? [],
+    values: (situation ?? standing.situation).values,
     // Worked out when first read: a panel that shows them asks; the headline of an edit does not wait for them.
     get flipPoints() {
       thresholdFlips ??= recommendation ? flipPoints(situation ?? standing.situation, recommendation) : [];

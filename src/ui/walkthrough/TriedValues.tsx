@@ -1,18 +1,20 @@
 import { type KeyboardEvent, memo, useState } from 'react';
 import { quantityLabel, quantityUnit } from '../../reports/describe';
+import type { StandIn } from '../../session/exploration';
 import { type AssessedValue, conservativeEnd } from '../../session/model';
-import { displayValue, fromDisplayNumber, type TemperatureUnit, toDisplayNumber } from '../shared/units';
+import { displayUnit, displayValue, fromDisplayNumber, type TemperatureUnit, toDisplayNumber } from '../shared/units';
 
 interface Props {
   /** Assessed quantities the recommendation reads, with what is reported (or nothing yet). */
   reported: Readonly<Record<string, AssessedValue | undefined>>;
+  unreported: Readonly<Record<string, StandIn>>;
   tried: Readonly<Record<string, AssessedValue>>;
   temperatureUnit: TemperatureUnit;
   onTry: (key: string, value: AssessedValue | null) => void;
 }
 
 /** Explore mode only: try another value for an assessed quantity; the policy judges it in place of the report. */
-export const TriedValues = memo(function TriedValues({ reported, tried, temperatureUnit, onTry }: Props) {
+export const TriedValues = memo(function TriedValues({ reported, unreported, tried, temperatureUnit, onTry }: Props) {
   return (
     <section className="tried-values" aria-labelledby="tried-title">
       <h3 id="tried-title">Assessed values to try (not recorded)</h3>
@@ -30,6 +32,7 @@ export const TriedValues = memo(function TriedValues({ reported, tried, temperat
               key={key}
               quantityKey={key}
               reported={value}
+              unreported={unreported[key]}
               tried={tried[key]}
               temperatureUnit={temperatureUnit}
               onTry={onTry}
@@ -44,12 +47,14 @@ export const TriedValues = memo(function TriedValues({ reported, tried, temperat
 function TriedRow({
   quantityKey,
   reported,
+  unreported,
   tried,
   temperatureUnit,
   onTry,
 }: {
   quantityKey: string;
   reported: AssessedValue | undefined;
+  unreported: StandIn | undefined;
   tried: AssessedValue | undefined;
   temperatureUnit: TemperatureUnit;
   onTry: Props['onTry'];
@@ -70,9 +75,17 @@ function TriedRow({
   return (
     <tr className={tried ? 'tried' : undefined}>
       <th scope="row">
-        <label htmlFor={id}>{quantityLabel(quantityKey)}</label>
+        <label htmlFor={id}>
+          {quantityLabel(quantityKey)} <span className="muted">({displayUnit(unit, temperatureUnit)})</span>
+        </label>
       </th>
-      <td>{reported ? displayValue(conservativeEnd(quantityKey, reported), unit, temperatureUnit) : 'not reported'}</td>
+      <td>
+        {reported
+          ? displayValue(conservativeEnd(quantityKey, reported), unit, temperatureUnit)
+          : unreported
+            ? `not reported; ${unreported.kind} ${withNominal(quantityKey, unreported.value, unit, temperatureUnit)}`
+            : 'not reported'}
+      </td>
       <td>
         <input
           id={id}
@@ -99,4 +112,11 @@ function TriedRow({
       </td>
     </tr>
   );
+}
+
+/** The conservative end, which the rules judge, and the nominal value beside it where they differ. */
+function withNominal(key: string, value: AssessedValue, unit: string, temperatureUnit: TemperatureUnit): string {
+  const judged = conservativeEnd(key, value);
+  const shown = displayValue(judged, unit, temperatureUnit);
+  return judged === value.nominal ? shown : `${shown} (nominal ${displayValue(value.nominal, unit, temperatureUnit)})`;
 }

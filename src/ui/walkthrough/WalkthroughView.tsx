@@ -1,10 +1,11 @@
 import { memo, useCallback, useEffect, useMemo } from 'react';
+import { explorableQuantities, standIns } from '../../session/exploration';
 import { scriptedDecisionNear } from '../../session/history';
-import { type AssessedValue, assessedInputs, stateName } from '../../session/model';
+import { type AssessedValue, stateName } from '../../session/model';
 import { positionsToPoll } from '../../session/profile';
 import { replayRefusal } from '../../session/replayWalkthrough';
 import { type Change, frontier, reviewReason, viewWalkthrough, type Walkthrough } from '../../session/walkthrough';
-import { AnswerPanel, DecisionPanel, RecommendationPanel } from '../decision';
+import { AnswerPanel, DecisionPanel, DescentCabinPanel, RecommendationPanel } from '../decision';
 import type { TemperatureUnit } from '../shared/units';
 import { useAfterPaint } from '../shared/useAfterPaint';
 import { ThresholdsPanel } from '../thresholds';
@@ -155,7 +156,12 @@ export const WalkthroughView = memo(function WalkthroughView({
           />
           {exploring && view.recommendation && (
             <TriedValues
-              reported={Object.fromEntries(assessedInputs(view.recommendation).map((key) => [key, snapshot.context.values[key]]))}
+              reported={Object.fromEntries(
+                explorableQuantities(view.recommendation, snapshot.context.setup.damagedVehicle, snapshot.context.values).map(
+                  (key) => [key, snapshot.context.values[key]],
+                ),
+              )}
+              unreported={standIns(snapshot.context.setup.damagedVehicle, view.values)}
               tried={exploring.tried}
               temperatureUnit={temperatureUnit}
               onTry={exploring.onTry}
@@ -175,6 +181,13 @@ export const WalkthroughView = memo(function WalkthroughView({
             />
           )}
           <RecommendationPanel view={deferredView} pending={deferredView !== view} temperatureUnit={temperatureUnit} />
+          {deferredView.recommendation && (
+            <DescentCabinPanel
+              vehicle={deferredView.snapshot.context.setup.damagedVehicle}
+              values={deferredView.values}
+              temperatureUnit={temperatureUnit}
+            />
+          )}
           <StatechartDiagram snapshot={chartSnapshot} onTake={exploring ? takeTransition : undefined} />
           <VehicleCards setup={snapshot.context.setup} />
         </div>
