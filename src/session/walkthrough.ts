@@ -1,6 +1,6 @@
 import { type NearestFlip, nearestFlip } from '../../machines/policy/answer';
 import { type FlipPoint, flipPoints, type InputFlipPoint, inputFlipPoints } from '../../machines/policy/flipPoints';
-import { type PolicyRowResult, type Recommendation, recommend } from '../../machines/policy/policy';
+import { type PolicyRowResult, type Recommendation, recommend, type Situation } from '../../machines/policy/policy';
 import { validateThresholdValues } from '../../machines/policy/thresholds';
 import type { AssessedValues } from '../../machines/rules/evaluate';
 import { type CrewReturnEvent, crewReturnEventSchema, type OperatorRequest } from '../../machines/statechart/events';
@@ -101,6 +101,8 @@ export interface WalkthroughView {
   record: DecisionRecord;
   /** The state at the cursor. */
   snapshot: CrewReturnSnapshot;
+  /** What the recommendation is worked out from (Explore's tried values included): what charts read beside it. */
+  situation: Situation;
   /** The recommendation under the thresholds in force at the cursor (null before any anomaly). */
   recommendation: Recommendation | null;
   /** Every policy row's verdict, those below the deciding one included. */
@@ -153,6 +155,7 @@ export function viewWalkthrough(walkthrough: Walkthrough, tried?: AssessedValues
     fold,
     record: decisionRecord(walkthrough.scenario, walkthrough.profile, fold, inView),
     snapshot,
+    situation: situation ?? standing.situation,
     recommendation,
     policyRows: recommendation?.rows ?? [],
     values: (situation ?? standing.situation).values,
