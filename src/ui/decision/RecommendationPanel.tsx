@@ -1,7 +1,11 @@
-import { memo } from 'react';
+import { memo, useMemo } from 'react';
 import { uncrewedDepartureSentence } from '../../reports/describe';
-import type { MissionSetup, Recommendation } from '../../session/model';
+import { descentCabinSeries } from '../../session/charts/descentCabin';
+import { flipLines } from '../../session/charts/flipLines';
+import { marginBars } from '../../session/charts/marginBars';
+import { type MissionSetup, type Recommendation, recommendationEvaluations } from '../../session/model';
 import type { WalkthroughView } from '../../session/walkthrough';
+import { CabinChart, FlipChart, MarginChart } from '../charts';
 import type { TemperatureUnit } from '../shared/units';
 import { FlipTable } from './FlipTable';
 import { PolicyTable } from './PolicyTable';
@@ -18,6 +22,19 @@ interface Props {
 export const RecommendationPanel = memo(function RecommendationPanel({ view, pending, temperatureUnit }: Props) {
   const { recommendation } = view;
   const { setup, thresholds } = view.snapshot.context;
+  const lines = useMemo(
+    () =>
+      recommendation
+        ? flipLines(
+            view.flipPoints,
+            view.inputFlipPoints,
+            view.nearestFlip,
+            thresholds,
+            recommendationEvaluations(recommendation),
+          )
+        : [],
+    [view, recommendation, thresholds],
+  );
   if (!recommendation) return null;
   return (
     <section aria-labelledby="recommendation-title" className="recommendation" aria-busy={pending}>
@@ -25,9 +42,17 @@ export const RecommendationPanel = memo(function RecommendationPanel({ view, pen
       {view.record.decision && (
         <p className="muted">The tables are the decision's situation, re-evaluated under the thresholds in force now.</p>
       )}
+      <MarginChart
+        bars={marginBars(recommendation, thresholds)}
+        thinMarginPctOfLimit={thresholds.thinMarginPctOfLimit ?? 0}
+        setup={setup}
+        temperatureUnit={temperatureUnit}
+      />
       <PolicyTable policyRows={view.policyRows} recommendation={recommendation} />
       <RuleTable policyRows={view.policyRows} recommendation={recommendation} setup={setup} temperatureUnit={temperatureUnit} />
+      <CabinChart series={descentCabinSeries(view.situation)} temperatureUnit={temperatureUnit} />
       <SeatPlan recommendation={recommendation} setup={setup} />
+      <FlipChart lines={lines} temperatureUnit={temperatureUnit} />
       <FlipTable
         policyRows={view.policyRows}
         flipPoints={view.flipPoints}

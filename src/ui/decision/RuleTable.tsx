@@ -3,7 +3,7 @@ import { evaluationKey, sourcedValue } from '../../reports/describe';
 import { evaluationSubject } from '../../session/decisionRecord';
 import { allRules, type MissionSetup, type PolicyRowResult, type Recommendation, type RuleEvaluation } from '../../session/model';
 import { SourceRef } from '../shared/SourceRef';
-import { displayValue, type TemperatureUnit } from '../shared/units';
+import { displayMargin, displayValue, type TemperatureUnit } from '../shared/units';
 
 interface Props {
   policyRows: PolicyRowResult[];
@@ -113,7 +113,7 @@ const sameRow = (a: RowProps, b: RowProps) =>
 
 // Most rows are unchanged by an edit (new objects, same values): skipping them is most of an edit's render.
 const EvaluationRow = memo(function EvaluationRow({ evaluation: e, subject, temperatureUnit }: RowProps) {
-  const show = (value: number, unit: string, difference = false) => displayValue(value, unit, temperatureUnit, difference);
+  const show = (value: number, unit: string) => displayValue(value, unit, temperatureUnit);
   return (
     <tr
       className={`status-${e.status}`}
@@ -135,7 +135,7 @@ const EvaluationRow = memo(function EvaluationRow({ evaluation: e, subject, temp
       <td>
         {e.comparator} {show(e.threshold, e.unit)}
       </td>
-      <td>{e.margin === null ? '—' : `${e.margin >= 0 ? '+' : '−'}${show(Math.abs(e.margin), e.unit, true)}`}</td>
+      <td>{displayMargin(e.margin, e.unit, temperatureUnit)}</td>
       <td className="result">{statusText[e.status]}</td>
       <td>{e.valueSource !== null && <SourceRef sourceKey={e.valueSource} />}</td>
     </tr>

@@ -26,3 +26,8 @@ export function displayUnit(unit: string, shown: TemperatureUnit): string {
 export function round(x: number): number {
   return Math.round(x * 100) / 100;
 }
+
+/** A margin, signed (`+3 °C`, `−1.5 %`), converted as a difference; `—` when unknown. */
+export function displayMargin(margin: number | null, unit: string, shown: TemperatureUnit): string {
+  return margin === null ? '—' : `${margin >= 0 ? '+' : '−'}${displayValue(Math.abs(margin), unit, shown, true)}`;
+}

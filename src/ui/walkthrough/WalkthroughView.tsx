@@ -17,6 +17,7 @@ import { StepControls } from './StepControls';
 import { Timeline } from './Timeline';
 import { TriedValues } from './TriedValues';
 import { VehicleCards } from './VehicleCards';
+import { VehicleLife } from './VehicleLife';
 
 interface Props {
   walkthrough: Walkthrough;
@@ -189,6 +190,7 @@ export const WalkthroughView = memo(function WalkthroughView({
             />
           )}
           <StatechartDiagram snapshot={chartSnapshot} onTake={exploring ? takeTransition : undefined} />
+          <VehicleLife view={deferredView} />
           <VehicleCards setup={snapshot.context.setup} />
         </div>
         <div className="column thresholds-column">

@@ -1,0 +1,56 @@
+import type { ReactNode } from 'react';
+
+interface Props {
+  /** Unique on the page: ids of the title, description and table derive from it. */
+  id: string;
+  title: string;
+  /** What the chart shows, in one or two sentences: the picture's accessible description. */
+  description: string;
+  viewBox: { width: number; height: number };
+  /** The legend in words: what a pattern, a marker or a dashed line means (never colour alone). */
+  legend: ReactNode;
+  /** The same numbers as a table: the chart's text equivalent. */
+  table: ReactNode;
+  children: ReactNode;
+}
+
+/** A chart as a figure: a titled picture, its legend in words, and its numbers as a table one click away. */
+export function ChartFigure({ id, title, description, viewBox, legend, table, children }: Props) {
+  return (
+    <figure className="plot" aria-labelledby={`${id}-title`} data-chart={id}>
+      <figcaption id={`${id}-title`} className="plot-title">
+        {title}
+      </figcaption>
+      <svg
+        className="plot-svg"
+        viewBox={`0 0 ${viewBox.width} ${viewBox.height}`}
+        role="img"
+        aria-labelledby={`${id}-svg-title ${id}-description`}
+      >
+        <title id={`${id}-svg-title`}>{title}</title>
+        <desc id={`${id}-description`}>{description}</desc>
+        {children}
+      </svg>
+      <p className="plot-legend">{legend}</p>
+      <details className="plot-table">
+        <summary>{title}: as a table</summary>
+        {table}
+      </details>
+    </figure>
+  );
+}
+
+/** A text-equivalent table's header row. */
+export function ColumnHeads({ columns }: { columns: readonly string[] }) {
+  return (
+    <thead>
+      <tr>
+        {columns.map((column) => (
+          <th key={column} scope="col">
+            {column}
+          </th>
+        ))}
+      </tr>
+    </thead>
+  );
+}

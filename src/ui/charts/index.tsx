@@ -1,0 +1,34 @@
+import { type ComponentProps, type ComponentType, lazy, Suspense } from 'react';
+
+export type { MonteCarloResult, TornadoBar } from './MonteCarloCharts';
+
+// One chunk holds every chart and the charting library: loaded on first use, out of the initial JavaScript.
+const charts = () => import('./allCharts');
+const Margin = lazy(() => charts().then((c) => ({ default: c.MarginChart })));
+const Cabin = lazy(() => charts().then((c) => ({ default: c.CabinChart })));
+const Flip = lazy(() => charts().then((c) => ({ default: c.FlipChart })));
+const VehicleLife = lazy(() => charts().then((c) => ({ default: c.VehicleLifeChart })));
+const OutcomeOdds = lazy(() => charts().then((c) => ({ default: c.OutcomeOddsChart })));
+const Tornado = lazy(() => charts().then((c) => ({ default: c.TornadoChart })));
+
+/** Until its code has come, a chart's place is held and says so. */
+function ChartSlot<Props extends object>({ chart: Chart, props }: { chart: ComponentType<Props>; props: Props }) {
+  return (
+    <Suspense
+      fallback={
+        <p className="plot-pending" role="status">
+          Drawing the chart…
+        </p>
+      }
+    >
+      <Chart {...props} />
+    </Suspense>
+  );
+}
+
+export const MarginChart = (props: ComponentProps<typeof Margin>) => <ChartSlot chart={Margin} props={props} />;
+export const CabinChart = (props: ComponentProps<typeof Cabin>) => <ChartSlot chart={Cabin} props={props} />;
+export const FlipChart = (props: ComponentProps<typeof Flip>) => <ChartSlot chart={Flip} props={props} />;
+export const VehicleLifeChart = (props: ComponentProps<typeof VehicleLife>) => <ChartSlot chart={VehicleLife} props={props} />;
+export const OutcomeOddsChart = (props: ComponentProps<typeof OutcomeOdds>) => <ChartSlot chart={OutcomeOdds} props={props} />;
+export const TornadoChart = (props: ComponentProps<typeof Tornado>) => <ChartSlot chart={Tornado} props={props} />;
