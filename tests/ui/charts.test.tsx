@@ -2,6 +2,7 @@
 import { cleanup, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { recommend } from '../../machines/policy/policy';
+import type { AssessedValues } from '../../machines/rules/evaluate';
 import { descentCabinSeries, estimatedSource } from '../../src/session/charts/descentCabin';
 import { marginBars } from '../../src/session/charts/marginBars';
 import { CabinChart, MarginChart, type MonteCarloResult, OutcomeOddsChart, TornadoChart } from '../../src/ui/charts';
@@ -75,7 +76,10 @@ describe('Monte Carlo charts (loaded lazily, as the app would)', () => {
 
 describe('live charts', () => {
   it('cabin: an estimate is drawn hollow and labelled "estimated", a missing value says "no report", limits are labelled lines with units', async () => {
-    const values = { ...ms22LikeValues, 'peakCabinTempC.crew1': { nominal: 33, low: 30, high: 36, source: estimatedSource } };
+    const values: AssessedValues = {
+      ...ms22LikeValues,
+      'peakCabinTempC.crew1': { nominal: 33, low: 30, high: 36, source: estimatedSource },
+    };
     const { 'peakCabinHumidityPct.crew1': _, ...withoutHumidity1 } = values;
     render(<CabinChart series={descentCabinSeries(situation({ values: withoutHumidity1 }))} temperatureUnit="°C" />);
     const cabin = await figure(/Predicted peak descent cabin temperature and humidity by crew count/);
