@@ -18,6 +18,8 @@ test('every view passes axe at 1280×800, contrast included, and is kept as a sc
   await check('walkthrough-inspection');
   await stepUntil(page, 'anomaly.decision');
   await page.getByRole('button', { name: 'source of Peak descent cabin temperature (nominal)' }).click();
+  // The charts (loaded lazily) with their tables open are part of what axe checks.
+  await expect(page.locator('figure.plot')).toHaveCount(4);
   for (const summary of await page.locator('.center-column details > summary').all()) await summary.click();
   await check('walkthrough-decision');
 

@@ -25,7 +25,8 @@ export function ChartFigure({ id, title, description, viewBox, legend, table, ch
         className="plot-svg"
         viewBox={`0 0 ${viewBox.width} ${viewBox.height}`}
         role="img"
-        aria-labelledby={`${id}-svg-title ${id}-description`}
+        aria-labelledby={`${id}-svg-title`}
+        aria-describedby={`${id}-description`}
       >
         <title id={`${id}-svg-title`}>{title}</title>
         <desc id={`${id}-description`}>{description}</desc>

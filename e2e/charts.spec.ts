@@ -1,0 +1,78 @@
+import { expect, type Page, test } from '@playwright/test';
+import { emergencyLimitField, expectNoAxeViolations, identify, openWalkthrough, stepUntil } from './support';
+
+const charts = [
+  {
+    name: /^Margin to limit, every rule the recommendation rests on$/,
+    units: ['Margin to the limit (% of the limit)', '−3 °C'],
+    table: ['thermal.peak-cabin-temp', '✘ FAIL', 'thin margin'],
+  },
+  {
+    name: /^Predicted peak descent cabin temperature and humidity by crew count$/,
+    units: [
+      'Peak temperature (°C)',
+      'Peak humidity (%RH)',
+      'Crew aboard (persons)',
+      'emergency limit 40 °C',
+      'nominal limit 75 %RH',
+    ],
+    table: ['no report', '40 °C – 43 °C', 'report (SD-0215)'],
+  },
+  {
+    name: /^Flip points: from each value now to where the recommendation changes$/,
+    units: ['now 40 °C', '< 39 °C → Undecided: escalate', '★ nearest'],
+    table: ['Threshold: Peak descent cabin temperature (emergency) (nearest flip)', 'nominal 27 °C, emergency 40 °C'],
+  },
+  {
+    name: /^Soyuz MS-22: the mission against its certified life$/,
+    units: ['Vehicle age (days since launch, 2022-09-21)', 'certified life 210 d (100 %)', 'emergency 231 d (110 %)'],
+    table: ['anomaly', 'replacement arrives (lead time + hold)', 'emergency allowance'],
+  },
+];
+
+async function openDecisionStep(page: Page) {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await openWalkthrough(page, 'Soyuz MS-22 coolant leak');
+  await stepUntil(page, 'anomaly.decision');
+}
+
+test('each chart at the decision step is a titled picture with units on its axes and limits, and its numbers as a table reached by keyboard', async ({
+  page,
+}) => {
+  await openDecisionStep(page);
+  for (const chart of charts) {
+    const figure = page.getByRole('figure', { name: chart.name });
+    await figure.scrollIntoViewIfNeeded();
+    await expect(figure.getByRole('img', { name: chart.name })).toBeVisible();
+    for (const text of chart.units) await expect(figure.getByRole('img', { name: chart.name })).toContainText(text);
+    const summary = figure.locator('summary');
+    await summary.focus();
+    await page.keyboard.press('Enter');
+    const table = figure.getByRole('table');
+    await expect(table).toBeVisible();
+    for (const text of chart.table) await expect(table).toContainText(text);
+  }
+  await expectNoAxeViolations(page);
+});
+
+test('the charts follow an edit of a threshold: its limit line and its flip line move with it', async ({ page }) => {
+  await openDecisionStep(page);
+  await page.getByRole('button', { name: 'Explore (not recorded)' }).click();
+  await emergencyLimitField(page).fill('44');
+  await page.keyboard.press('Enter');
+  const cabin = page.getByRole('figure', { name: charts[1]?.name ?? '' });
+  await cabin.scrollIntoViewIfNeeded();
+  await expect(cabin.getByRole('img', { name: charts[1]?.name ?? '' })).toContainText('emergency limit 44 °C');
+  const flips = page.getByRole('figure', { name: charts[2]?.name ?? '' });
+  await flips.scrollIntoViewIfNeeded();
+  await expect(flips.getByRole('img', { name: charts[2]?.name ?? '' })).toContainText('now 44 °C');
+});
+
+test('the vehicle-life chart marks the decision once it is taken', async ({ page }) => {
+  await openDecisionStep(page);
+  await page.getByRole('button', { name: /^Confirm: / }).click();
+  await identify(page);
+  const life = page.getByRole('figure', { name: charts[3]?.name ?? '' });
+  await life.scrollIntoViewIfNeeded();
+  await expect(life.locator('g[data-mark="decision"]')).toContainText('decision');
+});
