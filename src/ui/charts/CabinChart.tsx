@@ -6,6 +6,7 @@ import { displayUnit, displayValue, type TemperatureUnit, toDisplayNumber } from
 import { BottomAxis, LeftAxis } from './axes';
 import { ChartFigure, ColumnHeads } from './ChartFigure';
 import { LimitLine } from './marks';
+import { sameData } from './sameData';
 
 interface Props {
   series: CabinSeries[];
@@ -40,7 +41,7 @@ export const CabinChart = memo(function CabinChart({ series, temperatureUnit }: 
       ))}
     </ChartFigure>
   );
-});
+}, sameData);
 
 function CabinPanel({ series, temperatureUnit }: { series: CabinSeries; temperatureUnit: TemperatureUnit }) {
   const shown = (v: number) => toDisplayNumber(v, series.unit, temperatureUnit);

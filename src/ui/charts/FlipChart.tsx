@@ -8,6 +8,7 @@ import { displayUnit, displayValue, type TemperatureUnit, toDisplayNumber } from
 import { BottomAxis } from './axes';
 import { ChartFigure, ColumnHeads } from './ChartFigure';
 import { LimitLine } from './marks';
+import { sameData } from './sameData';
 
 interface Props {
   lines: FlipLine[];
@@ -54,7 +55,7 @@ export const FlipChart = memo(function FlipChart({ lines, temperatureUnit }: Pro
       ))}
     </ChartFigure>
   );
-});
+}, sameData);
 
 function FlipRow({
   line: l,

@@ -10,6 +10,7 @@ import { BottomAxis } from './axes';
 import { ChartFigure, ColumnHeads } from './ChartFigure';
 import { clampToDomain, marginDomain } from './marginScale';
 import { Hatch, LimitLine } from './marks';
+import { sameData } from './sameData';
 import { statusWords } from './statusWords';
 
 interface Props {
@@ -96,7 +97,7 @@ export const MarginChart = memo(function MarginChart({ bars, thinMarginPctOfLimi
       <BottomAxis scale={x} at={bottom} label="Margin to the limit (% of the limit)" tickFormat={(v) => `${v} %`} />
     </ChartFigure>
   );
-});
+}, sameData);
 
 function MarginTable({
   bars,

@@ -5,6 +5,7 @@ import type { LifeMark, VehicleLifeTimeline } from '../../session/charts/vehicle
 import { BottomAxis } from './axes';
 import { ChartFigure, ColumnHeads } from './ChartFigure';
 import { LimitLine } from './marks';
+import { sameData } from './sameData';
 
 const width = 640;
 const plot = { left: 20, right: 540, marksTop: 44, ageY: 62, arrivalY: 104, bottom: 130 };
@@ -100,7 +101,7 @@ export const VehicleLifeChart = memo(function VehicleLifeChart({ timeline: t }: 
       <BottomAxis scale={x} at={plot.bottom} label={`Vehicle age (days since launch, ${t.launchedUtc.slice(0, 10)})`} />
     </ChartFigure>
   );
-});
+}, sameData);
 
 function LifeTable({ timeline: t, verdict }: { timeline: VehicleLifeTimeline; verdict: string }) {
   const arrival = t.replacementArrival;
