@@ -121,6 +121,8 @@ export interface ViewportFigures {
   flipping: EditLatencies;
   /** Edits that keep the outcome: values, margins and flip points change. */
   marginsOnly: EditLatencies;
+  /** Edits across the flip point with the margin and cabin charts scrolled into view (drawn again after each edit). */
+  chartsInView: EditLatencies;
   frameFloorMs: number[];
 }
 
@@ -206,9 +208,14 @@ async function measureAt(page: Page, url: string, viewport: ViewportFigures['vie
   await shows((edits - 1) % 2 ? 'undecided' : 'launch-replacement');
   const marginsOnly = await editSeries(page, ['41', '42']);
   await shows('launch-replacement');
+  const charts = page.locator('figure.plot');
+  await charts.nth(1).waitFor();
+  await charts.first().scrollIntoViewIfNeeded();
+  const chartsInView = await editSeries(page, ['38', '40']);
+  await shows((edits - 1) % 2 ? 'launch-replacement' : 'undecided');
   const frameFloorMs = await frameFloor(page);
   await page.close();
-  return { viewport, flipping, marginsOnly, frameFloorMs };
+  return { viewport, flipping, marginsOnly, chartsInView, frameFloorMs };
 }
 
 async function importOnce(
