@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { recommend, recommendationEvaluations } from '../../machines/policy/policy';
 import { defaultThresholdValues } from '../../machines/policy/thresholds';
-import { descentCabinSeries, estimatedSource } from '../../src/session/charts/descentCabin';
+import { estimatedSource } from '../../machines/thermal/estimate';
+import { descentCabinSeries } from '../../src/session/charts/descentCabin';
 import { flipLines } from '../../src/session/charts/flipLines';
 import { marginBars } from '../../src/session/charts/marginBars';
 import { vehicleLifeTimeline } from '../../src/session/charts/vehicleLife';
@@ -25,12 +26,20 @@ describe('descent cabin by crew count', () => {
     const [temperature, humidity] = descentCabinSeries(view.situation);
     expect(temperature?.limits).toEqual({ nominal: 27, emergency: 40 });
     expect(humidity?.limits).toEqual({ nominal: 75, emergency: 100 });
+    // One crew has no report: the cabin model's estimate stands in, its range from the model.
     expect(
-      temperature?.byCrewCount.map((c) => c.prediction && [c.prediction.low, c.prediction.nominal, c.prediction.high]),
-    ).toEqual([null, [37, 37, 39], [40, 40, 43]]);
+      temperature?.byCrewCount.map(
+        (c) => c.prediction && [c.prediction.low, c.prediction.nominal, c.prediction.high].map(Math.round),
+      ),
+    ).toEqual([
+      [26, 34, 41],
+      [37, 37, 39],
+      [40, 40, 43],
+    ]);
+    expect(humidity?.byCrewCount[0]?.prediction).toBeNull();
     expect(temperature?.byCrewCount[2]?.prediction?.status).toEqual({ nominal: 'fail', emergency: 'fail' });
     expect(temperature?.byCrewCount[1]?.prediction?.status).toEqual({ nominal: 'fail', emergency: 'pass' });
-    expect(temperature?.byCrewCount.some((c) => c.prediction?.estimated)).toBe(false);
+    expect(temperature?.byCrewCount.map((c) => c.prediction?.estimated)).toEqual([true, false, false]);
   });
 
   it('marks a value whose source is "estimated" as an estimate, and only that one', () => {

@@ -3,15 +3,13 @@ import { thresholdKeyFor } from '../../../machines/policy/thresholds';
 import { evaluateRule, type RuleStatus } from '../../../machines/rules/evaluate';
 import { crewQuantityKey, crewRules, type FlightRule } from '../../../machines/rules/flightRules';
 import { quantityOfKey } from '../../../machines/rules/quantities';
-import { crewReading } from '../../../machines/rules/readings';
+import { crewReading, peakCabinTempReading } from '../../../machines/rules/readings';
+import { descentCabinModelOf, descentThermalEstimate, estimatedSource } from '../../../machines/thermal/estimate';
 import type { Tier } from '../../../machines/types';
 
 /** The per-crew-count quantities of the thermal case: what the descent cabin reaches with N aboard. */
 export const descentCabinQuantities = ['peakCabinTempC', 'peakCabinHumidityPct'] as const;
 export type DescentCabinQuantity = (typeof descentCabinQuantities)[number];
-
-/** Where no report exists the reading may be an estimate (a model's, not a team's): never to be taken for a report. */
-export const estimatedSource = 'estimated';
 
 /** One crew count's predicted peak, as the rules read it: the nominal value, the range and whether it is an estimate. */
 export interface CabinPrediction {
@@ -59,14 +57,25 @@ export function descentCabinSeries(situation: Situation): CabinSeries[] {
 
 function prediction(situation: Situation, rule: FlightRule, crewCount: number): CabinPrediction | null {
   const { quantity } = rule;
-  const reading = crewReading(situation.values, quantity, true, crewCount);
+  const { damagedVehicle } = situation.setup;
+  // The reading the rules judge: for the temperature, the report or else the cabin model's estimate.
+  const reading =
+    quantity === 'peakCabinTempC'
+      ? peakCabinTempReading(damagedVehicle, situation.values, crewCount)
+      : crewReading(situation.values, quantity, true, crewCount);
   if (reading.value === null) return null;
   const nominal = reading.nominalValue ?? reading.value;
   const source = reading.valueSource ?? '';
-  // The reading carries the judged (worse) end; the other end of the range is the assessed value's.
+  // The reading carries the judged (worse) end; the other end of the range is the report's or the estimate's.
   const assessed = situation.values[crewQuantityKey(quantity, crewCount)];
-  const reported = assessed?.source === source ? assessed : undefined;
-  const ends = [reading.value, nominal, reported?.low ?? nominal, reported?.high ?? nominal];
+  const model = !assessed && source === estimatedSource ? descentCabinModelOf(damagedVehicle.classId) : undefined;
+  const estimate = model ? descentThermalEstimate(model, situation.values, crewCount) : undefined;
+  const range = estimate
+    ? { low: estimate.lowC, high: estimate.highC }
+    : assessed?.source === source
+      ? { low: assessed.low, high: assessed.high }
+      : {};
+  const ends = [reading.value, nominal, range.low ?? nominal, range.high ?? nominal];
   return {
     crewCount,
     nominal,
