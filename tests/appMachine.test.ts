@@ -66,6 +66,17 @@ describe('the app flow (a statechart used through @xstate/react)', () => {
     expect(actor.getSnapshot().context.walkthrough?.events.at(-1)?.event.by).toEqual(next);
   });
 
+  it('an operator can identify before any change (to seal an export): nothing is recorded, and later changes are theirs', async () => {
+    const actor = await started();
+    actor.send({ type: 'operator.handover' });
+    expect(actor.getSnapshot().matches({ operator: 'identifying' })).toBe(true);
+    actor.send({ type: 'operator.identify', operator: flight, wallClockUtc: wall });
+    expect(actor.getSnapshot().context.operator).toEqual(flight);
+    expect(actor.getSnapshot().context.walkthrough?.events).toHaveLength(17);
+    actor.send(change(41));
+    expect(actor.getSnapshot().context.walkthrough?.events.at(-1)?.event.by).toEqual(flight);
+  });
+
   it('"decide yourself" replaces the open session with a new one at the same step; the operator stays', async () => {
     const actor = await started();
     actor.send(change(41));

@@ -110,9 +110,9 @@ export function Workspace({ profile, store, storeProblem, restored, keys }: Prop
         <SaveStatusLine status={saveStatus(state)} />
         <span className="operator">
           {state.operator ? `Operator: ${state.operator.name} (${state.operator.role})` : 'Operator: not set'}{' '}
-          {snapshot.matches({ operator: 'identified' }) && !readOnlyHere && (
+          {!readOnlyHere && !snapshot.matches({ operator: 'identifying' }) && (
             <button type="button" className="link" onClick={() => send({ type: 'operator.handover' })}>
-              Hand over
+              {state.operator ? 'Hand over' : 'Identify'}
             </button>
           )}
         </span>

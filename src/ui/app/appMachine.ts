@@ -382,6 +382,8 @@ export const appMachine = setup({
               { guard: 'recording', target: 'identifying', actions: assign({ pending: ({ event }) => event.change }) },
               { guard: 'readOnlyHere', actions: assign({ refusal: readOnlyRefusal }) },
             ],
+            // Identifying before any change (to seal an export, say): nothing pending, no handover recorded.
+            'operator.handover': 'identifying',
           },
         },
         /** The operator dialog is open: a pending change waits for a name, or a handover for the next operator. */

@@ -148,6 +148,12 @@ export function AuditView({ walkthrough, ledger, imported, refusal, onNote, onIm
           onImport={(file) => void importFile(file)}
         />
         <VerdictLine verdict={verdictFor(verdict, shown)} />
+        {!operator && !showImported && packet && (
+          <p className="muted">
+            An export is sealed by whoever exports it: identify yourself (Identify, top right) first, or the packet goes out
+            unsealed and opens nowhere a seal is required.
+          </p>
+        )}
         <TrustedKeys keys={keys} operator={operator} onChanged={() => setVerdict(null)} />
         <ImportProgressBar channel={progress} />
       </div>
