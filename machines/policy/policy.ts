@@ -1,17 +1,16 @@
 import { type AssessedValues, allPass, evaluateRule, type Reading, type RuleEvaluation } from '../rules/evaluate';
-import { crewRules, descentModeRules, type FlightRule, lifeThroughWaitRule, seatRules } from '../rules/flightRules';
+import { crewRules, descentModeRules, type FlightRule, lifeThroughWaitRule } from '../rules/flightRules';
 import {
   attitudeFaultTolerance,
   crewReading,
   deorbitMargin,
-  descentPeakG,
   lifeUsedAtReplacementArrival,
-  lifeUsedAtReturn,
   peakCabinTempReading,
 } from '../rules/readings';
 import type { MissionSetup, OutcomeId, Tier } from '../types';
 import type { DescentMode, Vehicle } from '../vehicles/vehicles';
-import { maxRelocatableCrew, planSeats, type SeatAssignment, seatCapacity } from './seatPlan';
+import { type FixedReadings, fixedReadings, type Seating } from './fixedReadings';
+import type { SeatAssignment } from './seatPlan';
 import type { ThresholdValues } from './thresholds';
 
 /** Everything the recommendation depends on, at one moment of scenario time. */
@@ -59,25 +58,39 @@ export interface Recommendation {
 /** Readings that do not depend on the crew option, worked out once per recommendation. */
 interface RowContext {
   situation: Situation;
+  /** What no assessed value changes, shared by every recommendation of the same setup, thresholds and time. */
+  fixed: FixedReadings;
   crewCount: number;
   /** The most crew the seat policy lets move to other vehicles. */
   relocatable: number;
-  lifeAtReturn: Reading;
   attitude: Reading;
   deorbitByMode: ReadonlyMap<string, Reading>;
+  /** Life used when the replacement arrives, by vehicle id, read when first asked. */
+  lifeAtArrival: Map<string, Reading>;
 }
 
 function rowContext(situation: Situation): RowContext {
   const { setup, values, nowUtc, thresholds } = situation;
   const vehicle = setup.damagedVehicle;
+  const fixed = fixedReadings(setup, thresholds, nowUtc);
   return {
     situation,
-    crewCount: setup.crew.length,
-    relocatable: maxRelocatableCrew(setup, thresholds),
-    lifeAtReturn: lifeUsedAtReturn(vehicle, nowUtc),
+    fixed,
+    crewCount: fixed.crewCount,
+    relocatable: fixed.relocatable,
     attitude: attitudeFaultTolerance(vehicle, values),
     deorbitByMode: new Map(vehicle.descentModes.map((m) => [m.id, deorbitMargin(vehicle, m, values)])),
+    lifeAtArrival: new Map(),
   };
+}
+
+function lifeAtArrival(context: RowContext, vehicle: Vehicle): Reading {
+  let reading = context.lifeAtArrival.get(vehicle.id);
+  if (!reading) {
+    reading = lifeUsedAtReplacementArrival(vehicle, context.situation.nowUtc, context.situation.values);
+    context.lifeAtArrival.set(vehicle.id, reading);
+  }
+  return reading;
 }
 
 interface Flyability {
@@ -100,9 +113,7 @@ function flyability(context: RowContext, tier: Tier, aboard: number, withLifeAtR
   let descentModeId: string | null = null;
   for (const mode of situation.setup.damagedVehicle.descentModes) {
     if (mode.kind === 'degraded' && tier === 'nominal') continue;
-    const modeEvaluations = descentModeEvaluations(context, mode, tier, aboard);
-    evaluations.push(...modeEvaluations);
-    if (allPass(modeEvaluations)) {
+    if (descentModeEvaluations(context, mode, tier, aboard, evaluations)) {
       descentModeId = mode.id;
       break;
     }
@@ -114,58 +125,48 @@ const lifeAtReturnRule = crewRules.find((r) => r.quantity === 'lifeUsedAtReturnP
 const peakCabinTempRule = crewRules.find((r) => r.quantity === 'peakCabinTempC') as FlightRule;
 
 function crewRuleEvaluation(context: RowContext, rule: FlightRule, tier: Tier, aboard: number): RuleEvaluation {
+  if (rule === lifeAtReturnRule) return context.fixed.lifeAtReturnEvaluation(tier, aboard);
   const { values, thresholds } = context.situation;
   const reading =
-    rule === lifeAtReturnRule
-      ? context.lifeAtReturn
-      : rule === peakCabinTempRule
-        ? peakCabinTempReading(context.situation.setup.damagedVehicle, values, aboard)
-        : crewReading(values, rule.quantity, rule.perCrewCount, aboard);
+    rule === peakCabinTempRule
+      ? peakCabinTempReading(context.situation.setup.damagedVehicle, values, aboard)
+      : crewReading(values, rule.quantity, rule.perCrewCount, aboard);
   return evaluateRule(rule, reading, thresholds, tier, { crewCount: aboard });
 }
 
-function descentModeEvaluations(context: RowContext, mode: DescentMode, tier: Tier, aboard: number): RuleEvaluation[] {
+const [marginRule, toleranceRule] = descentModeRules as [FlightRule, FlightRule, FlightRule];
+
+/** Adds a descent mode's evaluations to `into`; whether they all pass. */
+function descentModeEvaluations(
+  context: RowContext,
+  mode: DescentMode,
+  tier: Tier,
+  aboard: number,
+  into: RuleEvaluation[],
+): boolean {
   const { thresholds } = context.situation;
-  const vehicle = context.situation.setup.damagedVehicle;
   const scope = { crewCount: aboard, descentModeId: mode.id };
-  const [margin, tolerance, gLoad] = descentModeRules as [FlightRule, FlightRule, FlightRule];
-  const evaluations = [evaluateRule(margin, context.deorbitByMode.get(mode.id) as Reading, thresholds, tier, scope)];
-  if (mode.needsAttitudeControl) evaluations.push(evaluateRule(tolerance, context.attitude, thresholds, tier, scope));
-  evaluations.push(evaluateRule(gLoad, descentPeakG(vehicle, mode), thresholds, tier, scope));
-  return evaluations;
+  const margin = evaluateRule(marginRule, context.deorbitByMode.get(mode.id) as Reading, thresholds, tier, scope);
+  const tolerance = mode.needsAttitudeControl ? evaluateRule(toleranceRule, context.attitude, thresholds, tier, scope) : null;
+  const gLoad = context.fixed.peakGEvaluation(mode.id, tier, aboard);
+  into.push(margin);
+  if (tolerance) into.push(tolerance);
+  into.push(gLoad);
+  return margin.status === 'pass' && (tolerance === null || tolerance.status === 'pass') && gLoad.status === 'pass';
 }
 
 /** The seat rules for a crew option, and its seat plan when they pass. */
-function seating(context: RowContext, aboard: number): { evaluations: RuleEvaluation[]; plan: SeatAssignment[] | null } {
-  const { setup, thresholds } = context.situation;
-  const moved = context.crewCount - aboard;
-  const scope = { crewCount: aboard };
-  const [onDamaged, onOthers] = seatRules as [FlightRule, FlightRule];
-  const evaluations = [
-    evaluateRule(
-      onDamaged,
-      count('crewAboardDamagedVehicle', aboard),
-      thresholds,
-      'nominal',
-      scope,
-      seatCapacity(setup.damagedVehicle, thresholds),
-    ),
-    evaluateRule(onOthers, count('crewOnOtherVehicles', moved), thresholds, 'nominal', scope, context.relocatable),
-  ];
-  return { evaluations, plan: allPass(evaluations) ? planSeats(setup, thresholds, moved) : null };
-}
+const seating = (context: RowContext, aboard: number): Seating => context.fixed.seating(aboard);
 
-const count = (quantityKey: string, value: number): Reading => ({
-  quantityKey,
-  value,
-  nominalValue: value,
-  valueSource: 'derived',
-  inputs: [],
-});
-
+/** The rules that did not pass, each rule and status once, in order: a row's reason. */
 function failing(evaluations: readonly RuleEvaluation[]): string {
-  const names = evaluations.filter((e) => e.status !== 'pass').map((e) => `${e.ruleId} ${e.status}`);
-  return names.length ? [...new Set(names)].join(', ') : 'all pass';
+  const names: string[] = [];
+  for (const e of evaluations) {
+    if (e.status === 'pass') continue;
+    const name = `${e.ruleId} ${e.status}`;
+    if (!names.includes(name)) names.push(name);
+  }
+  return names.length ? names.join(', ') : 'all pass';
 }
 
 /** A row's verdict on a situation, with what the outcome needs when it matches. */
@@ -182,8 +183,14 @@ export function recommend(situation: Situation): Recommendation {
   let deciding: { row: PolicyRowResult; verdict: RowVerdict } | null = null;
   const rows = policyTable.map(({ id, statement, outcome, check }) => {
     const verdict = check(context);
-    const { plan: _, descentModeId: __, departure: ___, ...result } = verdict;
-    const row = { id, statement, outcome, ...result };
+    const row: PolicyRowResult = {
+      id,
+      statement,
+      outcome,
+      matched: verdict.matched,
+      reason: verdict.reason,
+      evaluations: verdict.evaluations,
+    };
     if (row.matched && !deciding) deciding = { row, verdict };
     return row;
   });
@@ -259,15 +266,15 @@ function fullCrewRow(context: RowContext): RowVerdict {
  */
 function replacementRow(context: RowContext): RowVerdict {
   const { situation, crewCount } = context;
-  const { setup, thresholds, values, nowUtc } = situation;
+  const { setup, thresholds } = situation;
   const tried: RuleEvaluation[] = [];
   const why: string[] = [];
   let chosen: RowVerdict | null = null;
   for (let aboard = crewCount; aboard >= 0; aboard--) {
     // An option the seats rule out shows its seat lines only: nothing else could make it possible.
     const seats = seating(context, aboard);
-    const wait = holdingVehicles(setup, seats.plan).map((vehicle) =>
-      evaluateRule(lifeThroughWaitRule, lifeUsedAtReplacementArrival(vehicle, nowUtc, values), thresholds, 'nominal', {
+    const wait = context.fixed.holdingVehicles(seats.plan).map((vehicle) =>
+      evaluateRule(lifeThroughWaitRule, lifeAtArrival(context, vehicle), thresholds, 'nominal', {
         crewCount: aboard,
         vehicleId: vehicle.id,
       }),
@@ -299,13 +306,6 @@ function replacementRow(context: RowContext): RowVerdict {
       ...noPlan,
     }
   );
-}
-
-/** The vehicles holding crew through the wait under a seat plan. */
-function holdingVehicles(setup: MissionSetup, plan: readonly SeatAssignment[] | null): Vehicle[] {
-  if (!plan) return [];
-  const ids = new Set(plan.map((s) => s.vehicleId));
-  return [setup.damagedVehicle, ...setup.otherVehicles].filter((v) => ids.has(v.id));
 }
 
 /** At least one crew member rides the damaged vehicle home: zero aboard is never a reduced crew. */
@@ -423,7 +423,7 @@ export function everyEvaluation(situation: Situation): RuleEvaluation[] {
     for (let aboard = 1; aboard <= context.crewCount; aboard++) {
       for (const rule of crewRules) all.push(crewRuleEvaluation(context, rule, tier, aboard));
     }
-    for (const mode of setup.damagedVehicle.descentModes) all.push(...descentModeEvaluations(context, mode, tier, 0));
+    for (const mode of setup.damagedVehicle.descentModes) descentModeEvaluations(context, mode, tier, 0, all);
     for (const vehicle of [setup.damagedVehicle, ...setup.otherVehicles]) {
       const reading = lifeUsedAtReplacementArrival(vehicle, nowUtc, values);
       all.push(evaluateRule(lifeThroughWaitRule, reading, thresholds, tier, { vehicleId: vehicle.id }));

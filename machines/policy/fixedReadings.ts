@@ -1,0 +1,136 @@
+import { evaluateRule, type Reading, type RuleEvaluation } from '../rules/evaluate';
+import { crewRules, descentModeRules, type FlightRule, seatRules } from '../rules/flightRules';
+import { descentPeakG, lifeUsedAtReturn } from '../rules/readings';
+import type { MissionSetup, Tier } from '../types';
+import type { Vehicle } from '../vehicles/vehicles';
+import { maxRelocatableCrew, planSeats, type SeatAssignment, seatCapacity } from './seatPlan';
+import type { ThresholdValues } from './thresholds';
+
+/**
+ * What the policy reads that no assessed value changes: seats and seat plans, life used at return,
+ * the descent modes' g-loads, and their evaluations. They depend on the setup, the thresholds and the
+ * time alone, so they are worked out once for those and shared (frozen) by every recommendation that
+ * has them: a Monte Carlo run asks the same situation with only assessed values drawn anew.
+ */
+export interface FixedReadings {
+  crewCount: number;
+  /** The most crew the seat policy lets move to other vehicles. */
+  relocatable: number;
+  lifeAtReturn: Reading;
+  seating(aboard: number): Seating;
+  lifeAtReturnEvaluation(tier: Tier, aboard: number): RuleEvaluation;
+  peakGEvaluation(modeId: string, tier: Tier, aboard: number): RuleEvaluation;
+  /** The vehicles holding crew through the wait under a seat plan. */
+  holdingVehicles(plan: readonly SeatAssignment[] | null): readonly Vehicle[];
+}
+
+export interface Seating {
+  evaluations: readonly RuleEvaluation[];
+  plan: SeatAssignment[] | null;
+}
+
+const bySetup = new WeakMap<MissionSetup, WeakMap<ThresholdValues, Map<string, FixedReadings>>>();
+
+export function fixedReadings(setup: MissionSetup, thresholds: ThresholdValues, nowUtc: string): FixedReadings {
+  let byThresholds = bySetup.get(setup);
+  if (!byThresholds) {
+    byThresholds = new WeakMap();
+    bySetup.set(setup, byThresholds);
+  }
+  let byTime = byThresholds.get(thresholds);
+  if (!byTime) {
+    byTime = new Map();
+    byThresholds.set(thresholds, byTime);
+  }
+  let fixed = byTime.get(nowUtc);
+  if (!fixed) {
+    // Bounded: a long session asks at many instants, each only for a while.
+    if (byTime.size >= 64) byTime.clear();
+    fixed = workOut(setup, thresholds, nowUtc);
+    byTime.set(nowUtc, fixed);
+  }
+  return fixed;
+}
+
+const tierIndex = (tier: Tier) => (tier === 'nominal' ? 0 : 1);
+
+const lifeAtReturnRule = crewRules.find((r) => r.quantity === 'lifeUsedAtReturnPct') as FlightRule;
+const peakGRule = descentModeRules[2] as FlightRule;
+const [onDamagedRule, onOthersRule] = seatRules as [FlightRule, FlightRule];
+
+function workOut(setup: MissionSetup, thresholds: ThresholdValues, nowUtc: string): FixedReadings {
+  const crewCount = setup.crew.length;
+  const relocatable = maxRelocatableCrew(setup, thresholds);
+  const vehicle = setup.damagedVehicle;
+  const lifeAtReturn = lifeUsedAtReturn(vehicle, nowUtc);
+  const seatings: Seating[] = [];
+  // Indexed by tier and crew aboard (then descent mode): read on every evaluation of the policy.
+  const lifeEvaluations: RuleEvaluation[][] = [[], []];
+  const peakGEvaluations = new Map(vehicle.descentModes.map((mode) => [mode.id, [[], []] as RuleEvaluation[][]]));
+  const holding = new WeakMap<readonly SeatAssignment[], readonly Vehicle[]>();
+  const peakGByMode = new Map(vehicle.descentModes.map((mode) => [mode.id, descentPeakG(vehicle, mode)]));
+  return {
+    crewCount,
+    relocatable,
+    lifeAtReturn,
+    seating(aboard) {
+      seatings[aboard] ??= seatingOf(setup, thresholds, crewCount, relocatable, aboard);
+      return seatings[aboard];
+    },
+    lifeAtReturnEvaluation(tier, aboard) {
+      const byAboard = lifeEvaluations[tierIndex(tier)] as RuleEvaluation[];
+      byAboard[aboard] ??= Object.freeze(evaluateRule(lifeAtReturnRule, lifeAtReturn, thresholds, tier, { crewCount: aboard }));
+      return byAboard[aboard];
+    },
+    peakGEvaluation(modeId, tier, aboard) {
+      const byAboard = peakGEvaluations.get(modeId)?.[tierIndex(tier)];
+      if (!byAboard) throw new Error(`no descent mode ${modeId} on ${vehicle.id}`);
+      const scope = { crewCount: aboard, descentModeId: modeId };
+      byAboard[aboard] ??= Object.freeze(evaluateRule(peakGRule, peakGByMode.get(modeId) as Reading, thresholds, tier, scope));
+      return byAboard[aboard];
+    },
+    holdingVehicles(plan) {
+      if (!plan) return [];
+      let vehicles = holding.get(plan);
+      if (!vehicles) {
+        const ids = new Set(plan.map((s) => s.vehicleId));
+        vehicles = Object.freeze([setup.damagedVehicle, ...setup.otherVehicles].filter((v) => ids.has(v.id)));
+        holding.set(plan, vehicles);
+      }
+      return vehicles;
+    },
+  };
+}
+
+/** The seat rules for a crew option, and its seat plan when they pass. */
+function seatingOf(
+  setup: MissionSetup,
+  thresholds: ThresholdValues,
+  crewCount: number,
+  relocatable: number,
+  aboard: number,
+): Seating {
+  const moved = crewCount - aboard;
+  const scope = { crewCount: aboard };
+  const evaluations = [
+    evaluateRule(
+      onDamagedRule,
+      count('crewAboardDamagedVehicle', aboard),
+      thresholds,
+      'nominal',
+      scope,
+      seatCapacity(setup.damagedVehicle, thresholds),
+    ),
+    evaluateRule(onOthersRule, count('crewOnOtherVehicles', moved), thresholds, 'nominal', scope, relocatable),
+  ].map((e) => Object.freeze(e));
+  const passed = evaluations.every((e) => e.status === 'pass');
+  return Object.freeze({ evaluations: Object.freeze(evaluations), plan: passed ? planSeats(setup, thresholds, moved) : null });
+}
+
+const count = (quantityKey: string, value: number): Reading => ({
+  quantityKey,
+  value,
+  nominalValue: value,
+  valueSource: 'derived',
+  inputs: [],
+});
