@@ -82,9 +82,9 @@ describe('Monte Carlo over the policy', () => {
   it('samples only values reported with a range, and names them with crew count and unit', () => {
     expect(uncertainInputs(straddling.values).map((i) => [i.key, i.label, i.unit, i.low, i.high])).toEqual([
       ['deorbitDeltaVAvailableMps', 'Deorbit delta-v available (main engine)', 'm/s', 150, 160],
-      ['peakCabinTempC.crew1', 'Predicted peak descent cabin temperature, 1 crew', '°C', 35, 37],
-      ['peakCabinTempC.crew2', 'Predicted peak descent cabin temperature, 2 crew', '°C', 37, 39],
-      ['peakCabinTempC.crew3', 'Predicted peak descent cabin temperature, 3 crew', '°C', 40, 43],
+      ['peakCabinTempC.crew1', 'Predicted peak descent cabin temperature (1 crew)', '°C', 35, 37],
+      ['peakCabinTempC.crew2', 'Predicted peak descent cabin temperature (2 crew)', '°C', 37, 39],
+      ['peakCabinTempC.crew3', 'Predicted peak descent cabin temperature (3 crew)', '°C', 40, 43],
     ]);
   });
 

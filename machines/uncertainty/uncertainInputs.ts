@@ -25,7 +25,7 @@ export function uncertainInputs(values: AssessedValues): UncertainInput[] {
     const high = assessed.high ?? assessed.nominal;
     if (!(low < high)) continue;
     const quantity = quantityOfKey(key);
-    const crew = quantity?.crewCount === undefined ? '' : `, ${quantity.crewCount} crew`;
+    const crew = quantity?.crewCount === undefined ? '' : ` (${quantity.crewCount} crew)`;
     inputs.push({
       key,
       label: `${quantity?.definition.label ?? key}${crew}`,

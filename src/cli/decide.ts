@@ -1,9 +1,11 @@
 import { parsePartialProfile, parseThresholdAssignment } from '../files/profileFile';
 import { parseScenario } from '../files/scenarioFile';
 import { extendLedger, makePacket, sealPacket } from '../record/ledger';
+import { formatMonteCarlo } from '../reports/monteCarloText';
 import { formatRun } from '../reports/text';
-import { foldSession, scriptedEvents } from '../session/fold';
+import { foldSession, scriptedEvents, standingRecommendation } from '../session/fold';
 import type { InputProblem } from '../session/inputProblem';
+import { defaultSeed, type MonteCarloResult, monteCarlo, parseSamples, parseSeed } from '../session/model';
 import { defaultProfile, overlayProfile } from '../session/profile';
 import { describeRun } from '../session/runScenario';
 import type { CliIo } from './cliIo';
@@ -15,7 +17,7 @@ import { readText } from './readText';
 import { isProgram, runCli } from './runCli';
 
 const usage =
-  'usage: npm run decide -- <scenario.json> [--thresholds <profile.json>] [--set <key>=<value>]... [--json] [--out <packet.json> [--sign <private key file>]]';
+  'usage: npm run decide -- <scenario.json> [--thresholds <profile.json>] [--set <key>=<value>]... [--monte-carlo <samples> [--seed <seed>]] [--json] [--out <packet.json> [--sign <private key file>]]';
 
 export async function decide(argv: string[], io: CliIo): Promise<number> {
   const args = parseOptions(
@@ -26,6 +28,8 @@ export async function decide(argv: string[], io: CliIo): Promise<number> {
       json: { type: 'boolean' },
       out: { type: 'string' },
       sign: { type: 'string' },
+      'monte-carlo': { type: 'string' },
+      seed: { type: 'string' },
     },
     usage,
     io,
@@ -33,6 +37,10 @@ export async function decide(argv: string[], io: CliIo): Promise<number> {
   if (!args) return 2;
   if (args.values.sign && !args.values.out) {
     io.err(`error: --sign seals the packet that --out writes: give --out too\n${usage}\n`);
+    return 2;
+  }
+  if (args.values.seed !== undefined && args.values['monte-carlo'] === undefined) {
+    io.err(`error: --seed seeds the run that --monte-carlo asks for: give --monte-carlo too\n${usage}\n`);
     return 2;
   }
   const [scenarioFile, ...extra] = args.positionals;
@@ -80,6 +88,12 @@ export async function decide(argv: string[], io: CliIo): Promise<number> {
     else problems.push(...parsed.problems);
   }
 
+  const samplesText = args.values['monte-carlo'];
+  const samples = samplesText === undefined ? null : parseSamples(samplesText);
+  const seed = parseSeed(args.values.seed ?? String(defaultSeed));
+  if (samples && !samples.ok) problems.push({ file: '--monte-carlo', path: 'samples', expected: samples.expected });
+  if (samples && !seed.ok) problems.push({ file: '--seed', path: 'seed', expected: seed.expected });
+
   const signer = args.values.sign ? await readSigner(args.values.sign) : null;
   if (signer && !signer.ok) problems.push(...signer.problems);
   const profile = problems.length ? null : await overlayProfile(profileFile ?? '--set', await defaultProfile(), overrides, ref);
@@ -96,6 +110,21 @@ export async function decide(argv: string[], io: CliIo): Promise<number> {
     events: scriptedEvents(scenario.value, wallClockUtc),
   });
   const run = describeRun(scenario.value, profile.value, fold);
+  let odds: MonteCarloResult | null = null;
+  if (samples?.ok && seed.ok) {
+    const standing = standingRecommendation(fold.snapshot.context);
+    if (!standing.recommendation) {
+      printProblems(io, [
+        {
+          file: scenarioFile,
+          path: 'events',
+          expected: 'an anomaly, so that there is a recommendation for --monte-carlo to sample',
+        },
+      ]);
+      return 2;
+    }
+    odds = monteCarlo(standing.situation, samples.value, seed.value);
+  }
   // The packet first: a report printed before a failed write would read as if the run had been kept.
   if (out) {
     const key = signer?.ok ? signer.value : null;
@@ -110,7 +139,10 @@ export async function decide(argv: string[], io: CliIo): Promise<number> {
     const sealed = packet.seal ? `, sealed by ${packet.seal.by.name} (${packet.seal.signature.fingerprint})` : ', not signed';
     io.err(`${oneLine(`wrote ${out}: ${packet.entryCount} entries, head ${packet.headHash}${sealed}`)}\n`);
   }
-  io.out(`${args.values.json ? JSON.stringify(run, null, 2) : formatRun(run)}\n`);
+  const report = args.values.json
+    ? JSON.stringify(odds ? { ...run, monteCarlo: odds } : run, null, 2)
+    : `${formatRun(run)}${odds ? `\n\n${formatMonteCarlo(odds)}` : ''}`;
+  io.out(`${report}\n`);
   return 0;
 }
 

@@ -104,7 +104,7 @@ function ruleTable(rules: ScenarioRun['evaluations']): string[] {
 }
 
 /** Cells are escaped before they are measured, so that the columns line up as printed. */
-function table(header: string[], cellRows: string[][]): string[] {
+export function table(header: string[], cellRows: string[][]): string[] {
   const rows = cellRows.map((row) => row.map(escapeControls));
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
   const line = (cells: string[]) =>

@@ -21,4 +21,6 @@ export * from '../../machines/thermal/byCrewCount';
 export * from '../../machines/thermal/descentCabinInputs';
 export * from '../../machines/thermal/estimate';
 export * from '../../machines/types';
+export * from '../../machines/uncertainty/monteCarlo';
+export * from '../../machines/uncertainty/runOptions';
 export * from '../../machines/vehicles/vehicles';

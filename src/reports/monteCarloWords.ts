@@ -1,0 +1,55 @@
+/** Words and table rows for a Monte Carlo result, shared by the CLI and the app so that both say it alike. */
+
+import type { MonteCarloResult, OutcomeId } from '../session/model';
+import { outcomeLabels } from './describe';
+import { withUnit } from './numbers';
+
+/** `74.4 %`; a probability of exactly 0 or 1 reads as such, a tiny one never rounds to them. */
+export function percentText(probability: number): string {
+  if (probability === 0 || probability === 1) return `${probability * 100} %`;
+  const percent = probability * 100;
+  const text = percent < 0.1 ? '< 0.1' : percent > 99.9 ? '> 99.9' : percent.toFixed(1);
+  return `${text} %`;
+}
+
+/** `± 0.14 %`: a standard error needs one more digit than the probability it qualifies. */
+export const standardErrorText = (standardError: number) => `± ${(standardError * 100).toFixed(2)} %`;
+
+export const monteCarloMethod =
+  'each assessed value reported with a range drawn from a triangular distribution on its low, nominal and high';
+
+export function runSentence(result: Pick<MonteCarloResult, 'samples' | 'seed'>): string {
+  return `${result.samples.toLocaleString('en-US')} samples, seed ${result.seed}`;
+}
+
+export interface OddsRow {
+  outcome: OutcomeId;
+  label: string;
+  probability: number;
+  standardError: number;
+  isRecommended: boolean;
+}
+
+/** One row per outcome that occurred, the most likely first; the recommended one is marked. */
+export function oddsRows(result: MonteCarloResult): OddsRow[] {
+  return (Object.entries(result.outcomes) as [OutcomeId, number][])
+    .map(([outcome, probability]) => ({
+      outcome,
+      label: outcomeLabels[outcome],
+      probability,
+      standardError: result.standardErrors[outcome] ?? 0,
+      isRecommended: outcome === result.recommended,
+    }))
+    .sort((a, b) => b.probability - a.probability || a.outcome.localeCompare(b.outcome));
+}
+
+/** The recommended outcome's odds, 0 when no sample gave it. */
+export const recommendedProbability = (result: MonteCarloResult) => result.outcomes[result.recommended] ?? 0;
+
+export const tornadoCaption = (result: MonteCarloResult) =>
+  `How far the odds of “${outcomeLabels[result.recommended]}” move with each uncertain value held at its low and at its high end (the others drawn), largest swing first`;
+
+export const rangeText = (low: number, high: number, unit: string) => `${withUnit(low, unit)} – ${withUnit(high, unit)}`;
+
+/** Probability points: `+100 points` reads wrongly as a percentage of a percentage, so a swing is in points. */
+export const swingText = (swing: number) => `${(swing * 100).toFixed(1)} points`;
