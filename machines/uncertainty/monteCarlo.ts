@@ -120,6 +120,18 @@ export function workPieces(plan: MonteCarloPlan, samplesPerPiece: number): WorkP
 const probability = (counts: OutcomeCounts | undefined, outcome: OutcomeId, samples: number) =>
   (counts?.[outcome] ?? 0) / samples;
 
+/** Probabilities and standard errors from the counts of the drawn pass: the odds, before the tornado is done. */
+export function outcomeOdds(samples: number, counts: OutcomeCounts): Pick<MonteCarloResult, 'outcomes' | 'standardErrors'> {
+  const outcomes: Partial<Record<OutcomeId, number>> = {};
+  const standardErrors: Partial<Record<OutcomeId, number>> = {};
+  for (const outcome of (Object.keys(counts) as OutcomeId[]).sort()) {
+    const p = probability(counts, outcome, samples);
+    outcomes[outcome] = p;
+    standardErrors[outcome] = Math.sqrt((p * (1 - p)) / samples);
+  }
+  return { outcomes, standardErrors };
+}
+
 /** The result of a complete tally (every sample of every pass counted once). */
 export function monteCarloResult(plan: MonteCarloPlan, tally: Tally): MonteCarloResult {
   const { samples, seed, recommended } = plan;
@@ -127,14 +139,7 @@ export function monteCarloResult(plan: MonteCarloPlan, tally: Tally): MonteCarlo
     const counted = Object.values(counts).reduce((sum, n) => sum + (n ?? 0), 0);
     if (counted !== samples) throw new Error(`pass ${pass} counted ${counted} of ${samples} samples`);
   });
-  const drawn = tally[0] ?? {};
-  const outcomes: Partial<Record<OutcomeId, number>> = {};
-  const standardErrors: Partial<Record<OutcomeId, number>> = {};
-  for (const outcome of (Object.keys(drawn) as OutcomeId[]).sort()) {
-    const p = probability(drawn, outcome, samples);
-    outcomes[outcome] = p;
-    standardErrors[outcome] = Math.sqrt((p * (1 - p)) / samples);
-  }
+  const { outcomes, standardErrors } = outcomeOdds(samples, tally[0] ?? {});
   const tornado = plan.inputs.map((input, i): TornadoBar => {
     const probabilityAtLow = probability(tally[1 + 2 * i], recommended, samples);
     const probabilityAtHigh = probability(tally[2 + 2 * i], recommended, samples);

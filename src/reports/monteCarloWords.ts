@@ -1,7 +1,8 @@
 /** Words and table rows for a Monte Carlo result, shared by the CLI and the app so that both say it alike. */
 
-import type { MonteCarloResult, OutcomeId } from '../session/model';
-import { outcomeLabels } from './describe';
+import { type MonteCarloResult, type OutcomeId, type Situation, thresholdDefinitionByKey } from '../session/model';
+import { changedFrom, type ThresholdProfile } from '../session/profile';
+import { outcomeLabels, thresholdName, utcMinute } from './describe';
 import { withUnit } from './numbers';
 
 /** `74.4 %`; a probability of exactly 0 or 1 reads as such, a tiny one never rounds to them. */
@@ -53,3 +54,20 @@ export const rangeText = (low: number, high: number, unit: string) => `${withUni
 
 /** Probability points: `+100 points` reads wrongly as a percentage of a percentage, so a swing is in points. */
 export const swingText = (swing: number) => `${(swing * 100).toFixed(1)} points`;
+
+/** The situation a run is computed for, in words: scenario, step, scenario time, thresholds changed, values explored. */
+export function situationWords(
+  scenarioTitle: string,
+  step: number,
+  situation: Situation,
+  profile: ThresholdProfile,
+  exploredValues: number,
+): string {
+  const changed = changedFrom(profile.values, situation.thresholds).map(([key, value]) => {
+    const unit = thresholdDefinitionByKey.get(key)?.unit ?? '';
+    return `${thresholdName(key)} ${withUnit(value, unit)}`;
+  });
+  const thresholds = changed.length ? `${changed.join(', ')} changed from` : 'as in';
+  const explored = exploredValues ? `, ${exploredValues} assessed value${exploredValues === 1 ? '' : 's'} explored` : '';
+  return `${scenarioTitle}, step ${step} (${utcMinute(situation.nowUtc)}), thresholds ${thresholds} profile ${profile.id} v${profile.version}${explored}`;
+}

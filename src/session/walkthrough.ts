@@ -101,7 +101,10 @@ export interface WalkthroughView {
   record: DecisionRecord;
   /** The state at the cursor. */
   snapshot: CrewReturnSnapshot;
-  /** What the recommendation is worked out from (Explore's tried values included): what charts read beside it. */
+  /**
+   * What the recommendation is worked out from (Explore's tried values included): what charts and the odds
+   * read beside it; one object for as long as the situation stays the same.
+   */
   situation: Situation;
   /** The recommendation under the thresholds in force at the cursor (null before any anomaly). */
   recommendation: Recommendation | null;

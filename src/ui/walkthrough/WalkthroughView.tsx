@@ -1,4 +1,5 @@
 import { memo, useCallback, useEffect, useMemo } from 'react';
+import { situationWords } from '../../reports/monteCarloWords';
 import { explorableQuantities, standIns } from '../../session/exploration';
 import { scriptedDecisionNear } from '../../session/history';
 import { type AssessedValue, stateName } from '../../session/model';
@@ -6,6 +7,7 @@ import { positionsToPoll } from '../../session/profile';
 import { replayRefusal } from '../../session/replayWalkthrough';
 import { type Change, frontier, reviewReason, viewWalkthrough, type Walkthrough } from '../../session/walkthrough';
 import { AnswerPanel, DecisionPanel, DescentCabinPanel, RecommendationPanel } from '../decision';
+import { OddsPanel } from '../odds';
 import type { TemperatureUnit } from '../shared/units';
 import { useAfterPaint } from '../shared/useAfterPaint';
 import { ThresholdsPanel } from '../thresholds';
@@ -181,6 +183,21 @@ export const WalkthroughView = memo(function WalkthroughView({
               onVote={(request, voter) => onChange({ kind: 'vote', request, voter })}
             />
           )}
+          <OddsPanel
+            situation={view.situation}
+            situationLabel={
+              view.situation
+                ? situationWords(
+                    walkthrough.scenario.title,
+                    walkthrough.cursor,
+                    view.situation,
+                    walkthrough.profile,
+                    Object.keys(tried ?? {}).length,
+                  )
+                : ''
+            }
+            recommended={view.recommendation?.outcome ?? null}
+          />
           <RecommendationPanel view={deferredView} pending={deferredView !== view} temperatureUnit={temperatureUnit} />
           {deferredView.recommendation && (
             <DescentCabinPanel

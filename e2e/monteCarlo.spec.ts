@@ -1,0 +1,174 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, type Page, test } from '@playwright/test';
+import { expectNoAxeViolations, openWalkthrough, stepUntil } from './support';
+
+/**
+ * MS-22 with the 2-crew temperature reported as 39–41 °C against the 40 °C emergency limit: judged at
+ * its conservative end the replacement plan fails, while most draws keep it, so the odds split.
+ */
+function straddlingScenario(): { path: string; text: string } {
+  const scenario = JSON.parse(readFileSync('scenarios/soyuz-ms-22.json', 'utf8'));
+  scenario.id = 'ms22-straddling';
+  scenario.title = 'MS-22 with a straddling 2-crew temperature';
+  const report = scenario.events.find(
+    (e: { quantity?: string; crewCount?: number }) => e.quantity === 'peakCabinTempC' && e.crewCount === 2,
+  );
+  report.value = { nominal: 39, high: 41, source: 'assumed' };
+  const text = JSON.stringify(scenario, null, 2);
+  const path = join(mkdtempSync(join(tmpdir(), 'odds-')), 'ms22-straddling.json');
+  writeFileSync(path, text);
+  return { path, text };
+}
+
+const odds = (page: Page) => page.getByRole('region', { name: 'How likely each outcome is' });
+
+/** Fills the run's fields and presses Run, by keyboard. */
+async function runByKeyboard(page: Page, samples: string, seed: string) {
+  const region = odds(page);
+  await region.getByLabel('Samples').focus();
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.type(samples);
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.type(seed);
+  await page.keyboard.press('Tab');
+  await expect(region.getByRole('button', { name: 'Run' })).toBeFocused();
+  await page.keyboard.press('Enter');
+}
+
+test("the browser's odds and tornado equal the CLI's for the same samples and seed; a step marks them out of date", async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const { path, text } = straddlingScenario();
+  const cli = JSON.parse(
+    execFileSync(
+      process.execPath,
+      ['--import', 'tsx', 'src/cli/decide.ts', path, '--monte-carlo', '20000', '--seed', '77', '--json'],
+      {
+        encoding: 'utf8',
+      },
+    ),
+  ).monteCarlo;
+  expect(Object.keys(cli.outcomes).length).toBeGreaterThan(1);
+
+  await page.goto('/');
+  await page
+    .getByLabel('Choose scenario file…')
+    .setInputFiles({ name: 'ms22-straddling.json', mimeType: 'application/json', buffer: Buffer.from(text) });
+  await expect(page.getByRole('heading', { level: 2, name: 'MS-22 with a straddling 2-crew temperature' })).toBeVisible();
+  await page.keyboard.press('End');
+  await runByKeyboard(page, '20000', '77');
+  const result = odds(page).getByTestId('odds-result');
+  await expect(result).toBeVisible({ timeout: 60_000 });
+
+  const rows = await result
+    .getByTestId('odds-table')
+    .locator('tbody tr')
+    .evaluateAll((trs) =>
+      trs.map((tr) => [
+        tr.getAttribute('data-outcome'),
+        Number(tr.getAttribute('data-probability')),
+        Number(tr.getAttribute('data-standard-error')),
+      ]),
+    );
+  expect(Object.fromEntries(rows.map(([outcome, p]) => [outcome, p]))).toEqual(cli.outcomes);
+  expect(Object.fromEntries(rows.map(([outcome, , se]) => [outcome, se]))).toEqual(cli.standardErrors);
+  const bars = await result
+    .getByTestId('tornado-table')
+    .locator('tbody tr')
+    .evaluateAll((trs) =>
+      trs.map((tr) => ({
+        key: tr.getAttribute('data-key'),
+        probabilityAtLow: Number(tr.getAttribute('data-probability-at-low')),
+        probabilityAtHigh: Number(tr.getAttribute('data-probability-at-high')),
+        swing: Number(tr.getAttribute('data-swing')),
+      })),
+    );
+  expect(bars).toEqual(
+    cli.tornado.map(({ key, probabilityAtLow, probabilityAtHigh, swing }: Record<string, unknown>) => ({
+      key,
+      probabilityAtLow,
+      probabilityAtHigh,
+      swing,
+    })),
+  );
+  await expect(result.getByTestId('odds-table')).toContainText('(the recommendation)');
+  await expect(result.getByTestId('odds-computed-for')).toContainText(
+    'Computed for MS-22 with a straddling 2-crew temperature, step',
+  );
+  await expectNoAxeViolations(page);
+
+  // Steps back to before the thermal reports (the events after the refused confirmation change nothing):
+  // the situation has changed, and the odds stay, marked as computed for another one.
+  for (let i = 0; i < 15; i++) await page.keyboard.press('ArrowLeft');
+  await expect(result.getByTestId('odds-computed-for')).toHaveAttribute('data-stale', 'true');
+  await expect(result.getByTestId('odds-computed-for')).toContainText('Out of date: the situation has changed since.');
+});
+
+test('a long run shows progress at least every 100 ms, never blocks the page, and Cancel stops it from the keyboard', async ({
+  page,
+}) => {
+  await openWalkthrough(page, 'Soyuz MS-22 coolant leak');
+  await stepUntil(page, 'anomaly.decision');
+  // The step's own detail (tables, diagram) renders after it: watch the page only once that is done.
+  await page.waitForTimeout(1500);
+  await page.evaluate(() => new Promise((resolve) => requestIdleCallback(resolve, { timeout: 2000 })));
+  await page.evaluate(() => {
+    const w = window as unknown as { longTasks: number[]; progressAt: number[] };
+    w.longTasks = [];
+    w.progressAt = [];
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) w.longTasks.push(entry.duration);
+    }).observe({ type: 'longtask' });
+    new MutationObserver(() => {
+      const bar = document.querySelector<HTMLProgressElement>('[data-testid="odds-progress"]');
+      if (bar && String(bar.value) !== bar.dataset.seen) {
+        bar.dataset.seen = String(bar.value);
+        w.progressAt.push(performance.now());
+      }
+    }).observe(document.body, { subtree: true, attributes: true, characterData: true, childList: true });
+  });
+  await runByKeyboard(page, '2000000', '5');
+  const region = odds(page);
+  const progress = region.getByTestId('odds-progress');
+  await expect(progress).toBeVisible();
+  await expect(region.getByRole('button', { name: 'Cancel' })).toBeFocused();
+  await expect
+    .poll(() => progress.evaluate((bar: HTMLProgressElement) => bar.value), { timeout: 30_000 })
+    .toBeGreaterThanOrEqual(0.03);
+  await expect(region.getByRole('textbox', { name: 'Samples' })).toBeDisabled();
+  await page.keyboard.press('Enter');
+  await expect(region.getByTestId('odds-status')).toContainText(/Cancelled at \d+ %: nothing of that run is shown\./);
+  await expect(progress).toBeHidden();
+  await expect(region.getByRole('button', { name: 'Run' })).toBeFocused();
+  const { longTasks, progressAt } = await page.evaluate(() => {
+    const w = window as unknown as { longTasks: number[]; progressAt: number[] };
+    return { longTasks: w.longTasks, progressAt: w.progressAt };
+  });
+  expect(progressAt.length).toBeGreaterThan(10);
+  // The first gap is the workers' start (loading their module); from their first piece on, the bar moves.
+  const [startMs, ...gaps] = progressAt.slice(1).map((t, i) => t - (progressAt[i] as number));
+  expect(startMs, 'from Run to the first progress (ms)').toBeLessThanOrEqual(1000);
+  // On a 2-core machine shared with other work, two busy workers can keep the page's thread waiting for a
+  // core now and then (bench: the longest gap); nineteen updates in twenty come within 100 ms.
+  const p95 = [...gaps].sort((a, b) => a - b)[Math.floor(gaps.length * 0.95)] ?? Number.NaN;
+  expect(p95, '95th percentile of the gaps between progress updates (ms)').toBeLessThanOrEqual(100);
+  // The target is 50 ms (bench: the longest task of a run); here, on a machine shared with other work,
+  // a task of the page may wait for a core the workers hold, so the check allows the import's 100 ms.
+  expect(Math.max(0, ...longTasks), 'longest main-thread task during the run (ms)').toBeLessThanOrEqual(100);
+});
+
+test('a sample count or seed out of range is explained beside the form and nothing runs', async ({ page }) => {
+  await openWalkthrough(page, 'Soyuz MS-22 coolant leak');
+  await stepUntil(page, 'anomaly.decision');
+  await runByKeyboard(page, '0', 'x');
+  const region = odds(page);
+  await expect(region.getByRole('alert').first()).toHaveText("Samples: a whole number of samples from 1 to 10,000,000, got '0'");
+  await expect(region.getByRole('alert').nth(1)).toHaveText("Seed: a whole number from 0 to 4,294,967,295, got 'x'");
+  await expect(region.getByTestId('odds-progress')).toHaveCount(0);
+  await expectNoAxeViolations(page);
+});

@@ -1,0 +1,170 @@
+import { memo, useId, useState } from 'react';
+import { outcomeLabels } from '../../reports/describe';
+import { monteCarloMethod, runSentence } from '../../reports/monteCarloWords';
+import { defaultSamples, defaultSeed, type OutcomeId, parseSamples, parseSeed, type Situation } from '../../session/model';
+import { OddsTable, TornadoTable } from './OddsTables';
+import { type ComputedFor, type RunState, useMonteCarloRun } from './useMonteCarloRun';
+import './odds.css';
+
+interface Props {
+  /** What the recommendation judged now (null: nothing to sample). */
+  situation: Situation | null;
+  /** The situation in words: scenario, step, time, thresholds, explored values. */
+  situationLabel: string;
+  /** The conservative-end recommendation: the authority the odds qualify. */
+  recommended: OutcomeId | null;
+}
+
+/**
+ * "How likely each outcome is": a Monte Carlo over the policy, on demand, in workers. Beside the
+ * recommendation, never instead of it; results name the situation they were computed for and are
+ * marked out of date once it changes.
+ */
+export const OddsPanel = memo(function OddsPanel({ situation, situationLabel, recommended }: Props) {
+  const { state, start, cancel } = useMonteCarloRun();
+  const [samplesText, setSamplesText] = useState(String(defaultSamples));
+  const [seedText, setSeedText] = useState(String(defaultSeed));
+  const [problems, setProblems] = useState<{ samples?: string; seed?: string }>({});
+  const id = useId();
+  if (!situation || !recommended) return null;
+  const running = state.status === 'running';
+
+  const run = (event: React.FormEvent) => {
+    event.preventDefault();
+    const samples = parseSamples(samplesText);
+    const seed = parseSeed(seedText);
+    setProblems({
+      ...(samples.ok ? {} : { samples: samples.expected }),
+      ...(seed.ok ? {} : { seed: seed.expected }),
+    });
+    if (samples.ok && seed.ok) start({ situation, label: situationLabel, recommended }, samples.value, seed.value);
+  };
+
+  return (
+    <section aria-labelledby={`${id}-title`} className="odds">
+      <h3 id={`${id}-title`}>How likely each outcome is</h3>
+      <p className="muted">
+        The recommendation stays “{outcomeLabels[recommended]}”, judged at the conservative end of every range. These odds (
+        {monteCarloMethod}, each sample through the same policy) say how fragile it is.
+      </p>
+      <form className="odds-form" onSubmit={run} aria-describedby={`${id}-title`}>
+        <WholeNumberField
+          label="Samples"
+          value={samplesText}
+          onChange={setSamplesText}
+          disabled={running}
+          problemId={problems.samples ? `${id}-samples-problem` : null}
+        />
+        <WholeNumberField
+          label="Seed"
+          value={seedText}
+          onChange={setSeedText}
+          disabled={running}
+          problemId={problems.seed ? `${id}-seed-problem` : null}
+        />
+        {/* One button that turns into Cancel: the keyboard's focus stays on it through the run. Cancelling
+            turns it back into Run before the click's default action, which must not then submit the form. */}
+        <button
+          type={running ? 'button' : 'submit'}
+          onClick={
+            running
+              ? (event) => {
+                  event.preventDefault();
+                  cancel();
+                }
+              : undefined
+          }
+        >
+          {running ? 'Cancel' : 'Run'}
+        </button>
+      </form>
+      {problems.samples && (
+        <p id={`${id}-samples-problem`} className="field-error" role="alert">
+          Samples: {problems.samples}
+        </p>
+      )}
+      {problems.seed && (
+        <p id={`${id}-seed-problem`} className="field-error" role="alert">
+          Seed: {problems.seed}
+        </p>
+      )}
+      <RunView state={state} situation={situation} />
+    </section>
+  );
+});
+
+interface FieldProps {
+  label: string;
+  value: string;
+  onChange: (text: string) => void;
+  disabled: boolean;
+  /** The id of the problem shown for it, or null while it has none. */
+  problemId: string | null;
+}
+
+function WholeNumberField({ label, value, onChange, disabled, problemId }: FieldProps) {
+  return (
+    <label>
+      {label}
+      <input
+        type="text"
+        inputMode="numeric"
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        disabled={disabled}
+        aria-invalid={problemId ? true : undefined}
+        aria-describedby={problemId ?? undefined}
+      />
+    </label>
+  );
+}
+
+function RunView({ state, situation }: { state: RunState; situation: Situation }) {
+  if (state.status === 'idle') return null;
+  if (state.status === 'cancelled' || state.status === 'failed')
+    return (
+      <p role="status" data-testid="odds-status">
+        {state.status === 'failed' ? `The run failed: ${state.message}` : state.message}
+      </p>
+    );
+  if (state.status === 'running') {
+    const percent = (state.progress.fraction * 100).toFixed(1);
+    const phase =
+      state.progress.phase === 'odds'
+        ? `drawing samples (${state.progress.oddsSamplesDone.toLocaleString('en-US')} done)`
+        : 'holding each uncertain value at its ends (tornado)';
+    return (
+      <div className="odds-run">
+        <div className="odds-progress">
+          <progress max={1} value={state.progress.fraction} aria-label="Monte Carlo run" data-testid="odds-progress" />
+          <span className="muted">
+            {percent} % · {phase}
+          </span>
+        </div>
+        <Computed computedFor={state.computedFor} situation={situation} />
+        {state.odds && <OddsTable odds={{ ...state.odds, recommended: state.computedFor.recommended }} />}
+      </div>
+    );
+  }
+  return (
+    <div className="odds-run" data-testid="odds-result">
+      <p role="status" className="visually-hidden">
+        Computed: {runSentence(state.result)}.
+      </p>
+      <Computed computedFor={state.computedFor} situation={situation} run={runSentence(state.result)} />
+      <OddsTable odds={state.result} />
+      <TornadoTable result={state.result} />
+    </div>
+  );
+}
+
+function Computed({ computedFor, situation, run }: { computedFor: ComputedFor; situation: Situation; run?: string }) {
+  const stale = computedFor.situation !== situation;
+  return (
+    <p className={stale ? 'odds-stale' : 'muted'} data-testid="odds-computed-for" data-stale={stale}>
+      {stale && <strong>Out of date: the situation has changed since. </strong>}
+      Computed for {computedFor.label}
+      {run ? ` (${run})` : ''}.{stale && ' Run again for the situation shown now.'}
+    </p>
+  );
+}

@@ -1,0 +1,1 @@
+export { OddsPanel } from './OddsPanel';
