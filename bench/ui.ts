@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Page } from '@playwright/test';
 import { build, preview } from 'vite';
+import { type MonteCarloUiRun, monteCarloRunInPage } from './monteCarloUi';
 
 const edits = 80;
 
@@ -147,6 +148,8 @@ export interface UiFigures {
   viewports: ViewportFigures[];
   initialJs: { files: string[]; bytes: number };
   packetImport: ImportFigures;
+  /** 100,000 samples of the MS-22 decision step in the app's workers, three runs. */
+  monteCarlo: MonteCarloUiRun[];
 }
 
 export async function measureUi(
@@ -178,7 +181,13 @@ export async function measureUi(
       packetImport.withWorker.push(await importOnce(await browser.newPage(), url, bigPacketPath, packet, true));
       packetImport.withoutWorker.push(await importOnce(await browser.newPage(), url, bigPacketPath, packet, false));
     }
-    return { viewports, initialJs, packetImport };
+    const monteCarlo: MonteCarloUiRun[] = [];
+    for (let i = 0; i < 3; i++) {
+      const page = await browser.newPage();
+      monteCarlo.push(await monteCarloRunInPage(page, url, 100_000, 20_221_215));
+      await page.close();
+    }
+    return { viewports, initialJs, packetImport, monteCarlo };
   } finally {
     await browser.close();
     await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
