@@ -6,7 +6,8 @@ import type { AssessedValues } from '../../machines/rules/evaluate';
 import { estimatedSource } from '../../machines/thermal/estimate';
 import { descentCabinSeries } from '../../src/session/charts/descentCabin';
 import { marginBars } from '../../src/session/charts/marginBars';
-import { CabinChart, MarginChart, type MonteCarloResult, OutcomeOddsChart, TornadoChart } from '../../src/ui/charts';
+import type { MonteCarloResult } from '../../src/session/model';
+import { CabinChart, MarginChart, OutcomeOddsChart, TornadoChart } from '../../src/ui/charts';
 import { ms22LikeValues, situation, threeCrewSetup } from '../support';
 
 afterEach(cleanup);
@@ -60,6 +61,13 @@ describe('Monte Carlo charts (loaded lazily, as the app would)', () => {
       'Emergency return8 %0.09 %',
     ]);
     expect(odds.textContent).toContain('Probability (%)');
+  });
+
+  it('beside the odds panel’s own tables, a Monte Carlo chart points to them instead of repeating them', async () => {
+    render(<OutcomeOddsChart result={result} tableBeside />);
+    const odds = await figure(/Odds of each outcome/);
+    expect(within(odds).queryByRole('table')).toBeNull();
+    expect(odds.textContent).toContain('Its numbers are in the table below.');
   });
 
   it('tornado: widest swing on top, each end labelled with its value and unit, the overall probability as a labelled line', async () => {

@@ -9,8 +9,8 @@ interface Props {
   viewBox: { width: number; height: number };
   /** The legend in words: what a pattern, a marker or a dashed line means (never colour alone). */
   legend: ReactNode;
-  /** The same numbers as a table: the chart's text equivalent. */
-  table: ReactNode;
+  /** The same numbers as a table: the chart's text equivalent; null where that table is shown beside the chart. */
+  table: ReactNode | null;
   children: ReactNode;
 }
 
@@ -33,10 +33,14 @@ export function ChartFigure({ id, title, description, viewBox, legend, table, ch
         {children}
       </svg>
       <p className="plot-legend">{legend}</p>
-      <details className="plot-table">
-        <summary>{title}: as a table</summary>
-        {table}
-      </details>
+      {table === null ? (
+        <p className="plot-table muted">Its numbers are in the table below.</p>
+      ) : (
+        <details className="plot-table">
+          <summary>{title}: as a table</summary>
+          {table}
+        </details>
+      )}
     </figure>
   );
 }

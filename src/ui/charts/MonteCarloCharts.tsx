@@ -3,32 +3,10 @@ import { scaleLinear } from '@visx/scale';
 import { memo, useId } from 'react';
 import { outcomeLabels } from '../../reports/describe';
 import { withUnit } from '../../reports/numbers';
-import type { OutcomeId } from '../../session/model';
+import type { MonteCarloResult, OutcomeId, TornadoBar } from '../../session/model';
 import { BottomAxis } from './axes';
 import { ChartFigure, ColumnHeads } from './ChartFigure';
 import { LimitLine } from './marks';
-
-/** For each uncertain input: the probability of the recommended outcome with it held at its low and at its high end. */
-export interface TornadoBar {
-  key: string;
-  label: string;
-  unit: string;
-  low: number;
-  high: number;
-  probabilityAtLow: number;
-  probabilityAtHigh: number;
-  swing: number;
-}
-
-/** The Monte Carlo over the policy: the odds of each outcome, their standard errors and the tornado. */
-export interface MonteCarloResult {
-  samples: number;
-  seed: number;
-  recommended: OutcomeId;
-  outcomes: Partial<Record<OutcomeId, number>>;
-  standardErrors: Partial<Record<OutcomeId, number>>;
-  tornado: TornadoBar[];
-}
 
 const width = 640;
 const plot = { left: 220, right: 600, top: 8 };
@@ -39,7 +17,13 @@ const probabilityAxis = (at: number, x: ReturnType<typeof scaleLinear<number>>) 
 );
 
 /** The odds of each outcome as bars with ± one standard error; the conservative-end recommendation marked in words. */
-export const OutcomeOddsChart = memo(function OutcomeOddsChart({ result }: { result: MonteCarloResult }) {
+interface Props {
+  result: MonteCarloResult;
+  /** The numbers are in a table shown beside the chart (the odds panel's): the chart does not repeat it. */
+  tableBeside?: boolean;
+}
+
+export const OutcomeOddsChart = memo(function OutcomeOddsChart({ result, tableBeside = false }: Props) {
   const id = `odds-${useId().replace(/:/g, '')}`;
   const rows = (Object.entries(result.outcomes) as [OutcomeId, number][]).sort((a, b) => b[1] - a[1]);
   const x = scaleLinear({ domain: [0, 1], range: [plot.left, plot.right] });
@@ -58,19 +42,21 @@ export const OutcomeOddsChart = memo(function OutcomeOddsChart({ result }: { res
         </>
       }
       table={
-        <table>
-          <ColumnHeads columns={['Outcome', 'Probability', '± standard error', 'Recommended']} />
-          <tbody>
-            {rows.map(([o, p]) => (
-              <tr key={o} data-outcome={o}>
-                <th scope="row">{outcomeLabels[o]}</th>
-                <td>{pct(p)}</td>
-                <td>{pct(se(o))}</td>
-                <td>{o === result.recommended ? 'yes (conservative end)' : ''}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        tableBeside ? null : (
+          <table>
+            <ColumnHeads columns={['Outcome', 'Probability', '± standard error', 'Recommended']} />
+            <tbody>
+              {rows.map(([o, p]) => (
+                <tr key={o} data-outcome={o}>
+                  <th scope="row">{outcomeLabels[o]}</th>
+                  <td>{pct(p)}</td>
+                  <td>{pct(se(o))}</td>
+                  <td>{o === result.recommended ? 'yes (conservative end)' : ''}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )
       }
     >
       {rows.map(([o, p], i) => (
@@ -108,7 +94,7 @@ export const OutcomeOddsChart = memo(function OutcomeOddsChart({ result }: { res
 });
 
 /** How much the probability of the recommended outcome swings as each input goes from its low to its high end, widest first. */
-export const TornadoChart = memo(function TornadoChart({ result }: { result: MonteCarloResult }) {
+export const TornadoChart = memo(function TornadoChart({ result, tableBeside = false }: Props) {
   const id = `tornado-${useId().replace(/:/g, '')}`;
   const bars = [...result.tornado].sort((a, b) => b.swing - a.swing);
   const x = scaleLinear({ domain: [0, 1], range: [plot.left, plot.right] });
@@ -133,23 +119,25 @@ export const TornadoChart = memo(function TornadoChart({ result }: { result: Mon
         </>
       }
       table={
-        <table>
-          <ColumnHeads columns={['Input', 'Low end → probability', 'High end → probability', 'Swing']} />
-          <tbody>
-            {bars.map((b) => (
-              <tr key={b.key} data-input={b.key}>
-                <th scope="row">{b.label}</th>
-                <td>
-                  {end(b, 'low')} → {pct(b.probabilityAtLow)}
-                </td>
-                <td>
-                  {end(b, 'high')} → {pct(b.probabilityAtHigh)}
-                </td>
-                <td>{pct(b.swing)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        tableBeside ? null : (
+          <table>
+            <ColumnHeads columns={['Input', 'Low end → probability', 'High end → probability', 'Swing']} />
+            <tbody>
+              {bars.map((b) => (
+                <tr key={b.key} data-input={b.key}>
+                  <th scope="row">{b.label}</th>
+                  <td>
+                    {end(b, 'low')} → {pct(b.probabilityAtLow)}
+                  </td>
+                  <td>
+                    {end(b, 'high')} → {pct(b.probabilityAtHigh)}
+                  </td>
+                  <td>{pct(b.swing)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )
       }
     >
       {bars.map((b, i) => {

@@ -1,7 +1,5 @@
 import { type ComponentProps, type ComponentType, lazy, Suspense } from 'react';
 
-export type { MonteCarloResult, TornadoBar } from './MonteCarloCharts';
-
 // One chunk holds every chart and the charting library: loaded on first use, out of the initial JavaScript.
 const charts = () => import('./allCharts');
 const Margin = lazy(() => charts().then((c) => ({ default: c.MarginChart })));

@@ -2,6 +2,7 @@ import { memo, useId, useState } from 'react';
 import { outcomeLabels } from '../../reports/describe';
 import { monteCarloMethod, runSentence } from '../../reports/monteCarloWords';
 import { defaultSamples, defaultSeed, type OutcomeId, parseSamples, parseSeed, type Situation } from '../../session/model';
+import { OutcomeOddsChart, TornadoChart } from '../charts';
 import { OddsTable, TornadoTable } from './OddsTables';
 import { type ComputedFor, type RunState, useMonteCarloRun } from './useMonteCarloRun';
 import './odds.css';
@@ -152,7 +153,9 @@ function RunView({ state, situation }: { state: RunState; situation: Situation }
         Computed: {runSentence(state.result)}.
       </p>
       <Computed computedFor={state.computedFor} situation={situation} run={runSentence(state.result)} />
+      <OutcomeOddsChart result={state.result} tableBeside />
       <OddsTable odds={state.result} />
+      <TornadoChart result={state.result} tableBeside />
       <TornadoTable result={state.result} />
     </div>
   );
