@@ -28,6 +28,11 @@ export interface EvaluationScope {
   descentModeId?: string;
 }
 
+/** A stable key for an evaluation: rule, tier, crew option, vehicle, mode (the same within a situation wherever it is read). */
+export function evaluationKey(e: RuleEvaluation): string {
+  return [e.ruleId, e.tier, e.crewCount ?? '', e.vehicleId ?? '', e.descentModeId ?? ''].join('|');
+}
+
 export interface RuleEvaluation extends EvaluationScope {
   ruleId: string;
   tier: Tier;

@@ -12,7 +12,6 @@ import {
   type OutcomeId,
   type PollVote,
   quantityOfKey,
-  type RuleEvaluation,
   thresholdDefinitionByKey,
   type UncrewedDeparture,
 } from '../session/model';
@@ -52,10 +51,7 @@ export function inputFlipSentence(flip: InputFlipPoint, shown: (value: number, u
   return `if the ${flip.end} estimate of ${quantityLabel(flip.quantityKey)} were ${flipRelation(flip)} ${value} (now ${shown(flip.current, quantityUnit(flip.quantityKey))}), the recommendation would become ${outcome}`;
 }
 
-/** A stable key for an evaluation within a policy row: rule, tier, crew option, vehicle, mode. */
-export function evaluationKey(e: RuleEvaluation): string {
-  return [e.ruleId, e.tier, e.crewCount ?? '', e.vehicleId ?? '', e.descentModeId ?? ''].join('|');
-}
+export { evaluationKey } from '../session/model';
 
 /** "Soyuz MS-22 leaves uncrewed at once: …": when the damaged vehicle leaves in a replacement plan. */
 export function uncrewedDepartureSentence(vehicleName: string, departure: UncrewedDeparture): string {

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { recommend, recommendationEvaluations } from '../../machines/policy/policy';
 import { defaultThresholdValues } from '../../machines/policy/thresholds';
+import { evaluationKey } from '../../machines/rules/evaluate';
 import { estimatedSource } from '../../machines/thermal/estimate';
 import { descentCabinSeries } from '../../src/session/charts/descentCabin';
 import { flipLines } from '../../src/session/charts/flipLines';
@@ -150,5 +151,15 @@ describe('flip lines', () => {
       recommendationEvaluations(r),
     );
     expect(lines[0]?.limits.map((m) => m.thresholdKey)).toContain('maxDescentCabinTempC.emergency');
+  });
+});
+
+describe('margin bars', () => {
+  it('show each rule once where one failure ruled out several preferred rows (MS-22, just after the anomaly)', async () => {
+    const view = await ms22At(1);
+    if (!view.recommendation) throw new Error('no recommendation');
+    const keys = marginBars(view.recommendation, view.situation.thresholds).map((b) => evaluationKey(b.evaluation));
+    expect(keys.length).toBeGreaterThan(3);
+    expect(new Set(keys).size).toBe(keys.length);
   });
 });
