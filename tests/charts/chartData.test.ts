@@ -154,7 +154,7 @@ describe('flip lines', () => {
   });
 });
 
-describe('margin bars', () => {
+describe('margin bars at an undecided step', () => {
   it('show each rule once where one failure ruled out several preferred rows (MS-22, just after the anomaly)', async () => {
     const view = await ms22At(1);
     if (!view.recommendation) throw new Error('no recommendation');
