@@ -12,7 +12,7 @@ import { crewReturnMachine } from '../machines/statechart/crewReturnMachine';
 import { countOutcomes, monteCarlo, passCount, planMonteCarlo } from '../machines/uncertainty/monteCarlo';
 import { parseScenario } from '../src/files/scenarioFile';
 import { createKeyPair, entrySigningMessage, publicKeyRecord, type Signer, sign } from '../src/record/signing';
-import { verifyChain, verifyPacket, verifySignatures } from '../src/record/verify';
+import { verifyChain, verifyChainAndSignatures, verifyPacket } from '../src/record/verify';
 import { foldSession, machineInput, scriptedEvents } from '../src/session/fold';
 import { defaultProfile } from '../src/session/profile';
 import { hashedBytes, longPacket, sha256All, signedLongPacket, writeSignedLongPacket } from './audit';
@@ -307,10 +307,7 @@ const { packet: signed, key: benchKey } = await signedLongPacket(scenario, profi
 const signedCount = signed.entries.filter((e) => e.signature).length;
 const signedChain = await measureAsync(
   `verify signed chain (chain + ${signedCount.toLocaleString('en-US')} signatures + seal, trusted)`,
-  async () => {
-    const verdict = await verifyChain(signed);
-    if (verdict.ok) await verifySignatures(signed, [benchKey]);
-  },
+  () => verifyChainAndSignatures(signed, [benchKey], true),
 );
 printTable(
   `Decision packet of ${packet.entryCount.toLocaleString('en-US')} entries (${megabytes.toFixed(1)} MB hashed), per packet`,
