@@ -8,14 +8,7 @@ import type { SeatAssignment } from '../../machines/policy/seatPlan';
 import { thresholdDefinitionByKey } from '../../machines/policy/thresholds';
 import type { EvaluationScope, RuleEvaluation } from '../../machines/rules/evaluate';
 import { allRules } from '../../machines/rules/flightRules';
-import {
-  type DissentLevel,
-  type Poll,
-  type PollClosing,
-  type PollTally,
-  type PollVote,
-  pollTally,
-} from '../../machines/statechart/poll';
+import { type Poll, type PollAnswer, type PollClosing, type PollTally, pollTally } from '../../machines/statechart/poll';
 import { stateName } from '../../machines/statechart/stateName';
 import type { Actor, DecidableOutcome, MissionSetup, OutcomeId } from '../../machines/types';
 import type { Scenario } from '../../scenarios/schema';
@@ -49,15 +42,8 @@ export interface RecordPoll {
   openedUtc: string;
   seq: number;
   positions: readonly string[];
-  answers: {
-    position: string;
-    vote: PollVote;
-    dissent: DissentLevel;
-    rationale: string;
-    by: Actor;
-    atUtc: string;
-    seq: number;
-  }[];
+  /** Each answer with the entry that holds it. */
+  answers: (PollAnswer & { seq: number })[];
   tally: PollTally;
   closed: PollClosing | null;
 }
