@@ -4,6 +4,7 @@ import { gzipSync } from 'node:zlib';
 import { chromium, type Page } from '@playwright/test';
 import { build, preview } from 'vite';
 import { type MonteCarloUiRun, monteCarloRunInPage } from './monteCarloUi';
+import { watchLongTasks } from './pageTasks';
 
 const edits = 80;
 
@@ -240,15 +241,8 @@ async function importOnce(
   await page.getByRole('button', { name: 'Audit trail' }).click();
   // A packet opens only when its sealer's key is trusted.
   await page.getByLabel('Import a public key…').setInputFiles(keyPath);
-  // Only the tasks that start once the file is chosen: opening the page has its own.
-  await page.evaluate(() => {
-    const tasks: number[] = [];
-    const from = performance.now();
-    (window as unknown as { longTasks: number[] }).longTasks = tasks;
-    new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) if (entry.startTime >= from) tasks.push(entry.duration);
-    }).observe({ type: 'longtask', buffered: true });
-  });
+  // Only the tasks that start once the file is chosen.
+  const longTasks = await watchLongTasks(page);
   const start = performance.now();
   await page.getByLabel('Import packet…').setInputFiles(path);
   await page
@@ -258,7 +252,7 @@ async function importOnce(
   const totalMs = performance.now() - start;
   // What the page does once the record is shown belongs to the import too.
   await page.waitForTimeout(500);
-  const tasks = await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
+  const tasks = await longTasks();
   await page.close();
   return { longestTaskMs: Math.max(0, ...tasks), totalMs };
 }

@@ -84,7 +84,7 @@ describe('GO/NO-GO poll', () => {
     expect(poll?.tally.formalDissents.map((d) => d.rationale)).toEqual(['humidity in the cabin is not assessed']);
     expect(poll && pollSentence(poll)).toContain('1 formal dissent to escalate (crew surgeon)');
     // Closed with the decision: a late vote is not taken.
-    expect(refusal(vote(w, 'thermal', 'go'))).not.toBe('recorded');
+    expect(refusal(vote(w, 'thermal', 'go'))).toBe('poll.vote does not apply in state replacementCampaign.interimPlan');
   });
 
   it('says what a dissent needs: disagreeing but supporting is a GO, a formal dissent a NO-GO with its rationale', () => {

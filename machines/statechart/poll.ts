@@ -53,10 +53,11 @@ export function dissentProblem(vote: PollVote, dissent: DissentLevel, rationale:
   return null;
 }
 
-export const openPoll = (polls: readonly Poll[]): Poll | null => {
+/** The poll still open: the last one, unless it was closed (a recorded poll is one too). */
+export function openPoll<P extends Poll>(polls: readonly P[]): P | null {
   const last = polls.at(-1);
   return last && last.closed === null ? last : null;
-};
+}
 
 export const unanswered = (poll: Poll): string[] =>
   poll.positions.filter((position) => !poll.answers.some((a) => a.position === position));

@@ -4,11 +4,11 @@ import type { RecordPoll } from '../../session/decisionRecord';
 import {
   type Actor,
   type DecidableOutcome,
-  decidableOutcomes,
   hasVisibleText,
   type OperatorRequest,
   type Recommendation,
 } from '../../session/model';
+import { OutcomeSelect } from './OutcomeSelect';
 import { PollPanel } from './PollPanel';
 
 interface Props {
@@ -87,16 +87,7 @@ export function DecisionPanel({
       </div>
       <form onSubmit={override} className="decision-override" noValidate>
         <fieldset disabled={readOnly !== null}>
-          <label>
-            Override to{' '}
-            <select value={outcome} onChange={(e) => setOutcome(e.currentTarget.value as DecidableOutcome)}>
-              {decidableOutcomes.map((o) => (
-                <option key={o} value={o}>
-                  {outcomeLabels[o]}
-                </option>
-              ))}
-            </select>
-          </label>
+          <OutcomeSelect label="Override to" value={outcome} onChange={setOutcome} />
           <label>
             Rationale
             <textarea

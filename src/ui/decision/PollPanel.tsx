@@ -5,12 +5,13 @@ import {
   type Actor,
   type DecidableOutcome,
   type DissentLevel,
-  decidableOutcomes,
   dissentProblem,
   hasVisibleText,
   type OperatorRequest,
+  openPoll,
   type PollVote,
 } from '../../session/model';
+import { OutcomeSelect } from './OutcomeSelect';
 import { PollTable } from './PollTable';
 
 type PollOpenRequest = Extract<OperatorRequest, { type: 'poll.open' }>;
@@ -46,7 +47,7 @@ const notRecorded = (why: string | null) => (why ? `Not recorded: ${why}.` : nul
  * turn, each under its operator's own name (and so its own signing key).
  */
 export function PollPanel({ polls, defaultPositions, proposed, disabledBecause, onOpen, onVote }: Props) {
-  const open = polls.at(-1)?.closed === null ? polls.at(-1) : undefined;
+  const open = openPoll(polls);
   const earlier = polls.filter((p) => p !== open);
   return (
     <section aria-labelledby="poll-title" className="poll-panel">
@@ -109,16 +110,7 @@ function OpenPollForm({
     <form onSubmit={submit} className="poll-open" noValidate>
       <fieldset disabled={disabledBecause !== null}>
         <legend>Poll the positions before deciding</legend>
-        <label>
-          Poll on{' '}
-          <select value={outcome} onChange={(e) => setOutcome(e.currentTarget.value as DecidableOutcome)}>
-            {decidableOutcomes.map((o) => (
-              <option key={o} value={o}>
-                {outcomeLabels[o]}
-              </option>
-            ))}
-          </select>
-        </label>
+        <OutcomeSelect label="Poll on" value={outcome} onChange={setOutcome} />
         <fieldset className="poll-positions">
           <legend>Positions asked</legend>
           {positions.map((p, i) => (
