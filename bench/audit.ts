@@ -2,9 +2,17 @@ import { writeFileSync } from 'node:fs';
 import type { CrewReturnEvent } from '../machines/statechart/events';
 import type { Scenario } from '../scenarios/schema';
 import { publicKeyFile } from '../src/files/keyFile';
+import { fromBase64Url } from '../src/record/base64Url';
 import { mapInFlight } from '../src/record/inFlight';
 import { type DecisionPacket, extendLedger, makePacket, type SignerFor, sealPacket } from '../src/record/ledger';
-import { createKeyPair, type PublicKeyRecord, publicHalf, publicKeyRecord, type Signer } from '../src/record/signing';
+import {
+  createKeyPair,
+  entrySigningMessage,
+  type PublicKeyRecord,
+  publicHalf,
+  publicKeyRecord,
+  type Signer,
+} from '../src/record/signing';
 import { canonicalJson, sha256Hex } from '../src/session/canonicalJson';
 import { foldSession, type RecordedEvent, scriptedEvents } from '../src/session/fold';
 import type { ThresholdProfile } from '../src/session/profile';
@@ -66,4 +74,28 @@ export function hashedBytes(packet: DecisionPacket): string[] {
 /** Every text's SHA-256, all requested at once, or with at most 64 in flight (the verifier's way). */
 export function sha256All(texts: string[], inFlight?: number): Promise<string[]> {
   return inFlight ? mapInFlight(texts, sha256Hex, inFlight) : Promise.all(texts.map(sha256Hex));
+}
+
+/**
+ * The packet's entry signatures checked by Web Crypto and nothing else: keys imported and signatures
+ * decoded beforehand. No verifier can check every signature faster, so it is a floor of its own.
+ */
+export async function signatureFloor(packet: DecisionPacket): Promise<() => Promise<boolean[]>> {
+  const ed25519 = { name: 'Ed25519' };
+  const keys = new Map<string, CryptoKey>();
+  const checks: { key: CryptoKey; signature: Uint8Array; message: Uint8Array }[] = [];
+  for (const { hash, signature } of packet.entries) {
+    if (!signature) continue;
+    let key = keys.get(signature.publicKey);
+    if (!key) {
+      key = await crypto.subtle.importKey('raw', fromBase64Url(signature.publicKey) as BufferSource, ed25519, false, ['verify']);
+      keys.set(signature.publicKey, key);
+    }
+    const message = new TextEncoder().encode(entrySigningMessage(hash));
+    checks.push({ key, signature: fromBase64Url(signature.value), message });
+  }
+  return () =>
+    mapInFlight(checks, ({ key, signature, message }) =>
+      crypto.subtle.verify(ed25519, key, signature as BufferSource, message as BufferSource),
+    );
 }

@@ -127,6 +127,25 @@ describe('audit trail', () => {
     );
   }, 120_000);
 
+  it('an unaltered packet whose keys another tool reordered still verifies (checked canonically)', async () => {
+    const packet = await packetFor('soyuz-ms-22.json');
+    const reversed = (value: unknown): unknown =>
+      Array.isArray(value)
+        ? value.map(reversed)
+        : value && typeof value === 'object'
+          ? Object.fromEntries(
+              Object.entries(value)
+                .reverse()
+                .map(([k, v]) => [k, reversed(v)]),
+            )
+          : value;
+    const reordered = reversed(packet) as DecisionPacket;
+    expect(JSON.stringify(reordered.entries[3])).not.toBe(JSON.stringify(packet.entries[3]));
+    expect(await verifyChain(reordered)).toMatchObject({ ok: true, entryCount: packet.entries.length });
+    (reordered.entries[3] as { wallClockUtc: string }).wallClockUtc = '2026-11-25T12:00:01Z';
+    expect(await verifyChain(reordered)).toMatchObject({ ok: false, seq: 4, reason: 'contents do not match its hash (altered)' });
+  });
+
   it('names the first entry that fails and why', async () => {
     const packet = await packetFor('soyuz-ms-22.json');
     const reordered = structuredClone(packet);

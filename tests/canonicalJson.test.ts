@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { canonicalJson, sha256Hex } from '../src/session/canonicalJson';
@@ -29,5 +30,19 @@ describe('canonical JSON', () => {
 
   it('SHA-256 matches the known digest of "abc"', async () => {
     expect(await sha256Hex('abc')).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
+  });
+
+  it('property: SHA-256 of any text, small or large, many in flight at once, is its UTF-8 digest', async () => {
+    // Texts share one encoding buffer; the digests must not see each other's bytes.
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.oneof(fc.string({ unit: 'grapheme' }), fc.constant('é'.repeat(400_000))), { maxLength: 6 }),
+        async (texts) => {
+          const digests = await Promise.all(texts.map(sha256Hex));
+          expect(digests).toEqual(texts.map((text) => createHash('sha256').update(text, 'utf8').digest('hex')));
+        },
+      ),
+      { numRuns: 40 },
+    );
   });
 });

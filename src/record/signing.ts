@@ -4,8 +4,10 @@
  */
 import { canonicalJson } from '../session/canonicalJson';
 import type { Actor } from '../session/model';
+import { fromBase64Url, toBase64Url } from './base64Url';
 
 const ed25519 = { name: 'Ed25519' } as const;
+const encoder = new TextEncoder();
 
 /** What anyone may hold: whose key it is and the key itself (raw, base64url). */
 export interface PublicKeyRecord {
@@ -52,7 +54,7 @@ export async function fingerprintOf(rawPublicKey: Uint8Array): Promise<string> {
 }
 
 export async function sign(signer: Signer, message: string): Promise<Signature> {
-  const value = await crypto.subtle.sign(ed25519, signer.privateKey, new TextEncoder().encode(message));
+  const value = await crypto.subtle.sign(ed25519, signer.privateKey, encoder.encode(message));
   return { fingerprint: signer.fingerprint, publicKey: signer.publicKey, value: toBase64Url(new Uint8Array(value)) };
 }
 
@@ -83,12 +85,7 @@ export async function signatureHolds(signature: Signature, message: string, keys
   const key = await verifyingKey(signature, keys);
   if (!key) return false;
   try {
-    return await crypto.subtle.verify(
-      ed25519,
-      key,
-      fromBase64Url(signature.value) as BufferSource,
-      new TextEncoder().encode(message),
-    );
+    return await crypto.subtle.verify(ed25519, key, fromBase64Url(signature.value) as BufferSource, encoder.encode(message));
   } catch {
     return false;
   }
@@ -133,14 +130,3 @@ export const sameKey = (a: PublicKeyRecord, b: Pick<Signature, 'fingerprint' | '
 /** "Ana Flight, flight director (3f2a·9c41·07be·d5e0)". */
 export const signedBy = (key: Pick<PublicKeyRecord, 'name' | 'role' | 'fingerprint'>) =>
   `${key.name}, ${key.role} (${key.fingerprint})`;
-
-function toBase64Url(bytes: Uint8Array): string {
-  let binary = '';
-  for (const b of bytes) binary += String.fromCharCode(b);
-  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-}
-
-function fromBase64Url(text: string): Uint8Array {
-  const binary = atob(text.replace(/-/g, '+').replace(/_/g, '/'));
-  return Uint8Array.from(binary, (c) => c.charCodeAt(0));
-}

@@ -2,7 +2,7 @@ import { canonicalJson, sha256Hex } from '../session/canonicalJson';
 import { type FoldStep, foldSession, type SessionFold } from '../session/fold';
 import { decisionLogicVersion } from '../session/model';
 import { mapInFlight } from './inFlight';
-import { type DecisionPacket, entryHash, eventsOf, genesisHash, needsSignature, sealFields } from './ledger';
+import { type AuditEntry, type DecisionPacket, entryHash, eventsOf, genesisHash, needsSignature, sealFields } from './ledger';
 import {
   entrySigningMessage,
   type PublicKeyRecord,
@@ -44,7 +44,9 @@ export async function verifyChain(packet: DecisionPacket): Promise<Verification>
   if ((await sha256Hex(canonicalJson(packet.profile.values))) !== packet.profile.contentHash) {
     return tampered(1, "the threshold profile's values do not match its content hash");
   }
-  const recomputed = await mapInFlight(entries, ({ hash: _, signature: __, ...rest }) => entryHash(rest));
+  // Entries are stored in canonical key order, so their native serialization is normally the canonical
+  // one and the key-order walk can be skipped; an entry that then differs is checked canonically.
+  const recomputed = await mapInFlight(entries, (entry) => sha256Hex(JSON.stringify(hashedPart(entry))));
   let previous = await genesisHash(packet.scenario, packet.profile);
   for (const [i, entry] of entries.entries()) {
     const seq = i + 1;
@@ -53,7 +55,9 @@ export async function verifyChain(packet: DecisionPacket): Promise<Verification>
       const what = i === 0 ? "the packet's scenario and profile" : `entry ${i}`;
       return tampered(seq, `previous hash does not match ${what}`);
     }
-    if (recomputed[i] !== entry.hash) return tampered(seq, 'contents do not match its hash (altered)');
+    if (recomputed[i] !== entry.hash && (await entryHash(hashedPart(entry))) !== entry.hash) {
+      return tampered(seq, 'contents do not match its hash (altered)');
+    }
     previous = entry.hash;
   }
   if (packet.entryCount !== entries.length) {
@@ -63,6 +67,8 @@ export async function verifyChain(packet: DecisionPacket): Promise<Verification>
   if (packet.headHash !== head) return tampered(entries.length, "the head hash is not the last entry's hash");
   return { ok: true, entryCount: entries.length, headHash: head };
 }
+
+const hashedPart = ({ hash: _, signature: __, ...rest }: AuditEntry) => rest;
 
 /** The packet's events folded through this build's machine. */
 export function replayPacket(packet: DecisionPacket): SessionFold {

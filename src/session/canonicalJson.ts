@@ -60,10 +60,25 @@ function canonicalSlow(value: unknown): string {
 
 /** SHA-256 as lower-case hex, through Web Crypto so the browser and Node run the same code. */
 export async function sha256Hex(text: string): Promise<string> {
-  const digest = await globalThis.crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
+  const digest = await globalThis.crypto.subtle.digest('SHA-256', utf8(text));
   let hex = '';
   for (const byte of new Uint8Array(digest)) hex += hexByte[byte];
   return hex;
 }
 
 const hexByte = Array.from({ length: 256 }, (_, b) => b.toString(16).padStart(2, '0'));
+
+const encoder = new TextEncoder();
+let scratch: Uint8Array<ArrayBuffer> = new Uint8Array(1 << 16);
+
+/**
+ * `text` as UTF-8 in a reused buffer when it is small: Web Crypto copies its input before returning
+ * (Node and the WebCrypto spec alike), so the buffer is free again at once; 10,000 entries then
+ * allocate nothing.
+ */
+function utf8(text: string): Uint8Array<ArrayBuffer> {
+  const maxBytes = text.length * 3;
+  if (maxBytes > 1 << 20) return encoder.encode(text);
+  if (scratch.length < maxBytes) scratch = new Uint8Array(maxBytes);
+  return scratch.subarray(0, encoder.encodeInto(text, scratch).written);
+}
