@@ -1,3 +1,4 @@
+import type { ELK } from 'elkjs/lib/elk-api';
 import { useEffect, useState } from 'react';
 import type { StatechartGraph } from './statechartGraph';
 import { elkGraphOf, layoutFromElk, type StatechartLayout } from './statechartLayout';
@@ -5,16 +6,31 @@ import { elkGraphOf, layoutFromElk, type StatechartLayout } from './statechartLa
 const pending = new WeakMap<StatechartGraph, Promise<StatechartLayout>>();
 const settled = new WeakMap<StatechartGraph, StatechartLayout>();
 
+let elk: Promise<ELK> | undefined;
+
+/**
+ * ELK, loaded on first use so it stays out of the app's initial JavaScript, and run in a worker:
+ * laying out the chart takes a quarter of a second, which on the page would be one long task.
+ * (Where there is no Worker, in tests' simulated DOM, it runs here.)
+ */
+function layoutEngine(): Promise<ELK> {
+  elk ??=
+    typeof Worker === 'undefined'
+      ? import('elkjs/lib/elk.bundled.js').then(({ default: Bundled }) => new Bundled())
+      : Promise.all([import('elkjs/lib/elk-api.js'), import('elkjs/lib/elk-worker.min.js?worker')]).then(
+          ([{ default: Api }, { default: LayoutWorker }]) => new Api({ workerFactory: () => new LayoutWorker() }),
+        );
+  return elk;
+}
+
 /**
  * Lays a chart out once per graph (the layout does not depend on where the decision stands, only the
- * highlighting does). ELK is loaded on first use, so it stays out of the app's initial JavaScript.
+ * highlighting does).
  */
 export function layoutStatechart(graph: StatechartGraph): Promise<StatechartLayout> {
   let layout = pending.get(graph);
   if (!layout) {
-    layout = import('elkjs/lib/elk.bundled.js').then(async ({ default: ELK }) =>
-      layoutFromElk(graph, await new ELK().layout(elkGraphOf(graph))),
-    );
+    layout = layoutEngine().then(async (engine) => layoutFromElk(graph, await engine.layout(elkGraphOf(graph))));
     layout.then(
       (ready) => settled.set(graph, ready),
       () => pending.delete(graph),
