@@ -16,7 +16,9 @@ import {
 } from '../machines/uncertainty/monteCarlo';
 import { parseSamples, parseSeed } from '../machines/uncertainty/runOptions';
 import { drawInput, triangularAt, uncertainInputs } from '../machines/uncertainty/uncertainInputs';
-import { situation } from './support';
+import { foldSession, scriptedEvents, standingRecommendation } from '../src/session/fold';
+import { defaultProfile } from '../src/session/profile';
+import { loadBuiltInScenario, situation } from './support';
 
 /** MS-22's shape with the emergency temperature limit at 38 °C: 2 crew's 37–39 °C straddles it, so the odds split. */
 const straddling = situation({ thresholds: { ...defaultThresholdValues, 'maxDescentCabinTempC.emergency': 38 } });
@@ -106,6 +108,28 @@ describe('Monte Carlo over the policy', () => {
       swing: 1,
     });
     expect(result.tornado.slice(1).every((bar) => bar.swing === 0)).toBe(true);
+  });
+
+  it('a built-in case whose call rests on one report’s upper end: escalate at the conservative end, 81 % safe by the odds', async () => {
+    const scenario = loadBuiltInScenario('marginal-thermal-refined.json');
+    const profile = await defaultProfile();
+    const firstAssessment = scenario.events.findIndex((e) => e.type === 'assessment.complete') + 1;
+    const fold = foldSession({
+      scenario,
+      profile,
+      events: scriptedEvents(scenario, '2026-11-26T00:00:00Z').slice(0, firstAssessment),
+    });
+    const last = fold.steps.at(-1);
+    if (!last) throw new Error('no steps');
+    const { situation: atDecision, recommendation } = standingRecommendation(last.after.context);
+    expect(recommendation?.outcome).toBe('undecided');
+    const result = monteCarlo(atDecision, 8_000, 5);
+    // The cabin report is triangular on 25, 26.2 and 28 °C against the 27 °C nominal limit:
+    // P(above) = (28 − 27)² / ((28 − 25)(28 − 26.2)) = 0.185; below, the crew returns on their vehicle.
+    const pAbove = 1 / (3 * 1.8);
+    expect(Math.abs((result.outcomes.undecided ?? 0) - pAbove)).toBeLessThan(4 * (result.standardErrors.undecided ?? 1));
+    expect((result.outcomes['return-on-damaged-vehicle'] ?? 0) + (result.outcomes.undecided ?? 0)).toBeCloseTo(1, 12);
+    expect(result.tornado[0]).toMatchObject({ key: 'peakCabinTempC.crew3', probabilityAtLow: 0, probabilityAtHigh: 1 });
   });
 
   it('gives probabilities that sum to 1, with a standard error each', () => {
