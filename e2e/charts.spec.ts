@@ -1,5 +1,12 @@
 import { expect, type Page, test } from '@playwright/test';
-import { emergencyLimitField, expectNoAxeViolations, identify, openWalkthrough, stepUntil } from './support';
+import {
+  emergencyLimitField,
+  expectChartsDrawnAsComputed,
+  expectNoAxeViolations,
+  identify,
+  openWalkthrough,
+  stepUntil,
+} from './support';
 
 const charts = [
   {
@@ -52,6 +59,7 @@ test('each chart at the decision step is a titled picture with units on its axes
     await expect(table).toBeVisible();
     for (const text of chart.table) await expect(table).toContainText(text);
   }
+  await expectChartsDrawnAsComputed(page);
   await expectNoAxeViolations(page);
 });
 

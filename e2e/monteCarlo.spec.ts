@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
-import { expectNoAxeViolations, openWalkthrough, stepUntil } from './support';
+import { expectChartsDrawnAsComputed, expectNoAxeViolations, openWalkthrough, stepUntil } from './support';
 
 /**
  * MS-22 with the 2-crew temperature reported as 39–41 °C against the 40 °C emergency limit: judged at
@@ -97,6 +97,8 @@ test("the browser's odds and tornado equal the CLI's for the same samples and se
     })),
   );
   await expect(result.getByTestId('odds-table')).toContainText('(the recommendation)');
+  await expect(result.getByRole('figure').first()).toBeVisible();
+  await expectChartsDrawnAsComputed(page);
   await expect(result.getByTestId('odds-computed-for')).toContainText(
     'Computed for MS-22 with a straddling 2-crew temperature, step',
   );

@@ -36,6 +36,26 @@ export async function expectNoAxeViolations(page: Page) {
   expect(result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
 }
 
+/**
+ * Every shape of every chart on the page is drawn at the size its attributes say: a page style that
+ * matches a chart's class (CSS beats SVG geometry attributes) would redraw the numbers wrongly.
+ */
+export async function expectChartsDrawnAsComputed(page: Page) {
+  const mismatches = await page.locator('figure.plot svg').evaluateAll((svgs) =>
+    svgs.flatMap((svg) =>
+      [...svg.querySelectorAll('rect[width], rect[height]')].flatMap((shape) => {
+        const box = (shape as SVGRectElement).getBBox();
+        const width = Number(shape.getAttribute('width') ?? box.width);
+        const height = Number(shape.getAttribute('height') ?? box.height);
+        return Math.abs(box.width - width) > 0.5 || Math.abs(box.height - height) > 0.5
+          ? [`${shape.getAttribute('class')}: drawn ${box.width}×${box.height}, computed ${width}×${height}`]
+          : [];
+      }),
+    ),
+  );
+  expect(mismatches).toEqual([]);
+}
+
 export async function keepScreenshot(page: Page, testInfo: TestInfo, name: string) {
   const path = testInfo.outputPath(`${name}.png`);
   await page.screenshot({ path, fullPage: true });

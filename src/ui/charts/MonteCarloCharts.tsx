@@ -11,6 +11,9 @@ import { LimitLine } from './marks';
 const width = 640;
 const plot = { left: 220, right: 600, top: 8 };
 const rowHeight = 24;
+const tornadoPlot = { left: 90, right: 550 };
+/** A bar's row and the line of its input's name above it. */
+const tornadoRowHeight = rowHeight + 18;
 const pct = (p: number) => withUnit(p * 100, '%');
 const probabilityAxis = (at: number, x: ReturnType<typeof scaleLinear<number>>) => (
   <BottomAxis scale={x} at={at} label="Probability (%)" tickFormat={(v) => `${Math.round(v * 100)} %`} />
@@ -97,8 +100,10 @@ export const OutcomeOddsChart = memo(function OutcomeOddsChart({ result, tableBe
 export const TornadoChart = memo(function TornadoChart({ result, tableBeside = false }: Props) {
   const id = `tornado-${useId().replace(/:/g, '')}`;
   const bars = [...result.tornado].sort((a, b) => b.swing - a.swing);
-  const x = scaleLinear({ domain: [0, 1], range: [plot.left, plot.right] });
-  const bottom = plot.top + 14 + bars.length * rowHeight;
+  // Each input's name is written above its bar, the full width free for it (names are long), and the
+  // axis spans nearly the whole width, with room either side for the end values.
+  const x = scaleLinear({ domain: [0, 1], range: [tornadoPlot.left, tornadoPlot.right] });
+  const bottom = plot.top + 14 + bars.length * tornadoRowHeight;
   const overall = result.outcomes[result.recommended] ?? 0;
   const recommended = outcomeLabels[result.recommended];
   const end = (b: TornadoBar, which: 'low' | 'high') => withUnit(b[which], b.unit);
@@ -143,13 +148,19 @@ export const TornadoChart = memo(function TornadoChart({ result, tableBeside = f
       {bars.map((b, i) => {
         const [from, to] = [b.probabilityAtLow, b.probabilityAtHigh].sort((p, q) => p - q) as [number, number];
         const lowIsLeft = b.probabilityAtLow <= b.probabilityAtHigh;
-        const y = rowHeight / 2;
+        const y = tornadoRowHeight - rowHeight / 2;
         return (
-          <Group key={b.key} top={plot.top + 14 + i * rowHeight} className="tornado-row">
-            <text x={plot.left - 6} y={y} dy="0.32em" textAnchor="end" className="plot-row-label">
+          <Group key={b.key} top={plot.top + 14 + i * tornadoRowHeight} className="tornado-row">
+            <text x={tornadoPlot.left} y={tornadoRowHeight - rowHeight} dy="-0.2em" className="plot-row-label">
               {b.label}
             </text>
-            <rect x={x(from)} y={5} width={Math.max(1, x(to) - x(from))} height={rowHeight - 10} className="bar tornado-bar" />
+            <rect
+              x={x(from)}
+              y={y - rowHeight / 2 + 5}
+              width={Math.max(1, x(to) - x(from))}
+              height={rowHeight - 10}
+              className="bar tornado-bar"
+            />
             <circle cx={x(b.probabilityAtLow)} cy={y} r={4} className="low-end-mark" />
             <rect x={x(b.probabilityAtHigh) - 4} y={y - 4} width={8} height={8} className="high-end-mark" />
             <text x={x(from) - 7} y={y} dy="0.32em" textAnchor="end" className="plot-value-label">

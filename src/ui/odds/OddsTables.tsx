@@ -28,7 +28,7 @@ export function OddsTable({ odds }: { odds: Odds }) {
               {row.isRecommended && <strong> (the recommendation)</strong>}
             </th>
             <td>
-              <span className="odds-bar" aria-hidden="true">
+              <span className="odds-meter" aria-hidden="true">
                 <span style={{ width: `${row.probability * 100}%` }} />
               </span>
               {percentText(row.probability)}
