@@ -1,6 +1,7 @@
 import { type KeyboardEvent, type MouseEvent, useLayoutEffect, useRef } from 'react';
 import type { AuditEntry } from '../../record/ledger';
 import { describeEvent } from '../../reports/describe';
+import { ColumnHeads } from '../shared/ColumnHeads';
 import { actorLabel } from './entryFilter';
 import { HashButton } from './HashButton';
 import { useRowWindow } from './useRowWindow';
@@ -79,19 +80,9 @@ export function AuditTable({ entries, selectedSeq, onSelect, onCopied }: Props) 
         <col className="col-recommendation" />
         <col className="col-hash" />
       </colgroup>
-      <thead>
-        <tr>
-          <th scope="col">#</th>
-          <th scope="col">Recorded</th>
-          <th scope="col">Scenario time</th>
-          <th scope="col">Who</th>
-          <th scope="col">Event</th>
-          <th scope="col">Details</th>
-          <th scope="col">State after</th>
-          <th scope="col">Recommendation</th>
-          <th scope="col">Hash</th>
-        </tr>
-      </thead>
+      <ColumnHeads
+        columns={['#', 'Recorded', 'Scenario time', 'Who', 'Event', 'Details', 'State after', 'Recommendation', 'Hash']}
+      />
       <tbody onKeyDown={onKeyDown} onClick={onClick}>
         {start > 0 && <tr className="row-spacer" style={{ height: start * rowHeight }} />}
         {rendered.map((e) => {

@@ -3,6 +3,7 @@ import type { AuditEntry } from '../../record/ledger';
 import { describeEvent, entrySignature, sourcedValue } from '../../reports/describe';
 import { roundForReading, signedWithUnit } from '../../reports/numbers';
 import type { MissionSetup } from '../../session/model';
+import { ColumnHeads } from '../shared/ColumnHeads';
 import { actorLabel } from './entryFilter';
 import { breakableId, payloadFields, recordedSubject, thresholdChanges } from './entryText';
 import { HashButton } from './HashButton';
@@ -97,16 +98,7 @@ export function EntryDetails({ entry, total, setup, thresholds, needsSignature, 
       {entry.derived.evaluations.length > 0 && (
         <table className="entry-evaluations">
           <caption>Rule evaluations at this entry</caption>
-          <thead>
-            <tr>
-              <th scope="col">Rule</th>
-              <th scope="col">For, tier</th>
-              <th scope="col">Value</th>
-              <th scope="col">Limit</th>
-              <th scope="col">Margin</th>
-              <th scope="col">Result</th>
-            </tr>
-          </thead>
+          <ColumnHeads columns={['Rule', 'For, tier', 'Value', 'Limit', 'Margin', 'Result']} />
           <tbody>
             {entry.derived.evaluations.map((e, i) => (
               // biome-ignore lint/suspicious/noArrayIndexKey: evaluations are an ordered, immutable record

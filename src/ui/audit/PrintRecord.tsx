@@ -10,6 +10,7 @@ import {
 } from '../../reports/describe';
 import type { PacketReport } from '../../reports/packetReport';
 import { PollTable } from '../decision';
+import { ColumnHeads } from '../shared/ColumnHeads';
 import { usePrinting } from './usePrinting';
 import { windowedFrom } from './useRowWindow';
 
@@ -46,17 +47,7 @@ export function PrintRecord({ report: { packet, record } }: { report: PacketRepo
           <h2>{r.basis === 'at-decision' ? 'Recommendation at the decision' : 'Standing recommendation'}</h2>
           <p>{recommendationHeading(record)}</p>
           <table data-field="deciding-rules">
-            <thead>
-              <tr>
-                <th>Rule</th>
-                <th>For</th>
-                <th>Tier</th>
-                <th>Value</th>
-                <th>Limit</th>
-                <th>Margin</th>
-                <th>Result</th>
-              </tr>
-            </thead>
+            <ColumnHeads columns={['Rule', 'For', 'Tier', 'Value', 'Limit', 'Margin', 'Result']} />
             <tbody>
               {r.decidingRules.map((rule) => {
                 const c = ruleCells(rule);

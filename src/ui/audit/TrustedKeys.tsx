@@ -4,6 +4,7 @@ import type { KeyStore, TrustedKey } from '../../files/keyStore';
 import { publicHalf } from '../../record/signing';
 import type { Actor } from '../../session/model';
 import { downloadJson } from '../shared/download';
+import { FieldProblem } from '../shared/FieldProblem';
 import { JsonFileButton } from '../shared/JsonFileButton';
 
 interface Props {
@@ -59,11 +60,7 @@ export function TrustedKeys({ keys, operator, onChanged }: Props) {
       <button type="button" disabled={!operator} onClick={() => void exportMine()}>
         Export my public key
       </button>
-      {problem && (
-        <p role="alert" className="field-error">
-          Key not imported: {problem}
-        </p>
-      )}
+      {problem && <FieldProblem>Key not imported: {problem}</FieldProblem>}
     </details>
   );
 }

@@ -2,9 +2,10 @@ import { Group } from '@visx/group';
 import { scaleBand, scaleLinear } from '@visx/scale';
 import { memo, useId } from 'react';
 import type { CabinPrediction, CabinSeries } from '../../session/charts/descentCabin';
+import { ColumnHeads } from '../shared/ColumnHeads';
 import { displayUnit, displayValue, type TemperatureUnit, toDisplayNumber } from '../shared/units';
 import { BottomAxis, LeftAxis } from './axes';
-import { ChartFigure, ColumnHeads } from './ChartFigure';
+import { ChartFigure } from './ChartFigure';
 import { LimitLine } from './marks';
 import { sameData } from './sameData';
 

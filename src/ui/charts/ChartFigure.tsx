@@ -44,18 +44,3 @@ export function ChartFigure({ id, title, description, viewBox, legend, table, ch
     </figure>
   );
 }
-
-/** A text-equivalent table's header row. */
-export function ColumnHeads({ columns }: { columns: readonly string[] }) {
-  return (
-    <thead>
-      <tr>
-        {columns.map((column) => (
-          <th key={column} scope="col">
-            {column}
-          </th>
-        ))}
-      </tr>
-    </thead>
-  );
-}

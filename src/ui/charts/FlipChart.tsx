@@ -4,9 +4,10 @@ import { memo, useId } from 'react';
 import { outcomeLabels, quantityLabel, thresholdName } from '../../reports/describe';
 import type { FlipLine } from '../../session/charts/flipLines';
 import { flipRelation } from '../../session/model';
+import { ColumnHeads } from '../shared/ColumnHeads';
 import { displayUnit, displayValue, type TemperatureUnit, toDisplayNumber } from '../shared/units';
 import { BottomAxis } from './axes';
-import { ChartFigure, ColumnHeads } from './ChartFigure';
+import { ChartFigure } from './ChartFigure';
 import { LimitLine } from './marks';
 import { sameData } from './sameData';
 

@@ -4,8 +4,9 @@ import { memo, useId } from 'react';
 import { outcomeLabels } from '../../reports/describe';
 import { withUnit } from '../../reports/numbers';
 import type { MonteCarloResult, OutcomeId, TornadoBar } from '../../session/model';
+import { ColumnHeads } from '../shared/ColumnHeads';
 import { BottomAxis } from './axes';
-import { ChartFigure, ColumnHeads } from './ChartFigure';
+import { ChartFigure } from './ChartFigure';
 import { LimitLine } from './marks';
 
 const width = 640;

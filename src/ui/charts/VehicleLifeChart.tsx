@@ -2,8 +2,9 @@ import { scaleLinear } from '@visx/scale';
 import { memo, useId } from 'react';
 import { withUnit } from '../../reports/numbers';
 import type { LifeMark, VehicleLifeTimeline } from '../../session/charts/vehicleLife';
+import { ColumnHeads } from '../shared/ColumnHeads';
 import { BottomAxis } from './axes';
-import { ChartFigure, ColumnHeads } from './ChartFigure';
+import { ChartFigure } from './ChartFigure';
 import { LimitLine } from './marks';
 import { sameData } from './sameData';
 

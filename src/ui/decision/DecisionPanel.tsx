@@ -8,6 +8,7 @@ import {
   type OperatorRequest,
   type Recommendation,
 } from '../../session/model';
+import { FieldProblem } from '../shared/FieldProblem';
 import { OutcomeSelect } from './OutcomeSelect';
 import { PollPanel } from './PollPanel';
 
@@ -99,9 +100,9 @@ export function DecisionPanel({
             />
           </label>
           {missingRationale && (
-            <p id="rationale-error" role="alert" className="field-error">
+            <FieldProblem id="rationale-error">
               An override needs a rationale: say why the recommendation is not followed.
-            </p>
+            </FieldProblem>
           )}
           <button type="submit">Override</button>
         </fieldset>

@@ -8,6 +8,7 @@ import {
   type EstimateInputUsed,
   type Vehicle,
 } from '../../session/model';
+import { ColumnHeads } from '../shared/ColumnHeads';
 import { SourceRef } from '../shared/SourceRef';
 import { displayUnit, displayValue, type TemperatureUnit } from '../shared/units';
 
@@ -47,16 +48,9 @@ export const DescentCabinPanel = memo(function DescentCabinPanel({ vehicle, valu
         </p>
       )}
       <table>
-        <thead>
-          <tr>
-            <th scope="col">Crew aboard</th>
-            <th scope="col">Rules read</th>
-            <th scope="col">Reported (high)</th>
-            <th scope="col">Estimated low</th>
-            <th scope="col">Estimated nominal</th>
-            <th scope="col">Estimated high</th>
-          </tr>
-        </thead>
+        <ColumnHeads
+          columns={['Crew aboard', 'Rules read', 'Reported (high)', 'Estimated low', 'Estimated nominal', 'Estimated high']}
+        />
         <tbody>
           {rows.map((r) => (
             <tr key={r.crewAboard} data-crew={r.crewAboard} data-reading={r.reading}>
@@ -86,13 +80,7 @@ function EstimateInputs({ inputs, temperatureUnit }: { inputs: readonly Estimate
   return (
     <table className="estimate-inputs">
       <caption>The estimate’s inputs (low / nominal / high; editable in Explore)</caption>
-      <thead>
-        <tr>
-          <th scope="col">Input</th>
-          <th scope="col">Value</th>
-          <th scope="col">From</th>
-        </tr>
-      </thead>
+      <ColumnHeads columns={['Input', 'Value', 'From']} />
       <tbody>
         {inputs.map(({ key, value, basis, isDefault }) => {
           const unit = quantityUnit(key);

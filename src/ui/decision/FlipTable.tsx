@@ -8,6 +8,7 @@ import {
   type ThresholdValues,
   thresholdDefinitionByKey,
 } from '../../session/model';
+import { ColumnHeads } from '../shared/ColumnHeads';
 import { displayValue, type TemperatureUnit } from '../shared/units';
 
 interface Props {
@@ -56,15 +57,7 @@ export const FlipTable = memo(function FlipTable({
         <caption>
           Flip points: the nearest threshold value each way that changes the outcome (— : none in the plausible range)
         </caption>
-        <thead>
-          <tr>
-            <th scope="col">Threshold</th>
-            <th scope="col">Now</th>
-            <th scope="col">Lowered</th>
-            <th scope="col">Raised</th>
-            <th scope="col">Read by</th>
-          </tr>
-        </thead>
+        <ColumnHeads columns={['Threshold', 'Now', 'Lowered', 'Raised', 'Read by']} />
         <tbody>
           {[...readers].map(([key, ruleIds]) => {
             const definition = thresholdDefinitionByKey.get(key);

@@ -12,15 +12,7 @@ export function PolicyTable({ policyRows, recommendation }: Props) {
   return (
     <table className="policy-rows">
       <caption>Policy table (first match decides)</caption>
-      <thead>
-        <tr>
-          <th scope="col">#</th>
-          <th scope="col">Condition</th>
-          <th scope="col">Result</th>
-          <th scope="col">If reached</th>
-          <th scope="col">Why</th>
-        </tr>
-      </thead>
+      <ColumnHeads columns={['#', 'Condition', 'Result', 'If reached', 'Why']} />
       <tbody>
         {policyRows.map((row, index) => {
           // Short fixed words: a flip changes text, not row heights, so nothing below moves.
@@ -42,3 +34,4 @@ export function PolicyTable({ policyRows, recommendation }: Props) {
 }
 
 import { type PolicyRowResult, policyTable, type Recommendation } from '../../session/model';
+import { ColumnHeads } from '../shared/ColumnHeads';

@@ -11,6 +11,7 @@ import {
   openPoll,
   type PollVote,
 } from '../../session/model';
+import { FieldProblem } from '../shared/FieldProblem';
 import { OutcomeSelect } from './OutcomeSelect';
 import { PollTable } from './PollTable';
 
@@ -146,11 +147,7 @@ function OpenPollForm({
         </fieldset>
         <button type="submit">Open poll</button>
       </fieldset>
-      {problem && (
-        <p id={problemId} role="alert" className="field-error">
-          {problem}
-        </p>
-      )}
+      {problem && <FieldProblem id={problemId}>{problem}</FieldProblem>}
     </form>
   );
 }
@@ -226,11 +223,7 @@ function VoteForm({ poll, disabledBecause, onVote }: { poll: RecordPoll } & Pick
         </label>
         <button type="submit">Sign and record the {position} call</button>
       </fieldset>
-      {problem && (
-        <p id={problemId} role="alert" className="field-error">
-          {problem}
-        </p>
-      )}
+      {problem && <FieldProblem id={problemId}>{problem}</FieldProblem>}
     </form>
   );
 }

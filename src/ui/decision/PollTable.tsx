@@ -1,5 +1,6 @@
 import { pollAnswerCells, pollSentence, pollTableHeadings } from '../../reports/describe';
 import type { RecordPoll } from '../../session/decisionRecord';
+import { ColumnHeads } from '../shared/ColumnHeads';
 
 interface Props {
   poll: RecordPoll;
@@ -12,16 +13,7 @@ export function PollTable({ poll, signatureOf }: Props) {
   return (
     <table className="poll-table" data-field="poll">
       <caption>{pollSentence(poll)}</caption>
-      <thead>
-        <tr>
-          {pollTableHeadings.map((heading) => (
-            <th key={heading} scope="col">
-              {heading}
-            </th>
-          ))}
-          {signatureOf && <th scope="col">signature</th>}
-        </tr>
-      </thead>
+      <ColumnHeads columns={signatureOf ? [...pollTableHeadings, 'signature'] : pollTableHeadings} />
       <tbody>
         {poll.answers.map((answer) => {
           const cells = pollAnswerCells(answer);

@@ -2,6 +2,7 @@ import { memo } from 'react';
 import { evaluationKey, sourcedValue } from '../../reports/describe';
 import { evaluationSubject } from '../../session/decisionRecord';
 import { allRules, type MissionSetup, type PolicyRowResult, type Recommendation, type RuleEvaluation } from '../../session/model';
+import { ColumnHeads } from '../shared/ColumnHeads';
 import { SourceRef } from '../shared/SourceRef';
 import { displayMargin, displayValue, type TemperatureUnit } from '../shared/units';
 
@@ -57,18 +58,7 @@ const RuleGroup = memo(function RuleGroup({
           <col key={i} style={{ width: `${width}%` }} />
         ))}
       </colgroup>
-      <thead>
-        <tr>
-          <th scope="col">Rule</th>
-          <th scope="col">For</th>
-          <th scope="col">Tier</th>
-          <th scope="col">Value (nominal)</th>
-          <th scope="col">Limit</th>
-          <th scope="col">Margin</th>
-          <th scope="col">Result</th>
-          <th scope="col">Source</th>
-        </tr>
-      </thead>
+      <ColumnHeads columns={['Rule', 'For', 'Tier', 'Value (nominal)', 'Limit', 'Margin', 'Result', 'Source']} />
       <tbody>
         {row.evaluations.map((e) => (
           <EvaluationRow

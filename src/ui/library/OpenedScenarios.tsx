@@ -1,4 +1,5 @@
 import type { OpenedScenario } from '../../session/openedScenario';
+import { FieldProblem } from '../shared/FieldProblem';
 import { ProblemList } from '../shared/ProblemList';
 import { ScenarioCard } from './ScenarioCard';
 import type { OpenedScenarioShelf } from './useOpenedScenarioStore';
@@ -18,9 +19,9 @@ export function OpenedScenarios({ openedScenarios, shelf, openScenarioId, onOpen
     <section aria-labelledby="opened-title" className="opened-scenarios">
       <h3 id="opened-title">Opened from files (kept in this browser)</h3>
       {shelf.storeProblem && (
-        <p role="alert" className="field-error">
+        <FieldProblem>
           Opened scenarios cannot be kept in this browser ({shelf.storeProblem}): they stay until the page is closed.
-        </p>
+        </FieldProblem>
       )}
       <ul className="scenario-cards">
         {openedScenarios.map((o) => (

@@ -6,6 +6,7 @@ import { OutcomeOddsChart, TornadoChart } from '../charts';
 import { OddsTable, TornadoTable } from './OddsTables';
 import { type ComputedFor, type RunState, useMonteCarloRun } from './useMonteCarloRun';
 import './odds.css';
+import { FieldProblem } from '../shared/FieldProblem';
 
 interface Props {
   /** What the recommendation judged now (null: nothing to sample). */
@@ -79,16 +80,8 @@ export const OddsPanel = memo(function OddsPanel({ situation, situationLabel, re
           {running ? 'Cancel' : 'Run'}
         </button>
       </form>
-      {problems.samples && (
-        <p id={`${id}-samples-problem`} className="field-error" role="alert">
-          Samples: {problems.samples}
-        </p>
-      )}
-      {problems.seed && (
-        <p id={`${id}-seed-problem`} className="field-error" role="alert">
-          Seed: {problems.seed}
-        </p>
-      )}
+      {problems.samples && <FieldProblem id={`${id}-samples-problem`}>Samples: {problems.samples}</FieldProblem>}
+      {problems.seed && <FieldProblem id={`${id}-seed-problem`}>Seed: {problems.seed}</FieldProblem>}
       <RunView state={state} situation={situation} />
     </section>
   );

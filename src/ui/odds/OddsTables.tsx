@@ -1,5 +1,6 @@
 import { oddsRows, percentText, rangeText, standardErrorText, swingText, tornadoCaption } from '../../reports/monteCarloWords';
 import type { MonteCarloResult } from '../../session/model';
+import { ColumnHeads } from '../shared/ColumnHeads';
 
 type Odds = Pick<MonteCarloResult, 'recommended' | 'outcomes' | 'standardErrors' | 'samples' | 'seed'>;
 
@@ -8,13 +9,7 @@ export function OddsTable({ odds }: { odds: Odds }) {
   return (
     <table className="odds-table" data-testid="odds-table">
       <caption>Probability of each outcome over {odds.samples.toLocaleString('en-US')} samples</caption>
-      <thead>
-        <tr>
-          <th scope="col">Outcome</th>
-          <th scope="col">Probability</th>
-          <th scope="col">Standard error</th>
-        </tr>
-      </thead>
+      <ColumnHeads columns={['Outcome', 'Probability', 'Standard error']} />
       <tbody>
         {oddsRows({ ...odds, tornado: [] }).map((row) => (
           <tr
@@ -48,15 +43,7 @@ export function TornadoTable({ result }: { result: MonteCarloResult }) {
   return (
     <table className="tornado-table" data-testid="tornado-table">
       <caption>{tornadoCaption(result)}</caption>
-      <thead>
-        <tr>
-          <th scope="col">Uncertain value</th>
-          <th scope="col">Range (low – high)</th>
-          <th scope="col">At low</th>
-          <th scope="col">At high</th>
-          <th scope="col">Swing</th>
-        </tr>
-      </thead>
+      <ColumnHeads columns={['Uncertain value', 'Range (low – high)', 'At low', 'At high', 'Swing']} />
       <tbody>
         {result.tornado.map((bar) => (
           <tr

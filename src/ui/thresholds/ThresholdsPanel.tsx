@@ -7,7 +7,9 @@ import {
   thresholdDefinitions,
 } from '../../session/model';
 import { changedFrom, type ThresholdProfile } from '../../session/profile';
+import { ColumnHeads } from '../shared/ColumnHeads';
 import { downloadJson } from '../shared/download';
+import { FieldProblem } from '../shared/FieldProblem';
 import { JsonFileButton } from '../shared/JsonFileButton';
 import { SourceRef } from '../shared/SourceRef';
 import { displayValue, type TemperatureUnit } from '../shared/units';
@@ -85,13 +87,7 @@ export function ThresholdsPanel({ profile, thresholds, temperatureUnit, refusal,
           Reason for changes (optional) <input value={reason} onChange={(e) => setReason(e.currentTarget.value)} />
         </label>
         <table>
-          <thead>
-            <tr>
-              <th scope="col">Threshold</th>
-              <th scope="col">Value</th>
-              <th scope="col">Default</th>
-            </tr>
-          </thead>
+          <ColumnHeads columns={['Threshold', 'Value', 'Default']} />
           <tbody>
             {thresholdDefinitions.map((d) => (
               <ThresholdRow
@@ -158,11 +154,7 @@ export function ThresholdsPanel({ profile, thresholds, temperatureUnit, refusal,
         </button>
         <JsonFileButton label="Import JSON…" disabled={readOnly !== null} onFile={(file) => void importFile(file)} />
       </div>
-      {importProblem && (
-        <p role="alert" className="field-error">
-          Profile not loaded: {importProblem}
-        </p>
-      )}
+      {importProblem && <FieldProblem>Profile not loaded: {importProblem}</FieldProblem>}
     </section>
   );
 }
@@ -212,11 +204,7 @@ const ThresholdRow = memo(function ThresholdRow({
       </th>
       <td>
         <ThresholdInput definition={d} value={value} temperatureUnit={temperatureUnit} onCommit={onCommit} />
-        {refusal && (
-          <p className="field-error" role="alert">
-            Not recorded: {refusal}
-          </p>
-        )}
+        {refusal && <FieldProblem>Not recorded: {refusal}</FieldProblem>}
       </td>
       <td className={value === d.defaultValue ? 'muted' : 'changed'}>
         {displayValue(d.defaultValue, d.unit, temperatureUnit)}

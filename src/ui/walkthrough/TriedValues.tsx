@@ -2,6 +2,7 @@ import { type KeyboardEvent, memo, useState } from 'react';
 import { quantityLabel, quantityUnit } from '../../reports/describe';
 import type { StandIn } from '../../session/exploration';
 import { type AssessedValue, conservativeEnd } from '../../session/model';
+import { ColumnHeads } from '../shared/ColumnHeads';
 import { displayUnit, displayValue, fromDisplayNumber, type TemperatureUnit, toDisplayNumber } from '../shared/units';
 
 interface Props {
@@ -19,13 +20,7 @@ export const TriedValues = memo(function TriedValues({ reported, unreported, tri
     <section className="tried-values" aria-labelledby="tried-title">
       <h3 id="tried-title">Assessed values to try (not recorded)</h3>
       <table>
-        <thead>
-          <tr>
-            <th scope="col">Quantity</th>
-            <th scope="col">Reported</th>
-            <th scope="col">Try</th>
-          </tr>
-        </thead>
+        <ColumnHeads columns={['Quantity', 'Reported', 'Try']} />
         <tbody>
           {Object.entries(reported).map(([key, value]) => (
             <TriedRow

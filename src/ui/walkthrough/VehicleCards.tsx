@@ -8,6 +8,7 @@ import {
   vehicleCatalogue,
   vehicleFactLabels,
 } from '../../session/model';
+import { ColumnHeads } from '../shared/ColumnHeads';
 import { SourceRef } from '../shared/SourceRef';
 
 /** Each vehicle of the open scenario: its class, the class's facts, what the scenario overrides, and sources. */
@@ -38,13 +39,7 @@ function VehicleCard({ vehicle, part }: { vehicle: Vehicle; part: string }) {
       </p>
       <table>
         <caption className="visually-hidden">Facts of {vehicle.name}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Fact</th>
-            <th scope="col">Value</th>
-            <th scope="col">Source</th>
-          </tr>
-        </thead>
+        <ColumnHeads columns={['Fact', 'Value', 'Source']} />
         <tbody>
           {(Object.keys(vehicleFactLabels) as (keyof typeof vehicleFactLabels)[]).map((key) => (
             <FactRow

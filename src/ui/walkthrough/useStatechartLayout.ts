@@ -14,12 +14,17 @@ let elk: Promise<ELK> | undefined;
  * (Where there is no Worker, in tests' simulated DOM, it runs here.)
  */
 function layoutEngine(): Promise<ELK> {
-  elk ??=
+  elk ??= (
     typeof Worker === 'undefined'
       ? import('elkjs/lib/elk.bundled.js').then(({ default: Bundled }) => new Bundled())
       : Promise.all([import('elkjs/lib/elk-api.js'), import('elkjs/lib/elk-worker.min.js?worker')]).then(
           ([{ default: Api }, { default: LayoutWorker }]) => new Api({ workerFactory: () => new LayoutWorker() }),
-        );
+        )
+  ).catch((error: unknown) => {
+    // A failed load (say, the network) is tried again by the next layout, as a failed layout is.
+    elk = undefined;
+    throw error;
+  });
   return elk;
 }
 
