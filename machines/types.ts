@@ -6,6 +6,7 @@ export type OutcomeId =
   | 'return-reduced-crew'
   | 'launch-replacement'
   | 'emergency-return'
+  | 'continue-with-contingency'
   | 'nominal-return'
   | 'undecided';
 
@@ -15,6 +16,7 @@ export const decidableOutcomes = [
   'return-reduced-crew',
   'launch-replacement',
   'emergency-return',
+  'continue-with-contingency',
 ] as const satisfies readonly OutcomeId[];
 export type DecidableOutcome = (typeof decidableOutcomes)[number];
 

@@ -2,8 +2,9 @@
 
 import { seatCapacity } from '../machines/policy/seatPlan';
 import { defaultThresholdValues, thresholdDefinitionByKey, unknownThresholdKey } from '../machines/policy/thresholds';
-import { impossibleValue, reportedQuantityByName } from '../machines/rules/quantities';
-import { factKeysOf, resolveVehicle, vehicleCatalogue } from '../machines/vehicles/vehicles';
+import { impossibleValue, perThrusterGroup, reportedQuantityByName } from '../machines/rules/quantities';
+import { factDefinition, requiredFactKeys, type VehicleClass, vehicleClassProblems } from '../machines/vehicles/vehicleClass';
+import { classOf, resolveVehicle } from '../machines/vehicles/vehicles';
 import type { ScenarioShape } from './schema';
 
 export interface ScenarioProblem {
@@ -24,12 +25,16 @@ function sourceProblems(scenario: ScenarioShape): ScenarioProblem[] {
   };
   for (const { path, spec } of vehiclesOf(scenario)) {
     for (const [j, s] of (spec.sources ?? []).entries()) check(s, [...path, 'sources', j]);
+    if (typeof spec.class !== 'string') {
+      check(spec.class.life.source, [...path, 'class', 'life', 'source']);
+      for (const [key, f] of Object.entries(spec.class.facts)) check(f.source, [...path, 'class', 'facts', key, 'source']);
+    }
     for (const [key, override] of Object.entries(spec.overrides ?? {}))
       check(override.source, [...path, 'overrides', key, 'source']);
   }
   scenario.events.forEach((event, i) => {
     for (const [j, s] of event.sources.entries()) check(s, ['events', i, 'sources', j]);
-    if (event.type === 'inspection.finding' || event.type === 'assessment.report')
+    if ((event.type === 'inspection.finding' || event.type === 'assessment.report') && event.value)
       check(event.value.source, ['events', i, 'value', 'source']);
     if (event.type === 'commonCause.raise' && event.holdDays) check(event.holdDays.source, ['events', i, 'holdDays', 'source']);
   });
@@ -50,13 +55,18 @@ function setupProblems(scenario: ScenarioShape): ScenarioProblem[] {
   const { startUtc, damagedVehicle, otherVehicles, crew } = scenario.setup;
   const start = Date.parse(startUtc);
 
-  if (vehicleCatalogue[damagedVehicle.class].carries !== 'crew') {
+  const damagedClass = classOf(damagedVehicle) as VehicleClass;
+  if (damagedClass.carries !== 'crew') {
     problems.push({
       path: ['setup', 'damagedVehicle', 'class'],
-      message: `a crew vehicle class (${damagedVehicle.class} carries cargo only: no crew rides it home)`,
+      message: `a crew vehicle class (${damagedClass.id} carries cargo only: no crew rides it home)`,
     });
   }
   const vehicles = vehiclesOf(scenario);
+  for (const { path, spec } of vehicles) {
+    if (typeof spec.class === 'string') continue;
+    for (const problem of vehicleClassProblems(spec.class)) problems.push({ ...problem, path: [...path, 'class', ...problem.path] });
+  }
   const seenVehicles = new Map<string, string>();
   for (const { path, spec } of vehicles) {
     if (spec.launchedUtc && Date.parse(spec.launchedUtc) > start) {
@@ -65,14 +75,21 @@ function setupProblems(scenario: ScenarioShape): ScenarioProblem[] {
     const first = seenVehicles.get(spec.id);
     if (first) problems.push({ path: [...path, 'id'], message: `an id no other vehicle has ("${spec.id}" is ${first}'s)` });
     else seenVehicles.set(spec.id, path.join('.'));
-    const keys = factKeysOf(spec.class);
+    const vehicleClass = classOf(spec) as VehicleClass;
+    const keys = [...new Set([...requiredFactKeys(vehicleClass), ...Object.keys(vehicleClass.facts)])];
     for (const key of Object.keys(spec.overrides ?? {})) {
-      if (!keys.includes(key)) {
+      if (!keys.includes(key) || !factDefinition(key)) {
         problems.push({
           path: [...path, 'overrides', key],
-          message: `a fact of class ${spec.class} (one of ${keys.join(', ')})`,
+          message: `a fact of class ${vehicleClass.id} (one of ${keys.join(', ')})`,
         });
       }
+    }
+    if (vehicleClass.life.countsFrom === 'docking' && !spec.dockedUtc && path.length === 2) {
+      problems.push({
+        path: [...path, 'dockedUtc'],
+        message: `a docking time: the life of class ${vehicleClass.id} counts from docking`,
+      });
     }
   }
   const seenCrew = new Set<string>();
@@ -102,12 +119,14 @@ function setupProblems(scenario: ScenarioShape): ScenarioProblem[] {
 function eventProblems(scenario: ScenarioShape): ScenarioProblem[] {
   const problems: ScenarioProblem[] = [];
   const crewIds = new Set(scenario.setup.crew.map((c) => c.id));
+  const damagedClass = classOf(scenario.setup.damagedVehicle) as VehicleClass;
   const vehicleIds = new Set([scenario.setup.damagedVehicle.id, ...scenario.setup.otherVehicles.map((v) => v.id)]);
   let previousUtc = scenario.setup.startUtc;
   scenario.events.forEach((event, i) => {
     const at = (...path: (string | number)[]) => ['events', i, ...path];
     if (event.type === 'inspection.finding' || event.type === 'assessment.report') {
-      const definition = reportedQuantityByName.get(event.quantity);
+      problems.push(...findingProblems(damagedClass, event, at));
+      const definition = event.quantity === undefined ? undefined : reportedQuantityByName.get(event.quantity);
       if (definition?.perCrewCount && event.crewCount === undefined) {
         problems.push({ path: at('crewCount'), message: `a crew count: ${event.quantity} is reported per crew count` });
       }
@@ -120,7 +139,7 @@ function eventProblems(scenario: ScenarioShape): ScenarioProblem[] {
           message: `a crew count no larger than the crew (${scenario.setup.crew.length}), got ${event.crewCount}`,
         });
       }
-      if (definition) problems.push(...impossibleValueProblems(definition.name, event.value, at('value')));
+      if (definition && event.value) problems.push(...impossibleValueProblems(definition.name, event.value, at('value')));
     }
     if (event.type === 'commonCause.raise' && event.holdDays) {
       problems.push(...impossibleValueProblems('commonCauseHoldDays', event.holdDays, at('holdDays')));
@@ -137,6 +156,36 @@ function eventProblems(scenario: ScenarioShape): ScenarioProblem[] {
     }
     previousUtc = event.at;
   });
+  return problems;
+}
+
+/** A finding's system, module and thruster group are those of the damaged vehicle's class. */
+function findingProblems(
+  vehicleClass: VehicleClass,
+  event: { quantity?: string | undefined; thrusterGroup?: string | undefined; module?: string | undefined; system?: string | undefined },
+  at: (...path: (string | number)[]) => (string | number)[],
+): ScenarioProblem[] {
+  const problems: ScenarioProblem[] = [];
+  if (event.system !== undefined) {
+    const system = vehicleClass.systems.find((s) => s.id === event.system);
+    if (!system) {
+      problems.push({
+        path: at('system'),
+        message: `a system of class ${vehicleClass.id} (one of ${vehicleClass.systems.map((s) => s.id).join(', ')})`,
+      });
+    } else if (event.module !== undefined && system.module !== event.module) {
+      problems.push({ path: at('module'), message: `the module of ${system.id}: ${system.module}, got ${event.module}` });
+    }
+  }
+  if (event.quantity !== undefined && perThrusterGroup.has(event.quantity) && event.thrusterGroup !== undefined) {
+    const groups = vehicleClass.thrusterGroups.map((g) => g.id);
+    if (!groups.includes(event.thrusterGroup)) {
+      problems.push({
+        path: at('thrusterGroup'),
+        message: `a thruster group of class ${vehicleClass.id} (${groups.join(', ') || 'it has none'})`,
+      });
+    }
+  }
   return problems;
 }
 

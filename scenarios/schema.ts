@@ -3,18 +3,21 @@ import { crewReturnEventSchema, idSchema as id, isoUtc, sourceKey } from '../mac
 import { decidableOutcomes } from '../machines/types';
 import { vehicleClassIds } from '../machines/vehicles/vehicles';
 import { scenarioProblems } from './checks';
+import { factSchema, vehicleClassSchema } from './vehicleClassSchema';
 
-const factOverride = z
-  .strictObject({ value: z.number(), source: sourceKey, basis: z.string().min(1).optional() })
-  .refine((o) => o.source !== 'assumed' || o.basis !== undefined, { message: 'a basis for an assumed value', path: ['basis'] });
+/** The file format this schema reads; files of the earlier format are refused with what changed (or migrated). */
+export const scenarioFormat = 2;
 
 const vehicleFields = {
   id,
   name: z.string().min(1),
-  class: z.enum(vehicleClassIds).describe('a vehicle class of the catalogue (machines/vehicles/vehicles.ts)'),
+  class: z
+    .union([z.enum(vehicleClassIds), vehicleClassSchema])
+    .describe('a vehicle class of the catalogue (machines/vehicles/catalogue) by id, or a class described in full'),
   sources: z.array(sourceKey).optional().describe('sources for its launch date and seats taken'),
   note: z.string().min(1).optional(),
-  overrides: z.record(z.string(), factOverride).optional().describe('class facts this vehicle differs in, each with a source'),
+  dockedUtc: isoUtc.optional().describe('when it docked: needed for a class whose life counts from docking'),
+  overrides: z.record(z.string(), factSchema).optional().describe('class facts this vehicle differs in, each with a source'),
 };
 
 /** A scripted event: one of the machine's events, describing itself and citing its sources. */
@@ -27,6 +30,9 @@ const expectedOutcome = z.enum([...decidableOutcomes, 'nominal-return', 'undecid
 
 const scenarioShape = z.strictObject({
   $schema: z.string().optional(),
+  format: z.literal(scenarioFormat, {
+    error: `"format": ${scenarioFormat}. A file without it is in the earlier format, which changed: findings name the module, system and status they concern; thruster losses are per group (thrustersLost with a thrusterGroup, was attitudeThrustersLost) and so are thruster facts (thrusters.<group>, descent.<mode>.minThrusters.<group>); the thermal estimate stands in only while a finding degrades the cooling system. \`npm run migrate -- <file>\` converts such a file`,
+  }),
   id,
   title: z.string().min(1),
   kind: z.enum(['historical', 'hypothetical']),

@@ -3,7 +3,7 @@ import { crewRules, descentModeRules, type FlightRule, seatRules } from '../rule
 import { descentPeakG, lifeUsedAtReturn } from '../rules/readings';
 import type { MissionSetup, Tier } from '../types';
 import type { Vehicle } from '../vehicles/vehicles';
-import { maxRelocatableCrew, planSeats, type SeatAssignment, seatCapacity } from './seatPlan';
+import { maxRelocatableCrew, planSeats, type SeatAssignment, type SeatPurpose, seatCapacity } from './seatPlan';
 import type { ThresholdValues } from './thresholds';
 
 /**
@@ -14,10 +14,12 @@ import type { ThresholdValues } from './thresholds';
  */
 export interface FixedReadings {
   crewCount: number;
-  /** The most crew the seat policy lets move to other vehicles. */
+  /** The most crew the seat policy lets move to other vehicles to ride home. */
   relocatable: number;
+  /** The most crew other vehicles can keep as lifeboat passengers (emergency-only places too). */
+  relocatableToLifeboats: number;
   lifeAtReturn: Reading;
-  seating(aboard: number): Seating;
+  seating(aboard: number, purpose?: SeatPurpose): Seating;
   lifeAtReturnEvaluation(tier: Tier, aboard: number): RuleEvaluation;
   peakGEvaluation(modeId: string, tier: Tier, aboard: number): RuleEvaluation;
   /** The vehicles holding crew through the wait under a seat plan. */
@@ -55,15 +57,16 @@ export function fixedReadings(setup: MissionSetup, thresholds: ThresholdValues, 
 const tierIndex = (tier: Tier) => (tier === 'nominal' ? 0 : 1);
 
 const lifeAtReturnRule = crewRules.find((r) => r.quantity === 'lifeUsedAtReturnPct') as FlightRule;
-const peakGRule = descentModeRules[2] as FlightRule;
+const peakGRule = descentModeRules.find((r) => r.quantity === 'descentPeakG') as FlightRule;
 const [onDamagedRule, onOthersRule] = seatRules as [FlightRule, FlightRule];
 
 function workOut(setup: MissionSetup, thresholds: ThresholdValues, nowUtc: string): FixedReadings {
   const crewCount = setup.crew.length;
   const relocatable = maxRelocatableCrew(setup, thresholds);
+  const relocatableToLifeboats = maxRelocatableCrew(setup, thresholds, 'lifeboat');
   const vehicle = setup.damagedVehicle;
   const lifeAtReturn = lifeUsedAtReturn(vehicle, nowUtc);
-  const seatings: Seating[] = [];
+  const seatings: Record<SeatPurpose, Seating[]> = { ride: [], lifeboat: [] };
   // Indexed by tier and crew aboard (then descent mode): read on every evaluation of the policy.
   const lifeEvaluations: RuleEvaluation[][] = [[], []];
   const peakGEvaluations = new Map(vehicle.descentModes.map((mode) => [mode.id, [[], []] as RuleEvaluation[][]]));
@@ -72,10 +75,13 @@ function workOut(setup: MissionSetup, thresholds: ThresholdValues, nowUtc: strin
   return {
     crewCount,
     relocatable,
+    relocatableToLifeboats,
     lifeAtReturn,
-    seating(aboard) {
-      seatings[aboard] ??= seatingOf(setup, thresholds, crewCount, relocatable, aboard);
-      return seatings[aboard];
+    seating(aboard, purpose = 'ride') {
+      const byAboard = seatings[purpose];
+      const limit = purpose === 'ride' ? relocatable : relocatableToLifeboats;
+      byAboard[aboard] ??= seatingOf(setup, thresholds, crewCount, limit, aboard, purpose);
+      return byAboard[aboard];
     },
     lifeAtReturnEvaluation(tier, aboard) {
       const byAboard = lifeEvaluations[tierIndex(tier)] as RuleEvaluation[];
@@ -109,6 +115,7 @@ function seatingOf(
   crewCount: number,
   relocatable: number,
   aboard: number,
+  purpose: SeatPurpose,
 ): Seating {
   const moved = crewCount - aboard;
   const scope = { crewCount: aboard };
@@ -124,7 +131,10 @@ function seatingOf(
     evaluateRule(onOthersRule, count('crewOnOtherVehicles', moved), thresholds, 'nominal', scope, relocatable),
   ].map((e) => Object.freeze(e));
   const passed = evaluations.every((e) => e.status === 'pass');
-  return Object.freeze({ evaluations: Object.freeze(evaluations), plan: passed ? planSeats(setup, thresholds, moved) : null });
+  return Object.freeze({
+    evaluations: Object.freeze(evaluations),
+    plan: passed ? planSeats(setup, thresholds, moved, purpose) : null,
+  });
 }
 
 const count = (quantityKey: string, value: number): Reading => ({

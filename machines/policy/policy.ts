@@ -1,14 +1,28 @@
 import { type AssessedValues, allPass, evaluateRule, type Reading, type RuleEvaluation } from '../rules/evaluate';
-import { crewRules, descentModeRules, type FlightRule, lifeThroughWaitRule } from '../rules/flightRules';
 import {
-  attitudeFaultTolerance,
+  crewQuantityKey,
+  crewRules,
+  descentModeRules,
+  type FlightRule,
+  lifeboatSystemsRule,
+  lifeThroughWaitRule,
+  returnSystemsRule,
+} from '../rules/flightRules';
+import {
   crewReading,
   deorbitMargin,
   lifeUsedAtReplacementArrival,
   peakCabinTempReading,
+  quantityApplies,
+  reportedCriticalSystems,
+  systemStatusReading,
+  thrusterFaultTolerance,
+  vehicleAgeDays,
 } from '../rules/readings';
+import { statusSeverity } from '../rules/systemStatus';
 import type { MissionSetup, OutcomeId, Tier } from '../types';
-import type { DescentMode, Vehicle } from '../vehicles/vehicles';
+import { ridePhases } from '../vehicles/vehicleClass';
+import { type DescentMode, fact, type Vehicle } from '../vehicles/vehicles';
 import { type FixedReadings, fixedReadings, type Seating } from './fixedReadings';
 import type { SeatAssignment } from './seatPlan';
 import type { ThresholdValues } from './thresholds';
@@ -25,6 +39,7 @@ export interface Situation {
 export type PolicyRowId =
   | 'station-unsafe'
   | 'full-crew-nominal'
+  | 'contingency'
   | 'replacement-feasible'
   | 'reduced-crew-nominal'
   | 'emergency-tier'
@@ -53,6 +68,16 @@ export interface Recommendation {
   descentModeId: string | null;
   /** For a replacement: when the damaged vehicle leaves uncrewed. */
   damagedVehicleLeavesUncrewed: UncrewedDeparture | null;
+  /** For continuing with a rescue prepared: what would launch it. */
+  contingency: ContingencyTrigger | null;
+}
+
+/** What launches the prepared rescue: a finding against a pending system, or the date by which it must launch. */
+export interface ContingencyTrigger {
+  /** Status keys of the systems suspect or not yet cleared: a finding that fails one beyond the emergency tier launches the rescue. */
+  pendingStatusKeys: string[];
+  /** The last day to launch so the rescue arrives before the lifeboat allowance ends; null when the lead time is unknown. */
+  launchByUtc: string | null;
 }
 
 /** Readings that do not depend on the crew option, worked out once per recommendation. */
@@ -63,10 +88,13 @@ interface RowContext {
   crewCount: number;
   /** The most crew the seat policy lets move to other vehicles. */
   relocatable: number;
-  attitude: Reading;
-  deorbitByMode: ReadonlyMap<string, Reading>;
+  /** Per descent mode: the deorbit margin (null: nothing to judge) and the fault tolerance of each thruster group it needs that lost any. */
+  deorbitByMode: ReadonlyMap<string, Reading | null>;
+  tolerancesByMode: ReadonlyMap<string, readonly Reading[]>;
   /** Life used when the replacement arrives, by vehicle id, read when first asked. */
   lifeAtArrival: Map<string, Reading>;
+  /** Flyability by tier and crew aboard, worked out once. */
+  flyability: Map<string, Flyability>;
 }
 
 function rowContext(situation: Situation): RowContext {
@@ -78,9 +106,15 @@ function rowContext(situation: Situation): RowContext {
     fixed,
     crewCount: fixed.crewCount,
     relocatable: fixed.relocatable,
-    attitude: attitudeFaultTolerance(vehicle, values),
     deorbitByMode: new Map(vehicle.descentModes.map((m) => [m.id, deorbitMargin(vehicle, m, values)])),
+    tolerancesByMode: new Map(
+      vehicle.descentModes.map((m) => [
+        m.id,
+        m.needsThrusterGroups.flatMap((g) => thrusterFaultTolerance(vehicle, m, g, values) ?? []),
+      ]),
+    ),
     lifeAtArrival: new Map(),
+    flyability: new Map(),
   };
 }
 
@@ -104,10 +138,22 @@ interface Flyability {
  * in order (nominal first; degraded ones for the emergency tier only) until one passes.
  */
 function flyability(context: RowContext, tier: Tier, aboard: number, withLifeAtReturn = true): Flyability {
+  const key = `${tier}|${aboard}|${withLifeAtReturn}`;
+  let result = context.flyability.get(key);
+  if (!result) {
+    result = workOutFlyability(context, tier, aboard, withLifeAtReturn);
+    context.flyability.set(key, result);
+  }
+  return result;
+}
+
+function workOutFlyability(context: RowContext, tier: Tier, aboard: number, withLifeAtReturn: boolean): Flyability {
   const { situation } = context;
   const evaluations: RuleEvaluation[] = [];
   for (const rule of crewRules) {
-    if (withLifeAtReturn || rule !== lifeAtReturnRule) evaluations.push(crewRuleEvaluation(context, rule, tier, aboard));
+    if (!withLifeAtReturn && rule === lifeAtReturnRule) continue;
+    const evaluation = crewRuleEvaluation(context, rule, tier, aboard);
+    if (evaluation) evaluations.push(evaluation);
   }
   const crewPassed = allPass(evaluations);
   let descentModeId: string | null = null;
@@ -124,9 +170,12 @@ function flyability(context: RowContext, tier: Tier, aboard: number, withLifeAtR
 const lifeAtReturnRule = crewRules.find((r) => r.quantity === 'lifeUsedAtReturnPct') as FlightRule;
 const peakCabinTempRule = crewRules.find((r) => r.quantity === 'peakCabinTempC') as FlightRule;
 
-function crewRuleEvaluation(context: RowContext, rule: FlightRule, tier: Tier, aboard: number): RuleEvaluation {
+/** A crew rule's evaluation, or null where it does not apply (nothing reported, no finding touched what it judges). */
+function crewRuleEvaluation(context: RowContext, rule: FlightRule, tier: Tier, aboard: number): RuleEvaluation | null {
   if (rule === lifeAtReturnRule) return context.fixed.lifeAtReturnEvaluation(tier, aboard);
-  const { values, thresholds } = context.situation;
+  const { values, thresholds, setup } = context.situation;
+  const key = rule.perCrewCount ? crewQuantityKey(rule.quantity, aboard) : rule.quantity;
+  if (!quantityApplies(setup.damagedVehicle, values, rule.quantity, key)) return null;
   const reading =
     rule === peakCabinTempRule
       ? peakCabinTempReading(context.situation.setup.damagedVehicle, values, aboard)
@@ -134,7 +183,8 @@ function crewRuleEvaluation(context: RowContext, rule: FlightRule, tier: Tier, a
   return evaluateRule(rule, reading, thresholds, tier, { crewCount: aboard });
 }
 
-const [marginRule, toleranceRule] = descentModeRules as [FlightRule, FlightRule, FlightRule];
+const marginRule = descentModeRules.find((r) => r.quantity === 'deorbitDeltaVMarginPct') as FlightRule;
+const toleranceRule = descentModeRules.find((r) => r.quantity === 'thrusterFaultToleranceLeft') as FlightRule;
 
 /** Adds a descent mode's evaluations to `into`; whether they all pass. */
 function descentModeEvaluations(
@@ -144,19 +194,36 @@ function descentModeEvaluations(
   aboard: number,
   into: RuleEvaluation[],
 ): boolean {
-  const { thresholds } = context.situation;
+  const { thresholds, values, setup } = context.situation;
   const scope = { crewCount: aboard, descentModeId: mode.id };
-  const margin = evaluateRule(marginRule, context.deorbitByMode.get(mode.id) as Reading, thresholds, tier, scope);
-  const tolerance = mode.needsAttitudeControl ? evaluateRule(toleranceRule, context.attitude, thresholds, tier, scope) : null;
-  const gLoad = context.fixed.peakGEvaluation(mode.id, tier, aboard);
-  into.push(margin);
-  if (tolerance) into.push(tolerance);
-  into.push(gLoad);
-  return margin.status === 'pass' && (tolerance === null || tolerance.status === 'pass') && gLoad.status === 'pass';
+  const from = into.length;
+  const margin = context.deorbitByMode.get(mode.id);
+  if (margin) into.push(evaluateRule(marginRule, margin, thresholds, tier, scope));
+  for (const tolerance of context.tolerancesByMode.get(mode.id) ?? []) {
+    into.push(evaluateRule(toleranceRule, tolerance, thresholds, tier, scope));
+  }
+  into.push(context.fixed.peakGEvaluation(mode.id, tier, aboard));
+  for (const system of reportedCriticalSystems(setup.damagedVehicle, values, ridePhases, mode.bypasses)) {
+    into.push(evaluateRule(returnSystemsRule, systemStatusReading(values, system), thresholds, tier, scope));
+  }
+  return allPass(into.slice(from));
+}
+
+/** What a docked lifeboat needs while docked: each touched system critical then, at the emergency tier. */
+function lifeboatEvaluations(context: RowContext, vehicle: Vehicle, aboard: number): RuleEvaluation[] {
+  const { thresholds, values } = context.situation;
+  if (vehicle.id !== context.situation.setup.damagedVehicle.id) return [];
+  return reportedCriticalSystems(vehicle, values, ['docked-lifeboat']).map((system) =>
+    evaluateRule(lifeboatSystemsRule, systemStatusReading(values, system), thresholds, 'emergency', {
+      crewCount: aboard,
+      vehicleId: vehicle.id,
+    }),
+  );
 }
 
 /** The seat rules for a crew option, and its seat plan when they pass. */
-const seating = (context: RowContext, aboard: number): Seating => context.fixed.seating(aboard);
+const seating = (context: RowContext, aboard: number, purpose: 'ride' | 'lifeboat' = 'ride'): Seating =>
+  context.fixed.seating(aboard, purpose);
 
 /** The rules that did not pass, each rule and status once, in order: a row's reason. */
 function failing(evaluations: readonly RuleEvaluation[]): string {
@@ -174,9 +241,10 @@ type RowVerdict = Omit<PolicyRowResult, 'id' | 'statement' | 'outcome'> & {
   plan: SeatAssignment[] | null;
   descentModeId: string | null;
   departure: UncrewedDeparture | null;
+  contingency: ContingencyTrigger | null;
 };
 
-const noPlan = { plan: null, descentModeId: null, departure: null } as const;
+const noPlan = { plan: null, descentModeId: null, departure: null, contingency: null } as const;
 
 export function recommend(situation: Situation): Recommendation {
   const context = rowContext(situation);
@@ -205,6 +273,7 @@ export function recommend(situation: Situation): Recommendation {
     crewAboardDamagedVehicle: plan ? plan.filter((s) => s.vehicleId === situation.setup.damagedVehicle.id).length : null,
     descentModeId: verdict.descentModeId,
     damagedVehicleLeavesUncrewed: verdict.departure,
+    contingency: verdict.contingency,
   };
 }
 
@@ -226,8 +295,8 @@ export function consideredRows(recommendation: Recommendation): PolicyRowResult[
 function stationRow(context: RowContext): RowVerdict {
   const { situation, crewCount, relocatable } = context;
   if (!situation.stationUnsafe) return { matched: false, reason: 'the station is safe', evaluations: [], ...noPlan };
-  const aboard = crewCount - relocatable;
-  const seats = seating(context, aboard);
+  const aboard = crewCount - Math.max(relocatable, context.fixed.relocatableToLifeboats);
+  const seats = seating(context, aboard, 'lifeboat');
   // Shown, not gated on: leaving an unsafe station accepts whatever the emergency tier says.
   const risk = aboard > 0 ? flyability(context, 'emergency', aboard) : null;
   const name = situation.setup.damagedVehicle.name;
@@ -241,6 +310,7 @@ function stationRow(context: RowContext): RowVerdict {
     plan: seats.plan,
     descentModeId: risk?.descentModeId ?? null,
     departure: null,
+    contingency: null,
   };
 }
 
@@ -254,8 +324,80 @@ function fullCrewRow(context: RowContext): RowVerdict {
     matched,
     reason: matched ? `all ${crewCount} crew pass every nominal rule` : failing(evaluations),
     evaluations,
-    ...(matched ? { plan: seats.plan, descentModeId: fly.descentModeId, departure: null } : noPlan),
+    ...(matched ? { plan: seats.plan, descentModeId: fly.descentModeId, departure: null, contingency: null } : noPlan),
   };
+}
+
+/** Status keys of the systems whose status is only pending (suspect, not yet cleared): what a clearing finding would settle. */
+function pendingStatusKeys(evaluations: readonly RuleEvaluation[], values: Situation['values']): string[] | null {
+  const keys: string[] = [];
+  for (const e of evaluations) {
+    if (e.status === 'pass') continue;
+    const severity = values[e.quantityKey]?.nominal;
+    const pending = e.ruleId === returnSystemsRule.id && (severity === statusSeverity.suspect || severity === statusSeverity.uncleared);
+    if (!pending) return null;
+    if (!keys.includes(e.quantityKey)) keys.push(e.quantityKey);
+  }
+  return keys.length ? keys : null;
+}
+
+/**
+ * The crew stays and keeps the vehicle while a rescue is prepared, not launched: it would pass every
+ * nominal rule for the full crew once its suspect or uncleared systems are cleared, and it serves as a
+ * lifeboat at the emergency tier (within the lifeboat allowance through the rescue's lead time) meanwhile.
+ */
+function contingencyRow(context: RowContext): RowVerdict {
+  const { crewCount, situation } = context;
+  const { setup, thresholds, values } = situation;
+  const vehicle = setup.damagedVehicle;
+  const seats = seating(context, crewCount);
+  const nominal = flyability(context, 'nominal', crewCount);
+  const pending = seats.plan ? pendingStatusKeys(nominal.evaluations, values) : null;
+  if (!pending) {
+    return {
+      matched: false,
+      reason: 'the full crew fails a nominal rule that no clearing finding would settle, or nothing is pending',
+      evaluations: [],
+      ...noPlan,
+    };
+  }
+  const lifeboat = flyability(context, 'emergency', crewCount, false);
+  const wait = evaluateRule(lifeThroughWaitRule, lifeAtArrival(context, vehicle), thresholds, 'nominal', {
+    crewCount,
+    vehicleId: vehicle.id,
+  });
+  const evaluations = [
+    ...seats.evaluations,
+    ...nominal.evaluations,
+    ...lifeboat.evaluations,
+    ...lifeboatEvaluations(context, vehicle, crewCount),
+    wait,
+  ];
+  const serves = lifeboat.passed && allPass([wait, ...lifeboatEvaluations(context, vehicle, crewCount)]);
+  if (!serves) {
+    return { matched: false, reason: `as a lifeboat meanwhile: ${failing(evaluations)}`, evaluations, ...noPlan };
+  }
+  const launchByUtc = rescueLaunchBy(vehicle, situation);
+  return {
+    matched: true,
+    reason: `all ${crewCount} crew stay and keep ${vehicle.name}: it passes every nominal rule once ${pending.length} pending system finding(s) are cleared, and serves as a lifeboat at the emergency tier while a rescue is prepared`,
+    evaluations,
+    plan: seats.plan,
+    descentModeId: nominal.descentModeId ?? lifeboat.descentModeId,
+    departure: null,
+    contingency: { pendingStatusKeys: pending, launchByUtc },
+  };
+}
+
+/** The last day a rescue can launch and still arrive before the vehicle reaches its lifeboat allowance. */
+function rescueLaunchBy(vehicle: Vehicle, situation: Situation): string | null {
+  const lead = situation.values.replacementLeadTimeDays;
+  const allowancePct = situation.thresholds.maxLifeboatLifeUsedPct ?? Number.NaN;
+  const lifeDays = fact(vehicle, 'certifiedLifeDays');
+  const age = vehicleAgeDays(vehicle, situation.nowUtc);
+  if (!lead || !Number.isFinite(lifeDays) || !Number.isFinite(age) || !Number.isFinite(allowancePct)) return null;
+  const daysLeft = (lifeDays * allowancePct) / 100 - age - (lead.high ?? lead.nominal);
+  return new Date(Date.parse(situation.nowUtc) + Math.max(0, daysLeft) * 86_400_000).toISOString();
 }
 
 /**
@@ -272,7 +414,7 @@ function replacementRow(context: RowContext): RowVerdict {
   let chosen: RowVerdict | null = null;
   for (let aboard = crewCount; aboard >= 0; aboard--) {
     // An option the seats rule out shows its seat lines only: nothing else could make it possible.
-    const seats = seating(context, aboard);
+    const seats = seating(context, aboard, 'lifeboat');
     const wait = context.fixed.holdingVehicles(seats.plan).map((vehicle) =>
       evaluateRule(lifeThroughWaitRule, lifeAtArrival(context, vehicle), thresholds, 'nominal', {
         crewCount: aboard,
@@ -280,9 +422,10 @@ function replacementRow(context: RowContext): RowVerdict {
       }),
     );
     const fly = aboard > 0 && seats.plan ? flyability(context, 'emergency', aboard, false) : null;
-    const option = [...seats.evaluations, ...wait, ...(fly?.evaluations ?? [])];
+    const docked = aboard > 0 && seats.plan ? lifeboatEvaluations(context, setup.damagedVehicle, aboard) : [];
+    const option = [...seats.evaluations, ...wait, ...(fly?.evaluations ?? []), ...docked];
     tried.push(...option);
-    const passed = seats.plan !== null && allPass(wait) && (aboard === 0 || fly?.passed === true);
+    const passed = seats.plan !== null && allPass(wait) && allPass(docked) && (aboard === 0 || fly?.passed === true);
     if (!passed) why.push(`${aboard} aboard: ${failing(option)}`);
     if (!passed || chosen) continue;
     const name = setup.damagedVehicle.name;
@@ -296,6 +439,7 @@ function replacementRow(context: RowContext): RowVerdict {
       plan: seats.plan,
       descentModeId: fly?.descentModeId ?? null,
       departure: aboard === 0 ? 'now' : 'after-replacement-docks',
+      contingency: null,
     };
   }
   return (
@@ -329,6 +473,7 @@ function reducedCrewRow(context: RowContext): RowVerdict {
       plan: seats.plan,
       descentModeId: fly?.descentModeId ?? null,
       departure: null,
+      contingency: null,
     };
   }
   return (
@@ -361,7 +506,7 @@ function emergencyTierRow(context: RowContext): RowVerdict {
       ? `the ${stranded} crew without another seat pass the emergency tier (${mode?.label ?? 'no descent mode'})`
       : `${stranded} crew without another seat: ${failing(evaluations)}`,
     evaluations,
-    ...(matched ? { plan: seats.plan, descentModeId: fly.descentModeId, departure: null } : noPlan),
+    ...(matched ? { plan: seats.plan, descentModeId: fly.descentModeId, departure: null, contingency: null } : noPlan),
   };
 }
 
@@ -378,6 +523,13 @@ export const policyTable: readonly {
     statement: 'The full crew passes every nominal rule',
     outcome: 'return-on-damaged-vehicle',
     check: fullCrewRow,
+  },
+  {
+    id: 'contingency',
+    statement:
+      'The vehicle would pass every nominal rule once its suspect or uncleared systems are cleared, and serves as a lifeboat meanwhile: continue, with a rescue prepared',
+    outcome: 'continue-with-contingency',
+    check: contingencyRow,
   },
   {
     id: 'replacement-feasible',
@@ -421,14 +573,20 @@ export function everyEvaluation(situation: Situation): RuleEvaluation[] {
   const all: RuleEvaluation[] = [];
   for (const tier of ['nominal', 'emergency'] as const) {
     for (let aboard = 1; aboard <= context.crewCount; aboard++) {
-      for (const rule of crewRules) all.push(crewRuleEvaluation(context, rule, tier, aboard));
+      for (const rule of crewRules) {
+        const evaluation = crewRuleEvaluation(context, rule, tier, aboard);
+        if (evaluation) all.push(evaluation);
+      }
     }
     for (const mode of setup.damagedVehicle.descentModes) descentModeEvaluations(context, mode, tier, 0, all);
+    all.push(...lifeboatEvaluations(context, setup.damagedVehicle, 0));
     for (const vehicle of [setup.damagedVehicle, ...setup.otherVehicles]) {
       const reading = lifeUsedAtReplacementArrival(vehicle, nowUtc, values);
       all.push(evaluateRule(lifeThroughWaitRule, reading, thresholds, tier, { vehicleId: vehicle.id }));
     }
   }
-  for (let aboard = 0; aboard <= context.crewCount; aboard++) all.push(...seating(context, aboard).evaluations);
+  for (let aboard = 0; aboard <= context.crewCount; aboard++) {
+    all.push(...seating(context, aboard).evaluations, ...seating(context, aboard, 'lifeboat').evaluations);
+  }
   return all;
 }

@@ -1,37 +1,67 @@
 import type { MissionSetup } from '../types';
-import { freeSeats, usableImprovisedSeats, type Vehicle } from '../vehicles/vehicles';
+import { freeSeats, usableEmergencyOnlyPlaces, usableImprovisedSeats, type Vehicle } from '../vehicles/vehicles';
 import type { ThresholdValues } from './thresholds';
 
+/** A seat to ride home in (own, spare, improvised), or an emergency-only place that serves a lifeboat only. */
 export interface SeatAssignment {
   crewId: string;
   vehicleId: string;
-  seat: 'own' | 'spare' | 'improvised';
+  seat: 'own' | 'spare' | 'improvised' | 'emergency-only';
 }
 
+/** What the places are for: riding home in a planned return, or keeping a lifeboat (emergency-only places count). */
+export type SeatPurpose = 'ride' | 'lifeboat';
+
 /**
- * Plans depend only on the mission setup (never changed once made), the improvised-seat limit and the
- * count: each is searched once and then read, since every policy evaluation asks for the same few.
+ * Plans depend only on the mission setup (never changed once made), the profile's place limits, the
+ * purpose and the count: each is searched once and then read, since every policy evaluation asks for the same few.
  */
-const plansBySetup = new WeakMap<MissionSetup, Map<number, (SeatAssignment[] | null)[]>>();
+const plansBySetup = new WeakMap<MissionSetup, Map<string, (SeatAssignment[] | null)[]>>();
+
+interface Limits {
+  improvised: number;
+  emergencyOnly: number;
+}
+
+function limitsOf(thresholds: ThresholdValues, purpose: SeatPurpose): Limits {
+  return {
+    improvised: thresholds.maxImprovisedSeatsPerVehicle ?? 0,
+    emergencyOnly: purpose === 'lifeboat' ? (thresholds.maxEmergencyOnlyPlacesPerVehicle ?? 0) : 0,
+  };
+}
 
 /**
  * Moves exactly `relocatedCount` crew to other docked vehicles (spare seats first, then improvised
- * ones up to the profile's limit); the rest keep their seats on the damaged vehicle. Crew listed
- * last are moved first, so the commander stays. Returns null when no such assignment exists.
+ * ones, then for a lifeboat emergency-only places, each up to the profile's limit); the rest keep their
+ * seats on the damaged vehicle. Crew listed last are moved first, so the commander stays. Returns null
+ * when no such assignment exists.
  */
-export function planSeats(setup: MissionSetup, thresholds: ThresholdValues, relocatedCount: number): SeatAssignment[] | null {
-  const improvisedLimit = thresholds.maxImprovisedSeatsPerVehicle ?? 0;
-  const byLimit = plansBySetup.get(setup) ?? new Map<number, (SeatAssignment[] | null)[]>();
-  plansBySetup.set(setup, byLimit);
-  const plans = byLimit.get(improvisedLimit) ?? [];
-  byLimit.set(improvisedLimit, plans);
-  plans[relocatedCount] ??= searchSeats(setup, improvisedLimit, relocatedCount);
+export function planSeats(
+  setup: MissionSetup,
+  thresholds: ThresholdValues,
+  relocatedCount: number,
+  purpose: SeatPurpose = 'ride',
+): SeatAssignment[] | null {
+  const limits = limitsOf(thresholds, purpose);
+  const byLimits = plansBySetup.get(setup) ?? new Map<string, (SeatAssignment[] | null)[]>();
+  plansBySetup.set(setup, byLimits);
+  const limitsKey = `${limits.improvised}|${limits.emergencyOnly}`;
+  const plans = byLimits.get(limitsKey) ?? [];
+  byLimits.set(limitsKey, plans);
+  plans[relocatedCount] ??= searchSeats(setup, limits, relocatedCount);
   return plans[relocatedCount];
 }
 
-function searchSeats(setup: MissionSetup, improvisedLimit: number, relocatedCount: number): SeatAssignment[] | null {
+function searchSeats(setup: MissionSetup, limits: Limits, relocatedCount: number): SeatAssignment[] | null {
   const capacity = new Map(
-    setup.otherVehicles.map((v) => [v.id, { spare: freeSeats(v), improvised: usableImprovisedSeats(v, improvisedLimit) }]),
+    setup.otherVehicles.map((v) => [
+      v.id,
+      {
+        spare: freeSeats(v),
+        improvised: usableImprovisedSeats(v, limits.improvised),
+        'emergency-only': usableEmergencyOnlyPlaces(v, limits.emergencyOnly),
+      },
+    ]),
   );
   const candidates = [...setup.crew].reverse().filter((c) => c.canRelocateTo.some((id) => capacity.has(id)));
   const moved: SeatAssignment[] = [];
@@ -44,7 +74,7 @@ function searchSeats(setup: MissionSetup, improvisedLimit: number, relocatedCoun
       for (const vehicleId of member.canRelocateTo) {
         const seats = capacity.get(vehicleId);
         if (!seats) continue;
-        const seat = seats.spare > 0 ? 'spare' : seats.improvised > 0 ? 'improvised' : null;
+        const seat = (['spare', 'improvised', 'emergency-only'] as const).find((kind) => seats[kind] > 0);
         if (!seat) continue;
         seats[seat] -= 1;
         moved.push({ crewId: member.id, vehicleId, seat });
@@ -61,21 +91,26 @@ function searchSeats(setup: MissionSetup, improvisedLimit: number, relocatedCoun
   const staying = setup.crew
     .filter((c) => !movedIds.has(c.id))
     .map((c): SeatAssignment => ({ crewId: c.id, vehicleId: setup.damagedVehicle.id, seat: 'own' }));
-  if (staying.length > freeSeats(setup.damagedVehicle) + usableImprovisedSeats(setup.damagedVehicle, improvisedLimit))
+  if (staying.length > freeSeats(setup.damagedVehicle) + usableImprovisedSeats(setup.damagedVehicle, limits.improvised))
     return null;
   const order = new Map(setup.crew.map((c, i) => [c.id, i]));
   return [...staying, ...moved].sort((a, b) => (order.get(a.crewId) ?? 0) - (order.get(b.crewId) ?? 0));
 }
 
-/** The most crew that could move to other docked vehicles. */
-export function maxRelocatableCrew(setup: MissionSetup, thresholds: ThresholdValues): number {
+/** The most crew that could move to other docked vehicles for this purpose. */
+export function maxRelocatableCrew(setup: MissionSetup, thresholds: ThresholdValues, purpose: SeatPurpose = 'ride'): number {
   for (let count = setup.crew.length; count > 0; count--) {
-    if (planSeats(setup, thresholds, count)) return count;
+    if (planSeats(setup, thresholds, count, purpose)) return count;
   }
   return 0;
 }
 
-/** Seats a vehicle offers this case's crew: free seats plus the improvised ones the seat policy counts. */
-export function seatCapacity(vehicle: Vehicle, thresholds: ThresholdValues): number {
-  return freeSeats(vehicle) + usableImprovisedSeats(vehicle, thresholds.maxImprovisedSeatsPerVehicle ?? 0);
+/** Places a vehicle offers this case's crew: free seats plus the improvised ones (and, for a lifeboat, emergency-only places) the profile counts. */
+export function seatCapacity(vehicle: Vehicle, thresholds: ThresholdValues, purpose: SeatPurpose = 'ride'): number {
+  const limits = limitsOf(thresholds, purpose);
+  return (
+    freeSeats(vehicle) +
+    usableImprovisedSeats(vehicle, limits.improvised) +
+    usableEmergencyOnlyPlaces(vehicle, limits.emergencyOnly)
+  );
 }

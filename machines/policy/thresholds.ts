@@ -1,6 +1,6 @@
 import type { Tier } from '../types';
 
-export type ThresholdUnit = '°C' | '%RH' | '%' | 'kPa/h' | 'g' | 'count';
+export type ThresholdUnit = '°C' | '%RH' | '%' | 'kPa/h' | 'g' | 'count' | 'status' | 'days';
 
 /** Plausible range for any value in a unit: outside it a value is a typo, not a judgement. */
 export const plausibleRangeByUnit: Record<ThresholdUnit, { min: number; max: number; integer?: boolean }> = {
@@ -10,6 +10,9 @@ export const plausibleRangeByUnit: Record<ThresholdUnit, { min: number; max: num
   'kPa/h': { min: 0, max: 101.3 },
   g: { min: 1, max: 20 },
   count: { min: 0, max: 16, integer: true },
+  // Severities of a system status: nominal 0, suspect 1, degraded 2, failed 3 (uncleared 4 never passes).
+  status: { min: 0, max: 3, integer: true },
+  days: { min: 0, max: 365 },
 };
 
 export interface ThresholdDefinition {
@@ -131,6 +134,50 @@ export const thresholdDefinitions: readonly ThresholdDefinition[] = [
         'NASA-STD-3001 Vol. 2: 10 g for 10 s, the bracket of a brief ballistic peak (nominal vs contingency split not found)',
     },
   ),
+  ...tiered(
+    'maxSystemStatusSeverity',
+    'Worst status accepted of a system the phase needs (0 nominal, 1 suspect, 2 degraded, 3 failed)',
+    'status',
+    'max',
+    {
+      value: 0,
+      source: 'SWEHB-HR31',
+      basis: 'a crew rides home only on systems that work as designed or are cleared by analysis (single failure tolerance kept [NPR-2A])',
+    },
+    {
+      value: 2,
+      source: 'assumed',
+      basis: 'in an emergency a degraded or suspect system is flown, a failed one is not (a degraded mode may stand in for it)',
+    },
+  ),
+  {
+    key: 'maxLifeboatLifeUsedPct',
+    label: 'Share of certified life a vehicle kept only as a lifeboat may reach',
+    unit: '%',
+    kind: 'max',
+    defaultValue: 110,
+    source: 'assumed',
+    basis:
+      'a lifeboat flies only in an emergency, where the emergency life limit applies; life is extended case by case (MS-23 planned for 215 days against ~200–210 [SB-215])',
+  },
+  {
+    key: 'maxEmergencyOnlyPlacesPerVehicle',
+    label: 'Emergency-only places (unsuited, a cargo area) counted per lifeboat',
+    unit: 'count',
+    kind: 'max',
+    defaultValue: 2,
+    source: 'STL-N9-0825',
+    basis: 'Crew-8’s Dragon was made a six-person lifeboat with two extra places, its two extra crew flying unsuited (2024)',
+  },
+  {
+    key: 'maxDaysWithoutLifeboat',
+    label: 'Days a crew member may be left without a lifeboat (a plan that needs it is offered, and decided only with a recorded acceptance)',
+    unit: 'days',
+    kind: 'max',
+    defaultValue: 0,
+    source: 'NA-LIFE',
+    basis: 'the lifeboat rule: every crew member aboard has an assigned seat on a docked return vehicle',
+  },
   {
     key: 'maxOpenCommonCauseQuestions',
     label: 'Open common-cause questions at replacement launch',

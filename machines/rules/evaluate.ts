@@ -28,9 +28,9 @@ export interface EvaluationScope {
   descentModeId?: string;
 }
 
-/** A stable key for an evaluation: rule, tier, crew option, vehicle, mode (the same within a situation wherever it is read). */
+/** A stable key for an evaluation: rule, tier, crew option, vehicle, mode, what it read (the same within a situation wherever it is read). */
 export function evaluationKey(e: RuleEvaluation): string {
-  return [e.ruleId, e.tier, e.crewCount ?? '', e.vehicleId ?? '', e.descentModeId ?? ''].join('|');
+  return [e.ruleId, e.tier, e.crewCount ?? '', e.vehicleId ?? '', e.descentModeId ?? '', e.quantityKey].join('|');
 }
 
 export interface RuleEvaluation extends EvaluationScope {

@@ -1,6 +1,14 @@
 import type { ThresholdUnit } from '../policy/thresholds';
 
-export type Discipline = 'thermal' | 'pressure' | 'propulsion-attitude' | 'descent' | 'vehicle-life' | 'seats' | 'common-cause';
+export type Discipline =
+  | 'thermal'
+  | 'pressure'
+  | 'propulsion-attitude'
+  | 'descent'
+  | 'vehicle-life'
+  | 'seats'
+  | 'common-cause'
+  | 'systems';
 
 /** An acceptance criterion as data: the evaluator reads it, the UI shows it. */
 export interface FlightRule {
@@ -85,15 +93,16 @@ export const descentModeRules: readonly FlightRule[] = [
     source: 'NSF-MS17',
   },
   {
-    id: 'attitude.fault-tolerance',
-    statement: "Working attitude thrusters exceed the class's minimum for a controlled deorbit and entry by the tolerance",
+    id: 'thrusters.fault-tolerance',
+    statement: "Working thrusters of each group the descent mode needs exceed the mode's minimum by the tolerance",
     discipline: 'propulsion-attitude',
-    quantity: 'attitudeFaultToleranceLeft',
+    quantity: 'thrusterFaultToleranceLeft',
     perCrewCount: false,
     comparator: '>=',
     threshold: 'minAttitudeFaultTolerance',
     unit: 'count',
-    rationale: 'Attitude control holds the burn direction and the entry orientation; a ballistic entry does without it',
+    rationale:
+      'Which group is lost decides: attitude control holds the burn direction and entry orientation, a deorbit group gives the burn; a ballistic entry needs neither',
     source: 'SWEHB-HR31',
   },
   {
@@ -110,19 +119,50 @@ export const descentModeRules: readonly FlightRule[] = [
   },
 ];
 
-export const flyabilityRules: readonly FlightRule[] = [...crewRules, ...descentModeRules];
+/** Every system the return needs in the mode flown, as the findings left it: nominal (or cleared) within the tier's limit. */
+export const returnSystemsRule: FlightRule = {
+  id: 'systems.return',
+  statement:
+    'Each system a finding touched that the return needs in this descent mode (undock, deorbit, entry, landing) is within the tier’s worst accepted status',
+  discipline: 'systems',
+  quantity: 'systemStatus',
+  perCrewCount: false,
+  comparator: '<=',
+  threshold: 'maxSystemStatusSeverity',
+  unit: 'status',
+  rationale:
+    'Damage to a heat shield, window, hatch seal, parachute, separation pyrotechnic, guidance sensor or battery is judged where it matters; a module jettisoned before entry matters only before it goes',
+  source: 'SWEHB-HR31',
+};
+
+/** A vehicle kept docked as a lifeboat: what it needs while docked (hull, hatch, power), judged at the emergency tier. */
+export const lifeboatSystemsRule: FlightRule = {
+  id: 'systems.lifeboat',
+  statement: 'Each system a finding touched that a docked lifeboat needs is within the tier’s worst accepted status',
+  discipline: 'systems',
+  quantity: 'systemStatus',
+  perCrewCount: false,
+  comparator: '<=',
+  threshold: 'maxSystemStatusSeverity',
+  unit: 'status',
+  rationale: 'Crew who keep a vehicle as their lifeboat shelter in it and may have to leave in it at any moment',
+  source: 'NA-LIFE',
+};
+
+export const flyabilityRules: readonly FlightRule[] = [...crewRules, ...descentModeRules, returnSystemsRule];
 
 /** Can every vehicle that holds crew through the wait serve as their lifeboat until the replacement arrives? */
 export const lifeThroughWaitRule: FlightRule = {
   id: 'vehicle-life.through-wait',
-  statement: 'Each vehicle holding crew stays within its certified life until the replacement arrives',
+  statement: 'Each vehicle kept as a lifeboat stays within the lifeboat life allowance until the replacement arrives',
   discipline: 'vehicle-life',
   quantity: 'lifeUsedAtReplacementArrivalPct',
   perCrewCount: false,
   comparator: '<=',
-  threshold: 'maxCertifiedLifeUsedPct',
+  threshold: 'maxLifeboatLifeUsedPct',
   unit: '%',
-  rationale: 'Crew keep an emergency seat for the whole wait; a vehicle nobody waits on need not last it',
+  rationale:
+    'Crew keep an emergency seat for the whole wait; a lifeboat flies only in an emergency, so it is held to the emergency allowance, not to the life certified for a planned return; a vehicle nobody waits on need not last it',
   source: 'NA-LIFE',
 };
 
@@ -169,7 +209,13 @@ export const commonCauseRule: FlightRule = {
   source: 'SPO-0213',
 };
 
-export const allRules: readonly FlightRule[] = [...flyabilityRules, lifeThroughWaitRule, ...seatRules, commonCauseRule];
+export const allRules: readonly FlightRule[] = [
+  ...flyabilityRules,
+  lifeboatSystemsRule,
+  lifeThroughWaitRule,
+  ...seatRules,
+  commonCauseRule,
+];
 
 export function crewQuantityKey(quantity: string, crewCount: number): string {
   return `${quantity}.crew${crewCount}`;

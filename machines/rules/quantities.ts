@@ -1,3 +1,5 @@
+import { parseStatusKey, unclearedSeverity } from './systemStatus';
+
 /** Quantities a finding or an engineering report can set; rules read some, the rest inform. */
 export interface QuantityDefinition {
   name: string;
@@ -24,7 +26,7 @@ export const reportedQuantities: readonly QuantityDefinition[] = [
     min: 0,
     max: 10_000,
   }),
-  q('attitudeThrustersLost', 'Attitude thrusters lost', 'count', false, 'higher', count),
+  q('thrustersLost', 'Thrusters lost', 'count', false, 'higher', count),
   q('replacementLeadTimeDays', 'Replacement lead time', 'days', false, 'higher', positiveDays),
   q('openCommonCauseQuestions', 'Open common-cause questions', 'count', false, 'higher', count),
   q('commonCauseHoldDays', 'Launch hold for common cause', 'days', false, 'higher', positiveDays),
@@ -63,12 +65,44 @@ export const reportedQuantityByName: ReadonlyMap<string, QuantityDefinition> = n
   reportedQuantities.map((d) => [d.name, d]),
 );
 
-/** `peakCabinTempC.crew3` → its definition and crew count. */
-export function quantityOfKey(key: string): { definition: QuantityDefinition; crewCount?: number } | undefined {
-  const match = /^(.*)\.crew(\d+)$/.exec(key);
-  const definition = reportedQuantityByName.get(match?.[1] ?? key);
-  if (!definition) return undefined;
-  return match ? { definition, crewCount: Number(match[2]) } : { definition };
+/** Quantities reported for one thruster group of the vehicle: `thrustersLost.<group>`. */
+export const perThrusterGroup: ReadonlySet<string> = new Set(['thrustersLost']);
+
+export const thrusterGroupKey = (quantity: string, groupId: string) => `${quantity}.${groupId}`;
+
+const statusDefinition = (moduleId: string, systemId: string): QuantityDefinition => ({
+  name: 'systemStatus',
+  label: `Status of ${words(systemId)} (${words(moduleId)})`,
+  unit: 'status',
+  perCrewCount: false,
+  worse: 'higher',
+  range: { min: 0, max: unclearedSeverity, integer: true },
+});
+const words = (id: string) => id.replaceAll('-', ' ');
+
+export interface QuantityOfKey {
+  definition: QuantityDefinition;
+  crewCount?: number;
+  thrusterGroup?: string;
+}
+
+/** `peakCabinTempC.crew3`, `thrustersLost.draco`, `status.descent.heat-shield` → its definition and qualifier. */
+export function quantityOfKey(key: string): QuantityOfKey | undefined {
+  const status = parseStatusKey(key);
+  if (status) return { definition: statusDefinition(status.moduleId, status.systemId) };
+  const crew = /^(.*)\.crew(\d+)$/.exec(key);
+  if (crew) {
+    const definition = reportedQuantityByName.get(crew[1] as string);
+    return definition?.perCrewCount ? { definition, crewCount: Number(crew[2]) } : undefined;
+  }
+  const dot = key.indexOf('.');
+  if (dot > 0 && perThrusterGroup.has(key.slice(0, dot))) {
+    const definition = reportedQuantityByName.get(key.slice(0, dot)) as QuantityDefinition;
+    const thrusterGroup = key.slice(dot + 1);
+    return { definition: { ...definition, label: `${definition.label} (${words(thrusterGroup)})` }, thrusterGroup };
+  }
+  const definition = reportedQuantityByName.get(key);
+  return definition && !perThrusterGroup.has(key) ? { definition } : undefined;
 }
 
 /** Quantities the rules read that are worked out (from assessed values, vehicle facts, the seat plan), by name. */
@@ -76,11 +110,21 @@ export const derivedQuantityLabels: Readonly<Record<string, string>> = {
   lifeUsedAtReturnPct: 'Share of certified life used at return',
   lifeUsedAtReplacementArrivalPct: 'Share of certified life used when the replacement arrives',
   deorbitDeltaVMarginPct: 'Deorbit delta-v margin',
-  attitudeFaultToleranceLeft: 'Attitude-control fault tolerance left',
+  thrusterFaultToleranceLeft: 'Thruster fault tolerance left (working thrusters − the mode’s minimum)',
+  systemStatus: 'Status of a system the phase needs',
   descentPeakG: 'Peak entry g-load of the descent mode',
   crewAboardDamagedVehicle: 'Crew aboard the damaged vehicle',
   crewOnOtherVehicles: 'Crew moved to other vehicles',
 };
+
+/** A derived quantity's label; a key qualified by a thruster group (`thrusterFaultToleranceLeft.draco`) names it. */
+export function derivedQuantityLabel(key: string): string | undefined {
+  const dot = key.indexOf('.');
+  const base = dot > 0 ? key.slice(0, dot) : key;
+  const label = derivedQuantityLabels[base];
+  if (!label) return undefined;
+  return dot > 0 ? `${label}, ${words(key.slice(dot + 1))}` : label;
+}
 
 /** Why a value is impossible for its quantity, or null when it is possible. */
 export function impossibleValue(definition: QuantityDefinition, value: number): string | null {

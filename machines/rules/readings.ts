@@ -11,9 +11,12 @@ import {
   estimateFromInputs,
 } from '../thermal/estimate';
 import type { AssessedValue } from '../types';
-import { type DescentMode, descentFactKey, fact, type Vehicle } from '../vehicles/vehicles';
+import { minThrustersKey, type ReturnPhase, thrusterCountKey, type VehicleSystem } from '../vehicles/vehicleClass';
+import { type DescentMode, descentFactKey, fact, systemOf, type Vehicle } from '../vehicles/vehicles';
 import { type AssessedValues, assessedReading, conservativeEnd, type InputTerm, type Reading, worseDirection } from './evaluate';
 import { crewQuantityKey } from './flightRules';
+import { thrusterGroupKey } from './quantities';
+import { statusKey, unclearedSeverity } from './systemStatus';
 
 const msPerDay = 86_400_000;
 
@@ -34,8 +37,54 @@ function parsedUtc(utc: string): number {
   return ms;
 }
 
+/** Days of life used: from launch or from docking, as the class's life counts. */
 export function vehicleAgeDays(vehicle: Vehicle, nowUtc: string): number {
-  return vehicle.launchedUtc === undefined ? Number.NaN : daysSince(vehicle.launchedUtc, nowUtc);
+  const since = vehicle.vehicleClass.life.countsFrom === 'docking' ? vehicle.dockedUtc : vehicle.launchedUtc;
+  return since === undefined ? Number.NaN : daysSince(since, nowUtc);
+}
+
+/** A system's status severity as reported, or undefined when no finding touched it (it performs as its class says). */
+export function statusSeverityOf(values: AssessedValues, system: VehicleSystem): number | undefined {
+  return values[statusKey(system.module, system.id)]?.nominal;
+}
+
+/** Whether a finding found the system other than nominal. */
+export function touched(values: AssessedValues, system: VehicleSystem): boolean {
+  return (statusSeverityOf(values, system) ?? 0) > 0;
+}
+
+/**
+ * Whether a rule reading `quantity` applies: it was reported, or a finding touched a system judged by it.
+ * Otherwise the systems behind it perform as the class says and nothing needs reporting.
+ */
+export function quantityApplies(vehicle: Vehicle, values: AssessedValues, quantity: string, key: string): boolean {
+  if (values[key]) return true;
+  for (const system of vehicle.vehicleClass.systems) {
+    if (system.judgedBy?.includes(quantity) && touched(values, system)) return true;
+  }
+  return false;
+}
+
+/** A system's status as a rule reads it: its severity; `uncleared` is unknown, which never passes. */
+export function systemStatusReading(values: AssessedValues, system: VehicleSystem): Reading {
+  const key = statusKey(system.module, system.id);
+  const reported = assessedReading(values, key);
+  return reported.value === unclearedSeverity ? { ...reported, value: null, nominalValue: null } : reported;
+}
+
+/** The systems a finding touched (any status, nominal included: cleared) that are critical in one of `phases`. */
+export function reportedCriticalSystems(
+  vehicle: Vehicle,
+  values: AssessedValues,
+  phases: readonly ReturnPhase[],
+  bypassed: readonly string[] = [],
+): VehicleSystem[] {
+  return vehicle.vehicleClass.systems.filter(
+    (s) =>
+      statusSeverityOf(values, s) !== undefined &&
+      !bypassed.includes(s.id) &&
+      s.criticalIn.some((phase) => phases.includes(phase)),
+  );
 }
 
 function derived(quantityKey: string, value: number, nominalValue: number, inputs: Reading['inputs']): Reading {
@@ -61,7 +110,7 @@ export function crewReading(values: AssessedValues, quantity: string, perCrewCou
 export function peakCabinTempReading(vehicle: Vehicle, values: AssessedValues, crewCount: number): Reading {
   const reported = crewReading(values, 'peakCabinTempC', true, crewCount);
   if (reported.value !== null) return reported;
-  const model = descentCabinModelOf(vehicle.classId);
+  const model = estimateApplies(vehicle, values) ? descentCabinModelOf(vehicle.classId) : undefined;
   if (!model || crewCount < 1) return reported;
   let byCrew = estimatedByValues.get(values);
   if (!byCrew) {
@@ -82,6 +131,11 @@ export function peakCabinTempReading(vehicle: Vehicle, values: AssessedValues, c
     byCrew.set(key, reading);
   }
   return reading;
+}
+
+/** The descent-thermal estimate stands in only while a finding degrades (or fails) the system it models. */
+export function estimateApplies(vehicle: Vehicle, values: AssessedValues): boolean {
+  return vehicle.vehicleClass.systems.some((s) => s.estimate === 'descent-thermal' && (statusSeverityOf(values, s) ?? 0) >= 2);
 }
 
 // Values objects are immutable: the policy reads the same estimate for each tier and row.
@@ -149,11 +203,20 @@ export function lifeUsedAtReplacementArrival(vehicle: Vehicle, nowUtc: string, v
   );
 }
 
-export function deorbitMargin(vehicle: Vehicle, mode: DescentMode, values: AssessedValues): Reading {
+/**
+ * The mode's deorbit delta-v against the class's requirement: the report where there is one; unknown
+ * when a finding touched the system that delivers it; null (nothing to judge) when that system performs
+ * as its class says and nobody reported on it.
+ */
+export function deorbitMargin(vehicle: Vehicle, mode: DescentMode, values: AssessedValues): Reading | null {
   const required = fact(vehicle, 'deorbitDeltaVRequiredMps');
   const available = assessedReading(values, mode.deorbitDeltaVQuantity);
   const inputs = [{ key: mode.deorbitDeltaVQuantity, scale: 100 / required }];
-  if (available.value === null) return derived('deorbitDeltaVMarginPct', Number.NaN, Number.NaN, inputs);
+  if (available.value === null) {
+    const engine = systemOf(vehicle, mode.deorbitBy);
+    if (mode.kind === 'nominal' && engine && !touched(values, engine)) return null;
+    return derived('deorbitDeltaVMarginPct', Number.NaN, Number.NaN, inputs);
+  }
   return derived(
     'deorbitDeltaVMarginPct',
     (100 * available.value) / required - 100,
@@ -162,12 +225,17 @@ export function deorbitMargin(vehicle: Vehicle, mode: DescentMode, values: Asses
   );
 }
 
-export function attitudeFaultTolerance(vehicle: Vehicle, values: AssessedValues): Reading {
-  const lost = assessedReading(values, 'attitudeThrustersLost');
-  const spare = fact(vehicle, 'attitudeThrusters') - fact(vehicle, 'minAttitudeThrusters');
-  const inputs = [{ key: 'attitudeThrustersLost', scale: -1 }];
-  if (lost.value === null) return derived('attitudeFaultToleranceLeft', Number.NaN, Number.NaN, inputs);
-  return derived('attitudeFaultToleranceLeft', spare - lost.value, spare - (lost.nominalValue ?? lost.value), inputs);
+/**
+ * Working thrusters of a group the mode needs, less the mode's minimum: judged once a loss is reported
+ * for the group (an intact group performs as its class says).
+ */
+export function thrusterFaultTolerance(vehicle: Vehicle, mode: DescentMode, groupId: string, values: AssessedValues): Reading | null {
+  const lostKey = thrusterGroupKey('thrustersLost', groupId);
+  const lost = assessedReading(values, lostKey);
+  if (lost.value === null) return null;
+  const spare = fact(vehicle, thrusterCountKey(groupId)) - fact(vehicle, minThrustersKey(mode.id, groupId));
+  const key = `thrusterFaultToleranceLeft.${groupId}`;
+  return derived(key, spare - lost.value, spare - (lost.nominalValue ?? lost.value), [{ key: lostKey, scale: -1 }]);
 }
 
 export function descentPeakG(vehicle: Vehicle, mode: DescentMode): Reading {

@@ -2,6 +2,8 @@ import { assign, setup } from 'xstate';
 import { validateThresholdValues } from '../policy/thresholds';
 import { assessedReading, evaluateRule } from '../rules/evaluate';
 import { commonCauseRule, crewQuantityKey } from '../rules/flightRules';
+import { thrusterGroupKey } from '../rules/quantities';
+import { statusKey, statusSeverity } from '../rules/systemStatus';
 import type { DecidableOutcome } from '../types';
 import {
   type CrewReturnContext,
@@ -22,6 +24,7 @@ const outcomeTargets: Record<DecidableOutcome, string> = {
   'return-reduced-crew': '#crewReturn.returnReducedCrew',
   'launch-replacement': '#crewReturn.replacementCampaign',
   'emergency-return': '#crewReturn.emergencyReturn',
+  'continue-with-contingency': '#crewReturn.contingency',
 };
 
 export const crewReturnMachine = setup({
@@ -64,8 +67,23 @@ export const crewReturnMachine = setup({
     recordValue: assign({
       values: ({ context, event }) => {
         if (event.type !== 'inspection.finding' && event.type !== 'assessment.report') return context.values;
-        const key = event.crewCount === undefined ? event.quantity : crewQuantityKey(event.quantity, event.crewCount);
-        return { ...context.values, [key]: event.value };
+        const values = { ...context.values };
+        if (event.quantity !== undefined && event.value) {
+          const key =
+            event.crewCount !== undefined
+              ? crewQuantityKey(event.quantity, event.crewCount)
+              : event.thrusterGroup !== undefined
+                ? thrusterGroupKey(event.quantity, event.thrusterGroup)
+                : event.quantity;
+          values[key] = event.value;
+        }
+        if (event.status && event.module && event.system) {
+          values[statusKey(event.module, event.system)] = {
+            nominal: statusSeverity[event.status],
+            source: event.sources?.[0] ?? 'reported',
+          };
+        }
+        return values;
       },
     }),
     changeThreshold: assign({
@@ -209,6 +227,16 @@ export const crewReturnMachine = setup({
             'decision.override': decidableTransitions('overridesTo'),
           },
         },
+      },
+    },
+    // The crew stays and keeps the vehicle while a rescue is prepared: a finding reopens the assessment,
+    // a new decision (the rescue launched, or the return once cleared) leaves.
+    contingency: {
+      on: {
+        'inspection.finding': { target: '#crewReturn.anomaly.inspection', actions: ['stamp', 'recordValue'] },
+        'assessment.report': { actions: ['stamp', 'recordValue'] },
+        'decision.confirm': decidableTransitions('recommends'),
+        'decision.override': decidableTransitions('overridesTo'),
       },
     },
     returnOnDamagedVehicle: {

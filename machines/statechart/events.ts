@@ -3,7 +3,8 @@
  * entries all carry these, and the machine's event type is inferred from it.
  */
 import { z } from 'zod';
-import { reportedQuantityByName } from '../rules/quantities';
+import { perThrusterGroup, reportedQuantityByName } from '../rules/quantities';
+import { systemStatuses } from '../rules/systemStatus';
 import { decidableOutcomes } from '../types';
 import { dissentLevels, dissentProblem, pollVotes } from './poll';
 import { hasVisibleText } from './text';
@@ -48,13 +49,46 @@ const stamp = {
   sources: z.array(sourceKey).min(1).optional(),
 };
 
+/**
+ * A finding or report: a quantity with its value, a system's status, or both. A status names the
+ * module and the system it concerns (ids of the vehicle's class) and cites the event's sources.
+ */
 const report = {
-  quantity: z.string().refine((q) => reportedQuantityByName.has(q), {
-    message: `one of ${[...reportedQuantityByName.keys()].join(', ')}`,
-  }),
+  quantity: z
+    .string()
+    .refine((q) => reportedQuantityByName.has(q), { message: `one of ${[...reportedQuantityByName.keys()].join(', ')}` })
+    .optional(),
   crewCount: z.number().int().min(1).max(7).optional(),
-  value: assessedValueSchema,
+  thrusterGroup: idSchema.optional().describe('the thruster group of the vehicle class a thruster count is about'),
+  value: assessedValueSchema.optional(),
+  module: idSchema.optional().describe('the module of the vehicle class the finding is about'),
+  system: idSchema.optional().describe('the system of that module the finding is about'),
+  status: z.enum(systemStatuses).optional(),
 };
+
+type ReportFields = {
+  quantity?: string | undefined;
+  value?: unknown;
+  thrusterGroup?: string | undefined;
+  module?: string | undefined;
+  system?: string | undefined;
+  status?: string | undefined;
+};
+
+/** What the report's shape cannot say: which fields go together. */
+function reportProblems(event: ReportFields, context: z.RefinementCtx): void {
+  const add = (path: string, message: string) => context.addIssue({ code: 'custom', path: [path], message });
+  if (event.quantity === undefined && event.status === undefined) add('quantity', 'a quantity with its value, or a system status (or both)');
+  if (event.quantity !== undefined && event.value === undefined) add('value', `a value for ${event.quantity}`);
+  if (event.quantity === undefined && event.value !== undefined) add('quantity', 'the quantity the value is of');
+  if (event.status !== undefined && (event.module === undefined || event.system === undefined))
+    add(event.module === undefined ? 'module' : 'system', 'the module and the system a status is about');
+  if (event.status === undefined && (event.module !== undefined || event.system !== undefined))
+    add('status', 'a status for the system named');
+  const perGroup = event.quantity !== undefined && perThrusterGroup.has(event.quantity);
+  if (perGroup && event.thrusterGroup === undefined) add('thrusterGroup', `the thruster group ${event.quantity} is about`);
+  if (!perGroup && event.thrusterGroup !== undefined) add('thrusterGroup', 'no thruster group: the quantity is not per group');
+}
 
 const plain = <T extends string>(type: T) => z.strictObject({ type: z.literal(type), ...stamp });
 
@@ -62,9 +96,9 @@ export const crewReturnEventSchema = z.discriminatedUnion('type', [
   plain('anomaly.detect'),
   plain('safing.complete'),
   plain('station.emergency'),
-  z.strictObject({ type: z.literal('inspection.finding'), ...stamp, ...report }),
+  z.strictObject({ type: z.literal('inspection.finding'), ...stamp, ...report }).superRefine(reportProblems),
   plain('inspection.complete'),
-  z.strictObject({ type: z.literal('assessment.report'), ...stamp, ...report }),
+  z.strictObject({ type: z.literal('assessment.report'), ...stamp, ...report }).superRefine(reportProblems),
   plain('assessment.complete'),
   z.strictObject({ type: z.literal('decision.confirm'), ...stamp, rationale: visibleText('a rationale').optional() }),
   z.strictObject({

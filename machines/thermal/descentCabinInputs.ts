@@ -4,7 +4,7 @@
  * engineering team reports (or Explore tries) replaces the default here.
  */
 import type { AssessedValue } from '../types';
-import type { VehicleClassId } from '../vehicles/vehicles';
+
 import { airHeatCapacityKjPerK, capacityReachingKjPerK, type DescentCabinConditions } from './descentCabin';
 
 export const descentThermalInputKeys = [
@@ -100,4 +100,4 @@ const soyuzMs: DescentCabinModel = {
  * Classes with a calibrated model. Crew Dragon has none: no reported peak to fit its effective
  * capacity to, and its 6–30 h return [DISC-D2] is far from any calibration, so it gets no estimate.
  */
-export const descentCabinModels: Readonly<Partial<Record<VehicleClassId, DescentCabinModel>>> = { 'soyuz-ms': soyuzMs };
+export const descentCabinModels: Readonly<Partial<Record<string, DescentCabinModel>>> = { 'soyuz-ms': soyuzMs };

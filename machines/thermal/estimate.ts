@@ -3,7 +3,7 @@
  * model's inputs: a reported (or explored) value of an input replaces its default.
  */
 import type { AssessedValue } from '../types';
-import type { VehicleClassId } from '../vehicles/vehicles';
+
 import { type DescentCabinConditions, minutesToSaturateCabinAir, peakCabinTempC } from './descentCabin';
 import {
   type DescentCabinModel,
@@ -37,7 +37,7 @@ export interface DescentThermalEstimate {
 
 export type AssessedValuesByKey = Readonly<Record<string, AssessedValue>>;
 
-export function descentCabinModelOf(classId: VehicleClassId): DescentCabinModel | undefined {
+export function descentCabinModelOf(classId: string): DescentCabinModel | undefined {
   return descentCabinModels[classId];
 }
 

@@ -5,7 +5,7 @@ import type { DecisionRecord, RecordPoll, RecordRule, TakenDecision, ThresholdsI
 import {
   type CrewReturnEvent,
   type DissentLevel,
-  derivedQuantityLabels,
+  derivedQuantityLabel,
   estimatedSource,
   flipRelation,
   type InputFlipPoint,
@@ -22,6 +22,7 @@ export const outcomeLabels: Record<OutcomeId, string> = {
   'return-reduced-crew': 'Return with fewer crew',
   'launch-replacement': 'Launch replacement',
   'emergency-return': 'Emergency return',
+  'continue-with-contingency': 'Continue, rescue prepared',
   'nominal-return': 'Nominal return',
   undecided: 'Undecided: escalate',
 };
@@ -29,7 +30,7 @@ export const outcomeLabels: Record<OutcomeId, string> = {
 /** `Predicted peak descent cabin temperature (3 crew)` for `peakCabinTempC.crew3`. */
 export function quantityLabel(key: string): string {
   const quantity = quantityOfKey(key);
-  if (!quantity) return derivedQuantityLabels[key] ?? key;
+  if (!quantity) return derivedQuantityLabel(key) ?? key;
   return quantity.crewCount === undefined
     ? quantity.definition.label
     : `${quantity.definition.label} (${quantity.crewCount} crew)`;

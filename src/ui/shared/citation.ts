@@ -10,10 +10,10 @@ export const isSourceKey = (value: string) => !notKeys.has(value);
 /** The keys the vehicle catalogue, the thresholds and the flight rules cite: all FACTS.md keys. */
 export const factsKeys: ReadonlySet<string> = new Set(
   [
-    ...Object.values(vehicleCatalogue).flatMap((c) => Object.values(c.facts).map((f) => f.source)),
+    ...Object.values(vehicleCatalogue).flatMap((c) => [c.life.source, ...Object.values(c.facts).map((f) => f.source)]),
     ...thresholdDefinitions.map((d) => d.source),
     ...allRules.map((r) => r.source),
-    ...Object.values(descentCabinModels).flatMap((m) => Object.values(m.inputs).map((i) => i.source)),
+    ...Object.values(descentCabinModels).flatMap((m) => (m ? Object.values(m.inputs).map((i) => i.source) : [])),
   ].filter(isSourceKey),
 );
 

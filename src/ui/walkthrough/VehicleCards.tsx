@@ -2,10 +2,12 @@ import { memo } from 'react';
 import {
   descentFactKey,
   descentFactLabels,
+  factDefinition,
   type MissionSetup,
+  minThrustersKey,
+  thrusterCountKey,
   type Vehicle,
   type VehicleFact,
-  vehicleCatalogue,
   vehicleFactLabels,
 } from '../../session/model';
 import { ColumnHeads } from '../shared/ColumnHeads';
@@ -27,7 +29,7 @@ export const VehicleCards = memo(function VehicleCards({ setup }: { setup: Missi
 });
 
 function VehicleCard({ vehicle, part }: { vehicle: Vehicle; part: string }) {
-  const vehicleClass = vehicleCatalogue[vehicle.classId];
+  const { vehicleClass } = vehicle;
   const titleId = `vehicle-${vehicle.id}`;
   return (
     <article className="vehicle-card" aria-labelledby={titleId} data-vehicle={vehicle.id}>
@@ -35,7 +37,13 @@ function VehicleCard({ vehicle, part }: { vehicle: Vehicle; part: string }) {
       <p className="muted">
         {vehicleClass.name} ({vehicleClass.carries}), {part}
         {vehicle.launchedUtc ? `; launched ${vehicle.launchedUtc.slice(0, 10)}` : '; launch date not stated'}
+        {vehicle.dockedUtc && `; docked ${vehicle.dockedUtc.slice(0, 10)}`}
         {vehicle.seatsTaken > 0 && `; ${vehicle.seatsTaken} seats taken by its own crew`}
+      </p>
+      <p className="muted" data-life-basis>
+        Life counts from {vehicleClass.life.countsFrom}, bound by {vehicleClass.life.boundBy} (
+        <SourceRef sourceKey={vehicleClass.life.source} />
+        ). Modules: {vehicleClass.modules.map((m) => `${m.label}${m.atEntry === 'jettisoned' ? ' (jettisoned before entry)' : ' (carries the crew home)'}`).join('; ')}.
       </p>
       <table>
         <caption className="visually-hidden">Facts of {vehicle.name}</caption>
@@ -50,6 +58,18 @@ function VehicleCard({ vehicle, part }: { vehicle: Vehicle; part: string }) {
               overridden={vehicle.overridden.includes(key)}
             />
           ))}
+          {vehicleClass.thrusterGroups.map((group) => {
+            const key = thrusterCountKey(group.id);
+            return (
+              <FactRow
+                key={key}
+                label={`Thrusters: ${group.label} (${group.role})`}
+                unit="thrusters"
+                fact={vehicle.facts[key]}
+                overridden={vehicle.overridden.includes(key)}
+              />
+            );
+          })}
         </tbody>
         {vehicle.descentModes.map((mode) => (
           <tbody key={mode.id}>
@@ -58,18 +78,18 @@ function VehicleCard({ vehicle, part }: { vehicle: Vehicle; part: string }) {
                 {mode.kind === 'degraded' ? 'Degraded descent mode (emergency tier only)' : 'Nominal descent mode'}: {mode.label}
               </th>
             </tr>
-            {(Object.keys(descentFactLabels) as (keyof typeof descentFactLabels)[]).map((key) => {
-              const factKey = descentFactKey(mode.id, key);
-              return (
-                <FactRow
-                  key={factKey}
-                  label={`${mode.id}: ${descentFactLabels[key].label}`}
-                  unit={descentFactLabels[key].unit}
-                  fact={vehicle.facts[factKey]}
-                  overridden={vehicle.overridden.includes(factKey)}
-                />
-              );
-            })}
+            {[
+              ...(Object.keys(descentFactLabels) as (keyof typeof descentFactLabels)[]).map((key) => descentFactKey(mode.id, key)),
+              ...mode.needsThrusterGroups.map((group) => minThrustersKey(mode.id, group)),
+            ].map((factKey) => (
+              <FactRow
+                key={factKey}
+                label={factDefinition(factKey)?.label ?? factKey}
+                unit={factDefinition(factKey)?.unit ?? ''}
+                fact={vehicle.facts[factKey]}
+                overridden={vehicle.overridden.includes(factKey)}
+              />
+            ))}
           </tbody>
         ))}
       </table>
@@ -82,7 +102,9 @@ function FactRow({ label, unit, fact, overridden }: { label: string; unit: strin
     <tr className={overridden ? 'overridden' : undefined}>
       <th scope="row">{label}</th>
       <td>
-        {fact?.value === null || fact === undefined ? 'not found' : `${fact.value} ${unit}`}
+        {fact?.value === null || fact === undefined
+          ? 'unknown (never passes a rule that reads it)'
+          : `${fact.value} ${unit}${fact.low !== undefined || fact.high !== undefined ? ` (${fact.low ?? fact.value}–${fact.high ?? fact.value})` : ''}`}
         {overridden && <strong> (overridden for this vehicle)</strong>}
       </td>
       <td>

@@ -1,0 +1,59 @@
+/** A vehicle class as a scenario file may describe it: the catalogue's shape (machines/vehicles/vehicleClass.ts). */
+import { z } from 'zod';
+import { idSchema as id, sourceKey } from '../machines/statechart/events';
+import { returnPhases, type VehicleClass, type VehicleFact } from '../machines/vehicles/vehicleClass';
+
+/** A fact: a number, a range where sources disagree or engineers revise it, or "unknown" (never passes a rule). */
+export const factSchema = z
+  .strictObject({
+    value: z.union([z.number(), z.literal('unknown')]).describe('the figure, or "unknown" when no source gives it'),
+    low: z.number().optional(),
+    high: z.number().optional(),
+    source: sourceKey,
+    basis: z.string().min(1).optional(),
+  })
+  .refine((f) => f.source !== 'assumed' || f.basis !== undefined, { message: 'a basis for an assumed value', path: ['basis'] })
+  .refine((f) => f.value === 'unknown' || ((f.low ?? f.value) <= f.value && f.value <= (f.high ?? f.value)), {
+    message: 'low ≤ value ≤ high',
+  })
+  .transform((f): VehicleFact => ({ ...f, value: f.value === 'unknown' ? null : f.value }));
+
+const label = z.string().min(1);
+
+export const vehicleClassSchema = z
+  .strictObject({
+    id,
+    name: label,
+    carries: z.enum(['crew', 'cargo']),
+    modules: z
+      .array(z.strictObject({ id, label, atEntry: z.enum(['crew', 'jettisoned']) }))
+      .min(1)
+      .describe('which module carries the crew through entry, which are jettisoned before it'),
+    systems: z.array(
+      z.strictObject({
+        id,
+        label,
+        module: id,
+        criticalIn: z.array(z.enum(returnPhases)).describe('phases in which the system must work'),
+        judgedBy: z.array(z.string().min(1)).optional().describe('quantities whose limits judge damage to it'),
+        estimate: z.literal('descent-thermal').optional(),
+      }),
+    ),
+    thrusterGroups: z.array(
+      z.strictObject({ id, label, module: id, role: z.enum(['deorbit', 'attitude', 'translation', 'entry-attitude']) }),
+    ),
+    descentModes: z.array(
+      z.strictObject({
+        id,
+        label,
+        kind: z.enum(['nominal', 'degraded']),
+        bypasses: z.array(id),
+        deorbitBy: id,
+        deorbitDeltaVQuantity: z.enum(['deorbitDeltaVAvailableMps', 'backupDeorbitDeltaVAvailableMps']),
+        needsThrusterGroups: z.array(id),
+      }),
+    ),
+    life: z.strictObject({ countsFrom: z.enum(['launch', 'docking']), boundBy: label, source: sourceKey }),
+    facts: z.record(z.string(), factSchema),
+  })
+  .transform((c): VehicleClass => c);
