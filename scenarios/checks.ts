@@ -65,7 +65,8 @@ function setupProblems(scenario: ScenarioShape): ScenarioProblem[] {
   const vehicles = vehiclesOf(scenario);
   for (const { path, spec } of vehicles) {
     if (typeof spec.class === 'string') continue;
-    for (const problem of vehicleClassProblems(spec.class)) problems.push({ ...problem, path: [...path, 'class', ...problem.path] });
+    for (const problem of vehicleClassProblems(spec.class))
+      problems.push({ ...problem, path: [...path, 'class', ...problem.path] });
   }
   const seenVehicles = new Map<string, string>();
   for (const { path, spec } of vehicles) {
@@ -162,7 +163,12 @@ function eventProblems(scenario: ScenarioShape): ScenarioProblem[] {
 /** A finding's system, module and thruster group are those of the damaged vehicle's class. */
 function findingProblems(
   vehicleClass: VehicleClass,
-  event: { quantity?: string | undefined; thrusterGroup?: string | undefined; module?: string | undefined; system?: string | undefined },
+  event: {
+    quantity?: string | undefined;
+    thrusterGroup?: string | undefined;
+    module?: string | undefined;
+    system?: string | undefined;
+  },
   at: (...path: (string | number)[]) => (string | number)[],
 ): ScenarioProblem[] {
   const problems: ScenarioProblem[] = [];

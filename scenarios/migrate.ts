@@ -26,7 +26,9 @@ export function migrateScenario(input: unknown): Migration | null {
   changes.push(`format: ${scenarioFormat}`);
   const setup = scenario.setup as Json;
   const vehicles = [setup.damagedVehicle, ...(Array.isArray(setup.otherVehicles) ? setup.otherVehicles : [])].filter(isObject);
-  vehicles.forEach((vehicle, i) => migrateOverrides(vehicle, i === 0 ? 'setup.damagedVehicle' : `setup.otherVehicles[${i - 1}]`, changes));
+  vehicles.forEach((vehicle, i) => {
+    migrateOverrides(vehicle, i === 0 ? 'setup.damagedVehicle' : `setup.otherVehicles[${i - 1}]`, changes);
+  });
   const damagedClass = isObject(setup.damagedVehicle) ? classNamed(setup.damagedVehicle.class) : undefined;
   if (Array.isArray(scenario.events) && damagedClass) {
     scenario.events.forEach((event, i) => {
@@ -60,7 +62,9 @@ function migrateOverrides(vehicle: Json, path: string, changes: string[]): void 
 }
 
 /** Quantities of the earlier format that show damage, the system each shows it in, and when. */
-const damageShownBy: Readonly<Record<string, { system: (c: VehicleClass) => string | undefined; damaged: (v: number) => boolean }>> = {
+const damageShownBy: Readonly<
+  Record<string, { system: (c: VehicleClass) => string | undefined; damaged: (v: number) => boolean }>
+> = {
   coolantRemainingPct: { system: coolingSystem, damaged: (v) => v < 100 },
   holeDiameterMm: { system: coolingSystem, damaged: (v) => v > 0 },
   descentModuleLeakRateKpaPerHour: { system: () => 'pressure-hull', damaged: (v) => v > 0 },
@@ -88,5 +92,7 @@ function migrateFinding(event: Json, vehicleClass: VehicleClass, path: string, c
   event.module = system.module;
   event.system = system.id;
   event.status = 'degraded';
-  changes.push(`${path}: ${String(event.quantity)} ${value} shows damage: status degraded of ${statusKey(system.module, system.id)}`);
+  changes.push(
+    `${path}: ${String(event.quantity)} ${value} shows damage: status degraded of ${statusKey(system.module, system.id)}`,
+  );
 }

@@ -12,7 +12,12 @@ const vehicleFields = {
   id,
   name: z.string().min(1),
   class: z
-    .union([z.enum(vehicleClassIds), vehicleClassSchema])
+    .union([z.enum(vehicleClassIds), vehicleClassSchema], {
+      error: (issue) =>
+        typeof issue.input === 'string'
+          ? `a vehicle class of the catalogue (one of ${vehicleClassIds.join(', ')}) or a class described in full, got "${issue.input}"`
+          : undefined,
+    })
     .describe('a vehicle class of the catalogue (machines/vehicles/catalogue) by id, or a class described in full'),
   sources: z.array(sourceKey).optional().describe('sources for its launch date and seats taken'),
   note: z.string().min(1).optional(),

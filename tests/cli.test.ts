@@ -419,9 +419,9 @@ describe('npm run decide refuses impossible inputs (exit 2, file, field path, wh
     [
       'an unknown vehicle class',
       (s) => {
-        s.setup.otherVehicles[0].class = 'starliner';
+        s.setup.otherVehicles[0].class = 'vostok-x';
       },
-      /setup\.otherVehicles\[0\]\.class: .*"soyuz-ms"\|"crew-dragon"\|"progress-ms"|setup\.otherVehicles\[0\]\.class: Invalid option/m,
+      /setup\.otherVehicles\[0\]\.class: a vehicle class of the catalogue \(one of soyuz-ms, .*\) or a class described in full, got "vostok-x"/m,
     ],
     [
       "a cargo vehicle as the crew's ride home",

@@ -53,6 +53,7 @@ function serializeState(snapshot: CrewReturnSnapshot): string {
     context.values['peakCabinTempC.crew3']?.nominal,
     context.values['peakCabinTempC.crew2']?.nominal,
     context.values.replacementLeadTimeDays?.nominal,
+    context.values['status.descent.parachutes']?.nominal,
     Math.min(context.values.openCommonCauseQuestions?.nominal ?? 0, 2),
     context.thresholds['maxDescentCabinTempC.emergency'],
     context.seatByCrewId,
@@ -99,6 +100,34 @@ const departureTraversal = {
   limit: 10_000,
 };
 
+/**
+ * A third mission: the full crew passes every nominal rule but its parachutes are suspect, so the
+ * recommendation is to continue with a rescue prepared; a finding that clears them reopens the assessment.
+ */
+const parachuteStatus = (status: 'suspect' | 'nominal') =>
+  ev('inspection.finding', { module: 'descent', system: 'parachutes', status, sources: ['assumed'] });
+const contingencyTraversal = {
+  input: {
+    ...modelInput,
+    values: {
+      ...modelInput.values,
+      'peakCabinTempC.crew3': { nominal: 25, source: 'assumed' },
+      'peakCabinHumidityPct.crew3': { nominal: 60, source: 'assumed' },
+    },
+  },
+  events: [
+    ev('anomaly.detect'),
+    ev('safing.complete'),
+    parachuteStatus('suspect'),
+    ev('inspection.complete'),
+    ev('assessment.complete'),
+    ev('decision.confirm'),
+    parachuteStatus('nominal'),
+  ],
+  serializeState: serializeState as never,
+  limit: 10_000,
+};
+
 function allStateNodes(node: AnyStateNode): AnyStateNode[] {
   return [node, ...Object.values(node.states).flatMap(allStateNodes)];
 }
@@ -113,7 +142,7 @@ describe('model-based: the statechart explored with xstate/graph', () => {
         nextState: CrewReturnSnapshot;
       }[]
     ).map((edge) => ({ ...edge, accepted: transition(crewReturnMachine, edge.state, edge.event)[0] !== edge.state }));
-  const edges = [...edgesOf(traversal), ...edgesOf(departureTraversal)];
+  const edges = [...edgesOf(traversal), ...edgesOf(departureTraversal), ...edgesOf(contingencyTraversal)];
 
   it('reaches every state node of the machine', () => {
     const reached = new Set(edges.flatMap((e) => [...e.state._nodes, ...e.nextState._nodes].map((n) => n.id)));

@@ -72,7 +72,7 @@ describe('triangular draws', () => {
   });
 
   it('draw a count as a whole number within its range', () => {
-    const [thrusters] = uncertainInputs({ attitudeThrustersLost: { nominal: 1, low: 0, high: 3, source: 'assumed' } });
+    const [thrusters] = uncertainInputs({ 'thrustersLost.attitude': { nominal: 1, low: 0, high: 3, source: 'assumed' } });
     if (!thrusters) throw new Error('no uncertain input');
     const draws = Array.from({ length: 1000 }, (_, i) => drawInput(thrusters, uniformAt(1, i, thrusters.stream)));
     expect(draws.every((d) => Number.isInteger(d) && d >= 0 && d <= 3)).toBe(true);

@@ -24,6 +24,7 @@ describe('recommendation policy (hit policy FIRST)', () => {
     expect(consideredRows(r).map((row) => [row.id, row.matched])).toEqual([
       ['station-unsafe', false],
       ['full-crew-nominal', false],
+      ['contingency', false],
       ['replacement-feasible', true],
     ]);
   });
@@ -90,7 +91,8 @@ describe('recommendation policy (hit policy FIRST)', () => {
     const wait = recommend(held)
       .rows.find((row) => row.id === 'replacement-feasible')
       ?.evaluations.find((e) => e.ruleId === 'vehicle-life.through-wait' && e.vehicleId === 'soyuz');
-    expect(wait?.value).toBeCloseTo((100 * (100 + 45 + 80)) / 210);
+    // The conservative end of the Soyuz MS's certified life (200–215 days) is 200.
+    expect(wait?.value).toBeCloseTo((100 * (100 + 45 + 80)) / 200);
     expect(wait?.inputs.map((i) => i.key)).toEqual(['replacementLeadTimeDays', 'commonCauseHoldDays']);
     expect(recommend(held).outcome).not.toBe('launch-replacement');
   });
@@ -171,9 +173,10 @@ describe('a decision is checked at its own time', () => {
     const { createActor } = await import('xstate');
     const { crewReturnMachine } = await import('../machines/statechart/crewReturnMachine');
     const { ev, modelInput } = await import('./support');
-    // Day 100 + a 105-day lead: 205/210 days, inside life; a confirm on day 110 finds it beyond (215/210).
+    // Day 100 + a 115-day lead: 215 of the 220 days a lifeboat may reach (110 % of the 200-day conservative
+    // certified life); a confirm on day 110 finds it beyond (225).
     const actor = createActor(crewReturnMachine, {
-      input: { ...modelInput, values: { ...modelInput.values, replacementLeadTimeDays: { nominal: 105, source: 'assumed' } } },
+      input: { ...modelInput, values: { ...modelInput.values, replacementLeadTimeDays: { nominal: 115, source: 'assumed' } } },
     }).start();
     for (const type of ['anomaly.detect', 'safing.complete', 'inspection.complete', 'assessment.complete'] as const)
       actor.send(ev(type));

@@ -109,7 +109,7 @@ describe('built-in scenarios', () => {
     const left = runScenario(loadBuiltInScenario('dragon-thruster-tolerance-left.json'), profile, '2026-11-25T00:00:00Z');
     const none = runScenario(loadBuiltInScenario('dragon-thruster-no-tolerance.json'), profile, '2026-11-25T00:00:00Z');
     const tolerance = (run: typeof left, tier: string) =>
-      run.evaluations.find((e) => e.rule === 'attitude.fault-tolerance' && e.tier === tier);
+      run.evaluations.find((e) => e.rule === 'thrusters.fault-tolerance' && e.tier === tier);
     expect(tolerance(left, 'nominal')).toMatchObject({ value: 1, threshold: 1, status: 'pass' });
     expect(tolerance(none, 'nominal')).toMatchObject({ value: 0, threshold: 1, status: 'fail' });
     expect(tolerance(none, 'emergency')).toMatchObject({ value: 0, threshold: 0, status: 'pass' });

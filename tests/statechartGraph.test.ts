@@ -40,6 +40,7 @@ describe('the statechart graph, read from the machine', () => {
     expect(top).toEqual([
       'docked',
       'anomaly',
+      'contingency',
       'returnOnDamagedVehicle',
       'returnReducedCrew',
       'replacementCampaign',

@@ -49,6 +49,8 @@ const v = (nominal: number, high = nominal) => ({ nominal, high, low: nominal, s
 
 /** Values under which the default profile recommends launching a replacement (as for MS-22). */
 export const ms22LikeValues: AssessedValues = {
+  // The external coolant loop lost its coolant: the thermal rules apply, and the estimate stands in where no report is.
+  'status.instrument.external-cooling': { nominal: 3, source: 'assumed' },
   'peakCabinTempC.crew3': v(40, 43),
   'peakCabinHumidityPct.crew3': v(60),
   'peakCabinTempC.crew2': v(37, 39),
@@ -57,7 +59,7 @@ export const ms22LikeValues: AssessedValues = {
   'peakCabinHumidityPct.crew1': v(60),
   descentModuleLeakRateKpaPerHour: v(0),
   deorbitDeltaVAvailableMps: { nominal: 160, low: 150, source: 'assumed' },
-  attitudeThrustersLost: v(0),
+  'thrustersLost.attitude': v(0),
   replacementLeadTimeDays: v(45),
   openCommonCauseQuestions: v(0),
 };

@@ -6,8 +6,10 @@ import { seatCapacity } from '../machines/policy/seatPlan';
 import { defaultThresholdValues, plausibleRangeByUnit, thresholdDefinitionByKey } from '../machines/policy/thresholds';
 import type { AssessedValues } from '../machines/rules/evaluate';
 import { quantityOfKey } from '../machines/rules/quantities';
+import { statusKey, statusSeverity, systemStatuses } from '../machines/rules/systemStatus';
 import type { AssessedValue, MissionSetup } from '../machines/types';
-import { descentFactKey, resolveVehicle, type VehicleClassId, vehicleCatalogue } from '../machines/vehicles/vehicles';
+import { vehicleClassProblems } from '../machines/vehicles/vehicleClass';
+import { descentFactKey, fact, resolveVehicle, vehicleCatalogue } from '../machines/vehicles/vehicles';
 import { evaluationKey } from '../src/reports/describe';
 import { dayAfterLaunchUtc } from './support';
 
@@ -18,10 +20,16 @@ const ranged = (nominal: number, spread: number): AssessedValue => ({
   source: 'assumed',
 });
 
-/** Missions of Soyuz MS or Crew Dragon with 1–6 crew, a docked Dragon and Soyuz, and any assessed values. */
+const crewClassIds = Object.values(vehicleCatalogue)
+  .filter((c) => c.carries === 'crew')
+  .map((c) => c.id);
+const seatsOf = (classId: string) => vehicleCatalogue[classId]?.facts.crewSeats?.value ?? 0;
+
+/** Missions of any crew class with 1–6 crew, a docked Dragon and Soyuz, any assessed values and a system finding. */
 const situations = fc
   .record({
-    damagedClass: fc.constantFrom<VehicleClassId>('soyuz-ms', 'crew-dragon'),
+    damagedClass: fc.constantFrom(...crewClassIds),
+    finding: fc.option(fc.record({ system: fc.nat(), status: fc.constantFrom(...systemStatuses) }), { nil: undefined }),
     crewCount: fc.integer({ min: 1, max: 6 }),
     dragonTaken: fc.integer({ min: 0, max: 4 }),
     dragonImprovised: fc.integer({ min: 0, max: 2 }),
@@ -39,13 +47,13 @@ const situations = fc
     seatPolicy: fc.integer({ min: 0, max: 2 }),
     stationUnsafe: fc.boolean(),
   })
-  .filter(
-    (r) => r.crewCount <= (r.damagedClass === 'soyuz-ms' ? 3 : 4) + 4 - r.dragonTaken + r.dragonImprovised + 3 - r.soyuzTaken,
-  )
+  .filter((r) => r.crewCount <= seatsOf(r.damagedClass) + 4 - r.dragonTaken + r.dragonImprovised + 3 - r.soyuzTaken)
   .map((r): Situation => {
+    const damagedClass = vehicleCatalogue[r.damagedClass];
+    if (!damagedClass) throw new Error(r.damagedClass);
     const setup: MissionSetup = {
       damagedVehicle: {
-        ...resolveVehicle({ id: 'damaged', name: 'Damaged', class: r.damagedClass }),
+        ...resolveVehicle({ id: 'damaged', name: 'Damaged', class: r.damagedClass, dockedUtc: dayAfterLaunchUtc(1) }),
         launchedUtc: dayAfterLaunchUtc(0),
       },
       otherVehicles: [
@@ -75,11 +83,16 @@ const situations = fc
     const values: Record<string, AssessedValue> = {
       descentModuleLeakRateKpaPerHour: ranged(r.leak, 0),
       deorbitDeltaVAvailableMps: ranged(r.deltaV, r.spread),
-      attitudeThrustersLost: { nominal: r.thrustersLost, source: 'assumed' },
+      ...Object.fromEntries(
+        damagedClass.thrusterGroups.map((g) => [`thrustersLost.${g.id}`, { nominal: r.thrustersLost, source: 'assumed' }]),
+      ),
       replacementLeadTimeDays: ranged(r.leadDays, r.spread),
       openCommonCauseQuestions: { nominal: 0, source: 'assumed' },
     };
     if (r.backupDeltaV !== undefined) values.backupDeorbitDeltaVAvailableMps = ranged(r.backupDeltaV, r.spread);
+    const system = r.finding && damagedClass.systems[r.finding.system % damagedClass.systems.length];
+    if (r.finding && system)
+      values[statusKey(system.module, system.id)] = { nominal: statusSeverity[r.finding.status], source: 'assumed' };
     for (let n = 1; n <= r.crewCount; n++) {
       values[`peakCabinTempC.crew${n}`] = ranged((r.temps[n - 1] ?? 30) - 6 + n * 2, r.spread);
       values[`peakCabinHumidityPct.crew${n}`] = ranged(Math.min(100, r.humidity), 0);
@@ -116,9 +129,36 @@ describe('vehicle catalogue', () => {
   });
 
   it('a cargo class has no seats and no descent modes; crew classes have a nominal mode first', () => {
-    expect(vehicleCatalogue['progress-ms'].facts.crewSeats?.value).toBe(0);
-    expect(vehicleCatalogue['progress-ms'].descentModes).toEqual([]);
-    for (const id of ['soyuz-ms', 'crew-dragon'] as const) expect(vehicleCatalogue[id].descentModes[0]?.kind).toBe('nominal');
+    expect(vehicleCatalogue['progress-ms']?.facts.crewSeats?.value).toBe(0);
+    expect(vehicleCatalogue['progress-ms']?.descentModes).toEqual([]);
+    expect(crewClassIds.length).toBeGreaterThanOrEqual(6);
+    for (const id of crewClassIds) expect(vehicleCatalogue[id]?.descentModes[0]?.kind, id).toBe('nominal');
+  });
+
+  it('every class is consistent: systems in its modules, none of a jettisoned module critical in entry, every fact stated', () => {
+    for (const vehicleClass of Object.values(vehicleCatalogue))
+      expect(vehicleClassProblems(vehicleClass), vehicleClass.id).toEqual([]);
+    const broken = {
+      ...(vehicleCatalogue['soyuz-ms'] as NonNullable<(typeof vehicleCatalogue)['soyuz-ms']>),
+      systems: [{ id: 'heat-shield', label: 'Heat shield', module: 'instrument', criticalIn: ['entry'] as const }],
+    };
+    expect(vehicleClassProblems(broken)).toContainEqual({
+      path: ['systems', 0, 'criticalIn'],
+      message: expect.stringContaining('jettisoned before entry'),
+    });
+  });
+
+  it('a fact with a range is read at its conservative end: the shorter life, the higher g-load', () => {
+    const soyuz = resolveVehicle({ id: 's', name: 'S', class: 'soyuz-ms' });
+    expect(fact(soyuz, 'certifiedLifeDays')).toBe(200);
+    expect(fact(soyuz, descentFactKey('ballistic', 'peakG'))).toBe(8.6);
+    const unknown = resolveVehicle({
+      id: 's',
+      name: 'S',
+      class: 'soyuz-ms',
+      overrides: { certifiedLifeDays: { value: null, source: 'not found', basis: 'test' } },
+    });
+    expect(fact(unknown, 'certifiedLifeDays')).toBeNaN();
   });
 });
 
@@ -183,8 +223,10 @@ describe('properties of the policy over vehicles of several classes', () => {
       crewSeats: /^seats\./,
       improvisedSeats: /^seats\./,
       certifiedLifeDays: /^vehicle-life\./,
-      attitudeThrusters: /^attitude\.fault-tolerance$/,
-      minAttitudeThrusters: /^attitude\.fault-tolerance$/,
+      emergencyOnlyPlaces: /^seats\./,
+      'thrusters.attitude': /^thrusters\.fault-tolerance$/,
+      'thrusters.draco': /^thrusters\.fault-tolerance$/,
+      'descent.controlled.minThrusters.attitude': /^thrusters\.fault-tolerance$/,
       deorbitDeltaVRequiredMps: /^propulsion\.deorbit-margin$/,
       [descentFactKey('controlled', 'peakG')]: /^descent\.peak-g-load$/,
     };
@@ -201,7 +243,11 @@ describe('properties of the policy over vehicles of several classes', () => {
                   ...v,
                   facts: {
                     ...v.facts,
-                    [fact]: { value: fact.endsWith('Seats') ? value % 8 : value / 10, source: 'assumed', basis: 'test' },
+                    [fact]: {
+                      value: /Seats|Places/.test(fact) ? value % 8 : value / 10,
+                      source: 'assumed',
+                      basis: 'test',
+                    },
                   },
                 }
               : v;

@@ -334,7 +334,8 @@ function pendingStatusKeys(evaluations: readonly RuleEvaluation[], values: Situa
   for (const e of evaluations) {
     if (e.status === 'pass') continue;
     const severity = values[e.quantityKey]?.nominal;
-    const pending = e.ruleId === returnSystemsRule.id && (severity === statusSeverity.suspect || severity === statusSeverity.uncleared);
+    const pending =
+      e.ruleId === returnSystemsRule.id && (severity === statusSeverity.suspect || severity === statusSeverity.uncleared);
     if (!pending) return null;
     if (!keys.includes(e.quantityKey)) keys.push(e.quantityKey);
   }

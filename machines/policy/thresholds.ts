@@ -142,7 +142,8 @@ export const thresholdDefinitions: readonly ThresholdDefinition[] = [
     {
       value: 0,
       source: 'SWEHB-HR31',
-      basis: 'a crew rides home only on systems that work as designed or are cleared by analysis (single failure tolerance kept [NPR-2A])',
+      basis:
+        'a crew rides home only on systems that work as designed or are cleared by analysis (single failure tolerance kept [NPR-2A])',
     },
     {
       value: 2,
@@ -171,7 +172,8 @@ export const thresholdDefinitions: readonly ThresholdDefinition[] = [
   },
   {
     key: 'maxDaysWithoutLifeboat',
-    label: 'Days a crew member may be left without a lifeboat (a plan that needs it is offered, and decided only with a recorded acceptance)',
+    label:
+      'Days a crew member may be left without a lifeboat (a plan that needs it is offered, and decided only with a recorded acceptance)',
     unit: 'days',
     kind: 'max',
     defaultValue: 0,

@@ -229,7 +229,12 @@ export function deorbitMargin(vehicle: Vehicle, mode: DescentMode, values: Asses
  * Working thrusters of a group the mode needs, less the mode's minimum: judged once a loss is reported
  * for the group (an intact group performs as its class says).
  */
-export function thrusterFaultTolerance(vehicle: Vehicle, mode: DescentMode, groupId: string, values: AssessedValues): Reading | null {
+export function thrusterFaultTolerance(
+  vehicle: Vehicle,
+  mode: DescentMode,
+  groupId: string,
+  values: AssessedValues,
+): Reading | null {
   const lostKey = thrusterGroupKey('thrustersLost', groupId);
   const lost = assessedReading(values, lostKey);
   if (lost.value === null) return null;

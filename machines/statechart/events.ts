@@ -78,7 +78,8 @@ type ReportFields = {
 /** What the report's shape cannot say: which fields go together. */
 function reportProblems(event: ReportFields, context: z.RefinementCtx): void {
   const add = (path: string, message: string) => context.addIssue({ code: 'custom', path: [path], message });
-  if (event.quantity === undefined && event.status === undefined) add('quantity', 'a quantity with its value, or a system status (or both)');
+  if (event.quantity === undefined && event.status === undefined)
+    add('quantity', 'a quantity with its value, or a system status (or both)');
   if (event.quantity !== undefined && event.value === undefined) add('value', `a value for ${event.quantity}`);
   if (event.quantity === undefined && event.value !== undefined) add('quantity', 'the quantity the value is of');
   if (event.status !== undefined && (event.module === undefined || event.system === undefined))

@@ -13,6 +13,7 @@ import {
   type VehicleSystem,
 } from './vehicleClass';
 
+export { vehicleCatalogue, vehicleClassIds } from './catalogue';
 export {
   type DescentFactKey,
   type DescentMode,
@@ -23,7 +24,6 @@ export {
   type VehicleFactKey,
   vehicleFactLabels,
 } from './vehicleClass';
-export { vehicleCatalogue, vehicleClassIds } from './catalogue';
 
 export interface Vehicle {
   id: string;

@@ -191,12 +191,13 @@ describe('PolicyTable', () => {
     expect(cells).toEqual([
       ['✘ not matched', ''],
       ['✘ not matched', ''],
+      ['✘ not matched', ''],
       ['✔ matched', ''],
       ['not reached', 'would not match'],
       ['not reached', 'would match'],
       ['not reached', 'would match'],
     ]);
-    expect(rows[2]?.className).toBe('matched');
+    expect(rows[3]?.className).toBe('matched');
   });
 });
 

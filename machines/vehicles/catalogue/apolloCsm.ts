@@ -50,8 +50,17 @@ export const apolloCsm: VehicleClass = {
       basis: 'two extra couches could be fitted in a rescue configuration (Skylab Rescue, 1973): override where fitted',
     },
     emergencyOnlyPlaces: { value: 0, source: 'assumed', basis: 'none' },
-    certifiedLifeDays: { value: 84, low: 56, source: 'assumed', basis: 'Skylab missions of 28, 59 and 84 days; the qualified life per mission not found' },
-    [thrusterCountKey('sm-rcs')]: { value: 16, source: 'assumed', basis: '4 quads of 4 thrusters (published vehicle description)' },
+    certifiedLifeDays: {
+      value: 84,
+      low: 56,
+      source: 'assumed',
+      basis: 'Skylab missions of 28, 59 and 84 days; the qualified life per mission not found',
+    },
+    [thrusterCountKey('sm-rcs')]: {
+      value: 16,
+      source: 'assumed',
+      basis: '4 quads of 4 thrusters (published vehicle description)',
+    },
     [thrusterCountKey('cm-rcs')]: { value: 12, source: 'assumed', basis: '2 rings of 6 (published vehicle description)' },
     [minThrustersKey('sps-deorbit', 'sm-rcs')]: {
       value: 8,
@@ -61,8 +70,16 @@ export const apolloCsm: VehicleClass = {
     [minThrustersKey('rcs-deorbit', 'sm-rcs')]: { value: 8, source: 'assumed', basis: 'as the SPS deorbit' },
     deorbitDeltaVRequiredMps: { value: 90, source: 'assumed', basis: 'not found; of the order of a low-orbit deorbit burn' },
     [descentFactKey('sps-deorbit', 'peakG')]: { value: 4, source: 'assumed', basis: 'not found; a lifting entry from low orbit' },
-    [descentFactKey('sps-deorbit', 'peakDurationS')]: { value: 90, source: 'assumed', basis: 'the NASA-STD-3001 5 g bracket [GH-ACC]' },
-    [descentFactKey('sps-deorbit', 'undockToLandingMin')]: { value: 300, source: 'assumed', basis: 'not found; about five hours' },
+    [descentFactKey('sps-deorbit', 'peakDurationS')]: {
+      value: 90,
+      source: 'assumed',
+      basis: 'the NASA-STD-3001 5 g bracket [GH-ACC]',
+    },
+    [descentFactKey('sps-deorbit', 'undockToLandingMin')]: {
+      value: 300,
+      source: 'assumed',
+      basis: 'not found; about five hours',
+    },
     [descentFactKey('rcs-deorbit', 'peakG')]: { value: 4, source: 'assumed', basis: 'as the SPS deorbit' },
     [descentFactKey('rcs-deorbit', 'peakDurationS')]: { value: 90, source: 'assumed', basis: 'as the SPS deorbit' },
     [descentFactKey('rcs-deorbit', 'undockToLandingMin')]: { value: 300, source: 'assumed', basis: 'as the SPS deorbit' },

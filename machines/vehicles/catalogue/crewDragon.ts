@@ -20,7 +20,9 @@ export const crewDragon: VehicleClass = {
       judgedBy: ['peakCabinTempC', 'peakCabinHumidityPct'],
     },
   ],
-  thrusterGroups: [{ id: 'draco', label: 'Draco thrusters (attitude, orbit changes, deorbit)', module: 'capsule', role: 'attitude' }],
+  thrusterGroups: [
+    { id: 'draco', label: 'Draco thrusters (attitude, orbit changes, deorbit)', module: 'capsule', role: 'attitude' },
+  ],
   descentModes: [
     {
       id: 'controlled',

@@ -21,7 +21,12 @@ export function crewModuleSystems(module: string, extra: { landing: string } = {
     { id: 'module-separation', label: 'Module separation (pyrotechnics)', module, criticalIn: ['entry'] },
     { id: 'entry-guidance', label: 'Entry guidance and its sensors', module, criticalIn: ['entry'] },
     { id: 'parachutes', label: 'Parachutes', module, criticalIn: ['landing'] },
-    { id: 'power', label: 'Batteries and power', module, criticalIn: ['docked-lifeboat', 'undock', 'deorbit', 'entry', 'landing'] },
+    {
+      id: 'power',
+      label: 'Batteries and power',
+      module,
+      criticalIn: ['docked-lifeboat', 'undock', 'deorbit', 'entry', 'landing'],
+    },
     ...(extra.landing === 'parachutes'
       ? []
       : [{ id: 'landing-system', label: extra.landing, module, criticalIn: ['landing'] } satisfies VehicleSystem]),

@@ -15,7 +15,12 @@ export const soyuzMs: VehicleClass = {
     { id: 'descent-thrusters', label: 'Descent-module peroxide thrusters', module: 'descent', criticalIn: ['entry'] },
     { id: 'orbital-module-hull', label: 'Orbital module hull', module: 'orbital', criticalIn: ['docked-lifeboat'] },
     { id: 'main-engine', label: 'Main engine (SKD)', module: 'instrument', criticalIn: ['deorbit'] },
-    { id: 'attitude-control', label: 'Attitude control (service-module thrusters)', module: 'instrument', criticalIn: ['undock', 'deorbit'] },
+    {
+      id: 'attitude-control',
+      label: 'Attitude control (service-module thrusters)',
+      module: 'instrument',
+      criticalIn: ['undock', 'deorbit'],
+    },
     {
       id: 'external-cooling',
       label: 'External coolant loop and radiator',
@@ -26,7 +31,12 @@ export const soyuzMs: VehicleClass = {
     },
   ],
   thrusterGroups: [
-    { id: 'attitude', label: 'service-module attitude thrusters (14 pairs, two manifolds)', module: 'instrument', role: 'attitude' },
+    {
+      id: 'attitude',
+      label: 'service-module attitude thrusters (14 pairs, two manifolds)',
+      module: 'instrument',
+      role: 'attitude',
+    },
     { id: 'descent-module', label: 'descent-module peroxide thrusters', module: 'descent', role: 'entry-attitude' },
   ],
   descentModes: [

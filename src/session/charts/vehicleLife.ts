@@ -1,7 +1,6 @@
-import { thresholdKeyFor } from '../../../machines/policy/thresholds';
 import { evaluateRule, type RuleStatus } from '../../../machines/rules/evaluate';
 import { lifeThroughWaitRule } from '../../../machines/rules/flightRules';
-import { daysSince, lifeUsedAtReplacementArrival } from '../../../machines/rules/readings';
+import { lifeUsedAtReplacementArrival, vehicleAgeDays } from '../../../machines/rules/readings';
 import type { Tier } from '../../../machines/types';
 import { fact } from '../../../machines/vehicles/vehicles';
 import type { WalkthroughView } from '../walkthrough';
@@ -18,7 +17,10 @@ export interface VehicleLifeTimeline {
   launchedUtc: string;
   /** The class's certified docked life; null when no source gives it. */
   certifiedLifeDays: number | null;
-  /** The life limit of each tier: the profile's share of the certified life, in days of age. */
+  /**
+   * The life limits, as the profile's share of the certified life in days of age: `nominal` for crew
+   * riding the vehicle home, `emergency` the allowance for a vehicle kept only as a lifeboat.
+   */
   limits: { tier: Tier; sharePct: number; ageDays: number | null }[];
   marks: LifeMark[];
   /**
@@ -42,7 +44,7 @@ export function vehicleLifeTimeline(
   const { setup, nowUtc, anomalyDetected } = view.snapshot.context;
   const { thresholds } = view.situation;
   const vehicle = setup.damagedVehicle;
-  const ageAt = (utc: string) => daysSince(vehicle.launchedUtc, utc);
+  const ageAt = (utc: string) => vehicleAgeDays(vehicle, utc);
   const lifeDays = fact(vehicle, 'certifiedLifeDays');
   const certifiedLifeDays = Number.isFinite(lifeDays) ? lifeDays : null;
   const mark = (kind: LifeMark['kind'], atUtc: string): LifeMark => ({ kind, atUtc, ageDays: ageAt(atUtc) });
@@ -65,7 +67,7 @@ export function vehicleLifeTimeline(
     launchedUtc: vehicle.launchedUtc,
     certifiedLifeDays,
     limits: (['nominal', 'emergency'] as const).map((tier) => {
-      const sharePct = thresholds[thresholdKeyFor(lifeThroughWaitRule.threshold, tier)] ?? Number.NaN;
+      const sharePct = lifeLimitPct(thresholds, tier);
       return { tier, sharePct, ageDays: toAge(Number.isFinite(sharePct) ? sharePct : null) };
     }),
     marks,
@@ -78,9 +80,28 @@ export function vehicleLifeTimeline(
             nominalAgeDays,
             worstAgeDays,
             status: {
-              nominal: evaluateRule(lifeThroughWaitRule, arrival, thresholds, 'nominal', { vehicleId: vehicle.id }).status,
-              emergency: evaluateRule(lifeThroughWaitRule, arrival, thresholds, 'emergency', { vehicleId: vehicle.id }).status,
+              nominal: lifeStatus(arrival, thresholds, 'nominal', vehicle.id),
+              emergency: lifeStatus(arrival, thresholds, 'emergency', vehicle.id),
             },
           },
   };
+}
+
+type Thresholds = VehicleLifeTimelineInput['situation']['thresholds'];
+type VehicleLifeTimelineInput = Pick<WalkthroughView, 'situation'>;
+
+/** Riding home is held to the certified life (nominal tier); keeping a lifeboat, to the lifeboat allowance. */
+function lifeLimitPct(thresholds: Thresholds, tier: Tier): number {
+  return (
+    (tier === 'nominal' ? thresholds['maxCertifiedLifeUsedPct.nominal'] : thresholds[lifeThroughWaitRule.threshold]) ?? Number.NaN
+  );
+}
+
+function lifeStatus(
+  arrival: ReturnType<typeof lifeUsedAtReplacementArrival>,
+  thresholds: Thresholds,
+  tier: Tier,
+  vehicleId: string,
+): RuleStatus {
+  return evaluateRule(lifeThroughWaitRule, arrival, thresholds, tier, { vehicleId }, lifeLimitPct(thresholds, tier)).status;
 }

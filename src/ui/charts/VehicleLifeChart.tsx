@@ -25,8 +25,8 @@ export const VehicleLifeChart = memo(function VehicleLifeChart({ timeline: t }: 
     ? arrival.status.nominal === 'pass'
       ? '✔ within certified life'
       : arrival.status.emergency === 'pass'
-        ? '⚠ beyond certified life, within the emergency allowance'
-        : '✘ beyond the emergency allowance'
+        ? '⚠ beyond certified life, within the lifeboat allowance'
+        : '✘ beyond the lifeboat allowance'
     : '';
   return (
     <ChartFigure
@@ -37,7 +37,7 @@ export const VehicleLifeChart = memo(function VehicleLifeChart({ timeline: t }: 
       legend={
         <>
           Solid bar: age so far · ticks: anomaly, decision, now · outlined bar: waiting for the replacement (lead time plus any
-          hold), whisker to its worst end · solid line: certified life (nominal limit) · dashed line: emergency allowance.
+          hold), whisker to its worst end · solid line: certified life (nominal limit) · dashed line: lifeboat allowance.
         </>
       }
       table={<LifeTable timeline={t} verdict={verdict} />}
@@ -92,7 +92,7 @@ export const VehicleLifeChart = memo(function VehicleLifeChart({ timeline: t }: 
             <LimitLine
               key={l.tier}
               at={{ x: x(l.ageDays), y0: plot.ageY - 14, y1: plot.bottom }}
-              label={`${l.tier === 'nominal' ? 'certified life' : 'emergency'} ${days(l.ageDays)} (${withUnit(l.sharePct, '%')})`}
+              label={`${l.tier === 'nominal' ? 'certified life' : 'lifeboat allowance'} ${days(l.ageDays)} (${withUnit(l.sharePct, '%')})`}
               tier={l.tier}
               labelAt={l.tier === 'nominal' ? 'end' : 'start'}
               side={l.tier === 'nominal' ? 'before' : 'after'}
@@ -138,7 +138,7 @@ function LifeTable({ timeline: t, verdict }: { timeline: VehicleLifeTimeline; ve
         )}
         {t.limits.map((l) => (
           <tr key={l.tier} data-limit={l.tier}>
-            <th scope="row">{l.tier === 'nominal' ? 'certified life (nominal limit)' : 'emergency allowance'}</th>
+            <th scope="row">{l.tier === 'nominal' ? 'certified life (nominal limit)' : 'lifeboat allowance'}</th>
             <td>—</td>
             <td>{l.ageDays === null ? 'unknown' : days(l.ageDays)}</td>
             <td>{withUnit(l.sharePct, '%')}</td>

@@ -43,7 +43,11 @@ function VehicleCard({ vehicle, part }: { vehicle: Vehicle; part: string }) {
       <p className="muted" data-life-basis>
         Life counts from {vehicleClass.life.countsFrom}, bound by {vehicleClass.life.boundBy} (
         <SourceRef sourceKey={vehicleClass.life.source} />
-        ). Modules: {vehicleClass.modules.map((m) => `${m.label}${m.atEntry === 'jettisoned' ? ' (jettisoned before entry)' : ' (carries the crew home)'}`).join('; ')}.
+        ). Modules:{' '}
+        {vehicleClass.modules
+          .map((m) => `${m.label}${m.atEntry === 'jettisoned' ? ' (jettisoned before entry)' : ' (carries the crew home)'}`)
+          .join('; ')}
+        .
       </p>
       <table>
         <caption className="visually-hidden">Facts of {vehicle.name}</caption>
@@ -79,7 +83,9 @@ function VehicleCard({ vehicle, part }: { vehicle: Vehicle; part: string }) {
               </th>
             </tr>
             {[
-              ...(Object.keys(descentFactLabels) as (keyof typeof descentFactLabels)[]).map((key) => descentFactKey(mode.id, key)),
+              ...(Object.keys(descentFactLabels) as (keyof typeof descentFactLabels)[]).map((key) =>
+                descentFactKey(mode.id, key),
+              ),
               ...mode.needsThrusterGroups.map((group) => minThrustersKey(mode.id, group)),
             ].map((factKey) => (
               <FactRow
