@@ -1,4 +1,11 @@
-import { type AssessedValues, allPass, evaluateRule, type Reading, type RuleEvaluation } from '../rules/evaluate';
+import {
+  type AssessedValues,
+  allPass,
+  conservativeEnd,
+  evaluateRule,
+  type Reading,
+  type RuleEvaluation,
+} from '../rules/evaluate';
 import {
   crewQuantityKey,
   crewRules,
@@ -6,6 +13,7 @@ import {
   type FlightRule,
   lifeboatSystemsRule,
   lifeThroughWaitRule,
+  lifeUntilClearedRule,
   returnSystemsRule,
 } from '../rules/flightRules';
 import {
@@ -333,7 +341,8 @@ function pendingStatusKeys(evaluations: readonly RuleEvaluation[], values: Situa
   const keys: string[] = [];
   for (const e of evaluations) {
     if (e.status === 'pass') continue;
-    const severity = values[e.quantityKey]?.nominal;
+    const assessed = values[e.quantityKey];
+    const severity = assessed ? conservativeEnd(e.quantityKey, assessed) : undefined;
     const pending =
       e.ruleId === returnSystemsRule.id && (severity === statusSeverity.suspect || severity === statusSeverity.uncleared);
     if (!pending) return null;
@@ -363,18 +372,12 @@ function contingencyRow(context: RowContext): RowVerdict {
     };
   }
   const lifeboat = flyability(context, 'emergency', crewCount, false);
-  const wait = evaluateRule(lifeThroughWaitRule, lifeAtArrival(context, vehicle), thresholds, 'nominal', {
-    crewCount,
-    vehicleId: vehicle.id,
-  });
-  const evaluations = [
-    ...seats.evaluations,
-    ...nominal.evaluations,
-    ...lifeboat.evaluations,
-    ...lifeboatEvaluations(context, vehicle, crewCount),
-    wait,
-  ];
-  const serves = lifeboat.passed && allPass([wait, ...lifeboatEvaluations(context, vehicle, crewCount)]);
+  const scope = { crewCount, vehicleId: vehicle.id };
+  const wait = evaluateRule(lifeThroughWaitRule, lifeAtArrival(context, vehicle), thresholds, 'nominal', scope);
+  const untilCleared = evaluateRule(lifeUntilClearedRule, lifeAtArrival(context, vehicle), thresholds, 'nominal', scope);
+  const docked = lifeboatEvaluations(context, vehicle, crewCount);
+  const evaluations = [...seats.evaluations, ...nominal.evaluations, ...lifeboat.evaluations, ...docked, wait, untilCleared];
+  const serves = lifeboat.passed && allPass([wait, untilCleared, ...docked]);
   if (!serves) {
     return { matched: false, reason: `as a lifeboat meanwhile: ${failing(evaluations)}`, evaluations, ...noPlan };
   }
@@ -581,6 +584,7 @@ export function everyEvaluation(situation: Situation): RuleEvaluation[] {
     }
     for (const mode of setup.damagedVehicle.descentModes) descentModeEvaluations(context, mode, tier, 0, all);
     all.push(...lifeboatEvaluations(context, setup.damagedVehicle, 0));
+    all.push(evaluateRule(lifeUntilClearedRule, lifeAtArrival(context, setup.damagedVehicle), thresholds, tier, {}));
     for (const vehicle of [setup.damagedVehicle, ...setup.otherVehicles]) {
       const reading = lifeUsedAtReplacementArrival(vehicle, nowUtc, values);
       all.push(evaluateRule(lifeThroughWaitRule, reading, thresholds, tier, { vehicleId: vehicle.id }));

@@ -166,6 +166,21 @@ export const lifeThroughWaitRule: FlightRule = {
   source: 'NA-LIFE',
 };
 
+/** Continuing to fly home later on a vehicle whose findings are pending: it must still be within its certified life then. */
+export const lifeUntilClearedRule: FlightRule = {
+  id: 'vehicle-life.until-cleared',
+  statement:
+    'The vehicle stays within its certified life through the rescue’s lead time, so it can still fly the crew home once its findings are cleared',
+  discipline: 'vehicle-life',
+  quantity: 'lifeUsedAtReplacementArrivalPct',
+  perCrewCount: false,
+  comparator: '<=',
+  threshold: 'maxCertifiedLifeUsedPct',
+  unit: '%',
+  rationale: 'Continuing is a plan to ride the vehicle home: a clearance that comes after its life has run out comes too late',
+  source: 'WP-SMS',
+};
+
 /** A plan never seats more crew than a vehicle has seats for, improvised ones within the seat policy. */
 export const seatRules: readonly FlightRule[] = [
   {
@@ -213,6 +228,7 @@ export const allRules: readonly FlightRule[] = [
   ...flyabilityRules,
   lifeboatSystemsRule,
   lifeThroughWaitRule,
+  lifeUntilClearedRule,
   ...seatRules,
   commonCauseRule,
 ];

@@ -88,8 +88,12 @@ export function crewAboardDamagedVehicle(context: CrewReturnContext): number {
   return Object.values(context.seatByCrewId).filter((v) => v === context.setup.damagedVehicle.id).length;
 }
 
-/** Whether the crew member can move to that vehicle: a seat (free or improvised within the seat policy) is free. */
+/**
+ * Whether the crew member can move to that vehicle: a seat (free or improvised within the seat policy) is
+ * free, or, where they move to keep a lifeboat (every decision but a return with fewer crew), an emergency-only place.
+ */
 export function seatFree(context: CrewReturnContext, crewId: string, vehicleId: string): boolean {
+  const purpose = context.decision?.outcome === 'return-reduced-crew' ? 'ride' : 'lifeboat';
   const member = context.setup.crew.find((c) => c.id === crewId);
   if (!member || context.seatByCrewId[crewId] === vehicleId) return false;
   const taken = Object.values(context.seatByCrewId).filter((v) => v === vehicleId).length;
@@ -97,5 +101,5 @@ export function seatFree(context: CrewReturnContext, crewId: string, vehicleId: 
     return context.damagedVehicleDepartedUtc === null && taken < seatCapacity(context.setup.damagedVehicle, context.thresholds);
   const vehicle = context.setup.otherVehicles.find((v) => v.id === vehicleId);
   if (!vehicle || !member.canRelocateTo.includes(vehicleId)) return false;
-  return taken < seatCapacity(vehicle, context.thresholds);
+  return taken < seatCapacity(vehicle, context.thresholds, purpose);
 }
