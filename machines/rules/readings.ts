@@ -11,7 +11,7 @@ import {
   estimateFromInputs,
 } from '../thermal/estimate';
 import type { AssessedValue } from '../types';
-import { minThrustersKey, type ReturnPhase, thrusterCountKey, type VehicleSystem } from '../vehicles/vehicleClass';
+import { minThrustersKey, type ReturnPhase, thrusterCountKey, type VehicleClass, type VehicleSystem } from '../vehicles/vehicleClass';
 import { type DescentMode, descentFactKey, fact, systemOf, type Vehicle } from '../vehicles/vehicles';
 import { type AssessedValues, assessedReading, conservativeEnd, type InputTerm, type Reading, worseDirection } from './evaluate';
 import { crewQuantityKey } from './flightRules';
@@ -43,14 +43,52 @@ export function vehicleAgeDays(vehicle: Vehicle, nowUtc: string): number {
   return since === undefined ? Number.NaN : daysSince(since, nowUtc);
 }
 
-/** A system's status severity as reported, or undefined when no finding touched it (it performs as its class says). */
-export function statusSeverityOf(values: AssessedValues, system: VehicleSystem): number | undefined {
-  return values[statusKey(system.module, system.id)]?.nominal;
+/** What the findings say of a class's systems, worked out once per values object (values are immutable). */
+interface SystemFindings {
+  /** Systems with a status, and its severity. */
+  reported: readonly { system: VehicleSystem; severity: number }[];
+  /** Quantities judging a system a finding found other than nominal. */
+  touchedQuantities: ReadonlySet<string>;
+  /** Whether a finding degrades (or fails) the system the descent-thermal estimate models. */
+  estimateApplies: boolean;
+}
+
+const findingsByValues = new WeakMap<AssessedValues, WeakMap<VehicleClass, SystemFindings>>();
+const statusKeysByClass = new WeakMap<VehicleClass, readonly string[]>();
+
+function systemFindings(vehicle: Vehicle, values: AssessedValues): SystemFindings {
+  const vehicleClass = vehicle.vehicleClass;
+  let byClass = findingsByValues.get(values);
+  if (!byClass) {
+    byClass = new WeakMap();
+    findingsByValues.set(values, byClass);
+  }
+  let findings = byClass.get(vehicleClass);
+  if (!findings) {
+    let keys = statusKeysByClass.get(vehicleClass);
+    if (!keys) {
+      keys = vehicleClass.systems.map((s) => statusKey(s.module, s.id));
+      statusKeysByClass.set(vehicleClass, keys);
+    }
+    const reported: { system: VehicleSystem; severity: number }[] = [];
+    const touchedQuantities = new Set<string>();
+    let estimate = false;
+    vehicleClass.systems.forEach((system, i) => {
+      const severity = values[keys[i] as string]?.nominal;
+      if (severity === undefined) return;
+      reported.push({ system, severity });
+      if (severity > 0) for (const q of system.judgedBy ?? []) touchedQuantities.add(q);
+      if (system.estimate === 'descent-thermal' && severity >= 2) estimate = true;
+    });
+    findings = { reported, touchedQuantities, estimateApplies: estimate };
+    byClass.set(vehicleClass, findings);
+  }
+  return findings;
 }
 
 /** Whether a finding found the system other than nominal. */
 export function touched(values: AssessedValues, system: VehicleSystem): boolean {
-  return (statusSeverityOf(values, system) ?? 0) > 0;
+  return (values[statusKey(system.module, system.id)]?.nominal ?? 0) > 0;
 }
 
 /**
@@ -58,11 +96,7 @@ export function touched(values: AssessedValues, system: VehicleSystem): boolean 
  * Otherwise the systems behind it perform as the class says and nothing needs reporting.
  */
 export function quantityApplies(vehicle: Vehicle, values: AssessedValues, quantity: string, key: string): boolean {
-  if (values[key]) return true;
-  for (const system of vehicle.vehicleClass.systems) {
-    if (system.judgedBy?.includes(quantity) && touched(values, system)) return true;
-  }
-  return false;
+  return values[key] !== undefined || systemFindings(vehicle, values).touchedQuantities.has(quantity);
 }
 
 /** A system's status as a rule reads it: its severity; `uncleared` is unknown, which never passes. */
@@ -79,12 +113,11 @@ export function reportedCriticalSystems(
   phases: readonly ReturnPhase[],
   bypassed: readonly string[] = [],
 ): VehicleSystem[] {
-  return vehicle.vehicleClass.systems.filter(
-    (s) =>
-      statusSeverityOf(values, s) !== undefined &&
-      !bypassed.includes(s.id) &&
-      s.criticalIn.some((phase) => phases.includes(phase)),
-  );
+  const systems: VehicleSystem[] = [];
+  for (const { system } of systemFindings(vehicle, values).reported) {
+    if (!bypassed.includes(system.id) && system.criticalIn.some((phase) => phases.includes(phase))) systems.push(system);
+  }
+  return systems;
 }
 
 function derived(quantityKey: string, value: number, nominalValue: number, inputs: Reading['inputs']): Reading {
@@ -135,7 +168,7 @@ export function peakCabinTempReading(vehicle: Vehicle, values: AssessedValues, c
 
 /** The descent-thermal estimate stands in only while a finding degrades (or fails) the system it models. */
 export function estimateApplies(vehicle: Vehicle, values: AssessedValues): boolean {
-  return vehicle.vehicleClass.systems.some((s) => s.estimate === 'descent-thermal' && (statusSeverityOf(values, s) ?? 0) >= 2);
+  return systemFindings(vehicle, values).estimateApplies;
 }
 
 // Values objects are immutable: the policy reads the same estimate for each tier and row.
