@@ -11,7 +11,13 @@ import {
   estimateFromInputs,
 } from '../thermal/estimate';
 import type { AssessedValue } from '../types';
-import { minThrustersKey, type ReturnPhase, thrusterCountKey, type VehicleClass, type VehicleSystem } from '../vehicles/vehicleClass';
+import {
+  minThrustersKey,
+  type ReturnPhase,
+  thrusterCountKey,
+  type VehicleClass,
+  type VehicleSystem,
+} from '../vehicles/vehicleClass';
 import { type DescentMode, descentFactKey, fact, systemOf, type Vehicle } from '../vehicles/vehicles';
 import { type AssessedValues, assessedReading, conservativeEnd, type InputTerm, type Reading, worseDirection } from './evaluate';
 import { crewQuantityKey } from './flightRules';

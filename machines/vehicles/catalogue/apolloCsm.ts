@@ -43,7 +43,7 @@ export const apolloCsm: VehicleClass = {
   ],
   life: { countsFrom: 'launch', boundBy: 'consumables and fuel cells of the service module (56 to 84 days)', source: 'assumed' },
   facts: {
-    crewSeats: { value: 3, source: 'assumed', basis: 'three couches (published vehicle description)' },
+    crewSeats: { value: 3, source: 'SKY-NASA-59', basis: 'three couches; five in the rescue configuration [SKY-WIKI-SLR]' },
     improvisedSeats: {
       value: 0,
       source: 'assumed',
@@ -52,16 +52,12 @@ export const apolloCsm: VehicleClass = {
     emergencyOnlyPlaces: { value: 0, source: 'assumed', basis: 'none' },
     certifiedLifeDays: {
       value: 84,
-      low: 56,
-      source: 'assumed',
-      basis: 'Skylab missions of 28, 59 and 84 days; the qualified life per mission not found',
+      low: 59,
+      source: 'SKY-SPHIST',
+      basis: 'not found as a limit; Skylab 3 flew 59 days, Skylab 4 84 days (a range of what was flown)',
     },
-    [thrusterCountKey('sm-rcs')]: {
-      value: 16,
-      source: 'assumed',
-      basis: '4 quads of 4 thrusters (published vehicle description)',
-    },
-    [thrusterCountKey('cm-rcs')]: { value: 12, source: 'assumed', basis: '2 rings of 6 (published vehicle description)' },
+    [thrusterCountKey('sm-rcs')]: { value: 16, source: 'APL-NASM-RCS', basis: '4 self-contained quads of 4 thrusters' },
+    [thrusterCountKey('cm-rcs')]: { value: 12, source: 'APL-DENNIS', basis: '12 in two independent rings for entry [APL-HSW]' },
     [minThrustersKey('sps-deorbit', 'sm-rcs')]: {
       value: 8,
       source: 'assumed',

@@ -50,16 +50,16 @@ export const shenzhou: VehicleClass = {
       needsThrusterGroups: [],
     },
   ],
-  life: { countsFrom: 'launch', boundBy: 'not found (missions of about six months)', source: 'assumed' },
+  life: { countsFrom: 'launch', boundBy: 'not found ("up to 183 days" docked; crews stay ~6 months)', source: 'SZ-WIKI' },
   facts: {
-    crewSeats: { value: 3, source: 'assumed', basis: 'three crew per mission (published mission crews)' },
+    crewSeats: { value: 3, source: 'SZ-WIKI', basis: 'three crew per mission [SZ-CMSE]' },
     improvisedSeats: { value: 0, source: 'assumed', basis: 'none reported' },
     emergencyOnlyPlaces: { value: 0, source: 'assumed', basis: 'none reported' },
     certifiedLifeDays: {
-      value: 180,
-      high: 210,
-      source: 'assumed',
-      basis: 'six-month rotations; a longer certified life not found',
+      value: 183,
+      source: 'SZ-WIKI',
+      basis:
+        '"up to 183 days" docked (an infobox, second-hand); Shenzhou-20 stayed 270 days but returned uncrewed [SZ20-NT-0120]',
     },
     [thrusterCountKey('attitude')]: { value: null, source: 'not found', basis: 'thruster counts not found' },
     [minThrustersKey('controlled', 'attitude')]: { value: null, source: 'not found', basis: 'not found' },

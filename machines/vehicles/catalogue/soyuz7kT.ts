@@ -38,16 +38,16 @@ export const soyuz7kT: VehicleClass = {
       needsThrusterGroups: [],
     },
   ],
-  life: { countsFrom: 'launch', boundBy: 'not found (Soyuz ferry ships were exchanged at about 90 days)', source: 'assumed' },
+  life: { countsFrom: 'launch', boundBy: 'not found ("life had expired after 90 days", translated)', source: 'S34-MEMIM' },
   facts: {
-    crewSeats: { value: 2, source: 'assumed', basis: 'two suited crew after 1971 (published vehicle description)' },
+    crewSeats: {
+      value: 2,
+      source: 'S7KT-RSW',
+      basis: 'two in Sokol suits; the third seat gave way to life support after Soyuz 11 [S7KT-INFOG]',
+    },
     improvisedSeats: { value: 0, source: 'assumed', basis: 'none' },
     emergencyOnlyPlaces: { value: 0, source: 'assumed', basis: 'none' },
-    certifiedLifeDays: {
-      value: 90,
-      source: 'assumed',
-      basis: 'ferry ships were exchanged at about 90 days; a certified figure not found',
-    },
+    certifiedLifeDays: { value: 90, source: 'S34-MEMIM', basis: '~90 days, from a translated page (second-hand)' },
     deorbitDeltaVRequiredMps: {
       value: 115,
       source: 'assumed',
@@ -67,8 +67,8 @@ export const soyuz7kT: VehicleClass = {
     [descentFactKey('backup-ballistic', 'peakG')]: {
       value: 10,
       low: 8,
-      source: 'assumed',
-      basis: 'ballistic Soyuz entries 8–10 g [UT-TMA11]',
+      source: 'S33-RP1357',
+      basis: 'Soyuz 33: backup-engine burn, ballistic entry up to 10 g',
     },
     [descentFactKey('backup-ballistic', 'peakDurationS')]: {
       value: 10,

@@ -47,30 +47,27 @@ export const starliner: VehicleClass = {
   ],
   life: {
     countsFrom: 'docking',
-    boundBy: 'docked duration limited by the crew module batteries (~45 days, later assessed as extendable to ~90)',
-    source: 'assumed',
+    boundBy: 'the crew-module batteries: a 45-day docked limit on the Crew Flight Test, extended in flight',
+    source: 'STL-SNN-45',
   },
   facts: {
-    crewSeats: {
-      value: 4,
-      source: 'assumed',
-      basis: 'seats 4 on NASA missions (up to 7 by design), from the published vehicle description',
-    },
+    crewSeats: { value: 4, source: 'STL-SFI-CM12', basis: 'up to 7 by design; NASA station flights up to 4 [STL-WIKIW]' },
     improvisedSeats: { value: 0, source: 'assumed', basis: 'none reported' },
     emergencyOnlyPlaces: { value: 0, source: 'assumed', basis: 'none reported' },
     certifiedLifeDays: {
       value: 45,
       high: 90,
-      source: 'assumed',
-      basis: 'docked limit of ~45 days (batteries) cited during the 2024 Crew Flight Test, reported extendable to ~90: a range',
+      source: 'STL-SNN-45',
+      basis:
+        '45 days (batteries) on the Crew Flight Test, 90 discussed [STL-MINT-90]; a design life of up to seven months [STL-WIKIW]',
     },
-    [thrusterCountKey('sm-rcs')]: {
-      value: 28,
-      source: 'assumed',
-      basis: '28 RCS thrusters in 4 doghouses on the service module (published design)',
+    [thrusterCountKey('sm-rcs')]: { value: 28, source: 'STL-APR-0615', basis: '28 RCS in 4 "doghouses" [STL-SAYZ-0807]' },
+    [thrusterCountKey('omac')]: {
+      value: 20,
+      source: 'STL-SAYZ-0807',
+      basis: '20 OMAC in the 4 doghouses; OMAC gives the deorbit burn [STL-ARS-0710]',
     },
-    [thrusterCountKey('omac')]: { value: 20, source: 'assumed', basis: '20 OMAC thrusters (published design)' },
-    [thrusterCountKey('cm-rcs')]: { value: 12, source: 'assumed', basis: '12 crew-module RCS thrusters (published design)' },
+    [thrusterCountKey('cm-rcs')]: { value: 12, source: 'STL-SFI-CM12', basis: '12 MR-104J for attitude during entry' },
     [minThrustersKey('controlled', 'sm-rcs')]: {
       value: 24,
       source: 'assumed',
