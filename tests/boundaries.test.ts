@@ -1,43 +1,92 @@
 import { spawnSync } from 'node:child_process';
-import { rmSync, writeFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-/** Lints `source` written for a moment at `path`: what `npm test`'s lint step says of such a file. */
-function lintAs(path: string, source: string) {
-  const probe = path.replace(/\.ts$/, `-${process.pid}-${Math.random().toString(36).slice(2)}.ts`);
-  writeFileSync(probe, source);
-  try {
-    const result = spawnSync('npx', ['biome', 'lint', probe], { encoding: 'utf8' });
-    return { code: result.status, output: `${result.stdout}${result.stderr}` };
-  } finally {
-    rmSync(probe);
+const root = new URL('..', import.meta.url).pathname;
+
+const refused: [path: string, source: string, message: string][] = [
+  ['machines/policy/probe.ts', "import { foldSession } from '../../src/session/fold';", 'imports nothing of src/'],
+  ['machines/probe.ts', "import { readFileSync } from 'node:fs';", 'no I/O'],
+  ['src/session/probe.ts', "import { openDB } from 'idb';", 'no UI, DOM storage or Node-only modules'],
+  ['src/session/probe.ts', "import { parsePacket } from '../files/packetFile';", 'they import it, not the other way'],
+  ['src/record/probe.ts', "import { readFileSync } from 'node:fs';", 'no UI, DOM storage or Node-only modules'],
+  ['src/ui/decision/probe.ts', "import { recommend } from '../../../machines/policy/policy';", 'not machines/ directly'],
+  ['src/cli/probe.ts', "import { recommend } from '../../machines/policy/policy';", 'not machines/ directly'],
+  ['src/ui/walkthrough/probe.ts', "import { AuditTable } from '../audit/AuditTable';", 'never its insides'],
+];
+
+const allowed: [path: string, source: string][] = [
+  ['src/ui/walkthrough/probe.ts', "import { AuditView } from '../audit';"],
+  ['src/ui/walkthrough/probe.ts', "import { displayValue } from '../shared/units';"],
+  ['src/ui/walkthrough/probe.ts', "import { recommend } from '../../session/model';"],
+  ['src/session/probe.ts', "import { recommend } from '../../machines/policy/policy';"],
+];
+
+type Diagnostic = { severity: string; message: string; category: string; location: { path: string } };
+
+/** Each probe at a file of its own, at the path it stands for (its name marks which probe it is). */
+const probeFile = (path: string, name: string) => path.replace(/\.ts$/, `-${name}.ts`);
+const probes = [
+  ...refused.map(([path, source], i) => ({
+    file: probeFile(path, `refused-${i}`),
+    text: `${source}\nexport const probe = 1;\n`,
+  })),
+  ...allowed.map(([path, source], i) => ({
+    file: probeFile(path, `allowed-${i}`),
+    text: `${source}\nexport const probe = [${source.match(/\{ (\w+)/)?.[1]}];\n`,
+  })),
+];
+
+let folder: string;
+let diagnostics: Diagnostic[];
+
+/**
+ * Lints every probe in one Biome run, with the project's own biome.json (its overrides apply by path,
+ * so the probes mirror the source tree's paths) copied beside them, outside the source tree: what
+ * `npm test`'s lint step says of such files.
+ */
+beforeAll(() => {
+  folder = mkdtempSync(join(tmpdir(), 'boundaries-'));
+  const config = JSON.parse(readFileSync(join(root, 'biome.json'), 'utf8'));
+  delete config.$schema;
+  config.vcs = { enabled: false }; // the folder is no Git checkout
+  writeFileSync(join(folder, 'biome.json'), JSON.stringify(config));
+  for (const { file, text } of probes) {
+    mkdirSync(dirname(join(folder, file)), { recursive: true });
+    writeFileSync(join(folder, file), text);
   }
-}
+  const result = spawnSync(join(root, 'node_modules/.bin/biome'), ['lint', '--reporter=json', '--max-diagnostics=none', '.'], {
+    cwd: folder,
+    encoding: 'utf8',
+  });
+  const report = JSON.parse(result.stdout) as {
+    summary: { changed: number; unchanged: number; diagnosticsNotPrinted: number };
+    diagnostics: Diagnostic[];
+  };
+  // Every probe was linted (and the configuration file beside them), and every diagnostic is here.
+  expect(report.summary.diagnosticsNotPrinted).toBe(0);
+  expect(report.summary.changed + report.summary.unchanged, result.stderr).toBe(probes.length + 1);
+  diagnostics = report.diagnostics;
+});
+
+afterAll(() => {
+  if (folder) rmSync(folder, { recursive: true, force: true });
+});
+
+const diagnosticsOf = (file: string) => diagnostics.filter((d) => d.location?.path === file);
 
 describe('import boundaries (Biome noRestrictedImports, part of npm test)', () => {
-  it.each([
-    ['machines/policy/probe.ts', "import { foldSession } from '../../src/session/fold';", 'imports nothing of src/'],
-    ['machines/probe.ts', "import { readFileSync } from 'node:fs';", 'no I/O'],
-    ['src/session/probe.ts', "import { openDB } from 'idb';", 'no UI, DOM storage or Node-only modules'],
-    ['src/session/probe.ts', "import { parsePacket } from '../files/packetFile';", 'they import it, not the other way'],
-    ['src/record/probe.ts', "import { readFileSync } from 'node:fs';", 'no UI, DOM storage or Node-only modules'],
-    ['src/ui/decision/probe.ts', "import { recommend } from '../../../machines/policy/policy';", 'not machines/ directly'],
-    ['src/cli/probe.ts', "import { recommend } from '../../machines/policy/policy';", 'not machines/ directly'],
-    ['src/ui/walkthrough/probe.ts', "import { AuditTable } from '../audit/AuditTable';", 'never its insides'],
-  ])('%s: %s is refused', (path, source, message) => {
-    const { code, output } = lintAs(path, `${source}\nexport const probe = 1;\n`);
-    expect(code).not.toBe(0);
-    expect(output).toContain(message);
+  it.each(refused.map((row, i) => [...row, probeFile(row[0], `refused-${i}`)]))('%s: %s is refused', (_, __, message, file) => {
+    const errors = diagnosticsOf(file).filter((d) => d.severity === 'error');
+    expect(errors.map((d) => d.category)).toContain('lint/style/noRestrictedImports');
+    expect(errors.map((d) => d.message).join('\n')).toContain(message);
   });
 
-  it.each([
-    ['src/ui/walkthrough/probe.ts', "import { AuditView } from '../audit';"],
-    ['src/ui/walkthrough/probe.ts', "import { displayValue } from '../shared/units';"],
-    ['src/ui/walkthrough/probe.ts', "import { recommend } from '../../session/model';"],
-    ['src/session/probe.ts', "import { recommend } from '../../machines/policy/policy';"],
-  ])('%s: %s is allowed', (path, source) => {
-    const { code, output } = lintAs(path, `${source}\nexport const probe = [${source.match(/\{ (\w+)/)?.[1]}];\n`);
-    expect(output).not.toContain('noRestrictedImports');
-    expect(code).toBe(0);
+  it.each(allowed.map((row, i) => [...row, probeFile(row[0], `allowed-${i}`)]))('%s: %s is allowed', (_, __, file) => {
+    const found = diagnosticsOf(file);
+    expect(found.map((d) => d.category)).not.toContain('lint/style/noRestrictedImports');
+    expect(found.filter((d) => d.severity === 'error' || d.severity === 'fatal')).toEqual([]);
   });
 });

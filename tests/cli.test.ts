@@ -1,34 +1,59 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { decide as decideCommand } from '../src/cli/decide';
+import { keygen as keygenCommand } from '../src/cli/keygen';
+import { report as reportCommand } from '../src/cli/report';
+import { verify as verifyCommand } from '../src/cli/verify';
+import { runInProcess, scratchFolder } from './cliHarness';
 
 const root = new URL('..', import.meta.url).pathname;
 const ms22 = 'scenarios/soyuz-ms-22.json';
 
-function decide(...args: string[]) {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/decide.ts', ...args], { cwd: root, encoding: 'utf8' });
+// The commands run in this process (see cliHarness); two smoke tests below start the real program.
+const decide = (...args: string[]) => runInProcess(decideCommand, ...args);
+const verify = (...args: string[]) => runInProcess(verifyCommand, ...args);
+const report = (...args: string[]) => runInProcess(reportCommand, ...args);
+const keygen = (...args: string[]) => runInProcess(keygenCommand, ...args);
+
+/** The program as `npm run <script>` starts it: its own Node process, exit code and standard streams. */
+function spawnCli(script: string, ...args: string[]) {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', `src/cli/${script}.ts`, ...args], {
+    cwd: root,
+    encoding: 'utf8',
+  });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-const dir = mkdtempSync(join(tmpdir(), 'decide-'));
-function file(name: string, text: string): string {
-  const path = join(dir, name);
-  writeFileSync(path, text);
-  return path;
-}
+const { dir, file } = scratchFolder('decide-');
 
-function expectInvalid(result: ReturnType<typeof decide>, ...lines: RegExp[]) {
+function expectInvalid(result: { code: number | null; stdout: string; stderr: string }, ...lines: RegExp[]) {
   expect(result.code).toBe(2);
   expect(result.stdout).toBe('');
   expect(result.stderr).not.toMatch(/\n\s+at /); // no stack trace
   for (const line of lines) expect(result.stderr).toMatch(line);
 }
 
+describe('the programs themselves, each in its own Node process', () => {
+  it('npm run decide prints the run on standard output and exits 0', () => {
+    const result = spawnCli('decide', ms22);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toContain('outcome: launch-replacement (decision)');
+    expect(result.stdout).toMatch(/^decision: launch-replacement, confirmed by State commission .* at 2023-01-11 12:00 UTC/m);
+  });
+
+  it('npm run decide exits 2 for a missing file, with one line on standard error', () => {
+    const result = spawnCli('decide', 'scenarios/nope.json');
+    expectInvalid(result, /^error: scenarios\/nope\.json: \(file\): a readable file: no such file$/m);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+  });
+});
+
 describe('npm run decide', () => {
-  it('prints the steps, the outcome and the rule table', () => {
-    const result = decide(ms22);
+  it('prints the steps, the outcome and the rule table', async () => {
+    const result = await decide(ms22);
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/2023-02-11 09:40\s+commonCause\.raise\s+replacementCampaign\.launchHeld/);
     expect(result.stdout).toContain('outcome: launch-replacement (decision)');
@@ -39,8 +64,8 @@ describe('npm run decide', () => {
     expect(result.stdout).toContain('rubio → crew-dragon-endurance (improvised)');
   });
 
-  it('--json prints one object with scenario, outcome, finalState, steps and evaluations', () => {
-    const result = decide(ms22, '--json');
+  it('--json prints one object with scenario, outcome, finalState, steps and evaluations', async () => {
+    const result = await decide(ms22, '--json');
     expect(result.code).toBe(0);
     const run = JSON.parse(result.stdout);
     expect(run.record).toMatchObject({
@@ -71,12 +96,12 @@ describe('npm run decide', () => {
     });
   });
 
-  it('--set and --thresholds change the recommendation', () => {
+  it('--set and --thresholds change the recommendation', async () => {
     const hot = file(
       'hot.json',
       JSON.stringify({ id: 'hot', version: '2', thresholds: { 'maxDescentCabinTempC.emergency': 45 } }),
     );
-    const loose = decide(
+    const loose = await decide(
       ms22,
       '--json',
       '--thresholds',
@@ -98,7 +123,7 @@ describe('npm run decide', () => {
     });
     // The profile in force is the overlaid one: named as such, with nothing changed from it by the session.
     expect(run.record.thresholds).toEqual({ at: 'decision', profile: { id: 'hot', version: '2' }, changed: [] });
-    const text = decide(
+    const text = await decide(
       ms22,
       '--set',
       'maxDescentCabinTempC.emergency=45',
@@ -111,42 +136,45 @@ describe('npm run decide', () => {
     expect(text.stdout).toMatch(/warning: \d+ events did not apply/);
   });
 
-  it('rejects a missing file', () => {
-    expectInvalid(decide('scenarios/nope.json'), /^error: scenarios\/nope\.json: \(file\): a readable file: no such file$/m);
+  it('rejects a missing file', async () => {
+    expectInvalid(
+      await decide('scenarios/nope.json'),
+      /^error: scenarios\/nope\.json: \(file\): a readable file: no such file$/m,
+    );
   });
 
-  it('rejects an unreadable file (a directory)', () => {
-    expectInvalid(decide('scenarios'), /^error: scenarios: \(file\): a readable file: a regular file, not a directory$/m);
+  it('rejects an unreadable file (a directory)', async () => {
+    expectInvalid(await decide('scenarios'), /^error: scenarios: \(file\): a readable file: a regular file, not a directory$/m);
   });
 
-  it('rejects malformed JSON on one line, with the line, column and field path', () => {
-    const result = decide(file('bad.json', '{\n  "id": "x",\n  "title" "y"\n}'));
+  it('rejects malformed JSON on one line, with the line, column and field path', async () => {
+    const result = await decide(file('bad.json', '{\n  "id": "x",\n  "title" "y"\n}'));
     expectInvalid(result, /^error: .*bad\.json: title \(line 3, column 11\): well-formed JSON: ':' after the key, got "\\""$/m);
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
   });
 
-  it('rejects a schema violation with the field path', () => {
+  it('rejects a schema violation with the field path', async () => {
     const scenario = JSON.parse(readFileSync(join(root, ms22), 'utf8'));
     scenario.setup.damagedVehicle.launchedUtc = 'last autumn';
     scenario.events[11].value.high = 30;
     expectInvalid(
-      decide(file('schema.json', JSON.stringify(scenario))),
+      await decide(file('schema.json', JSON.stringify(scenario))),
       /^error: .*schema\.json: setup\.damagedVehicle\.launchedUtc: an ISO 8601 UTC time/m,
       /^error: .*schema\.json: events\[11\]\.value: low ≤ nominal ≤ high$/m,
     );
   });
 
-  it('rejects an unknown event type', () => {
+  it('rejects an unknown event type', async () => {
     const scenario = JSON.parse(readFileSync(join(root, ms22), 'utf8'));
     scenario.events[3].type = 'anomaly.panic';
     expectInvalid(
-      decide(file('event.json', JSON.stringify(scenario))),
+      await decide(file('event.json', JSON.stringify(scenario))),
       /^error: .*event\.json: events\[3\]\.type: a known event type/m,
     );
   });
 
-  it('rejects unknown and non-numeric thresholds, one line each', () => {
-    const result = decide(ms22, '--set', 'cabinTemp=30', '--set', 'maxCertifiedLifeUsedPct.nominal=long');
+  it('rejects unknown and non-numeric thresholds, one line each', async () => {
+    const result = await decide(ms22, '--set', 'cabinTemp=30', '--set', 'maxCertifiedLifeUsedPct.nominal=long');
     expectInvalid(
       result,
       /^error: --set: cabinTemp: a known threshold key/m,
@@ -155,82 +183,75 @@ describe('npm run decide', () => {
     expect(result.stderr.trim().split('\n')).toHaveLength(2);
   });
 
-  it('rejects a threshold file with a bad value and an emergency limit stricter than nominal', () => {
+  it('rejects a threshold file with a bad value and an emergency limit stricter than nominal', async () => {
     const bad = file('profile.json', JSON.stringify({ thresholds: { 'maxDescentCabinTempC.nominal': 'warm' } }));
     expectInvalid(
-      decide(ms22, '--thresholds', bad),
+      await decide(ms22, '--thresholds', bad),
       /^error: .*profile\.json: thresholds\.maxDescentCabinTempC\.nominal: a number of °C/m,
     );
     const strict = file('strict.json', JSON.stringify({ thresholds: { 'maxDescentCabinTempC.emergency': 20 } }));
     expectInvalid(
-      decide(ms22, '--thresholds', strict),
+      await decide(ms22, '--thresholds', strict),
       /thresholds\.maxDescentCabinTempC\.emergency: an emergency limit no stricter than the nominal one/,
     );
   });
 
-  it('rejects unknown options and a missing scenario argument with usage', () => {
-    expectInvalid(decide('--jsn', ms22), /^error: .*--jsn/m, /usage: npm run decide/);
-    expectInvalid(decide(), /a scenario file is required/);
+  it('rejects unknown options and a missing scenario argument with usage', async () => {
+    expectInvalid(await decide('--jsn', ms22), /^error: .*--jsn/m, /usage: npm run decide/);
+    expectInvalid(await decide(), /a scenario file is required/);
   });
 });
 
-function verify(...args: string[]) {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/verify.ts', ...args], { cwd: root, encoding: 'utf8' });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
-
 describe('npm run decide -- --out and npm run verify', () => {
   const packetPath = join(dir, 'packet.json');
-  const written = decide(ms22, '--out', packetPath);
-  const packet = JSON.parse(readFileSync(packetPath, 'utf8'));
+  let written: Awaited<ReturnType<typeof decide>>;
+  // biome-ignore lint/suspicious/noExplicitAny: a packet's JSON, altered freely to tamper with it
+  let packet: any;
+  beforeAll(async () => {
+    written = await decide(ms22, '--out', packetPath);
+    packet = JSON.parse(readFileSync(packetPath, 'utf8'));
+  });
   const variant = (name: string, change: (p: typeof packet) => void) => {
     const copy = structuredClone(packet);
     change(copy);
     return file(name, JSON.stringify(copy));
   };
 
-  it('writes a packet that verifies', () => {
+  it('writes a packet that verifies', async () => {
     expect(written.code).toBe(0);
     expect(packet).toMatchObject({ format: 'crew-return-decision-packet', entryCount: 29 });
-    const result = verify(packetPath);
+    const result = await verify(packetPath);
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(new RegExp(`^verified 29 entries, head ${packet.headHash}$`, 'm'));
     expect(result.stdout).toMatch(/^signatures: 0 entries signed, not sealed$/m);
     expect(result.stdout).toMatch(/^not checked against trusted keys \(--trust\): .*anyone can re-hash an unsigned chain/m);
   });
 
-  it('keygen, a signed headless run and verify --trust: 0 for the trusted key, 1 for another, 1 for an unsealed packet', () => {
-    const run = (script: string, ...args: string[]) => {
-      const result = spawnSync(process.execPath, ['--import', 'tsx', `src/cli/${script}.ts`, ...args], {
-        cwd: root,
-        encoding: 'utf8',
-      });
-      return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-    };
+  it('keygen, a signed headless run and verify --trust: 0 for the trusted key, 1 for another, 1 for an unsealed packet', async () => {
     const key = join(dir, 'ana.key.json');
-    const made = run('keygen', '--name', 'Ana Flight', '--role', 'flight director', '--out', key);
+    const made = await keygen('--name', 'Ana Flight', '--role', 'flight director', '--out', key);
     expect(made.code).toBe(0);
     const fingerprint = /fingerprint ([0-9a-f·]+)/.exec(made.stdout)?.[1] ?? '';
     expect(fingerprint).toMatch(/^[0-9a-f]{4}(·[0-9a-f]{4}){3}$/);
-    expect(run('keygen', '--name', 'Ana Flight', '--role', 'flight director', '--out', key)).toMatchObject({ code: 2 });
-    expect(run('keygen', '--name', 'Eve', '--role', 'attacker', '--out', join(dir, 'eve.key.json')).code).toBe(0);
+    expect(await keygen('--name', 'Ana Flight', '--role', 'flight director', '--out', key)).toMatchObject({ code: 2 });
+    expect((await keygen('--name', 'Eve', '--role', 'attacker', '--out', join(dir, 'eve.key.json'))).code).toBe(0);
 
     const signedPath = join(dir, 'signed.json');
-    expect(decide(ms22, '--out', signedPath, '--sign', key).code).toBe(0);
-    const trusted = verify(signedPath, '--trust', `${key}.pub.json`);
+    expect((await decide(ms22, '--out', signedPath, '--sign', key)).code).toBe(0);
+    const trusted = await verify(signedPath, '--trust', `${key}.pub.json`);
     expect(trusted.code).toBe(0);
     expect(trusted.stdout).toContain(`signatures: 0 entries signed, sealed, by Ana Flight, flight director (${fingerprint})`);
-    expect(verify(signedPath, '--trust', join(dir, 'eve.key.json.pub.json'))).toMatchObject({
+    expect(await verify(signedPath, '--trust', join(dir, 'eve.key.json.pub.json'))).toMatchObject({
       code: 1,
       stdout: expect.stringMatching(
         /^untrusted: entry 29: sealed by [0-9a-f·]+, not a trusted key of Ana Flight \(flight director\)$/m,
       ),
     });
-    expect(verify(packetPath, '--trust', `${key}.pub.json`)).toMatchObject({
+    expect(await verify(packetPath, '--trust', `${key}.pub.json`)).toMatchObject({
       code: 1,
       stdout: expect.stringMatching(/^tampered: entry 29: the packet is not sealed/m),
     });
-    expect(decide(ms22, '--sign', key).code).toBe(2);
+    expect((await decide(ms22, '--sign', key)).code).toBe(2);
   });
 
   it.each([
@@ -262,8 +283,8 @@ describe('npm run decide -- --out and npm run verify', () => {
       },
       /^tampered: entry 1: contents do not match its hash/m,
     ],
-  ])('exits 1 naming the first bad entry when %s', (name, change, message) => {
-    const result = verify(variant(`${name}.json`, change as (p: typeof packet) => void));
+  ])('exits 1 naming the first bad entry when %s', async (name, change, message) => {
+    const result = await verify(variant(`${name}.json`, change as (p: typeof packet) => void));
     expect(result.code).toBe(1);
     expect(result.stdout).toMatch(message);
   });
@@ -280,65 +301,62 @@ describe('npm run decide -- --out and npm run verify', () => {
       previousHash = entry.hash;
     }
     older.headHash = previousHash;
-    const result = verify(file('older.json', JSON.stringify(older)));
+    const result = await verify(file('older.json', JSON.stringify(older)));
     expect(result.code).toBe(3);
     expect(result.stdout).toMatch(
       /^not verifiable by this build: hash chain and signatures intact; entry 1: recorded by decision logic version 1;/m,
     );
   });
 
-  it('exits 2 with a clear message for an unreadable or malformed packet', () => {
-    expectInvalid(verify(join(dir, 'none.json')), /^error: .*none\.json: \(file\): a readable file: no such file$/m);
+  it('exits 2 with a clear message for an unreadable or malformed packet', async () => {
+    expectInvalid(await verify(join(dir, 'none.json')), /^error: .*none\.json: \(file\): a readable file: no such file$/m);
     expectInvalid(
-      verify(file('cut.json', '{"format": ')),
+      await verify(file('cut.json', '{"format": ')),
       /^error: .*cut\.json: format \(line 1, column 12\): well-formed JSON: a value .*, got the end of the text$/m,
     );
     expectInvalid(
-      verify(
+      await verify(
         variant('shape.json', (p) => {
           p.entries[2].seq = 'three';
         }),
       ),
       /^error: .*shape\.json: entries\[2\]\.seq: .*expected number/m,
     );
-    expectInvalid(verify(), /usage: npm run verify/);
+    expectInvalid(await verify(), /usage: npm run verify/);
   });
 });
 
-function report(...args: string[]) {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/report.ts', ...args], { cwd: root, encoding: 'utf8' });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
-
 describe('npm run report', () => {
   const packetPath = join(dir, 'report-packet.json');
-  decide(ms22, '--out', packetPath);
+  beforeAll(async () => {
+    expect((await decide(ms22, '--out', packetPath)).code).toBe(0);
+  });
 
-  it('verifies first, then prints the decision record as Markdown (the default), CSV or JSON', () => {
-    const markdown = report(packetPath);
+  it('verifies first, then prints the decision record as Markdown (the default), CSV or JSON', async () => {
+    const markdown = await report(packetPath);
     expect(markdown.code).toBe(0);
     expect(markdown.stdout).toMatch(/^# Decision record: Soyuz MS-22 coolant leak$/m);
     expect(markdown.stdout).toContain('- Outcome: **launch-replacement** (decision)');
     expect(markdown.stdout).toContain(
       '| thermal.peak-cabin-temp | 3 crew | emergency | 43 °C (nominal 40 °C) | ≤ 40 °C | −3 °C | FAIL |',
     );
-    const csv = report(packetPath, '--format', 'csv');
+    const csv = await report(packetPath, '--format', 'csv');
     expect(csv.code).toBe(0);
     expect(csv.stdout.split('\r\n')[0]).toMatch(/^seq,wallClockUtc,scenarioTimeUtc,actorName,.*,record,decidingRules$/);
-    const json = report(packetPath, '--format', 'json');
+    const json = await report(packetPath, '--format', 'json');
     expect(JSON.parse(json.stdout).record).toMatchObject({
       outcome: 'launch-replacement',
       decision: { kind: 'confirmed', seq: 18 },
     });
   });
 
-  it('exits as verify does: 1 for a tampered packet, 2 for a bad format or an unreadable file', () => {
+  it('exits as verify does: 1 for a tampered packet, 2 for a bad format or an unreadable file', async () => {
     const packet = JSON.parse(readFileSync(packetPath, 'utf8'));
     packet.entries[17].event.by.name = 'Someone else';
-    const tampered = report(file('tampered-report.json', JSON.stringify(packet)));
+    const tampered = await report(file('tampered-report.json', JSON.stringify(packet)));
     expect(tampered).toMatchObject({ code: 1, stdout: 'tampered: entry 18: contents do not match its hash (altered)\n' });
-    expectInvalid(report(packetPath, '--format', 'html'), /--format: one of markdown, csv, json/);
-    expectInvalid(report(join(dir, 'missing.json')), /missing\.json: \(file\): a readable file: no such file/);
+    expectInvalid(await report(packetPath, '--format', 'html'), /--format: one of markdown, csv, json/);
+    expectInvalid(await report(join(dir, 'missing.json')), /missing\.json: \(file\): a readable file: no such file/);
   });
 });
 
@@ -445,14 +463,14 @@ describe('npm run decide refuses impossible inputs (exit 2, file, field path, wh
       /setup\.otherVehicles\[0\]\.overrides\.crewSeats\.basis: a basis for an assumed value$/m,
     ],
   ];
-  it.each(cases)('%s', (_, mutate, expected) => {
+  it.each(cases)('%s', async (_, mutate, expected) => {
     const scenario = JSON.parse(readFileSync(join(root, ms22), 'utf8'));
     mutate(scenario);
-    expectInvalid(decide(file('impossible.json', JSON.stringify(scenario))), expected);
+    expectInvalid(await decide(file('impossible.json', JSON.stringify(scenario))), expected);
   });
 
-  it('refuses the removed global vehicle keys in --set and in a threshold file, naming what replaced them', () => {
-    const result = decide(ms22, '--set', 'certifiedLifeDays=200', '--set', 'maxAttitudeThrustersLost.emergency=2');
+  it('refuses the removed global vehicle keys in --set and in a threshold file, naming what replaced them', async () => {
+    const result = await decide(ms22, '--set', 'certifiedLifeDays=200', '--set', 'maxAttitudeThrustersLost.emergency=2');
     expectInvalid(
       result,
       /^error: --set: certifiedLifeDays: certifiedLifeDays was removed: .*maxCertifiedLifeUsedPct\.nominal \/ \.emergency/m,
@@ -460,7 +478,7 @@ describe('npm run decide refuses impossible inputs (exit 2, file, field path, wh
     );
     const old = file('old-profile.json', JSON.stringify({ thresholds: { minDeorbitDeltaVMps: 120 } }));
     expectInvalid(
-      decide(ms22, '--thresholds', old),
+      await decide(ms22, '--thresholds', old),
       /thresholds\.minDeorbitDeltaVMps: minDeorbitDeltaVMps was removed: .*minDeorbitDeltaVMarginPct/,
     );
   });
