@@ -1,3 +1,4 @@
+import { statusOfSeverity } from '../session/model';
 /** Numbers as people read them: sensible rounding, and the unit beside every value. */
 
 /** Two decimals below 10, one below 1000, none above; no trailing zeros (111.79583 → 111.8). */
@@ -9,6 +10,7 @@ export function roundForReading(x: number): string {
 /** `43 °C`, `111.8 %`, `2` (counts carry no unit). */
 export function withUnit(value: number | string, unit: string): string {
   const text = typeof value === 'number' ? roundForReading(value) : value;
+  if (unit === 'status') return typeof value === 'number' ? `${statusOfSeverity(value) ?? text} (${text})` : `${text} (status)`;
   return unit === 'count' || unit === '' ? text : `${text} ${unit}`;
 }
 
