@@ -16,6 +16,7 @@ import {
   lifeUntilClearedRule,
   returnSystemsRule,
 } from '../rules/flightRules';
+import { quantityOfKey } from '../rules/quantities';
 import {
   crewReading,
   deorbitMargin,
@@ -382,9 +383,10 @@ function contingencyRow(context: RowContext): RowVerdict {
     return { matched: false, reason: `as a lifeboat meanwhile: ${failing(evaluations)}`, evaluations, ...noPlan };
   }
   const launchByUtc = rescueLaunchBy(vehicle, situation);
+  const launchBy = launchByUtc ? `, or on ${launchByUtc.slice(0, 10)} at the latest (the lifeboat allowance)` : '';
   return {
     matched: true,
-    reason: `all ${crewCount} crew stay and keep ${vehicle.name}: it passes every nominal rule once ${pending.length} pending system finding(s) are cleared, and serves as a lifeboat at the emergency tier while a rescue is prepared`,
+    reason: `all ${crewCount} crew stay and keep ${vehicle.name}: it passes every nominal rule once the ${pending.map((key) => quantityOfKey(key)?.definition.label.replace(/^Status of /, '') ?? key).join(', ')} ${pending.length === 1 ? 'is' : 'are'} cleared, and serves as a lifeboat at the emergency tier while a rescue is prepared; launch it if a finding puts ${pending.length === 1 ? 'that system' : 'one of them'} beyond the emergency tier${launchBy}`,
     evaluations,
     plan: seats.plan,
     descentModeId: nominal.descentModeId ?? lifeboat.descentModeId,
