@@ -27,7 +27,9 @@ function sourceProblems(scenario: ScenarioShape): ScenarioProblem[] {
     for (const [j, s] of (spec.sources ?? []).entries()) check(s, [...path, 'sources', j]);
     if (typeof spec.class !== 'string') {
       check(spec.class.life.source, [...path, 'class', 'life', 'source']);
-      for (const [key, f] of Object.entries(spec.class.facts)) check(f.source, [...path, 'class', 'facts', key, 'source']);
+      // A fact no source gives is "not found", with its basis, as in the catalogue.
+      for (const [key, f] of Object.entries(spec.class.facts))
+        if (f.source !== 'not found') check(f.source, [...path, 'class', 'facts', key, 'source']);
     }
     for (const [key, override] of Object.entries(spec.overrides ?? {}))
       check(override.source, [...path, 'overrides', key, 'source']);
@@ -65,7 +67,7 @@ function setupProblems(scenario: ScenarioShape): ScenarioProblem[] {
   const vehicles = vehiclesOf(scenario);
   for (const { path, spec } of vehicles) {
     if (typeof spec.class === 'string') continue;
-    for (const problem of vehicleClassProblems(spec.class))
+    for (const problem of vehicleClassProblems(classOf(spec) as VehicleClass))
       problems.push({ ...problem, path: [...path, 'class', ...problem.path] });
   }
   const seenVehicles = new Map<string, string>();

@@ -58,6 +58,13 @@ const scenarioShape = z.strictObject({
         ...vehicleFields,
         launchedUtc: isoUtc.optional(),
         seatsTaken: z.number().int().min(0).max(7).optional().describe("seats taken by the vehicle's own crew, not in this case"),
+        ownCrew: z
+          .array(z.string().min(1))
+          .max(7)
+          .optional()
+          .describe(
+            "the names of the vehicle's own crew (a plan that leaves them waiting names them); seatsTaken defaults to their number",
+          ),
       }),
     ),
     crew: z

@@ -1,7 +1,7 @@
 /** A vehicle class as a scenario file may describe it: the catalogue's shape (machines/vehicles/vehicleClass.ts). */
 import { z } from 'zod';
 import { idSchema as id, sourceKey } from '../machines/statechart/events';
-import { returnPhases, type VehicleClass, type VehicleFact } from '../machines/vehicles/vehicleClass';
+import { returnPhases } from '../machines/vehicles/vehicleClass';
 
 /** A fact: a number, a range where sources disagree or engineers revise it, or "unknown" (never passes a rule). */
 export const factSchema = z
@@ -15,8 +15,7 @@ export const factSchema = z
   .refine((f) => f.source !== 'assumed' || f.basis !== undefined, { message: 'a basis for an assumed value', path: ['basis'] })
   .refine((f) => f.value === 'unknown' || ((f.low ?? f.value) <= f.value && f.value <= (f.high ?? f.value)), {
     message: 'low ≤ value ≤ high',
-  })
-  .transform((f): VehicleFact => ({ ...f, value: f.value === 'unknown' ? null : f.value }));
+  });
 
 const label = z.string().min(1);
 
@@ -56,4 +55,4 @@ export const vehicleClassSchema = z
     life: z.strictObject({ countsFrom: z.enum(['launch', 'docking']), boundBy: label, source: sourceKey }),
     facts: z.record(z.string(), factSchema),
   })
-  .transform((c): VehicleClass => c);
+  .describe('a vehicle class in the catalogue’s shape (machines/vehicles/vehicleClass.ts)');

@@ -128,6 +128,31 @@ const contingencyTraversal = {
   limit: 10_000,
 };
 
+/**
+ * A fourth mission: the damaged vehicle's window has failed, so it can neither fly its crew home nor be
+ * a lifeboat; the full Dragon takes them home in a crew swap, and its own crew waits without a lifeboat
+ * for the replacement, which this profile allows and the confirmation accepts.
+ */
+const swapTraversal = {
+  input: {
+    ...modelInput,
+    thresholds: { ...modelInput.thresholds, maxDaysWithoutLifeboat: 60, maxImprovisedSeatsPerVehicle: 0 },
+    setup: { ...threeCrewSetup, crew: threeCrewSetup.crew.map((c) => ({ ...c, canRelocateTo: ['dragon'] })) },
+  },
+  events: [
+    ev('anomaly.detect'),
+    ev('safing.complete'),
+    ev('inspection.finding', { module: 'descent', system: 'windows', status: 'failed', sources: ['assumed'] }),
+    ev('inspection.complete'),
+    ev('assessment.complete'),
+    ev('decision.confirm', { acceptsPeriodWithoutLifeboat: true, rationale: 'the Dragon crew accepts the wait' }),
+    ...threeCrewSetup.crew.map((c) => ev('seats.relocate', { crewId: c.id, vehicleId: 'dragon' })),
+    ev('return.undock'),
+  ],
+  serializeState: serializeState as never,
+  limit: 10_000,
+};
+
 function allStateNodes(node: AnyStateNode): AnyStateNode[] {
   return [node, ...Object.values(node.states).flatMap(allStateNodes)];
 }
@@ -142,7 +167,12 @@ describe('model-based: the statechart explored with xstate/graph', () => {
         nextState: CrewReturnSnapshot;
       }[]
     ).map((edge) => ({ ...edge, accepted: transition(crewReturnMachine, edge.state, edge.event)[0] !== edge.state }));
-  const edges = [...edgesOf(traversal), ...edgesOf(departureTraversal), ...edgesOf(contingencyTraversal)];
+  const edges = [
+    ...edgesOf(traversal),
+    ...edgesOf(departureTraversal),
+    ...edgesOf(contingencyTraversal),
+    ...edgesOf(swapTraversal),
+  ];
 
   it('reaches every state node of the machine', () => {
     const reached = new Set(edges.flatMap((e) => [...e.state._nodes, ...e.nextState._nodes].map((n) => n.id)));

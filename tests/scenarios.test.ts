@@ -115,6 +115,34 @@ describe('built-in scenarios', () => {
     expect(tolerance(none, 'emergency')).toMatchObject({ value: 0, threshold: 0, status: 'pass' });
   });
 
+  it('a crew swap that leaves a crew without a lifeboat: escalated under the default profile, and decided only with a recorded acceptance', async () => {
+    const profile = await defaultProfile();
+    const scenario = loadBuiltInScenario('crew-swap-no-lifeboat.json');
+    const change = scenario.events.findIndex((e) => e.type === 'thresholds.change');
+    // The default profile allows no day without a lifeboat: the swap is named, and the policy escalates.
+    const before = runScenario({ ...scenario, events: scenario.events.slice(0, change) }, profile, '2026-11-25T00:00:00Z');
+    const rows = before.record.recommendation?.rows ?? [];
+    expect(before.record.recommendation?.outcome).toBe('undecided');
+    expect(rows.find((r) => r.id === 'crew-swap')?.reason).toMatch(/lifeboat\.period-without fail/);
+    // With the period allowed, a confirmation without the acceptance is refused in words that say what is missing.
+    const confirm = scenario.events.findIndex((e) => e.type === 'decision.confirm');
+    const unaccepted = scenario.events.map((e, i) =>
+      i === confirm ? { ...e, acceptsPeriodWithoutLifeboat: undefined } : e,
+    ) as typeof scenario.events;
+    const refused = runScenario({ ...scenario, events: unaccepted }, profile, '2026-11-25T00:00:00Z');
+    expect(refused.steps[confirm]?.applied).toBe(false);
+    expect(refused.steps[confirm]?.refusal).toMatch(
+      /leaves Commander H-22 \(hypothetical\), Operator H-22 \(hypothetical\), Engineer H-22 \(hypothetical\) without a lifeboat for up to 16 days: a confirmation must accept that period on record/,
+    );
+    const accepted = runScenario(scenario, profile, '2026-11-25T00:00:00Z');
+    expect(accepted.record.recommendation?.crewSwap).toMatchObject({
+      homeVehicleId: 'shenzhou-h22',
+      waitingCount: 3,
+      lifeboatVehicleId: null,
+      daysWithoutLifeboat: 16,
+    });
+  });
+
   it('scenarios/schema.json is up to date with the Zod schema (npm run schema rewrites it)', () => {
     const published = JSON.parse(readFileSync(join(scenarioDir, 'schema.json'), 'utf8'));
     expect(published).toEqual(JSON.parse(JSON.stringify(scenarioJsonSchema())));

@@ -15,12 +15,17 @@ import {
   lifeThroughWaitRule,
   lifeUntilClearedRule,
   returnSystemsRule,
+  swapSeatsRule,
+  withoutLifeboatRule,
 } from '../rules/flightRules';
 import { quantityOfKey } from '../rules/quantities';
 import {
   crewReading,
+  daysWithoutLifeboat,
   deorbitMargin,
+  descentPeakG,
   lifeUsedAtReplacementArrival,
+  lifeUsedAtReturn,
   peakCabinTempReading,
   quantityApplies,
   reportedCriticalSystems,
@@ -31,7 +36,7 @@ import {
 import { statusSeverity } from '../rules/systemStatus';
 import type { MissionSetup, OutcomeId, Tier } from '../types';
 import { ridePhases } from '../vehicles/vehicleClass';
-import { type DescentMode, fact, type Vehicle } from '../vehicles/vehicles';
+import { type DescentMode, fact, usableImprovisedSeats, type Vehicle } from '../vehicles/vehicles';
 import { type FixedReadings, fixedReadings, type Seating } from './fixedReadings';
 import type { SeatAssignment } from './seatPlan';
 import type { ThresholdValues } from './thresholds';
@@ -50,6 +55,7 @@ export type PolicyRowId =
   | 'full-crew-nominal'
   | 'contingency'
   | 'replacement-feasible'
+  | 'crew-swap'
   | 'reduced-crew-nominal'
   | 'emergency-tier'
   | 'escalate';
@@ -79,6 +85,23 @@ export interface Recommendation {
   damagedVehicleLeavesUncrewed: UncrewedDeparture | null;
   /** For continuing with a rescue prepared: what would launch it. */
   contingency: ContingencyTrigger | null;
+  /** For a crew swap: who rides which vehicle home now, and who waits, with or without a lifeboat. */
+  crewSwap: CrewSwap | null;
+}
+
+/**
+ * This case's crew rides another docked vehicle home now, in the seats its own crew gives up; that
+ * crew waits for the replacement on the damaged vehicle as a lifeboat, or without one for a period
+ * the profile allows, which the decision must accept on record.
+ */
+export interface CrewSwap {
+  homeVehicleId: string;
+  /** The other vehicle's own crew, who wait: by name where the scenario names them. */
+  waiting: readonly string[];
+  waitingCount: number;
+  lifeboatVehicleId: string | null;
+  /** Days the waiting crew has no lifeboat (the wait's worst end); null when they keep one. */
+  daysWithoutLifeboat: number | null;
 }
 
 /** What launches the prepared rescue: a finding against a pending system, or the date by which it must launch. */
@@ -251,9 +274,10 @@ type RowVerdict = Omit<PolicyRowResult, 'id' | 'statement' | 'outcome'> & {
   descentModeId: string | null;
   departure: UncrewedDeparture | null;
   contingency: ContingencyTrigger | null;
+  crewSwap?: CrewSwap | null;
 };
 
-const noPlan = { plan: null, descentModeId: null, departure: null, contingency: null } as const;
+const noPlan = { plan: null, descentModeId: null, departure: null, contingency: null, crewSwap: null } as const;
 
 export function recommend(situation: Situation): Recommendation {
   const context = rowContext(situation);
@@ -283,6 +307,7 @@ export function recommend(situation: Situation): Recommendation {
     descentModeId: verdict.descentModeId,
     damagedVehicleLeavesUncrewed: verdict.departure,
     contingency: verdict.contingency,
+    crewSwap: verdict.crewSwap ?? null,
   };
 }
 
@@ -458,6 +483,89 @@ function replacementRow(context: RowContext): RowVerdict {
   );
 }
 
+/**
+ * A crew swap, tried for each other docked crew vehicle that holds its own crew: this case's crew rides it
+ * home now (its life and entry as its class says: no finding is about it), its own crew waits for the
+ * replacement, keeping the damaged vehicle as a lifeboat if it serves them, else without one for as long
+ * as the profile allows.
+ */
+function crewSwapRow(context: RowContext): RowVerdict {
+  const { situation, crewCount } = context;
+  const { setup, thresholds, values, nowUtc } = situation;
+  const damaged = setup.damagedVehicle;
+  const tried: RuleEvaluation[] = [];
+  const why: string[] = [];
+  const candidates = setup.otherVehicles.filter(
+    (v) => v.vehicleClass.carries === 'crew' && v.seatsTaken > 0 && v.descentModes.some((m) => m.kind === 'nominal'),
+  );
+  for (const vehicle of candidates) {
+    const scope = { crewCount, vehicleId: vehicle.id };
+    const capacity = fact(vehicle, 'crewSeats') + usableImprovisedSeats(vehicle, thresholds.maxImprovisedSeatsPerVehicle ?? 0);
+    const seats = evaluateRule(swapSeatsRule, countReading('crewSwappedHome', crewCount), thresholds, 'nominal', scope, capacity);
+    const mode = vehicle.descentModes.find((m) => m.kind === 'nominal') as DescentMode;
+    const ride = [
+      evaluateRule(lifeAtReturnRule, lifeUsedAtReturn(vehicle, nowUtc), thresholds, 'nominal', scope),
+      evaluateRule(peakGRule, descentPeakG(vehicle, mode), thresholds, 'nominal', { ...scope, descentModeId: mode.id }),
+    ];
+    const waiting = vehicle.seatsTaken;
+    const lifeboat = waiting <= seatCapacityOf(damaged, thresholds) ? flyability(context, 'emergency', waiting, false) : null;
+    const docked = lifeboat ? lifeboatEvaluations(context, damaged, waiting) : [];
+    const lifeboatLife = lifeboat
+      ? [evaluateRule(lifeThroughWaitRule, lifeAtArrival(context, damaged), thresholds, 'nominal', { vehicleId: damaged.id })]
+      : [];
+    const keepsLifeboat = lifeboat !== null && lifeboat.passed && allPass([...docked, ...lifeboatLife]);
+    const without = keepsLifeboat
+      ? null
+      : evaluateRule(withoutLifeboatRule, daysWithoutLifeboat(values), thresholds, 'nominal', scope);
+    const option = [seats, ...ride, ...(lifeboat?.evaluations ?? []), ...docked, ...lifeboatLife, ...(without ? [without] : [])];
+    tried.push(...option);
+    const passed = allPass([seats, ...ride]) && (keepsLifeboat || without?.status === 'pass');
+    const names = vehicle.ownCrew.length ? vehicle.ownCrew : [`the ${waiting} crew of ${vehicle.name}`];
+    if (!passed) {
+      why.push(`on ${vehicle.name}: ${failing(option)}`);
+      continue;
+    }
+    const days = without?.value ?? null;
+    return {
+      matched: true,
+      reason: keepsLifeboat
+        ? `this crew rides ${vehicle.name} home now; ${names.join(', ')} wait for the replacement with ${damaged.name} as their lifeboat`
+        : `this crew rides ${vehicle.name} home now; ${names.join(', ')} wait for the replacement without a lifeboat for up to ${Math.ceil(days ?? 0)} days, which the profile allows and the decision must accept on record`,
+      evaluations: tried,
+      plan: setup.crew.map((c) => ({ crewId: c.id, vehicleId: vehicle.id, seat: 'vacated' as const })),
+      descentModeId: mode.id,
+      departure: keepsLifeboat ? 'after-replacement-docks' : 'now',
+      contingency: null,
+      crewSwap: {
+        homeVehicleId: vehicle.id,
+        waiting: names,
+        waitingCount: waiting,
+        lifeboatVehicleId: keepsLifeboat ? damaged.id : null,
+        daysWithoutLifeboat: keepsLifeboat ? null : days,
+      },
+    };
+  }
+  return {
+    matched: false,
+    reason: candidates.length
+      ? `no crew swap: ${why.join('; ')}`
+      : 'no other docked crew vehicle holds a crew of its own to swap with',
+    evaluations: tried,
+    ...noPlan,
+  };
+}
+
+const countReading = (quantityKey: string, value: number): Reading => ({
+  quantityKey,
+  value,
+  nominalValue: value,
+  valueSource: 'derived',
+  inputs: [],
+});
+const seatCapacityOf = (vehicle: Vehicle, thresholds: Situation['thresholds']) =>
+  fact(vehicle, 'crewSeats') - vehicle.seatsTaken + usableImprovisedSeats(vehicle, thresholds.maxImprovisedSeatsPerVehicle ?? 0);
+const peakGRule = descentModeRules.find((r) => r.quantity === 'descentPeakG') as FlightRule;
+
 /** At least one crew member rides the damaged vehicle home: zero aboard is never a reduced crew. */
 function reducedCrewRow(context: RowContext): RowVerdict {
   const { crewCount, relocatable } = context;
@@ -543,6 +651,13 @@ export const policyTable: readonly {
       'A replacement can arrive while every crew member keeps an emergency seat: on the damaged vehicle under the emergency tier, or on another vehicle',
     outcome: 'launch-replacement',
     check: replacementRow,
+  },
+  {
+    id: 'crew-swap',
+    statement:
+      'Another docked crew vehicle takes this crew home now; its own crew waits for the replacement, on the damaged vehicle as a lifeboat or, for a period the profile allows and the decision accepts, without one',
+    outcome: 'launch-replacement',
+    check: crewSwapRow,
   },
   {
     id: 'reduced-crew-nominal',

@@ -6,7 +6,8 @@ import type { ThresholdValues } from './thresholds';
 export interface SeatAssignment {
   crewId: string;
   vehicleId: string;
-  seat: 'own' | 'spare' | 'improvised' | 'emergency-only';
+  /** `vacated`: a seat another vehicle's own crew gives up in a crew swap. */
+  seat: 'own' | 'spare' | 'improvised' | 'emergency-only' | 'vacated';
 }
 
 /** What the places are for: riding home in a planned return, or keeping a lifeboat (emergency-only places count). */

@@ -1,6 +1,6 @@
 import type { Tier } from '../types';
 
-export type ThresholdUnit = '°C' | '%RH' | '%' | 'kPa/h' | 'g' | 'count' | 'status';
+export type ThresholdUnit = '°C' | '%RH' | '%' | 'kPa/h' | 'g' | 'count' | 'status' | 'days';
 
 /** Plausible range for any value in a unit: outside it a value is a typo, not a judgement. */
 export const plausibleRangeByUnit: Record<ThresholdUnit, { min: number; max: number; integer?: boolean }> = {
@@ -12,6 +12,7 @@ export const plausibleRangeByUnit: Record<ThresholdUnit, { min: number; max: num
   count: { min: 0, max: 16, integer: true },
   // Severities of a system status: nominal 0, suspect 1, degraded 2, failed 3 (uncleared 4 never passes).
   status: { min: 0, max: 3, integer: true },
+  days: { min: 0, max: 365 },
 };
 
 export interface ThresholdDefinition {
@@ -168,6 +169,16 @@ export const thresholdDefinitions: readonly ThresholdDefinition[] = [
     defaultValue: 2,
     source: 'STL-N9-0825',
     basis: 'Crew-8’s Dragon was made a six-person lifeboat with two extra places, its two extra crew flying unsuited (2024)',
+  },
+  {
+    key: 'maxDaysWithoutLifeboat',
+    label:
+      'Days a crew may be left without a lifeboat while a replacement comes (a plan that needs it is offered, and decided only with a recorded acceptance)',
+    unit: 'days',
+    kind: 'max',
+    defaultValue: 0,
+    source: 'NA-LIFE',
+    basis: 'the lifeboat rule: every crew member aboard has an assigned seat on a docked return vehicle',
   },
   {
     key: 'maxOpenCommonCauseQuestions',

@@ -181,6 +181,35 @@ export const lifeUntilClearedRule: FlightRule = {
   source: 'WP-SMS',
 };
 
+/** A crew left without a lifeboat while a replacement comes: only for as long as the profile allows, and only accepted on record. */
+export const withoutLifeboatRule: FlightRule = {
+  id: 'lifeboat.period-without',
+  statement: 'A crew left without a lifeboat waits no longer than the profile allows (and the decision records the acceptance)',
+  discipline: 'seats',
+  quantity: 'daysWithoutLifeboat',
+  perCrewCount: false,
+  comparator: '<=',
+  threshold: 'maxDaysWithoutLifeboat',
+  unit: 'days',
+  rationale:
+    'The lifeboat rule gives every crew member a seat home at any moment; a period without one is a risk the authority accepts, by name and for a time',
+  source: 'NA-LIFE',
+};
+
+/** A crew swap: this case's crew rides another docked vehicle home, in the seats its own crew gives up. */
+export const swapSeatsRule: FlightRule = {
+  id: 'seats.crew-swap',
+  statement: 'This crew fits the seats of the docked vehicle that takes it home (its own crew gives them up)',
+  discipline: 'seats',
+  quantity: 'crewSwappedHome',
+  perCrewCount: false,
+  comparator: '<=',
+  threshold: 'maxImprovisedSeatsPerVehicle',
+  unit: 'count',
+  rationale: 'Every crew member rides in a seat with their own moulded liner',
+  source: 'ESA-KAZ',
+};
+
 /** A plan never seats more crew than a vehicle has seats for, improvised ones within the seat policy. */
 export const seatRules: readonly FlightRule[] = [
   {
@@ -229,6 +258,8 @@ export const allRules: readonly FlightRule[] = [
   lifeboatSystemsRule,
   lifeThroughWaitRule,
   lifeUntilClearedRule,
+  withoutLifeboatRule,
+  swapSeatsRule,
   ...seatRules,
   commonCauseRule,
 ];

@@ -115,6 +115,8 @@ export const derivedQuantityLabels: Readonly<Record<string, string>> = {
   descentPeakG: 'Peak entry g-load of the descent mode',
   crewAboardDamagedVehicle: 'Crew aboard the damaged vehicle',
   crewOnOtherVehicles: 'Crew moved to other vehicles',
+  daysWithoutLifeboat: 'Days a crew waits without a lifeboat',
+  crewSwappedHome: 'This crew riding another docked vehicle home',
 };
 
 /** A derived quantity's label; a key qualified by a thruster group (`thrusterFaultToleranceLeft.draco`) names it. */

@@ -208,7 +208,7 @@ export function lifeUsedAtReturn(vehicle: Vehicle, nowUtc: string): Reading {
 }
 
 /** The wait: lead time, plus the common-cause hold while a question is open. Null when a needed value is missing. */
-function waitDays(values: AssessedValues): { worst: number; nominal: number; inputs: string[] } | null {
+export function waitDays(values: AssessedValues): { worst: number; nominal: number; inputs: string[] } | null {
   const lead = values.replacementLeadTimeDays;
   if (!lead) return null;
   const open = values.openCommonCauseQuestions?.nominal ?? 0;
@@ -247,6 +247,13 @@ export function lifeUsedAtReplacementArrival(vehicle: Vehicle, nowUtc: string, v
  * when a finding touched the system that delivers it; null (nothing to judge) when that system performs
  * as its class says and nobody reported on it.
  */
+/** Days someone waits without a lifeboat: the whole wait for the replacement, its worst end. */
+export function daysWithoutLifeboat(values: AssessedValues): Reading {
+  const wait = waitDays(values);
+  const inputs = (wait?.inputs ?? ['replacementLeadTimeDays']).map((key) => ({ key, scale: 1 }));
+  return derived('daysWithoutLifeboat', wait?.worst ?? Number.NaN, wait?.nominal ?? Number.NaN, inputs);
+}
+
 export function deorbitMargin(vehicle: Vehicle, mode: DescentMode, values: AssessedValues): Reading | null {
   const required = fact(vehicle, 'deorbitDeltaVRequiredMps');
   const available = assessedReading(values, mode.deorbitDeltaVQuantity);

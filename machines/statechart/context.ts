@@ -7,6 +7,7 @@ import type { AssessedValues } from '../rules/evaluate';
 import type { Actor, DecidableOutcome, MissionSetup } from '../types';
 import type { CrewReturnEvent } from './events';
 import type { Poll } from './poll';
+import { hasVisibleText } from './text';
 
 export type { CrewReturnEvent };
 
@@ -89,11 +90,30 @@ export function crewAboardDamagedVehicle(context: CrewReturnContext): number {
 }
 
 /**
+ * Why a confirmation cannot take the recommendation yet: its plan leaves a crew without a lifeboat for
+ * a period, which becomes a decision only with a recorded acceptance and a rationale. Null when nothing is missing.
+ */
+export function acceptanceMissing(context: CrewReturnContext, event: CrewReturnEvent): string | null {
+  const swap = recommendationAt(context, event.at)?.crewSwap;
+  if (!swap || swap.daysWithoutLifeboat === null) return null;
+  if (event.type === 'decision.confirm' && event.acceptsPeriodWithoutLifeboat && hasVisibleText(event.rationale ?? ''))
+    return null;
+  return `the plan leaves ${swap.waiting.join(', ')} without a lifeboat for up to ${Math.ceil(swap.daysWithoutLifeboat)} days: a confirmation must accept that period on record (acceptsPeriodWithoutLifeboat, with a rationale)`;
+}
+
+/** Whether this case's crew has boarded the vehicle a crew swap takes them home in. */
+export function swapCrewAboard(context: CrewReturnContext): boolean {
+  const swap = context.decision?.recommendation.crewSwap;
+  return !!swap && context.setup.crew.every((c) => context.seatByCrewId[c.id] === swap.homeVehicleId);
+}
+
+/**
  * Whether the crew member can move to that vehicle: a seat (free or improvised within the seat policy) is
  * free, or, where they move to keep a lifeboat (every decision but a return with fewer crew), an emergency-only place.
  */
 export function seatFree(context: CrewReturnContext, crewId: string, vehicleId: string): boolean {
   const purpose = context.decision?.outcome === 'return-reduced-crew' ? 'ride' : 'lifeboat';
+  const swap = context.decision?.recommendation.crewSwap;
   const member = context.setup.crew.find((c) => c.id === crewId);
   if (!member || context.seatByCrewId[crewId] === vehicleId) return false;
   const taken = Object.values(context.seatByCrewId).filter((v) => v === vehicleId).length;
@@ -101,5 +121,7 @@ export function seatFree(context: CrewReturnContext, crewId: string, vehicleId: 
     return context.damagedVehicleDepartedUtc === null && taken < seatCapacity(context.setup.damagedVehicle, context.thresholds);
   const vehicle = context.setup.otherVehicles.find((v) => v.id === vehicleId);
   if (!vehicle || !member.canRelocateTo.includes(vehicleId)) return false;
-  return taken < seatCapacity(vehicle, context.thresholds, purpose);
+  // In a crew swap the vehicle's own crew gives up its seats to this crew.
+  const vacated = swap?.homeVehicleId === vehicleId ? vehicle.seatsTaken : 0;
+  return taken < seatCapacity(vehicle, context.thresholds, purpose) + vacated;
 }

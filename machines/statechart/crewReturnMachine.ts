@@ -6,6 +6,7 @@ import { thrusterGroupKey } from '../rules/quantities';
 import { statusKey, statusSeverity } from '../rules/systemStatus';
 import type { DecidableOutcome } from '../types';
 import {
+  acceptanceMissing,
   type CrewReturnContext,
   type CrewReturnEvent,
   type CrewReturnInput,
@@ -15,6 +16,7 @@ import {
   recommendationAt,
   replacementVehicleId,
   seatFree,
+  swapCrewAboard,
 } from './context';
 import { openPoll, type Poll, type PollClosing, pollPending, voteRefusal } from './poll';
 import { hasVisibleText } from './text';
@@ -36,7 +38,10 @@ export const crewReturnMachine = setup({
   guards: {
     // A decision waits for an open poll's every answer.
     recommends: ({ context, event }, params: { outcome: DecidableOutcome }) =>
-      pollPending(context.polls) === null && recommendationAt(context, event.at)?.outcome === params.outcome,
+      pollPending(context.polls) === null &&
+      recommendationAt(context, event.at)?.outcome === params.outcome &&
+      acceptanceMissing(context, event) === null,
+    swapCrewAboard: ({ context }) => swapCrewAboard(context),
     overridesTo: ({ context, event }, params: { outcome: DecidableOutcome }) =>
       pollPending(context.polls) === null &&
       event.type === 'decision.override' &&
@@ -265,6 +270,8 @@ export const crewReturnMachine = setup({
         interimPlan: {
           on: {
             'seats.relocate': { guard: 'seatFree', actions: ['stamp', 'relocateSeat'] },
+            // A crew swap: this crew leaves now in the vehicle whose own crew waits for the replacement.
+            'return.undock': { guard: 'swapCrewAboard', target: 'undocked', actions: 'stamp' },
             'campaign.interimPlanInPlace': { guard: 'interimPlanInPlace', target: 'preparingReplacement', actions: 'stamp' },
           },
         },

@@ -101,7 +101,13 @@ export const crewReturnEventSchema = z.discriminatedUnion('type', [
   plain('inspection.complete'),
   z.strictObject({ type: z.literal('assessment.report'), ...stamp, ...report }).superRefine(reportProblems),
   plain('assessment.complete'),
-  z.strictObject({ type: z.literal('decision.confirm'), ...stamp, rationale: visibleText('a rationale').optional() }),
+  z.strictObject({
+    type: z.literal('decision.confirm'),
+    ...stamp,
+    rationale: visibleText('a rationale').optional(),
+    // Where the plan leaves a crew without a lifeboat for a period: the authority accepts it, on record.
+    acceptsPeriodWithoutLifeboat: z.literal(true).optional(),
+  }),
   z.strictObject({
     type: z.literal('decision.override'),
     ...stamp,

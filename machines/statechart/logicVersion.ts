@@ -5,5 +5,7 @@
  * 3: vehicle catalogue; vehicle-relative rules, seat rules and descent modes. 4: operator handover is an event.
  * 5: GO/NO-GO polls; a decision waits for an open poll's answers and names it.
  * 6: a descent-thermal estimate where no report exists.
+ * 7: vehicle classes as data; system findings and status rules; lifeboat allowance; emergency-only
+ *    places; the contingency row; crew swaps and a period without a lifeboat accepted on record.
  */
-export const decisionLogicVersion = 6;
+export const decisionLogicVersion = 7;

@@ -1,7 +1,7 @@
 /** Why the statechart does not take an event in the state it is in, in words an operator can act on. */
 import type { SnapshotFrom } from 'xstate';
 import { validateThresholdValues } from '../policy/thresholds';
-import { type CrewReturnContext, crewAboardDamagedVehicle, recommendationAt, seatFree } from './context';
+import { acceptanceMissing, type CrewReturnContext, crewAboardDamagedVehicle, recommendationAt, seatFree } from './context';
 import type { crewReturnMachine } from './crewReturnMachine';
 import { type CrewReturnEvent, recordOnlyEventTypes } from './events';
 import { pollPending, voteRefusal } from './poll';
@@ -35,6 +35,8 @@ export const guardRefusals = {
     const pending = pollPending(context.polls);
     if (pending) return pending;
     const outcome = recommendationAt(context, event.at)?.outcome;
+    const acceptance = event.type === 'decision.confirm' ? acceptanceMissing(context, event) : null;
+    if (acceptance && event.type === 'decision.confirm') return acceptance;
     return outcome === 'undecided'
       ? 'no option meets the limits (undecided): there is nothing to confirm; override with a rationale'
       : `the recommendation is ${outcome ?? 'not made yet'}: a confirmation takes the recommended outcome only`;
@@ -75,4 +77,8 @@ export const guardRefusals = {
       : `${crewAboardDamagedVehicle(context)} crew still have seats on ${context.setup.damagedVehicle.name}`,
   damagedVehicleStillDocked: (context: CrewReturnContext) => `${context.setup.damagedVehicle.name} has already left`,
   damagedVehicleDeparted: (context: CrewReturnContext) => `${context.setup.damagedVehicle.name} must leave uncrewed first`,
+  swapCrewAboard: (context: CrewReturnContext) =>
+    context.decision?.recommendation.crewSwap
+      ? 'the crew has not all moved to the vehicle that takes them home'
+      : 'the decision is no crew swap: the crew waits for the replacement',
 } satisfies Record<string, (context: CrewReturnContext, event: CrewReturnEvent) => string>;

@@ -36,32 +36,53 @@ export interface Vehicle {
   dockedUtc?: string;
   /** Seats already taken by crew who are not part of this case (another vehicle's own crew). */
   seatsTaken: number;
+  /** The names of that own crew, where the scenario gives them: a plan that leaves them waiting names them. */
+  ownCrew: readonly string[];
   facts: VehicleFacts;
   /** Fact keys the scenario overrode. */
   overridden: readonly string[];
   descentModes: readonly DescentMode[];
 }
 
+/** A fact as a scenario file writes it: `"unknown"` where no source gives it. */
+export type FileFact = Omit<VehicleFact, 'value'> & { value: number | 'unknown' | null };
+/** A class as a scenario file describes it. */
+export type FileVehicleClass = Omit<VehicleClass, 'facts'> & { facts: Readonly<Record<string, FileFact>> };
+
 export interface VehicleSpec {
   id: string;
   name: string;
   /** A class of the catalogue by id, or one the scenario describes in full. */
-  class: string | VehicleClass;
+  class: string | FileVehicleClass;
   launchedUtc?: string | undefined;
   dockedUtc?: string | undefined;
   seatsTaken?: number | undefined;
-  overrides?: Readonly<Record<string, VehicleFact>> | undefined;
+  ownCrew?: readonly string[] | undefined;
+  overrides?: Readonly<Record<string, FileFact>> | undefined;
 }
+
+const factOfFile = (f: FileFact): VehicleFact => ({ ...f, value: f.value === 'unknown' ? null : f.value });
+const factsOfFile = (facts: Readonly<Record<string, FileFact>>): VehicleFacts =>
+  Object.fromEntries(Object.entries(facts).map(([key, f]) => [key, factOfFile(f)]));
+
+// One class object per described class, so what is worked out per class is worked out once.
+const describedClasses = new WeakMap<FileVehicleClass, VehicleClass>();
 
 /** The class a spec names or describes; undefined for an id the catalogue does not have. */
 export function classOf(spec: Pick<VehicleSpec, 'class'>): VehicleClass | undefined {
-  return typeof spec.class === 'string' ? vehicleCatalogue[spec.class] : spec.class;
+  if (typeof spec.class === 'string') return vehicleCatalogue[spec.class];
+  let described = describedClasses.get(spec.class);
+  if (!described) {
+    described = { ...spec.class, facts: factsOfFile(spec.class.facts) };
+    describedClasses.set(spec.class, described);
+  }
+  return described;
 }
 
 export function resolveVehicle(spec: VehicleSpec): Vehicle {
   const vehicleClass = classOf(spec);
   if (!vehicleClass) throw new Error(`no vehicle class ${String(spec.class)}`);
-  const overrides = spec.overrides ?? {};
+  const overrides = factsOfFile(spec.overrides ?? {});
   return {
     id: spec.id,
     name: spec.name,
@@ -69,7 +90,8 @@ export function resolveVehicle(spec: VehicleSpec): Vehicle {
     vehicleClass,
     ...(spec.launchedUtc ? { launchedUtc: spec.launchedUtc } : {}),
     ...(spec.dockedUtc ? { dockedUtc: spec.dockedUtc } : {}),
-    seatsTaken: spec.seatsTaken ?? 0,
+    seatsTaken: spec.seatsTaken ?? spec.ownCrew?.length ?? 0,
+    ownCrew: spec.ownCrew ?? [],
     facts: { ...vehicleClass.facts, ...overrides },
     overridden: Object.keys(overrides),
     descentModes: vehicleClass.descentModes,

@@ -3,7 +3,14 @@
  * printed record) reads this and works nothing out again.
  */
 import { decidingEvaluations } from '../../machines/policy/answer';
-import { consideredRows, type PolicyRowId, type Recommendation, type UncrewedDeparture } from '../../machines/policy/policy';
+import {
+  type ContingencyTrigger,
+  type CrewSwap,
+  consideredRows,
+  type PolicyRowId,
+  type Recommendation,
+  type UncrewedDeparture,
+} from '../../machines/policy/policy';
 import type { SeatAssignment } from '../../machines/policy/seatPlan';
 import { thresholdDefinitionByKey } from '../../machines/policy/thresholds';
 import type { EvaluationScope, RuleEvaluation } from '../../machines/rules/evaluate';
@@ -82,6 +89,10 @@ export interface RecordRecommendation {
   crewAboardDamagedVehicle: number | null;
   descentModeId: string | null;
   damagedVehicleLeavesUncrewed: UncrewedDeparture | null;
+  /** Continuing with a rescue prepared: what would launch it. */
+  contingency: ContingencyTrigger | null;
+  /** A crew swap: the vehicle that takes this crew home, who waits, and with or without a lifeboat. */
+  crewSwap: CrewSwap | null;
 }
 
 export interface ThresholdsInForce {
@@ -215,6 +226,8 @@ function recordRecommendation(
     crewAboardDamagedVehicle: recommendation.crewAboardDamagedVehicle,
     descentModeId: recommendation.descentModeId,
     damagedVehicleLeavesUncrewed: recommendation.damagedVehicleLeavesUncrewed,
+    contingency: recommendation.contingency,
+    crewSwap: recommendation.crewSwap,
   };
 }
 
