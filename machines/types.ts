@@ -31,6 +31,11 @@ export interface AssessedValue {
   low?: number;
   high?: number;
   source: string;
+  /**
+   * Where a finding gives odds for a system's status: other severities and how likely each is (the
+   * stated one has the rest). Rules judge the stated status; the Monte Carlo draws from these.
+   */
+  odds?: readonly { value: number; probability: number }[];
 }
 
 export interface Actor {

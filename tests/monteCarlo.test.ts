@@ -236,3 +236,35 @@ describe('run options', () => {
     expect(parseSeed('4294967296')).toMatchObject({ ok: false });
   });
 });
+
+describe('a system status given with odds', () => {
+  // The full crew passes every nominal rule; the parachutes are suspect, failed with probability 0.3.
+  const suspect = situation({
+    values: {
+      ...situation().values,
+      'peakCabinTempC.crew3': { nominal: 25, source: 'assumed' },
+      'peakCabinHumidityPct.crew3': { nominal: 60, source: 'assumed' },
+      'status.descent.parachutes': { nominal: 1, source: 'assumed', odds: [{ value: 3, probability: 0.3 }] },
+    },
+  });
+
+  it('is judged at its stated status, and drawn as a discrete value from its odds', () => {
+    expect(recommend(suspect).outcome).toBe('continue-with-contingency');
+    const [status] = uncertainInputs(suspect.values).filter((i) => i.key === 'status.descent.parachutes');
+    if (!status) throw new Error('no status input');
+    expect(status).toMatchObject({ low: 1, high: 3, wholeNumber: true });
+    const draws = Array.from({ length: 2000 }, (_, i) => drawInput(status, uniformAt(5, i, status.stream)));
+    expect(new Set(draws)).toEqual(new Set([1, 3]));
+  });
+
+  it('gives the recommended outcome the probability of the stated status, within four standard errors', () => {
+    const result = monteCarlo(suspect, 4000, 11);
+    const p = result.outcomes['continue-with-contingency'] ?? 0;
+    const se = Math.sqrt((0.7 * 0.3) / 4000);
+    expect(Math.abs(p - 0.7)).toBeLessThan(4 * se);
+    expect(result.tornado.find((bar) => bar.key === 'status.descent.parachutes')).toMatchObject({
+      probabilityAtLow: 1,
+      probabilityAtHigh: 0,
+    });
+  });
+});

@@ -83,9 +83,14 @@ export const crewReturnMachine = setup({
           values[key] = event.value;
         }
         if (event.status && event.module && event.system) {
+          const odds = Object.entries(event.odds ?? {}).map(([status, probability]) => ({
+            value: statusSeverity[status as keyof typeof statusSeverity],
+            probability: probability ?? 0,
+          }));
           values[statusKey(event.module, event.system)] = {
             nominal: statusSeverity[event.status],
             source: event.sources?.[0] ?? 'reported',
+            ...(odds.length ? { odds } : {}),
           };
         }
         return values;

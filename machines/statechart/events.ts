@@ -64,6 +64,10 @@ const report = {
   module: idSchema.optional().describe('the module of the vehicle class the finding is about'),
   system: idSchema.optional().describe('the system of that module the finding is about'),
   status: z.enum(systemStatuses).optional(),
+  odds: z
+    .partialRecord(z.enum(systemStatuses), z.number().gt(0).lt(1))
+    .optional()
+    .describe('other statuses the system may be in, each with its probability; the stated status has the rest'),
 };
 
 type ReportFields = {
@@ -73,6 +77,7 @@ type ReportFields = {
   module?: string | undefined;
   system?: string | undefined;
   status?: string | undefined;
+  odds?: Partial<Record<string, number>> | undefined;
 };
 
 /** What the report's shape cannot say: which fields go together. */
@@ -86,6 +91,12 @@ function reportProblems(event: ReportFields, context: z.RefinementCtx): void {
     add(event.module === undefined ? 'module' : 'system', 'the module and the system a status is about');
   if (event.status === undefined && (event.module !== undefined || event.system !== undefined))
     add('status', 'a status for the system named');
+  if (event.odds !== undefined) {
+    const probabilities = Object.values(event.odds).filter((p): p is number => p !== undefined);
+    if (event.status === undefined) add('odds', 'a status the odds are the alternatives to');
+    else if (event.status in event.odds) add('odds', `no odds for the stated status (${event.status}): it has the rest`);
+    if (probabilities.reduce((sum, p) => sum + p, 0) >= 1) add('odds', 'probabilities that add up to less than 1');
+  }
   const perGroup = event.quantity !== undefined && perThrusterGroup.has(event.quantity);
   if (perGroup && event.thrusterGroup === undefined) add('thrusterGroup', `the thruster group ${event.quantity} is about`);
   if (!perGroup && event.thrusterGroup !== undefined) add('thrusterGroup', 'no thruster group: the quantity is not per group');

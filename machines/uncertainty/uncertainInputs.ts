@@ -13,6 +13,8 @@ export interface UncertainInput {
   /** A count (thrusters lost, open questions) is drawn as a whole number. */
   wholeNumber: boolean;
   stream: StreamId;
+  /** A status given with odds: drawn from these values (ascending), not from a triangle. */
+  discrete?: readonly { value: number; probability: number }[];
 }
 
 /** Every assessed value with a range, in key order; one reported without low and high is known exactly and never sampled. */
@@ -21,10 +23,26 @@ export function uncertainInputs(values: AssessedValues): UncertainInput[] {
   for (const key of Object.keys(values).sort()) {
     const assessed = values[key];
     if (!assessed) continue;
+    const quantity = quantityOfKey(key);
+    if (assessed.odds?.length) {
+      const rest = 1 - assessed.odds.reduce((sum, o) => sum + o.probability, 0);
+      const discrete = [...assessed.odds, { value: assessed.nominal, probability: rest }].sort((a, b) => a.value - b.value);
+      inputs.push({
+        key,
+        label: quantity?.definition.label ?? key,
+        unit: quantity?.definition.unit ?? '',
+        low: discrete[0]?.value ?? assessed.nominal,
+        nominal: assessed.nominal,
+        high: discrete.at(-1)?.value ?? assessed.nominal,
+        wholeNumber: true,
+        stream: streamOf(key),
+        discrete,
+      });
+      continue;
+    }
     const low = assessed.low ?? assessed.nominal;
     const high = assessed.high ?? assessed.nominal;
     if (!(low < high)) continue;
-    const quantity = quantityOfKey(key);
     const crew = quantity?.crewCount === undefined ? '' : ` (${quantity.crewCount} crew)`;
     inputs.push({
       key,
@@ -62,6 +80,15 @@ export function triangularAt(u: number, low: number, nominal: number, high: numb
 
 /** A draw of the input: a count is rounded to the nearest whole number (still monotone in `u`). */
 export function drawInput(input: UncertainInput, u: number): number {
+  if (input.discrete) {
+    // Ascending values by cumulative probability: still monotone in u.
+    let cumulative = 0;
+    for (const { value, probability } of input.discrete) {
+      cumulative += probability;
+      if (u < cumulative) return value;
+    }
+    return input.high;
+  }
   const value = triangularAt(u, input.low, input.nominal, input.high);
   return input.wholeNumber ? Math.min(input.high, Math.max(input.low, Math.round(value))) : value;
 }
