@@ -23,7 +23,7 @@ for (const viewport of [
     await stepUntil(page, 'anomaly.decision');
     await expect(outcome(page)).toHaveAttribute('data-outcome', 'launch-replacement');
     const answer = page.getByRole('region', { name: 'Answer' });
-    await expect(answer.getByTestId('deciding-row')).toContainText('Row 3 decides: A replacement can arrive');
+    await expect(answer.getByTestId('deciding-row')).toContainText('Row 4 decides: A replacement can arrive');
     const numbers = answer.getByRole('list', { name: 'The numbers that decided' });
     await expect(numbers).toContainText('(3 crew), emergency tier: 43 °C against a limit of ≤ 40 °C: fails by 3 °C');
     // 39 °C against 40 °C passes by 1 °C: within the profile's 10 % of the limit, so thin.
@@ -39,6 +39,8 @@ for (const viewport of [
 test('while the assessment is under way the answer says what it waits for', async ({ page }) => {
   await openWalkthrough(page, 'Soyuz MS-22 coolant leak');
   await stepUntil(page, 'anomaly.inspection');
+  // The first finding: the coolant loop is degraded, so the descent cabin's temperature and humidity are judged.
+  await page.keyboard.press('ArrowRight');
   await expect(outcome(page)).toContainText('Assessment incomplete: waiting for');
   // The temperature is never waited for (the cabin model's estimate stands in until a report); the humidity is.
   await expect(page.getByTestId('waiting-for')).toContainText('Predicted peak descent cabin humidity (3 crew)');

@@ -32,7 +32,7 @@ const charts = [
   },
   {
     name: /^Soyuz MS-22: the mission against its certified life$/,
-    units: ['Vehicle age (days since launch, 2022-09-21)', 'certified life 210 d (100 %)', 'emergency 231 d (110 %)'],
+    units: ['Vehicle age (days since launch, 2022-09-21)', 'certified life 200 d (100 %)', 'lifeboat allowance 220 d (110 %)'],
     table: ['anomaly', 'replacement arrives (lead time + hold)', 'lifeboat allowance'],
   },
 ];

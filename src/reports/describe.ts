@@ -11,7 +11,9 @@ import {
   type InputFlipPoint,
   type OutcomeId,
   type PollVote,
+  parseStatusKey,
   quantityOfKey,
+  statusOfSeverity,
   thresholdDefinitionByKey,
   type UncrewedDeparture,
 } from '../session/model';
@@ -49,6 +51,17 @@ export function quantityUnit(key: string): string {
 /** "if the high estimate of X were ≤ 39 °C, the recommendation would become Y". */
 export function inputFlipSentence(flip: InputFlipPoint, shown: (value: number, unit: string) => string, outcome: string): string {
   const value = shown(flip.flipAt, quantityUnit(flip.quantityKey));
+  const status = parseStatusKey(flip.quantityKey);
+  if (status) {
+    // "if the heat-shield finding were cleared (nominal) …": a status flips by a finding, not by an estimate.
+    const to = statusOfSeverity(flip.flipAt);
+    const finding = `the finding on ${quantityLabel(flip.quantityKey).replace(/^Status of /, '')}`;
+    const change =
+      to === 'nominal'
+        ? 'cleared (nominal)'
+        : `${flipRelation(flip) === '≥' || flipRelation(flip) === '>' ? 'worsened to' : 'eased to'} ${value}`;
+    return `if ${finding} were ${change} (now ${shown(flip.current, 'status')}), the recommendation would become ${outcome}`;
+  }
   return `if the ${flip.end} estimate of ${quantityLabel(flip.quantityKey)} were ${flipRelation(flip)} ${value} (now ${shown(flip.current, quantityUnit(flip.quantityKey))}), the recommendation would become ${outcome}`;
 }
 
