@@ -194,6 +194,7 @@ describe('PolicyTable', () => {
       ['✘ not matched', ''],
       ['✔ matched', ''],
       ['not reached', 'would not match'],
+      ['not reached', 'would not match'],
       ['not reached', 'would match'],
       ['not reached', 'would match'],
     ]);
