@@ -33,7 +33,7 @@ import {
   thrusterFaultTolerance,
   vehicleAgeDays,
 } from '../rules/readings';
-import { statusSeverity } from '../rules/systemStatus';
+import { statusKey, statusOfSeverity, statusSeverity } from '../rules/systemStatus';
 import type { MissionSetup, OutcomeId, Tier } from '../types';
 import { ridePhases } from '../vehicles/vehicleClass';
 import { type DescentMode, fact, usableImprovisedSeats, type Vehicle } from '../vehicles/vehicles';
@@ -356,10 +356,23 @@ function fullCrewRow(context: RowContext): RowVerdict {
   const matched = seats.plan !== null && fly.passed;
   return {
     matched,
-    reason: matched ? `all ${crewCount} crew pass every nominal rule` : failing(evaluations),
+    reason: matched ? `all ${crewCount} crew pass every nominal rule${notNeededForReturn(context)}` : failing(evaluations),
     evaluations,
     ...(matched ? { plan: seats.plan, descentModeId: fly.descentModeId, departure: null, contingency: null } : noPlan),
   };
+}
+
+/** Findings against systems the return does not need (a module jettisoned before entry, what only a docked lifeboat needs). */
+function notNeededForReturn(context: RowContext): string {
+  const { setup, values } = context.situation;
+  const vehicle = setup.damagedVehicle;
+  const needed = new Set(reportedCriticalSystems(vehicle, values, ridePhases).map((s) => s.id));
+  const other = reportedCriticalSystems(vehicle, values, ['docked-lifeboat']).filter(
+    (s) => !needed.has(s.id) && (values[statusKey(s.module, s.id)]?.nominal ?? 0) > 0,
+  );
+  return other.length
+    ? `; the return does not need ${other.map((s) => `the ${s.label.toLowerCase()} (${s.module}, found ${statusOfSeverity(values[statusKey(s.module, s.id)]?.nominal ?? 0)})`).join(', ')}`
+    : '';
 }
 
 /** Status keys of the systems whose status is only pending (suspect, not yet cleared): what a clearing finding would settle. */
