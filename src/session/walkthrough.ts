@@ -176,7 +176,15 @@ export function viewWalkthrough(walkthrough: Walkthrough, tried?: AssessedValues
       return nearest;
     },
     answer: answerAt(fold, inView, snapshot, recommendation, (i) => changeCause(walkthrough, fold, i)),
-    confirmRefusal: refusalOf(snapshot, { type: 'decision.confirm', at: snapshot.context.nowUtc, by: probe }),
+    // Asked with the acceptance a plan that leaves a crew without a lifeboat needs: the form records it.
+    confirmRefusal: refusalOf(snapshot, {
+      type: 'decision.confirm',
+      at: snapshot.context.nowUtc,
+      by: probe,
+      ...(recommendation?.crewSwap?.daysWithoutLifeboat != null
+        ? { acceptsPeriodWithoutLifeboat: true as const, rationale: 'probe' }
+        : {}),
+    }),
     pollRefusal: refusalOf(snapshot, {
       type: 'poll.open',
       outcome: 'launch-replacement',

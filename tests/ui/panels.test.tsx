@@ -103,6 +103,41 @@ describe('DecisionPanel', () => {
     expect(onDecide).toHaveBeenCalledWith({ type: 'decision.override', outcome: 'emergency-return', rationale: 'waiver' });
   });
 
+  it('a plan that leaves a crew without a lifeboat: the confirmation carries the acceptance and why, as the operator gave them', () => {
+    const onDecide = vi.fn();
+    const recommendation = {
+      ...recommend(situation()),
+      crewSwap: {
+        homeVehicleId: 'dragon',
+        waiting: ['Ana', 'Ben'],
+        waitingCount: 2,
+        lifeboatVehicleId: null,
+        daysWithoutLifeboat: 15.2,
+      },
+    };
+    render(
+      <DecisionPanel
+        recommendation={recommendation}
+        confirmRefusal={null}
+        refusal={null}
+        readOnly={null}
+        onDecide={onDecide}
+        {...noPoll}
+      />,
+    );
+    const accept = screen.getByLabelText(/I accept that Ana, Ben wait up to 16 days without a lifeboat/);
+    fireEvent.click(screen.getByRole('button', { name: /^Confirm/ }));
+    expect(onDecide).toHaveBeenLastCalledWith({ type: 'decision.confirm' });
+    fireEvent.click(accept);
+    fireEvent.change(screen.getByLabelText('Why it is accepted'), { target: { value: ' a standby ship flies in 9 days ' } });
+    fireEvent.click(screen.getByRole('button', { name: /^Confirm/ }));
+    expect(onDecide).toHaveBeenLastCalledWith({
+      type: 'decision.confirm',
+      acceptsPeriodWithoutLifeboat: true,
+      rationale: 'a standby ship flies in 9 days',
+    });
+  });
+
   it('under review, disables confirm and override and says why', () => {
     const onDecide = vi.fn();
     render(

@@ -42,6 +42,10 @@ export function DecisionPanel({
   const [outcome, setOutcome] = useState<DecidableOutcome>('launch-replacement');
   const [rationale, setRationale] = useState('');
   const [missingRationale, setMissingRationale] = useState(false);
+  const [accepted, setAccepted] = useState(false);
+  const [acceptance, setAcceptance] = useState('');
+  const swap = recommendation?.crewSwap;
+  const needsAcceptance = swap?.daysWithoutLifeboat != null;
 
   const override = (event: FormEvent) => {
     event.preventDefault();
@@ -70,12 +74,35 @@ export function DecisionPanel({
         onOpen={onDecide}
         onVote={onVote}
       />
+      {needsAcceptance && swap && (
+        <fieldset className="decision-acceptance" disabled={readOnly !== null}>
+          <legend>A period without a lifeboat</legend>
+          <label>
+            <input type="checkbox" checked={accepted} onChange={(e) => setAccepted(e.currentTarget.checked)} />
+            {` I accept that ${swap.waiting.join(', ')} wait up to ${Math.ceil(swap.daysWithoutLifeboat ?? 0)} days without a lifeboat`}
+          </label>
+          <label>
+            Why it is accepted
+            <textarea value={acceptance} onChange={(e) => setAcceptance(e.currentTarget.value)} rows={2} />
+          </label>
+        </fieldset>
+      )}
       <div className="decision-confirm">
         <button
           type="button"
           disabled={!canConfirm}
           // The override's rationale is not a confirmation's: a confirm records the recommendation as it stands.
-          onClick={() => onDecide({ type: 'decision.confirm' })}
+          onClick={() =>
+            onDecide(
+              needsAcceptance
+                ? {
+                    type: 'decision.confirm',
+                    ...(accepted ? { acceptsPeriodWithoutLifeboat: true as const } : {}),
+                    ...(hasVisibleText(acceptance) ? { rationale: acceptance.trim() } : {}),
+                  }
+                : { type: 'decision.confirm' },
+            )
+          }
         >
           Confirm: {recommendation ? outcomeLabels[recommendation.outcome] : '—'}
         </button>
