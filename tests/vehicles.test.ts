@@ -166,11 +166,19 @@ describe('properties of the policy over vehicles of several classes', () => {
   it('no recommended seat plan seats more crew on a vehicle than its seats (improvised within the seat policy), and each crew member once', () => {
     fc.assert(
       fc.property(situations, (s) => {
-        const plan = recommend(s).seatPlan;
+        const recommendation = recommend(s);
+        const plan = recommendation.seatPlan;
         if (!plan) return;
         expect(plan.map((p) => p.crewId).sort()).toEqual(s.setup.crew.map((c) => c.id).sort());
+        // Emergency-only places serve a lifeboat, never a ride home.
+        if (recommendation.outcome.startsWith('return-')) expect(plan.filter((p) => p.seat === 'emergency-only')).toEqual([]);
         for (const vehicle of [s.setup.damagedVehicle, ...s.setup.otherVehicles]) {
-          expect(plan.filter((p) => p.vehicleId === vehicle.id).length).toBeLessThanOrEqual(seatCapacity(vehicle, s.thresholds));
+          const seated = plan.filter((p) => p.vehicleId === vehicle.id);
+          // In a crew swap the vehicle's own crew gives up its seats; otherwise its free places count.
+          const capacity = seated.some((p) => p.seat === 'vacated')
+            ? seatCapacity(vehicle, s.thresholds) + vehicle.seatsTaken
+            : seatCapacity(vehicle, s.thresholds, 'lifeboat');
+          expect(seated.length).toBeLessThanOrEqual(capacity);
         }
       }),
       { numRuns: 300 },

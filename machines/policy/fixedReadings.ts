@@ -1,5 +1,5 @@
 import { evaluateRule, type Reading, type RuleEvaluation } from '../rules/evaluate';
-import { crewRules, descentModeRules, type FlightRule, seatRules } from '../rules/flightRules';
+import { damagedVehicleSeatsRule, lifeAtReturnRule, otherVehicleSeatsRule, peakGRule } from '../rules/flightRules';
 import { descentPeakG, lifeUsedAtReturn } from '../rules/readings';
 import type { MissionSetup, Tier } from '../types';
 import type { Vehicle } from '../vehicles/vehicles';
@@ -55,10 +55,6 @@ export function fixedReadings(setup: MissionSetup, thresholds: ThresholdValues, 
 }
 
 const tierIndex = (tier: Tier) => (tier === 'nominal' ? 0 : 1);
-
-const lifeAtReturnRule = crewRules.find((r) => r.quantity === 'lifeUsedAtReturnPct') as FlightRule;
-const peakGRule = descentModeRules.find((r) => r.quantity === 'descentPeakG') as FlightRule;
-const [onDamagedRule, onOthersRule] = seatRules as [FlightRule, FlightRule];
 
 function workOut(setup: MissionSetup, thresholds: ThresholdValues, nowUtc: string): FixedReadings {
   const crewCount = setup.crew.length;
@@ -121,14 +117,14 @@ function seatingOf(
   const scope = { crewCount: aboard };
   const evaluations = [
     evaluateRule(
-      onDamagedRule,
+      damagedVehicleSeatsRule,
       count('crewAboardDamagedVehicle', aboard),
       thresholds,
       'nominal',
       scope,
       seatCapacity(setup.damagedVehicle, thresholds),
     ),
-    evaluateRule(onOthersRule, count('crewOnOtherVehicles', moved), thresholds, 'nominal', scope, relocatable),
+    evaluateRule(otherVehicleSeatsRule, count('crewOnOtherVehicles', moved), thresholds, 'nominal', scope, relocatable),
   ].map((e) => Object.freeze(e));
   const passed = evaluations.every((e) => e.status === 'pass');
   return Object.freeze({

@@ -9,13 +9,17 @@ import {
 import {
   crewQuantityKey,
   crewRules,
-  descentModeRules,
+  deorbitMarginRule,
   type FlightRule,
+  lifeAtReturnRule,
   lifeboatSystemsRule,
   lifeThroughWaitRule,
   lifeUntilClearedRule,
+  peakCabinTempRule,
+  peakGRule,
   returnSystemsRule,
   swapSeatsRule,
+  thrusterToleranceRule,
   withoutLifeboatRule,
 } from '../rules/flightRules';
 import { quantityOfKey } from '../rules/quantities';
@@ -199,9 +203,6 @@ function workOutFlyability(context: RowContext, tier: Tier, aboard: number, with
   return { evaluations, passed: crewPassed && descentModeId !== null, descentModeId };
 }
 
-const lifeAtReturnRule = crewRules.find((r) => r.quantity === 'lifeUsedAtReturnPct') as FlightRule;
-const peakCabinTempRule = crewRules.find((r) => r.quantity === 'peakCabinTempC') as FlightRule;
-
 /** A crew rule's evaluation, or null where it does not apply (nothing reported, no finding touched what it judges). */
 function crewRuleEvaluation(context: RowContext, rule: FlightRule, tier: Tier, aboard: number): RuleEvaluation | null {
   if (rule === lifeAtReturnRule) return context.fixed.lifeAtReturnEvaluation(tier, aboard);
@@ -215,9 +216,6 @@ function crewRuleEvaluation(context: RowContext, rule: FlightRule, tier: Tier, a
   return evaluateRule(rule, reading, thresholds, tier, { crewCount: aboard });
 }
 
-const marginRule = descentModeRules.find((r) => r.quantity === 'deorbitDeltaVMarginPct') as FlightRule;
-const toleranceRule = descentModeRules.find((r) => r.quantity === 'thrusterFaultToleranceLeft') as FlightRule;
-
 /** Adds a descent mode's evaluations to `into`; whether they all pass. */
 function descentModeEvaluations(
   context: RowContext,
@@ -230,9 +228,9 @@ function descentModeEvaluations(
   const scope = { crewCount: aboard, descentModeId: mode.id };
   const from = into.length;
   const margin = context.deorbitByMode.get(mode.id);
-  if (margin) into.push(evaluateRule(marginRule, margin, thresholds, tier, scope));
+  if (margin) into.push(evaluateRule(deorbitMarginRule, margin, thresholds, tier, scope));
   for (const tolerance of context.tolerancesByMode.get(mode.id) ?? []) {
-    into.push(evaluateRule(toleranceRule, tolerance, thresholds, tier, scope));
+    into.push(evaluateRule(thrusterToleranceRule, tolerance, thresholds, tier, scope));
   }
   into.push(context.fixed.peakGEvaluation(mode.id, tier, aboard));
   for (const system of reportedCriticalSystems(setup.damagedVehicle, values, ridePhases, mode.bypasses)) {
@@ -526,7 +524,7 @@ function crewSwapRow(context: RowContext): RowVerdict {
     const lifeboatLife = lifeboat
       ? [evaluateRule(lifeThroughWaitRule, lifeAtArrival(context, damaged), thresholds, 'nominal', { vehicleId: damaged.id })]
       : [];
-    const keepsLifeboat = lifeboat !== null && lifeboat.passed && allPass([...docked, ...lifeboatLife]);
+    const keepsLifeboat = lifeboat?.passed === true && allPass([...docked, ...lifeboatLife]);
     const without = keepsLifeboat
       ? null
       : evaluateRule(withoutLifeboatRule, daysWithoutLifeboat(values), thresholds, 'nominal', scope);
@@ -577,7 +575,6 @@ const countReading = (quantityKey: string, value: number): Reading => ({
 });
 const seatCapacityOf = (vehicle: Vehicle, thresholds: Situation['thresholds']) =>
   fact(vehicle, 'crewSeats') - vehicle.seatsTaken + usableImprovisedSeats(vehicle, thresholds.maxImprovisedSeatsPerVehicle ?? 0);
-const peakGRule = descentModeRules.find((r) => r.quantity === 'descentPeakG') as FlightRule;
 
 /** At least one crew member rides the damaged vehicle home: zero aboard is never a reduced crew. */
 function reducedCrewRow(context: RowContext): RowVerdict {
@@ -715,6 +712,15 @@ export function everyEvaluation(situation: Situation): RuleEvaluation[] {
     for (const mode of setup.damagedVehicle.descentModes) descentModeEvaluations(context, mode, tier, 0, all);
     all.push(...lifeboatEvaluations(context, setup.damagedVehicle, 0));
     all.push(evaluateRule(lifeUntilClearedRule, lifeAtArrival(context, setup.damagedVehicle), thresholds, tier, {}));
+    all.push(evaluateRule(withoutLifeboatRule, daysWithoutLifeboat(values), thresholds, tier, {}));
+    // What a crew swap reads of the vehicle that would take this crew home.
+    for (const vehicle of setup.otherVehicles) {
+      const scope = { vehicleId: vehicle.id };
+      all.push(evaluateRule(lifeAtReturnRule, lifeUsedAtReturn(vehicle, nowUtc), thresholds, tier, scope));
+      for (const mode of vehicle.descentModes) {
+        all.push(evaluateRule(peakGRule, descentPeakG(vehicle, mode), thresholds, tier, { ...scope, descentModeId: mode.id }));
+      }
+    }
     for (const vehicle of [setup.damagedVehicle, ...setup.otherVehicles]) {
       const reading = lifeUsedAtReplacementArrival(vehicle, nowUtc, values);
       all.push(evaluateRule(lifeThroughWaitRule, reading, thresholds, tier, { vehicleId: vehicle.id }));

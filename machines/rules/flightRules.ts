@@ -26,98 +26,108 @@ export interface FlightRule {
   source: string;
 }
 
+export const peakCabinTempRule: FlightRule = {
+  id: 'thermal.peak-cabin-temp',
+  statement: 'Predicted peak cabin temperature during descent stays within the limit',
+  discipline: 'thermal',
+  quantity: 'peakCabinTempC',
+  perCrewCount: true,
+  comparator: '<=',
+  threshold: 'maxDescentCabinTempC',
+  unit: '°C',
+  rationale: 'With the external loop empty, crew and equipment heat stays in the cabin; fewer crew, less heat',
+  source: 'SD-0215',
+};
+
+export const peakCabinHumidityRule: FlightRule = {
+  id: 'thermal.peak-cabin-humidity',
+  statement: 'Predicted peak cabin humidity during descent stays within the limit',
+  discipline: 'thermal',
+  quantity: 'peakCabinHumidityPct',
+  perCrewCount: true,
+  comparator: '<=',
+  threshold: 'maxDescentCabinHumidityPct',
+  unit: '%RH',
+  rationale: 'Humidity "would soar" without heat rejection; crew exhalation and sweat add to it',
+  source: 'SD-0215',
+};
+
+export const descentModuleLeakRule: FlightRule = {
+  id: 'pressure.descent-module-leak',
+  statement: 'The descent module holds pressure',
+  discipline: 'pressure',
+  quantity: 'descentModuleLeakRateKpaPerHour',
+  perCrewCount: false,
+  comparator: '<=',
+  threshold: 'maxDescentModuleLeakRateKpaPerHour',
+  unit: 'kPa/h',
+  rationale: 'The crew rides the descent module home; a leak there is a direct hazard',
+  source: 'assumed',
+};
+
+export const lifeAtReturnRule: FlightRule = {
+  id: 'vehicle-life.at-return',
+  statement: 'The share of its certified life the vehicle has used when it returns stays within the limit',
+  discipline: 'vehicle-life',
+  quantity: 'lifeUsedAtReturnPct',
+  perCrewCount: false,
+  comparator: '<=',
+  threshold: 'maxCertifiedLifeUsedPct',
+  unit: '%',
+  rationale: 'Beyond its certified life a vehicle is not qualified to carry crew (Soyuz: its peroxide ages [RSW-SA])',
+  source: 'WP-SMS',
+};
+
 /** Rules about the crew aboard the damaged vehicle, whatever descent mode it flies. */
 export const crewRules: readonly FlightRule[] = [
-  {
-    id: 'thermal.peak-cabin-temp',
-    statement: 'Predicted peak cabin temperature during descent stays within the limit',
-    discipline: 'thermal',
-    quantity: 'peakCabinTempC',
-    perCrewCount: true,
-    comparator: '<=',
-    threshold: 'maxDescentCabinTempC',
-    unit: '°C',
-    rationale: 'With the external loop empty, crew and equipment heat stays in the cabin; fewer crew, less heat',
-    source: 'SD-0215',
-  },
-  {
-    id: 'thermal.peak-cabin-humidity',
-    statement: 'Predicted peak cabin humidity during descent stays within the limit',
-    discipline: 'thermal',
-    quantity: 'peakCabinHumidityPct',
-    perCrewCount: true,
-    comparator: '<=',
-    threshold: 'maxDescentCabinHumidityPct',
-    unit: '%RH',
-    rationale: 'Humidity "would soar" without heat rejection; crew exhalation and sweat add to it',
-    source: 'SD-0215',
-  },
-  {
-    id: 'pressure.descent-module-leak',
-    statement: 'The descent module holds pressure',
-    discipline: 'pressure',
-    quantity: 'descentModuleLeakRateKpaPerHour',
-    perCrewCount: false,
-    comparator: '<=',
-    threshold: 'maxDescentModuleLeakRateKpaPerHour',
-    unit: 'kPa/h',
-    rationale: 'The crew rides the descent module home; a leak there is a direct hazard',
-    source: 'assumed',
-  },
-  {
-    id: 'vehicle-life.at-return',
-    statement: 'The share of its certified life the vehicle has used when it returns stays within the limit',
-    discipline: 'vehicle-life',
-    quantity: 'lifeUsedAtReturnPct',
-    perCrewCount: false,
-    comparator: '<=',
-    threshold: 'maxCertifiedLifeUsedPct',
-    unit: '%',
-    rationale: 'Beyond its certified life a vehicle is not qualified to carry crew (Soyuz: its peroxide ages [RSW-SA])',
-    source: 'WP-SMS',
-  },
+  peakCabinTempRule,
+  peakCabinHumidityRule,
+  descentModuleLeakRule,
+  lifeAtReturnRule,
 ];
 
+export const deorbitMarginRule: FlightRule = {
+  id: 'propulsion.deorbit-margin',
+  statement: "The mode's deorbit engine delivers the class's deorbit burn with margin (available / required − 1)",
+  discipline: 'propulsion-attitude',
+  quantity: 'deorbitDeltaVMarginPct',
+  perCrewCount: false,
+  comparator: '>=',
+  threshold: 'minDeorbitDeltaVMarginPct',
+  unit: '%',
+  rationale: 'Without the full burn the vehicle cannot leave orbit on its planned track',
+  source: 'NSF-MS17',
+};
+
+export const thrusterToleranceRule: FlightRule = {
+  id: 'thrusters.fault-tolerance',
+  statement: "Working thrusters of each group the descent mode needs exceed the mode's minimum by the tolerance",
+  discipline: 'propulsion-attitude',
+  quantity: 'thrusterFaultToleranceLeft',
+  perCrewCount: false,
+  comparator: '>=',
+  threshold: 'minAttitudeFaultTolerance',
+  unit: 'count',
+  rationale:
+    'Which group is lost decides: attitude control holds the burn direction and entry orientation, a deorbit group gives the burn; a ballistic entry needs neither',
+  source: 'SWEHB-HR31',
+};
+
+export const peakGRule: FlightRule = {
+  id: 'descent.peak-g-load',
+  statement: "The descent mode's peak g-load stays within the crew's limit",
+  discipline: 'descent',
+  quantity: 'descentPeakG',
+  perCrewCount: false,
+  comparator: '<=',
+  threshold: 'maxDescentPeakG',
+  unit: 'g',
+  rationale: 'A deconditioned crew tolerates less sustained acceleration; a ballistic entry peaks above 8 g',
+  source: 'GH-ACC',
+};
+
 /** Rules about the descent mode flown: a degraded mode is tried for the emergency tier only. */
-export const descentModeRules: readonly FlightRule[] = [
-  {
-    id: 'propulsion.deorbit-margin',
-    statement: "The mode's deorbit engine delivers the class's deorbit burn with margin (available / required − 1)",
-    discipline: 'propulsion-attitude',
-    quantity: 'deorbitDeltaVMarginPct',
-    perCrewCount: false,
-    comparator: '>=',
-    threshold: 'minDeorbitDeltaVMarginPct',
-    unit: '%',
-    rationale: 'Without the full burn the vehicle cannot leave orbit on its planned track',
-    source: 'NSF-MS17',
-  },
-  {
-    id: 'thrusters.fault-tolerance',
-    statement: "Working thrusters of each group the descent mode needs exceed the mode's minimum by the tolerance",
-    discipline: 'propulsion-attitude',
-    quantity: 'thrusterFaultToleranceLeft',
-    perCrewCount: false,
-    comparator: '>=',
-    threshold: 'minAttitudeFaultTolerance',
-    unit: 'count',
-    rationale:
-      'Which group is lost decides: attitude control holds the burn direction and entry orientation, a deorbit group gives the burn; a ballistic entry needs neither',
-    source: 'SWEHB-HR31',
-  },
-  {
-    id: 'descent.peak-g-load',
-    statement: "The descent mode's peak g-load stays within the crew's limit",
-    discipline: 'descent',
-    quantity: 'descentPeakG',
-    perCrewCount: false,
-    comparator: '<=',
-    threshold: 'maxDescentPeakG',
-    unit: 'g',
-    rationale: 'A deconditioned crew tolerates less sustained acceleration; a ballistic entry peaks above 8 g',
-    source: 'GH-ACC',
-  },
-];
+export const descentModeRules: readonly FlightRule[] = [deorbitMarginRule, thrusterToleranceRule, peakGRule];
 
 /** Every system the return needs in the mode flown, as the findings left it: nominal (or cleared) within the tier's limit. */
 export const returnSystemsRule: FlightRule = {
@@ -210,34 +220,35 @@ export const swapSeatsRule: FlightRule = {
   source: 'ESA-KAZ',
 };
 
+export const damagedVehicleSeatsRule: FlightRule = {
+  id: 'seats.damaged-vehicle',
+  statement: 'Crew aboard the damaged vehicle fit its seats (improvised ones within the seat policy)',
+  discipline: 'seats',
+  quantity: 'crewAboardDamagedVehicle',
+  perCrewCount: false,
+  comparator: '<=',
+  threshold: 'maxImprovisedSeatsPerVehicle',
+  unit: 'count',
+  rationale: 'Every crew member rides in a seat with their own moulded liner',
+  source: 'ESA-KAZ',
+};
+
+export const otherVehicleSeatsRule: FlightRule = {
+  id: 'seats.other-vehicles',
+  statement:
+    'Crew moved to other docked vehicles fit the free seats their liners can go to (improvised ones within the seat policy)',
+  discipline: 'seats',
+  quantity: 'crewOnOtherVehicles',
+  perCrewCount: false,
+  comparator: '<=',
+  threshold: 'maxImprovisedSeatsPerVehicle',
+  unit: 'count',
+  rationale: 'Crew size is limited by the seats of the docked vehicles (the lifeboat rule)',
+  source: 'NA-LIFE',
+};
+
 /** A plan never seats more crew than a vehicle has seats for, improvised ones within the seat policy. */
-export const seatRules: readonly FlightRule[] = [
-  {
-    id: 'seats.damaged-vehicle',
-    statement: 'Crew aboard the damaged vehicle fit its seats (improvised ones within the seat policy)',
-    discipline: 'seats',
-    quantity: 'crewAboardDamagedVehicle',
-    perCrewCount: false,
-    comparator: '<=',
-    threshold: 'maxImprovisedSeatsPerVehicle',
-    unit: 'count',
-    rationale: 'Every crew member rides in a seat with their own moulded liner',
-    source: 'ESA-KAZ',
-  },
-  {
-    id: 'seats.other-vehicles',
-    statement:
-      'Crew moved to other docked vehicles fit the free seats their liners can go to (improvised ones within the seat policy)',
-    discipline: 'seats',
-    quantity: 'crewOnOtherVehicles',
-    perCrewCount: false,
-    comparator: '<=',
-    threshold: 'maxImprovisedSeatsPerVehicle',
-    unit: 'count',
-    rationale: 'Crew size is limited by the seats of the docked vehicles (the lifeboat rule)',
-    source: 'NA-LIFE',
-  },
-];
+export const seatRules: readonly FlightRule[] = [damagedVehicleSeatsRule, otherVehicleSeatsRule];
 
 /** May the replacement launch now? */
 export const commonCauseRule: FlightRule = {

@@ -1,7 +1,7 @@
 import type { Situation } from '../../../machines/policy/policy';
 import { thresholdKeyFor } from '../../../machines/policy/thresholds';
 import { evaluateRule, type RuleStatus } from '../../../machines/rules/evaluate';
-import { crewQuantityKey, crewRules, type FlightRule } from '../../../machines/rules/flightRules';
+import { crewQuantityKey, type FlightRule, peakCabinHumidityRule, peakCabinTempRule } from '../../../machines/rules/flightRules';
 import { quantityOfKey } from '../../../machines/rules/quantities';
 import { crewReading, peakCabinTempReading } from '../../../machines/rules/readings';
 import { descentCabinModelOf, descentThermalEstimate, estimatedSource } from '../../../machines/thermal/estimate';
@@ -42,7 +42,7 @@ export interface CabinSeries {
 export function descentCabinSeries(situation: Situation): CabinSeries[] {
   const crewCounts = Array.from({ length: situation.setup.crew.length }, (_, i) => i + 1);
   return descentCabinQuantities.map((quantity) => {
-    const rule = crewRules.find((r) => r.quantity === quantity) as FlightRule;
+    const rule = quantity === 'peakCabinTempC' ? peakCabinTempRule : peakCabinHumidityRule;
     const limit = (tier: Tier) => situation.thresholds[thresholdKeyFor(rule.threshold, tier)] ?? null;
     const definition = quantityOfKey(quantity)?.definition;
     return {
