@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { availableParallelism } from 'node:os';
 import react from '@vitejs/plugin-react';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
@@ -57,5 +58,9 @@ export default defineConfig({
     // Component tests choose happy-dom with a file comment; the rest run in Node.
     environment: 'node',
     testTimeout: 30_000,
+    // Threads start faster than forks, and one worker per core: Vitest's default (cores − 1) is a
+    // single worker on a 2-core machine. Measured on 2 cores: about a fifth off the run's wall time.
+    pool: 'threads',
+    maxWorkers: availableParallelism(),
   },
 });

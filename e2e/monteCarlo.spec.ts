@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
-import { expectChartsDrawnAsComputed, expectNoAxeViolations, openWalkthrough, stepUntil } from './support';
+import { expectChartsDrawnAsComputed, expectNoAxeViolations, openWalkthrough, settled, stepUntil } from './support';
 
 /**
  * MS-22 with the 2-crew temperature reported as 39–41 °C against the 40 °C emergency limit: judged at
@@ -116,9 +116,10 @@ test('a long run shows progress at least every 100 ms, never blocks the page, an
 }) => {
   await openWalkthrough(page, 'Soyuz MS-22 coolant leak');
   await stepUntil(page, 'anomaly.decision');
-  // The step's own detail (tables, diagram) renders after it: watch the page only once that is done.
-  await page.waitForTimeout(1500);
-  await page.evaluate(() => new Promise((resolve) => requestIdleCallback(resolve, { timeout: 2000 })));
+  // The step's own detail (charts, diagram) renders after it: watch the page only once that is done.
+  await expect(page.locator('figure.plot')).toHaveCount(4);
+  await expect(page.locator('.statechart svg.chart-svg')).toBeVisible();
+  await settled(page);
   await page.evaluate(() => {
     const w = window as unknown as { longTasks: number[]; progressAt: number[] };
     w.longTasks = [];

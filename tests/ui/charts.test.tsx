@@ -43,7 +43,9 @@ const result: MonteCarloResult = {
   ],
 };
 
-const figure = async (name: RegExp) => screen.findByRole('figure', { name });
+// The charts' chunk is imported on first use: on a busy machine, with another test file importing
+// beside it, that can take longer than findBy's default second.
+const figure = async (name: RegExp) => screen.findByRole('figure', { name }, { timeout: 15_000 });
 
 describe('Monte Carlo charts (loaded lazily, as the app would)', () => {
   it('odds: a bar and a ± standard-error whisker per outcome, the recommended one said in words, the numbers as a table', async () => {
