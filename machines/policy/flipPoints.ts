@@ -2,7 +2,7 @@ import { conservativeEnd, type RuleEvaluation, worseDirection } from '../rules/e
 import { quantityOfKey } from '../rules/quantities';
 import type { AssessedValue, OutcomeId } from '../types';
 import { everyEvaluation, outcomeOf, type Recommendation, recommend, recommendationEvaluations, type Situation } from './policy';
-import { plausibleRangeByUnit, thresholdDefinitionByKey, validateThresholdValues } from './thresholds';
+import { plausibleRangeByUnit, type ThresholdKey, thresholdDefinitionByKey, validateThresholdValues } from './thresholds';
 
 type Direction = 'raise' | 'lower';
 
@@ -16,7 +16,7 @@ interface Flip {
 }
 
 export interface FlipPoint extends Flip {
-  thresholdKey: string;
+  thresholdKey: ThresholdKey;
   /** False when that change alone breaks the tier order (e.g. nominal above emergency). */
   validAlone: boolean;
 }

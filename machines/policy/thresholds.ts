@@ -15,8 +15,34 @@ export const plausibleRangeByUnit: Record<ThresholdUnit, { min: number; max: num
   days: { min: 0, max: 365 },
 };
 
+/** Thresholds with a nominal and an emergency tier: the key in force is `<base>.nominal` / `<base>.emergency`. */
+export const tieredThresholdBases = [
+  'maxDescentCabinTempC',
+  'maxDescentCabinHumidityPct',
+  'maxDescentModuleLeakRateKpaPerHour',
+  'minDeorbitDeltaVMarginPct',
+  'minAttitudeFaultTolerance',
+  'maxCertifiedLifeUsedPct',
+  'maxDescentPeakG',
+  'maxSystemStatusSeverity',
+] as const;
+/** Thresholds with one value for both tiers. */
+export const singleThresholdKeys = [
+  'maxLifeboatLifeUsedPct',
+  'maxEmergencyOnlyPlacesPerVehicle',
+  'maxDaysWithoutLifeboat',
+  'maxOpenCommonCauseQuestions',
+  'thinMarginPctOfLimit',
+  'maxImprovisedSeatsPerVehicle',
+] as const;
+export type TieredThresholdBase = (typeof tieredThresholdBases)[number];
+export type SingleThresholdKey = (typeof singleThresholdKeys)[number];
+/** What a rule names: a tiered base or a single key. */
+export type ThresholdBase = TieredThresholdBase | SingleThresholdKey;
+export type ThresholdKey = `${TieredThresholdBase}.${Tier}` | SingleThresholdKey;
+
 export interface ThresholdDefinition {
-  key: string;
+  key: ThresholdKey;
   label: string;
   unit: ThresholdUnit;
   /** `max`: a value at or below the threshold passes; `min`: at or above. */
@@ -29,7 +55,7 @@ export interface ThresholdDefinition {
 }
 
 function tiered(
-  base: string,
+  base: TieredThresholdBase,
   label: string,
   unit: ThresholdUnit,
   kind: 'max' | 'min',
@@ -38,7 +64,7 @@ function tiered(
 ): ThresholdDefinition[] {
   return [
     {
-      key: `${base}.nominal`,
+      key: `${base}.nominal` as const,
       label,
       unit,
       kind,
@@ -48,7 +74,7 @@ function tiered(
       basis: nominal.basis,
     },
     {
-      key: `${base}.emergency`,
+      key: `${base}.emergency` as const,
       label,
       unit,
       kind,
@@ -209,7 +235,18 @@ export const thresholdDefinitions: readonly ThresholdDefinition[] = [
   },
 ];
 
-export type ThresholdValues = Readonly<Record<string, number>>;
+/** A value for every threshold, keyed by the one vocabulary of threshold keys. */
+export type ThresholdValues = Readonly<Record<ThresholdKey, number>>;
+
+const thresholdKeys: ReadonlySet<string> = new Set<string>([
+  ...tieredThresholdBases.flatMap((b) => [`${b}.nominal`, `${b}.emergency`]),
+  ...singleThresholdKeys,
+]);
+export const isThresholdKey = (key: string): key is ThresholdKey => thresholdKeys.has(key);
+
+/** The value of a key read from input (an event, a file, a record): undefined when it is no threshold. */
+export const thresholdValue = (thresholds: ThresholdValues, key: string): number | undefined =>
+  isThresholdKey(key) ? thresholds[key] : undefined;
 
 /** Keys of earlier profiles: vehicle facts now, or vehicle-relative policy. Refused with what replaced them. */
 const removedThresholdKeys: Readonly<Record<string, string>> = {
@@ -229,18 +266,19 @@ export function unknownThresholdKey(key: string): string {
   return `a known threshold key (one of ${[...thresholdDefinitionByKey.keys()].join(', ')})`;
 }
 
-export const thresholdDefinitionByKey: ReadonlyMap<string, ThresholdDefinition> = new Map(
+export const thresholdDefinitionByKey: ReadonlyMap<string, ThresholdDefinition> = new Map<string, ThresholdDefinition>(
   thresholdDefinitions.map((d) => [d.key, d]),
 );
 
-export const defaultThresholdValues: ThresholdValues = Object.fromEntries(
+export const defaultThresholdValues = Object.fromEntries(
   thresholdDefinitions.map((d) => [d.key, d.defaultValue]),
-);
+) as ThresholdValues;
 
 /** The key of the threshold a rule reads in a tier (single-valued thresholds serve both tiers). */
-export function thresholdKeyFor(base: string, tier: Tier): string {
-  const tieredKey = `${base}.${tier}`;
-  return thresholdDefinitionByKey.has(tieredKey) ? tieredKey : base;
+export function thresholdKeyFor(base: ThresholdBase, tier: Tier): ThresholdKey {
+  return (tieredThresholdBases as readonly string[]).includes(base)
+    ? (`${base as TieredThresholdBase}.${tier}` as const)
+    : (base as SingleThresholdKey);
 }
 
 export interface ThresholdProblem {

@@ -1,4 +1,4 @@
-import { type ThresholdValues, thresholdKeyFor } from '../policy/thresholds';
+import { type ThresholdKey, type ThresholdValues, thresholdKeyFor } from '../policy/thresholds';
 import type { AssessedValue, Tier } from '../types';
 import type { FlightRule } from './flightRules';
 import { quantityOfKey } from './quantities';
@@ -43,7 +43,7 @@ export interface RuleEvaluation extends EvaluationScope {
   inputs: readonly InputTerm[];
   comparator: '<=' | '>=';
   /** The profile threshold the limit comes from. */
-  thresholdKey: string;
+  thresholdKey: ThresholdKey;
   /** The limit the value is compared with: the threshold itself, or (seats) a capacity the threshold bounds. */
   threshold: number;
   unit: string;
@@ -90,7 +90,7 @@ export function evaluateRule(
 }
 
 /** Keys are resolved once per rule: the evaluator runs thousands of times per flip-point search. */
-const keyCache = new WeakMap<FlightRule, { nominal: string; emergency: string }>();
+const keyCache = new WeakMap<FlightRule, { nominal: ThresholdKey; emergency: ThresholdKey }>();
 function keysOf(rule: FlightRule) {
   let keys = keyCache.get(rule);
   if (!keys) {

@@ -1,4 +1,4 @@
-import type { ThresholdUnit } from '../policy/thresholds';
+import type { ThresholdBase, ThresholdUnit } from '../policy/thresholds';
 
 export type Discipline =
   | 'thermal'
@@ -20,7 +20,7 @@ export interface FlightRule {
   perCrewCount: boolean;
   comparator: '<=' | '>=';
   /** Threshold base key; the tier picks `.nominal` / `.emergency` where the profile has both. */
-  threshold: string;
+  threshold: ThresholdBase;
   unit: ThresholdUnit;
   rationale: string;
   source: string;

@@ -12,7 +12,7 @@ import {
   type UncrewedDeparture,
 } from '../../machines/policy/policy';
 import type { SeatAssignment } from '../../machines/policy/seatPlan';
-import { thresholdDefinitionByKey } from '../../machines/policy/thresholds';
+import { thresholdDefinitionByKey, thresholdValue } from '../../machines/policy/thresholds';
 import type { EvaluationScope, RuleEvaluation } from '../../machines/rules/evaluate';
 import { allRules } from '../../machines/rules/flightRules';
 import { type Poll, type PollAnswer, type PollClosing, type PollTally, pollTally } from '../../machines/statechart/poll';
@@ -171,7 +171,7 @@ export function decisionRecord(
           label: definition?.label ?? key,
           unit: definition?.unit ?? '',
           value,
-          profileValue: profile.values[key] ?? null,
+          profileValue: thresholdValue(profile.values, key) ?? null,
         };
       }),
     },

@@ -1,4 +1,9 @@
-import { defaultThresholdValues, type ThresholdValues, validateThresholdValues } from '../../machines/policy/thresholds';
+import {
+  defaultThresholdValues,
+  type ThresholdValues,
+  thresholdValue,
+  validateThresholdValues,
+} from '../../machines/policy/thresholds';
 import { defaultPollPositions } from '../../machines/statechart/poll';
 import { canonicalJson, sha256Hex } from './canonicalJson';
 import type { Parsed } from './inputProblem';
@@ -29,7 +34,7 @@ export async function makeProfile(
 
 /** The values in force that differ from `base` (a profile's values, or those recorded): what a change changed. */
 export function changedFrom(base: ThresholdValues, inForce: ThresholdValues): [key: string, value: number][] {
-  return Object.entries(inForce).filter(([key, value]) => base[key] !== value);
+  return Object.entries(inForce).filter(([key, value]) => thresholdValue(base, key) !== value);
 }
 
 export function defaultProfile(): Promise<ThresholdProfile> {

@@ -1,7 +1,7 @@
 import { type NearestFlip, nearestFlip } from '../../machines/policy/answer';
 import { type FlipPoint, flipPoints, type InputFlipPoint, inputFlipPoints } from '../../machines/policy/flipPoints';
 import { type PolicyRowResult, type Recommendation, recommend, type Situation } from '../../machines/policy/policy';
-import { validateThresholdValues } from '../../machines/policy/thresholds';
+import { thresholdValue, validateThresholdValues } from '../../machines/policy/thresholds';
 import type { AssessedValues } from '../../machines/rules/evaluate';
 import { type CrewReturnEvent, crewReturnEventSchema, type OperatorRequest } from '../../machines/statechart/events';
 import { refusalOf } from '../../machines/statechart/refusal';
@@ -231,7 +231,7 @@ export function recordEvent(walkthrough: Walkthrough, request: OperatorRequest, 
   const { snapshot } = foldWalkthrough(walkthrough);
   const stamped = { ...request, at: snapshot.context.nowUtc, by };
   if (stamped.type === 'thresholds.change') {
-    const previousValue = snapshot.context.thresholds[stamped.key];
+    const previousValue = thresholdValue(snapshot.context.thresholds, stamped.key);
     if (previousValue === stamped.value) return { ok: false, reason: 'unchanged' };
     if (previousValue !== undefined) stamped.previousValue = previousValue;
   }

@@ -1,6 +1,12 @@
 import type { NearestFlip } from '../../../machines/policy/answer';
 import type { FlipPoint, InputFlipPoint } from '../../../machines/policy/flipPoints';
-import { type ThresholdValues, thresholdDefinitionByKey, thresholdKeyFor } from '../../../machines/policy/thresholds';
+import {
+  type ThresholdKey,
+  type ThresholdValues,
+  thresholdDefinitionByKey,
+  thresholdKeyFor,
+  tieredThresholdBases,
+} from '../../../machines/policy/thresholds';
 import type { RuleEvaluation } from '../../../machines/rules/evaluate';
 import { quantityOfKey } from '../../../machines/rules/quantities';
 import type { Tier } from '../../../machines/types';
@@ -66,8 +72,8 @@ export function flipLines(
 /** Both tiers of a tiered threshold; the threshold alone otherwise. */
 function tiersOf(thresholdKey: string, thresholds: ThresholdValues): FlipLine['limits'] {
   const definition = thresholdDefinitionByKey.get(thresholdKey);
-  if (!definition?.tier) return [];
-  const base = thresholdKey.slice(0, -`.${definition.tier}`.length);
+  const base = tieredThresholdBases.find((b) => thresholdKey === `${b}.${definition?.tier}`);
+  if (!definition?.tier || !base) return [];
   return (['nominal', 'emergency'] as const).flatMap((tier) => {
     const key = thresholdKeyFor(base, tier);
     const value = thresholds[key];
@@ -81,7 +87,7 @@ function limitsReading(
   evaluations: readonly RuleEvaluation[],
   thresholds: ThresholdValues,
 ): FlipLine['limits'] {
-  const keys = new Map<string, Tier>();
+  const keys = new Map<ThresholdKey, Tier>();
   for (const e of evaluations) if (e.quantityKey === quantityKey) keys.set(e.thresholdKey, e.tier);
   return [...keys].flatMap(([thresholdKey, tier]) => {
     const value = thresholds[thresholdKey];

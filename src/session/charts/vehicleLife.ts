@@ -1,3 +1,4 @@
+import { thresholdKeyFor } from '../../../machines/policy/thresholds';
 import { evaluateRule, type RuleStatus } from '../../../machines/rules/evaluate';
 import { lifeThroughWaitRule } from '../../../machines/rules/flightRules';
 import { lifeUsedAtReplacementArrival, vehicleAgeDays } from '../../../machines/rules/readings';
@@ -93,7 +94,9 @@ type VehicleLifeTimelineInput = Pick<WalkthroughView, 'situation'>;
 /** Riding home is held to the certified life (nominal tier); keeping a lifeboat, to the lifeboat allowance. */
 function lifeLimitPct(thresholds: Thresholds, tier: Tier): number {
   return (
-    (tier === 'nominal' ? thresholds['maxCertifiedLifeUsedPct.nominal'] : thresholds[lifeThroughWaitRule.threshold]) ?? Number.NaN
+    (tier === 'nominal'
+      ? thresholds['maxCertifiedLifeUsedPct.nominal']
+      : thresholds[thresholdKeyFor(lifeThroughWaitRule.threshold, tier)]) ?? Number.NaN
   );
 }
 

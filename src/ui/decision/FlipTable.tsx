@@ -7,6 +7,7 @@ import {
   type PolicyRowResult,
   type ThresholdValues,
   thresholdDefinitionByKey,
+  thresholdValue,
 } from '../../session/model';
 import { ColumnHeads } from '../shared/ColumnHeads';
 import { displayValue, type TemperatureUnit } from '../shared/units';
@@ -61,7 +62,7 @@ export const FlipTable = memo(function FlipTable({
         <tbody>
           {[...readers].map(([key, ruleIds]) => {
             const definition = thresholdDefinitionByKey.get(key);
-            const threshold = thresholds[key] ?? Number.NaN;
+            const threshold = thresholdValue(thresholds, key) ?? Number.NaN;
             const unit = definition?.unit ?? '';
             const flip = (direction: FlipPoint['direction']) => {
               const f = flipPoints.find((p) => p.thresholdKey === key && p.direction === direction);
