@@ -1,4 +1,4 @@
-import { type ThresholdKey, type ThresholdValues, thresholdKeyFor } from '../policy/thresholds';
+import { type ThresholdKey, type ThresholdValues, thresholdDefinitionByKey, thresholdKeyFor } from '../policy/thresholds';
 import type { AssessedValue, Tier } from '../types';
 import type { FlightRule } from './flightRules';
 import { quantityOfKey } from './quantities';
@@ -83,10 +83,21 @@ export function evaluateRule(
     comparator: rule.comparator,
     thresholdKey,
     threshold,
-    unit: rule.unit,
+    unit: unitOf(rule),
     status,
     margin: margin === null || Number.isNaN(margin) ? null : margin,
   };
+}
+
+/** A rule's unit is its threshold's, stated once in the threshold's definition. */
+const unitByRule = new WeakMap<FlightRule, string>();
+export function unitOf(rule: FlightRule): string {
+  let unit = unitByRule.get(rule);
+  if (unit === undefined) {
+    unit = thresholdDefinitionByKey.get(thresholdKeyFor(rule.threshold, 'nominal'))?.unit ?? '';
+    unitByRule.set(rule, unit);
+  }
+  return unit;
 }
 
 /** Keys are resolved once per rule: the evaluator runs thousands of times per flip-point search. */

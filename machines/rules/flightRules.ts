@@ -1,4 +1,4 @@
-import type { ThresholdBase, ThresholdUnit } from '../policy/thresholds';
+import type { ThresholdBase } from '../policy/thresholds';
 
 export type Discipline =
   | 'thermal'
@@ -21,7 +21,6 @@ export interface FlightRule {
   comparator: '<=' | '>=';
   /** Threshold base key; the tier picks `.nominal` / `.emergency` where the profile has both. */
   threshold: ThresholdBase;
-  unit: ThresholdUnit;
   rationale: string;
   source: string;
 }
@@ -34,7 +33,6 @@ export const peakCabinTempRule: FlightRule = {
   perCrewCount: true,
   comparator: '<=',
   threshold: 'maxDescentCabinTempC',
-  unit: '°C',
   rationale: 'With the external loop empty, crew and equipment heat stays in the cabin; fewer crew, less heat',
   source: 'SD-0215',
 };
@@ -47,7 +45,6 @@ export const peakCabinHumidityRule: FlightRule = {
   perCrewCount: true,
   comparator: '<=',
   threshold: 'maxDescentCabinHumidityPct',
-  unit: '%RH',
   rationale: 'Humidity "would soar" without heat rejection; crew exhalation and sweat add to it',
   source: 'SD-0215',
 };
@@ -60,7 +57,6 @@ export const descentModuleLeakRule: FlightRule = {
   perCrewCount: false,
   comparator: '<=',
   threshold: 'maxDescentModuleLeakRateKpaPerHour',
-  unit: 'kPa/h',
   rationale: 'The crew rides the descent module home; a leak there is a direct hazard',
   source: 'assumed',
 };
@@ -73,7 +69,6 @@ export const lifeAtReturnRule: FlightRule = {
   perCrewCount: false,
   comparator: '<=',
   threshold: 'maxCertifiedLifeUsedPct',
-  unit: '%',
   rationale: 'Beyond its certified life a vehicle is not qualified to carry crew (Soyuz: its peroxide ages [RSW-SA])',
   source: 'WP-SMS',
 };
@@ -94,7 +89,6 @@ export const deorbitMarginRule: FlightRule = {
   perCrewCount: false,
   comparator: '>=',
   threshold: 'minDeorbitDeltaVMarginPct',
-  unit: '%',
   rationale: 'Without the full burn the vehicle cannot leave orbit on its planned track',
   source: 'NSF-MS17',
 };
@@ -107,7 +101,6 @@ export const thrusterToleranceRule: FlightRule = {
   perCrewCount: false,
   comparator: '>=',
   threshold: 'minAttitudeFaultTolerance',
-  unit: 'count',
   rationale:
     'Which group is lost decides: attitude control holds the burn direction and entry orientation, a deorbit group gives the burn; a ballistic entry needs neither',
   source: 'SWEHB-HR31',
@@ -121,7 +114,6 @@ export const peakGRule: FlightRule = {
   perCrewCount: false,
   comparator: '<=',
   threshold: 'maxDescentPeakG',
-  unit: 'g',
   rationale: 'A deconditioned crew tolerates less sustained acceleration; a ballistic entry peaks above 8 g',
   source: 'GH-ACC',
 };
@@ -139,7 +131,6 @@ export const returnSystemsRule: FlightRule = {
   perCrewCount: false,
   comparator: '<=',
   threshold: 'maxSystemStatusSeverity',
-  unit: 'status',
   rationale:
     'Damage to a heat shield, window, hatch seal, parachute, separation pyrotechnic, guidance sensor or battery is judged where it matters; a module jettisoned before entry matters only before it goes',
   source: 'SWEHB-HR31',
@@ -154,7 +145,6 @@ export const lifeboatSystemsRule: FlightRule = {
   perCrewCount: false,
   comparator: '<=',
   threshold: 'maxSystemStatusSeverity',
-  unit: 'status',
   rationale: 'Crew who keep a vehicle as their lifeboat shelter in it and may have to leave in it at any moment',
   source: 'NA-LIFE',
 };
@@ -170,7 +160,6 @@ export const lifeThroughWaitRule: FlightRule = {
   perCrewCount: false,
   comparator: '<=',
   threshold: 'maxLifeboatLifeUsedPct',
-  unit: '%',
   rationale:
     'Crew keep an emergency seat for the whole wait; a lifeboat flies only in an emergency, so it is held to the emergency allowance, not to the life certified for a planned return; a vehicle nobody waits on need not last it',
   source: 'NA-LIFE',
@@ -186,7 +175,6 @@ export const lifeUntilClearedRule: FlightRule = {
   perCrewCount: false,
   comparator: '<=',
   threshold: 'maxCertifiedLifeUsedPct',
-  unit: '%',
   rationale: 'Continuing is a plan to ride the vehicle home: a clearance that comes after its life has run out comes too late',
   source: 'WP-SMS',
 };
@@ -200,7 +188,6 @@ export const withoutLifeboatRule: FlightRule = {
   perCrewCount: false,
   comparator: '<=',
   threshold: 'maxDaysWithoutLifeboat',
-  unit: 'days',
   rationale:
     'The lifeboat rule gives every crew member a seat home at any moment; a period without one is a risk the authority accepts, by name and for a time',
   source: 'NA-LIFE',
@@ -215,7 +202,6 @@ export const swapSeatsRule: FlightRule = {
   perCrewCount: false,
   comparator: '<=',
   threshold: 'maxImprovisedSeatsPerVehicle',
-  unit: 'count',
   rationale: 'Every crew member rides in a seat with their own moulded liner',
   source: 'ESA-KAZ',
 };
@@ -228,7 +214,6 @@ export const damagedVehicleSeatsRule: FlightRule = {
   perCrewCount: false,
   comparator: '<=',
   threshold: 'maxImprovisedSeatsPerVehicle',
-  unit: 'count',
   rationale: 'Every crew member rides in a seat with their own moulded liner',
   source: 'ESA-KAZ',
 };
@@ -242,7 +227,6 @@ export const otherVehicleSeatsRule: FlightRule = {
   perCrewCount: false,
   comparator: '<=',
   threshold: 'maxImprovisedSeatsPerVehicle',
-  unit: 'count',
   rationale: 'Crew size is limited by the seats of the docked vehicles (the lifeboat rule)',
   source: 'NA-LIFE',
 };
@@ -259,7 +243,6 @@ export const commonCauseRule: FlightRule = {
   perCrewCount: false,
   comparator: '<=',
   threshold: 'maxOpenCommonCauseQuestions',
-  unit: 'count',
   rationale: 'A replacement with the same defect would strand the crew a second time',
   source: 'SPO-0213',
 };
