@@ -1,5 +1,6 @@
 /** A vehicle class as a scenario file may describe it: the catalogue's shape (machines/vehicles/vehicleClass.ts). */
 import { z } from 'zod';
+import { reportedQuantityNames } from '../machines/rules/quantities';
 import { idSchema as id, sourceKey } from '../machines/statechart/events';
 import { returnPhases } from '../machines/vehicles/vehicleClass';
 
@@ -34,7 +35,7 @@ export const vehicleClassSchema = z
         label,
         module: id,
         criticalIn: z.array(z.enum(returnPhases)).describe('phases in which the system must work'),
-        judgedBy: z.array(z.string().min(1)).optional().describe('quantities whose limits judge damage to it'),
+        judgedBy: z.array(z.enum(reportedQuantityNames)).optional().describe('quantities whose limits judge damage to it'),
         estimate: z.literal('descent-thermal').optional(),
       }),
     ),

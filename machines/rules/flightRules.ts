@@ -1,4 +1,5 @@
 import type { ThresholdBase } from '../policy/thresholds';
+import type { RuleQuantity } from './quantities';
 
 export type Discipline =
   | 'thermal'
@@ -16,7 +17,7 @@ export interface FlightRule {
   statement: string;
   discipline: Discipline;
   /** The quantity it reads; per-crew quantities are reported for each crew count. */
-  quantity: string;
+  quantity: RuleQuantity;
   perCrewCount: boolean;
   comparator: '<=' | '>=';
   /** Threshold base key; the tier picks `.nominal` / `.emergency` where the profile has both. */

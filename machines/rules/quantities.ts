@@ -1,8 +1,31 @@
 import { parseStatusKey, unclearedSeverity } from './systemStatus';
 
+/** The names of the quantities a finding or report can set: the one vocabulary the schema, rules and reports share. */
+export const reportedQuantityNames = [
+  'peakCabinTempC',
+  'peakCabinHumidityPct',
+  'descentModuleLeakRateKpaPerHour',
+  'deorbitDeltaVAvailableMps',
+  'backupDeorbitDeltaVAvailableMps',
+  'thrustersLost',
+  'replacementLeadTimeDays',
+  'openCommonCauseQuestions',
+  'commonCauseHoldDays',
+  'holeDiameterMm',
+  'coolantRemainingPct',
+  'livingVolumeTempC',
+  'instrumentCompartmentTempC',
+  'crewMetabolicHeatW',
+  'descentEquipmentHeatW',
+  'descentDurationMin',
+  'cabinTempAtHatchCloseC',
+  'descentCabinHeatCapacityKjPerK',
+] as const;
+export type ReportedQuantityName = (typeof reportedQuantityNames)[number];
+
 /** Quantities a finding or an engineering report can set; rules read some, the rest inform. */
 export interface QuantityDefinition {
-  name: string;
+  name: ReportedQuantityName | 'systemStatus';
   label: string;
   unit: string;
   perCrewCount: boolean;
@@ -51,7 +74,7 @@ export const reportedQuantities: readonly QuantityDefinition[] = [
 ];
 
 function q(
-  name: string,
+  name: ReportedQuantityName,
   label: string,
   unit: string,
   perCrewCount: boolean,
@@ -106,7 +129,7 @@ export function quantityOfKey(key: string): QuantityOfKey | undefined {
 }
 
 /** Quantities the rules read that are worked out (from assessed values, vehicle facts, the seat plan), by name. */
-export const derivedQuantityLabels: Readonly<Record<string, string>> = {
+export const derivedQuantityLabels = {
   lifeUsedAtReturnPct: 'Share of certified life used at return',
   lifeUsedAtReplacementArrivalPct: 'Share of certified life used when the replacement arrives',
   deorbitDeltaVMarginPct: 'Deorbit delta-v margin',
@@ -117,13 +140,16 @@ export const derivedQuantityLabels: Readonly<Record<string, string>> = {
   crewOnOtherVehicles: 'Crew moved to other vehicles',
   daysWithoutLifeboat: 'Days a crew waits without a lifeboat',
   crewSwappedHome: 'This crew riding another docked vehicle home',
-};
+} as const satisfies Readonly<Record<string, string>>;
+export type DerivedQuantityName = keyof typeof derivedQuantityLabels;
+/** Every quantity a rule can read: reported, or worked out. */
+export type RuleQuantity = ReportedQuantityName | DerivedQuantityName;
 
 /** A derived quantity's label; a key qualified by a thruster group (`thrusterFaultToleranceLeft.draco`) names it. */
 export function derivedQuantityLabel(key: string): string | undefined {
   const dot = key.indexOf('.');
   const base = dot > 0 ? key.slice(0, dot) : key;
-  const label = derivedQuantityLabels[base];
+  const label = (derivedQuantityLabels as Readonly<Record<string, string>>)[base];
   if (!label) return undefined;
   return dot > 0 ? `${label}, ${words(key.slice(dot + 1))}` : label;
 }

@@ -4,6 +4,8 @@
  * holds the classes the project knows; a scenario file may describe a class of its own in this shape.
  */
 
+import type { ReportedQuantityName } from '../rules/quantities';
+
 /** The phases of a crew's return, from keeping the vehicle docked as a lifeboat to landing. */
 export const returnPhases = ['docked-lifeboat', 'undock', 'deorbit', 'entry', 'landing'] as const;
 export type ReturnPhase = (typeof returnPhases)[number];
@@ -41,7 +43,7 @@ export interface VehicleSystem {
    * Quantities whose limits judge the consequence of damage to it (the cooling loop: the descent cabin's
    * temperature and humidity). They are required only once a finding touches the system, or reported.
    */
-  judgedBy?: readonly string[] | undefined;
+  judgedBy?: readonly ReportedQuantityName[] | undefined;
   /** A model that estimates a quantity it is judged by, applied only while a finding degrades the system. */
   estimate?: 'descent-thermal' | undefined;
 }
@@ -64,7 +66,7 @@ export interface DescentMode {
   /** The system that delivers the deorbit burn in this mode. */
   deorbitBy: string;
   /** The assessed quantity giving the delta-v that system can deliver. */
-  deorbitDeltaVQuantity: string;
+  deorbitDeltaVQuantity: 'deorbitDeltaVAvailableMps' | 'backupDeorbitDeltaVAvailableMps';
   /** Thruster groups it needs, each with at least the count given by the fact `descent.<mode>.minThrusters.<group>`. */
   needsThrusterGroups: readonly string[];
 }
