@@ -7,7 +7,6 @@ import {
   type RuleEvaluation,
 } from '../rules/evaluate';
 import {
-  crewQuantityKey,
   crewRules,
   deorbitMarginRule,
   type FlightRule,
@@ -24,6 +23,7 @@ import {
 } from '../rules/flightRules';
 import { quantityOfKey } from '../rules/quantities';
 import {
+  crewKey,
   crewReading,
   daysWithoutLifeboat,
   deorbitMargin,
@@ -31,15 +31,15 @@ import {
   lifeUsedAtReplacementArrival,
   lifeUsedAtReturn,
   peakCabinTempReading,
-  quantityApplies,
   reportedCriticalSystems,
   systemStatusReading,
   thrusterFaultTolerance,
+  touchedQuantities,
   vehicleAgeDays,
 } from '../rules/readings';
 import { statusKey, statusOfSeverity, statusSeverity } from '../rules/systemStatus';
 import type { MissionSetup, OutcomeId, Tier } from '../types';
-import { ridePhases } from '../vehicles/vehicleClass';
+import { type ReturnPhase, ridePhases } from '../vehicles/vehicleClass';
 import { type DescentMode, fact, usableImprovisedSeats, type Vehicle } from '../vehicles/vehicles';
 import { type FixedReadings, fixedReadings, type Seating } from './fixedReadings';
 import type { SeatAssignment } from './seatPlan';
@@ -124,13 +124,17 @@ interface RowContext {
   crewCount: number;
   /** The most crew the seat policy lets move to other vehicles. */
   relocatable: number;
-  /** Per descent mode: the deorbit margin (null: nothing to judge) and the fault tolerance of each thruster group it needs that lost any. */
-  deorbitByMode: ReadonlyMap<string, Reading | null>;
-  tolerancesByMode: ReadonlyMap<string, readonly Reading[]>;
+  /**
+   * Per descent mode, read when first tried: the deorbit margin (null: nothing to judge) and the fault
+   * tolerance of each thruster group it needs that lost any.
+   */
+  modeReadings: Map<DescentMode, { margin: Reading | null; tolerances: readonly Reading[] }>;
+  /** Quantities judging a system a finding touched: their rules apply though nobody reported them. */
+  touchedQuantities: ReadonlySet<string>;
   /** Life used when the replacement arrives, by vehicle id, read when first asked. */
   lifeAtArrival: Map<string, Reading>;
-  /** Flyability by tier and crew aboard, worked out once. */
-  flyability: Map<string, Flyability>;
+  /** Flyability by tier, with or without life at return, and crew aboard, worked out once. */
+  flyability: Flyability[][][];
 }
 
 function rowContext(situation: Situation): RowContext {
@@ -142,15 +146,13 @@ function rowContext(situation: Situation): RowContext {
     fixed,
     crewCount: fixed.crewCount,
     relocatable: fixed.relocatable,
-    deorbitByMode: new Map(vehicle.descentModes.map((m) => [m.id, deorbitMargin(vehicle, m, values)])),
-    tolerancesByMode: new Map(
-      vehicle.descentModes.map((m) => [
-        m.id,
-        m.needsThrusterGroups.flatMap((g) => thrusterFaultTolerance(vehicle, m, g, values) ?? []),
-      ]),
-    ),
+    modeReadings: new Map(),
+    touchedQuantities: touchedQuantities(vehicle, values),
     lifeAtArrival: new Map(),
-    flyability: new Map(),
+    flyability: [
+      [[], []],
+      [[], []],
+    ],
   };
 }
 
@@ -174,13 +176,9 @@ interface Flyability {
  * in order (nominal first; degraded ones for the emergency tier only) until one passes.
  */
 function flyability(context: RowContext, tier: Tier, aboard: number, withLifeAtReturn = true): Flyability {
-  const key = `${tier}|${aboard}|${withLifeAtReturn}`;
-  let result = context.flyability.get(key);
-  if (!result) {
-    result = workOutFlyability(context, tier, aboard, withLifeAtReturn);
-    context.flyability.set(key, result);
-  }
-  return result;
+  const byAboard = context.flyability[tier === 'nominal' ? 0 : 1]?.[withLifeAtReturn ? 1 : 0] as Flyability[];
+  byAboard[aboard] ??= workOutFlyability(context, tier, aboard, withLifeAtReturn);
+  return byAboard[aboard];
 }
 
 function workOutFlyability(context: RowContext, tier: Tier, aboard: number, withLifeAtReturn: boolean): Flyability {
@@ -206,9 +204,9 @@ function workOutFlyability(context: RowContext, tier: Tier, aboard: number, with
 /** A crew rule's evaluation, or null where it does not apply (nothing reported, no finding touched what it judges). */
 function crewRuleEvaluation(context: RowContext, rule: FlightRule, tier: Tier, aboard: number): RuleEvaluation | null {
   if (rule === lifeAtReturnRule) return context.fixed.lifeAtReturnEvaluation(tier, aboard);
-  const { values, thresholds, setup } = context.situation;
-  const key = rule.perCrewCount ? crewQuantityKey(rule.quantity, aboard) : rule.quantity;
-  if (!quantityApplies(setup.damagedVehicle, values, rule.quantity, key)) return null;
+  const { values, thresholds } = context.situation;
+  const key = rule.perCrewCount ? crewKey(rule.quantity, aboard) : rule.quantity;
+  if (values[key] === undefined && !context.touchedQuantities.has(rule.quantity)) return null;
   const reading =
     rule === peakCabinTempRule
       ? peakCabinTempReading(context.situation.setup.damagedVehicle, values, aboard)
@@ -227,23 +225,40 @@ function descentModeEvaluations(
   const { thresholds, values, setup } = context.situation;
   const scope = { crewCount: aboard, descentModeId: mode.id };
   const from = into.length;
-  const margin = context.deorbitByMode.get(mode.id);
+  const { margin, tolerances } = modeReadings(context, mode);
   if (margin) into.push(evaluateRule(deorbitMarginRule, margin, thresholds, tier, scope));
-  for (const tolerance of context.tolerancesByMode.get(mode.id) ?? []) {
+  for (const tolerance of tolerances) {
     into.push(evaluateRule(thrusterToleranceRule, tolerance, thresholds, tier, scope));
   }
   into.push(context.fixed.peakGEvaluation(mode.id, tier, aboard));
   for (const system of reportedCriticalSystems(setup.damagedVehicle, values, ridePhases, mode.bypasses)) {
     into.push(evaluateRule(returnSystemsRule, systemStatusReading(values, system), thresholds, tier, scope));
   }
-  return allPass(into.slice(from));
+  for (let i = from; i < into.length; i++) if ((into[i] as RuleEvaluation).status !== 'pass') return false;
+  return true;
+}
+
+const lifeboatPhases: readonly ReturnPhase[] = ['docked-lifeboat'];
+
+function modeReadings(context: RowContext, mode: DescentMode) {
+  let readings = context.modeReadings.get(mode);
+  if (!readings) {
+    const { setup, values } = context.situation;
+    const vehicle = setup.damagedVehicle;
+    readings = {
+      margin: deorbitMargin(vehicle, mode, values),
+      tolerances: mode.needsThrusterGroups.flatMap((g) => thrusterFaultTolerance(vehicle, mode, g, values) ?? []),
+    };
+    context.modeReadings.set(mode, readings);
+  }
+  return readings;
 }
 
 /** What a docked lifeboat needs while docked: each touched system critical then, at the emergency tier. */
 function lifeboatEvaluations(context: RowContext, vehicle: Vehicle, aboard: number): RuleEvaluation[] {
   const { thresholds, values } = context.situation;
   if (vehicle.id !== context.situation.setup.damagedVehicle.id) return [];
-  return reportedCriticalSystems(vehicle, values, ['docked-lifeboat']).map((system) =>
+  return reportedCriticalSystems(vehicle, values, lifeboatPhases).map((system) =>
     evaluateRule(lifeboatSystemsRule, systemStatusReading(values, system), thresholds, 'emergency', {
       crewCount: aboard,
       vehicleId: vehicle.id,
@@ -365,7 +380,7 @@ function notNeededForReturn(context: RowContext): string {
   const { setup, values } = context.situation;
   const vehicle = setup.damagedVehicle;
   const needed = new Set(reportedCriticalSystems(vehicle, values, ridePhases).map((s) => s.id));
-  const other = reportedCriticalSystems(vehicle, values, ['docked-lifeboat']).filter(
+  const other = reportedCriticalSystems(vehicle, values, lifeboatPhases).filter(
     (s) => !needed.has(s.id) && (values[statusKey(s.module, s.id)]?.nominal ?? 0) > 0,
   );
   return other.length

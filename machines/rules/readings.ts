@@ -57,10 +57,18 @@ interface SystemFindings {
   touchedQuantities: ReadonlySet<string>;
   /** Whether a finding degrades (or fails) the system the descent-thermal estimate models. */
   estimateApplies: boolean;
+  /** Reported systems critical in some phases, less some bypassed: by the (stable) phase and bypass lists. */
+  critical: Map<readonly ReturnPhase[], Map<readonly string[], VehicleSystem[]>>;
 }
 
 const findingsByValues = new WeakMap<AssessedValues, WeakMap<VehicleClass, SystemFindings>>();
-const statusKeysByClass = new WeakMap<VehicleClass, readonly string[]>();
+
+/** Per class: its status keys, and the findings last worked out with the status values they came from. */
+interface ClassStatus {
+  keys: readonly string[];
+  last: { statuses: (AssessedValue | undefined)[]; findings: SystemFindings } | null;
+}
+const statusByClass = new WeakMap<VehicleClass, ClassStatus>();
 
 function systemFindings(vehicle: Vehicle, values: AssessedValues): SystemFindings {
   const vehicleClass = vehicle.vehicleClass;
@@ -71,25 +79,36 @@ function systemFindings(vehicle: Vehicle, values: AssessedValues): SystemFinding
   }
   let findings = byClass.get(vehicleClass);
   if (!findings) {
-    let keys = statusKeysByClass.get(vehicleClass);
-    if (!keys) {
-      keys = vehicleClass.systems.map((s) => statusKey(s.module, s.id));
-      statusKeysByClass.set(vehicleClass, keys);
+    let status = statusByClass.get(vehicleClass);
+    if (!status) {
+      status = { keys: vehicleClass.systems.map((s) => statusKey(s.module, s.id)), last: null };
+      statusByClass.set(vehicleClass, status);
     }
-    const reported: { system: VehicleSystem; severity: number }[] = [];
-    const touchedQuantities = new Set<string>();
-    let estimate = false;
-    vehicleClass.systems.forEach((system, i) => {
-      const severity = values[keys[i] as string]?.nominal;
-      if (severity === undefined) return;
-      reported.push({ system, severity });
-      if (severity > 0) for (const q of system.judgedBy ?? []) touchedQuantities.add(q);
-      if (system.estimate === 'descent-thermal' && severity >= 2) estimate = true;
-    });
-    findings = { reported, touchedQuantities, estimateApplies: estimate };
+    // A Monte Carlo sample copies the values with the same status objects: the last findings still hold.
+    const last = status.last;
+    if (last && status.keys.every((key, i) => values[key] === last.statuses[i])) findings = last.findings;
+    else {
+      const statuses = status.keys.map((key) => values[key]);
+      findings = workOutFindings(vehicleClass, statuses);
+      status.last = { statuses, findings };
+    }
     byClass.set(vehicleClass, findings);
   }
   return findings;
+}
+
+function workOutFindings(vehicleClass: VehicleClass, statuses: readonly (AssessedValue | undefined)[]): SystemFindings {
+  const reported: { system: VehicleSystem; severity: number }[] = [];
+  const touchedQuantities = new Set<string>();
+  let estimate = false;
+  vehicleClass.systems.forEach((system, i) => {
+    const severity = statuses[i]?.nominal;
+    if (severity === undefined) return;
+    reported.push({ system, severity });
+    if (severity > 0) for (const q of system.judgedBy ?? []) touchedQuantities.add(q);
+    if (system.estimate === 'descent-thermal' && severity >= 2) estimate = true;
+  });
+  return { reported, touchedQuantities, estimateApplies: estimate, critical: new Map() };
 }
 
 /** Whether a finding found the system other than nominal. */
@@ -98,11 +117,11 @@ export function touched(values: AssessedValues, system: VehicleSystem): boolean 
 }
 
 /**
- * Whether a rule reading `quantity` applies: it was reported, or a finding touched a system judged by it.
- * Otherwise the systems behind it perform as the class says and nothing needs reporting.
+ * Quantities judging a system a finding touched: a rule reading one applies though nobody reported it.
+ * A rule reading an untouched, unreported quantity does not apply: the systems behind it perform as the class says.
  */
-export function quantityApplies(vehicle: Vehicle, values: AssessedValues, quantity: string, key: string): boolean {
-  return values[key] !== undefined || systemFindings(vehicle, values).touchedQuantities.has(quantity);
+export function touchedQuantities(vehicle: Vehicle, values: AssessedValues): ReadonlySet<string> {
+  return systemFindings(vehicle, values).touchedQuantities;
 }
 
 /** A system's status as a rule reads it: its severity; `uncleared` is unknown, which never passes. */
@@ -117,14 +136,27 @@ export function reportedCriticalSystems(
   vehicle: Vehicle,
   values: AssessedValues,
   phases: readonly ReturnPhase[],
-  bypassed: readonly string[] = [],
+  bypassed: readonly string[] = noBypass,
 ): VehicleSystem[] {
-  const systems: VehicleSystem[] = [];
-  for (const { system } of systemFindings(vehicle, values).reported) {
-    if (!bypassed.includes(system.id) && system.criticalIn.some((phase) => phases.includes(phase))) systems.push(system);
+  const findings = systemFindings(vehicle, values);
+  if (findings.reported.length === 0) return noSystems;
+  let byBypass = findings.critical.get(phases);
+  if (!byBypass) {
+    byBypass = new Map();
+    findings.critical.set(phases, byBypass);
+  }
+  let systems = byBypass.get(bypassed);
+  if (!systems) {
+    systems = [];
+    for (const { system } of findings.reported) {
+      if (!bypassed.includes(system.id) && system.criticalIn.some((phase) => phases.includes(phase))) systems.push(system);
+    }
+    byBypass.set(bypassed, systems);
   }
   return systems;
 }
+const noSystems: VehicleSystem[] = [];
+const noBypass: readonly string[] = [];
 
 function derived(quantityKey: string, value: number, nominalValue: number, inputs: Reading['inputs']): Reading {
   const known = Number.isFinite(value);
@@ -192,7 +224,7 @@ function estimateInputTerms(inputs: readonly EstimateInputUsed[], crewCount: num
 }
 
 const crewKeys = new Map<string, string[]>();
-function crewKey(quantity: string, crewCount: number): string {
+export function crewKey(quantity: string, crewCount: number): string {
   let keys = crewKeys.get(quantity);
   if (!keys) {
     keys = [];
@@ -281,12 +313,35 @@ export function thrusterFaultTolerance(
   groupId: string,
   values: AssessedValues,
 ): Reading | null {
-  const lostKey = thrusterGroupKey('thrustersLost', groupId);
-  const lost = assessedReading(values, lostKey);
+  const keys = groupKeys(mode.id, groupId);
+  const lost = assessedReading(values, keys.lost);
   if (lost.value === null) return null;
-  const spare = fact(vehicle, thrusterCountKey(groupId)) - fact(vehicle, minThrustersKey(mode.id, groupId));
-  const key = `thrusterFaultToleranceLeft.${groupId}`;
-  return derived(key, spare - lost.value, spare - (lost.nominalValue ?? lost.value), [{ key: lostKey, scale: -1 }]);
+  const spare = fact(vehicle, keys.count) - fact(vehicle, keys.min);
+  return derived(keys.tolerance, spare - lost.value, spare - (lost.nominalValue ?? lost.value), keys.inputs);
+}
+
+// Keys of a mode's thruster group, built once: the policy asks for them on every evaluation.
+type GroupKeys = { lost: string; count: string; min: string; tolerance: string; inputs: InputTerm[] };
+const groupKeysCache = new Map<string, Map<string, GroupKeys>>();
+function groupKeys(modeId: string, groupId: string): GroupKeys {
+  let byGroup = groupKeysCache.get(modeId);
+  if (!byGroup) {
+    byGroup = new Map();
+    groupKeysCache.set(modeId, byGroup);
+  }
+  let keys = byGroup.get(groupId);
+  if (!keys) {
+    const lost = thrusterGroupKey('thrustersLost', groupId);
+    keys = {
+      lost,
+      count: thrusterCountKey(groupId),
+      min: minThrustersKey(modeId, groupId),
+      tolerance: `thrusterFaultToleranceLeft.${groupId}`,
+      inputs: [{ key: lost, scale: -1 }],
+    };
+    byGroup.set(groupId, keys);
+  }
+  return keys;
 }
 
 export function descentPeakG(vehicle: Vehicle, mode: DescentMode): Reading {

@@ -1,4 +1,4 @@
-import { recommend, type Situation } from '../policy/policy';
+import { outcomeOf, recommend, type Situation } from '../policy/policy';
 import type { AssessedValue, OutcomeId } from '../types';
 import { uniformAt } from './counterRandom';
 import { drawInput, type UncertainInput, uncertainInputs } from './uncertainInputs';
@@ -76,7 +76,7 @@ export interface WorkPiece {
 /** How many samples of a pass gave each outcome. Whole numbers: added up in any order they give the same total. */
 export type OutcomeCounts = Partial<Record<OutcomeId, number>>;
 
-/** Runs one piece: each sample's situation goes through `recommend`, the one policy. */
+/** Runs one piece: each sample's situation goes through the one policy (`outcomeOf`: its rows in order, as `recommend`). */
 export function countOutcomes(plan: MonteCarloPlan, piece: WorkPiece): OutcomeCounts {
   const pass = passOf(plan, piece.pass);
   const { situation, inputs, seed } = plan;
@@ -89,7 +89,7 @@ export function countOutcomes(plan: MonteCarloPlan, piece: WorkPiece): OutcomeCo
       const value = held ?? drawInput(input, uniformAt(seed, sample, input.stream));
       values[input.key] = { nominal: value, source: (situation.values[input.key] as AssessedValue).source };
     }
-    const { outcome } = recommend({ ...situation, values });
+    const outcome = outcomeOf({ ...situation, values });
     counts[outcome] = (counts[outcome] ?? 0) + 1;
   }
   return counts;

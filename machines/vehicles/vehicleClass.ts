@@ -117,8 +117,17 @@ export const descentFactKey = (modeId: string, fact: DescentFactKey) => `descent
 export const thrusterCountKey = (groupId: string) => `thrusters.${groupId}`;
 export const minThrustersKey = (modeId: string, groupId: string) => `descent.${modeId}.minThrusters.${groupId}`;
 
+type FactDefinition = { label: string; unit: string; worse: 'higher' | 'lower' };
+// Every rule reading a fact asks for its definition: worked out once per key.
+const factDefinitions = new Map<string, FactDefinition | undefined>();
+
 /** Label, unit and the worse direction of any fact key a class can have. */
-export function factDefinition(key: string): { label: string; unit: string; worse: 'higher' | 'lower' } | undefined {
+export function factDefinition(key: string): FactDefinition | undefined {
+  if (!factDefinitions.has(key)) factDefinitions.set(key, workOutFactDefinition(key));
+  return factDefinitions.get(key);
+}
+
+function workOutFactDefinition(key: string): FactDefinition | undefined {
   if (key in vehicleFactLabels) return vehicleFactLabels[key as VehicleFactKey];
   const thrusters = /^thrusters\.(.+)$/.exec(key);
   if (thrusters) return { label: `Thrusters in group ${thrusters[1]}`, unit: 'thrusters', worse: 'lower' };
