@@ -14,7 +14,7 @@ test('walks MS-22 to the decision: launch replacement, with the deciding rules, 
   await expect(fullCrewTemp).toContainText('43 °C');
   await expect(fullCrewTemp).toContainText('<= 27 °C');
   await expect(fullCrewTemp).toContainText('FAIL');
-  const matched = page.getByRole('table', { name: 'Policy row 3 (replacement-feasible): ✔ matched' });
+  const matched = page.getByRole('table', { name: 'Policy row 4 (replacement-feasible): ✔ matched' });
   const twoCrewTemp = matched.locator('tr[data-rule="thermal.peak-cabin-temp"][data-crew="2"]');
   await expect(twoCrewTemp).toContainText('39 °C');
   await expect(twoCrewTemp).toContainText('<= 40 °C');
