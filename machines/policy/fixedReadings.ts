@@ -118,13 +118,13 @@ function seatingOf(
   const evaluations = [
     evaluateRule(
       damagedVehicleSeatsRule,
-      count('crewAboardDamagedVehicle', aboard),
+      countReading('crewAboardDamagedVehicle', aboard),
       thresholds,
       'nominal',
       scope,
       seatCapacity(setup.damagedVehicle, thresholds),
     ),
-    evaluateRule(otherVehicleSeatsRule, count('crewOnOtherVehicles', moved), thresholds, 'nominal', scope, relocatable),
+    evaluateRule(otherVehicleSeatsRule, countReading('crewOnOtherVehicles', moved), thresholds, 'nominal', scope, relocatable),
   ].map((e) => Object.freeze(e));
   const passed = evaluations.every((e) => e.status === 'pass');
   return Object.freeze({
@@ -133,7 +133,8 @@ function seatingOf(
   });
 }
 
-const count = (quantityKey: string, value: number): Reading => ({
+/** A count the policy works out (crew aboard, crew moved), read as it is. */
+export const countReading = (quantityKey: string, value: number): Reading => ({
   quantityKey,
   value,
   nominalValue: value,

@@ -41,8 +41,8 @@ import { statusKey, statusOfSeverity, statusSeverity } from '../rules/systemStat
 import type { MissionSetup, OutcomeId, Tier } from '../types';
 import { type ReturnPhase, ridePhases } from '../vehicles/vehicleClass';
 import { type DescentMode, fact, usableImprovisedSeats, type Vehicle } from '../vehicles/vehicles';
-import { type FixedReadings, fixedReadings, type Seating } from './fixedReadings';
-import type { SeatAssignment } from './seatPlan';
+import { countReading, type FixedReadings, fixedReadings, type Seating } from './fixedReadings';
+import { type SeatAssignment, seatCapacity } from './seatPlan';
 import type { ThresholdValues } from './thresholds';
 
 /** Everything the recommendation depends on, at one moment of scenario time. */
@@ -534,7 +534,7 @@ function crewSwapRow(context: RowContext): RowVerdict {
       evaluateRule(peakGRule, descentPeakG(vehicle, mode), thresholds, 'nominal', { ...scope, descentModeId: mode.id }),
     ];
     const waiting = vehicle.seatsTaken;
-    const lifeboat = waiting <= seatCapacityOf(damaged, thresholds) ? flyability(context, 'emergency', waiting, false) : null;
+    const lifeboat = waiting <= seatCapacity(damaged, thresholds) ? flyability(context, 'emergency', waiting, false) : null;
     const docked = lifeboat ? lifeboatEvaluations(context, damaged, waiting) : [];
     const lifeboatLife = lifeboat
       ? [evaluateRule(lifeThroughWaitRule, lifeAtArrival(context, damaged), thresholds, 'nominal', { vehicleId: damaged.id })]
@@ -580,16 +580,6 @@ function crewSwapRow(context: RowContext): RowVerdict {
     ...noPlan,
   };
 }
-
-const countReading = (quantityKey: string, value: number): Reading => ({
-  quantityKey,
-  value,
-  nominalValue: value,
-  valueSource: 'derived',
-  inputs: [],
-});
-const seatCapacityOf = (vehicle: Vehicle, thresholds: Situation['thresholds']) =>
-  fact(vehicle, 'crewSeats') - vehicle.seatsTaken + usableImprovisedSeats(vehicle, thresholds.maxImprovisedSeatsPerVehicle ?? 0);
 
 /** At least one crew member rides the damaged vehicle home: zero aboard is never a reduced crew. */
 function reducedCrewRow(context: RowContext): RowVerdict {
