@@ -178,11 +178,6 @@ describe('one writer, and only what is stored is called saved', () => {
 });
 
 describe('refusals', () => {
-  it('every guard of the statechart has words for why it refused', async () => {
-    const { guardRefusals } = await import('../machines/statechart/refusal');
-    expect(Object.keys(guardRefusals).sort()).toEqual(Object.keys(crewReturnMachine.implementations.guards).sort());
-  });
-
   it('explores without recording: no operator asked, the session unchanged; adopting records the thresholds once', async () => {
     const actor = await started();
     const recorded = actor.getSnapshot().context.walkthrough;

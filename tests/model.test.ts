@@ -3,6 +3,8 @@ import { type AnyStateNode, createActor, transition } from 'xstate';
 import { adjacencyMapToArray, getAdjacencyMap, getShortestPaths } from 'xstate/graph';
 import { type CrewReturnEvent, type CrewReturnInput, currentRecommendation } from '../machines/statechart/context';
 import { crewReturnMachine } from '../machines/statechart/crewReturnMachine';
+import { recordOnlyEventTypes } from '../machines/statechart/events';
+import { refusalOf } from '../machines/statechart/refusal';
 import { stateName } from '../machines/statechart/stateName';
 import { decidableOutcomes } from '../machines/types';
 import type { CrewReturnSnapshot } from '../src/session/fold';
@@ -200,6 +202,20 @@ describe('model-based: the statechart explored with xstate/graph', () => {
       }
     }
     expect(missing).toEqual([]);
+  });
+
+  it('refuses exactly what the chart does not take, always in words (a guard is its refusal)', () => {
+    const unexplained: string[] = [];
+    for (const { state, event, accepted } of edges) {
+      const refusal = refusalOf(state, event);
+      if (recordOnlyEventTypes.has(event.type)) continue;
+      // Once the crew is home the session is closed, whatever a final state would still take.
+      if (state.status === 'done') expect(refusal).toBe('the session has ended: the crew is home');
+      else expect(refusal === null).toBe(accepted || state.can(event));
+      if (refusal !== null && (/refused by|undefined|null/.test(refusal) || refusal.trim() === ''))
+        unexplained.push(`${stateName(state.value)} ${event.type}: ${refusal}`);
+    }
+    expect(unexplained).toEqual([]);
   });
 
   it('every shortest path replays through a live actor to the same state', () => {

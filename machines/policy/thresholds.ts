@@ -237,6 +237,8 @@ export const thresholdDefinitions: readonly ThresholdDefinition[] = [
 
 /** A value for every threshold, keyed by the one vocabulary of threshold keys. */
 export type ThresholdValues = Readonly<Record<ThresholdKey, number>>;
+/** Some thresholds by key: a profile file's overrides, what an exploration changed, a set to record. */
+export type PartialThresholdValues = Readonly<Partial<Record<ThresholdKey, number>>>;
 
 const thresholdKeys: ReadonlySet<string> = new Set<string>([
   ...tieredThresholdBases.flatMap((b) => [`${b}.nominal`, `${b}.emergency`]),

@@ -6,20 +6,16 @@ import { thrusterGroupKey } from '../rules/quantities';
 import { statusKey, statusSeverity } from '../rules/systemStatus';
 import type { DecidableOutcome } from '../types';
 import {
-  acceptanceMissing,
   type CrewReturnContext,
   type CrewReturnEvent,
   type CrewReturnInput,
-  crewAboardDamagedVehicle,
   currentRecommendation,
   currentSituation,
   recommendationAt,
   replacementVehicleId,
-  seatFree,
-  swapCrewAboard,
 } from './context';
-import { openPoll, type Poll, type PollClosing, pollPending, voteRefusal } from './poll';
-import { hasVisibleText } from './text';
+import { guards } from './guards';
+import { openPoll, type Poll, type PollClosing } from './poll';
 
 const outcomeTargets: Record<DecidableOutcome, string> = {
   'return-on-damaged-vehicle': '#crewReturn.returnOnDamagedVehicle',
@@ -35,35 +31,7 @@ export const crewReturnMachine = setup({
     events: {} as CrewReturnEvent,
     input: {} as CrewReturnInput,
   },
-  guards: {
-    // A decision waits for an open poll's every answer.
-    recommends: ({ context, event }, params: { outcome: DecidableOutcome }) =>
-      pollPending(context.polls) === null &&
-      recommendationAt(context, event.at)?.outcome === params.outcome &&
-      acceptanceMissing(context, event) === null,
-    swapCrewAboard: ({ context }) => swapCrewAboard(context),
-    overridesTo: ({ context, event }, params: { outcome: DecidableOutcome }) =>
-      pollPending(context.polls) === null &&
-      event.type === 'decision.override' &&
-      event.outcome === params.outcome &&
-      hasVisibleText(event.rationale),
-    voteCounts: ({ context, event }) => event.type === 'poll.vote' && voteRefusal(context.polls, event) === null,
-    thresholdChangeValid: ({ context, event }) =>
-      event.type === 'thresholds.change' &&
-      validateThresholdValues({ ...context.thresholds, [event.key]: event.value }).length === 0,
-    seatFree: ({ context, event }) => event.type === 'seats.relocate' && seatFree(context, event.crewId, event.vehicleId),
-    interimPlanInPlace: ({ context }) =>
-      (context.decision?.recommendation.seatPlan ?? []).every((s) => context.seatByCrewId[s.crewId] === s.vehicleId),
-    reducedCrewAboard: ({ context }) => crewAboardDamagedVehicle(context) < context.setup.crew.length,
-    commonCauseCleared: ({ context }) =>
-      evaluateRule(commonCauseRule, assessedReading(context.values, commonCauseRule.quantity), context.thresholds, 'nominal', {})
-        .status === 'pass',
-    lastCommonCauseCleared: ({ context }) => (context.values.openCommonCauseQuestions?.nominal ?? 0) <= 1,
-    /** Nobody waits on the damaged vehicle, so it may leave uncrewed before the replacement comes. */
-    damagedVehicleEmpty: ({ context }) => context.damagedVehicleDepartedUtc === null && crewAboardDamagedVehicle(context) === 0,
-    damagedVehicleStillDocked: ({ context }) => context.damagedVehicleDepartedUtc === null,
-    damagedVehicleDeparted: ({ context }) => context.damagedVehicleDepartedUtc !== null,
-  },
+  guards,
   actions: {
     stamp: assign({ nowUtc: ({ event }) => event.at }),
     detectAnomaly: assign({ anomalyDetected: true }),

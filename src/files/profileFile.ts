@@ -1,10 +1,16 @@
 import { type InputProblem, type Parsed, parseJsonText } from '../session/inputProblem';
-import { pollPositionsSchema, thresholdDefinitionByKey, unknownThresholdKey, valueProblems } from '../session/model';
+import {
+  type PartialThresholdValues,
+  pollPositionsSchema,
+  thresholdDefinitionByKey,
+  unknownThresholdKey,
+  valueProblems,
+} from '../session/model';
 
 export interface PartialProfile {
   id?: string;
   version?: string;
-  thresholds: Record<string, number>;
+  thresholds: PartialThresholdValues;
   pollPositions?: string[];
 }
 
@@ -40,7 +46,7 @@ export function parsePartialProfile(file: string, text: string): Parsed<PartialP
     value: {
       ...(typeof id === 'string' ? { id } : {}),
       ...(typeof version === 'string' ? { version } : {}),
-      thresholds: thresholds as Record<string, number>,
+      thresholds: thresholds as PartialThresholdValues,
       ...(positions.data ? { pollPositions: positions.data } : {}),
     },
   };

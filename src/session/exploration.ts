@@ -1,5 +1,6 @@
 import { assessedInputs } from '../../machines/policy/answer';
 import type { Recommendation } from '../../machines/policy/policy';
+import type { PartialThresholdValues, ThresholdValues } from '../../machines/policy/thresholds';
 import type { AssessedValues } from '../../machines/rules/evaluate';
 import { crewQuantityKey } from '../../machines/rules/flightRules';
 import { descentCabinByCrewCount, seatedCrewCounts } from '../../machines/thermal/byCrewCount';
@@ -49,18 +50,18 @@ export function tryValue(exploration: Exploration, key: string, value: AssessedV
 }
 
 /** The thresholds the exploration has changed against those in force in the recorded session now. */
-export function changedThresholds(exploration: Exploration): Record<string, number> {
+export function changedThresholds(exploration: Exploration): PartialThresholdValues {
   const explored = thresholdsAtCursor(exploration.walkthrough);
   const recorded = thresholdsAtCursor({ ...exploration.from, cursor: frontier(exploration.from) });
   return Object.fromEntries(changedFrom(recorded, explored));
 }
 
 /** Every threshold in force in the exploration: what adopting records (only those that differ become entries). */
-export function exploredThresholds(exploration: Exploration): Readonly<Record<string, number>> {
+export function exploredThresholds(exploration: Exploration): ThresholdValues {
   return thresholdsAtCursor(exploration.walkthrough);
 }
 
-function thresholdsAtCursor(walkthrough: Walkthrough): Readonly<Record<string, number>> {
+function thresholdsAtCursor(walkthrough: Walkthrough): ThresholdValues {
   return snapshotAfter(foldWalkthrough(walkthrough), eventsInView(walkthrough)).context.thresholds;
 }
 

@@ -3,8 +3,10 @@
  * it was, the state before and after, whether it was applied (or why not) and what the record derives
  * from it. The walkthrough view, the audit ledger and verification all read these steps.
  */
+
 import { createActor, initialTransition, type SnapshotFrom } from 'xstate';
 import { consideredRows, type Recommendation, recommend, type Situation } from '../../machines/policy/policy';
+import type { ThresholdValues } from '../../machines/policy/thresholds';
 import type { RuleEvaluation } from '../../machines/rules/evaluate';
 import { type CrewReturnInput, currentRecommendation, currentSituation } from '../../machines/statechart/context';
 import { crewReturnMachine } from '../../machines/statechart/crewReturnMachine';
@@ -59,7 +61,7 @@ export interface DerivedRecord {
   decision: { outcome: string; kind: string; poll?: number } | null;
   evaluations: RecordedEvaluation[];
   /** The thresholds in force after the event (the record keeps their hash). */
-  thresholds: Record<string, number>;
+  thresholds: ThresholdValues;
 }
 
 export interface FoldStep {

@@ -1,5 +1,7 @@
 import {
   defaultThresholdValues,
+  type PartialThresholdValues,
+  type ThresholdKey,
   type ThresholdValues,
   thresholdValue,
   validateThresholdValues,
@@ -33,8 +35,8 @@ export async function makeProfile(
 }
 
 /** The values in force that differ from `base` (a profile's values, or those recorded): what a change changed. */
-export function changedFrom(base: ThresholdValues, inForce: ThresholdValues): [key: string, value: number][] {
-  return Object.entries(inForce).filter(([key, value]) => thresholdValue(base, key) !== value);
+export function changedFrom(base: ThresholdValues, inForce: ThresholdValues): [key: ThresholdKey, value: number][] {
+  return (Object.entries(inForce) as [ThresholdKey, number][]).filter(([key, value]) => base[key] !== value);
 }
 
 export function defaultProfile(): Promise<ThresholdProfile> {
@@ -45,7 +47,7 @@ export function defaultProfile(): Promise<ThresholdProfile> {
 export async function overlayProfile(
   file: string,
   base: ThresholdProfile,
-  overrides: Record<string, number>,
+  overrides: PartialThresholdValues,
   ref?: { id?: string; version?: string; pollPositions?: readonly string[] },
 ): Promise<Parsed<ThresholdProfile>> {
   const values = { ...base.values, ...overrides };

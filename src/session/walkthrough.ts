@@ -1,7 +1,7 @@
 import { type NearestFlip, nearestFlip } from '../../machines/policy/answer';
 import { type FlipPoint, flipPoints, type InputFlipPoint, inputFlipPoints } from '../../machines/policy/flipPoints';
 import { type PolicyRowResult, type Recommendation, recommend, type Situation } from '../../machines/policy/policy';
-import { thresholdValue, validateThresholdValues } from '../../machines/policy/thresholds';
+import { type PartialThresholdValues, thresholdValue, validateThresholdValues } from '../../machines/policy/thresholds';
 import type { AssessedValues } from '../../machines/rules/evaluate';
 import { type CrewReturnEvent, crewReturnEventSchema, type OperatorRequest } from '../../machines/statechart/events';
 import { refusalOf } from '../../machines/statechart/refusal';
@@ -118,6 +118,8 @@ export interface WalkthroughView {
   confirmRefusal: string | null;
   /** Why the machine would not open a GO/NO-GO poll now; null when it would. */
   pollRefusal: string | null;
+  /** Why recording `request` now would be refused (the very check recording makes); null when it would be recorded. */
+  refusalOf: (request: OperatorRequest) => string | null;
   /** The headline: recommendation or what the assessment waits for, deciding row and numbers, the latest change. */
   answer: Answer;
   /** The nearest threshold or assessed value that would change the recommendation (worked out when first read). */
@@ -192,6 +194,10 @@ export function viewWalkthrough(walkthrough: Walkthrough, tried?: AssessedValues
       at: snapshot.context.nowUtc,
       by: probe,
     }),
+    refusalOf: (request) => {
+      const checked = checkRequest(walkthrough, fold.snapshot, request, probe);
+      return checked.ok ? null : checked.reason;
+    },
     appliedByStep,
   };
 }
@@ -204,7 +210,7 @@ export type Recorded = { ok: true; walkthrough: Walkthrough } | { ok: false; rea
 export type Change =
   | { kind: 'event'; request: OperatorRequest }
   | { kind: 'transition'; eventType: string }
-  | { kind: 'thresholdSet'; values: Readonly<Record<string, number>>; reason: string }
+  | { kind: 'thresholdSet'; values: PartialThresholdValues; reason: string }
   /** A position's call in a GO/NO-GO poll, recorded as that position's operator (who signs it), not the console's. */
   | { kind: 'vote'; request: Extract<OperatorRequest, { type: 'poll.vote' }>; voter: Actor };
 
@@ -226,16 +232,23 @@ export function recordChange(walkthrough: Walkthrough, change: Change, by: Actor
  * a valid event and the machine takes it; otherwise says why not.
  */
 export function recordEvent(walkthrough: Walkthrough, request: OperatorRequest, by: Actor, wallClockUtc: string): Recorded {
+  const checked = checkRequest(walkthrough, foldWalkthrough(walkthrough).snapshot, request, by);
+  return checked.ok ? { ok: true, walkthrough: append(walkthrough, [{ wallClockUtc, event: checked.event }]) } : checked;
+}
+
+type Checked = { ok: true; event: CrewReturnEvent } | { ok: false; reason: string };
+
+/** What recording `request` at the latest step would append, or why it would not be recorded. */
+function checkRequest(walkthrough: Walkthrough, snapshot: CrewReturnSnapshot, request: OperatorRequest, by: Actor): Checked {
   const notAtFrontier = reviewRefusal(walkthrough);
   if (notAtFrontier) return notAtFrontier;
-  const { snapshot } = foldWalkthrough(walkthrough);
   const stamped = { ...request, at: snapshot.context.nowUtc, by };
   if (stamped.type === 'thresholds.change') {
     const previousValue = thresholdValue(snapshot.context.thresholds, stamped.key);
     if (previousValue === stamped.value) return { ok: false, reason: 'unchanged' };
     if (previousValue !== undefined) stamped.previousValue = previousValue;
   }
-  return appendChecked(walkthrough, snapshot, stamped, wallClockUtc);
+  return checkEvent(snapshot, stamped);
 }
 
 /** An event asked for by its type alone (a transition taken from the diagram): checked like any other. */
@@ -269,24 +282,27 @@ export function reviewReason(walkthrough: Walkthrough): string | null {
     : `you are viewing step ${walkthrough.cursor}; changes are recorded at the latest step reached (${reached})`;
 }
 
-function reviewRefusal(walkthrough: Walkthrough): Recorded | null {
+function reviewRefusal(walkthrough: Walkthrough): { ok: false; reason: string } | null {
   const reason = reviewReason(walkthrough);
   return reason ? { ok: false, reason } : null;
 }
 
-/** The event schema says whether it is an event at all, the machine whether it takes it now. */
 function appendChecked(walkthrough: Walkthrough, snapshot: CrewReturnSnapshot, stamped: unknown, wallClockUtc: string): Recorded {
+  const checked = checkEvent(snapshot, stamped);
+  return checked.ok ? { ok: true, walkthrough: append(walkthrough, [{ wallClockUtc, event: checked.event }]) } : checked;
+}
+
+/** The event schema says whether it is an event at all, the machine whether it takes it now. */
+function checkEvent(snapshot: CrewReturnSnapshot, stamped: unknown): Checked {
   const parsed = crewReturnEventSchema.safeParse(stamped);
   if (!parsed.success) return { ok: false, reason: parsed.error.issues.map((i) => i.message).join('; ') };
-  const event: CrewReturnEvent = parsed.data;
-  const refusal = refusalOf(snapshot, event);
-  if (refusal) return { ok: false, reason: refusal };
-  return { ok: true, walkthrough: append(walkthrough, [{ wallClockUtc, event }]) };
+  const refusal = refusalOf(snapshot, parsed.data);
+  return refusal ? { ok: false, reason: refusal } : { ok: true, event: parsed.data };
 }
 
 export function recordThresholdSet(
   walkthrough: Walkthrough,
-  values: Readonly<Record<string, number>>,
+  values: PartialThresholdValues,
   reason: string,
   by: Actor,
   wallClockUtc: string,

@@ -20,9 +20,10 @@ afterEach(cleanup);
 const emergencyTemp = thresholdDefinitionByKey.get('maxDescentCabinTempC.emergency');
 if (!emergencyTemp) throw new Error('definition missing');
 
-/** The thresholds panel as the walkthrough renders it: it decides what reaches `onChange`. */
-function renderInput(temperatureUnit: '°C' | '°F' = '°C') {
+/** The thresholds panel as the walkthrough renders it, asking a real session what it would record. */
+async function renderInput(temperatureUnit: '°C' | '°F' = '°C') {
   const onChange = vi.fn();
+  const session = viewWalkthrough(openWalkthrough(loadBuiltInScenario('soyuz-ms-22.json'), await defaultProfile(), 'now'));
   render(
     <ThresholdsPanel
       profile={{ id: 'default', version: 'test', values: defaultThresholdValues, contentHash: '' }}
@@ -30,6 +31,7 @@ function renderInput(temperatureUnit: '°C' | '°F' = '°C') {
       temperatureUnit={temperatureUnit}
       refusal={null}
       readOnly={null}
+      refusalOf={(key, value) => session.refusalOf({ type: 'thresholds.change', key, value })}
       onChange={onChange}
       onSet={vi.fn()}
     />,
@@ -48,30 +50,30 @@ describe('ThresholdInput', () => {
     ['hot', '“hot” is not a number.'],
     ['81', 'a number of °C from 0 to 80'],
     ['20', 'no stricter than the nominal one'],
-  ])('refuses %j with a message and never commits', (text, message) => {
-    const { input, committed, type } = renderInput();
+  ])('refuses %j with a message and never commits', async (text, message) => {
+    const { input, committed, type } = await renderInput();
     type(text);
     expect(screen.getByRole('alert').textContent).toContain(message);
     expect(input.getAttribute('aria-invalid')).toBe('true');
     expect(committed()).toEqual([]);
   });
 
-  it('commits a valid value once, on Enter', () => {
-    const { committed, type } = renderInput();
+  it('commits a valid value once, on Enter', async () => {
+    const { committed, type } = await renderInput();
     type('42.5');
     expect(committed()).toEqual([42.5]);
     expect(screen.queryByRole('alert')).toBeNull();
   });
 
-  it('shows °F and commits °C', () => {
-    const { input, committed, type } = renderInput('°F');
+  it('shows °F and commits °C', async () => {
+    const { input, committed, type } = await renderInput('°F');
     expect(input.value).toBe('104');
     type('109.4');
     expect(committed()[0]).toBeCloseTo(43);
   });
 
-  it('Escape restores the current value and clears the message', () => {
-    const { input, type } = renderInput();
+  it('Escape restores the current value and clears the message', async () => {
+    const { input, type } = await renderInput();
     type('x');
     fireEvent.keyDown(input, { key: 'Escape' });
     expect(input.value).toBe('40');

@@ -2,7 +2,7 @@ import { Fragment } from 'react';
 import type { AuditEntry } from '../../record/ledger';
 import { describeEvent, entrySignature, sourcedValue } from '../../reports/describe';
 import { roundForReading, signedWithUnit } from '../../reports/numbers';
-import type { MissionSetup } from '../../session/model';
+import type { MissionSetup, ThresholdValues } from '../../session/model';
 import { ColumnHeads } from '../shared/ColumnHeads';
 import { actorLabel } from './entryFilter';
 import { breakableId, payloadFields, recordedSubject, thresholdChanges } from './entryText';
@@ -14,7 +14,7 @@ interface Props {
   /** The mission the record is of: its vehicles are named as the rule tables name them. */
   setup: MissionSetup | null;
   /** The thresholds in force after the entry (the entry itself keeps only their hash), and the session's base values. */
-  thresholds: { inForce: Readonly<Record<string, number>>; base: Readonly<Record<string, number>> } | null;
+  thresholds: { inForce: ThresholdValues; base: ThresholdValues } | null;
   /** Whether the entry is an operator's, which must be signed. */
   needsSignature: boolean;
   onStep: (seq: number) => void;

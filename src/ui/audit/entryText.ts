@@ -2,7 +2,7 @@ import { createElement, type ReactNode } from 'react';
 import type { AuditEntry } from '../../record/ledger';
 import { evaluationSubject } from '../../session/decisionRecord';
 import type { RecordedEvaluation } from '../../session/fold';
-import type { MissionSetup } from '../../session/model';
+import type { MissionSetup, ThresholdValues } from '../../session/model';
 import { changedFrom } from '../../session/profile';
 
 /** The event's own fields beyond its type, time and actor (which the details pane shows on their own lines). */
@@ -27,7 +27,7 @@ export function recordedSubject(e: RecordedEvaluation, setup: MissionSetup): str
 }
 
 /** The thresholds in force that differ from the session's base profile, as `key: base → now`. */
-export function thresholdChanges(base: Readonly<Record<string, number>>, inForce: Readonly<Record<string, number>>): string[] {
+export function thresholdChanges(base: ThresholdValues, inForce: ThresholdValues): string[] {
   return changedFrom(base, inForce).map(([key, value]) => `${key}: ${base[key] ?? '—'} → ${value}`);
 }
 

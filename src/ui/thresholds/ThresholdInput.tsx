@@ -1,19 +1,13 @@
 import { type KeyboardEvent, useState } from 'react';
-import { type ThresholdDefinition, type ThresholdValues, validateThresholdValues } from '../../session/model';
+import type { ThresholdDefinition, ThresholdKey } from '../../session/model';
 import { displayUnit, fromDisplayNumber, type TemperatureUnit, toDisplayNumber } from '../shared/units';
-
-/** Why `value` cannot replace the threshold `key` among `thresholds`, or null when it can. */
-export function refusalFor(thresholds: ThresholdValues, key: string, value: number): string | null {
-  const problem = validateThresholdValues({ ...thresholds, [key]: value })[0];
-  return problem ? `Not applied: expected ${problem.expected.replace(/, got .*$/, '')}.` : null;
-}
 
 interface Props {
   definition: ThresholdDefinition;
   value: number;
   temperatureUnit: TemperatureUnit;
   /** Applies the value if the other thresholds allow it; returns why not otherwise. */
-  onCommit: (key: string, valueInModelUnit: number) => string | null;
+  onCommit: (key: ThresholdKey, valueInModelUnit: number) => string | null;
 }
 
 /** One threshold: typed as text, checked on Enter or leaving the field, applied only when valid. */

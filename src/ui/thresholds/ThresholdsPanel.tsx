@@ -2,9 +2,12 @@ import { memo, useCallback, useLayoutEffect, useRef, useState } from 'react';
 import { parsePartialProfile } from '../../files/profileFile';
 import {
   defaultThresholdValues,
+  type PartialThresholdValues,
   type ThresholdDefinition,
+  type ThresholdKey,
   type ThresholdValues,
   thresholdDefinitions,
+  thresholdValue,
 } from '../../session/model';
 import { changedFrom, type ThresholdProfile } from '../../session/profile';
 import { ColumnHeads } from '../shared/ColumnHeads';
@@ -14,7 +17,7 @@ import { JsonFileButton } from '../shared/JsonFileButton';
 import { SourceRef } from '../shared/SourceRef';
 import { displayValue, type TemperatureUnit } from '../shared/units';
 import { loadSavedProfiles, saveProfile } from './savedProfiles';
-import { refusalFor, ThresholdInput } from './ThresholdInput';
+import { ThresholdInput } from './ThresholdInput';
 
 interface Props {
   /** The session's profile: named always, with how many values in force differ from it. */
@@ -24,11 +27,13 @@ interface Props {
   refusal: string | null;
   /** Why no change can be recorded now (review, replay): the fields are disabled and this says why. */
   readOnly: string | null;
-  onChange: (key: string, value: number, reason: string) => void;
-  onSet: (values: Record<string, number>, reason: string) => void;
+  /** The session's answer to whether this change would be recorded: why not, or null. */
+  refusalOf: (key: ThresholdKey, value: number) => string | null;
+  onChange: (key: ThresholdKey, value: number, reason: string) => void;
+  onSet: (values: PartialThresholdValues, reason: string) => void;
 }
 
-export function ThresholdsPanel({ profile, thresholds, temperatureUnit, refusal, readOnly, onChange, onSet }: Props) {
+export function ThresholdsPanel({ profile, thresholds, temperatureUnit, refusal, readOnly, refusalOf, onChange, onSet }: Props) {
   const [reason, setReason] = useState('');
   const differing = changedFrom(profile.values, thresholds).length;
   const [openSource, setOpenSource] = useState<string | null>(null);
@@ -37,27 +42,28 @@ export function ThresholdsPanel({ profile, thresholds, temperatureUnit, refusal,
   const [selected, setSelected] = useState('');
   const [importProblem, setImportProblem] = useState<string | null>(null);
   // The rows get stable callbacks reading the latest values, so an edit re-renders only its own row.
-  const latest = useRef({ thresholds, reason, onChange });
+  const latest = useRef({ thresholds, reason, refusalOf, onChange });
   useLayoutEffect(() => {
-    latest.current = { thresholds, reason, onChange };
+    latest.current = { thresholds, reason, refusalOf, onChange };
   });
   // The field last committed: where a refusal from the session (review mode, a replay) is shown.
   const [lastKey, setLastKey] = useState<string | null>(null);
-  const commit = useCallback((key: string, value: number) => {
-    const { thresholds, reason, onChange } = latest.current;
-    const refusal = refusalFor(thresholds, key, value);
+  const commit = useCallback((key: ThresholdKey, value: number) => {
+    const { thresholds, reason, refusalOf, onChange } = latest.current;
     setLastKey(key);
+    if (thresholdValue(thresholds, key) === value) return null;
+    const refusal = refusalOf(key, value);
     if (!refusal) {
       onChange(key, value, reason.trim());
       // A reason belongs to the one change it was typed for.
       setReason('');
     }
-    return refusal;
+    return refusal && `Not applied: ${refusal}.`;
   }, []);
   const toggleSource = useCallback((key: string) => setOpenSource((open) => (open === key ? null : key)), []);
 
   // A whole set (reset, a profile loaded): its refusal is said beside those buttons, and the reason is used up.
-  const setAll = (values: Record<string, number>, why: string) => {
+  const setAll = (values: PartialThresholdValues, why: string) => {
     setLastKey(null);
     onSet(values, why);
     setReason('');
@@ -165,7 +171,7 @@ interface RowProps {
   temperatureUnit: TemperatureUnit;
   sourceOpen: boolean;
   onToggleSource: (key: string) => void;
-  onCommit: (key: string, value: number) => string | null;
+  onCommit: (key: ThresholdKey, value: number) => string | null;
   /** Why the session did not record this field's last change, if it did not. */
   refusal: string | null;
 }

@@ -1,4 +1,5 @@
 import type { PartialProfile } from '../../files/profileFile';
+import type { PartialThresholdValues } from '../../session/model';
 
 const storageKey = 'crew-return.saved-profiles';
 
@@ -12,7 +13,7 @@ export function loadSavedProfiles(): Record<string, PartialProfile> {
   }
 }
 
-export function saveProfile(name: string, thresholds: Readonly<Record<string, number>>): Record<string, PartialProfile> {
+export function saveProfile(name: string, thresholds: PartialThresholdValues): Record<string, PartialProfile> {
   const saved = loadSavedProfiles();
   const previous = saved[name];
   const version = String(Number(previous?.version ?? 0) + 1);

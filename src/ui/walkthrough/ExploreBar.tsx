@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import { thresholdName } from '../../reports/describe';
-import { thresholdDefinitionByKey } from '../../session/model';
+import { type PartialThresholdValues, thresholdDefinitionByKey } from '../../session/model';
 import { displayValue, type TemperatureUnit } from '../shared/units';
 
 export interface ExploreControls {
   /** Thresholds changed against those in force in the recorded session. */
-  changedThresholds: Readonly<Record<string, number>>;
+  changedThresholds: PartialThresholdValues;
   triedCount: number;
   onDiscard: () => void;
   onAdopt: (reason: string) => void;

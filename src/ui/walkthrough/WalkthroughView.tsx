@@ -217,6 +217,7 @@ export const WalkthroughView = memo(function WalkthroughView({
             temperatureUnit={temperatureUnit}
             refusal={refusal}
             readOnly={readOnly}
+            refusalOf={(key, value) => view.refusalOf({ type: 'thresholds.change', key, value })}
             onChange={(key, value, reason) =>
               onChange({ kind: 'event', request: { type: 'thresholds.change', key, value, ...(reason ? { reason } : {}) } })
             }
