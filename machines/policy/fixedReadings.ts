@@ -3,8 +3,15 @@ import { damagedVehicleSeatsRule, lifeAtReturnRule, otherVehicleSeatsRule, peakG
 import { descentPeakG, lifeUsedAtReturn } from '../rules/readings';
 import type { MissionSetup, Tier } from '../types';
 import type { Vehicle } from '../vehicles/vehicles';
-import { maxRelocatableCrew, planSeats, type SeatAssignment, type SeatPurpose, seatCapacity } from './seatPlan';
-import type { ThresholdValues } from './thresholds';
+import {
+  maxRelocatableCrew,
+  planSeats,
+  type SeatAssignment,
+  type SeatPurpose,
+  seatCapacity,
+  seatPolicyThresholdKeys,
+} from './seatPlan';
+import { type ThresholdKey, type ThresholdValues, thresholdKeyFor } from './thresholds';
 
 /**
  * What the policy reads that no assessed value changes: seats and seat plans, life used at return,
@@ -31,26 +38,46 @@ export interface Seating {
   plan: SeatAssignment[] | null;
 }
 
-const bySetup = new WeakMap<MissionSetup, WeakMap<ThresholdValues, Map<string, FixedReadings>>>();
+/**
+ * Every threshold the fixed readings read: the seat policy and the limits of the rules judged here.
+ * They are worked out from these alone (the others are not handed on), so fixed readings are shared by
+ * every threshold set that agrees on them: what a flip-point search, changing one other threshold at a time, asks.
+ */
+const fixedThresholdKeys: readonly ThresholdKey[] = [
+  ...seatPolicyThresholdKeys,
+  ...[damagedVehicleSeatsRule, otherVehicleSeatsRule, lifeAtReturnRule, peakGRule].flatMap((rule) =>
+    (['nominal', 'emergency'] as const).map((tier) => thresholdKeyFor(rule.threshold, tier)),
+  ),
+];
+
+const fixedValuesKey = new WeakMap<ThresholdValues, string>();
+const bySetup = new WeakMap<MissionSetup, Map<string, FixedReadings>>();
+
+/** The last answer: a Monte Carlo run asks for the same setup, thresholds and time 100,000 times. */
+let last: { setup: MissionSetup; thresholds: ThresholdValues; nowUtc: string; fixed: FixedReadings } | null = null;
 
 export function fixedReadings(setup: MissionSetup, thresholds: ThresholdValues, nowUtc: string): FixedReadings {
-  let byThresholds = bySetup.get(setup);
-  if (!byThresholds) {
-    byThresholds = new WeakMap();
-    bySetup.set(setup, byThresholds);
+  if (last && last.setup === setup && last.thresholds === thresholds && last.nowUtc === nowUtc) return last.fixed;
+  let valuesKey = fixedValuesKey.get(thresholds);
+  if (valuesKey === undefined) {
+    valuesKey = fixedThresholdKeys.map((key) => thresholds[key]).join('|');
+    fixedValuesKey.set(thresholds, valuesKey);
   }
-  let byTime = byThresholds.get(thresholds);
-  if (!byTime) {
-    byTime = new Map();
-    byThresholds.set(thresholds, byTime);
+  let byKey = bySetup.get(setup);
+  if (!byKey) {
+    byKey = new Map();
+    bySetup.set(setup, byKey);
   }
-  let fixed = byTime.get(nowUtc);
+  const key = `${nowUtc}|${valuesKey}`;
+  let fixed = byKey.get(key);
   if (!fixed) {
-    // Bounded: a long session asks at many instants, each only for a while.
-    if (byTime.size >= 64) byTime.clear();
-    fixed = workOut(setup, thresholds, nowUtc);
-    byTime.set(nowUtc, fixed);
+    // Bounded: a long session asks at many instants and under many threshold sets, each only for a while.
+    if (byKey.size >= 64) byKey.clear();
+    const read = Object.fromEntries(fixedThresholdKeys.map((k) => [k, thresholds[k]])) as unknown as ThresholdValues;
+    fixed = workOut(setup, read, nowUtc);
+    byKey.set(key, fixed);
   }
+  last = { setup, thresholds, nowUtc, fixed };
   return fixed;
 }
 

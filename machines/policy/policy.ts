@@ -281,6 +281,10 @@ function failing(evaluations: readonly RuleEvaluation[]): string {
   return names.length ? names.join(', ') : 'all pass';
 }
 
+/** The crew options a row tried that failed, each with the rules that failed it; worked out only for a row that did not match. */
+const failedOptions = (failed: readonly [aboard: number, option: RuleEvaluation[]][]) =>
+  failed.map(([aboard, option]) => `${aboard} aboard: ${failing(option)}`).join('; ');
+
 /** A row's verdict on a situation, with what the outcome needs when it matches. */
 type RowVerdict = Omit<PolicyRowResult, 'id' | 'statement' | 'outcome'> & {
   plan: SeatAssignment[] | null;
@@ -467,7 +471,7 @@ function replacementRow(context: RowContext): RowVerdict {
   const { situation, crewCount } = context;
   const { setup, thresholds } = situation;
   const tried: RuleEvaluation[] = [];
-  const why: string[] = [];
+  const failed: [aboard: number, option: RuleEvaluation[]][] = [];
   let chosen: RowVerdict | null = null;
   for (let aboard = crewCount; aboard >= 0; aboard--) {
     // An option the seats rule out shows its seat lines only: nothing else could make it possible.
@@ -483,7 +487,7 @@ function replacementRow(context: RowContext): RowVerdict {
     const option = [...seats.evaluations, ...wait, ...(fly?.evaluations ?? []), ...docked];
     tried.push(...option);
     const passed = seats.plan !== null && allPass(wait) && allPass(docked) && (aboard === 0 || fly?.passed === true);
-    if (!passed) why.push(`${aboard} aboard: ${failing(option)}`);
+    if (!passed) failed.push([aboard, option]);
     if (!passed || chosen) continue;
     const name = setup.damagedVehicle.name;
     chosen = {
@@ -502,7 +506,7 @@ function replacementRow(context: RowContext): RowVerdict {
   return (
     chosen ?? {
       matched: false,
-      reason: `no interim plan gives every crew member an emergency seat: ${why.join('; ')}`,
+      reason: `no interim plan gives every crew member an emergency seat: ${failedOptions(failed)}`,
       evaluations: tried,
       ...noPlan,
     }
@@ -585,7 +589,7 @@ function crewSwapRow(context: RowContext): RowVerdict {
 function reducedCrewRow(context: RowContext): RowVerdict {
   const { crewCount, relocatable } = context;
   const tried: RuleEvaluation[] = [];
-  const why: string[] = [];
+  const failed: [aboard: number, option: RuleEvaluation[]][] = [];
   let chosen: RowVerdict | null = null;
   for (let aboard = crewCount - 1; aboard >= 1; aboard--) {
     const seats = seating(context, aboard);
@@ -593,7 +597,7 @@ function reducedCrewRow(context: RowContext): RowVerdict {
     const option = [...seats.evaluations, ...(fly?.evaluations ?? [])];
     tried.push(...option);
     const passed = seats.plan !== null && fly?.passed === true;
-    if (!passed) why.push(`${aboard} aboard: ${failing(option)}`);
+    if (!passed) failed.push([aboard, option]);
     if (!passed || chosen) continue;
     chosen = {
       matched: true,
@@ -611,7 +615,7 @@ function reducedCrewRow(context: RowContext): RowVerdict {
       reason:
         relocatable === 0
           ? 'no crew member has a seat on another vehicle'
-          : `no smaller crew of at least one passes every nominal rule: ${why.join('; ') || 'no such crew'}`,
+          : `no smaller crew of at least one passes every nominal rule: ${failedOptions(failed) || 'no such crew'}`,
       evaluations: tried,
       ...noPlan,
     }

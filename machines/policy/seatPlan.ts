@@ -1,6 +1,6 @@
 import type { MissionSetup } from '../types';
 import { freeSeats, usableEmergencyOnlyPlaces, usableImprovisedSeats, type Vehicle } from '../vehicles/vehicles';
-import type { ThresholdValues } from './thresholds';
+import type { ThresholdKey, ThresholdValues } from './thresholds';
 
 /** A seat to ride home in (own, spare, improvised), or an emergency-only place that serves a lifeboat only. */
 export interface SeatAssignment {
@@ -23,6 +23,12 @@ interface Limits {
   improvised: number;
   emergencyOnly: number;
 }
+
+/** The thresholds a seat plan reads: the profile's place limits. */
+export const seatPolicyThresholdKeys = [
+  'maxImprovisedSeatsPerVehicle',
+  'maxEmergencyOnlyPlacesPerVehicle',
+] as const satisfies readonly ThresholdKey[];
 
 function limitsOf(thresholds: ThresholdValues, purpose: SeatPurpose): Limits {
   return {
