@@ -143,6 +143,30 @@ describe('built-in scenarios', () => {
     });
   });
 
+  it("a crew swap that keeps the damaged vehicle as the waiting crew's lifeboat, when the other ship cannot wait; none where this crew's liners do not fit", async () => {
+    const profile = await defaultProfile();
+    const scenario = loadBuiltInScenario('crew-swap-keeps-lifeboat.json');
+    const run = runScenario(scenario, profile, '2026-11-25T00:00:00Z');
+    const recommendation = run.record.recommendation;
+    expect(recommendation?.decidingRow).toMatchObject({ id: 'crew-swap' });
+    expect(recommendation?.crewSwap).toMatchObject({
+      homeVehicleId: 'dragon-h1',
+      waitingCount: 2,
+      lifeboatVehicleId: 'soyuz-ms-h2',
+      daysWithoutLifeboat: null,
+    });
+    // Why the replacement row could not keep this crew: three too hot, the older ship past its allowance as a lifeboat.
+    expect(recommendation?.rows.find((r) => r.id === 'replacement-feasible')?.reason).toMatch(
+      /3 aboard: thermal\.peak-cabin-temp fail; 2 aboard: vehicle-life\.through-wait fail/,
+    );
+    const unfit = {
+      ...scenario,
+      setup: { ...scenario.setup, crew: scenario.setup.crew.map((c) => ({ ...c, canRelocateTo: [] })) },
+    };
+    const refused = runScenario(unfit, profile, '2026-11-25T00:00:00Z');
+    expect(refused.record.recommendation?.rows.find((r) => r.id === 'crew-swap')?.reason).toMatch(/seat liners/);
+  });
+
   it('scenarios/schema.json is up to date with the Zod schema (npm run schema rewrites it)', () => {
     const published = JSON.parse(readFileSync(join(scenarioDir, 'schema.json'), 'utf8'));
     expect(published).toEqual(JSON.parse(JSON.stringify(scenarioJsonSchema())));

@@ -525,8 +525,13 @@ function crewSwapRow(context: RowContext): RowVerdict {
   const damaged = setup.damagedVehicle;
   const tried: RuleEvaluation[] = [];
   const why: string[] = [];
+  // This crew rides the other vehicle only where every member's seat liner fits it.
   const candidates = setup.otherVehicles.filter(
-    (v) => v.vehicleClass.carries === 'crew' && v.seatsTaken > 0 && v.descentModes.some((m) => m.kind === 'nominal'),
+    (v) =>
+      v.vehicleClass.carries === 'crew' &&
+      v.seatsTaken > 0 &&
+      v.descentModes.some((m) => m.kind === 'nominal') &&
+      setup.crew.every((c) => c.canRelocateTo.includes(v.id)),
   );
   for (const vehicle of candidates) {
     const scope = { crewCount, vehicleId: vehicle.id };
@@ -579,7 +584,7 @@ function crewSwapRow(context: RowContext): RowVerdict {
     matched: false,
     reason: candidates.length
       ? `no crew swap: ${why.join('; ')}`
-      : 'no other docked crew vehicle holds a crew of its own to swap with',
+      : "no other docked crew vehicle holds a crew of its own and takes this crew's seat liners",
     evaluations: tried,
     ...noPlan,
   };
