@@ -88,7 +88,8 @@ function setupProblems(scenario: ScenarioShape): ScenarioProblem[] {
         });
       }
     }
-    if (vehicleClass.life.countsFrom === 'docking' && !spec.dockedUtc && path.length === 2) {
+    // A crew vehicle's life is read (to fly home, to wait as a lifeboat); a cargo ship's never is.
+    if (vehicleClass.carries === 'crew' && vehicleClass.life.countsFrom === 'docking' && !spec.dockedUtc) {
       problems.push({
         path: [...path, 'dockedUtc'],
         message: `a docking time: the life of class ${vehicleClass.id} counts from docking`,
