@@ -91,6 +91,13 @@ describe('walkthrough session', () => {
     expect(recordEvent(w, { type: 'decision.override', outcome: 'emergency-return', rationale: ' ' }, by, wall)).toMatchObject({
       ok: false,
     });
+    // An override to the recommended outcome is a confirmation in disguise: refused, in the machine's words.
+    expect(
+      recordEvent(w, { type: 'decision.override', outcome: 'launch-replacement', rationale: 'as recommended' }, by, wall),
+    ).toMatchObject({
+      ok: false,
+      reason: 'launch-replacement is the recommendation: confirm it instead (an override decides another outcome)',
+    });
     expect(recordEvent(moveTo(await open('soyuz-ms-22.json'), 3, wall), { type: 'decision.confirm' }, by, wall)).toMatchObject({
       ok: false,
       reason: 'decision.confirm does not apply in state anomaly.inspection',

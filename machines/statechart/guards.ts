@@ -70,6 +70,8 @@ export const guardRefusals = {
     if (pending) return pending;
     if (event.type !== 'decision.override') return 'not an override';
     if (!hasVisibleText(event.rationale)) return 'an override needs a rationale with visible characters';
+    if (recommendationAt(context, event.at)?.outcome === event.outcome)
+      return `${event.outcome} is the recommendation: confirm it instead (an override decides another outcome)`;
     return event.outcome === outcome ? null : `no override to ${event.outcome} in this state`;
   },
   voteCounts: (context, event) => (event.type === 'poll.vote' ? voteRefusal(context.polls, event) : 'not a vote'),

@@ -5,7 +5,7 @@ import { type PartialThresholdValues, thresholdValue, validateThresholdValues } 
 import type { AssessedValues } from '../../machines/rules/evaluate';
 import { type CrewReturnEvent, crewReturnEventSchema, type OperatorRequest } from '../../machines/statechart/events';
 import { refusalOf } from '../../machines/statechart/refusal';
-import type { Actor } from '../../machines/types';
+import { type Actor, type DecidableOutcome, decidableOutcomes } from '../../machines/types';
 import type { Scenario } from '../../scenarios/schema';
 import { type Answer, answerAt, type ChangeCause } from './answer';
 import { type DecisionRecord, decisionRecord } from './decisionRecord';
@@ -118,6 +118,10 @@ export interface WalkthroughView {
   confirmRefusal: string | null;
   /** Why the machine would not open a GO/NO-GO poll now; null when it would. */
   pollRefusal: string | null;
+  /** The outcomes the machine would take an override to now (never the recommended one). */
+  overrideOutcomes: DecidableOutcome[];
+  /** Why no override would be taken now; null when some outcome is open to one. */
+  overrideRefusal: string | null;
   /** Why recording `request` now would be refused (the very check recording makes); null when it would be recorded. */
   refusalOf: (request: OperatorRequest) => string | null;
   /** The headline: recommendation or what the assessment waits for, deciding row and numbers, the latest change. */
@@ -194,6 +198,7 @@ export function viewWalkthrough(walkthrough: Walkthrough, tried?: AssessedValues
       at: snapshot.context.nowUtc,
       by: probe,
     }),
+    ...overrides(snapshot),
     refusalOf: (request) => {
       const checked = checkRequest(walkthrough, fold.snapshot, request, probe);
       return checked.ok ? null : checked.reason;
@@ -203,6 +208,22 @@ export function viewWalkthrough(walkthrough: Walkthrough, tried?: AssessedValues
 }
 
 const probe: Actor = { name: 'probe', role: 'probe' };
+
+/** Each outcome asked of the machine as an override with a rationale: those it would take, or why none. */
+function overrides(snapshot: CrewReturnSnapshot): Pick<WalkthroughView, 'overrideOutcomes' | 'overrideRefusal'> {
+  const refusals = decidableOutcomes.map((outcome) => ({
+    outcome,
+    refusal: refusalOf(snapshot, {
+      type: 'decision.override',
+      outcome,
+      rationale: 'probe',
+      at: snapshot.context.nowUtc,
+      by: probe,
+    }),
+  }));
+  const open = refusals.filter((r) => r.refusal === null).map((r) => r.outcome);
+  return { overrideOutcomes: open, overrideRefusal: open.length ? null : (refusals[0]?.refusal ?? null) };
+}
 
 export type Recorded = { ok: true; walkthrough: Walkthrough } | { ok: false; reason: string };
 

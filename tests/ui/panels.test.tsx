@@ -5,6 +5,7 @@ import { flipPoints, inputFlipPoints } from '../../machines/policy/flipPoints';
 import { recommend } from '../../machines/policy/policy';
 import { defaultThresholdValues, thresholdDefinitionByKey } from '../../machines/policy/thresholds';
 import { defaultPollPositions } from '../../machines/statechart/poll';
+import { decidableOutcomes } from '../../machines/types';
 import { defaultProfile } from '../../src/session/profile';
 import { moveTo, openWalkthrough, recordEvent, viewWalkthrough } from '../../src/session/walkthrough';
 import { DecisionPanel } from '../../src/ui/decision/DecisionPanel';
@@ -81,7 +82,14 @@ describe('ThresholdInput', () => {
   });
 });
 
-const noPoll = { polls: [], defaultPositions: defaultPollPositions, pollRefusal: null, onVote: vi.fn() };
+const noPoll = {
+  polls: [],
+  defaultPositions: defaultPollPositions,
+  pollRefusal: null,
+  overrideOutcomes: decidableOutcomes,
+  overrideRefusal: null,
+  onVote: vi.fn(),
+};
 
 describe('DecisionPanel', () => {
   it('an override needs a rationale; with one it is sent trimmed', () => {
@@ -103,6 +111,29 @@ describe('DecisionPanel', () => {
     fireEvent.change(screen.getByLabelText('Override to'), { target: { value: 'emergency-return' } });
     fireEvent.click(screen.getByRole('button', { name: 'Override' }));
     expect(onDecide).toHaveBeenCalledWith({ type: 'decision.override', outcome: 'emergency-return', rationale: 'waiver' });
+  });
+
+  it('offers an override to the outcomes the machine would take: never the recommended one', async () => {
+    const view = viewWalkthrough(
+      moveTo(openWalkthrough(loadBuiltInScenario('soyuz-ms-22.json'), await defaultProfile(), 'now'), 17, 'now'),
+    );
+    expect(view.recommendation?.outcome).toBe('launch-replacement');
+    expect(view.overrideOutcomes).not.toContain('launch-replacement');
+    expect(view.overrideOutcomes.length).toBe(decidableOutcomes.length - 1);
+    render(
+      <DecisionPanel
+        recommendation={view.recommendation}
+        confirmRefusal={view.confirmRefusal}
+        refusal={null}
+        readOnly={null}
+        onDecide={vi.fn()}
+        {...noPoll}
+        overrideOutcomes={view.overrideOutcomes}
+        overrideRefusal={view.overrideRefusal}
+      />,
+    );
+    const offered = [...(screen.getByLabelText('Override to') as HTMLSelectElement).options].map((o) => o.value);
+    expect(offered).toEqual(view.overrideOutcomes);
   });
 
   it('a plan that leaves a crew without a lifeboat: the confirmation carries the acceptance and why, as the operator gave them', () => {

@@ -23,6 +23,10 @@ interface Props {
   defaultPositions: readonly string[];
   /** Why the machine would not open a poll now; null when it would. */
   pollRefusal: string | null;
+  /** The outcomes the machine would take an override to now (never the recommended one). */
+  overrideOutcomes: readonly DecidableOutcome[];
+  /** Why no override would be taken now; null when some outcome is open to one. */
+  overrideRefusal: string | null;
   onDecide: (request: OperatorRequest) => void;
   onVote: (request: Extract<OperatorRequest, { type: 'poll.vote' }>, voter: Actor) => void;
 }
@@ -35,11 +39,15 @@ export function DecisionPanel({
   polls,
   defaultPositions,
   pollRefusal,
+  overrideOutcomes,
+  overrideRefusal,
   onDecide,
   onVote,
 }: Props) {
   const canConfirm = confirmRefusal === null && readOnly === null;
-  const [outcome, setOutcome] = useState<DecidableOutcome>('launch-replacement');
+  const [chosen, setChosen] = useState<DecidableOutcome | null>(null);
+  // What the operator chose while the machine takes it; otherwise the first outcome it would take.
+  const outcome = chosen && overrideOutcomes.includes(chosen) ? chosen : overrideOutcomes[0];
   const [rationale, setRationale] = useState('');
   const [missingRationale, setMissingRationale] = useState(false);
   const [accepted, setAccepted] = useState(false);
@@ -54,6 +62,7 @@ export function DecisionPanel({
       return;
     }
     setMissingRationale(false);
+    if (!outcome) return;
     onDecide({ type: 'decision.override', outcome, rationale: rationale.trim() });
     // A rationale belongs to the one override it was typed for.
     setRationale('');
@@ -114,8 +123,8 @@ export function DecisionPanel({
         </span>
       </div>
       <form onSubmit={override} className="decision-override" noValidate>
-        <fieldset disabled={readOnly !== null}>
-          <OutcomeSelect label="Override to" value={outcome} onChange={setOutcome} />
+        <fieldset disabled={readOnly !== null || outcome === undefined}>
+          <OutcomeSelect label="Override to" value={outcome} outcomes={overrideOutcomes} onChange={setChosen} />
           <label>
             Rationale
             <textarea
@@ -132,6 +141,7 @@ export function DecisionPanel({
             </FieldProblem>
           )}
           <button type="submit">Override</button>
+          {readOnly === null && overrideRefusal && <span className="muted"> Not available: {overrideRefusal}.</span>}
         </fieldset>
       </form>
       {refusal && <p className="field-error">Not recorded: {refusal}</p>}

@@ -1,21 +1,23 @@
 import { outcomeLabels } from '../../reports/describe';
 import { type DecidableOutcome, decidableOutcomes } from '../../session/model';
 
-/** "<label> [outcome ▾]": the outcomes an authority can decide, by their labels. */
+/** "<label> [outcome ▾]": outcomes an authority can decide (by default all of them), by their labels. */
 export function OutcomeSelect({
   label,
   value,
+  outcomes = decidableOutcomes,
   onChange,
 }: {
   label: string;
-  value: DecidableOutcome;
+  value: DecidableOutcome | undefined;
+  outcomes?: readonly DecidableOutcome[];
   onChange: (outcome: DecidableOutcome) => void;
 }) {
   return (
     <label>
       {label}{' '}
-      <select value={value} onChange={(e) => onChange(e.currentTarget.value as DecidableOutcome)}>
-        {decidableOutcomes.map((o) => (
+      <select value={value ?? ''} onChange={(e) => onChange(e.currentTarget.value as DecidableOutcome)}>
+        {outcomes.map((o) => (
           <option key={o} value={o}>
             {outcomeLabels[o]}
           </option>

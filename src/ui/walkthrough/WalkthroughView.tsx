@@ -179,6 +179,8 @@ export const WalkthroughView = memo(function WalkthroughView({
               polls={view.record.polls}
               defaultPositions={positionsToPoll(walkthrough.profile)}
               pollRefusal={view.pollRefusal}
+              overrideOutcomes={view.overrideOutcomes}
+              overrideRefusal={view.overrideRefusal}
               onDecide={(request) => onChange({ kind: 'event', request })}
               onVote={(request, voter) => onChange({ kind: 'vote', request, voter })}
             />
