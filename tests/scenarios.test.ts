@@ -132,7 +132,7 @@ describe('built-in scenarios', () => {
     const refused = runScenario({ ...scenario, events: unaccepted }, profile, '2026-11-25T00:00:00Z');
     expect(refused.steps[confirm]?.applied).toBe(false);
     expect(refused.steps[confirm]?.refusal).toMatch(
-      /leaves Commander H-22 \(hypothetical\), Operator H-22 \(hypothetical\), Engineer H-22 \(hypothetical\) without a lifeboat for up to 16 days: a confirmation must accept that period on record/,
+      /^the plan leaves Commander H-22 \(hypothetical\), Operator H-22 \(hypothetical\), Engineer H-22 \(hypothetical\) without a lifeboat for up to 16 days: a confirmation must accept that period on record/,
     );
     const accepted = runScenario(scenario, profile, '2026-11-25T00:00:00Z');
     expect(accepted.record.recommendation?.crewSwap).toMatchObject({

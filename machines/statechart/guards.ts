@@ -8,12 +8,22 @@ import { seatCapacity } from '../policy/seatPlan';
 import { validateThresholdValues } from '../policy/thresholds';
 import { assessedReading, evaluateRule } from '../rules/evaluate';
 import { commonCauseRule } from '../rules/flightRules';
-import type { DecidableOutcome } from '../types';
+import { type DecidableOutcome, decidableOutcomes } from '../types';
 import { type CrewReturnContext, type CrewReturnEvent, crewAboardDamagedVehicle, recommendationAt } from './context';
 import { pollPending, voteRefusal } from './poll';
 import { hasVisibleText } from './text';
 
-type Refusal = (context: CrewReturnContext, event: CrewReturnEvent, params: { outcome: DecidableOutcome }) => string | null;
+/**
+ * Said by a guard of one of several branches for the same event (one per outcome) when the event is for
+ * another branch: not a refusal in itself, so the words come from the branch the event is for.
+ */
+export const otherBranch = Symbol('another branch takes this event');
+
+export type Refusal = (
+  context: CrewReturnContext,
+  event: CrewReturnEvent,
+  params: { outcome: DecidableOutcome },
+) => string | null | typeof otherBranch;
 
 const vehicleName = (context: CrewReturnContext, id: string) =>
   [context.setup.damagedVehicle, ...context.setup.otherVehicles].find((v) => v.id === id)?.name ?? id;
@@ -61,9 +71,12 @@ export const guardRefusals = {
     if (pending) return pending;
     const recommended = recommendationAt(context, event.at)?.outcome;
     if (recommended === outcome) return acceptanceMissing(context, event);
-    return recommended === 'undecided'
-      ? 'no option meets the limits (undecided): there is nothing to confirm; override with a rationale'
-      : `the recommendation is ${recommended ?? 'not made yet'}: a confirmation takes the recommended outcome only`;
+    if (recommended === 'undecided')
+      return 'no option meets the limits (undecided): there is nothing to confirm; override with a rationale';
+    if (recommended === undefined) return 'no recommendation has been made yet: there is nothing to confirm';
+    return decidableOutcomes.includes(recommended as DecidableOutcome)
+      ? otherBranch
+      : `the recommendation is ${recommended}: there is no decision to confirm`;
   },
   overridesTo: (context, event, { outcome }) => {
     const pending = pollPending(context.polls);
@@ -72,7 +85,7 @@ export const guardRefusals = {
     if (!hasVisibleText(event.rationale)) return 'an override needs a rationale with visible characters';
     if (recommendationAt(context, event.at)?.outcome === event.outcome)
       return `${event.outcome} is the recommendation: confirm it instead (an override decides another outcome)`;
-    return event.outcome === outcome ? null : `no override to ${event.outcome} in this state`;
+    return event.outcome === outcome ? null : otherBranch;
   },
   voteCounts: (context, event) => (event.type === 'poll.vote' ? voteRefusal(context.polls, event) : 'not a vote'),
   thresholdChangeValid: (context, event) => {

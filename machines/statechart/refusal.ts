@@ -2,7 +2,7 @@
 import type { AnyStateNode, SnapshotFrom, StateValue } from 'xstate';
 import type { crewReturnMachine } from './crewReturnMachine';
 import { type CrewReturnEvent, recordOnlyEventTypes } from './events';
-import { type GuardName, guardRefusals } from './guards';
+import { type GuardName, guardRefusals, otherBranch, type Refusal } from './guards';
 import { stateName } from './stateName';
 
 type Snapshot = SnapshotFrom<typeof crewReturnMachine>;
@@ -14,14 +14,17 @@ export function refusalOf(snapshot: Snapshot, event: CrewReturnEvent): string | 
   if (snapshot.can(event)) return null;
   const candidates = activeStateNodes(snapshot).flatMap((node) => node.transitions.get(event.type) ?? []);
   if (candidates.length === 0) return `${event.type} does not apply in state ${stateName(snapshot.value)}`;
-  const reasons = new Set(
-    candidates.map(({ guard }) => {
-      const { type, params } = typeof guard === 'string' ? { type: guard, params: undefined } : (guard as GuardReference);
-      const refusal = guardRefusals[type as GuardName] as (...args: unknown[]) => string | null;
-      return refusal?.(snapshot.context, event, params) ?? `refused by ${type}`;
-    }),
-  );
-  return [...reasons].join('; ');
+  const reasons = new Set<string>();
+  for (const { guard } of candidates) {
+    const { type, params } = typeof guard === 'string' ? { type: guard, params: undefined } : (guard as GuardReference);
+    const refusal = (guardRefusals[type as GuardName] as (...args: unknown[]) => ReturnType<Refusal>)(
+      snapshot.context,
+      event,
+      params,
+    );
+    if (refusal !== otherBranch) reasons.add(refusal ?? `refused by ${type}`);
+  }
+  return reasons.size ? [...reasons].join('; ') : `${event.type} does not apply in state ${stateName(snapshot.value)}`;
 }
 
 type GuardReference = { type: string; params?: unknown };
