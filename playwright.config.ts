@@ -11,6 +11,11 @@ const executablePath = process.env.CHROMIUM_PATH ?? (existsSync(debianChromium) 
 export default defineConfig({
   testDir: 'e2e',
   fullyParallel: true,
+  // One test at a time: on these 2-core machines Chromium alone keeps both cores busy, and a second
+  // test only slows each one (measured: 13 min with two, 15 with one, and timing-sensitive waits fail).
+  workers: Number(process.env.E2E_WORKERS ?? 1),
+  // Axe over a page of 3,000 elements takes seconds on these 2-core machines.
+  timeout: 60_000,
   forbidOnly: !!process.env.CI,
   retries: 0,
   reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never' }]],

@@ -1,53 +1,63 @@
-import { expect, test } from '@playwright/test';
+import { expect, type Page, type TestInfo, test } from '@playwright/test';
 import { emergencyLimitField, expectNoAxeViolations, identify, keepScreenshot, openWalkthrough, stepUntil } from './support';
 
-test('every view passes axe at 1280×800, contrast included, and is kept as a screenshot', async ({ page }, testInfo) => {
-  test.setTimeout(90_000);
+/** Every view at 1280×800, contrast included, each kept as a screenshot: four tests, so they can run side by side. */
+async function checked(page: Page, testInfo: TestInfo, name: string) {
+  await expectNoAxeViolations(page);
+  await keepScreenshot(page, testInfo, name);
+}
+
+test.beforeEach(async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 800 });
-  const check = async (name: string) => {
-    await expectNoAxeViolations(page);
-    await keepScreenshot(page, testInfo, name);
-  };
+});
+
+test('the library and the walkthrough before the decision pass axe', async ({ page }, testInfo) => {
   await page.goto('/');
   await expect(page.getByRole('heading', { name: 'Scenario library' })).toBeVisible();
-  await check('library');
-
+  await checked(page, testInfo, 'library');
   await openWalkthrough(page, 'Soyuz MS-22 coolant leak');
-  await check('walkthrough-step-0');
+  await checked(page, testInfo, 'walkthrough-step-0');
   await stepUntil(page, 'anomaly.inspection');
-  await check('walkthrough-inspection');
+  await checked(page, testInfo, 'walkthrough-inspection');
+});
+
+test('the decision step, its chart tables and sources open, and the operator dialog pass axe', async ({ page }, testInfo) => {
+  await openWalkthrough(page, 'Soyuz MS-22 coolant leak');
   await stepUntil(page, 'anomaly.decision');
   await page.getByRole('button', { name: 'source of Peak descent cabin temperature (nominal)' }).click();
   // The charts (loaded lazily) with their tables open are part of what axe checks.
   await expect(page.locator('figure.plot')).toHaveCount(4);
   for (const summary of await page.locator('.center-column details > summary').all()) await summary.click();
-  await check('walkthrough-decision');
-
+  await checked(page, testInfo, 'walkthrough-decision');
   await page.getByRole('button', { name: /^Confirm: / }).click();
   await expect(page.getByRole('dialog')).toBeVisible();
-  await check('operator-dialog');
-  await page.keyboard.press('Escape');
+  await checked(page, testInfo, 'operator-dialog');
+});
 
+test('Explore and the review of an earlier step pass axe', async ({ page }, testInfo) => {
+  await openWalkthrough(page, 'Soyuz MS-22 coolant leak');
+  await stepUntil(page, 'anomaly.decision');
   await page.getByRole('button', { name: 'Explore (not recorded)' }).click();
   await emergencyLimitField(page).fill('38');
   await page.keyboard.press('Enter');
-  await check('explore');
+  await checked(page, testInfo, 'explore');
   await page.getByRole('button', { name: 'Discard and leave Explore' }).click();
-
   // Review: disabled controls say why, in contrast too.
   await page.keyboard.press('ArrowLeft');
-  await check('review');
-  await page.keyboard.press('ArrowRight');
+  await checked(page, testInfo, 'review');
+});
 
+test('the end of a decided walkthrough and its audit trail pass axe', async ({ page }, testInfo) => {
+  await openWalkthrough(page, 'Soyuz MS-22 coolant leak');
+  await stepUntil(page, 'anomaly.decision');
   await page.getByRole('button', { name: /^Confirm: / }).click();
   await identify(page);
   await page.keyboard.press('End');
   await expect(page.getByTestId('state-now')).toHaveText('crewHome');
-  await check('walkthrough-end');
-
+  await checked(page, testInfo, 'walkthrough-end');
   await page.getByRole('button', { name: 'Audit trail' }).click();
   await expect(page.getByTestId('entry-details')).toBeVisible();
-  await check('audit');
+  await checked(page, testInfo, 'audit');
 });
 
 for (const viewport of [

@@ -98,7 +98,7 @@ test('the audit view filters, marks overrides, and exports a packet that imports
   await page.getByLabel('Actor').selectOption('Otto Ride (mission manager)');
   await expect(rows).toHaveCount(2);
   await page.getByLabel('Actor').selectOption('');
-  await expectNoAxeViolations(page);
+  await expectNoAxeViolations(page, 'main.audit');
   await keepScreenshot(page, testInfo, 'audit-view');
 
   const download = page.waitForEvent('download');
@@ -292,7 +292,7 @@ test('at 1440×900 the audit view shows 20+ entries, cuts off no column and show
   await expect(page.getByRole('status').filter({ hasText: 'Hash of entry 18 copied' })).toHaveCount(1);
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(entry18Hash);
 
-  await expectNoAxeViolations(page);
+  await expectNoAxeViolations(page, 'main.audit');
   await keepScreenshot(page, testInfo, 'audit-1440x900');
 });
 
@@ -387,5 +387,5 @@ test('a verdict belongs to the record it checked: a new entry or another packet 
   await expect(page.getByRole('alert')).toContainText('entry 5: contents do not match its hash');
   await expect(greenVerdict(page)).toHaveCount(0);
   await expect(page.getByRole('status').filter({ hasText: 'Verified' })).toHaveCount(0);
-  await expectNoAxeViolations(page);
+  await expectNoAxeViolations(page, 'main.audit');
 });

@@ -102,7 +102,7 @@ test('a file with a built-in id opens as an imported copy beside it, and stays a
   // At the end no step is drawn faded as upcoming (those fail axe's contrast on their own).
   await page.keyboard.press('End');
   await expect(page.getByTestId('state-now')).toHaveText('crewHome');
-  await expectNoAxeViolations(page);
+  await expectNoAxeViolations(page, '.timeline');
   await page.getByRole('button', { name: 'Scenario library' }).click();
   await expect(builtIn).toHaveCount(1);
   await expect(builtIn).toHaveText(builtInText ?? '');

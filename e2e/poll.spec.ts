@@ -27,7 +27,7 @@ test('a GO/NO-GO poll: positions answer in turn under their own names, a formal 
   await expect(decision).toContainText(
     'Not available: poll 1 is open and flight director, thermal, crew surgeon, range safety have not answered',
   );
-  await expectNoAxeViolations(page);
+  await expectNoAxeViolations(page, '.decision-panel');
 
   const answer = async (position: string, name: string, call: string, rationale = '') => {
     await expect(poll.getByLabel('Answering for')).toHaveValue(position);

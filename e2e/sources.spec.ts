@@ -14,7 +14,7 @@ test('a source key in the timeline opens its citation in place; a web address is
   await expect(link).toHaveAttribute('href', 'https://tass.com/science/1681263');
   await expect(link).toHaveAttribute('target', '_blank');
   await expect(link).toHaveAttribute('rel', 'noopener noreferrer');
-  await expectNoAxeViolations(page);
+  await expectNoAxeViolations(page, '.timeline');
 
   await link.focus();
   await page.keyboard.press('Escape');
@@ -49,5 +49,5 @@ test('a citation that is not an address is text; rule, vehicle and threshold sou
   const ruleSource = page.locator('.rules td .source-key').first();
   await ruleSource.click();
   await expect(page.locator('.rules .source-citation').first()).not.toBeEmpty();
-  await expectNoAxeViolations(page);
+  await expectNoAxeViolations(page, '.rules');
 });

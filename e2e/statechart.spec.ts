@@ -1,6 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
-import { watchLongTasks } from '../bench/pageTasks';
 import { keepScreenshot, openWalkthrough, stepUntil } from './support';
 
 const diagram = (page: Page) => page.locator('.statechart svg.chart-svg');
@@ -17,18 +16,6 @@ async function expectInView(page: Page, id: string) {
   expect(box.y).toBeGreaterThanOrEqual(pane.y - 1);
   expect(box.y + box.height).toBeLessThanOrEqual(pane.y + pane.height + 1);
 }
-
-test('laying the diagram out blocks nothing: opening the walkthrough has no page task of 150 ms or more', async ({ page }) => {
-  // The layout is 160–190 ms of work on these machines: on the page it was one long task; the
-  // walkthrough's own first render is about 60 ms.
-  await page.goto('/');
-  await page.getByRole('button', { name: 'Scenario library' }).click();
-  const longTasks = await watchLongTasks(page);
-  await page.getByRole('button', { name: 'Walk through Soyuz MS-22 coolant leak' }).click();
-  await expect(diagram(page)).toBeVisible();
-  await expect(stateBox(page, 'docked')).toHaveAttribute('data-active', 'true');
-  expect((await longTasks()).filter((ms) => ms >= 150)).toEqual([]);
-});
 
 test('the statechart diagram follows the walkthrough: active states, event labels, outline, axe', async ({ page }, testInfo) => {
   await page.setViewportSize({ width: 1280, height: 800 });

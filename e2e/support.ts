@@ -1,5 +1,10 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, type TestInfo } from '@playwright/test';
+import { parseScenario } from '../src/files/scenarioFile';
+import { foldSession, scriptedEvents } from '../src/session/fold';
+import { defaultProfile } from '../src/session/profile';
 
 export async function openWalkthrough(page: Page, title: string) {
   await page.goto('/');
@@ -9,11 +14,45 @@ export async function openWalkthrough(page: Page, title: string) {
   await expect(page.getByRole('heading', { level: 2, name: title })).toBeVisible();
 }
 
-/** Steps forward with the keyboard until the statechart says we are in `stateName`. */
+/**
+ * Reaches the first step after which the statechart is in `stateName`: a built-in scenario's step is
+ * worked out by folding its file as the app does, and reached with the timeline's "Jump to step" (one
+ * render, not one per step); anything else is stepped with the keyboard. Either way the page must say so.
+ */
 export async function stepUntil(page: Page, stateName: string) {
   const now = page.getByTestId('state-now');
+  const title = await page.getByRole('heading', { level: 2 }).first().textContent();
+  const step = (await stepsOfBuiltIn()).get(title ?? '')?.indexOf(stateName) ?? -1;
+  if (step >= 0 && (await now.textContent()) !== stateName) {
+    await page
+      .getByRole('listitem')
+      .getByTitle(`Jump to step ${step + 1}`, { exact: true })
+      .click();
+  }
   for (let i = 0; i < 60 && (await now.textContent()) !== stateName; i++) await page.keyboard.press('ArrowRight');
   await expect(now).toHaveText(stateName);
+}
+
+let builtInSteps: Promise<Map<string, string[]>> | undefined;
+
+/** Each built-in scenario's title → the state after each of its scripted steps, under the default profile. */
+function stepsOfBuiltIn(): Promise<Map<string, string[]>> {
+  builtInSteps ??= (async () => {
+    const profile = await defaultProfile();
+    const byTitle = new Map<string, string[]>();
+    for (const file of readdirSync('scenarios').filter((f) => f.endsWith('.json') && f !== 'schema.json')) {
+      const parsed = parseScenario(file, readFileSync(join('scenarios', file), 'utf8'));
+      if (!parsed.ok) continue;
+      const events = scriptedEvents(parsed.value, new Date().toISOString());
+      const fold = foldSession({ scenario: parsed.value, profile, events });
+      byTitle.set(
+        parsed.value.title,
+        fold.steps.map((s) => s.record.stateAfter),
+      );
+    }
+    return byTitle;
+  })();
+  return builtInSteps;
 }
 
 export const outcome = (page: Page) => page.getByTestId('outcome');
@@ -31,8 +70,13 @@ export async function identify(page: Page, name = 'Ana Flight', role = 'flight d
   await expect(dialog).toBeHidden();
 }
 
-export async function expectNoAxeViolations(page: Page) {
-  const result = await new AxeBuilder({ page }).analyze();
+/**
+ * Axe over the page, or over the part a test is about (`within`, a CSS selector): every view is
+ * scanned whole in the accessibility suite, and a scan of 3,000 elements takes seconds on 2 cores.
+ */
+export async function expectNoAxeViolations(page: Page, within?: string) {
+  const builder = new AxeBuilder({ page });
+  const result = await (within ? builder.include(within) : builder).analyze();
   expect(result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
 }
 
