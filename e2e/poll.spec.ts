@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
 import { expectNoAxeViolations, identify, openWalkthrough, stepUntil } from './support';
 
-test('a GO/NO-GO poll: positions answer in turn under their own names, a formal dissent is escalated, the decision names the poll, and every vote is signed', async ({
+test('a GO/NO-GO poll: positions answer in turn under their own names, a formal dissent holds Confirm and Override until its disposition, the decision names both, and every vote is signed', async ({
   page,
 }, testInfo) => {
   await openWalkthrough(page, 'Soyuz MS-22 coolant leak');
@@ -45,11 +45,27 @@ test('a GO/NO-GO poll: positions answer in turn under their own names, a formal 
   // Another position picked out of turn: the select chooses who answers.
   await answer('range safety', 'Ray Range', 'abstain');
   await expect(table).toContainText(
-    '2 GO (1 disagrees but supports), 1 NO-GO, 1 abstain; 1 formal dissent to escalate (crew surgeon)',
+    '2 GO (1 disagrees but supports), 1 NO-GO, 1 abstain; 1 formal dissent (crew surgeon), awaiting its disposition; every position answered; closed to answers',
   );
 
+  // The formal dissent holds the decision: neither Confirm nor Override goes through until its disposition.
+  await expect(decision.getByRole('button', { name: /^Confirm: / })).toBeDisabled();
+  await expect(decision).toContainText('Not available: poll 1 has a formal dissent (crew surgeon)');
+  await expect(decision.getByRole('button', { name: 'Override' })).toBeDisabled();
+  await expect(page.getByTestId('decision')).toHaveCount(0);
+  const disposition = poll.getByRole('group', { name: /the formal dissent of crew surgeon holds the decision/ });
+  await disposition.getByRole('radio', { name: 'Escalated' }).check();
+  await disposition.getByRole('button', { name: 'Sign and record the disposition' }).click();
+  await expect(poll.getByRole('alert')).toHaveText('Name whom the dissent is escalated to.');
+  await disposition.getByLabel('Escalated to').fill('the program manager');
+  await disposition.getByLabel('Rationale').fill('humidity to be assessed before undocking');
+  await disposition.getByRole('button', { name: 'Sign and record the disposition' }).click();
+  await expect(table).toContainText('1 formal dissent (crew surgeon), escalated to the program manager by Ana Flight');
+
   await decision.getByRole('button', { name: /^Confirm: / }).click();
-  await expect(page.getByTestId('decision')).toContainText('after poll 1');
+  await expect(page.getByTestId('decision')).toContainText(
+    'after poll 1 (its formal dissent escalated to the program manager by Ana Flight (flight director)',
+  );
 
   await page.getByRole('button', { name: 'Audit trail' }).click();
   const polls = page.getByRole('region', { name: 'GO/NO-GO polls' });

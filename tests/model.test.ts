@@ -27,6 +27,7 @@ const events: CrewReturnEvent[] = [
   ev('assessment.complete'),
   ev('poll.open', { outcome: 'launch-replacement', positions: ['thermal'] }),
   { ...ev('poll.vote', { position: 'thermal', vote: 'go', dissent: 'none' }), by: { name: 'Tess Thermal', role: 'thermal' } },
+
   ev('decision.confirm'),
   ...decidableOutcomes.map((outcome) => ev('decision.override', { outcome, rationale: 'waiver recorded' })),
   ev('decision.override', { outcome: 'launch-replacement', rationale: ' ' }),
@@ -63,7 +64,13 @@ function serializeState(snapshot: CrewReturnSnapshot): string {
     context.decision?.outcome ?? null,
     context.damagedVehicleDepartedUtc !== null,
     // Whether a poll is open, and whether it waits for answers: the decision's guards read both.
-    context.polls.at(-1)?.closed === null ? context.polls.at(-1)?.answers.length : 'none',
+    context.polls.at(-1)?.closed === null
+      ? context.polls
+          .at(-1)
+          ?.answers.map((a) => a.dissent)
+          .join()
+      : 'none',
+    context.polls.at(-1)?.disposition ? 'disposed' : '',
   ]);
 }
 
@@ -155,6 +162,28 @@ const swapTraversal = {
   limit: 10_000,
 };
 
+/** A fifth: a poll whose one position dissents formally; the decision waits for its disposition. */
+const dissentTraversal = {
+  input: modelInput,
+  events: [
+    ev('anomaly.detect'),
+    ev('safing.complete'),
+    ev('inspection.complete'),
+    ev('assessment.complete'),
+    ev('poll.open', { outcome: 'launch-replacement', positions: ['thermal'] }),
+    {
+      ...ev('poll.vote', { position: 'thermal', vote: 'no-go', dissent: 'formal', rationale: 'humidity unknown' }),
+      by: { name: 'Tess Thermal', role: 'thermal' },
+    },
+    ev('poll.disposition', { kind: 'escalated', rationale: 'to the program board' }),
+    ev('poll.disposition', { kind: 'escalated', to: 'the program manager', rationale: 'humidity not assessed' }),
+    ev('decision.confirm'),
+    ev('decision.override', { outcome: 'emergency-return', rationale: 'waiver recorded' }),
+  ],
+  serializeState: serializeState as never,
+  limit: 10_000,
+};
+
 function allStateNodes(node: AnyStateNode): AnyStateNode[] {
   return [node, ...Object.values(node.states).flatMap(allStateNodes)];
 }
@@ -174,6 +203,7 @@ describe('model-based: the statechart explored with xstate/graph', () => {
     ...edgesOf(departureTraversal),
     ...edgesOf(contingencyTraversal),
     ...edgesOf(swapTraversal),
+    ...edgesOf(dissentTraversal),
   ];
 
   it('reaches every state node of the machine', () => {

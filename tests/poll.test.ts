@@ -67,11 +67,38 @@ describe('GO/NO-GO poll', () => {
       ),
     ).toBe('poll 1 is open and partner agency has not answered (or open a new poll)');
     w = must(vote(w, 'partner agency', 'abstain'));
+    // Every position answered: the poll takes no more calls, and the formal dissent holds the decision.
+    expect(refusal(vote(w, 'thermal', 'go'))).toBe('thermal has already answered poll 1');
+    const held =
+      'poll 1 has a formal dissent (crew surgeon): Ana Flight (flight director) records its disposition first, escalated to whom or risk accepted, with a rationale';
+    expect(refusal(recordEvent(w, { type: 'decision.confirm' }, director, wall))).toBe(held);
+    expect(
+      refusal(recordEvent(w, { type: 'decision.override', outcome: 'emergency-return', rationale: 'r' }, director, wall)),
+    ).toBe(held);
+    expect(pollSentence(viewWalkthrough(w).record.polls[0] as never)).toContain(
+      'awaiting its disposition; every position answered; closed to answers',
+    );
+    // Only who opened the poll disposes of its dissent; an escalation names whom it goes to.
+    const dispose = (by: Actor, kind: 'escalated' | 'risk-accepted', to?: string) =>
+      recordEvent(
+        w,
+        { type: 'poll.disposition', kind, ...(to ? { to } : {}), rationale: 'humidity assessed by the partner' },
+        by,
+        wall,
+      );
+    expect(refusal(dispose(operatorOf('thermal'), 'risk-accepted'))).toBe(
+      "the disposition is Ana Flight's (flight director), who opened poll 1",
+    );
+    expect(refusal(dispose(director, 'escalated'))).toBe('an escalation names whom it goes to');
+    w = must(dispose(director, 'escalated', 'the program manager'));
+    expect(refusal(dispose(director, 'risk-accepted'))).toBe('poll 1 already has a disposition');
     w = must(recordEvent(w, { type: 'decision.confirm' }, director, wall));
 
     const { record } = viewWalkthrough(w);
     expect(record.decision?.poll).toBe(1);
-    expect(decisionSentence(record.decision)).toContain(', after poll 1');
+    expect(decisionSentence(record.decision)).toContain(
+      ', after poll 1 (its formal dissent escalated to the program manager by Ana Flight (flight director), entry 22: “humidity assessed by the partner”)',
+    );
     const [poll] = record.polls;
     expect(poll?.closed?.kind).toBe('decided');
     expect(poll?.answers.map((a) => [a.position, a.vote, a.dissent, a.by.name, a.seq])).toEqual([
@@ -82,7 +109,8 @@ describe('GO/NO-GO poll', () => {
     expect(poll?.seq).toBe(18);
     expect(poll?.tally).toMatchObject({ go: 1, noGo: 1, abstain: 1, disagreeButSupport: 1, unanswered: [] });
     expect(poll?.tally.formalDissents.map((d) => d.rationale)).toEqual(['humidity in the cabin is not assessed']);
-    expect(poll && pollSentence(poll)).toContain('1 formal dissent to escalate (crew surgeon)');
+    expect(poll && pollSentence(poll)).toContain('1 formal dissent (crew surgeon), escalated to the program manager');
+    expect(poll?.disposition).toMatchObject({ kind: 'escalated', to: 'the program manager', seq: 22 });
     // Closed with the decision: a late vote is not taken.
     expect(refusal(vote(w, 'thermal', 'go'))).toBe('poll.vote does not apply in state replacementCampaign.interimPlan');
   });
@@ -160,6 +188,7 @@ describe('the poll in the record', () => {
     let w = must(open(await atDecision(), ['thermal', 'crew surgeon']));
     w = must(vote(w, 'thermal', 'go'));
     w = must(vote(w, 'crew surgeon', 'no-go', 'formal', 'humidity not assessed'));
+    w = must(recordEvent(w, { type: 'poll.disposition', kind: 'risk-accepted', rationale: 'margin is 3 °C' }, director, wall));
     w = must(recordEvent(w, { type: 'decision.confirm' }, director, wall));
     const keys = await Promise.all([director, operatorOf('thermal'), operatorOf('crew surgeon')].map(keyFor));
     const signerFor = async (actor: Actor) => keys.find((k) => k.name === actor.name && k.role === actor.role) ?? null;
@@ -218,7 +247,7 @@ describe('the poll in the record', () => {
     } as typeof scenario;
     const text = formatRun(runScenario(withPoll, await defaultProfile(), wall));
     expect(text).toMatch(
-      /Poll 1 on launch-replacement, opened by Ana Flight \(flight director\).*1 GO, 0 NO-GO, 0 abstain; the decision was taken with it/,
+      /Poll 1 on launch-replacement, opened by Ana Flight \(flight director\).*1 GO, 0 NO-GO, 0 abstain; every position answered; the decision was taken with it/,
     );
     expect(text).toMatch(/thermal\s+\|?\s*Operator of thermal \(thermal\)\s+\|?\s*GO/);
   });

@@ -101,7 +101,16 @@ export const crewReturnMachine = setup({
         const { outcome, positions, by, at } = event;
         return [
           ...closeOpenPoll(context, 'superseded', at),
-          { number: context.polls.length + 1, outcome, positions, openedBy: by, openedUtc: at, answers: [], closed: null },
+          {
+            number: context.polls.length + 1,
+            outcome,
+            positions,
+            openedBy: by,
+            openedUtc: at,
+            answers: [],
+            disposition: null,
+            closed: null,
+          },
         ];
       },
     }),
@@ -112,6 +121,15 @@ export const crewReturnMachine = setup({
         const { position, vote, dissent, rationale, by, at } = event;
         const answer = { position, vote, dissent, rationale: rationale ?? '', by, atUtc: at };
         return [...context.polls.slice(0, -1), { ...poll, answers: [...poll.answers, answer] }];
+      },
+    }),
+    recordDisposition: assign({
+      polls: ({ context, event }) => {
+        const poll = openPoll(context.polls);
+        if (event.type !== 'poll.disposition' || !poll) return context.polls;
+        const { kind, to, rationale, by, at } = event;
+        const disposition = { kind, to: to ?? null, rationale, by, atUtc: at };
+        return [...context.polls.slice(0, -1), { ...poll, disposition }];
       },
     }),
     /** New data or an emergency ends an open poll: its answers were given on what was known before. */
@@ -201,6 +219,7 @@ export const crewReturnMachine = setup({
             'inspection.finding': { target: 'inspection', actions: ['stamp', 'recordValue', 'withdrawPoll'] },
             'poll.open': { actions: ['stamp', 'openPoll'] },
             'poll.vote': { guard: 'voteCounts', actions: ['stamp', 'recordVote'] },
+            'poll.disposition': { guard: 'dispositionValid', actions: ['stamp', 'recordDisposition'] },
             'decision.confirm': decidableTransitions('recommends'),
             'decision.override': decidableTransitions('overridesTo'),
           },

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { perThrusterGroup, reportedQuantityByName } from '../rules/quantities';
 import { systemStatuses } from '../rules/systemStatus';
 import { decidableOutcomes } from '../types';
-import { dissentLevels, dissentProblem, pollVotes } from './poll';
+import { dispositionKinds, dissentLevels, dissentProblem, pollVotes } from './poll';
 import { hasVisibleText } from './text';
 
 export const isoUtc = z.iso.datetime({ offset: false, error: 'an ISO 8601 UTC time such as 2022-12-15T00:45:00Z' });
@@ -165,6 +165,14 @@ export const crewReturnEventSchema = z.discriminatedUnion('type', [
       const problem = dissentProblem(event.vote, event.dissent, event.rationale);
       if (problem) context.addIssue({ code: 'custom', path: ['dissent'], message: problem });
     }),
+  // The decision authority's disposition of a poll's formal dissents: escalated (to whom) or risk accepted.
+  z.strictObject({
+    type: z.literal('poll.disposition'),
+    ...stamp,
+    kind: z.enum(dispositionKinds),
+    to: visibleText('whom the dissent is escalated to').optional(),
+    rationale: visibleText('a rationale'),
+  }),
   // A free-text note for the record: no transition handles it.
   z.strictObject({ type: z.literal('session.note'), ...stamp, text: visibleText('a note') }),
   // A shift handover, by the operator taking over: from whom (`from`), to whom (`by`), when (`at`).

@@ -10,7 +10,7 @@ import { assessedReading, evaluateRule } from '../rules/evaluate';
 import { commonCauseRule } from '../rules/flightRules';
 import { type DecidableOutcome, decidableOutcomes } from '../types';
 import { type CrewReturnContext, type CrewReturnEvent, crewAboardDamagedVehicle, recommendationAt } from './context';
-import { pollPending, voteRefusal } from './poll';
+import { dispositionRefusal, pollPending, voteRefusal } from './poll';
 import { hasVisibleText } from './text';
 
 /**
@@ -88,6 +88,8 @@ export const guardRefusals = {
     return event.outcome === outcome ? null : otherBranch;
   },
   voteCounts: (context, event) => (event.type === 'poll.vote' ? voteRefusal(context.polls, event) : 'not a vote'),
+  dispositionValid: (context, event) =>
+    event.type === 'poll.disposition' ? dispositionRefusal(context.polls, event) : 'not a disposition',
   thresholdChangeValid: (context, event) => {
     if (event.type !== 'thresholds.change') return 'not a threshold change';
     const problem = validateThresholdValues({ ...context.thresholds, [event.key]: event.value })[0];

@@ -7,5 +7,7 @@
  * 6: a descent-thermal estimate where no report exists.
  * 7: vehicle classes as data; system findings and status rules; lifeboat allowance; emergency-only
  *    places; the contingency row; crew swaps and a period without a lifeboat accepted on record.
+ * 8: a formal dissent holds the decision until its disposition is recorded; no override to the
+ *    recommended outcome; fixed readings shared by threshold sets that agree on what they read.
  */
-export const decisionLogicVersion = 7;
+export const decisionLogicVersion = 8;

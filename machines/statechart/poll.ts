@@ -33,6 +33,21 @@ export interface PollAnswer {
 /** How a poll ended: the decision taken with it, another poll opened instead, or new data or an emergency ended it. */
 export type PollClosing = { kind: 'decided' | 'superseded' | 'withdrawn'; atUtc: string };
 
+/**
+ * What the decision authority did with the formal dissents of a poll whose positions have all answered:
+ * escalated them (to whom), or accepted the risk, each with a rationale. A decision waits for it.
+ */
+export interface PollDisposition {
+  kind: 'escalated' | 'risk-accepted';
+  /** Whom the dissent went to, when escalated. */
+  to: string | null;
+  rationale: string;
+  by: Actor;
+  atUtc: string;
+}
+
+export const dispositionKinds = ['escalated', 'risk-accepted'] as const;
+
 export interface Poll {
   /** 1 for a session's first poll, and so on. */
   number: number;
@@ -42,6 +57,8 @@ export interface Poll {
   openedBy: Actor;
   openedUtc: string;
   answers: readonly PollAnswer[];
+  /** What was done with its formal dissents; null while none is recorded. */
+  disposition: PollDisposition | null;
   closed: PollClosing | null;
 }
 
@@ -62,13 +79,42 @@ export function openPoll<P extends Poll>(polls: readonly P[]): P | null {
 export const unanswered = (poll: Poll): string[] =>
   poll.positions.filter((position) => !poll.answers.some((a) => a.position === position));
 
-/** Why no decision can be taken yet: the open poll still waits for positions. */
+/** Formal dissents of a poll whose positions have all answered, until a disposition is recorded. */
+export function dissentsWaiting(poll: Poll): PollAnswer[] {
+  if (poll.disposition || unanswered(poll).length) return [];
+  return poll.answers.filter((a) => a.dissent === 'formal');
+}
+
+/**
+ * Why no decision can be taken yet: the open poll still waits for positions, or for the decision
+ * authority's disposition of a formal dissent.
+ */
 export function pollPending(polls: readonly Poll[]): string | null {
   const poll = openPoll(polls);
-  const waiting = poll ? unanswered(poll) : [];
-  return poll && waiting.length
-    ? `poll ${poll.number} is open and ${waiting.join(', ')} ${waiting.length === 1 ? 'has' : 'have'} not answered (or open a new poll)`
+  if (!poll) return null;
+  const waiting = unanswered(poll);
+  if (waiting.length)
+    return `poll ${poll.number} is open and ${waiting.join(', ')} ${waiting.length === 1 ? 'has' : 'have'} not answered (or open a new poll)`;
+  const dissents = dissentsWaiting(poll);
+  return dissents.length
+    ? `poll ${poll.number} has a formal dissent (${dissents.map((d) => d.position).join(', ')}): ${poll.openedBy.name} (${poll.openedBy.role}) records its disposition first, escalated to whom or risk accepted, with a rationale`
     : null;
+}
+
+/** Why the machine does not take this disposition; null when it does. Only who opened the poll disposes of its dissents. */
+export function dispositionRefusal(
+  polls: readonly Poll[],
+  disposition: { by: Actor; kind: string; to?: string | undefined },
+): string | null {
+  const poll = openPoll(polls);
+  if (!poll) return 'no poll is open';
+  if (unanswered(poll).length) return `poll ${poll.number} still waits for ${unanswered(poll).join(', ')}`;
+  if (poll.disposition) return `poll ${poll.number} already has a disposition`;
+  if (!poll.answers.some((a) => a.dissent === 'formal')) return `poll ${poll.number} has no formal dissent to dispose of`;
+  if (disposition.by.name !== poll.openedBy.name || disposition.by.role !== poll.openedBy.role)
+    return `the disposition is ${poll.openedBy.name}'s (${poll.openedBy.role}), who opened poll ${poll.number}`;
+  if (disposition.kind === 'escalated' && !disposition.to) return 'an escalation names whom it goes to';
+  return null;
 }
 
 /** Why the machine does not take this vote; null when it does. A vote is cast by the position's own operator. */

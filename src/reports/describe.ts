@@ -94,17 +94,28 @@ const pollClosingWords = {
   withdrawn: 'withdrawn (new data, or the station declared unsafe)',
 };
 
-/** "Poll 1 on launch-replacement, opened by … at … UTC (entry 19): 4 GO (1 disagrees but supports), 1 NO-GO, 1 abstain; 1 formal dissent to escalate; the decision was taken with it". */
+/** "escalated to the program manager by Ana Flight (flight director), entry 27: “…”". */
+export function dispositionWords(disposition: NonNullable<RecordPoll['disposition']>): string {
+  const what = disposition.kind === 'escalated' ? `escalated to ${disposition.to ?? '—'}` : 'risk accepted';
+  return `${what} by ${disposition.by.name} (${disposition.by.role}), entry ${disposition.seq}: “${disposition.rationale}”`;
+}
+
+/** "Poll 1 on launch-replacement, opened by … at … UTC (entry 19): 4 GO (1 disagrees but supports), 1 NO-GO, 1 abstain; 1 formal dissent (thermal), escalated to …; every position answered; the decision was taken with it". */
 export function pollSentence(poll: RecordPoll): string {
   const { tally } = poll;
   const support = tally.disagreeButSupport
     ? ` (${tally.disagreeButSupport} ${tally.disagreeButSupport === 1 ? 'disagrees but supports' : 'disagree but support'})`
     : '';
-  const dissents = tally.formalDissents.length
-    ? `; ${tally.formalDissents.length} formal dissent${tally.formalDissents.length === 1 ? '' : 's'} to escalate (${tally.formalDissents.map((d) => d.position).join(', ')})`
+  const dissentCount = tally.formalDissents.length;
+  const dissents = dissentCount
+    ? `; ${dissentCount} formal dissent${dissentCount === 1 ? '' : 's'} (${tally.formalDissents.map((d) => d.position).join(', ')}), ${poll.disposition ? dispositionWords(poll.disposition) : 'awaiting its disposition'}`
     : '';
-  const waiting = tally.unanswered.length ? `; not answered: ${tally.unanswered.join(', ')}` : '';
-  const closed = poll.closed ? `; ${pollClosingWords[poll.closed.kind]}` : '; open';
+  const waiting = tally.unanswered.length ? `; not answered: ${tally.unanswered.join(', ')}` : '; every position answered';
+  const closed = poll.closed
+    ? `; ${pollClosingWords[poll.closed.kind]}`
+    : tally.unanswered.length
+      ? '; open for answers'
+      : '; closed to answers';
   return `Poll ${poll.number} on ${poll.outcome}, opened by ${poll.openedBy.name} (${poll.openedBy.role}) at ${utcMinute(poll.openedUtc)} UTC (entry ${poll.seq}): ${tally.go} GO${support}, ${tally.noGo} NO-GO, ${tally.abstain} abstain${dissents}${waiting}${closed}`;
 }
 
@@ -116,7 +127,8 @@ export function pollAnswerCells(answer: RecordPoll['answers'][number]) {
     vote: voteLabels[answer.vote],
     dissent: dissentLabels[answer.dissent] || '—',
     rationale: answer.rationale || '—',
-    time: `${utcMinute(answer.atUtc)} UTC`,
+    // Every call of a poll is made at the same scenario time: the entry's wall-clock time orders them.
+    time: answer.wallClockUtc ? `${answer.wallClockUtc.slice(0, 19).replace('T', ' ')} UTC` : '—',
     entry: String(answer.seq),
   };
 }
@@ -140,6 +152,8 @@ export function describeEvent(event: CrewReturnEvent): string {
       return `GO/NO-GO poll on ${event.outcome}: ${event.positions.join(', ')}`;
     case 'poll.vote':
       return voteSentence(event);
+    case 'poll.disposition':
+      return `formal dissent ${event.kind === 'escalated' ? `escalated to ${event.to ?? '—'}` : 'risk accepted'}: ${event.rationale}`;
     default:
       return event.description ?? '';
   }
@@ -164,6 +178,10 @@ export function signatureMeaning(event: CrewReturnEvent): string {
       return event.vote === 'abstain'
         ? `abstained for ${event.position}`
         : `voted ${voteLabels[event.vote]} for ${event.position}${event.dissent === 'none' ? '' : `, ${event.dissent === 'formal' ? 'dissented formally (escalate)' : 'disagreeing but supporting'}`}`;
+    case 'poll.disposition':
+      return event.kind === 'escalated'
+        ? `escalated the poll's formal dissent to ${event.to ?? '—'}`
+        : "accepted the risk the poll's formal dissent names";
     default:
       return `recorded ${event.type}`;
   }
@@ -198,7 +216,8 @@ export function decisionSentence(decision: TakenDecision | null): string {
   const rationale = decision.rationale ? `: “${decision.rationale}”` : '';
   const against = decision.recommended === decision.outcome ? '' : ` (recommended: ${decision.recommended})`;
   const scripted = decision.scripted ? ' (scripted in the scenario, not an operator’s decision)' : '';
-  const poll = decision.poll === null ? '' : `, after poll ${decision.poll}`;
+  const disposition = decision.pollDisposition ? ` (its formal dissent ${dispositionWords(decision.pollDisposition)})` : '';
+  const poll = decision.poll === null ? '' : `, after poll ${decision.poll}${disposition}`;
   return `${decision.outcome}, ${decisionKindWords[decision.kind]} by ${decision.by.name} (${decision.by.role}) at ${utcMinute(decision.atUtc)} UTC scenario time, entry ${decision.seq}${poll}${scripted}${against}${rationale}`;
 }
 

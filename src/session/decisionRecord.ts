@@ -15,7 +15,14 @@ import type { SeatAssignment } from '../../machines/policy/seatPlan';
 import { thresholdDefinitionByKey, thresholdValue } from '../../machines/policy/thresholds';
 import type { EvaluationScope, RuleEvaluation } from '../../machines/rules/evaluate';
 import { allRules } from '../../machines/rules/flightRules';
-import { type Poll, type PollAnswer, type PollClosing, type PollTally, pollTally } from '../../machines/statechart/poll';
+import {
+  type Poll,
+  type PollAnswer,
+  type PollClosing,
+  type PollDisposition,
+  type PollTally,
+  pollTally,
+} from '../../machines/statechart/poll';
 import { stateName } from '../../machines/statechart/stateName';
 import type { Actor, DecidableOutcome, MissionSetup, OutcomeId } from '../../machines/types';
 import type { Scenario } from '../../scenarios/schema';
@@ -39,6 +46,8 @@ export interface TakenDecision {
   scripted: boolean;
   /** The number of the GO/NO-GO poll taken before it (see the record's polls); null without one. */
   poll: number | null;
+  /** What the decision authority did with that poll's formal dissents; null without one. */
+  pollDisposition: RecordPoll['disposition'];
 }
 
 /** A GO/NO-GO poll as recorded: each answer with the entry that holds it (and its signature). */
@@ -49,9 +58,11 @@ export interface RecordPoll {
   openedUtc: string;
   seq: number;
   positions: readonly string[];
-  /** Each answer with the entry that holds it. */
-  answers: (PollAnswer & { seq: number })[];
+  /** Each answer with the entry that holds it, and when that entry was recorded (wall clock): the order of the calls. */
+  answers: (PollAnswer & { seq: number; wallClockUtc: string })[];
   tally: PollTally;
+  /** What the decision authority did with the formal dissents, with the entry that holds it; null while none is recorded. */
+  disposition: (PollDisposition & { seq: number }) | null;
   closed: PollClosing | null;
 }
 
@@ -128,6 +139,7 @@ export function decisionRecord(
   const { context } = snapshot;
   const decided = context.decision;
   const step = decided ? fold.steps.slice(0, upTo).find((s) => s.after.context.decision === decided) : undefined;
+  const polls = context.polls.map((poll) => recordPoll(poll, fold, upTo));
   const decision: TakenDecision | null =
     decided && step
       ? {
@@ -141,6 +153,7 @@ export function decisionRecord(
           recommended: decided.recommendation.outcome,
           scripted: isDecisionEvent(step.event) && isScripted(scenario, step.event),
           poll: decided.poll,
+          pollDisposition: decided.poll === null ? null : (polls[decided.poll - 1]?.disposition ?? null),
         }
       : null;
   const recommendation = decided ? decided.recommendation : standingRecommendation(context).recommendation;
@@ -175,7 +188,7 @@ export function decisionRecord(
         };
       }),
     },
-    polls: context.polls.map((poll) => recordPoll(poll, fold, upTo)),
+    polls,
     entryCount: upTo,
   };
 }
@@ -192,11 +205,14 @@ function recordPoll(poll: Poll, fold: SessionFold, upTo: number): RecordPoll {
     seq: firstWith((polls) => polls.length >= poll.number),
     positions: poll.positions,
     // An answer is made once and carried into every later state, so the state holding it is its entry's.
-    answers: poll.answers.map((answer) => ({
-      ...answer,
-      seq: firstWith((polls) => polls[poll.number - 1]?.answers.includes(answer) ?? false),
-    })),
+    answers: poll.answers.map((answer) => {
+      const seq = firstWith((polls) => polls[poll.number - 1]?.answers.includes(answer) ?? false);
+      return { ...answer, seq, wallClockUtc: steps.find((s) => s.seq === seq)?.wallClockUtc ?? '' };
+    }),
     tally: pollTally(poll),
+    disposition: poll.disposition
+      ? { ...poll.disposition, seq: firstWith((polls) => polls[poll.number - 1]?.disposition === poll.disposition) }
+      : null,
     closed: poll.closed,
   };
 }

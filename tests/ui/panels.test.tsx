@@ -210,7 +210,12 @@ describe('DecisionPanel', () => {
 describe('PollPanel', () => {
   it('opens a poll on the positions ticked and added; a vote is signed as the position’s own operator, a formal dissent needs a rationale', async () => {
     const onOpen = vi.fn();
-    const props = { defaultPositions: ['thermal', 'propulsion'], proposed: 'launch-replacement', disabledBecause: null } as const;
+    const props = {
+      defaultPositions: ['thermal', 'propulsion'],
+      proposed: 'launch-replacement',
+      disabledBecause: null,
+      onDispose: vi.fn(),
+    } as const;
     render(<PollPanel polls={[]} {...props} onOpen={onOpen} onVote={vi.fn()} />);
     fireEvent.click(screen.getByLabelText('propulsion'));
     fireEvent.change(screen.getByLabelText('Add a position'), { target: { value: ' thermal ' } });

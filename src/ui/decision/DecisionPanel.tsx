@@ -82,6 +82,7 @@ export function DecisionPanel({
         disabledBecause={readOnly ?? pollRefusal}
         onOpen={onDecide}
         onVote={onVote}
+        onDispose={onDecide}
       />
       {needsAcceptance && swap && (
         <fieldset className="decision-acceptance" disabled={readOnly !== null}>

@@ -17,6 +17,7 @@ import { PollTable } from './PollTable';
 
 type PollOpenRequest = Extract<OperatorRequest, { type: 'poll.open' }>;
 type PollVoteRequest = Extract<OperatorRequest, { type: 'poll.vote' }>;
+type PollDispositionRequest = Extract<OperatorRequest, { type: 'poll.disposition' }>;
 
 interface Props {
   polls: readonly RecordPoll[];
@@ -28,6 +29,8 @@ interface Props {
   disabledBecause: string | null;
   onOpen: (request: PollOpenRequest) => void;
   onVote: (request: PollVoteRequest, voter: Actor) => void;
+  /** Records the decision authority's disposition of the poll's formal dissents (as the console's operator). */
+  onDispose: (request: PollDispositionRequest) => void;
 }
 
 /** The calls a position can make: a GO may disagree but support; a NO-GO may be a formal dissent. */
@@ -47,8 +50,9 @@ const notRecorded = (why: string | null) => (why ? `Not recorded: ${why}.` : nul
  * Before confirming or overriding, the authority polls the positions; on one console they answer in
  * turn, each under its operator's own name (and so its own signing key).
  */
-export function PollPanel({ polls, defaultPositions, proposed, disabledBecause, onOpen, onVote }: Props) {
+export function PollPanel({ polls, defaultPositions, proposed, disabledBecause, onOpen, onVote, onDispose }: Props) {
   const open = openPoll(polls);
+  const answered = open !== null && open.tally.unanswered.length === 0;
   const earlier = polls.filter((p) => p !== open);
   return (
     <section aria-labelledby="poll-title" className="poll-panel">
@@ -56,7 +60,10 @@ export function PollPanel({ polls, defaultPositions, proposed, disabledBecause, 
       {open ? (
         <>
           <PollTable poll={open} />
-          <VoteForm poll={open} disabledBecause={disabledBecause} onVote={onVote} />
+          {!answered && <VoteForm poll={open} disabledBecause={disabledBecause} onVote={onVote} />}
+          {answered && open.tally.formalDissents.length > 0 && !open.disposition && (
+            <DispositionForm poll={open} disabledBecause={disabledBecause} onDispose={onDispose} />
+          )}
         </>
       ) : (
         <OpenPollForm
@@ -222,6 +229,75 @@ function VoteForm({ poll, disabledBecause, onVote }: { poll: RecordPoll } & Pick
           <textarea rows={2} value={rationale} onChange={(e) => setRationale(e.currentTarget.value)} />
         </label>
         <button type="submit">Sign and record the {position} call</button>
+      </fieldset>
+      {problem && <FieldProblem id={problemId}>{problem}</FieldProblem>}
+    </form>
+  );
+}
+
+/**
+ * A formal dissent holds the decision until the authority who opened the poll records what was done
+ * with it: escalated (to whom), or the risk accepted, with a rationale either way.
+ */
+function DispositionForm({
+  poll,
+  disabledBecause,
+  onDispose,
+}: { poll: RecordPoll } & Pick<Props, 'disabledBecause' | 'onDispose'>) {
+  const [kind, setKind] = useState<'escalated' | 'risk-accepted' | null>(null);
+  const [to, setTo] = useState('');
+  const [rationale, setRationale] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
+  const problemId = useId();
+  const kindsId = useId();
+  const dissenters = poll.tally.formalDissents.map((d) => d.position).join(', ');
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const missing = !kind
+      ? 'Choose what is done with the dissent: escalated, or the risk accepted.'
+      : kind === 'escalated' && !hasVisibleText(to)
+        ? 'Name whom the dissent is escalated to.'
+        : !hasVisibleText(rationale)
+          ? 'Give the rationale for the disposition.'
+          : null;
+    if (missing || !kind) return setProblem(missing);
+    setProblem(null);
+    onDispose({
+      type: 'poll.disposition',
+      kind,
+      ...(kind === 'escalated' ? { to: to.trim() } : {}),
+      rationale: rationale.trim(),
+    });
+  };
+
+  return (
+    <form onSubmit={submit} className="poll-disposition" noValidate>
+      <fieldset disabled={disabledBecause !== null}>
+        <legend>
+          Poll {poll.number}: every position answered; the formal dissent of {dissenters} holds the decision until its disposition
+          is recorded by {poll.openedBy.name} ({poll.openedBy.role})
+        </legend>
+        <fieldset className="poll-calls" aria-describedby={problem ? problemId : undefined}>
+          <legend id={kindsId}>Disposition</legend>
+          <label>
+            <input type="radio" name={kindsId} checked={kind === 'escalated'} onChange={() => setKind('escalated')} /> Escalated
+          </label>
+          <label>
+            <input type="radio" name={kindsId} checked={kind === 'risk-accepted'} onChange={() => setKind('risk-accepted')} />{' '}
+            Risk accepted
+          </label>
+        </fieldset>
+        {kind === 'escalated' && (
+          <label>
+            Escalated to <input value={to} onChange={(e) => setTo(e.currentTarget.value)} />
+          </label>
+        )}
+        <label>
+          Rationale
+          <textarea rows={2} value={rationale} onChange={(e) => setRationale(e.currentTarget.value)} />
+        </label>
+        <button type="submit">Sign and record the disposition</button>
       </fieldset>
       {problem && <FieldProblem id={problemId}>{problem}</FieldProblem>}
     </form>

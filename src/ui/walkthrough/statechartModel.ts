@@ -53,6 +53,10 @@ function sampleEvents(snapshot: CrewReturnSnapshot): CrewReturnEvent[] {
           at,
           by: { name: 'probe', role: position },
         }));
+      case 'poll.disposition': {
+        const poll = openPoll(snapshot.context.polls);
+        return poll ? [{ type, kind: 'risk-accepted' as const, rationale: 'probe', at, by: poll.openedBy }] : [];
+      }
       case 'session.note':
       case 'operator.handover':
         return []; // record-only: no transition takes them
