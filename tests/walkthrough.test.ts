@@ -76,6 +76,34 @@ describe('walkthrough session', () => {
     expect(viewWalkthrough(strict.walkthrough).confirmRefusal).toContain('nothing to confirm');
   });
 
+  it('the status line leads with the decision in force, the recommendation beside it when it differs', async () => {
+    const at17 = moveTo(await open('soyuz-ms-22.json'), 17, wall);
+    const before = viewWalkthrough(at17).status;
+    expect(before).toMatchObject({
+      decision: null,
+      recommendation: 'launch-replacement',
+      recommendationDiffers: true,
+      headline: 'launch-replacement',
+      phase: 'anomaly.decision',
+      decidingRow: { index: 4, id: 'replacement-feasible' },
+    });
+    const overridden = recordEvent(
+      at17,
+      { type: 'decision.override', outcome: 'emergency-return', rationale: 'waiver' },
+      by,
+      wall,
+    );
+    if (!overridden.ok) throw new Error(overridden.reason);
+    const after = viewWalkthrough(overridden.walkthrough).status;
+    expect(after).toMatchObject({
+      decision: { outcome: 'emergency-return', kind: 'overridden' },
+      recommendation: 'launch-replacement',
+      recommendationDiffers: true,
+      headline: 'emergency-return',
+    });
+    expect(after.lastChange?.step.event.type).toBe('decision.override');
+  });
+
   it('records only at the frontier: viewing an earlier step is read-only', async () => {
     const w = moveTo(moveTo(await open('soyuz-ms-22.json'), 17, wall), 10, wall);
     const refused = recordEvent(w, { type: 'thresholds.change', key: 'maxDescentCabinTempC.nominal', value: 30 }, by, wall);

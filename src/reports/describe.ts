@@ -29,6 +29,20 @@ export const outcomeLabels: Record<OutcomeId, string> = {
   undecided: 'Undecided: escalate',
 };
 
+/**
+ * Each outcome's own shape, shown beside its label wherever an outcome is named on screen, so that
+ * outcomes differ without colour (each has its colour too, by its `outcome-<id>` class).
+ */
+export const outcomeSymbols: Record<OutcomeId, string> = {
+  'return-on-damaged-vehicle': '●',
+  'return-reduced-crew': '◐',
+  'launch-replacement': '▲',
+  'emergency-return': '◆',
+  'continue-with-contingency': '■',
+  'nominal-return': '✓',
+  undecided: '?',
+};
+
 /** `Predicted peak descent cabin temperature (3 crew)` for `peakCabinTempC.crew3`. */
 export function quantityLabel(key: string): string {
   const quantity = quantityOfKey(key);

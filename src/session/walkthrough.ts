@@ -5,6 +5,7 @@ import { type PartialThresholdValues, thresholdValue, validateThresholdValues } 
 import type { AssessedValues } from '../../machines/rules/evaluate';
 import { type CrewReturnEvent, crewReturnEventSchema, type OperatorRequest } from '../../machines/statechart/events';
 import { refusalOf } from '../../machines/statechart/refusal';
+import { stateName } from '../../machines/statechart/stateName';
 import { type Actor, type DecidableOutcome, decidableOutcomes } from '../../machines/types';
 import type { Scenario } from '../../scenarios/schema';
 import { type Answer, answerAt, type ChangeCause } from './answer';
@@ -20,6 +21,7 @@ import {
 } from './fold';
 import { ownDecisionScenario } from './history';
 import type { ThresholdProfile } from './profile';
+import { type StatusLine, statusLine } from './statusLine';
 
 /** A recorded event of a walkthrough: a scripted step as it was reached, or an operator's own. */
 export interface WalkthroughEvent extends RecordedEvent {
@@ -126,6 +128,8 @@ export interface WalkthroughView {
   refusalOf: (request: OperatorRequest) => string | null;
   /** The headline: recommendation or what the assessment waits for, deciding row and numbers, the latest change. */
   answer: Answer;
+  /** What is in force, for the line that never scrolls away. */
+  status: StatusLine;
   /** The nearest threshold or assessed value that would change the recommendation (worked out when first read). */
   nearestFlip: NearestFlip | null;
   /** Scripted step index → whether the machine applied it (undefined: not reached yet). */
@@ -160,9 +164,11 @@ export function viewWalkthrough(walkthrough: Walkthrough, tried?: AssessedValues
   walkthrough.events.forEach((e, i) => {
     if (e.scriptedStep !== undefined) appliedByStep[e.scriptedStep] = fold.steps[i]?.record.applied;
   });
+  const record = decisionRecord(walkthrough.scenario, walkthrough.profile, fold, inView);
+  const answer = answerAt(fold, inView, snapshot, recommendation, (i) => changeCause(walkthrough, fold, i));
   return {
     fold,
-    record: decisionRecord(walkthrough.scenario, walkthrough.profile, fold, inView),
+    record,
     snapshot,
     situation: situation ?? standing.situation,
     recommendation,
@@ -181,7 +187,8 @@ export function viewWalkthrough(walkthrough: Walkthrough, tried?: AssessedValues
       if (nearest === undefined) nearest = nearestFlip(this.flipPoints, this.inputFlipPoints);
       return nearest;
     },
-    answer: answerAt(fold, inView, snapshot, recommendation, (i) => changeCause(walkthrough, fold, i)),
+    answer,
+    status: statusLine(record.decision, answer, stateName(snapshot.value), fold.steps[inView - 1]),
     // Asked with the acceptance a plan that leaves a crew without a lifeboat needs: the form records it.
     confirmRefusal: refusalOf(snapshot, {
       type: 'decision.confirm',

@@ -10,7 +10,7 @@ import {
   scriptedDecisionSentence,
   waitingForSentence,
 } from '../../reports/answerWords';
-import { decisionSentence, evaluationKey, outcomeLabels } from '../../reports/describe';
+import { decisionSentence, evaluationKey, outcomeLabels, outcomeSymbols } from '../../reports/describe';
 import type { Answer } from '../../session/answer';
 import type { TakenDecision } from '../../session/decisionRecord';
 import type { NearestFlip } from '../../session/model';
@@ -48,6 +48,7 @@ export const AnswerPanel = memo(function AnswerPanel({
         data-testid="outcome"
         data-outcome={outcome ?? 'none'}
       >
+        {outcome && <span aria-hidden="true">{outcomeSymbols[outcome]} </span>}
         {answerHeadline(answer)}
         {outcome && <code> {outcome}</code>}
       </p>

@@ -15,6 +15,7 @@ import { ExploreBar, type ExploreControls } from './ExploreBar';
 import { HistoryNotice } from './HistoryNotice';
 import { SessionLog } from './SessionLog';
 import { StatechartDiagram } from './StatechartDiagram';
+import { StatusLine } from './StatusLine';
 import { StepControls } from './StepControls';
 import { Timeline } from './Timeline';
 import { TriedValues } from './TriedValues';
@@ -96,6 +97,12 @@ export const WalkthroughView = memo(function WalkthroughView({
   const readOnly = replayOf ? replayRefusal(replayOf) : (readOnlyBecause ?? reviewReason(walkthrough));
   return (
     <main className="walkthrough" aria-labelledby="walkthrough-title">
+      <StatusLine
+        status={view.status}
+        scenarioTitle={walkthrough.scenario.title}
+        step={walkthrough.cursor}
+        temperatureUnit={temperatureUnit}
+      />
       <div className="walkthrough-bar">
         <h2 id="walkthrough-title">{walkthrough.scenario.title}</h2>
         <StepControls

@@ -1,0 +1,47 @@
+import { expect, test } from '@playwright/test';
+import { emergencyLimitField, expectNoAxeViolations, identify, openWalkthrough, stepUntil } from './support';
+
+test('the status line says what is in force wherever the page is scrolled, and a flip out of sight is shown and announced there', async ({
+  page,
+}) => {
+  await openWalkthrough(page, 'Soyuz MS-22 coolant leak');
+  await stepUntil(page, 'anomaly.decision');
+  const status = page.getByTestId('status-line');
+  await expect(status.getByTestId('in-force')).toHaveText('No decision yet');
+  await expect(status.getByTestId('status-recommended')).toContainText('Recommended: ▲ Launch replacement');
+  await expect(status).toContainText('Phase: anomaly.decision');
+  await expect(page).toHaveTitle(/^Launch replacement \(recommended\) · step 17 · Soyuz MS-22 coolant leak/);
+
+  // The edit that flips the recommendation is typed while the page shows its foot, far from the answer.
+  const field = emergencyLimitField(page);
+  await field.focus();
+  await page.keyboard.press('ControlOrMeta+a');
+  // The centre column scrolled to its foot (the flip charts), where the answer is out of sight.
+  await page.locator('.center-column').evaluate((column) => column.scrollTo(0, column.scrollHeight));
+  await expect(page.getByTestId('outcome')).not.toBeInViewport();
+  await page.keyboard.type('38');
+  await page.keyboard.press('Enter');
+  await identify(page);
+  await expect(status).toBeInViewport();
+  await expect(status.getByTestId('status-recommended')).toContainText('? Undecided: escalate');
+  await expect(status.getByTestId('status-changed')).toHaveText('⟳ Recommendation changed');
+  await expect(status.getByRole('status')).toContainText(
+    'Recommendation now Undecided: escalate. Changed from “Launch replacement” after the edit of the limit',
+  );
+  await expect(status.getByTestId('status-last-change')).toContainText(
+    'changed the threshold maxDescentCabinTempC.emergency, Ana Flight',
+  );
+  await expect(page).toHaveTitle(/^Undecided: escalate \(recommended\)/);
+  await expectNoAxeViolations(page, '.status-line');
+
+  // An override puts the decision in force at the head of the line, the recommendation beside it.
+  await field.fill('40');
+  await field.press('Enter');
+  const decision = page.getByRole('region', { name: 'Decision', exact: true });
+  await decision.getByLabel('Override to').selectOption('emergency-return');
+  await decision.getByLabel('Rationale', { exact: true }).fill('the crew surgeon will not accept the wait');
+  await decision.getByRole('button', { name: 'Override' }).click();
+  await expect(status.getByTestId('in-force')).toContainText('Decision in force: ◆ Emergency return (overridden by Ana Flight)');
+  await expect(status.getByTestId('status-recommended')).toContainText('Recommended: ▲ Launch replacement');
+  await expect(page).toHaveTitle(/^Emergency return · step 17/);
+});

@@ -1,0 +1,86 @@
+import { memo, useEffect } from 'react';
+import { changeSentence } from '../../reports/answerWords';
+import { outcomeLabels, signatureMeaning, utcMinute } from '../../reports/describe';
+import type { StatusLine as Status } from '../../session/statusLine';
+import { OutcomeBadge } from '../shared/OutcomeBadge';
+import { displayValue, type TemperatureUnit } from '../shared/units';
+
+const appTitle = 'Crew-return decision support';
+
+interface Props {
+  status: Status;
+  scenarioTitle: string;
+  step: number;
+  temperatureUnit: TemperatureUnit;
+}
+
+/**
+ * The line that never scrolls away: what is in force now, and whether the latest event changed the
+ * recommendation (said here, announced to a screen reader, and carried in the page title).
+ */
+export const StatusLine = memo(function StatusLine({ status, scenarioTitle, step, temperatureUnit }: Props) {
+  const { decision, headline, thinnest, lastChange, changed } = status;
+  const title = `${headline ? outcomeLabels[headline] : 'No anomaly'}${decision ? '' : ' (recommended)'} · step ${step} · ${scenarioTitle} — ${appTitle}`;
+  useEffect(() => {
+    document.title = title;
+  }, [title]);
+  useEffect(
+    () => () => {
+      document.title = appTitle;
+    },
+    [],
+  );
+  const shown = (value: number, unit: string, isDifference?: boolean) => displayValue(value, unit, temperatureUnit, isDifference);
+  const changedWords =
+    changed && status.recommendation
+      ? `Recommendation now ${outcomeLabels[status.recommendation]}. ${changeSentence(changed.from, changed.cause, shown)}.`
+      : '';
+  return (
+    <section className="status-line" aria-label="In force now" data-testid="status-line">
+      <span data-testid="in-force">
+        {decision ? (
+          <>
+            Decision in force: <OutcomeBadge outcome={decision.outcome} />{' '}
+            <span className="muted">
+              ({decision.scripted ? 'scripted, ' : ''}
+              {decision.kind} by {decision.by.name})
+            </span>
+          </>
+        ) : (
+          <>No decision yet</>
+        )}
+      </span>
+      {status.recommendation && status.recommendationDiffers && (
+        <span data-testid="status-recommended">
+          Recommended{status.provisional ? ' (provisional)' : ''}: <OutcomeBadge outcome={status.recommendation} />
+        </span>
+      )}
+      <span>
+        Phase: <code>{status.phase}</code>
+      </span>
+      {status.decidingRow && (
+        <span>
+          Row {status.decidingRow.index}: <code>{status.decidingRow.id}</code>
+        </span>
+      )}
+      {thinnest && thinnest.margin !== null && (
+        <span data-testid="status-thinnest">
+          Thinnest margin: <code>{thinnest.ruleId}</code> {shown(thinnest.margin, thinnest.unit, true)}
+        </span>
+      )}
+      {lastChange && (
+        <span className="muted" data-testid="status-last-change">
+          Last: {signatureMeaning(lastChange.step.event)}, {lastChange.by.name}, {utcMinute(lastChange.step.wallClockUtc)} UTC
+        </span>
+      )}
+      {changed && (
+        <strong className="status-changed" data-testid="status-changed">
+          <span aria-hidden="true">⟳ </span>Recommendation changed
+        </strong>
+      )}
+      <span className="visually-hidden" role="status">
+        {changedWords}
+      </span>
+    </section>
+  );
+});
