@@ -7,7 +7,7 @@ test.describe('history vs one’s own decision', () => {
     await stepUntil(page, 'anomaly.decision');
     const notice = page.getByTestId('history-notice');
     await expect(notice).toHaveText(
-      /^Next, step 18 replays history: State commission \(Roscosmos\), NASA concurring \(decision authority\) confirms “Launch replacement” on 11 Jan 2023: theirs, not your decision/,
+      /^Next, step 18 replays history: State commission \(Roscosmos\), NASA concurring \(decision authority\) confirms “Launch replacement” on 11 Jan 2023\. Decide now and the decision is yours: that step will then not apply\.$/,
     );
     await expect(notice).toBeInViewport();
     await page.keyboard.press('ArrowRight');
@@ -29,11 +29,46 @@ test.describe('history vs one’s own decision', () => {
     await field.press('Enter');
     await identify(page);
     await expect(page.getByTestId('history-notice')).toContainText(
-      'confirms the recommendation on 11 Jan 2023, which cannot apply now: theirs, not your decision',
+      'confirms the recommendation on 11 Jan 2023, which cannot apply now.',
     );
     await page.getByRole('button', { name: 'Next →' }).click();
     await expect(page.getByTestId('history-notice')).toContainText('which did not apply in this state');
     await expect(page.getByTestId('decision')).toHaveCount(0);
+  });
+
+  test('deciding before the script says the scripted decision will not apply, and it does not', async ({ page }) => {
+    await openWalkthrough(page, 'Soyuz MS-22 coolant leak');
+    await stepUntil(page, 'anomaly.decision');
+    await page.getByRole('button', { name: /^Confirm: / }).click();
+    await identify(page);
+    const notice = page.getByTestId('history-notice');
+    await expect(notice).toHaveText(
+      /^Your decision is in force: step 18, where history: State commission .* confirms .* on 11 Jan 2023, will not apply\.$/,
+    );
+    await page.keyboard.press('ArrowRight');
+    await expect(notice).toContainText('which did not apply: your decision was already in force.');
+    await expect(page.getByTestId('decision')).toContainText('confirmed by Ana Flight (flight director)');
+  });
+
+  test('a scripted decision that takes another outcome than the file says history took is flagged', async ({ page }) => {
+    await openWalkthrough(page, 'Soyuz MS-22 coolant leak');
+    await stepUntil(page, 'anomaly.decision');
+    // Limits loose enough that the full crew passes every nominal rule: the script would confirm a return on MS-22.
+    const edit = async (name: RegExp, value: string) => {
+      const field = page.getByRole('textbox', { name });
+      await field.fill(value);
+      await field.press('Enter');
+    };
+    await edit(/Peak descent cabin temperature \(emergency\)/, '43');
+    await identify(page);
+    await edit(/Peak descent cabin temperature \(nominal\)/, '43');
+    await edit(/Peak descent cabin relative humidity \(nominal\)/, '95');
+    await expect(outcome(page)).toHaveAttribute('data-outcome', 'return-on-damaged-vehicle');
+    await expect(page.getByTestId('history-notice')).toContainText(
+      'confirms “Return on the damaged vehicle” on 11 Jan 2023 (not what the file says was decided: “Launch replacement”)',
+    );
+    await page.keyboard.press('ArrowRight');
+    await expect(page.getByTestId('decision')).toContainText('not what the file says was decided: launch-replacement');
   });
 
   test('"Decide yourself" starts a new session at this step, where the operator decides', async ({ page }) => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { decisionSentence } from '../src/reports/describe';
 import { isDecisionEvent, ownDecisionScenario, scriptedDecisionNear } from '../src/session/history';
 import { defaultProfile } from '../src/session/profile';
 import {
@@ -40,9 +41,31 @@ describe('history and one’s own decision', () => {
     expect(scriptedDecisionNear(ms22, decisionIndex + 2)).toBeNull();
   });
 
+  it('a replayed scripted decision that takes another outcome than the file states is flagged in the record and its words', async () => {
+    let w = moveTo(await open(), decisionIndex, wall);
+    for (const [key, value] of [
+      ['maxDescentCabinTempC.emergency', 43],
+      ['maxDescentCabinTempC.nominal', 43],
+      ['maxDescentCabinHumidityPct.nominal', 95],
+    ] as const) {
+      const changed = recordEvent(w, { type: 'thresholds.change', key, value }, by, wall);
+      if (!changed.ok) throw new Error(changed.reason);
+      w = changed.walkthrough;
+    }
+    const { decision } = viewWalkthrough(moveTo(w, frontier(w) + 1, wall)).record;
+    expect(decision).toMatchObject({
+      scripted: true,
+      outcome: 'return-on-damaged-vehicle',
+      statedOutcomeDiffers: 'launch-replacement',
+    });
+    expect(decisionSentence(decision)).toContain('not what the file says was decided: launch-replacement');
+  });
+
   it('deciding oneself keeps every step in place, the script’s decisions as unapplied history notes', () => {
     const own = ownDecisionScenario(ms22);
     expect(own.id).toBe('soyuz-ms-22-own-decision');
+    // An edited copy of history is not history: the decision in it is the operator's.
+    expect(own.kind).toBe('hypothetical');
     expect(own.events).toHaveLength(ms22.events.length);
     expect(own.events.some(isDecisionEvent)).toBe(false);
     const note = own.events[decisionIndex];

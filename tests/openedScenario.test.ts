@@ -23,6 +23,9 @@ describe('a scenario opened from a file beside the built-in library', () => {
     expect(opened.scenario.id).toBe('soyuz-ms-22-imported-2');
     expect(opened.idInFile).toBe('soyuz-ms-22');
     expect(opened.scenario.expected.outcome).toBe('emergency-return');
+    // Edited, it is no longer the historical record it claims to be; unedited, it still is.
+    expect(opened.scenario.kind).toBe('hypothetical');
+    expect(admitOpenedScenario(library, [], ms22, 'ms22.json', when).scenario.kind).toBe('historical');
     expect(library).toEqual([ms22, nominal]);
     expect(ms22.id).toBe('soyuz-ms-22');
     expect(ms22.expected.outcome).toBe('launch-replacement');

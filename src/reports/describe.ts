@@ -229,7 +229,8 @@ export function decisionSentence(decision: TakenDecision | null): string {
   if (!decision) return 'no decision recorded';
   const rationale = decision.rationale ? `: “${decision.rationale}”` : '';
   const against = decision.recommended === decision.outcome ? '' : ` (recommended: ${decision.recommended})`;
-  const scripted = decision.scripted ? ' (scripted in the scenario, not an operator’s decision)' : '';
+  const stated = decision.statedOutcomeDiffers ? `, not what the file says was decided: ${decision.statedOutcomeDiffers}` : '';
+  const scripted = decision.scripted ? ` (scripted in the scenario, not an operator’s decision${stated})` : '';
   const disposition = decision.pollDisposition ? ` (its formal dissent ${dispositionWords(decision.pollDisposition)})` : '';
   const poll = decision.poll === null ? '' : `, after poll ${decision.poll}${disposition}`;
   return `${decision.outcome}, ${decisionKindWords[decision.kind]} by ${decision.by.name} (${decision.by.role}) at ${utcMinute(decision.atUtc)} UTC scenario time, entry ${decision.seq}${poll}${scripted}${against}${rationale}`;

@@ -48,6 +48,8 @@ export interface TakenDecision {
   poll: number | null;
   /** What the decision authority did with that poll's formal dissents; null without one. */
   pollDisposition: RecordPoll['disposition'];
+  /** A scripted decision that takes another outcome than the file says was decided: that outcome; else null. */
+  statedOutcomeDiffers: OutcomeId | null;
 }
 
 /** A GO/NO-GO poll as recorded: each answer with the entry that holds it (and its signature). */
@@ -140,6 +142,7 @@ export function decisionRecord(
   const decided = context.decision;
   const step = decided ? fold.steps.slice(0, upTo).find((s) => s.after.context.decision === decided) : undefined;
   const polls = context.polls.map((poll) => recordPoll(poll, fold, upTo));
+  const scripted = step !== undefined && isDecisionEvent(step.event) && isScripted(scenario, step.event);
   const decision: TakenDecision | null =
     decided && step
       ? {
@@ -151,9 +154,10 @@ export function decisionRecord(
           seq: step.seq,
           rationale: decided.rationale,
           recommended: decided.recommendation.outcome,
-          scripted: isDecisionEvent(step.event) && isScripted(scenario, step.event),
+          scripted,
           poll: decided.poll,
           pollDisposition: decided.poll === null ? null : (polls[decided.poll - 1]?.disposition ?? null),
+          statedOutcomeDiffers: scripted && scenario.expected.outcome !== decided.outcome ? scenario.expected.outcome : null,
         }
       : null;
   const recommendation = decided ? decided.recommendation : standingRecommendation(context).recommendation;

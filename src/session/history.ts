@@ -50,6 +50,8 @@ export function ownDecisionScenario(scenario: Scenario): Scenario {
     ...scenario,
     id: `${scenario.id}-own-decision`,
     title: `${scenario.title} (your decision)`,
+    // No longer the record of what happened: its decision is the operator's.
+    kind: 'hypothetical',
     events: scenario.events.map((event): ScenarioEvent => {
       if (!isDecisionEvent(event)) return event;
       const text = `Not applied in this session, where the decision is yours. ${scenario.kind === 'historical' ? 'History' : 'The script'}: ${event.by.name} (${event.by.role}) ${event.type === 'decision.override' ? `overrode to ${event.outcome}` : 'confirmed the recommendation'}: ${event.description}`;

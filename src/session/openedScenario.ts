@@ -1,4 +1,5 @@
 import type { Scenario } from '../../scenarios/schema';
+import { canonicalJson } from './canonicalJson';
 
 /** A scenario the user opened from a file: never a built-in one, so it keeps the file it came from. */
 export interface OpenedScenario {
@@ -30,5 +31,10 @@ export function admitOpenedScenario(
 ): OpenedScenario {
   const taken = new Set([...library.map((s) => s.id), ...opened.map((o) => o.scenario.id)]);
   const id = importedCopyId(scenario.id, taken);
-  return { scenario: id === scenario.id ? scenario : { ...scenario, id }, fileName, idInFile: scenario.id, addedUtc };
+  // Only the built-in record is history: a file that claims to be one, edited or not, is a case like any other.
+  const builtIn = library.find((s) => s.id === scenario.id);
+  const historical =
+    scenario.kind === 'historical' && builtIn !== undefined && canonicalJson(builtIn) === canonicalJson(scenario);
+  const admitted = { ...scenario, id, kind: historical ? scenario.kind : ('hypothetical' as const) };
+  return { scenario: admitted, fileName, idInFile: scenario.id, addedUtc };
 }

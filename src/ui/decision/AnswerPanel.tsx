@@ -77,6 +77,7 @@ export const AnswerPanel = memo(function AnswerPanel({
             'replayed',
           )}{' '}
           (entry {decision.seq}): replayed from the scenario, not your decision.
+          {decision.statedOutcomeDiffers && ` Flagged: not what the file says was decided: ${decision.statedOutcomeDiffers}.`}
         </p>
       )}
       {decision && !decision.scripted && (

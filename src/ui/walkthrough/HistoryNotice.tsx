@@ -1,4 +1,5 @@
 import { type ScriptedDecision, scriptedDecisionSentence } from '../../reports/answerWords';
+import { outcomeLabels } from '../../reports/describe';
 import type { ScriptedDecisionNear } from '../../session/history';
 import type { OutcomeId } from '../../session/model';
 
@@ -11,10 +12,22 @@ interface Props {
   applied: boolean | undefined;
   /** Why the machine would not take a confirmation now (the script's included); null when it would. */
   confirmRefusal: string | null;
+  /** Whether an operator's own decision is already in force (the script's then does not apply). */
+  ownDecisionInForce: boolean;
+  /** The outcome the file says this case ended in: a scripted decision that takes another is flagged. */
+  statedOutcome: OutcomeId;
 }
 
 /** Stepping next to a scripted decision says what is replayed, and that it is not the operator's. */
-export function HistoryNotice({ scenarioKind, near, recommended, applied, confirmRefusal }: Props) {
+export function HistoryNotice({
+  scenarioKind,
+  near,
+  recommended,
+  applied,
+  confirmRefusal,
+  ownDecisionInForce,
+  statedOutcome,
+}: Props) {
   const { event, step, replayed } = near;
   const decision: ScriptedDecision = {
     scenarioKind,
@@ -29,13 +42,24 @@ export function HistoryNotice({ scenarioKind, near, recommended, applied, confir
           ? null
           : recommended,
   };
+  const differs =
+    decision.outcome && decision.outcome !== statedOutcome
+      ? ` (not what the file says was decided: “${outcomeLabels[statedOutcome]}”)`
+      : '';
+  const sentence = (tense: 'replays' | 'replayed') => `${lowerFirst(scriptedDecisionSentence(decision, tense))}${differs}`;
   // Short, so the notice keeps its two lines (and the console below does not move) when the answer flips.
-  const wontApply = !replayed && event.type === 'decision.confirm' && confirmRefusal ? ', which cannot apply now' : '';
+  const text = replayed
+    ? applied === false
+      ? `Step ${step} replayed ${sentence('replayed')}, which did not apply${ownDecisionInForce ? ': your decision was already in force' : ' in this state'}.`
+      : `Step ${step} replayed ${sentence('replayed')}: theirs, not your decision.`
+    : ownDecisionInForce
+      ? `Your decision is in force: step ${step}, where ${sentence('replays')}, will not apply.`
+      : event.type === 'decision.confirm' && confirmRefusal
+        ? `Next, step ${step} replays ${sentence('replays')}, which cannot apply now.`
+        : `Next, step ${step} replays ${sentence('replays')}. Decide now and the decision is yours: that step will then not apply.`;
   return (
     <p className="history-notice" role="status" data-testid="history-notice">
-      {replayed
-        ? `Step ${step} replayed ${lowerFirst(scriptedDecisionSentence(decision, 'replayed'))}${applied === false ? ', which did not apply in this state' : ''}: theirs, not your decision.`
-        : `Next, step ${step} replays ${lowerFirst(scriptedDecisionSentence(decision, 'replays'))}${wontApply}: theirs, not your decision (“Decide yourself” to decide).`}
+      {text}
     </p>
   );
 }

@@ -140,6 +140,8 @@ export const WalkthroughView = memo(function WalkthroughView({
             recommended={view.recommendation?.outcome ?? null}
             confirmRefusal={view.confirmRefusal}
             applied={view.appliedByStep[scriptedNear.step - 1]}
+            ownDecisionInForce={view.record.decision !== null && !view.record.decision.scripted}
+            statedOutcome={walkthrough.scenario.expected.outcome}
           />
         )}
         <p className="phone-note muted">
