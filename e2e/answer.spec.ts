@@ -26,7 +26,7 @@ for (const viewport of [
     await expect(answer.getByTestId('deciding-row')).toContainText('Row 4 decides: A replacement can arrive');
     const numbers = answer.getByRole('list', { name: 'The numbers that decided' });
     await expect(numbers).toContainText('(3 crew), emergency tier: 43 °C against a limit of ≤ 40 °C: fails by 3 °C');
-    // 39 °C against 40 °C passes by 1 °C: within the profile's 10 % of the limit, so thin.
+    // 39 °C against 40 °C passes by 1 °C: within the rule's 2 °C caution band, so thin.
     await expect(numbers.locator('[data-thin="true"]')).toContainText(
       '(2 crew), emergency tier: 39 °C against a limit of ≤ 40 °C: passes by 1 °C (thin margin)',
     );

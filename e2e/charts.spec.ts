@@ -11,7 +11,7 @@ import {
 const charts = [
   {
     name: /^Margin to limit, every rule the recommendation rests on$/,
-    units: ['Margin to the limit (% of the limit)', '−3 °C'],
+    units: ['Margin to the limit (caution bands of the rule)', '−3 °C'],
     table: ['thermal.peak-cabin-temp', '✘ FAIL', 'thin margin'],
   },
   {

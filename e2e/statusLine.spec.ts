@@ -10,6 +10,8 @@ test('the status line says what is in force wherever the page is scrolled, and a
   await expect(status.getByTestId('in-force')).toHaveText('No decision yet');
   await expect(status.getByTestId('status-recommended')).toContainText('Recommended: ▲ Launch replacement');
   await expect(status).toContainText('Phase: anomaly.decision');
+  // The real thinnest margin: 1 °C of cabin temperature, not the rated load met by design.
+  await expect(status.getByTestId('status-thinnest')).toHaveText('Thinnest margin: thermal.peak-cabin-temp 1 °C ⚠ thin');
   await expect(page).toHaveTitle(/^Launch replacement \(recommended\) · step 17 · Soyuz MS-22 coolant leak/);
 
   // The edit that flips the recommendation is typed while the page shows its foot, far from the answer.

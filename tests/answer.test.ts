@@ -1,8 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { decidingNumbers, isThin, nearestFlip, unknownQuantities } from '../machines/policy/answer';
+import {
+  atLimitByDesign,
+  decidingNumbers,
+  isThin,
+  marginInCautionBands,
+  nearestFlip,
+  unknownQuantities,
+} from '../machines/policy/answer';
 import { flipPoints, inputFlipPoints, relativeMove } from '../machines/policy/flipPoints';
-import { recommend } from '../machines/policy/policy';
-import { defaultThresholdValues } from '../machines/policy/thresholds';
+import { recommend, recommendationEvaluations } from '../machines/policy/policy';
 import { ms22LikeValues, situation } from './support';
 
 describe('the answer', () => {
@@ -13,11 +19,25 @@ describe('the answer', () => {
     expect(passing).toMatchObject({ status: 'pass', quantityKey: 'peakCabinTempC.crew2', value: 39, threshold: 40 });
   });
 
-  it('marks a pass thin when its margin is under the profile share of the limit, and only then', () => {
+  it("marks a pass thin when its margin is under its rule's caution band, in the rule's own unit, and only then", () => {
     const passing = decidingNumbers(recommend(situation()))[1];
     if (!passing) throw new Error('no passing number');
-    expect(isThin(passing, defaultThresholdValues)).toBe(true); // 1 °C of 40 °C is 2.5 % < 10 %
-    expect(isThin(passing, { ...defaultThresholdValues, thinMarginPctOfLimit: 2 })).toBe(false);
+    expect(isThin(passing)).toBe(true); // 1 °C under a caution band of 2 °C
+    expect(marginInCautionBands(passing)).toBeCloseTo(0.5, 9);
+    expect(isThin({ ...passing, value: 37, margin: 3 })).toBe(false);
+    // A small limit is judged in its own unit: 0.1 kPa/h to spare on a 0.1 kPa/h limit is two bands, not 10 % of anything.
+    const leak = { ...passing, ruleId: 'pressure.descent-module-leak', unit: 'kPa/h', value: 0, threshold: 0.1, margin: 0.1 };
+    expect(marginInCautionBands(leak)).toBeCloseTo(2, 9);
+    expect(isThin(leak)).toBe(false);
+  });
+
+  it('a limit met by construction (a full seat count, a rated load) is at the limit by design, never thin, never the deciding pass', () => {
+    const r = recommend(situation());
+    const g = recommendationEvaluations(r).find((e) => e.ruleId === 'descent.peak-g-load' && e.margin === 0);
+    if (!g) throw new Error('no peak-g evaluation at its limit');
+    expect(atLimitByDesign(g)).toBe(true);
+    expect(isThin(g)).toBe(false);
+    expect(decidingNumbers(r).map((e) => e.ruleId)).not.toContain('descent.peak-g-load');
   });
 
   it('waits for the assessed inputs of unknown readings', () => {

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { createActor } from 'xstate';
-import { crewReturnMachine } from '../machines/statechart/crewReturnMachine';
 import { sessionIdOf } from '../src/files/sessionStore';
 import { extendLedger } from '../src/record/ledger';
 import { defaultProfile } from '../src/session/profile';

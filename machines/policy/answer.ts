@@ -1,8 +1,7 @@
 import type { RuleEvaluation } from '../rules/evaluate';
-import { seatRules } from '../rules/flightRules';
+import { ruleOfId } from '../rules/flightRules';
 import { type FlipPoint, type InputFlipPoint, relativeMove } from './flipPoints';
 import { consideredRows, type Recommendation } from './policy';
-import type { ThresholdValues } from './thresholds';
 
 /**
  * The evaluations a recommendation rests on. Options are tried most crew aboard first, so these are
@@ -20,34 +19,40 @@ export function decidingEvaluations(recommendation: Recommendation): RuleEvaluat
   );
 }
 
-/** Margin as a share of the limit (a zero limit counts as 1, so the share is the margin itself). */
-export function marginShareOfLimit(e: RuleEvaluation): number | null {
-  return e.margin === null ? null : e.margin / Math.max(Math.abs(e.threshold), 1);
+/**
+ * How far a result is from its limit in its rule's caution bands (margin / band): under 1, a pass is
+ * thin. Null where the rule has no band (a count, a status, a reading met by design) or the value is unknown.
+ */
+export function marginInCautionBands(e: RuleEvaluation): number | null {
+  const caution = ruleOfId(e.ruleId)?.caution;
+  return typeof caution === 'number' && caution > 0 && e.margin !== null ? e.margin / caution : null;
 }
 
-/** A pass closer to its limit than the profile's share: an update of the assessment could change it. */
-export function isThin(e: RuleEvaluation, thresholds: ThresholdValues): boolean {
-  const share = marginShareOfLimit(e);
-  return e.status === 'pass' && share !== null && share < (thresholds.thinMarginPctOfLimit ?? 0) / 100;
+/** A pass closer to its limit than its rule's caution band: an update of the assessment could change it. */
+export function isThin(e: RuleEvaluation): boolean {
+  const bands = marginInCautionBands(e);
+  return e.status === 'pass' && bands !== null && bands < 1;
 }
 
-const seatRuleIds = new Set(seatRules.map((r) => r.id));
+/** A pass exactly at a limit the plan or the vehicle meets by construction (a full seat count, a rated load). */
+export function atLimitByDesign(e: RuleEvaluation): boolean {
+  return e.status === 'pass' && e.margin === 0 && ruleOfId(e.ruleId)?.caution === 'by design';
+}
 
 /**
  * The one or two numbers that decided: of the failures that ruled options out, the one nearest to
- * passing; of the passes that hold the chosen option, the one nearest to failing. A seat count that
- * passes is the plan's shape, shown with the plan, not a call that could go the other way. Unknown
- * values decide nothing here: they are what the assessment waits for.
+ * passing; of the passes that hold the chosen option, the one nearest to failing, in its rule's caution
+ * bands. A pass met by design (a seat count, a rated load) is the plan's shape, shown with the plan, not a
+ * call that could go the other way. Unknown values decide nothing here: they are what the assessment waits for.
  */
 export function decidingNumbers(recommendation: Recommendation): RuleEvaluation[] {
   const evaluations = decidingEvaluations(recommendation);
+  // Nearest first: within caution bands where the rule has them; a rule without one after those.
+  const distance = (e: RuleEvaluation) => Math.abs(marginInCautionBands(e) ?? Number.MAX_VALUE);
   const nearest = (status: 'pass' | 'fail') =>
     evaluations
-      .filter((e) => e.status === status && (status === 'fail' || !seatRuleIds.has(e.ruleId)))
-      .reduce<RuleEvaluation | null>(
-        (best, e) => (best === null || Math.abs(marginShareOfLimit(e) ?? 0) < Math.abs(marginShareOfLimit(best) ?? 0) ? e : best),
-        null,
-      );
+      .filter((e) => e.status === status && (status === 'fail' || ruleOfId(e.ruleId)?.caution !== 'by design'))
+      .reduce<RuleEvaluation | null>((best, e) => (best === null || distance(e) < distance(best) ? e : best), null);
   return [nearest('fail'), nearest('pass')].filter((e): e is RuleEvaluation => e !== null);
 }
 

@@ -32,7 +32,6 @@ export const singleThresholdKeys = [
   'maxEmergencyOnlyPlacesPerVehicle',
   'maxDaysWithoutLifeboat',
   'maxOpenCommonCauseQuestions',
-  'thinMarginPctOfLimit',
   'maxImprovisedSeatsPerVehicle',
 ] as const;
 export type TieredThresholdBase = (typeof tieredThresholdBases)[number];
@@ -216,15 +215,6 @@ export const thresholdDefinitions: readonly ThresholdDefinition[] = [
     basis: 'the replacement launch was postponed "until the cause is determined"',
   },
   {
-    key: 'thinMarginPctOfLimit',
-    label: 'A pass is marked thin when its margin is below this share of the limit',
-    unit: '%',
-    kind: 'min',
-    defaultValue: 10,
-    source: 'assumed',
-    basis: 'a tenth of the limit: closer than that, an assessment update can change the answer, so the call is read twice',
-  },
-  {
     key: 'maxImprovisedSeatsPerVehicle',
     label: 'Improvised seats counted per vehicle (seat policy)',
     unit: 'count',
@@ -258,6 +248,8 @@ const removedThresholdKeys: Readonly<Record<string, string>> = {
     'thrusters are facts of each vehicle class; the policy is minAttitudeFaultTolerance.nominal / .emergency (working thrusters − the class minimum)',
   minDeorbitDeltaVMps:
     'the deorbit burn is a fact of each vehicle class; the policy is minDeorbitDeltaVMarginPct.nominal / .emergency (available / required − 1, in %)',
+  thinMarginPctOfLimit:
+    "a thin margin is judged by each rule's own caution band, in its own unit (2 °C, 0.05 kPa/h, …): a share of the limit meant nothing on a °C scale",
 };
 
 /** What to say of a key that is not a threshold (a removed one, tiered or not, says what replaced it). */

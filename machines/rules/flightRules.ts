@@ -22,6 +22,13 @@ export interface FlightRule {
   comparator: '<=' | '>=';
   /** Threshold base key; the tier picks `.nominal` / `.emergency` where the profile has both. */
   threshold: ThresholdBase;
+  /**
+   * How near its limit a pass is worth a caution, in the rule's own unit: a pass within it is "thin"
+   * (an update of the assessment could change it). `by design`: the reading is a fact of the plan or
+   * the vehicle (a seat count, a rated load), so a pass at the limit is met by construction, never thin.
+   * Null: no band (a count or an ordinal status, where at the limit is simply at the limit).
+   */
+  caution: number | 'by design' | null;
   rationale: string;
   source: string;
 }
@@ -34,6 +41,7 @@ export const peakCabinTempRule: FlightRule = {
   perCrewCount: true,
   comparator: '<=',
   threshold: 'maxDescentCabinTempC',
+  caution: 2,
   rationale: 'With the external loop empty, crew and equipment heat stays in the cabin; fewer crew, less heat',
   source: 'SD-0215',
 };
@@ -46,6 +54,7 @@ export const peakCabinHumidityRule: FlightRule = {
   perCrewCount: true,
   comparator: '<=',
   threshold: 'maxDescentCabinHumidityPct',
+  caution: 5,
   rationale: 'Humidity "would soar" without heat rejection; crew exhalation and sweat add to it',
   source: 'SD-0215',
 };
@@ -58,6 +67,7 @@ export const descentModuleLeakRule: FlightRule = {
   perCrewCount: false,
   comparator: '<=',
   threshold: 'maxDescentModuleLeakRateKpaPerHour',
+  caution: 0.05,
   rationale: 'The crew rides the descent module home; a leak there is a direct hazard',
   source: 'assumed',
 };
@@ -70,6 +80,7 @@ export const lifeAtReturnRule: FlightRule = {
   perCrewCount: false,
   comparator: '<=',
   threshold: 'maxCertifiedLifeUsedPct',
+  caution: 5,
   rationale: 'Beyond its certified life a vehicle is not qualified to carry crew (Soyuz: its peroxide ages [RSW-SA])',
   source: 'WP-SMS',
 };
@@ -90,6 +101,7 @@ export const deorbitMarginRule: FlightRule = {
   perCrewCount: false,
   comparator: '>=',
   threshold: 'minDeorbitDeltaVMarginPct',
+  caution: 5,
   rationale: 'Without the full burn the vehicle cannot leave orbit on its planned track',
   source: 'NSF-MS17',
 };
@@ -102,6 +114,7 @@ export const thrusterToleranceRule: FlightRule = {
   perCrewCount: false,
   comparator: '>=',
   threshold: 'minAttitudeFaultTolerance',
+  caution: null,
   rationale:
     'Which group is lost decides: attitude control holds the burn direction and entry orientation, a deorbit group gives the burn; a ballistic entry needs neither',
   source: 'SWEHB-HR31',
@@ -115,6 +128,7 @@ export const peakGRule: FlightRule = {
   perCrewCount: false,
   comparator: '<=',
   threshold: 'maxDescentPeakG',
+  caution: 'by design',
   rationale: 'A deconditioned crew tolerates less sustained acceleration; a ballistic entry peaks above 8 g',
   source: 'GH-ACC',
 };
@@ -132,6 +146,7 @@ export const returnSystemsRule: FlightRule = {
   perCrewCount: false,
   comparator: '<=',
   threshold: 'maxSystemStatusSeverity',
+  caution: null,
   rationale:
     'Damage to a heat shield, window, hatch seal, parachute, separation pyrotechnic, guidance sensor or battery is judged where it matters; a module jettisoned before entry matters only before it goes',
   source: 'SWEHB-HR31',
@@ -146,6 +161,7 @@ export const lifeboatSystemsRule: FlightRule = {
   perCrewCount: false,
   comparator: '<=',
   threshold: 'maxSystemStatusSeverity',
+  caution: null,
   rationale: 'Crew who keep a vehicle as their lifeboat shelter in it and may have to leave in it at any moment',
   source: 'NA-LIFE',
 };
@@ -161,6 +177,7 @@ export const lifeThroughWaitRule: FlightRule = {
   perCrewCount: false,
   comparator: '<=',
   threshold: 'maxLifeboatLifeUsedPct',
+  caution: 5,
   rationale:
     'Crew keep an emergency seat for the whole wait; a lifeboat flies only in an emergency, so it is held to the emergency allowance, not to the life certified for a planned return; a vehicle nobody waits on need not last it',
   source: 'NA-LIFE',
@@ -176,6 +193,7 @@ export const lifeUntilClearedRule: FlightRule = {
   perCrewCount: false,
   comparator: '<=',
   threshold: 'maxCertifiedLifeUsedPct',
+  caution: 5,
   rationale: 'Continuing is a plan to ride the vehicle home: a clearance that comes after its life has run out comes too late',
   source: 'WP-SMS',
 };
@@ -189,6 +207,7 @@ export const withoutLifeboatRule: FlightRule = {
   perCrewCount: false,
   comparator: '<=',
   threshold: 'maxDaysWithoutLifeboat',
+  caution: 2,
   rationale:
     'The lifeboat rule gives every crew member a seat home at any moment; a period without one is a risk the authority accepts, by name and for a time',
   source: 'NA-LIFE',
@@ -203,6 +222,7 @@ export const swapSeatsRule: FlightRule = {
   perCrewCount: false,
   comparator: '<=',
   threshold: 'maxImprovisedSeatsPerVehicle',
+  caution: 'by design',
   rationale: 'Every crew member rides in a seat with their own moulded liner',
   source: 'ESA-KAZ',
 };
@@ -215,6 +235,7 @@ export const damagedVehicleSeatsRule: FlightRule = {
   perCrewCount: false,
   comparator: '<=',
   threshold: 'maxImprovisedSeatsPerVehicle',
+  caution: 'by design',
   rationale: 'Every crew member rides in a seat with their own moulded liner',
   source: 'ESA-KAZ',
 };
@@ -228,6 +249,7 @@ export const otherVehicleSeatsRule: FlightRule = {
   perCrewCount: false,
   comparator: '<=',
   threshold: 'maxImprovisedSeatsPerVehicle',
+  caution: 'by design',
   rationale: 'Crew size is limited by the seats of the docked vehicles (the lifeboat rule)',
   source: 'NA-LIFE',
 };
@@ -244,6 +266,7 @@ export const commonCauseRule: FlightRule = {
   perCrewCount: false,
   comparator: '<=',
   threshold: 'maxOpenCommonCauseQuestions',
+  caution: null,
   rationale: 'A replacement with the same defect would strand the crew a second time',
   source: 'SPO-0213',
 };
@@ -258,6 +281,11 @@ export const allRules: readonly FlightRule[] = [
   ...seatRules,
   commonCauseRule,
 ];
+
+const ruleById: ReadonlyMap<string, FlightRule> = new Map(allRules.map((rule) => [rule.id, rule]));
+
+/** The rule a recorded evaluation names; undefined for an id no rule has (a record of other logic). */
+export const ruleOfId = (id: string): FlightRule | undefined => ruleById.get(id);
 
 export function crewQuantityKey(quantity: string, crewCount: number): string {
   return `${quantity}.crew${crewCount}`;

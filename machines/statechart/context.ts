@@ -1,13 +1,11 @@
 /** The statechart's context and events, and what a context says now: the recommendation, free seats. */
 
 import { type Recommendation, recommend, type Situation } from '../policy/policy';
-import { seatCapacity } from '../policy/seatPlan';
 import type { ThresholdValues } from '../policy/thresholds';
 import type { AssessedValues } from '../rules/evaluate';
 import type { Actor, DecidableOutcome, MissionSetup } from '../types';
 import type { CrewReturnEvent } from './events';
 import type { Poll } from './poll';
-import { hasVisibleText } from './text';
 
 export type { CrewReturnEvent };
 

@@ -1,7 +1,5 @@
 import { assign, setup } from 'xstate';
-import { validateThresholdValues } from '../policy/thresholds';
-import { assessedReading, evaluateRule } from '../rules/evaluate';
-import { commonCauseRule, crewQuantityKey } from '../rules/flightRules';
+import { crewQuantityKey } from '../rules/flightRules';
 import { thrusterGroupKey } from '../rules/quantities';
 import { statusKey, statusSeverity } from '../rules/systemStatus';
 import type { DecidableOutcome } from '../types';
@@ -11,7 +9,6 @@ import {
   type CrewReturnInput,
   currentRecommendation,
   currentSituation,
-  recommendationAt,
   replacementVehicleId,
 } from './context';
 import { guards } from './guards';

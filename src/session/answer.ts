@@ -40,7 +40,6 @@ export function answerAt(
 ): Answer {
   const rows = recommendation ? consideredRows(recommendation) : [];
   const deciding = rows.at(-1);
-  const { thresholds } = snapshot.context;
   // The outcomes before and after the latest event, as the fold worked them out (cached per state).
   const outcomeAfter = (count: number) =>
     count === 0 ? null : (standingRecommendation(snapshotAfter(fold, count).context).recommendation?.outcome ?? null);
@@ -52,7 +51,7 @@ export function answerAt(
     waitingFor: recommendation ? unknownQuantities(recommendation) : [],
     decidingRow: deciding ? { ...deciding, index: rows.length } : null,
     numbers: recommendation
-      ? decidingNumbers(recommendation).map((evaluation) => ({ evaluation, thin: isThin(evaluation, thresholds) }))
+      ? decidingNumbers(recommendation).map((evaluation) => ({ evaluation, thin: isThin(evaluation) }))
       : [],
     changed:
       inView > 0 && outcomeNow !== null && outcomeNow !== outcomeBefore

@@ -3,7 +3,6 @@ import {
   type PartialThresholdValues,
   type ThresholdKey,
   type ThresholdValues,
-  thresholdValue,
   validateThresholdValues,
 } from '../../machines/policy/thresholds';
 import { defaultPollPositions } from '../../machines/statechart/poll';
@@ -23,7 +22,7 @@ export interface ThresholdProfile {
 /** The positions a poll offers to ask: the profile's, or the default list. */
 export const positionsToPoll = (profile: ThresholdProfile): readonly string[] => profile.pollPositions ?? defaultPollPositions;
 
-export const defaultProfileRef = { id: 'default', version: '2026-11-26.1' } as const;
+export const defaultProfileRef = { id: 'default', version: '2026-12-06.1' } as const;
 
 export async function makeProfile(
   id: string,

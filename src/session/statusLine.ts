@@ -20,8 +20,8 @@ export interface StatusLine {
   provisional: boolean;
   phase: string;
   decidingRow: { index: number; id: string } | null;
-  /** The pass nearest its limit among the numbers that decided; null when none passes. */
-  thinnest: RuleEvaluation | null;
+  /** The pass nearest its limit (in its rule's caution bands) among the numbers that decided; null when none passes. */
+  thinnest: { evaluation: RuleEvaluation; thin: boolean } | null;
   lastChange: { step: FoldStep; by: Actor } | null;
   changed: Answer['changed'];
 }
@@ -47,7 +47,7 @@ export function statusLine(
     provisional: decision === null && answer.assessmentIncomplete,
     phase,
     decidingRow: answer.decidingRow && { index: answer.decidingRow.index, id: answer.decidingRow.id },
-    thinnest: answer.numbers.find((n) => n.evaluation.status === 'pass')?.evaluation ?? null,
+    thinnest: answer.numbers.find((n) => n.evaluation.status === 'pass') ?? null,
     lastChange: lastStep ? { step: lastStep, by: lastStep.event.by } : null,
     changed: answer.changed,
   };

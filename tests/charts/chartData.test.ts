@@ -90,13 +90,14 @@ describe('vehicle life timeline', () => {
 });
 
 describe('margin bars', () => {
-  it('one bar per rule the recommendation rests on, its margin as a share of its limit, thin ones marked', () => {
+  it("one bar per rule the recommendation rests on, its margin in its rule's caution bands, thin ones marked", () => {
     const s = situation();
-    const bars = marginBars(recommend(s), s.thresholds);
+    const bars = marginBars(recommend(s));
     expect(bars.length).toBeGreaterThan(0);
     const temperature = bars.find((b) => b.evaluation.ruleId === 'thermal.peak-cabin-temp' && b.evaluation.crewCount === 2);
-    // 39 °C against the 40 °C emergency limit: 1 °C, 2.5 % of the limit, thinner than the default 10 %.
-    expect(temperature?.marginPctOfLimit).toBeCloseTo(2.5, 6);
+    // 39 °C against the 40 °C emergency limit: 1 °C, half the rule's 2 °C caution band.
+    expect(temperature?.caution).toBe(2);
+    expect(temperature?.marginInBands).toBeCloseTo(0.5, 6);
     expect(temperature?.thin).toBe(true);
   });
 });
@@ -159,7 +160,7 @@ describe('margin bars at an undecided step', () => {
   it('show each rule once where one failure ruled out several preferred rows (MS-22, just after the anomaly)', async () => {
     const view = await ms22At(1);
     if (!view.recommendation) throw new Error('no recommendation');
-    const keys = marginBars(view.recommendation, view.situation.thresholds).map((b) => evaluationKey(b.evaluation));
+    const keys = marginBars(view.recommendation).map((b) => evaluationKey(b.evaluation));
     expect(keys.length).toBeGreaterThan(3);
     expect(new Set(keys).size).toBe(keys.length);
   });

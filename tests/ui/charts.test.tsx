@@ -114,8 +114,8 @@ describe('live charts', () => {
 
   it('margins: a failing bar is hatched and marked ✘, a thin one says so, the limit and thin-margin lines are labelled', async () => {
     const s = situation();
-    const bars = marginBars(recommend(s), s.thresholds);
-    render(<MarginChart bars={bars} thinMarginPctOfLimit={10} setup={threeCrewSetup} temperatureUnit="°C" />);
+    const bars = marginBars(recommend(s));
+    render(<MarginChart bars={bars} setup={threeCrewSetup} temperatureUnit="°C" />);
     const margins = await figure(/Margin to limit/);
     const failing = margins.querySelectorAll('.margin-row.status-fail');
     expect(failing.length).toBe(bars.filter((b) => b.evaluation.status === 'fail').length);
@@ -124,7 +124,9 @@ describe('live charts', () => {
       expect(row.textContent).toContain('✘');
     }
     expect(margins.querySelectorAll('.bar-thin')).toHaveLength(bars.filter((b) => b.thin).length);
-    expect([...margins.querySelectorAll('.limit-label')].map((l) => l.textContent)).toEqual(['limit', 'thin (10 %)']);
-    expect(margins.textContent).toContain('Margin to the limit (% of the limit)');
+    expect([...margins.querySelectorAll('.limit-label')].map((l) => l.textContent)).toEqual(['limit', 'thin (1 band)']);
+    expect(margins.textContent).toContain('Margin to the limit (caution bands of the rule)');
+    // The rated load met exactly is said as such, not drawn as a thin pass.
+    expect(margins.textContent).toContain('at limit by design');
   });
 });

@@ -16,7 +16,6 @@ import { statusWords } from './statusWords';
 
 interface Props {
   bars: MarginBar[];
-  thinMarginPctOfLimit: number;
   setup: MissionSetup;
   temperatureUnit: TemperatureUnit;
 }
@@ -25,13 +24,14 @@ const width = 640;
 const plot = { left: 270, right: 560, top: 34 };
 const rowHeight = 28;
 
-/** Margin to limit of every rule the recommendation rests on: one bar each, failures hatched, thin margins marked. */
-export const MarginChart = memo(function MarginChart({ bars, thinMarginPctOfLimit, setup, temperatureUnit }: Props) {
+/**
+ * Margin to limit of every rule the recommendation rests on, in each rule's own caution band (2 °C,
+ * 0.05 kPa/h, …): one bar each, failures hatched, thin margins (under one band) marked; a rule without a
+ * band (a count, a status, a limit met by design) has no bar, its margin in words.
+ */
+export const MarginChart = memo(function MarginChart({ bars, setup, temperatureUnit }: Props) {
   const id = `margins-${useId().replace(/:/g, '')}`;
-  const domain = marginDomain(
-    bars.flatMap((b) => (b.marginPctOfLimit === null ? [] : [b.marginPctOfLimit])),
-    thinMarginPctOfLimit,
-  );
+  const domain = marginDomain(bars.flatMap((b) => (b.marginInBands === null ? [] : [b.marginInBands])));
   const x = scaleLinear({ domain, range: [plot.left, plot.right] });
   const bottom = plot.top + bars.length * rowHeight;
   const margin = (b: MarginBar) => displayMargin(b.evaluation.margin, b.evaluation.unit, temperatureUnit);
@@ -40,13 +40,13 @@ export const MarginChart = memo(function MarginChart({ bars, thinMarginPctOfLimi
     <ChartFigure
       id={id}
       title="Margin to limit, every rule the recommendation rests on"
-      description={`${bars.length} rules; ${bars.filter((b) => b.evaluation.status === 'fail').length} fail, ${bars.filter((b) => b.thin).length} pass with a thin margin. Bars right of the limit line pass; the margin is a share of each rule's own limit.`}
+      description={`${bars.length} rules; ${bars.filter((b) => b.evaluation.status === 'fail').length} fail, ${bars.filter((b) => b.thin).length} pass with a thin margin. Bars right of the limit line pass; the margin is counted in each rule's own caution band.`}
       viewBox={{ width, height: bottom + 42 }}
       legend={
         <>
-          Bar length: margin as % of the rule's own limit (its tier's); right of the limit passes.{' '}
-          <span className="swatch swatch-fail" /> hatched, ✘: fails · ⚠ thin: passes within {thinMarginPctOfLimit} % of its limit
-          · ▸: runs past the axis (its margin is written beside it) · ? unknown: not reported yet.
+          Bar length: margin in the rule's own caution band (its unit's: 2 °C, 5 %RH, 0.05 kPa/h, 5 %); right of the limit passes.{' '}
+          <span className="swatch swatch-fail" /> hatched, ✘: fails · ⚠ thin: passes within one band · no bar: the rule has no
+          band (a count, a status) or its limit is met by design · ▸: runs past the axis · ? unknown: not reported yet.
         </>
       }
       table={<MarginTable bars={bars} subject={subject} margin={margin} temperatureUnit={temperatureUnit} />}
@@ -55,8 +55,8 @@ export const MarginChart = memo(function MarginChart({ bars, thinMarginPctOfLimi
       {bars.map((b, i) => {
         const y = plot.top + i * rowHeight;
         const { status } = b.evaluation;
-        const clamped = b.marginPctOfLimit === null ? null : clampToDomain(b.marginPctOfLimit, domain);
-        const end = clamped ? x(clamped.shownPct) : x(0);
+        const clamped = b.marginInBands === null ? null : clampToDomain(b.marginInBands, domain);
+        const end = clamped ? x(clamped.shown) : x(0);
         return (
           <Group key={evaluationKey(b.evaluation)} top={y} className={`margin-row status-${status}`}>
             <text x={plot.left - 6} y={rowHeight / 2 - 6} dy="0.32em" textAnchor="end" className="plot-row-label">
@@ -84,18 +84,15 @@ export const MarginChart = memo(function MarginChart({ bars, thinMarginPctOfLimi
               {clamped?.beyond ? '▸ ' : ''}
               {margin(b)}
               {b.thin ? ' ⚠ thin' : ''}
+              {b.byDesign ? ' at limit by design' : ''}
               {status === 'unknown' ? ' ? unknown' : ''}
             </text>
           </Group>
         );
       })}
       <LimitLine at={{ x: x(0), y0: plot.top - 14, y1: bottom }} label="limit" tier="nominal" side="before" />
-      <LimitLine
-        at={{ x: x(thinMarginPctOfLimit), y0: plot.top - 28, y1: bottom }}
-        label={`thin (${thinMarginPctOfLimit} %)`}
-        tier="thin"
-      />
-      <BottomAxis scale={x} at={bottom} label="Margin to the limit (% of the limit)" tickFormat={(v) => `${v} %`} />
+      <LimitLine at={{ x: x(1), y0: plot.top - 28, y1: bottom }} label="thin (1 band)" tier="thin" />
+      <BottomAxis scale={x} at={bottom} label="Margin to the limit (caution bands of the rule)" tickFormat={(v) => `${v}`} />
     </ChartFigure>
   );
 }, sameData);
@@ -114,7 +111,7 @@ function MarginTable({
   const show = (value: number | null, unit: string) => (value === null ? 'unknown' : displayValue(value, unit, temperatureUnit));
   return (
     <table>
-      <ColumnHeads columns={['Rule', 'For', 'Tier', 'Value', 'Limit', 'Margin', 'Margin (% of limit)', 'Result']} />
+      <ColumnHeads columns={['Rule', 'For', 'Tier', 'Value', 'Limit', 'Margin', 'Caution band', 'Margin (bands)', 'Result']} />
       <tbody>
         {bars.map((b) => (
           <tr key={evaluationKey(b.evaluation)} data-rule={b.evaluation.ruleId}>
@@ -126,10 +123,16 @@ function MarginTable({
               {b.evaluation.comparator} {show(b.evaluation.threshold, b.evaluation.unit)}
             </td>
             <td>{margin(b)}</td>
-            <td>{b.marginPctOfLimit === null ? '—' : `${Math.round(b.marginPctOfLimit * 10) / 10} %`}</td>
+            <td>
+              {typeof b.caution === 'number'
+                ? displayValue(b.caution, b.evaluation.unit, temperatureUnit, true)
+                : (b.caution ?? 'none')}
+            </td>
+            <td>{b.marginInBands === null ? '—' : String(Math.round(b.marginInBands * 10) / 10)}</td>
             <td>
               {statusWords[b.evaluation.status].text}
               {b.thin ? ' (thin margin)' : ''}
+              {b.byDesign ? ' (at limit by design)' : ''}
             </td>
           </tr>
         ))}

@@ -1,14 +1,14 @@
-/** The margin axis, in % of the limit: wide enough for the thin-margin line and every bar, never past ±100 %. */
-export const marginAxisLimitPct = 100;
+/** The margin axis, in caution bands: wide enough for the thin line (1 band) and every bar, never past ±10 bands. */
+export const marginAxisLimitBands = 10;
 
-export function marginDomain(sharesPct: readonly number[], thinPct: number): [number, number] {
-  const low = Math.min(-10, ...sharesPct);
-  const high = Math.max(thinPct * 2, 10, ...sharesPct);
-  return [Math.max(-marginAxisLimitPct, low), Math.min(marginAxisLimitPct, high)];
+export function marginDomain(bands: readonly number[]): [number, number] {
+  const low = Math.min(-1, ...bands);
+  const high = Math.max(3, ...bands);
+  return [Math.max(-marginAxisLimitBands, low), Math.min(marginAxisLimitBands, high)];
 }
 
 /** Where a bar ends on the axis, and whether the margin runs past its end (drawn with an arrow, its value in words). */
-export function clampToDomain(valuePct: number, [low, high]: readonly [number, number]): { shownPct: number; beyond: boolean } {
-  const shownPct = Math.min(high, Math.max(low, valuePct));
-  return { shownPct, beyond: shownPct !== valuePct };
+export function clampToDomain(value: number, [low, high]: readonly [number, number]): { shown: number; beyond: boolean } {
+  const shown = Math.min(high, Math.max(low, value));
+  return { shown, beyond: shown !== value };
 }

@@ -42,12 +42,7 @@ export const RecommendationPanel = memo(function RecommendationPanel({ view, pen
       {view.record.decision && (
         <p className="muted">The tables are the decision's situation, re-evaluated under the thresholds in force now.</p>
       )}
-      <MarginChart
-        bars={marginBars(recommendation, thresholds)}
-        thinMarginPctOfLimit={thresholds.thinMarginPctOfLimit ?? 0}
-        setup={setup}
-        temperatureUnit={temperatureUnit}
-      />
+      <MarginChart bars={marginBars(recommendation)} setup={setup} temperatureUnit={temperatureUnit} />
       <PolicyTable policyRows={view.policyRows} recommendation={recommendation} />
       <RuleTable policyRows={view.policyRows} recommendation={recommendation} setup={setup} temperatureUnit={temperatureUnit} />
       <CabinChart series={descentCabinSeries(view.situation)} temperatureUnit={temperatureUnit} />

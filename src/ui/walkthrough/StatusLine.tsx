@@ -63,9 +63,11 @@ export const StatusLine = memo(function StatusLine({ status, scenarioTitle, step
           Row {status.decidingRow.index}: <code>{status.decidingRow.id}</code>
         </span>
       )}
-      {thinnest && thinnest.margin !== null && (
+      {thinnest && thinnest.evaluation.margin !== null && (
         <span data-testid="status-thinnest">
-          Thinnest margin: <code>{thinnest.ruleId}</code> {shown(thinnest.margin, thinnest.unit, true)}
+          Thinnest margin: <code>{thinnest.evaluation.ruleId}</code>{' '}
+          {shown(thinnest.evaluation.margin, thinnest.evaluation.unit, true)}
+          {thinnest.thin ? ' ⚠ thin' : ''}
         </span>
       )}
       {lastChange && (
