@@ -19,7 +19,7 @@ export async function monteCarloRunInPage(page: Page, url: string, samples: numb
   await page.goto(url);
   await page.getByRole('button', { name: 'Walk through Soyuz MS-22 coolant leak' }).click();
   for (let i = 0; i < 17; i++) await page.keyboard.press('ArrowRight');
-  const region = page.getByRole('region', { name: 'How likely each outcome is' });
+  const region = page.getByRole('region', { name: 'How often the answer holds across the reported ranges' });
   await region.getByLabel('Samples').fill(String(samples));
   await region.getByLabel('Seed').fill(String(seed));
   await page.waitForTimeout(1000);

@@ -23,7 +23,7 @@ function straddlingScenario(): { path: string; text: string } {
   return { path, text };
 }
 
-const odds = (page: Page) => page.getByRole('region', { name: 'How likely each outcome is' });
+const odds = (page: Page) => page.getByRole('region', { name: 'How often the answer holds across the reported ranges' });
 
 /** Fills the run's fields and presses Run, by keyboard. */
 async function runByKeyboard(page: Page, samples: string, seed: string) {

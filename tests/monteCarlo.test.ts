@@ -90,6 +90,18 @@ describe('Monte Carlo over the policy', () => {
     ]);
   });
 
+  it('draws only the ranges some rule reads: a range nobody reads cannot move the answer, and has no tornado bar', () => {
+    const withHole = {
+      ...straddling,
+      values: { ...straddling.values, holeDiameterMm: { nominal: 0.8, low: 0.5, high: 1, source: 'assumed' } },
+    };
+    expect(uncertainInputs(withHole.values).map((i) => i.key)).toContain('holeDiameterMm');
+    const plan = planMonteCarlo(withHole, 100, 1);
+    expect(plan.inputs.map((i) => i.key)).not.toContain('holeDiameterMm');
+    expect(plan.inputs.map((i) => i.key)).toEqual(planMonteCarlo(straddling, 100, 1).inputs.map((i) => i.key));
+    expect(monteCarlo(withHole, 2_000, 7)).toEqual(monteCarlo(straddling, 2_000, 7));
+  });
+
   it('gives the conservative-end recommendation as the authority, and the odds of each outcome beside it', () => {
     const result = monteCarlo(straddling, 20_000, 11);
     expect(result.recommended).toBe(recommend(straddling).outcome);

@@ -1,4 +1,4 @@
-import { outcomeOf, recommend, type Situation } from '../policy/policy';
+import { everyEvaluation, outcomeOf, recommend, type Situation } from '../policy/policy';
 import type { AssessedValue, OutcomeId } from '../types';
 import { uniformAt } from './counterRandom';
 import { drawInput, type UncertainInput, uncertainInputs } from './uncertainInputs';
@@ -47,8 +47,14 @@ export interface MonteCarloPlan {
   inputs: UncertainInput[];
 }
 
+/**
+ * Only the ranges some rule of the policy reads are drawn (and given a tornado bar): a range nobody reads
+ * cannot move the answer. Each input keeps its own random stream, so leaving one out changes no other draw.
+ */
 export function planMonteCarlo(situation: Situation, samples: number, seed: number): MonteCarloPlan {
-  return { situation, samples, seed, recommended: recommend(situation).outcome, inputs: uncertainInputs(situation.values) };
+  const read = new Set(everyEvaluation(situation).flatMap((e) => [e.quantityKey, ...e.inputs.map((i) => i.key)]));
+  const inputs = uncertainInputs(situation.values).filter((input) => read.has(input.key));
+  return { situation, samples, seed, recommended: recommend(situation).outcome, inputs };
 }
 
 /**

@@ -18,7 +18,7 @@ interface Props {
 }
 
 /**
- * "How likely each outcome is": a Monte Carlo over the policy, on demand, in workers. Beside the
+ * "How often the answer holds across the reported ranges": a Monte Carlo over the policy, on demand, in workers. Beside the
  * recommendation, never instead of it; results name the situation they were computed for and are
  * marked out of date once it changes.
  */
@@ -44,10 +44,11 @@ export const OddsPanel = memo(function OddsPanel({ situation, situationLabel, re
 
   return (
     <section aria-labelledby={`${id}-title`} className="odds">
-      <h3 id={`${id}-title`}>How likely each outcome is</h3>
+      <h3 id={`${id}-title`}>How often the answer holds across the reported ranges</h3>
       <p className="muted">
-        The recommendation stays “{outcomeLabels[recommended]}”, judged at the conservative end of every range. These odds (
-        {monteCarloMethod}, each sample through the same policy) say how fragile it is.
+        The recommendation stays “{outcomeLabels[recommended]}”, judged at the conservative end of every range. These shares (
+        {monteCarloMethod}, each sample through the same policy) say how often the policy would pick each outcome if the values
+        fell elsewhere in their ranges: how fragile the answer is, not a probability that the crew is safe.
       </p>
       <form className="odds-form" onSubmit={run} aria-describedby={`${id}-title`}>
         <WholeNumberField
