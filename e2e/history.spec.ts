@@ -67,7 +67,7 @@ test.describe('history vs one’s own decision', () => {
     await expect(page.getByTestId('history-notice')).toContainText(
       'confirms “Return on the damaged vehicle” on 11 Jan 2023 (not what the file says was decided: “Launch replacement”)',
     );
-    await page.keyboard.press('ArrowRight');
+    await page.getByRole('button', { name: 'Next →' }).click();
     await expect(page.getByTestId('decision')).toContainText('not what the file says was decided: launch-replacement');
   });
 

@@ -2,7 +2,16 @@
 
 import type { Answer, ChangeCause } from '../session/answer';
 import { flipRelation, type NearestFlip, type OutcomeId, type RuleEvaluation, thresholdDefinitionByKey } from '../session/model';
-import { describeEvent, inputFlipSentence, outcomeLabels, quantityLabel, sourcedValue, thresholdName, utcDay } from './describe';
+import {
+  comparatorSymbol,
+  describeEvent,
+  inputFlipSentence,
+  outcomeLabels,
+  quantityLabel,
+  sourcedValue,
+  thresholdName,
+  utcDay,
+} from './describe';
 
 /** Shows a value with its unit (the screen converts temperatures; a difference converts without the offset). */
 export type Shown = (value: number, unit: string, isDifference?: boolean) => string;
@@ -35,7 +44,7 @@ export function decidingNumberSentence(e: RuleEvaluation, thin: boolean, shown: 
       : e.status === 'pass'
         ? `passes by ${shown(e.margin, e.unit, true)}${thin ? ' (thin margin)' : ''}`
         : `fails by ${shown(-e.margin, e.unit, true)}`;
-  return `${quantityLabel(e.quantityKey)}, ${e.tier} tier: ${value} against a limit of ${e.comparator === '<=' ? '≤' : '≥'} ${shown(e.threshold, e.unit)}: ${verdict}`;
+  return `${quantityLabel(e.quantityKey)}, ${e.tier} tier: ${value} against a limit of ${comparatorSymbol(e.comparator)} ${shown(e.threshold, e.unit)}: ${verdict}`;
 }
 
 /** The nearest change that flips the answer, threshold or assessed value. */

@@ -288,7 +288,7 @@ export function ruleCells(rule: RecordRule): {
     subject: rule.subject,
     tier: rule.tier,
     value,
-    limit: withUnit(`${rule.comparator === '<=' ? '≤' : '≥'} ${roundForReading(rule.threshold)}`, rule.unit),
+    limit: withUnit(`${comparatorSymbol(rule.comparator)} ${roundForReading(rule.threshold)}`, rule.unit),
     margin: signedWithUnit(rule.margin, rule.unit),
     result: rule.status.toUpperCase(),
   };
@@ -299,6 +299,9 @@ export function ruleSentence(rule: RecordRule): string {
   const c = ruleCells(rule);
   return `${c.rule} (${[c.subject, c.tier].filter(Boolean).join(', ')}): ${c.value} vs ${c.limit}, margin ${c.margin}, ${c.result}`;
 }
+
+/** `≤` or `≥`: how a rule compares, as it is printed. */
+export const comparatorSymbol = (comparator: '<=' | '>='): '≤' | '≥' => (comparator === '<=' ? '≤' : '≥');
 
 export const utcMinute = (iso: string) => iso.slice(0, 16).replace('T', ' ');
 

@@ -6,13 +6,13 @@ import type { MarginBar } from '../../session/charts/marginBars';
 import { evaluationSubject } from '../../session/decisionRecord';
 import type { MissionSetup } from '../../session/model';
 import { ColumnHeads } from '../shared/ColumnHeads';
+import { statusWords } from '../shared/statusWords';
 import { displayMargin, displayValue, type TemperatureUnit } from '../shared/units';
 import { BottomAxis } from './axes';
 import { ChartFigure } from './ChartFigure';
 import { clampToDomain, marginDomain } from './marginScale';
 import { Hatch, LimitLine } from './marks';
 import { sameData } from './sameData';
-import { statusWords } from './statusWords';
 
 interface Props {
   bars: MarginBar[];

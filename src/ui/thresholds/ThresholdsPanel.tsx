@@ -15,8 +15,8 @@ import { downloadJson } from '../shared/download';
 import { FieldProblem } from '../shared/FieldProblem';
 import { JsonFileButton } from '../shared/JsonFileButton';
 import { SourceRef } from '../shared/SourceRef';
+import { loadSavedProfiles, saveProfile } from '../shared/savedProfiles';
 import { displayValue, type TemperatureUnit } from '../shared/units';
-import { loadSavedProfiles, saveProfile } from './savedProfiles';
 import { ThresholdInput } from './ThresholdInput';
 
 interface Props {

@@ -6,7 +6,8 @@ import { type AssessedValue, stateName } from '../../session/model';
 import { positionsToPoll } from '../../session/profile';
 import { replayRefusal } from '../../session/replayWalkthrough';
 import { type Change, frontier, reviewReason, viewWalkthrough, type Walkthrough } from '../../session/walkthrough';
-import { AnswerPanel, DecisionPanel, DescentCabinPanel, RecommendationPanel } from '../decision';
+import { AnswerPanel, CompareProfiles, DecisionPanel, DescentCabinPanel, RecommendationPanel } from '../decision';
+
 import { OddsPanel } from '../odds';
 import type { TemperatureUnit } from '../shared/units';
 import { useAfterPaint } from '../shared/useAfterPaint';
@@ -210,6 +211,15 @@ export const WalkthroughView = memo(function WalkthroughView({
             recommended={view.recommendation?.outcome ?? null}
           />
           <RecommendationPanel view={deferredView} pending={deferredView !== view} temperatureUnit={temperatureUnit} />
+          {deferredView.recommendation && (
+            <CompareProfiles
+              situation={deferredView.situation}
+              inForce={deferredView.snapshot.context.thresholds}
+              profile={walkthrough.profile}
+              setup={deferredView.snapshot.context.setup}
+              temperatureUnit={temperatureUnit}
+            />
+          )}
           {deferredView.recommendation && (
             <DescentCabinPanel
               vehicle={deferredView.snapshot.context.setup.damagedVehicle}
