@@ -109,6 +109,8 @@ test("the browser's odds and tornado equal the CLI's for the same samples and se
   for (let i = 0; i < 15; i++) await page.keyboard.press('ArrowLeft');
   await expect(result.getByTestId('odds-computed-for')).toHaveAttribute('data-stale', 'true');
   await expect(result.getByTestId('odds-computed-for')).toContainText('Out of date: the situation has changed since.');
+  // Faded, not in full colour: a stale result does not read as the answer now.
+  await expect(result).toHaveClass(/odds-result-stale/);
 });
 
 test('a long run shows its progress, and Cancel stops it from the keyboard', async ({ page }) => {

@@ -141,8 +141,19 @@ function RunView({ state, situation }: { state: RunState; situation: Situation }
       </div>
     );
   }
+  const stale = state.computedFor.situation !== situation;
+  // Nothing the policy reads has a range: every sample is the conservative case, said in one line.
+  if (state.result.tornado.length === 0)
+    return (
+      <div className={`odds-run${stale ? ' odds-result-stale' : ''}`} data-testid="odds-result">
+        <Computed computedFor={state.computedFor} situation={situation} run={runSentence(state.result)} />
+        <p role="status" data-testid="odds-certain">
+          Nothing the policy reads is reported with a range: “{outcomeLabels[state.result.recommended]}” in every sample.
+        </p>
+      </div>
+    );
   return (
-    <div className="odds-run" data-testid="odds-result">
+    <div className={`odds-run${stale ? ' odds-result-stale' : ''}`} data-testid="odds-result">
       <p role="status" className="visually-hidden">
         Computed: {runSentence(state.result)}.
       </p>
