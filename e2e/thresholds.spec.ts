@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { defaultProfileRef } from '../src/session/profile';
 import { emergencyLimitField, identify, openWalkthrough, outcome, stepUntil } from './support';
 
 const nominalTemp = /Peak descent cabin temperature \(nominal\)/;
@@ -116,7 +117,9 @@ test('the screen never shows what is not in force: a cancelled or refused edit p
   await expect(field).toHaveValue('41');
   await expect(page.locator('.session-log')).toContainText('surgeon review');
   await expect(page.getByLabel('Reason for changes (optional)')).toHaveValue('');
-  await expect(page.getByTestId('profile-in-force')).toHaveText('Profile default v2026-11-26.1, 1 value changed from it');
+  await expect(page.getByTestId('profile-in-force')).toHaveText(
+    `Profile default v${defaultProfileRef.version}, 1 value changed from it`,
+  );
 
   // Viewing an earlier step is review: the fields cannot act, and say why in view.
   await page.getByRole('button', { name: '← Previous' }).click();
