@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
-import { expectChartsDrawnAsComputed, expectNoAxeViolations, openWalkthrough, stepUntil } from './support';
+import { expectChartsDrawnAsComputed, expectNoAxeViolations, identify, openWalkthrough, stepUntil } from './support';
 
 /**
  * MS-22 with the 2-crew temperature reported as 39–41 °C against the 40 °C emergency limit: judged at
@@ -140,4 +140,19 @@ test('a sample count or seed out of range is explained beside the form and nothi
   await expect(region.getByRole('alert').nth(1)).toHaveText("Seed: a whole number from 0 to 4,294,967,295, got 'x'");
   await expect(region.getByTestId('odds-progress')).toHaveCount(0);
   await expectNoAxeViolations(page, 'section.odds');
+});
+
+test('a result attached to the record is an entry, and a decision taken after it names it', async ({ page }) => {
+  await openWalkthrough(page, 'Soyuz MS-22 coolant leak');
+  await stepUntil(page, 'anomaly.decision');
+  await runByKeyboard(page, '2000', '3');
+  const result = odds(page).getByTestId('odds-result');
+  await expect(result).toBeVisible({ timeout: 60_000 });
+  await result.getByRole('button', { name: 'Attach these odds to the record' }).click();
+  await identify(page);
+  await expect(page.getByTestId('status-line').getByTestId('status-last-change')).toContainText(
+    'attached the odds of 2,000 samples to the record, Ana Flight',
+  );
+  await page.getByRole('button', { name: /^Confirm: / }).click();
+  await expect(page.getByTestId('decision')).toContainText('taken on the odds attached in entry 18');
 });

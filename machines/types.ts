@@ -1,14 +1,16 @@
 /** Domain types shared by the flight rules, the policy and the statechart. Units are in the names. */
 import type { Vehicle } from './vehicles/vehicles';
 
-export type OutcomeId =
-  | 'return-on-damaged-vehicle'
-  | 'return-reduced-crew'
-  | 'launch-replacement'
-  | 'emergency-return'
-  | 'continue-with-contingency'
-  | 'nominal-return'
-  | 'undecided';
+export const outcomeIds = [
+  'return-on-damaged-vehicle',
+  'return-reduced-crew',
+  'launch-replacement',
+  'emergency-return',
+  'continue-with-contingency',
+  'nominal-return',
+  'undecided',
+] as const;
+export type OutcomeId = (typeof outcomeIds)[number];
 
 /** Outcomes the decision authority can choose (confirm or override into). */
 export const decidableOutcomes = [

@@ -252,3 +252,24 @@ describe('the poll in the record', () => {
     expect(text).toMatch(/thermal\s+\|?\s*Operator of thermal \(thermal\)\s+\|?\s*GO/);
   });
 });
+
+describe('odds in the record', () => {
+  it('a Monte Carlo result attached before a decision is an entry the decision names; it carries what draws it again', async () => {
+    let w = await atDecision();
+    const odds = {
+      type: 'odds.attach' as const,
+      samples: 20_000,
+      seed: 77,
+      inputs: [{ key: 'peakCabinTempC.crew2', low: 37, nominal: 37, high: 39 }],
+      outcomes: { 'launch-replacement': 0.75, undecided: 0.25 },
+    };
+    w = must(recordEvent(w, odds, director, wall));
+    w = must(recordEvent(w, { type: 'decision.confirm' }, director, wall));
+    const { record } = viewWalkthrough(w);
+    expect(record.odds).toEqual([{ ...odds, at: expect.any(String), by: director, seq: 18 }]);
+    expect(record.decision?.takenOnOdds).toBe(18);
+    expect(decisionSentence(record.decision)).toContain(', taken on the odds attached in entry 18');
+    // Out-of-range shares are not an entry.
+    expect(refusal(recordEvent(w, { ...odds, outcomes: { undecided: 1.5 } }, director, wall))).not.toBe('recorded');
+  });
+});

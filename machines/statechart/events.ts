@@ -5,7 +5,8 @@
 import { z } from 'zod';
 import { perThrusterGroup, reportedQuantityByName } from '../rules/quantities';
 import { systemStatuses } from '../rules/systemStatus';
-import { decidableOutcomes } from '../types';
+import { decidableOutcomes, outcomeIds } from '../types';
+import { maxSamples, maxSeed } from '../uncertainty/runOptions';
 import { dispositionKinds, dissentLevels, dissentProblem, pollVotes } from './poll';
 import { hasVisibleText } from './text';
 
@@ -173,6 +174,19 @@ export const crewReturnEventSchema = z.discriminatedUnion('type', [
     to: visibleText('whom the dissent is escalated to').optional(),
     rationale: visibleText('a rationale'),
   }),
+  // A Monte Carlo result attached to the record, so a decision taken on it carries it; its seed, sample
+  // count and ranges let anyone draw the same samples again. No transition handles it.
+  z.strictObject({
+    type: z.literal('odds.attach'),
+    ...stamp,
+    samples: z.number().int().min(1).max(maxSamples),
+    seed: z.number().int().min(0).max(maxSeed),
+    inputs: z
+      .array(z.strictObject({ key: z.string().min(1), low: z.number(), nominal: z.number(), high: z.number() }))
+      .max(500)
+      .describe('the ranges drawn: each assessed value with its low, nominal and high'),
+    outcomes: z.partialRecord(z.enum(outcomeIds), z.number().min(0).max(1)).describe('how often each outcome was picked'),
+  }),
   // A free-text note for the record: no transition handles it.
   z.strictObject({ type: z.literal('session.note'), ...stamp, text: visibleText('a note') }),
   // A shift handover, by the operator taking over: from whom (`from`), to whom (`by`), when (`at`).
@@ -184,7 +198,11 @@ export type CrewReturnEventType = CrewReturnEvent['type'];
 export const crewReturnEventTypes: readonly CrewReturnEventType[] = crewReturnEventSchema.options.map((o) => o.shape.type.value);
 
 /** Events that only add to the record: the machine handles none of them and refuses them only once the session ends. */
-export const recordOnlyEventTypes: ReadonlySet<CrewReturnEventType> = new Set(['session.note', 'operator.handover']);
+export const recordOnlyEventTypes: ReadonlySet<CrewReturnEventType> = new Set([
+  'session.note',
+  'operator.handover',
+  'odds.attach',
+]);
 
 type WithoutStamp<E> = E extends unknown ? Omit<E, 'at' | 'by'> : never;
 /** An event as an operator asks for it; recording stamps it with scenario time and its actor. */

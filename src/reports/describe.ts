@@ -17,7 +17,7 @@ import {
   thresholdDefinitionByKey,
   type UncrewedDeparture,
 } from '../session/model';
-import { roundForReading, signedWithUnit, withUnit } from './numbers';
+import { percentText, roundForReading, signedWithUnit, withUnit } from './numbers';
 
 export const outcomeLabels: Record<OutcomeId, string> = {
   'return-on-damaged-vehicle': 'Return on the damaged vehicle',
@@ -168,6 +168,8 @@ export function describeEvent(event: CrewReturnEvent): string {
       return voteSentence(event);
     case 'poll.disposition':
       return `formal dissent ${event.kind === 'escalated' ? `escalated to ${event.to ?? '—'}` : 'risk accepted'}: ${event.rationale}`;
+    case 'odds.attach':
+      return attachedOddsSentence(event);
     default:
       return event.description ?? '';
   }
@@ -192,6 +194,8 @@ export function signatureMeaning(event: CrewReturnEvent): string {
       return event.vote === 'abstain'
         ? `abstained for ${event.position}`
         : `voted ${voteLabels[event.vote]} for ${event.position}${event.dissent === 'none' ? '' : `, ${event.dissent === 'formal' ? 'dissented formally (escalate)' : 'disagreeing but supporting'}`}`;
+    case 'odds.attach':
+      return `attached the odds of ${event.samples.toLocaleString('en-US')} samples to the record`;
     case 'poll.disposition':
       return event.kind === 'escalated'
         ? `escalated the poll's formal dissent to ${event.to ?? '—'}`
@@ -233,7 +237,8 @@ export function decisionSentence(decision: TakenDecision | null): string {
   const scripted = decision.scripted ? ` (scripted in the scenario, not an operator’s decision${stated})` : '';
   const disposition = decision.pollDisposition ? ` (its formal dissent ${dispositionWords(decision.pollDisposition)})` : '';
   const poll = decision.poll === null ? '' : `, after poll ${decision.poll}${disposition}`;
-  return `${decision.outcome}, ${decisionKindWords[decision.kind]} by ${decision.by.name} (${decision.by.role}) at ${utcMinute(decision.atUtc)} UTC scenario time, entry ${decision.seq}${poll}${scripted}${against}${rationale}`;
+  const odds = decision.takenOnOdds === null ? '' : `, taken on the odds attached in entry ${decision.takenOnOdds}`;
+  return `${decision.outcome}, ${decisionKindWords[decision.kind]} by ${decision.by.name} (${decision.by.role}) at ${utcMinute(decision.atUtc)} UTC scenario time, entry ${decision.seq}${poll}${odds}${scripted}${against}${rationale}`;
 }
 
 /** "Outcome: launch-replacement (decision)". */
@@ -298,6 +303,14 @@ export function ruleCells(rule: RecordRule): {
 export function ruleSentence(rule: RecordRule): string {
   const c = ruleCells(rule);
   return `${c.rule} (${[c.subject, c.tier].filter(Boolean).join(', ')}): ${c.value} vs ${c.limit}, margin ${c.margin}, ${c.result}`;
+}
+
+/** "How often the answer held over 20,000 samples (seed 77) of 4 ranges: Launch replacement 75.0 %, …". */
+export function attachedOddsSentence(odds: Extract<CrewReturnEvent, { type: 'odds.attach' }>): string {
+  const shares = (Object.entries(odds.outcomes) as [OutcomeId, number][])
+    .sort(([, a], [, b]) => b - a)
+    .map(([outcome, share]) => `${outcomeLabels[outcome]} ${percentText(share)}`);
+  return `How often the answer held over ${odds.samples.toLocaleString('en-US')} samples (seed ${odds.seed}) of ${odds.inputs.length} range${odds.inputs.length === 1 ? '' : 's'}: ${shares.join(', ')}`;
 }
 
 /** `≤` or `≥`: how a rule compares, as it is printed. */

@@ -3,15 +3,9 @@
 import { type MonteCarloResult, type OutcomeId, type Situation, thresholdDefinitionByKey } from '../session/model';
 import { changedFrom, type ThresholdProfile } from '../session/profile';
 import { outcomeLabels, thresholdName, utcMinute } from './describe';
-import { withUnit } from './numbers';
+import { percentText, withUnit } from './numbers';
 
-/** `74.4 %`; a probability of exactly 0 or 1 reads as such, a tiny one never rounds to them. */
-export function percentText(probability: number): string {
-  if (probability === 0 || probability === 1) return `${probability * 100} %`;
-  const percent = probability * 100;
-  const text = percent < 0.1 ? '< 0.1' : percent > 99.9 ? '> 99.9' : percent.toFixed(1);
-  return `${text} %`;
-}
+export { percentText };
 
 /** `± 0.14 %`: a standard error needs one more digit than the probability it qualifies. */
 export const standardErrorText = (standardError: number) => `± ${(standardError * 100).toFixed(2)} %`;

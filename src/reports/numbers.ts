@@ -19,3 +19,11 @@ export function signedWithUnit(value: number | null, unit: string): string {
   if (value === null) return '—';
   return withUnit(`${value >= 0 ? '+' : '−'}${roundForReading(Math.abs(value))}`, unit);
 }
+
+/** `74.4 %`; a probability of exactly 0 or 1 reads as such, a tiny one never rounds to them. */
+export function percentText(probability: number): string {
+  if (probability === 0 || probability === 1) return `${probability * 100} %`;
+  const percent = probability * 100;
+  const text = percent < 0.1 ? '< 0.1' : percent > 99.9 ? '> 99.9' : percent.toFixed(1);
+  return `${text} %`;
+}

@@ -15,6 +15,7 @@ import type { SeatAssignment } from '../../machines/policy/seatPlan';
 import { thresholdDefinitionByKey, thresholdValue } from '../../machines/policy/thresholds';
 import type { EvaluationScope, RuleEvaluation } from '../../machines/rules/evaluate';
 import { allRules } from '../../machines/rules/flightRules';
+import type { CrewReturnEvent } from '../../machines/statechart/events';
 import {
   type Poll,
   type PollAnswer,
@@ -50,6 +51,8 @@ export interface TakenDecision {
   pollDisposition: RecordPoll['disposition'];
   /** A scripted decision that takes another outcome than the file says was decided: that outcome; else null. */
   statedOutcomeDiffers: OutcomeId | null;
+  /** The entry of the last Monte Carlo result attached before the decision: what it was taken on; null without one. */
+  takenOnOdds: number | null;
 }
 
 /** A GO/NO-GO poll as recorded: each answer with the entry that holds it (and its signature). */
@@ -127,8 +130,12 @@ export interface DecisionRecord {
   thresholds: ThresholdsInForce;
   /** Every poll taken, in order; formal dissents are marked for escalation in each tally. */
   polls: RecordPoll[];
+  /** Every Monte Carlo result attached to the record, with its entry. */
+  odds: RecordOdds[];
   entryCount: number;
 }
+
+export type RecordOdds = Extract<CrewReturnEvent, { type: 'odds.attach' }> & { seq: number };
 
 /** The record of a session folded through its first `upTo` steps (all by default). */
 export function decisionRecord(
@@ -142,6 +149,9 @@ export function decisionRecord(
   const decided = context.decision;
   const step = decided ? fold.steps.slice(0, upTo).find((s) => s.after.context.decision === decided) : undefined;
   const polls = context.polls.map((poll) => recordPoll(poll, fold, upTo));
+  const odds = fold.steps
+    .slice(0, upTo)
+    .flatMap((s): RecordOdds[] => (s.event.type === 'odds.attach' ? [{ ...s.event, seq: s.seq }] : []));
   const scripted = step !== undefined && isDecisionEvent(step.event) && isScripted(scenario, step.event);
   const decision: TakenDecision | null =
     decided && step
@@ -158,6 +168,7 @@ export function decisionRecord(
           poll: decided.poll,
           pollDisposition: decided.poll === null ? null : (polls[decided.poll - 1]?.disposition ?? null),
           statedOutcomeDiffers: scripted && scenario.expected.outcome !== decided.outcome ? scenario.expected.outcome : null,
+          takenOnOdds: odds.filter((o) => o.seq < step.seq).at(-1)?.seq ?? null,
         }
       : null;
   const recommendation = decided ? decided.recommendation : standingRecommendation(context).recommendation;
@@ -193,6 +204,7 @@ export function decisionRecord(
       }),
     },
     polls,
+    odds,
     entryCount: upTo,
   };
 }

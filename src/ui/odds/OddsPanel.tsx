@@ -1,7 +1,17 @@
 import { memo, useId, useState } from 'react';
 import { outcomeLabels } from '../../reports/describe';
 import { monteCarloMethod, runSentence } from '../../reports/monteCarloWords';
-import { defaultSamples, defaultSeed, type OutcomeId, parseSamples, parseSeed, type Situation } from '../../session/model';
+import {
+  defaultSamples,
+  defaultSeed,
+  type MonteCarloResult,
+  type OperatorRequest,
+  type OutcomeId,
+  parseSamples,
+  parseSeed,
+  planMonteCarlo,
+  type Situation,
+} from '../../session/model';
 import { OutcomeOddsChart, TornadoChart } from '../charts';
 import { OddsTable, TornadoTable } from './OddsTables';
 import { type ComputedFor, type RunState, useMonteCarloRun } from './useMonteCarloRun';
@@ -15,6 +25,21 @@ interface Props {
   situationLabel: string;
   /** The conservative-end recommendation: the authority the odds qualify. */
   recommended: OutcomeId | null;
+  /** Records a result in the session, so a decision taken on it carries it; null where nothing can be recorded. */
+  onAttach: ((request: OddsAttachRequest) => void) | null;
+}
+
+type OddsAttachRequest = Extract<OperatorRequest, { type: 'odds.attach' }>;
+
+/** What the record keeps of a run: enough to draw the same samples again, and the shares it found. */
+function attachRequest(result: MonteCarloResult, situation: Situation): OddsAttachRequest {
+  const inputs = planMonteCarlo(situation, result.samples, result.seed).inputs.map(({ key, low, nominal, high }) => ({
+    key,
+    low,
+    nominal,
+    high,
+  }));
+  return { type: 'odds.attach', samples: result.samples, seed: result.seed, inputs, outcomes: result.outcomes };
 }
 
 /**
@@ -22,7 +47,7 @@ interface Props {
  * recommendation, never instead of it; results name the situation they were computed for and are
  * marked out of date once it changes.
  */
-export const OddsPanel = memo(function OddsPanel({ situation, situationLabel, recommended }: Props) {
+export const OddsPanel = memo(function OddsPanel({ situation, situationLabel, recommended, onAttach }: Props) {
   const { state, start, cancel } = useMonteCarloRun();
   const [samplesText, setSamplesText] = useState(String(defaultSamples));
   const [seedText, setSeedText] = useState(String(defaultSeed));
@@ -83,7 +108,7 @@ export const OddsPanel = memo(function OddsPanel({ situation, situationLabel, re
       </form>
       {problems.samples && <FieldProblem id={`${id}-samples-problem`}>Samples: {problems.samples}</FieldProblem>}
       {problems.seed && <FieldProblem id={`${id}-seed-problem`}>Seed: {problems.seed}</FieldProblem>}
-      <RunView state={state} situation={situation} />
+      <RunView state={state} situation={situation} onAttach={onAttach} />
     </section>
   );
 });
@@ -114,7 +139,7 @@ function WholeNumberField({ label, value, onChange, disabled, problemId }: Field
   );
 }
 
-function RunView({ state, situation }: { state: RunState; situation: Situation }) {
+function RunView({ state, situation, onAttach }: { state: RunState; situation: Situation; onAttach: Props['onAttach'] }) {
   if (state.status === 'idle') return null;
   if (state.status === 'cancelled' || state.status === 'failed')
     return (
@@ -158,6 +183,11 @@ function RunView({ state, situation }: { state: RunState; situation: Situation }
         Computed: {runSentence(state.result)}.
       </p>
       <Computed computedFor={state.computedFor} situation={situation} run={runSentence(state.result)} />
+      {onAttach && !stale && (
+        <button type="button" onClick={() => onAttach(attachRequest(state.result, situation))}>
+          Attach these odds to the record
+        </button>
+      )}
       <OutcomeOddsChart result={state.result} tableBeside />
       <OddsTable odds={state.result} />
       <TornadoChart result={state.result} tableBeside />

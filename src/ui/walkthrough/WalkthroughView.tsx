@@ -2,7 +2,7 @@ import { memo, useCallback, useEffect, useMemo } from 'react';
 import { situationWords } from '../../reports/monteCarloWords';
 import { explorableQuantities, standIns } from '../../session/exploration';
 import { scriptedDecisionNear } from '../../session/history';
-import { type AssessedValue, stateName } from '../../session/model';
+import { type AssessedValue, type OperatorRequest, stateName } from '../../session/model';
 import { positionsToPoll } from '../../session/profile';
 import { replayRefusal } from '../../session/replayWalkthrough';
 import { type Change, frontier, reviewReason, viewWalkthrough, type Walkthrough } from '../../session/walkthrough';
@@ -76,6 +76,10 @@ export const WalkthroughView = memo(function WalkthroughView({
   // Explore mode's statechart simulator: an available transition taken by its event type.
   const takeTransition = useCallback((eventType: string) => onChange({ kind: 'transition', eventType }), [onChange]);
   const jump = useCallback((cursor: number) => onStep(cursor, new Date().toISOString()), [onStep]);
+  const attachOdds = useCallback(
+    (request: Extract<OperatorRequest, { type: 'odds.attach' }>) => onChange({ kind: 'event', request }),
+    [onChange],
+  );
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -209,6 +213,8 @@ export const WalkthroughView = memo(function WalkthroughView({
                 : ''
             }
             recommended={view.recommendation?.outcome ?? null}
+            // Odds enter the record from the session itself, never from a review, a replay or Explore's tried values.
+            onAttach={readOnly === null && !exploring ? attachOdds : null}
           />
           <RecommendationPanel view={deferredView} pending={deferredView !== view} temperatureUnit={temperatureUnit} />
           {deferredView.recommendation && (

@@ -59,6 +59,7 @@ function sampleEvents(snapshot: CrewReturnSnapshot): CrewReturnEvent[] {
       }
       case 'session.note':
       case 'operator.handover':
+      case 'odds.attach':
         return []; // record-only: no transition takes them
       default:
         return [{ type, at, by }];
