@@ -148,7 +148,11 @@ describe('fuzz: malformed inputs are refused soundly', () => {
   });
 
   it('threshold files', async () => {
-    const valid = { id: 'hot-day', version: '3', thresholds: { 'maxDescentCabinTempC.emergency': 42, thinMarginPctOfLimit: 10 } };
+    const valid = {
+      id: 'hot-day',
+      version: '3',
+      thresholds: { 'maxDescentCabinTempC.emergency': 42, maxImprovisedSeatsPerVehicle: 1 },
+    };
     let n = 0;
     await fc.assert(
       fc.asyncProperty(malformed(valid), async ({ text, certain }) => {

@@ -61,6 +61,15 @@ describe('history and one’s own decision', () => {
     expect(decisionSentence(decision)).toContain('not what the file says was decided: launch-replacement');
   });
 
+  it("only the file's final scripted decision is held to its stated outcome: an earlier one may rightly take another", async () => {
+    const scenario = loadBuiltInScenario('suspect-parachutes-contingency.json');
+    const run = openWalkthrough(scenario, await defaultProfile(), wall);
+    const firstDecision = scenario.events.findIndex(isDecisionEvent);
+    const { decision } = viewWalkthrough(moveTo(run, firstDecision + 1, wall)).record;
+    expect(decision).toMatchObject({ scripted: true, outcome: 'continue-with-contingency', statedOutcomeDiffers: null });
+    expect(scenario.expected.outcome).toBe('return-on-damaged-vehicle');
+  });
+
   it('deciding oneself keeps every step in place, the script’s decisions as unapplied history notes', () => {
     const own = ownDecisionScenario(ms22);
     expect(own.id).toBe('soyuz-ms-22-own-decision');

@@ -100,6 +100,12 @@ describe('Monte Carlo over the policy', () => {
     expect(plan.inputs.map((i) => i.key)).not.toContain('holeDiameterMm');
     expect(plan.inputs.map((i) => i.key)).toEqual(planMonteCarlo(straddling, 100, 1).inputs.map((i) => i.key));
     expect(monteCarlo(withHole, 2_000, 7)).toEqual(monteCarlo(straddling, 2_000, 7));
+    // What the wait reads is read too, though no rule names it: whether a common-cause question is open.
+    const withQuestion = {
+      ...straddling,
+      values: { ...straddling.values, openCommonCauseQuestions: { nominal: 0, high: 1, source: 'assumed' } },
+    };
+    expect(planMonteCarlo(withQuestion, 100, 1).inputs.map((i) => i.key)).toContain('openCommonCauseQuestions');
   });
 
   it('gives the conservative-end recommendation as the authority, and the odds of each outcome beside it', () => {

@@ -70,7 +70,7 @@ describe('GO/NO-GO poll', () => {
     // Every position answered: the poll takes no more calls, and the formal dissent holds the decision.
     expect(refusal(vote(w, 'thermal', 'go'))).toBe('thermal has already answered poll 1');
     const held =
-      'poll 1 has a formal dissent (crew surgeon): Ana Flight (flight director) records its disposition first, escalated to whom or risk accepted, with a rationale';
+      'poll 1 has a formal dissent (crew surgeon): Ana Flight (flight director) records its disposition first, escalated to whom or risk accepted, with a rationale (or open a new poll)';
     expect(refusal(recordEvent(w, { type: 'decision.confirm' }, director, wall))).toBe(held);
     expect(
       refusal(recordEvent(w, { type: 'decision.override', outcome: 'emergency-return', rationale: 'r' }, director, wall)),

@@ -239,6 +239,9 @@ export function lifeUsedAtReturn(vehicle: Vehicle, nowUtc: string): Reading {
   return derived('lifeUsedAtReturnPct', pct, pct, []);
 }
 
+/** What the wait reads: the lead time, whether a common-cause question is open, and the hold while one is. */
+export const waitInputKeys = ['replacementLeadTimeDays', 'openCommonCauseQuestions', 'commonCauseHoldDays'] as const;
+
 /** The wait: lead time, plus the common-cause hold while a question is open. Null when a needed value is missing. */
 export function waitDays(values: AssessedValues): { worst: number; nominal: number; inputs: string[] } | null {
   const lead = values.replacementLeadTimeDays;

@@ -167,13 +167,18 @@ export const crewReturnEventSchema = z.discriminatedUnion('type', [
       if (problem) context.addIssue({ code: 'custom', path: ['dissent'], message: problem });
     }),
   // The decision authority's disposition of a poll's formal dissents: escalated (to whom) or risk accepted.
-  z.strictObject({
-    type: z.literal('poll.disposition'),
-    ...stamp,
-    kind: z.enum(dispositionKinds),
-    to: visibleText('whom the dissent is escalated to').optional(),
-    rationale: visibleText('a rationale'),
-  }),
+  z
+    .strictObject({
+      type: z.literal('poll.disposition'),
+      ...stamp,
+      kind: z.enum(dispositionKinds),
+      to: visibleText('whom the dissent is escalated to').optional(),
+      rationale: visibleText('a rationale'),
+    })
+    .superRefine((event, context) => {
+      if (event.to !== undefined && event.kind !== 'escalated')
+        context.addIssue({ code: 'custom', path: ['to'], message: 'whom it goes to only with an escalation' });
+    }),
   // A Monte Carlo result attached to the record, so a decision taken on it carries it; its seed, sample
   // count and ranges let anyone draw the same samples again. No transition handles it.
   z.strictObject({

@@ -97,7 +97,7 @@ export function pollPending(polls: readonly Poll[]): string | null {
     return `poll ${poll.number} is open and ${waiting.join(', ')} ${waiting.length === 1 ? 'has' : 'have'} not answered (or open a new poll)`;
   const dissents = dissentsWaiting(poll);
   return dissents.length
-    ? `poll ${poll.number} has a formal dissent (${dissents.map((d) => d.position).join(', ')}): ${poll.openedBy.name} (${poll.openedBy.role}) records its disposition first, escalated to whom or risk accepted, with a rationale`
+    ? `poll ${poll.number} has a formal dissent (${dissents.map((d) => d.position).join(', ')}): ${poll.openedBy.name} (${poll.openedBy.role}) records its disposition first, escalated to whom or risk accepted, with a rationale (or open a new poll)`
     : null;
 }
 

@@ -1,4 +1,5 @@
 import { everyEvaluation, outcomeOf, recommend, type Situation } from '../policy/policy';
+import { waitInputKeys } from '../rules/readings';
 import type { AssessedValue, OutcomeId } from '../types';
 import { uniformAt } from './counterRandom';
 import { drawInput, type UncertainInput, uncertainInputs } from './uncertainInputs';
@@ -52,7 +53,10 @@ export interface MonteCarloPlan {
  * cannot move the answer. Each input keeps its own random stream, so leaving one out changes no other draw.
  */
 export function planMonteCarlo(situation: Situation, samples: number, seed: number): MonteCarloPlan {
-  const read = new Set(everyEvaluation(situation).flatMap((e) => [e.quantityKey, ...e.inputs.map((i) => i.key)]));
+  const read = new Set<string>([
+    ...waitInputKeys,
+    ...everyEvaluation(situation).flatMap((e) => [e.quantityKey, ...e.inputs.map((i) => i.key)]),
+  ]);
   const inputs = uncertainInputs(situation.values).filter((input) => read.has(input.key));
   return { situation, samples, seed, recommended: recommend(situation).outcome, inputs };
 }

@@ -7,6 +7,7 @@ import {
   type DissentLevel,
   derivedQuantityLabel,
   estimatedSource,
+  type FlipPoint,
   flipRelation,
   type InputFlipPoint,
   type OutcomeId,
@@ -311,6 +312,12 @@ export function attachedOddsSentence(odds: Extract<CrewReturnEvent, { type: 'odd
     .sort(([, a], [, b]) => b - a)
     .map(([outcome, share]) => `${outcomeLabels[outcome]} ${percentText(share)}`);
   return `How often the answer held over ${odds.samples.toLocaleString('en-US')} samples (seed ${odds.seed}) of ${odds.inputs.length} range${odds.inputs.length === 1 ? '' : 's'}: ${shares.join(', ')}`;
+}
+
+/** "≤ 39 °C → Undecided: escalate": where a threshold flip point changes the recommendation, and to what. */
+export function thresholdFlipWords(flip: FlipPoint, shown: (value: number, unit: string) => string): string {
+  const unit = thresholdDefinitionByKey.get(flip.thresholdKey)?.unit ?? '';
+  return `${flipRelation(flip)} ${shown(flip.flipAt, unit)} → ${outcomeLabels[flip.newOutcome]}${flip.validAlone ? '' : ' (with the other tier)'}`;
 }
 
 /** `≤` or `≥`: how a rule compares, as it is printed. */

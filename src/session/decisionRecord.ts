@@ -27,8 +27,9 @@ import {
 import { stateName } from '../../machines/statechart/stateName';
 import type { Actor, DecidableOutcome, MissionSetup, OutcomeId } from '../../machines/types';
 import type { Scenario } from '../../scenarios/schema';
+import { canonicalJson } from './canonicalJson';
 import { type SessionFold, snapshotAfter, standingRecommendation } from './fold';
-import { isDecisionEvent, isScripted } from './history';
+import { finalScriptedDecisionIndex, isDecisionEvent, isScripted } from './history';
 import { changedFrom, type ThresholdProfile } from './profile';
 
 export interface TakenDecision {
@@ -167,7 +168,12 @@ export function decisionRecord(
           scripted,
           poll: decided.poll,
           pollDisposition: decided.poll === null ? null : (polls[decided.poll - 1]?.disposition ?? null),
-          statedOutcomeDiffers: scripted && scenario.expected.outcome !== decided.outcome ? scenario.expected.outcome : null,
+          statedOutcomeDiffers:
+            scripted &&
+            canonicalJson(step.event) === canonicalJson(scenario.events[finalScriptedDecisionIndex(scenario)]) &&
+            scenario.expected.outcome !== decided.outcome
+              ? scenario.expected.outcome
+              : null,
           takenOnOdds: odds.filter((o) => o.seq < step.seq).at(-1)?.seq ?? null,
         }
       : null;

@@ -24,6 +24,15 @@ export function isScripted(scenario: Scenario, event: CrewReturnEvent): boolean 
   return scripted.has(canonicalJson(event));
 }
 
+/**
+ * The file's last scripted decision: the one its stated outcome (`expected.outcome`) is about; earlier
+ * ones (a contingency before the final call) may rightly take another outcome. -1 without one.
+ */
+export function finalScriptedDecisionIndex(scenario: Scenario): number {
+  for (let i = scenario.events.length - 1; i >= 0; i--) if (isDecisionEvent(scenario.events[i] as CrewReturnEvent)) return i;
+  return -1;
+}
+
 /** A scripted decision next to the cursor: the step Next replays, or the step just replayed. */
 export interface ScriptedDecisionNear {
   /** 1-based, as the timeline numbers steps. */

@@ -1,3 +1,4 @@
+import { marginInCautionBands } from '../../machines/policy/answer';
 import type { RuleEvaluation } from '../../machines/rules/evaluate';
 import type { Actor, DecidableOutcome, OutcomeId } from '../../machines/types';
 import type { Answer } from './answer';
@@ -47,7 +48,8 @@ export function statusLine(
     provisional: decision === null && answer.assessmentIncomplete,
     phase,
     decidingRow: answer.decidingRow && { index: answer.decidingRow.index, id: answer.decidingRow.id },
-    thinnest: answer.numbers.find((n) => n.evaluation.status === 'pass') ?? null,
+    // A pass without a caution band (a count, a status) has no margin to call thin or thick.
+    thinnest: answer.numbers.find((n) => n.evaluation.status === 'pass' && marginInCautionBands(n.evaluation) !== null) ?? null,
     lastChange: lastStep ? { step: lastStep, by: lastStep.event.by } : null,
     changed: answer.changed,
   };

@@ -1,11 +1,10 @@
 import { useId, useMemo, useState } from 'react';
-import { comparatorSymbol, outcomeLabels, thresholdName } from '../../reports/describe';
+import { comparatorSymbol, thresholdFlipWords, thresholdName } from '../../reports/describe';
 import { type ComparedSide, compareThresholds } from '../../session/compare';
 import { evaluationSubject } from '../../session/decisionRecord';
 import {
   defaultThresholdValues,
   type FlipPoint,
-  flipRelation,
   type MissionSetup,
   type RuleEvaluation,
   type Situation,
@@ -43,7 +42,7 @@ function sides(profile: ThresholdProfile): (ComparedSide & { id: string })[] {
   ];
 }
 
-const differsMark = (differs: boolean) => (differs ? '≠ differs' : '=');
+const differsMark = (differs: boolean) => (differs ? '≠ differs' : 'same');
 
 /**
  * The same situation judged under the thresholds in force and under another profile, side by side:
@@ -53,7 +52,8 @@ const differsMark = (differs: boolean) => (differs ? '≠ differs' : '=');
 export function CompareProfiles({ situation, inForce, profile, setup, temperatureUnit }: Props) {
   const id = useId();
   const [choice, setChoice] = useState('');
-  const options = useMemo(() => sides(profile), [profile]);
+  // Read at each render: a profile saved meanwhile in the thresholds panel is offered at once.
+  const options = sides(profile);
   const chosen = options.find((o) => o.id === choice);
   const problem = chosen ? validateThresholdValues(chosen.thresholds)[0] : undefined;
   const comparison = useMemo(
@@ -63,11 +63,7 @@ export function CompareProfiles({ situation, inForce, profile, setup, temperatur
   const shown = (value: number | null, unit: string) => (value === null ? 'unknown' : displayValue(value, unit, temperatureUnit));
   const result = (e: RuleEvaluation | null) =>
     e ? `${comparatorSymbol(e.comparator)} ${shown(e.threshold, e.unit)}: ${statusWords[e.status].text}` : 'not reached';
-  const flip = (f: FlipPoint | null) => {
-    if (!f) return 'none';
-    const unit = thresholdDefinitionByKey.get(f.thresholdKey)?.unit ?? '';
-    return `${flipRelation(f)} ${shown(f.flipAt, unit)} → ${outcomeLabels[f.newOutcome]}`;
-  };
+  const flip = (f: FlipPoint | null) => (f ? thresholdFlipWords(f, shown) : 'none');
   return (
     <section className="compare" aria-labelledby={`${id}-title`}>
       <h3 id={`${id}-title`}>Side by side: the thresholds in force and another profile</h3>

@@ -1,5 +1,5 @@
 import { memo } from 'react';
-import { inputFlipSentence, outcomeLabels } from '../../reports/describe';
+import { inputFlipSentence, outcomeLabels, thresholdFlipWords } from '../../reports/describe';
 import {
   type FlipPoint,
   flipRelation,
@@ -67,8 +67,7 @@ export const FlipTable = memo(function FlipTable({
             const flip = (direction: FlipPoint['direction']) => {
               const f = flipPoints.find((p) => p.thresholdKey === key && p.direction === direction);
               if (!f) return '—';
-              const shown = displayValue(f.flipAt, unit, temperatureUnit);
-              return `${flipRelation(f)} ${shown} → ${outcomeLabels[f.newOutcome]}${f.validAlone ? '' : ' (with the other tier)'}`;
+              return thresholdFlipWords(f, (value, unit) => displayValue(value, unit, temperatureUnit));
             };
             return (
               <tr key={key} data-threshold={key}>

@@ -14,8 +14,8 @@ interface Props {
   confirmRefusal: string | null;
   /** Whether an operator's own decision is already in force (the script's then does not apply). */
   ownDecisionInForce: boolean;
-  /** The outcome the file says this case ended in: a scripted decision that takes another is flagged. */
-  statedOutcome: OutcomeId;
+  /** The outcome the file says its final decision took, when this is that decision: one that takes another is flagged. */
+  statedOutcome: OutcomeId | null;
 }
 
 /** Stepping next to a scripted decision says what is replayed, and that it is not the operator's. */
@@ -43,7 +43,7 @@ export function HistoryNotice({
           : recommended,
   };
   const differs =
-    decision.outcome && decision.outcome !== statedOutcome
+    statedOutcome && decision.outcome && decision.outcome !== statedOutcome
       ? ` (not what the file says was decided: “${outcomeLabels[statedOutcome]}”)`
       : '';
   const sentence = (tense: 'replays' | 'replayed') => `${lowerFirst(scriptedDecisionSentence(decision, tense))}${differs}`;

@@ -11,6 +11,8 @@ interface Props {
   status: Status;
   scenarioTitle: string;
   step: number;
+  /** Explore mode: what the line shows is tried, not in force, and it says so first. */
+  exploring: boolean;
   temperatureUnit: TemperatureUnit;
 }
 
@@ -18,9 +20,10 @@ interface Props {
  * The line that never scrolls away: what is in force now, and whether the latest event changed the
  * recommendation (said here, announced to a screen reader, and carried in the page title).
  */
-export const StatusLine = memo(function StatusLine({ status, scenarioTitle, step, temperatureUnit }: Props) {
+export const StatusLine = memo(function StatusLine({ status, scenarioTitle, step, exploring, temperatureUnit }: Props) {
   const { decision, headline, thinnest, lastChange, changed } = status;
-  const title = `${headline ? outcomeLabels[headline] : 'No anomaly'}${decision ? '' : ' (recommended)'} · step ${step} · ${scenarioTitle} — ${appTitle}`;
+  const lead = headline ? `${outcomeLabels[headline]}${decision ? '' : ' (recommended)'}` : 'No anomaly';
+  const title = `${exploring ? 'Exploring, not recorded: ' : ''}${lead} · step ${step} · ${scenarioTitle} — ${appTitle}`;
   useEffect(() => {
     document.title = title;
   }, [title]);
@@ -37,6 +40,7 @@ export const StatusLine = memo(function StatusLine({ status, scenarioTitle, step
       : '';
   return (
     <section className="status-line" aria-label="In force now" data-testid="status-line">
+      {exploring && <strong data-testid="status-exploring">Exploring, not recorded:</strong>}
       <span data-testid="in-force">
         {decision ? (
           <>

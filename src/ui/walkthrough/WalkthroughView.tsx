@@ -1,7 +1,7 @@
 import { memo, useCallback, useEffect, useMemo } from 'react';
 import { situationWords } from '../../reports/monteCarloWords';
 import { explorableQuantities, standIns } from '../../session/exploration';
-import { scriptedDecisionNear } from '../../session/history';
+import { finalScriptedDecisionIndex, scriptedDecisionNear } from '../../session/history';
 import { type AssessedValue, type OperatorRequest, stateName } from '../../session/model';
 import { positionsToPoll } from '../../session/profile';
 import { replayRefusal } from '../../session/replayWalkthrough';
@@ -106,6 +106,7 @@ export const WalkthroughView = memo(function WalkthroughView({
         status={view.status}
         scenarioTitle={walkthrough.scenario.title}
         step={walkthrough.cursor}
+        exploring={exploring !== undefined && exploring !== null}
         temperatureUnit={temperatureUnit}
       />
       <div className="walkthrough-bar">
@@ -146,7 +147,11 @@ export const WalkthroughView = memo(function WalkthroughView({
             confirmRefusal={view.confirmRefusal}
             applied={view.appliedByStep[scriptedNear.step - 1]}
             ownDecisionInForce={view.record.decision !== null && !view.record.decision.scripted}
-            statedOutcome={walkthrough.scenario.expected.outcome}
+            statedOutcome={
+              scriptedNear.step - 1 === finalScriptedDecisionIndex(walkthrough.scenario)
+                ? walkthrough.scenario.expected.outcome
+                : null
+            }
           />
         )}
         <p className="phone-note muted">
