@@ -77,3 +77,25 @@ test('the statechart diagram follows the walkthrough: active states, event label
   await expect(diagram(page).locator('[data-available="true"]')).toHaveCount(0);
   await expectInView(page, 'crewHome');
 });
+
+test('the statechart fits its pane on request, and zooms in and out by keyboard, the active state kept in view', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await openWalkthrough(page, 'Soyuz MS-22 coolant leak');
+  await stepUntil(page, 'anomaly.decision');
+  const zoom = page.getByRole('toolbar', { name: 'Zoom the statechart' });
+  await expect(zoom.getByTestId('chart-zoom')).toHaveText('100 %');
+  await zoom.getByRole('button', { name: 'Fit the whole diagram' }).click();
+  await expect(zoom.getByTestId('chart-zoom')).not.toHaveText('100 %');
+  const pane = await page.locator('.chart-pane').boundingBox();
+  const svg = await diagram(page).boundingBox();
+  if (!pane || !svg) throw new Error('no pane or diagram');
+  expect(svg.width).toBeLessThanOrEqual(pane.width);
+  expect(svg.height).toBeLessThanOrEqual(pane.height);
+  const fitted = await zoom.getByTestId('chart-zoom').textContent();
+  await zoom.getByRole('button', { name: 'Zoom in' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(zoom.getByTestId('chart-zoom')).not.toHaveText(fitted ?? '');
+  await expectInView(page, 'anomaly.decision');
+});
