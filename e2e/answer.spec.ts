@@ -1,5 +1,5 @@
 import { expect, type Locator, type Page, test } from '@playwright/test';
-import { emergencyLimitField, identify, openWalkthrough, outcome, stepUntil } from './support';
+import { ms22DecisionWithEmergencyLimit, openWalkthrough, outcome, stepUntil } from './support';
 
 /** Wholly inside the viewport, with no scrolling. */
 async function expectInView(page: Page, locator: Locator) {
@@ -53,12 +53,7 @@ test('while the assessment is under way the answer says what it waits for', asyn
 });
 
 test('an edit that flips the recommendation is marked with what changed it', async ({ page }) => {
-  await openWalkthrough(page, 'Soyuz MS-22 coolant leak');
-  await stepUntil(page, 'anomaly.decision');
-  const field = emergencyLimitField(page);
-  await field.fill('38');
-  await field.press('Enter');
-  await identify(page);
+  await ms22DecisionWithEmergencyLimit(page, '38');
   await expect(outcome(page)).toHaveAttribute('data-outcome', 'undecided');
   await expect(page.getByTestId('changed')).toContainText(
     'Changed from “Launch replacement” after the edit of the limit for peak descent cabin temperature (emergency) to 38 °C',

@@ -1,16 +1,11 @@
 import { expect, test } from '@playwright/test';
-import { emergencyLimitField, expectNoAxeViolations, identify, openWalkthrough, stepUntil } from './support';
+import { expectNoAxeViolations, ms22DecisionWithEmergencyLimit } from './support';
 
 test('side by side: the thresholds in force against the default profile, the differences marked, by keyboard, nothing recorded', async ({
   page,
 }) => {
-  await openWalkthrough(page, 'Soyuz MS-22 coolant leak');
-  await stepUntil(page, 'anomaly.decision');
   // The surgeon's 38 °C is adopted: now compare it with the default profile's 40 °C.
-  const field = emergencyLimitField(page);
-  await field.fill('38');
-  await field.press('Enter');
-  await identify(page);
+  await ms22DecisionWithEmergencyLimit(page, '38');
   const entries = await page.getByTestId('status-line').getByTestId('status-last-change').textContent();
 
   const compare = page.getByRole('region', { name: 'Side by side: the thresholds in force and another profile' });

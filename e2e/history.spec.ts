@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { emergencyLimitField, identify, openWalkthrough, outcome, stepUntil } from './support';
+import { emergencyLimitField, identify, ms22DecisionWithEmergencyLimit, openWalkthrough, outcome, stepUntil } from './support';
 
 test.describe('history vs one’s own decision', () => {
   test('stepping onto the commission’s decision says what is replayed and records it as theirs', async ({ page }) => {
@@ -22,12 +22,7 @@ test.describe('history vs one’s own decision', () => {
   });
 
   test('when the recommendation has changed, the notice says the script’s confirmation cannot apply', async ({ page }) => {
-    await openWalkthrough(page, 'Soyuz MS-22 coolant leak');
-    await stepUntil(page, 'anomaly.decision');
-    const field = emergencyLimitField(page);
-    await field.fill('38');
-    await field.press('Enter');
-    await identify(page);
+    await ms22DecisionWithEmergencyLimit(page, '38');
     await expect(page.getByTestId('history-notice')).toContainText(
       'confirms the recommendation on 11 Jan 2023, which cannot apply now.',
     );

@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { expect, type Page, test } from '@playwright/test';
-import { emergencyLimitField, expectNoAxeViolations, identify, openWalkthrough, stepUntil } from './support';
+import { emergencyLimitField, expectNoAxeViolations, ms22DecisionWithEmergencyLimit } from './support';
 
 const invalidScenario = JSON.stringify({ id: 'Bad Id', title: 'x', kind: 'fictional', events: [{ type: 'anomaly.panic' }] });
 
@@ -16,12 +16,7 @@ test('lists the built-in scenarios with kind, summary and number of sources', as
 });
 
 test('an invalid scenario file shows its problems and leaves the open session intact', async ({ page }) => {
-  await openWalkthrough(page, 'Soyuz MS-22 coolant leak');
-  await stepUntil(page, 'anomaly.decision');
-  const input = emergencyLimitField(page);
-  await input.fill('41');
-  await input.press('Enter');
-  await identify(page);
+  await ms22DecisionWithEmergencyLimit(page, '41');
 
   await page.getByRole('button', { name: 'Scenario library' }).click();
   await page

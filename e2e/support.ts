@@ -61,6 +61,19 @@ export const outcome = (page: Page) => page.getByTestId('outcome');
 export const emergencyLimitField = (page: Page) =>
   page.getByRole('textbox', { name: /Peak descent cabin temperature \(emergency\)/ });
 
+/**
+ * MS-22 at its decision step, its emergency cabin-temperature limit set to `value` by the session's first
+ * recorded change (Ana Flight, flight director, identifies): where many tests start.
+ */
+export async function ms22DecisionWithEmergencyLimit(page: Page, value: string) {
+  await openWalkthrough(page, 'Soyuz MS-22 coolant leak');
+  await stepUntil(page, 'anomaly.decision');
+  const field = emergencyLimitField(page);
+  await field.fill(value);
+  await field.press('Enter');
+  await identify(page);
+}
+
 export async function identify(page: Page, name = 'Ana Flight', role = 'flight director') {
   const dialog = page.getByRole('dialog', { name: 'Who is recording this change?' });
   await expect(dialog).toBeVisible();

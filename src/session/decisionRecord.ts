@@ -27,9 +27,8 @@ import {
 import { stateName } from '../../machines/statechart/stateName';
 import type { Actor, DecidableOutcome, MissionSetup, OutcomeId } from '../../machines/types';
 import type { Scenario } from '../../scenarios/schema';
-import { canonicalJson } from './canonicalJson';
 import { type SessionFold, snapshotAfter, standingRecommendation } from './fold';
-import { finalScriptedDecisionIndex, isDecisionEvent, isScripted } from './history';
+import { isDecisionEvent, isScripted, statedOutcomeOf } from './history';
 import { changedFrom, type ThresholdProfile } from './profile';
 
 export interface TakenDecision {
@@ -154,6 +153,7 @@ export function decisionRecord(
     .slice(0, upTo)
     .flatMap((s): RecordOdds[] => (s.event.type === 'odds.attach' ? [{ ...s.event, seq: s.seq }] : []));
   const scripted = step !== undefined && isDecisionEvent(step.event) && isScripted(scenario, step.event);
+  const stated = step ? statedOutcomeOf(scenario, step.event) : null;
   const decision: TakenDecision | null =
     decided && step
       ? {
@@ -168,12 +168,7 @@ export function decisionRecord(
           scripted,
           poll: decided.poll,
           pollDisposition: decided.poll === null ? null : (polls[decided.poll - 1]?.disposition ?? null),
-          statedOutcomeDiffers:
-            scripted &&
-            canonicalJson(step.event) === canonicalJson(scenario.events[finalScriptedDecisionIndex(scenario)]) &&
-            scenario.expected.outcome !== decided.outcome
-              ? scenario.expected.outcome
-              : null,
+          statedOutcomeDiffers: scripted && stated !== null && stated !== decided.outcome ? stated : null,
           takenOnOdds: odds.filter((o) => o.seq < step.seq).at(-1)?.seq ?? null,
         }
       : null;

@@ -4,6 +4,7 @@
  * open a session in which the script decides nothing.
  */
 import type { CrewReturnEvent } from '../../machines/statechart/events';
+import type { OutcomeId } from '../../machines/types';
 import type { Scenario, ScenarioEvent } from '../../scenarios/schema';
 import { canonicalJson } from './canonicalJson';
 
@@ -25,12 +26,13 @@ export function isScripted(scenario: Scenario, event: CrewReturnEvent): boolean 
 }
 
 /**
- * The file's last scripted decision: the one its stated outcome (`expected.outcome`) is about; earlier
- * ones (a contingency before the final call) may rightly take another outcome. -1 without one.
+ * The outcome the file says was decided, when `event` is its last scripted decision (the one its
+ * `expected.outcome` is about); null for any other event: an earlier decision (a contingency before the
+ * final call) may rightly take another outcome.
  */
-export function finalScriptedDecisionIndex(scenario: Scenario): number {
-  for (let i = scenario.events.length - 1; i >= 0; i--) if (isDecisionEvent(scenario.events[i] as CrewReturnEvent)) return i;
-  return -1;
+export function statedOutcomeOf(scenario: Scenario, event: CrewReturnEvent): OutcomeId | null {
+  const final = scenario.events.findLast(isDecisionEvent);
+  return final && canonicalJson(final) === canonicalJson(event) ? scenario.expected.outcome : null;
 }
 
 /** A scripted decision next to the cursor: the step Next replays, or the step just replayed. */

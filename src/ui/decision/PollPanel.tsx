@@ -6,6 +6,7 @@ import {
   type DecidableOutcome,
   type DissentLevel,
   dissentProblem,
+  dissentsWaiting,
   hasVisibleText,
   type OperatorRequest,
   openPoll,
@@ -61,7 +62,7 @@ export function PollPanel({ polls, defaultPositions, proposed, disabledBecause, 
         <>
           <PollTable poll={open} />
           {!answered && <VoteForm poll={open} disabledBecause={disabledBecause} onVote={onVote} />}
-          {answered && open.tally.formalDissents.length > 0 && !open.disposition && (
+          {dissentsWaiting(open).length > 0 && (
             <DispositionForm poll={open} disabledBecause={disabledBecause} onDispose={onDispose} />
           )}
         </>

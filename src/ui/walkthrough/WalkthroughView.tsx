@@ -1,7 +1,7 @@
 import { memo, useCallback, useEffect, useMemo } from 'react';
 import { situationWords } from '../../reports/monteCarloWords';
 import { explorableQuantities, standIns } from '../../session/exploration';
-import { finalScriptedDecisionIndex, scriptedDecisionNear } from '../../session/history';
+import { scriptedDecisionNear, statedOutcomeOf } from '../../session/history';
 import { type AssessedValue, type OperatorRequest, stateName } from '../../session/model';
 import { positionsToPoll } from '../../session/profile';
 import { replayRefusal } from '../../session/replayWalkthrough';
@@ -147,11 +147,7 @@ export const WalkthroughView = memo(function WalkthroughView({
             confirmRefusal={view.confirmRefusal}
             applied={view.appliedByStep[scriptedNear.step - 1]}
             ownDecisionInForce={view.record.decision !== null && !view.record.decision.scripted}
-            statedOutcome={
-              scriptedNear.step - 1 === finalScriptedDecisionIndex(walkthrough.scenario)
-                ? walkthrough.scenario.expected.outcome
-                : null
-            }
+            statedOutcome={statedOutcomeOf(walkthrough.scenario, scriptedNear.event)}
           />
         )}
         <p className="phone-note muted">
