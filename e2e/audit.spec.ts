@@ -296,6 +296,43 @@ test('at 1440×900 the audit view shows 20+ entries, cuts off no column and show
   await keepScreenshot(page, testInfo, 'audit-1440x900');
 });
 
+test('at 390×844 each entry is a card of labelled lines the width of the phone, and a tapped card shows its entry whole', async ({
+  page,
+}, testInfo) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await auditOfWholeSoyuzCase(page);
+  const cards = await page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('.audit-table tbody tr[data-seq]')].map((card) => ({
+      width: card.getBoundingClientRect().width,
+      height: card.offsetHeight,
+    })),
+  );
+  expect(cards).toHaveLength(29);
+  // Readable, and of one height: the windowing of a long record counts on it.
+  expect(Math.min(...cards.map((c) => c.width))).toBeGreaterThan(300);
+  expect(new Set(cards.map((c) => c.height)).size).toBe(1);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+
+  const card18 = page.locator('.audit-table tr[data-seq="18"]');
+  await expect(card18.locator('td[data-label="Event"]')).toHaveText('decision.confirm');
+  const label = (cell: string) =>
+    card18.locator(`td[data-label="${cell}"]`).evaluate((td) => getComputedStyle(td, '::before').content);
+  expect(await label('Who')).toBe('"Who: "');
+  expect(await label('Recommendation')).toBe('"Recommendation: "');
+
+  await card18.locator('td[data-label="Details"]').click();
+  const details = page.getByTestId('entry-details');
+  await expect(details.getByRole('heading', { name: 'Entry 18 of 29' })).toBeInViewport();
+  await expect(details).toContainText('confirmed the recommendation');
+  // The keys still move the selection from card to card.
+  await card18.getByRole('button', { name: '18: show entry 18' }).focus();
+  await page.keyboard.press('ArrowDown');
+  await expect(details.getByRole('heading', { name: 'Entry 19 of 29' })).toBeAttached();
+  await expect(page.getByRole('button', { name: '19: show entry 19' })).toBeFocused();
+  await expectNoAxeViolations(page, 'main.audit');
+  await keepScreenshot(page, testInfo, 'audit-390x844');
+});
+
 test('free-text search narrows the entries by any of their text and clearing it restores them all', async ({ page }) => {
   await auditAtSoyuzDecision(page);
   await addNote(page, 'Crew briefed on the thermal waiver');

@@ -10,6 +10,8 @@ interface Props {
   entries: AuditEntry[];
   selectedSeq: number | null;
   onSelect: (seq: number) => void;
+  /** A row picked by pointer: the entry is to be shown, wherever its details are laid out. */
+  onPick: (seq: number) => void;
   onCopied: (notice: string) => void;
 }
 
@@ -22,6 +24,11 @@ const stepKeys: Record<string, (index: number, last: number) => number> = {
   End: (_, last) => last,
 };
 
+const columns = ['#', 'Recorded', 'Scenario time', 'Who', 'Event', 'Details', 'State after', 'Recommendation', 'Hash'] as const;
+type Column = (typeof columns)[number];
+/** A cell's column name, shown as its label where the rows are cards (phone width). */
+const labelled = (column: Column) => ({ 'data-label': column });
+
 const seqOfRow = (target: EventTarget) =>
   Number((target as HTMLElement).closest<HTMLElement>('tr[data-seq]')?.dataset.seq ?? Number.NaN);
 
@@ -29,7 +36,7 @@ const seqOfRow = (target: EventTarget) =>
  * One compact line per entry; the details pane holds the whole entry. Only the selected row is in the
  * tab order; the arrow keys (and Home, End, Page Up, Page Down) move the selection.
  */
-export function AuditTable({ entries, selectedSeq, onSelect, onCopied }: Props) {
+export function AuditTable({ entries, selectedSeq, onSelect, onPick, onCopied }: Props) {
   const tableRef = useRef<HTMLTableElement>(null);
   const { start, end, rowHeight, reveal } = useRowWindow(entries.length, tableRef);
   const rendered = entries.slice(start, end);
@@ -62,7 +69,7 @@ export function AuditTable({ entries, selectedSeq, onSelect, onCopied }: Props) 
   };
   const onClick = (e: MouseEvent<HTMLTableSectionElement>) => {
     const seq = seqOfRow(e.target);
-    if (Number.isInteger(seq)) onSelect(seq);
+    if (Number.isInteger(seq)) onPick(seq);
   };
   // The selected row, or the first shown when the selection is filtered out, keeps the table reachable by Tab.
   const tabStop = rendered.some((e) => e.seq === selectedSeq) ? selectedSeq : rendered[0]?.seq;
@@ -80,9 +87,7 @@ export function AuditTable({ entries, selectedSeq, onSelect, onCopied }: Props) 
         <col className="col-recommendation" />
         <col className="col-hash" />
       </colgroup>
-      <ColumnHeads
-        columns={['#', 'Recorded', 'Scenario time', 'Who', 'Event', 'Details', 'State after', 'Recommendation', 'Hash']}
-      />
+      <ColumnHeads columns={columns} />
       <tbody onKeyDown={onKeyDown} onClick={onClick}>
         {start > 0 && <tr className="row-spacer" style={{ height: start * rowHeight }} />}
         {rendered.map((e) => {
@@ -96,25 +101,31 @@ export function AuditTable({ entries, selectedSeq, onSelect, onCopied }: Props) 
               data-seq={e.seq}
               aria-selected={e.seq === selectedSeq}
             >
-              <td>
+              <td {...labelled('#')}>
                 <button type="button" className="link seq" tabIndex={tabIndex} aria-label={`${e.seq}: show entry ${e.seq}`}>
                   {e.seq}
                 </button>
               </td>
-              <td title={e.wallClockUtc}>{e.wallClockUtc.slice(5, 16).replace('T', ' ')}</td>
-              <td>{e.event.at.slice(0, 16).replace('T', ' ')}</td>
-              <td title={actorLabel(e)}>{e.event.by.name}</td>
-              <td title={e.event.type}>
+              <td {...labelled('Recorded')} title={e.wallClockUtc}>
+                {e.wallClockUtc.slice(5, 16).replace('T', ' ')}
+              </td>
+              <td {...labelled('Scenario time')}>{e.event.at.slice(0, 16).replace('T', ' ')}</td>
+              <td {...labelled('Who')} title={actorLabel(e)}>
+                {e.event.by.name}
+              </td>
+              <td {...labelled('Event')} title={e.event.type}>
                 {e.event.type === 'decision.override' && <strong>OVERRIDE </strong>}
                 <code>{e.event.type}</code>
               </td>
-              <td title={details}>
+              <td {...labelled('Details')} title={details}>
                 {!e.derived.applied && <span className="not-applied">not applied · </span>}
                 {details}
               </td>
-              <td title={states}>{e.derived.stateAfter}</td>
-              <td>{e.derived.recommendation?.outcome ?? '—'}</td>
-              <td>
+              <td {...labelled('State after')} title={states}>
+                {e.derived.stateAfter}
+              </td>
+              <td {...labelled('Recommendation')}>{e.derived.recommendation?.outcome ?? '—'}</td>
+              <td {...labelled('Hash')}>
                 <HashButton hash={e.hash} of={`entry ${e.seq}`} tabIndex={tabIndex} onCopied={onCopied} />
               </td>
             </tr>

@@ -1,4 +1,4 @@
-import { startTransition, useMemo, useState } from 'react';
+import { startTransition, useEffect, useMemo, useRef, useState } from 'react';
 import type { KeyStore } from '../../files/keyStore';
 import { type AuditEntry, type DecisionPacket, makePacket, needsSignature, sealPacket } from '../../record/ledger';
 import { type Verification, verifyPacket } from '../../record/verify';
@@ -82,6 +82,17 @@ export function AuditView({ walkthrough, ledger, imported, refusal, onNote, onIm
   const chosen = selection?.record === recordName ? entries.find((e) => e.seq === selection.seq) : undefined;
   const selected = chosen ?? entries.at(-1) ?? null;
   const select = (seq: number) => setSelection({ record: recordName, seq });
+  // A row picked by pointer brings its details into view: at phone width they are below the entries.
+  const picked = useRef(false);
+  const pick = (seq: number) => {
+    picked.current = true;
+    select(seq);
+  };
+  useEffect(() => {
+    if (!picked.current) return;
+    picked.current = false;
+    document.getElementById('entry-title')?.scrollIntoView({ block: 'start' });
+  });
   const step = selected ? report?.fold.steps[selected.seq - 1] : undefined;
 
   // The session's own record is live, so it has no seal yet; an imported one must be sealed.
@@ -172,7 +183,13 @@ export function AuditView({ walkthrough, ledger, imported, refusal, onNote, onIm
       </div>
       <div className="audit-grid">
         <div className="audit-scroll">
-          <AuditTable entries={visible} selectedSeq={selected?.seq ?? null} onSelect={select} onCopied={setCopyNotice} />
+          <AuditTable
+            entries={visible}
+            selectedSeq={selected?.seq ?? null}
+            onSelect={select}
+            onPick={pick}
+            onCopied={setCopyNotice}
+          />
         </div>
         <EntryDetails
           entry={selected}
