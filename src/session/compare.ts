@@ -8,11 +8,15 @@ import {
 } from '../../machines/policy/policy';
 import type { ThresholdValues } from '../../machines/policy/thresholds';
 import { evaluationKey, type RuleEvaluation } from '../../machines/rules/evaluate';
+import type { AssessedValue } from '../../machines/types';
+import type { Scenario } from '../../scenarios/schema';
+import type { ThresholdProfile } from './profile';
+import { moveTo, openWalkthrough, viewWalkthrough } from './walkthrough';
 
-/** One side of a comparison: a label and the thresholds it judges the same situation under. */
+/** One side of a comparison: a label and the situation it judges (facts, thresholds, time). */
 export interface ComparedSide {
   label: string;
-  thresholds: ThresholdValues;
+  situation: Situation;
 }
 
 export interface SideAnswer {
@@ -36,7 +40,14 @@ export interface ComparedFlip {
   differs: boolean;
 }
 
-/** The same situation judged under two threshold sets, side by side: nothing is recorded. */
+/** A reported value on each side (null where that side has none). */
+export interface ComparedValue {
+  key: string;
+  a: AssessedValue | null;
+  b: AssessedValue | null;
+}
+
+/** Two situations judged side by side (one under two threshold sets, or two scenarios at one step): nothing is recorded. */
 export interface Comparison {
   a: SideAnswer;
   b: SideAnswer;
@@ -46,11 +57,36 @@ export interface Comparison {
   flips: ComparedFlip[];
   /** The thresholds that differ: key, value on side A, value on side B. */
   thresholds: [key: string, a: number, b: number][];
+  /** The reported values that differ (nominal, range or source). */
+  values: ComparedValue[];
 }
 
-export function compareThresholds(situation: Situation, a: ComparedSide, b: ComparedSide): Comparison {
-  const judged = (side: ComparedSide) => {
-    const at = { ...situation, thresholds: side.thresholds };
+/** The same situation under other thresholds: a profile's side. */
+export const underThresholds = (situation: Situation, label: string, thresholds: ThresholdValues): ComparedSide => ({
+  label,
+  situation: { ...situation, thresholds },
+});
+
+/**
+ * Another scenario at the same step (or its last, if it has fewer), opened under `profile` and judged
+ * under `thresholds`, so that only the scenarios' facts differ; null where it has no recommendation yet.
+ */
+export function scenarioAtStep(
+  scenario: Scenario,
+  step: number,
+  profile: ThresholdProfile,
+  thresholds: ThresholdValues,
+  openedUtc: string,
+): (ComparedSide & { step: number }) | null {
+  const walkthrough = moveTo(openWalkthrough(scenario, profile, openedUtc), step, openedUtc);
+  const view = viewWalkthrough(walkthrough);
+  if (!view.recommendation) return null;
+  const label = `${scenario.title}, step ${walkthrough.cursor}`;
+  return { ...underThresholds(view.situation, label, thresholds), step: walkthrough.cursor };
+}
+
+export function compareSides(a: ComparedSide, b: ComparedSide): Comparison {
+  const judged = ({ situation: at }: ComparedSide) => {
     const recommendation = recommend(at);
     return { at, recommendation, decidingRow: consideredRows(recommendation).at(-1)?.id ?? '' };
   };
@@ -73,11 +109,17 @@ export function compareThresholds(situation: Situation, a: ComparedSide, b: Comp
       (f) => `${f.thresholdKey}|${f.direction}`,
       (x, y) => x.flipAt !== y.flipAt || x.inclusive !== y.inclusive || x.newOutcome !== y.newOutcome,
     ),
-    thresholds: (Object.keys(a.thresholds) as (keyof ThresholdValues)[])
-      .filter((key) => a.thresholds[key] !== b.thresholds[key])
-      .map((key) => [key, a.thresholds[key], b.thresholds[key]]),
+    thresholds: (Object.keys(a.situation.thresholds) as (keyof ThresholdValues)[])
+      .filter((key) => a.situation.thresholds[key] !== b.situation.thresholds[key])
+      .map((key) => [key, a.situation.thresholds[key], b.situation.thresholds[key]]),
+    values: [...new Set([...Object.keys(a.situation.values), ...Object.keys(b.situation.values)])]
+      .map((key) => ({ key, a: a.situation.values[key] ?? null, b: b.situation.values[key] ?? null }))
+      .filter(({ a: x, b: y }) => !sameValue(x, y)),
   };
 }
+
+const sameValue = (x: AssessedValue | null, y: AssessedValue | null) =>
+  x === y || (!!x && !!y && x.nominal === y.nominal && x.low === y.low && x.high === y.high && x.source === y.source);
 
 /** Items of both sides matched by key, in A's order then B's own; a pair differs when one is missing or `differ` says so. */
 function paired<T>(

@@ -171,6 +171,7 @@ export function Workspace({ profile, store, storeProblem, restored, keys }: Prop
         <ScenarioSourcesProvider sources={shown.scenario.sources}>
           <OpenedFromFileNote opened={state.openedScenarios.find((o) => o.scenario.id === state.walkthrough?.scenario.id)} />
           <WalkthroughView
+            library={state.library}
             walkthrough={shown}
             replayOf={state.replay?.fileName ?? null}
             readOnlyBecause={state.replay || exploringNow ? null : readOnlyHere}

@@ -1,4 +1,5 @@
 import { memo, useCallback, useEffect, useMemo } from 'react';
+import type { Scenario } from '../../../scenarios/schema';
 import { situationWords } from '../../reports/monteCarloWords';
 import { explorableQuantities, standIns } from '../../session/exploration';
 import { scriptedDecisionNear, statedOutcomeOf } from '../../session/history';
@@ -6,7 +7,7 @@ import { type AssessedValue, type OperatorRequest, stateName } from '../../sessi
 import { positionsToPoll } from '../../session/profile';
 import { replayRefusal } from '../../session/replayWalkthrough';
 import { type Change, frontier, reviewReason, viewWalkthrough, type Walkthrough } from '../../session/walkthrough';
-import { AnswerPanel, CompareProfiles, DecisionPanel, DescentCabinPanel, RecommendationPanel } from '../decision';
+import { AnswerPanel, DecisionPanel, DescentCabinPanel, RecommendationPanel, SideBySide } from '../decision';
 
 import { OddsPanel } from '../odds';
 import type { TemperatureUnit } from '../shared/units';
@@ -25,6 +26,8 @@ import { VehicleLife } from './VehicleLife';
 
 interface Props {
   walkthrough: Walkthrough;
+  /** The scenarios of the library: each can be compared side by side at this step. */
+  library: readonly Scenario[];
   temperatureUnit: TemperatureUnit;
   refusal: string | null;
   onStep: (cursor: number, wallClockUtc: string) => void;
@@ -49,6 +52,7 @@ const typing = (target: EventTarget | null) =>
 
 export const WalkthroughView = memo(function WalkthroughView({
   walkthrough,
+  library,
   temperatureUnit,
   refusal,
   onStep,
@@ -219,9 +223,11 @@ export const WalkthroughView = memo(function WalkthroughView({
           />
           <RecommendationPanel view={deferredView} pending={deferredView !== view} temperatureUnit={temperatureUnit} />
           {deferredView.recommendation && (
-            <CompareProfiles
+            <SideBySide
               situation={deferredView.situation}
-              inForce={deferredView.snapshot.context.thresholds}
+              scenario={walkthrough.scenario}
+              step={deferredWalkthrough.cursor}
+              library={library}
               profile={walkthrough.profile}
               setup={deferredView.snapshot.context.setup}
               temperatureUnit={temperatureUnit}

@@ -1,0 +1,218 @@
+import { useId, useMemo, useState } from 'react';
+import type { Scenario } from '../../../scenarios/schema';
+import { comparatorSymbol, quantityLabel, quantityUnit, thresholdFlipWords, thresholdName } from '../../reports/describe';
+import { type ComparedSide, compareSides, scenarioAtStep, underThresholds } from '../../session/compare';
+import { evaluationSubject } from '../../session/decisionRecord';
+import {
+  type AssessedValue,
+  defaultThresholdValues,
+  type FlipPoint,
+  type MissionSetup,
+  type RuleEvaluation,
+  type Situation,
+  type ThresholdValues,
+  thresholdDefinitionByKey,
+  validateThresholdValues,
+} from '../../session/model';
+import type { ThresholdProfile } from '../../session/profile';
+import { ColumnHeads } from '../shared/ColumnHeads';
+import { OutcomeBadge } from '../shared/OutcomeBadge';
+import { loadSavedProfiles } from '../shared/savedProfiles';
+import { statusWords } from '../shared/statusWords';
+import { displayValue, type TemperatureUnit } from '../shared/units';
+
+interface Props {
+  /** What the answer in force is worked out from: side A. */
+  situation: Situation;
+  /** The walkthrough's scenario, step and profile: another scenario is taken at this step, under these. */
+  scenario: Scenario;
+  step: number;
+  profile: ThresholdProfile;
+  /** The scenarios in the library (built in and opened): each can be side B at this step. */
+  library: readonly Scenario[];
+  setup: MissionSetup;
+  temperatureUnit: TemperatureUnit;
+}
+
+interface SideOption {
+  id: string;
+  label: string;
+  /** Side B, or why there is none; worked out only when chosen. */
+  side: () => ComparedSide | { problem: string };
+}
+
+/** What side B can be: the session's profile, the default, those saved in this browser; each library scenario at this step. */
+function options({ situation, scenario, step, profile, library }: Props): { profiles: SideOption[]; scenarios: SideOption[] } {
+  const profileSide = (label: string, thresholds: ThresholdValues) => () => {
+    const problem = validateThresholdValues(thresholds)[0];
+    return problem
+      ? { problem: `${label}: ${problem.key}: expected ${problem.expected}` }
+      : underThresholds(situation, label, thresholds);
+  };
+  const profiles: SideOption[] = [
+    { id: 'session', label: `profile ${profile.id} v${profile.version}, as opened`, thresholds: profile.values },
+    { id: 'default', label: 'the default profile', thresholds: defaultThresholdValues },
+    ...Object.entries(loadSavedProfiles()).map(([name, saved]) => ({
+      id: `saved:${name}`,
+      label: `saved profile ${name}`,
+      thresholds: { ...defaultThresholdValues, ...saved.thresholds } as ThresholdValues,
+    })),
+  ].map(({ id, label, thresholds }) => ({ id, label, side: profileSide(label, thresholds) }));
+  const scenarios = library.map((other) => ({
+    id: `scenario:${other.id}`,
+    label: other.id === scenario.id ? `${other.title} as scripted` : other.title,
+    side: () =>
+      scenarioAtStep(other, step, profile, situation.thresholds, situation.nowUtc) ?? {
+        problem: `${other.title} has no recommendation yet at step ${Math.min(step, other.events.length)}: nothing to compare.`,
+      },
+  }));
+  return { profiles, scenarios };
+}
+
+const differsMark = (differs: boolean) => (differs ? '≠ differs' : 'same');
+
+/**
+ * The answer in force beside another: the same situation under another profile, or another scenario at
+ * this step under the thresholds in force (so only its facts differ). The recommendation, the deciding
+ * row, the limits and reported values that differ, each rule evaluation and flip point, with the
+ * differences marked in words. Nothing is recorded; "Print" prints this comparison alone.
+ */
+export function SideBySide(props: Props) {
+  const { situation, setup, temperatureUnit } = props;
+  const id = useId();
+  const [choice, setChoice] = useState('');
+  // Read at each render: a profile saved meanwhile in the thresholds panel is offered at once.
+  const { profiles, scenarios } = options(props);
+  const chosen = [...profiles, ...scenarios].find((o) => o.id === choice);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the option is worked out anew each render; its id and the situation are what it depends on
+  const sideB = useMemo(() => chosen?.side() ?? null, [choice, situation, props.step, props.library]);
+  const comparison = useMemo(
+    () => (sideB && !('problem' in sideB) ? compareSides({ label: 'in force now', situation }, sideB) : null),
+    [sideB, situation],
+  );
+  const shown = (value: number | null, unit: string) => (value === null ? 'unknown' : displayValue(value, unit, temperatureUnit));
+  const result = (e: RuleEvaluation | null) =>
+    e
+      ? `${shown(e.value, e.unit)} ${comparatorSymbol(e.comparator)} ${shown(e.threshold, e.unit)}: ${statusWords[e.status].text}`
+      : 'not reached';
+  const flip = (f: FlipPoint | null) => (f ? thresholdFlipWords(f, shown) : 'none');
+  const reported = (v: AssessedValue | null, unit: string) =>
+    v
+      ? `${shown(v.nominal, unit)}${v.low !== undefined || v.high !== undefined ? ` (${shown(v.low ?? v.nominal, unit)} to ${shown(v.high ?? v.nominal, unit)})` : ''} · ${v.source}`
+      : 'not reported';
+  return (
+    <section className="compare" aria-labelledby={`${id}-title`}>
+      <h3 id={`${id}-title`}>Side by side: the answer in force and another profile or scenario</h3>
+      <div className="compare-bar">
+        <label>
+          Compare with{' '}
+          <select value={choice} onChange={(e) => setChoice(e.currentTarget.value)}>
+            <option value="">choose a profile or a scenario…</option>
+            <optgroup label="The same situation under another profile">
+              {profiles.map((o) => (
+                <option key={o.id} value={o.id}>
+                  {o.label}
+                </option>
+              ))}
+            </optgroup>
+            <optgroup label={`Another scenario at step ${props.step}, under the thresholds in force`}>
+              {scenarios.map((o) => (
+                <option key={o.id} value={o.id}>
+                  {o.label}
+                </option>
+              ))}
+            </optgroup>
+          </select>
+        </label>
+        <span className="muted">Nothing is recorded.</span>
+        {comparison && (
+          <button type="button" onClick={() => window.print()}>
+            Print this comparison
+          </button>
+        )}
+      </div>
+      {sideB && 'problem' in sideB && (
+        <p className="field-error" role="alert">
+          {sideB.problem}
+        </p>
+      )}
+      {comparison && sideB && !('problem' in sideB) && (
+        <table className="compare-table" data-testid="comparison">
+          <caption>
+            In force now vs {comparison.b.label}:{' '}
+            {comparison.outcomeDiffers ? 'the recommendation differs' : 'the same recommendation'}
+          </caption>
+          <ColumnHeads columns={['What', 'For', 'Tier', 'In force now', comparison.b.label, 'Same?']} />
+          <tbody>
+            <tr className={comparison.outcomeDiffers ? 'differs' : undefined} data-row="outcome">
+              <th scope="row" colSpan={3}>
+                Recommendation
+              </th>
+              <td>
+                <OutcomeBadge outcome={comparison.a.recommendation.outcome} />
+              </td>
+              <td>
+                <OutcomeBadge outcome={comparison.b.recommendation.outcome} />
+              </td>
+              <td>{differsMark(comparison.outcomeDiffers)}</td>
+            </tr>
+            <tr className={comparison.decidingRowDiffers ? 'differs' : undefined} data-row="deciding-row">
+              <th scope="row" colSpan={3}>
+                Deciding row
+              </th>
+              <td>{comparison.a.decidingRow}</td>
+              <td>{comparison.b.decidingRow}</td>
+              <td>{differsMark(comparison.decidingRowDiffers)}</td>
+            </tr>
+            {comparison.thresholds.map(([key, a, b]) => {
+              const unit = thresholdDefinitionByKey.get(key)?.unit ?? '';
+              return (
+                <tr key={key} className="differs" data-row="threshold">
+                  <th scope="row" colSpan={3}>
+                    Limit: {thresholdName(key)}
+                  </th>
+                  <td>{shown(a, unit)}</td>
+                  <td>{shown(b, unit)}</td>
+                  <td>{differsMark(true)}</td>
+                </tr>
+              );
+            })}
+            {comparison.values.map(({ key, a, b }) => (
+              <tr key={key} className="differs" data-row="value" data-key={key}>
+                <th scope="row" colSpan={3}>
+                  Reported: {quantityLabel(key)}
+                </th>
+                <td>{reported(a, quantityUnit(key))}</td>
+                <td>{reported(b, quantityUnit(key))}</td>
+                <td>{differsMark(true)}</td>
+              </tr>
+            ))}
+            {comparison.evaluations.map(({ key, a, b, differs }) => {
+              const e = (a ?? b) as RuleEvaluation;
+              return (
+                <tr key={key} className={differs ? 'differs' : undefined} data-row="rule" data-rule={e.ruleId}>
+                  <th scope="row">{e.ruleId}</th>
+                  <td>{evaluationSubject(e, a ? setup : sideB.situation.setup)}</td>
+                  <td>{e.tier}</td>
+                  <td>{result(a)}</td>
+                  <td>{result(b)}</td>
+                  <td>{differsMark(differs)}</td>
+                </tr>
+              );
+            })}
+            {comparison.flips.map(({ key, a, b, differs }) => (
+              <tr key={`flip:${key}`} className={differs ? 'differs' : undefined} data-row="flip">
+                <th scope="row" colSpan={3}>
+                  What would change it: {thresholdName((a ?? b)?.thresholdKey ?? '')}
+                </th>
+                <td>{flip(a)}</td>
+                <td>{flip(b)}</td>
+                <td>{differsMark(differs)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
