@@ -19,7 +19,20 @@ interface Props {
   temperatureUnit: TemperatureUnit;
 }
 
-export const RecommendationPanel = memo(function RecommendationPanel({ view, pending, temperatureUnit }: Props) {
+/**
+ * The panel says whether its detail is about to follow the answer; the detail itself is drawn again only
+ * when the view it shows changes (not when it merely becomes pending, which is the edit's own frame).
+ */
+export function RecommendationPanel({ view, pending, temperatureUnit }: Props) {
+  if (!view.recommendation) return null;
+  return (
+    <section aria-labelledby="recommendation-title" className="recommendation" aria-busy={pending}>
+      <RecommendationDetail view={view} temperatureUnit={temperatureUnit} />
+    </section>
+  );
+}
+
+const RecommendationDetail = memo(function RecommendationDetail({ view, temperatureUnit }: Omit<Props, 'pending'>) {
   const { recommendation } = view;
   const { setup, thresholds } = view.snapshot.context;
   const lines = useMemo(
@@ -37,7 +50,7 @@ export const RecommendationPanel = memo(function RecommendationPanel({ view, pen
   );
   if (!recommendation) return null;
   return (
-    <section aria-labelledby="recommendation-title" className="recommendation" aria-busy={pending}>
+    <>
       <h3 id="recommendation-title">Why: the policy, the rules and what would change it</h3>
       {view.record.decision && (
         <p className="muted">The tables are the decision's situation, re-evaluated under the thresholds in force now.</p>
@@ -55,7 +68,7 @@ export const RecommendationPanel = memo(function RecommendationPanel({ view, pen
         thresholds={thresholds}
         temperatureUnit={temperatureUnit}
       />
-    </section>
+    </>
   );
 });
 

@@ -1,4 +1,4 @@
-import { useId, useMemo, useState } from 'react';
+import { memo, useId, useMemo, useReducer, useState } from 'react';
 import type { Scenario } from '../../../scenarios/schema';
 import { comparatorSymbol, quantityLabel, quantityUnit, thresholdFlipWords, thresholdName } from '../../reports/describe';
 import { type ComparedSide, compareSides, scenarioAtStep, underThresholds } from '../../session/compare';
@@ -77,11 +77,12 @@ const differsMark = (differs: boolean) => (differs ? '≠ differs' : 'same');
  * row, the limits and reported values that differ, each rule evaluation and flip point, with the
  * differences marked in words. Nothing is recorded; "Print" prints this comparison alone.
  */
-export function SideBySide(props: Props) {
+export const SideBySide = memo(function SideBySide(props: Props) {
   const { situation, setup, temperatureUnit } = props;
   const id = useId();
   const [choice, setChoice] = useState('');
-  // Read at each render: a profile saved meanwhile in the thresholds panel is offered at once.
+  // The options are read again when the list is opened: a profile saved meanwhile is offered at once.
+  const [, reread] = useReducer((n: number) => n + 1, 0);
   const { profiles, scenarios } = options(props);
   const chosen = [...profiles, ...scenarios].find((o) => o.id === choice);
   // biome-ignore lint/correctness/useExhaustiveDependencies: the option is worked out anew each render; its id and the situation are what it depends on
@@ -106,7 +107,7 @@ export function SideBySide(props: Props) {
       <div className="compare-bar">
         <label>
           Compare with{' '}
-          <select value={choice} onChange={(e) => setChoice(e.currentTarget.value)}>
+          <select value={choice} onFocus={reread} onChange={(e) => setChoice(e.currentTarget.value)}>
             <option value="">choose a profile or a scenario…</option>
             <optgroup label="The same situation under another profile">
               {profiles.map((o) => (
@@ -215,4 +216,4 @@ export function SideBySide(props: Props) {
       )}
     </section>
   );
-}
+});
