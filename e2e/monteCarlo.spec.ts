@@ -113,6 +113,34 @@ test("the browser's odds and tornado equal the CLI's for the same samples and se
   await expect(result).toHaveClass(/odds-result-stale/);
 });
 
+test('a result with nothing uncertain is one line: no odds table, no tornado', async ({ page }) => {
+  // MS-22 with every reported range and status odds taken out: each sample is the same case.
+  const scenario = JSON.parse(readFileSync('scenarios/soyuz-ms-22.json', 'utf8'));
+  scenario.id = 'ms22-certain';
+  scenario.title = 'MS-22 with every value certain';
+  for (const event of scenario.events) {
+    for (const held of [event.value, event.status]) {
+      if (held && typeof held === 'object') for (const spread of ['low', 'high', 'odds']) delete held[spread];
+    }
+  }
+  await page.goto('/');
+  await page.getByLabel('Choose scenario file…').setInputFiles({
+    name: 'ms22-certain.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(scenario)),
+  });
+  await expect(page.getByRole('heading', { level: 2, name: 'MS-22 with every value certain' })).toBeVisible();
+  await stepUntil(page, 'anomaly.decision');
+  await runByKeyboard(page, '1000', '3');
+  const result = odds(page).getByTestId('odds-result');
+  await expect(result.getByTestId('odds-certain')).toHaveText(
+    'Nothing the policy reads is reported with a range: “Launch replacement” in every sample.',
+  );
+  await expect(result.getByTestId('odds-table')).toHaveCount(0);
+  await expect(result.getByTestId('tornado-table')).toHaveCount(0);
+  await expect(result.getByRole('figure')).toHaveCount(0);
+});
+
 test('a long run shows its progress, and Cancel stops it from the keyboard', async ({ page }) => {
   // How often the bar moves and how long the page's tasks are during a run are measured in `npm run bench`.
   await openWalkthrough(page, 'Soyuz MS-22 coolant leak');
