@@ -12,7 +12,6 @@ import type { AssessedValue } from '../machines/types';
 import { resolveVehicle } from '../machines/vehicles/vehicles';
 import { extendLedger, makePacket } from '../src/record/ledger';
 import { decidingNumberSentence } from '../src/reports/answerWords';
-import { withUnit } from '../src/reports/numbers';
 import { type PacketReport, reportCsv, reportJson, reportMarkdown } from '../src/reports/packetReport';
 import { formatRun } from '../src/reports/text';
 import { decisionRecord } from '../src/session/decisionRecord';
@@ -187,7 +186,7 @@ describe('an estimate is labelled as one wherever a value is shown', () => {
 
     const evaluation = recommendation.rows.flatMap((r) => r.evaluations).find((e) => e.valueSource === 'estimated');
     if (!evaluation) throw new Error('no estimated evaluation');
-    expect(decidingNumberSentence(evaluation, false, withUnit)).toContain('estimated ');
+    expect(decidingNumberSentence(evaluation, false, '°C')).toContain('estimated ');
   });
 
   it('a reported value is never labelled estimated', async () => {

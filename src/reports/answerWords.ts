@@ -12,6 +12,8 @@ import {
   thresholdName,
   utcDay,
 } from './describe';
+import { ruleReading } from './ruleReading';
+import type { TemperatureUnit } from './shownUnit';
 
 /** Shows a value with its unit (the screen converts temperatures; a difference converts without the offset). */
 export type Shown = (value: number, unit: string, isDifference?: boolean) => string;
@@ -36,15 +38,14 @@ export function decidingRowSentence(row: NonNullable<Answer['decidingRow']>): st
 }
 
 /** "Peak cabin temperature (3 crew), emergency tier: 43 °C against a limit of ≤ 40 °C: fails by 3 °C". */
-export function decidingNumberSentence(e: RuleEvaluation, thin: boolean, shown: Shown): string {
-  const value = e.value === null ? 'unknown' : sourcedValue(shown(e.value, e.unit), e.valueSource);
+export function decidingNumberSentence(e: RuleEvaluation, thin: boolean, temperatureUnit: TemperatureUnit): string {
+  const reading = ruleReading(e, temperatureUnit);
+  const value = reading.value === null ? 'unknown' : sourcedValue(reading.value, e.valueSource);
+  // The margin's magnitude, as the rule table shows it signed.
+  const by = reading.margin.slice(1);
   const verdict =
-    e.margin === null
-      ? 'unknown'
-      : e.status === 'pass'
-        ? `passes by ${shown(e.margin, e.unit, true)}${thin ? ' (thin margin)' : ''}`
-        : `fails by ${shown(-e.margin, e.unit, true)}`;
-  return `${quantityLabel(e.quantityKey)}, ${e.tier} tier: ${value} against a limit of ${comparatorSymbol(e.comparator)} ${shown(e.threshold, e.unit)}: ${verdict}`;
+    e.margin === null ? 'unknown' : e.status === 'pass' ? `passes by ${by}${thin ? ' (thin margin)' : ''}` : `fails by ${by}`;
+  return `${quantityLabel(e.quantityKey)}, ${e.tier} tier: ${value} against a limit of ${comparatorSymbol(e.comparator)} ${reading.limit}: ${verdict}`;
 }
 
 /** The nearest change that flips the answer, threshold or assessed value. */

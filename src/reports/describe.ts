@@ -18,7 +18,8 @@ import {
   thresholdDefinitionByKey,
   type UncrewedDeparture,
 } from '../session/model';
-import { percentText, roundForReading, signedWithUnit, withUnit } from './numbers';
+import { percentText, withUnit } from './numbers';
+import { ruleReading } from './ruleReading';
 
 export const outcomeLabels: Record<OutcomeId, string> = {
   'return-on-damaged-vehicle': 'Return on the damaged vehicle',
@@ -283,19 +284,18 @@ export function ruleCells(rule: RecordRule): {
   margin: string;
   result: string;
 } {
+  const reading = ruleReading(rule);
   const value =
-    rule.value === null
+    reading.value === null
       ? 'unknown'
-      : rule.nominalValue !== null && rule.nominalValue !== rule.value
-        ? `${sourcedValue(withUnit(rule.value, rule.unit), rule.valueSource)} (nominal ${withUnit(rule.nominalValue, rule.unit)})`
-        : sourcedValue(withUnit(rule.value, rule.unit), rule.valueSource);
+      : `${sourcedValue(reading.value, rule.valueSource)}${reading.nominal === null ? '' : ` (nominal ${reading.nominal})`}`;
   return {
     rule: rule.rule,
     subject: rule.subject,
     tier: rule.tier,
     value,
-    limit: withUnit(`${comparatorSymbol(rule.comparator)} ${roundForReading(rule.threshold)}`, rule.unit),
-    margin: signedWithUnit(rule.margin, rule.unit),
+    limit: `${comparatorSymbol(rule.comparator)} ${reading.limit}`,
+    margin: reading.margin,
     result: rule.status.toUpperCase(),
   };
 }

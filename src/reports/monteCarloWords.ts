@@ -3,12 +3,10 @@
 import { type MonteCarloResult, type OutcomeId, type Situation, thresholdDefinitionByKey } from '../session/model';
 import { changedFrom, type ThresholdProfile } from '../session/profile';
 import { outcomeLabels, thresholdName, utcMinute } from './describe';
-import { percentText, withUnit } from './numbers';
+import { percentText, roundTo, standardErrorText, withUnit } from './numbers';
+import { decimalsOf } from './resolution';
 
-export { percentText };
-
-/** `± 0.14 %`: a standard error needs one more digit than the probability it qualifies. */
-export const standardErrorText = (standardError: number) => `± ${(standardError * 100).toFixed(2)} %`;
+export { percentText, standardErrorText };
 
 export const monteCarloMethod =
   'each assessed value reported with a range drawn from a triangular distribution on its low, nominal and high';
@@ -47,7 +45,7 @@ export const tornadoCaption = (result: MonteCarloResult) =>
 export const rangeText = (low: number, high: number, unit: string) => `${withUnit(low, unit)} – ${withUnit(high, unit)}`;
 
 /** Probability points: `+100 points` reads wrongly as a percentage of a percentage, so a swing is in points. */
-export const swingText = (swing: number) => `${(swing * 100).toFixed(1)} points`;
+export const swingText = (swing: number) => `${roundTo(swing * 100, decimalsOf('points')).toFixed(decimalsOf('points'))} points`;
 
 /** The situation a run is computed for, in words: scenario, step, scenario time, thresholds changed, values explored. */
 export function situationWords(

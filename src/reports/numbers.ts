@@ -1,29 +1,75 @@
 import { statusOfSeverity } from '../session/model';
-/** Numbers as people read them: sensible rounding, and the unit beside every value. */
+import { decimalsOf } from './resolution';
 
-/** Two decimals below 10, one below 1000, none above; no trailing zeros (111.79583 → 111.8). */
-export function roundForReading(x: number): string {
-  const digits = Math.abs(x) < 10 ? 2 : Math.abs(x) < 1000 ? 1 : 0;
-  return String(Number(x.toFixed(digits)));
+/** Numbers as people read them: each unit at its one reading resolution, the unit beside every value. */
+
+/** `x` rounded to `decimals`, half away from zero (so a margin and its negation read alike); never `-0`. */
+export function roundTo(x: number, decimals: number): number {
+  const scale = 10 ** decimals;
+  // toPrecision first: 1.005 × 100 is 100.49999… in binary and must round as the 1.005 it was written as.
+  const rounded = (Math.sign(x) * Math.round(Number((Math.abs(x) * scale).toPrecision(12)))) / scale;
+  return rounded === 0 ? 0 : rounded;
 }
 
-/** `43 °C`, `111.8 %`, `2` (counts carry no unit). */
-export function withUnit(value: number | string, unit: string): string {
-  const text = typeof value === 'number' ? roundForReading(value) : value;
+/** `x` at `decimals`, without trailing zeros (111.79583 at 1 → `111.8`, 40.0 → `40`). */
+export function numberText(x: number, decimals: number): string {
+  const text = roundTo(x, decimals).toFixed(decimals);
+  return text.includes('.') ? text.replace(/0+$/, '').replace(/\.$/, '') : text;
+}
+
+/** `x` at its unit's reading resolution, as a number: what an input field or a chart position shows. */
+export const roundedReading = (x: number, unit: string) => roundTo(x, decimalsOf(unit));
+
+/** `43 °C`, `111.8 %`, `2` (counts carry no unit); at the unit's resolution unless told finer. */
+export function withUnit(value: number | string, unit: string, decimals = decimalsOf(unit)): string {
+  const text = typeof value === 'number' ? numberText(value, decimals) : value;
   if (unit === 'status') return typeof value === 'number' ? `${statusOfSeverity(value) ?? text} (${text})` : `${text} (status)`;
   return unit === 'count' || unit === '' ? text : `${text} ${unit}`;
 }
 
-/** `+3 °C` / `−1.5 %`: a margin, signed. */
-export function signedWithUnit(value: number | null, unit: string): string {
-  if (value === null) return '—';
-  return withUnit(`${value >= 0 ? '+' : '−'}${roundForReading(Math.abs(value))}`, unit);
+/** Past this many digits finer than its unit's, a nonzero margin reads `< 0.0001 °C`: it is rounding noise, not a margin. */
+export const finestExtraDecimals = 3;
+
+/** The decimals at which a nonzero margin does not read as `0`: the unit's, finer when it must be. */
+export function marginDecimals(margin: number, unit: string): number {
+  let decimals = decimalsOf(unit);
+  const finest = decimals + finestExtraDecimals;
+  while (decimals < finest && margin !== 0 && roundTo(margin, decimals) === 0) decimals += 1;
+  return decimals;
 }
 
-/** `74.4 %`; a probability of exactly 0 or 1 reads as such, a tiny one never rounds to them. */
+/** `+3 °C` / `−1.5 %`: a margin, signed; a nonzero one never reads `+0` (finer, or `+< 0.0001 °C` past the finest). */
+export function signedWithUnit(value: number | null, unit: string, decimals = marginDecimals(value ?? 0, unit)): string {
+  if (value === null) return '—';
+  const sign = value < 0 ? '−' : '+';
+  const magnitude = Math.abs(value);
+  const text =
+    magnitude !== 0 && roundTo(magnitude, decimals) === 0
+      ? `< ${numberText(10 ** -decimals, decimals)}`
+      : numberText(magnitude, decimals);
+  return withUnit(`${sign}${text}`, unit);
+}
+
+/** `74.4 %`: odds at the `%` resolution, fixed so the digit says the precision; exactly 0 or 1 reads as such, a tiny one never rounds to them. */
 export function percentText(probability: number): string {
   if (probability === 0 || probability === 1) return `${probability * 100} %`;
+  const decimals = decimalsOf('%');
   const percent = probability * 100;
-  const text = percent < 0.1 ? '< 0.1' : percent > 99.9 ? '> 99.9' : percent.toFixed(1);
+  const bound = 10 ** -decimals;
+  const text =
+    percent < bound ? `< ${bound}` : percent > 100 - bound ? `> ${100 - bound}` : roundTo(percent, decimals).toFixed(decimals);
   return `${text} %`;
+}
+
+/** `± 0.14 %`: a standard error needs one more digit than the odds it qualifies. */
+export const standardErrorText = (standardError: number) => {
+  const decimals = decimalsOf('%') + 1;
+  return `± ${roundTo(standardError * 100, decimals).toFixed(decimals)} %`;
+};
+
+/** A chart tick: a position, not a reading, so at the unit's resolution or the ticks' own step if finer. */
+export function tickText(value: number, unit: string, step: number, showUnit = true): string {
+  const stepDecimals = numberText(step, decimalsOf(unit) + finestExtraDecimals).split('.')[1]?.length ?? 0;
+  const decimals = Math.max(decimalsOf(unit), stepDecimals);
+  return showUnit ? withUnit(value, unit, decimals) : numberText(value, decimals);
 }

@@ -1,4 +1,4 @@
-import { flipRelation } from '../session/model';
+import { flipRelation, thresholdDefinitionByKey } from '../session/model';
 import type { ScenarioRun } from '../session/runScenario';
 import { escapeControls } from './controlCharacters';
 import {
@@ -14,7 +14,8 @@ import {
   uncrewedDepartureSentence,
   utcMinute,
 } from './describe';
-import { roundForReading, withUnit } from './numbers';
+import { numberText, withUnit } from './numbers';
+import { decimalsOf } from './resolution';
 
 /**
  * Plain-text report of a run: steps, the decision record, policy rows, rule table, seats, flip points.
@@ -85,8 +86,9 @@ export function formatRun(run: ScenarioRun): string {
     lines.push('');
     lines.push('threshold flip points (one threshold changed alone):');
     for (const f of run.flipPoints) {
+      const decimals = decimalsOf(thresholdDefinitionByKey.get(f.thresholdKey)?.unit ?? '');
       lines.push(
-        `  ${f.thresholdKey} ${roundForReading(f.current)} → ${flipRelation(f)} ${roundForReading(f.flipAt)}: ${f.newOutcome}${f.validAlone ? '' : ' (needs the other tier changed too)'}`,
+        `  ${f.thresholdKey} ${numberText(f.current, decimals)} → ${flipRelation(f)} ${numberText(f.flipAt, decimals)}: ${f.newOutcome}${f.validAlone ? '' : ' (needs the other tier changed too)'}`,
       );
     }
   }

@@ -7,7 +7,7 @@ export * from '../../machines/policy/flipPoints';
 export * from '../../machines/policy/policy';
 export * from '../../machines/policy/thresholds';
 export * from '../../machines/rules/evaluate';
-export { allRules, type FlightRule } from '../../machines/rules/flightRules';
+export { allRules, type FlightRule, ruleOfId } from '../../machines/rules/flightRules';
 export { derivedQuantityLabel, derivedQuantityLabels, quantityOfKey } from '../../machines/rules/quantities';
 export { daysSince } from '../../machines/rules/readings';
 export * from '../../machines/rules/systemStatus';

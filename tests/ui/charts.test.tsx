@@ -58,9 +58,9 @@ describe('Monte Carlo charts (loaded lazily, as the app would)', () => {
     expect(odds.querySelector('.recommended')?.textContent).toContain('◆ Launch replacement');
     const rows = within(within(odds).getByRole('table')).getAllByRole('row').slice(1);
     expect(rows.map((r) => r.textContent)).toEqual([
-      'Launch replacement62 %0.15 %yes (conservative end)',
-      'Undecided: escalate30 %0.14 %',
-      'Emergency return8 %0.09 %',
+      'Launch replacement62.0 %± 0.15 %yes (conservative end)',
+      'Undecided: escalate30.0 %± 0.14 %',
+      'Emergency return8.0 %± 0.09 %',
     ]);
     expect(odds.textContent).toContain('Probability (%)');
   });
@@ -79,9 +79,9 @@ describe('Monte Carlo charts (loaded lazily, as the app would)', () => {
     expect(labels).toEqual(['Peak cabin temperature (2 crew)', 'Replacement lead time']);
     expect(tornado.textContent).toContain('37 °C');
     expect(tornado.textContent).toContain('60 days');
-    expect(tornado.querySelector('[data-limit="base"]')?.textContent).toBe('all sampled: 62 %');
+    expect(tornado.querySelector('[data-limit="base"]')?.textContent).toBe('all sampled: 62.0 %');
     const cells = within(tornado).getAllByRole('row')[1]?.textContent;
-    expect(cells).toBe('Peak cabin temperature (2 crew)37 °C → 90 %39 °C → 20 %70 %');
+    expect(cells).toBe('Peak cabin temperature (2 crew)37 °C → 90.0 %39 °C → 20.0 %70.0 points');
   });
 });
 

@@ -1,8 +1,8 @@
 import { Fragment } from 'react';
 import type { AuditEntry } from '../../record/ledger';
 import { describeEvent, entrySignature, sourcedValue } from '../../reports/describe';
-import { roundForReading, signedWithUnit } from '../../reports/numbers';
-import type { MissionSetup, ThresholdValues } from '../../session/model';
+import { ruleReading } from '../../reports/ruleReading';
+import { type MissionSetup, ruleOfId, type ThresholdValues, unitOf } from '../../session/model';
 import { ColumnHeads } from '../shared/ColumnHeads';
 import { actorLabel } from './entryFilter';
 import { breakableId, payloadFields, recordedSubject, thresholdChanges } from './entryText';
@@ -100,20 +100,29 @@ export function EntryDetails({ entry, total, setup, thresholds, needsSignature, 
           <caption>Rule evaluations at this entry</caption>
           <ColumnHeads columns={['Rule', 'For, tier', 'Value', 'Limit', 'Margin', 'Result']} />
           <tbody>
-            {entry.derived.evaluations.map((e, i) => (
-              // biome-ignore lint/suspicious/noArrayIndexKey: evaluations are an ordered, immutable record
-              <tr key={i} className={`status-${e.status}`}>
-                <td>{breakableId(e.rule)}</td>
-                <td>{[setup ? recordedSubject(e, setup) : '', e.tier].filter(Boolean).join(', ')}</td>
-                <td>{e.value === null ? 'unknown' : sourcedValue(roundForReading(e.value), e.source)}</td>
-                <td>{roundForReading(e.threshold)}</td>
-                <td>{signedWithUnit(e.margin, '')}</td>
-                <td className="result">{e.status.toUpperCase()}</td>
-              </tr>
-            ))}
+            {entry.derived.evaluations.map((e, i) => {
+              const reading = ruleReading({ ...e, unit: recordedUnit(e.rule) });
+              return (
+                // biome-ignore lint/suspicious/noArrayIndexKey: evaluations are an ordered, immutable record
+                <tr key={i} className={`status-${e.status}`}>
+                  <td>{breakableId(e.rule)}</td>
+                  <td>{[setup ? recordedSubject(e, setup) : '', e.tier].filter(Boolean).join(', ')}</td>
+                  <td>{reading.value === null ? 'unknown' : sourcedValue(reading.value, e.source)}</td>
+                  <td>{reading.limit}</td>
+                  <td>{reading.margin}</td>
+                  <td className="result">{e.status.toUpperCase()}</td>
+                </tr>
+              );
+            })}
           </tbody>
         </table>
       )}
     </section>
   );
 }
+
+/** A record keeps no unit: its rule states it (a rule of other logic has none, and reads unitless). */
+const recordedUnit = (ruleId: string): string => {
+  const rule = ruleOfId(ruleId);
+  return rule ? unitOf(rule) : '';
+};

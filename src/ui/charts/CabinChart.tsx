@@ -93,7 +93,7 @@ function CabinPanel({ series, temperatureUnit }: { series: CabinSeries; temperat
           </text>
         ),
       )}
-      <LeftAxis scale={y} at={panel.left} label={`${shortLabel(series)} (${unit})`} />
+      <LeftAxis scale={y} at={panel.left} label={`${shortLabel(series)} (${unit})`} ticks={{ unit, showUnit: false }} />
       <BottomAxis scale={x} at={bottom} label="Crew aboard (persons)" numTicks={series.byCrewCount.length} labelOffset={40} />
     </g>
   );

@@ -122,7 +122,7 @@ function FlipRow({
         );
       })}
       <circle cx={now} cy={row.line} r={4.5} className="now-mark" />
-      <BottomAxis scale={x} at={row.axis} label="" numTicks={5} tickFormat={(v) => `${v} ${unit === 'count' ? '' : unit}`} />
+      <BottomAxis scale={x} at={row.axis} label="" numTicks={5} ticks={{ unit }} />
     </g>
   );
 }

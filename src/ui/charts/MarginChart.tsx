@@ -2,12 +2,15 @@ import { Group } from '@visx/group';
 import { scaleLinear } from '@visx/scale';
 import { memo, useId } from 'react';
 import { evaluationKey } from '../../reports/describe';
+import { numberText } from '../../reports/numbers';
+import { decimalsOf } from '../../reports/resolution';
+import { ruleReading } from '../../reports/ruleReading';
 import type { MarginBar } from '../../session/charts/marginBars';
 import { evaluationSubject } from '../../session/decisionRecord';
 import type { MissionSetup } from '../../session/model';
 import { ColumnHeads } from '../shared/ColumnHeads';
 import { statusWords } from '../shared/statusWords';
-import { displayMargin, displayValue, type TemperatureUnit } from '../shared/units';
+import { displayValue, type TemperatureUnit } from '../shared/units';
 import { BottomAxis } from './axes';
 import { ChartFigure } from './ChartFigure';
 import { clampToDomain, marginDomain } from './marginScale';
@@ -34,7 +37,7 @@ export const MarginChart = memo(function MarginChart({ bars, setup, temperatureU
   const domain = marginDomain(bars.flatMap((b) => (b.marginInBands === null ? [] : [b.marginInBands])));
   const x = scaleLinear({ domain, range: [plot.left, plot.right] });
   const bottom = plot.top + bars.length * rowHeight;
-  const margin = (b: MarginBar) => displayMargin(b.evaluation.margin, b.evaluation.unit, temperatureUnit);
+  const margin = (b: MarginBar) => ruleReading(b.evaluation, temperatureUnit).margin;
   const subject = (b: MarginBar) => evaluationSubject(b.evaluation, setup);
   return (
     <ChartFigure
@@ -49,7 +52,7 @@ export const MarginChart = memo(function MarginChart({ bars, setup, temperatureU
           band (a count, a status) or its limit is met by design · ▸: runs past the axis · ? unknown: not reported yet.
         </>
       }
-      table={<MarginTable bars={bars} subject={subject} margin={margin} temperatureUnit={temperatureUnit} />}
+      table={<MarginTable bars={bars} subject={subject} temperatureUnit={temperatureUnit} />}
     >
       <Hatch id={`${id}-fail`} className="fail" />
       {bars.map((b, i) => {
@@ -92,7 +95,12 @@ export const MarginChart = memo(function MarginChart({ bars, setup, temperatureU
       })}
       <LimitLine at={{ x: x(0), y0: plot.top - 14, y1: bottom }} label="limit" tier="nominal" side="before" />
       <LimitLine at={{ x: x(1), y0: plot.top - 28, y1: bottom }} label="thin (1 band)" tier="thin" />
-      <BottomAxis scale={x} at={bottom} label="Margin to the limit (caution bands of the rule)" tickFormat={(v) => `${v}`} />
+      <BottomAxis
+        scale={x}
+        at={bottom}
+        label="Margin to the limit (caution bands of the rule)"
+        ticks={{ unit: 'bands', showUnit: false }}
+      />
     </ChartFigure>
   );
 }, sameData);
@@ -100,42 +108,42 @@ export const MarginChart = memo(function MarginChart({ bars, setup, temperatureU
 function MarginTable({
   bars,
   subject,
-  margin,
   temperatureUnit,
 }: {
   bars: MarginBar[];
   subject: (b: MarginBar) => string;
-  margin: (b: MarginBar) => string;
   temperatureUnit: TemperatureUnit;
 }) {
-  const show = (value: number | null, unit: string) => (value === null ? 'unknown' : displayValue(value, unit, temperatureUnit));
   return (
     <table>
       <ColumnHeads columns={['Rule', 'For', 'Tier', 'Value', 'Limit', 'Margin', 'Caution band', 'Margin (bands)', 'Result']} />
       <tbody>
-        {bars.map((b) => (
-          <tr key={evaluationKey(b.evaluation)} data-rule={b.evaluation.ruleId}>
-            <th scope="row">{b.evaluation.ruleId}</th>
-            <td>{subject(b)}</td>
-            <td>{b.evaluation.tier}</td>
-            <td>{show(b.evaluation.value, b.evaluation.unit)}</td>
-            <td>
-              {b.evaluation.comparator} {show(b.evaluation.threshold, b.evaluation.unit)}
-            </td>
-            <td>{margin(b)}</td>
-            <td>
-              {typeof b.caution === 'number'
-                ? displayValue(b.caution, b.evaluation.unit, temperatureUnit, true)
-                : (b.caution ?? 'none')}
-            </td>
-            <td>{b.marginInBands === null ? '—' : String(Math.round(b.marginInBands * 10) / 10)}</td>
-            <td>
-              {statusWords[b.evaluation.status].text}
-              {b.thin ? ' (thin margin)' : ''}
-              {b.byDesign ? ' (at limit by design)' : ''}
-            </td>
-          </tr>
-        ))}
+        {bars.map((b) => {
+          const reading = ruleReading(b.evaluation, temperatureUnit);
+          return (
+            <tr key={evaluationKey(b.evaluation)} data-rule={b.evaluation.ruleId}>
+              <th scope="row">{b.evaluation.ruleId}</th>
+              <td>{subject(b)}</td>
+              <td>{b.evaluation.tier}</td>
+              <td>{reading.value ?? 'unknown'}</td>
+              <td>
+                {b.evaluation.comparator} {reading.limit}
+              </td>
+              <td>{reading.margin}</td>
+              <td>
+                {typeof b.caution === 'number'
+                  ? displayValue(b.caution, b.evaluation.unit, temperatureUnit, true)
+                  : (b.caution ?? 'none')}
+              </td>
+              <td>{b.marginInBands === null ? '—' : numberText(b.marginInBands, decimalsOf('bands'))}</td>
+              <td>
+                {statusWords[b.evaluation.status].text}
+                {b.thin ? ' (thin margin)' : ''}
+                {b.byDesign ? ' (at limit by design)' : ''}
+              </td>
+            </tr>
+          );
+        })}
       </tbody>
     </table>
   );

@@ -2,7 +2,8 @@ import { Group } from '@visx/group';
 import { scaleLinear } from '@visx/scale';
 import { memo, useId } from 'react';
 import { outcomeLabels } from '../../reports/describe';
-import { withUnit } from '../../reports/numbers';
+import { swingText } from '../../reports/monteCarloWords';
+import { percentText, standardErrorText, withUnit } from '../../reports/numbers';
 import type { MonteCarloResult, OutcomeId, TornadoBar } from '../../session/model';
 import { ColumnHeads } from '../shared/ColumnHeads';
 import { BottomAxis } from './axes';
@@ -15,9 +16,10 @@ const rowHeight = 24;
 const tornadoPlot = { left: 90, right: 550 };
 /** A bar's row and the line of its input's name above it. */
 const tornadoRowHeight = rowHeight + 18;
-const pct = (p: number) => withUnit(p * 100, '%');
+// The odds as the odds table and the CLI read them.
+const pct = percentText;
 const probabilityAxis = (at: number, x: ReturnType<typeof scaleLinear<number>>) => (
-  <BottomAxis scale={x} at={at} label="Probability (%)" tickFormat={(v) => `${Math.round(v * 100)} %`} />
+  <BottomAxis scale={x} at={at} label="Probability (%)" ticks={{ unit: '%', scaleBy: 100 }} />
 );
 
 /** The odds of each outcome as bars with ± one standard error; the conservative-end recommendation marked in words. */
@@ -37,7 +39,7 @@ export const OutcomeOddsChart = memo(function OutcomeOddsChart({ result, tableBe
     <ChartFigure
       id={id}
       title={`Odds of each outcome over ${result.samples.toLocaleString('en')} samples (seed ${result.seed})`}
-      description={rows.map(([o, p]) => `${outcomeLabels[o]} ${pct(p)} ± ${pct(se(o))}`).join('; ')}
+      description={rows.map(([o, p]) => `${outcomeLabels[o]} ${pct(p)} ${standardErrorText(se(o))}`).join('; ')}
       viewBox={{ width, height: bottom + 42 }}
       legend={
         <>
@@ -54,7 +56,7 @@ export const OutcomeOddsChart = memo(function OutcomeOddsChart({ result, tableBe
                 <tr key={o} data-outcome={o}>
                   <th scope="row">{outcomeLabels[o]}</th>
                   <td>{pct(p)}</td>
-                  <td>{pct(se(o))}</td>
+                  <td>{standardErrorText(se(o))}</td>
                   <td>{o === result.recommended ? 'yes (conservative end)' : ''}</td>
                 </tr>
               ))}
@@ -88,7 +90,7 @@ export const OutcomeOddsChart = memo(function OutcomeOddsChart({ result, tableBe
             />
           ))}
           <text x={x(Math.min(1, p + se(o))) + 5} y={rowHeight / 2} dy="0.32em" className="plot-value-label">
-            {pct(p)} ± {pct(se(o))}
+            {pct(p)} {standardErrorText(se(o))}
           </text>
         </Group>
       ))}
@@ -138,7 +140,7 @@ export const TornadoChart = memo(function TornadoChart({ result, tableBeside = f
                   <td>
                     {end(b, 'high')} → {pct(b.probabilityAtHigh)}
                   </td>
-                  <td>{pct(b.swing)}</td>
+                  <td>{swingText(b.swing)}</td>
                 </tr>
               ))}
             </tbody>

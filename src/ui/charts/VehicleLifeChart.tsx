@@ -99,7 +99,12 @@ export const VehicleLifeChart = memo(function VehicleLifeChart({ timeline: t }: 
             />
           ),
       )}
-      <BottomAxis scale={x} at={plot.bottom} label={`Vehicle age (days since launch, ${t.launchedUtc.slice(0, 10)})`} />
+      <BottomAxis
+        scale={x}
+        at={plot.bottom}
+        label={`Vehicle age (days since launch, ${t.launchedUtc.slice(0, 10)})`}
+        ticks={{ unit: 'd', showUnit: false }}
+      />
     </ChartFigure>
   );
 }, sameData);

@@ -1,4 +1,5 @@
 import { AxisBottom, AxisLeft, type AxisScale, type TickRendererProps } from '@visx/axis';
+import { tickText } from '../../reports/numbers';
 
 /** Plain SVG text for tick labels: every chart redraws after an edit, and this is the cheap way. */
 function Tick({ x, y, formattedValue, textAnchor, dy }: TickRendererProps) {
@@ -22,25 +23,19 @@ interface Props<Scale extends AxisScale> {
   label: string;
   at: number;
   numTicks?: number;
-  tickFormat?: (value: number) => string;
+  /** Tick labels in a unit, at its reading resolution (or the ticks' step where finer); the unit written beside each or not. */
+  ticks?: { unit: string; showUnit?: boolean; scaleBy?: number };
   labelOffset?: number;
 }
 
-export function BottomAxis<Scale extends AxisScale>({
-  scale,
-  label,
-  at,
-  numTicks = 6,
-  tickFormat,
-  labelOffset = 12,
-}: Props<Scale>) {
+export function BottomAxis<Scale extends AxisScale>({ scale, label, at, numTicks = 6, ticks, labelOffset = 12 }: Props<Scale>) {
   return (
     <AxisBottom
       scale={scale}
       top={at}
       label={label}
       numTicks={numTicks}
-      tickFormat={tickFormat ? (v) => tickFormat(Number(v)) : undefined}
+      tickFormat={ticks && formatTick(ticks)}
       tickLabelProps={{ textAnchor: 'middle', dy: '0.9em' }}
       labelOffset={labelOffset}
       {...common}
@@ -48,17 +43,25 @@ export function BottomAxis<Scale extends AxisScale>({
   );
 }
 
-export function LeftAxis<Scale extends AxisScale>({ scale, label, at, numTicks = 5, tickFormat }: Props<Scale>) {
+export function LeftAxis<Scale extends AxisScale>({ scale, label, at, numTicks = 5, ticks }: Props<Scale>) {
   return (
     <AxisLeft
       scale={scale}
       left={at}
       label={label}
       numTicks={numTicks}
-      tickFormat={tickFormat ? (v) => tickFormat(Number(v)) : undefined}
+      tickFormat={ticks && formatTick(ticks)}
       tickLabelProps={{ textAnchor: 'end', dy: '0.32em' }}
       labelOffset={24}
       {...common}
     />
   );
 }
+
+/** visx passes every tick with each one: their step sets how fine a label must be to tell them apart. */
+const formatTick =
+  ({ unit, showUnit = true, scaleBy = 1 }: NonNullable<Props<AxisScale>['ticks']>) =>
+  (value: unknown, _index: number, all: { value: unknown }[]) => {
+    const step = all.length > 1 ? Math.abs(Number(all[1]?.value) - Number(all[0]?.value)) * scaleBy : 0;
+    return tickText(Number(value) * scaleBy, unit, step, showUnit);
+  };

@@ -90,7 +90,7 @@ export const AnswerPanel = memo(function AnswerPanel({
         <ul className="deciding-numbers" aria-label="The numbers that decided">
           {answer.numbers.map(({ evaluation, thin }) => (
             <li key={evaluationKey(evaluation)} className={`status-${evaluation.status}${thin ? ' thin' : ''}`} data-thin={thin}>
-              {decidingNumberSentence(evaluation, thin, shown)}
+              {decidingNumberSentence(evaluation, thin, temperatureUnit)}
             </li>
           ))}
         </ul>

@@ -1,5 +1,7 @@
 import { memo } from 'react';
 import { quantityLabel, quantityUnit } from '../../reports/describe';
+import { numberText } from '../../reports/numbers';
+import { decimalsOf } from '../../reports/resolution';
 import {
   type AssessedValue,
   type AssessedValues,
@@ -43,8 +45,9 @@ export const DescentCabinPanel = memo(function DescentCabinPanel({ vehicle, valu
       ) : (
         <p className="muted">
           Where no report exists the rules read an estimate (source “estimated”, judged at its high end) of a cabin whose external
-          heat rejection is lost, calibrated to {model.calibration.peakCabinTempC.nominal} °C for {model.calibration.crewAboard}{' '}
-          crew <SourceRef sourceKey={model.calibration.peakCabinTempC.source} />. A report always wins.
+          heat rejection is lost, calibrated to {show(model.calibration.peakCabinTempC.nominal)} for{' '}
+          {model.calibration.crewAboard} crew <SourceRef sourceKey={model.calibration.peakCabinTempC.source} />. A report always
+          wins.
         </p>
       )}
       <table>
@@ -68,8 +71,8 @@ export const DescentCabinPanel = memo(function DescentCabinPanel({ vehicle, valu
       {threeCrew && (
         <p className="muted" data-testid="humidity-note">
           Humidity is not estimated: with no moisture removal the crew’s exhaled and sweated water would saturate the free air
-          about {Math.round(threeCrew.airSaturatedAfterMin)} minutes after hatch close ({threeCrew.crewAboard} crew), so the
-          humidity on the way down is set by a moisture removal no source gives. Only reports count.
+          about {numberText(threeCrew.airSaturatedAfterMin, decimalsOf('min'))} minutes after hatch close ({threeCrew.crewAboard}{' '}
+          crew), so the humidity on the way down is set by a moisture removal no source gives. Only reports count.
         </p>
       )}
     </section>

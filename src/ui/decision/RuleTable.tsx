@@ -1,10 +1,11 @@
 import { memo } from 'react';
 import { evaluationKey, sourcedValue } from '../../reports/describe';
+import { ruleReading } from '../../reports/ruleReading';
 import { evaluationSubject } from '../../session/decisionRecord';
 import { allRules, type MissionSetup, type PolicyRowResult, type Recommendation, type RuleEvaluation } from '../../session/model';
 import { ColumnHeads } from '../shared/ColumnHeads';
 import { SourceRef } from '../shared/SourceRef';
-import { displayMargin, displayValue, type TemperatureUnit } from '../shared/units';
+import type { TemperatureUnit } from '../shared/units';
 
 interface Props {
   policyRows: PolicyRowResult[];
@@ -103,7 +104,7 @@ const sameRow = (a: RowProps, b: RowProps) =>
 
 // Most rows are unchanged by an edit (new objects, same values): skipping them is most of an edit's render.
 const EvaluationRow = memo(function EvaluationRow({ evaluation: e, subject, temperatureUnit }: RowProps) {
-  const show = (value: number, unit: string) => displayValue(value, unit, temperatureUnit);
+  const reading = ruleReading(e, temperatureUnit);
   return (
     <tr
       className={`status-${e.status}`}
@@ -117,15 +118,13 @@ const EvaluationRow = memo(function EvaluationRow({ evaluation: e, subject, temp
       <td>{subject}</td>
       <td>{e.tier}</td>
       <td>
-        {e.value === null ? 'unknown' : sourcedValue(show(e.value, e.unit), e.valueSource)}
-        {e.nominalValue !== null && e.nominalValue !== e.value && (
-          <span className="muted"> ({show(e.nominalValue, e.unit)})</span>
-        )}
+        {reading.value === null ? 'unknown' : sourcedValue(reading.value, e.valueSource)}
+        {reading.nominal !== null && <span className="muted"> ({reading.nominal})</span>}
       </td>
       <td>
-        {e.comparator} {show(e.threshold, e.unit)}
+        {e.comparator} {reading.limit}
       </td>
-      <td>{displayMargin(e.margin, e.unit, temperatureUnit)}</td>
+      <td>{reading.margin}</td>
       <td className="result">{statusText[e.status]}</td>
       <td>{e.valueSource !== null && <SourceRef sourceKey={e.valueSource} />}</td>
     </tr>

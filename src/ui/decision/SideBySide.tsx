@@ -1,6 +1,7 @@
 import { memo, useId, useMemo, useReducer, useState } from 'react';
 import type { Scenario } from '../../../scenarios/schema';
 import { comparatorSymbol, quantityLabel, quantityUnit, thresholdFlipWords, thresholdName } from '../../reports/describe';
+import { type RuleReading, ruleReadings } from '../../reports/ruleReading';
 import { type ComparedSide, compareSides, scenarioAtStep, underThresholds } from '../../session/compare';
 import { evaluationSubject } from '../../session/decisionRecord';
 import {
@@ -92,9 +93,17 @@ export const SideBySide = memo(function SideBySide(props: Props) {
     [sideB, situation],
   );
   const shown = (value: number | null, unit: string) => (value === null ? 'unknown' : displayValue(value, unit, temperatureUnit));
-  const result = (e: RuleEvaluation | null) =>
-    e
-      ? `${shown(e.value, e.unit)} ${comparatorSymbol(e.comparator)} ${shown(e.threshold, e.unit)}: ${statusWords[e.status].text}`
+  // Both sides of a rule read at one resolution, so each verdict can be read off the numbers beside it.
+  const readPair = (a: RuleEvaluation | null, b: RuleEvaluation | null) => {
+    const readings = ruleReadings(
+      [a, b].filter((e): e is RuleEvaluation => e !== null),
+      temperatureUnit,
+    );
+    return { a: a && readings[0], b: b && readings[a ? 1 : 0] };
+  };
+  const result = (e: RuleEvaluation | null, reading: RuleReading | null | undefined) =>
+    e && reading
+      ? `${reading.value ?? 'unknown'} ${comparatorSymbol(e.comparator)} ${reading.limit}: ${statusWords[e.status].text}`
       : 'not reached';
   const flip = (f: FlipPoint | null) => (f ? thresholdFlipWords(f, shown) : 'none');
   const reported = (v: AssessedValue | null, unit: string) =>
@@ -190,13 +199,14 @@ export const SideBySide = memo(function SideBySide(props: Props) {
             ))}
             {comparison.evaluations.map(({ key, a, b, differs }) => {
               const e = (a ?? b) as RuleEvaluation;
+              const readings = readPair(a, b);
               return (
                 <tr key={key} className={differs ? 'differs' : undefined} data-row="rule" data-rule={e.ruleId}>
                   <th scope="row">{e.ruleId}</th>
                   <td>{evaluationSubject(e, a ? setup : sideB.situation.setup)}</td>
                   <td>{e.tier}</td>
-                  <td>{result(a)}</td>
-                  <td>{result(b)}</td>
+                  <td>{result(a, readings.a)}</td>
+                  <td>{result(b, readings.b)}</td>
                   <td>{differsMark(differs)}</td>
                 </tr>
               );

@@ -1,33 +1,24 @@
-import { withUnit } from '../../reports/numbers';
+import { roundedReading, signedWithUnit, withUnit } from '../../reports/numbers';
+import { fromShownUnit, inShownUnit, shownUnitOf, type TemperatureUnit } from '../../reports/shownUnit';
 
-export type TemperatureUnit = '°C' | '°F';
+export type { TemperatureUnit };
 
-const toF = (c: number) => (c * 9) / 5 + 32;
-const fromF = (f: number) => ((f - 32) * 5) / 9;
-
-/** Display only, rounded as every report rounds: the model stores °C; a difference (a margin) converts without the offset. */
+/** Display only, converted then rounded at the shown unit's resolution; a difference (a margin) converts without the offset. */
 export function displayValue(value: number, unit: string, shown: TemperatureUnit, isDifference = false): string {
-  if (unit === '°C' && shown === '°F') return withUnit(isDifference ? (value * 9) / 5 : toF(value), '°F');
-  return withUnit(value, unit);
+  return withUnit(inShownUnit(value, unit, shown, isDifference), shownUnitOf(unit, shown));
 }
 
+/** A number for an input field or a chart position: the model's own in its unit, a converted one at the shown unit's resolution. */
 export function toDisplayNumber(value: number, unit: string, shown: TemperatureUnit): number {
-  return unit === '°C' && shown === '°F' ? round(toF(value)) : value;
+  const converted = inShownUnit(value, unit, shown);
+  return converted === value ? value : roundedReading(converted, shownUnitOf(unit, shown));
 }
 
-export function fromDisplayNumber(value: number, unit: string, shown: TemperatureUnit): number {
-  return unit === '°C' && shown === '°F' ? fromF(value) : value;
-}
+export const fromDisplayNumber = fromShownUnit;
 
-export function displayUnit(unit: string, shown: TemperatureUnit): string {
-  return unit === '°C' ? shown : unit;
-}
-
-export function round(x: number): number {
-  return Math.round(x * 100) / 100;
-}
+export const displayUnit = shownUnitOf;
 
 /** A margin, signed (`+3 °C`, `−1.5 %`), converted as a difference; `—` when unknown. */
 export function displayMargin(margin: number | null, unit: string, shown: TemperatureUnit): string {
-  return margin === null ? '—' : `${margin >= 0 ? '+' : '−'}${displayValue(Math.abs(margin), unit, shown, true)}`;
+  return margin === null ? '—' : signedWithUnit(inShownUnit(margin, unit, shown, true), shownUnitOf(unit, shown));
 }

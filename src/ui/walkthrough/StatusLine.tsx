@@ -1,6 +1,7 @@
 import { memo, useEffect } from 'react';
 import { changeSentence } from '../../reports/answerWords';
 import { outcomeLabels, signatureMeaning, utcMinute } from '../../reports/describe';
+import { ruleReading } from '../../reports/ruleReading';
 import type { StatusLine as Status } from '../../session/statusLine';
 import { OutcomeBadge } from '../shared/OutcomeBadge';
 import { displayValue, type TemperatureUnit } from '../shared/units';
@@ -69,8 +70,7 @@ export const StatusLine = memo(function StatusLine({ status, scenarioTitle, step
       )}
       {thinnest && thinnest.evaluation.margin !== null && (
         <span data-testid="status-thinnest">
-          Thinnest margin: <code>{thinnest.evaluation.ruleId}</code>{' '}
-          {shown(thinnest.evaluation.margin, thinnest.evaluation.unit, true)}
+          Thinnest margin: <code>{thinnest.evaluation.ruleId}</code> {ruleReading(thinnest.evaluation, temperatureUnit).margin}
           {thinnest.thin ? ' ⚠ thin' : ''}
         </span>
       )}
