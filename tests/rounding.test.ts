@@ -85,7 +85,13 @@ describe('a value, its limit and its margin read together', () => {
     );
 
   it('a value just under its limit is shown finer than the limit would round it to (not 40 °C, 40 °C, +0.05 °C)', () => {
-    expect(ruleReading(evaluate(39.95, 40))).toEqual({ value: '39.95 °C', nominal: null, limit: '40 °C', margin: '+0.05 °C' });
+    expect(ruleReading(evaluate(39.95, 40))).toEqual({
+      value: '39.95 °C',
+      nominal: null,
+      limit: '40 °C',
+      margin: '+0.05 °C',
+      by: '0.05 °C',
+    });
     expect(ruleReading(evaluate(40.04, 40))).toMatchObject({ value: '40.04 °C', margin: '−0.04 °C' });
   });
 

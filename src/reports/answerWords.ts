@@ -41,8 +41,7 @@ export function decidingRowSentence(row: NonNullable<Answer['decidingRow']>): st
 export function decidingNumberSentence(e: RuleEvaluation, thin: boolean, temperatureUnit: TemperatureUnit): string {
   const reading = ruleReading(e, temperatureUnit);
   const value = reading.value === null ? 'unknown' : sourcedValue(reading.value, e.valueSource);
-  // The margin's magnitude, as the rule table shows it signed.
-  const by = reading.margin.slice(1);
+  const { by } = reading;
   const verdict =
     e.margin === null ? 'unknown' : e.status === 'pass' ? `passes by ${by}${thin ? ' (thin margin)' : ''}` : `fails by ${by}`;
   return `${quantityLabel(e.quantityKey)}, ${e.tier} tier: ${value} against a limit of ${comparatorSymbol(e.comparator)} ${reading.limit}: ${verdict}`;

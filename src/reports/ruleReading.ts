@@ -18,7 +18,10 @@ export interface RuleReading {
   /** The nominal value beside a judged end that differs from it; null otherwise. */
   nominal: string | null;
   limit: string;
+  /** Signed: `+1.5 °C`, `−0.04 °C`, `—` when unknown. */
   margin: string;
+  /** The margin's size alone, as "passes by" and "fails by" say it: `1.5 °C`. */
+  by: string;
 }
 
 const inShown = (e: RuleNumbers, shown: TemperatureUnit): RuleNumbers => ({
@@ -52,12 +55,16 @@ export function ruleReadings(rules: readonly RuleNumbers[], shown: TemperatureUn
   const converted = rules.map((e) => inShown(e, shown));
   const unit = converted[0]?.unit ?? '';
   const decimals = sharedDecimals(converted, unit);
-  return converted.map((e) => ({
-    value: e.value === null ? null : withUnit(e.value, unit, decimals),
-    nominal: e.nominalValue == null || e.nominalValue === e.value ? null : withUnit(e.nominalValue, unit, decimals),
-    limit: withUnit(e.threshold, unit, decimals),
-    margin: marginText(e, unit, decimals),
-  }));
+  return converted.map((e) => {
+    const margin = marginText(e, unit, decimals);
+    return {
+      value: e.value === null ? null : withUnit(e.value, unit, decimals),
+      nominal: e.nominalValue == null || e.nominalValue === e.value ? null : withUnit(e.nominalValue, unit, decimals),
+      limit: withUnit(e.threshold, unit, decimals),
+      margin,
+      by: e.margin === null ? margin : margin.slice(1),
+    };
+  });
 }
 
 /**

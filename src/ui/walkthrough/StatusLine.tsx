@@ -70,7 +70,7 @@ export const StatusLine = memo(function StatusLine({ status, scenarioTitle, step
       )}
       {thinnest && thinnest.evaluation.margin !== null && (
         <span data-testid="status-thinnest">
-          Thinnest margin: <code>{thinnest.evaluation.ruleId}</code> {ruleReading(thinnest.evaluation, temperatureUnit).margin}
+          Thinnest margin: <code>{thinnest.evaluation.ruleId}</code> {ruleReading(thinnest.evaluation, temperatureUnit).by}
           {thinnest.thin ? ' ⚠ thin' : ''}
         </span>
       )}
