@@ -84,3 +84,76 @@ test('the vehicle-life chart marks the decision once it is taken', async ({ page
   await life.scrollIntoViewIfNeeded();
   await expect(life.locator('g[data-mark="decision"]')).toContainText('decision');
 });
+
+/** Every chart's text as drawn on screen: its font size times the scale its SVG is drawn at, and whether it stays inside its figure. */
+function chartTextOnScreen(page: Page) {
+  return page.locator('figure.plot').evaluateAll((figures) =>
+    figures.flatMap((figure) => {
+      const svg = figure.querySelector<SVGSVGElement>('svg.plot-svg');
+      const frame = figure.getBoundingClientRect();
+      return [...(svg?.querySelectorAll<SVGTextElement>('text') ?? [])]
+        .filter((text) => (text.textContent ?? '').trim() !== '')
+        .map((text) => {
+          const box = text.getBoundingClientRect();
+          // A rotated label (the vertical axis's title) scales by the length of its CTM's first column.
+          const ctm = text.getScreenCTM();
+          return {
+            chart: figure.getAttribute('data-chart')?.replace(/-.*/, '') ?? '',
+            text: text.textContent ?? '',
+            fontSizePx: Number.parseFloat(getComputedStyle(text).fontSize) * (ctm ? Math.hypot(ctm.a, ctm.b) : 0),
+            insideFigure: box.left >= frame.left - 1 && box.right <= frame.right + 1,
+          };
+        });
+    }),
+  );
+}
+
+/** MS-22 at its decision step with a small Monte Carlo run: every kind of chart on one page. */
+async function openEveryChart(page: Page) {
+  await openWalkthrough(page, 'Soyuz MS-22 coolant leak');
+  await stepUntil(page, 'anomaly.decision');
+  const odds = page.getByRole('region', { name: 'How often the answer holds across the reported ranges' });
+  await odds.getByLabel('Samples').fill('2000');
+  await odds.getByLabel('Seed').fill('3');
+  await odds.getByRole('button', { name: 'Run' }).click();
+  await expect(odds.getByTestId('odds-result').getByRole('figure')).toHaveCount(2, { timeout: 60_000 });
+  await expect(page.locator('.plot-pending')).toHaveCount(0);
+}
+
+const everyChart = new Set(['margins', 'cabin', 'flips', 'life', 'odds', 'tornado']);
+
+for (const viewport of [
+  { width: 1024, height: 768 },
+  { width: 1440, height: 900 },
+  { width: 1920, height: 1080 },
+]) {
+  test(`at ${viewport.width}×${viewport.height} every chart's text is drawn at 12 px or more, inside its figure`, async ({
+    page,
+  }) => {
+    await page.setViewportSize(viewport);
+    await openEveryChart(page);
+    const texts = await chartTextOnScreen(page);
+    expect(new Set(texts.map((t) => t.chart))).toEqual(everyChart);
+    expect(texts.filter((t) => t.fontSizePx < 12)).toEqual([]);
+    expect(texts.filter((t) => !t.insideFigure)).toEqual([]);
+  });
+}
+
+test('a window narrowed from 1440 to 1024 px lays the charts out again at the new width, their text still 12 px or more', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await openEveryChart(page);
+  const svgs = page.locator('svg.plot-svg');
+  const widthPx = (i: number) => svgs.nth(i).evaluate((svg) => (svg as SVGSVGElement).viewBox.baseVal.width);
+  const wide = await svgs.evaluateAll((all) => all.map((svg) => (svg as SVGSVGElement).viewBox.baseVal.width));
+  await page.setViewportSize({ width: 1024, height: 768 });
+  // A chart in a part of the page not yet rendered (content-visibility) is measured again when it scrolls into view.
+  for (const [i, widePx] of wide.entries()) {
+    await svgs.nth(i).scrollIntoViewIfNeeded();
+    await expect.poll(() => widthPx(i)).toBeLessThan(widePx);
+  }
+  const texts = await chartTextOnScreen(page);
+  expect(texts.filter((t) => t.fontSizePx < 12)).toEqual([]);
+  expect(texts.filter((t) => !t.insideFigure)).toEqual([]);
+});

@@ -8,24 +8,49 @@ import { BottomAxis, LeftAxis } from './axes';
 import { ChartFigure } from './ChartFigure';
 import { LimitLine } from './marks';
 import { sameData } from './sameData';
+import { textWidthPx } from './textFit';
+import { useFigureWidthPx } from './useFigureWidthPx';
 
 interface Props {
   series: CabinSeries[];
   temperatureUnit: TemperatureUnit;
 }
 
-const panel = { width: 320, height: 262, left: 52, right: 12, top: 14, bottom: 74 };
+/** A panel's frame around its plot; its width is the chart's (or half of it, the two quantities side by side where both fit). */
+const panel = { left: 56, right: 12, top: 18, plotHeight: 170, verdictBelow: 40, titleBelow: 58 };
+const panelHeightPx = panel.top + panel.plotHeight + panel.titleBelow + 8;
+const verdicts = ['✔ nominal', '✔ emergency', '✘ over both'];
+
+/** The narrowest panel in which every crew count's verdict and each limit's label fit side by side. */
+function minPanelWidthPx(series: CabinSeries[], temperatureUnit: TemperatureUnit): number {
+  const crewSlotPx = Math.max(...verdicts.map((v) => textWidthPx(v))) + 14;
+  const limitLabelsPx = series.flatMap((s) =>
+    (['nominal', 'emergency'] as const).map((tier) => {
+      const limit = s.limits[tier];
+      return limit === null ? 0 : textWidthPx(limitLabel(tier, limit, s, temperatureUnit)) + 8;
+    }),
+  );
+  const crewCounts = Math.max(1, ...series.map((s) => s.byCrewCount.length));
+  return panel.left + panel.right + Math.max(crewCounts * crewSlotPx, ...limitLabelsPx);
+}
+
+const limitLabel = (tier: 'nominal' | 'emergency', limit: number, s: CabinSeries, temperatureUnit: TemperatureUnit) =>
+  `${tier} limit ${displayValue(limit, s.unit, temperatureUnit)}`;
 
 /** Predicted peak descent cabin temperature and humidity for each crew count, with each report's range and the limits. */
 export const CabinChart = memo(function CabinChart({ series, temperatureUnit }: Props) {
   const id = `cabin-${useId().replace(/:/g, '')}`;
+  const [figureRef, widthPx] = useFigureWidthPx();
+  const across = Math.max(1, Math.min(series.length, Math.floor(widthPx / minPanelWidthPx(series, temperatureUnit))));
+  const panelWidthPx = widthPx / across;
   const estimates = series.flatMap((s) => s.byCrewCount.filter((c) => c.prediction?.estimated)).length;
   return (
     <ChartFigure
       id={id}
       title="Predicted peak descent cabin temperature and humidity by crew count"
       description={`For 1 to ${series[0]?.byCrewCount.length ?? 0} crew aboard: the nominal prediction, its reported range (low to high) and the nominal and emergency limits; ${estimates} of the values are estimates, not reports.`}
-      viewBox={{ width: panel.width * series.length, height: panel.height }}
+      figureRef={figureRef}
+      sizePx={{ width: widthPx, height: Math.ceil(series.length / across) * panelHeightPx }}
       legend={
         <>
           ● report (nominal), bar: its range low–high · ○ and dashed bar: <strong>estimated</strong> (a model, not a report) ·
@@ -36,15 +61,23 @@ export const CabinChart = memo(function CabinChart({ series, temperatureUnit }: 
       table={<CabinTable series={series} temperatureUnit={temperatureUnit} />}
     >
       {series.map((s, i) => (
-        <Group key={s.quantity} left={i * panel.width}>
-          <CabinPanel series={s} temperatureUnit={temperatureUnit} />
+        <Group key={s.quantity} left={(i % across) * panelWidthPx} top={Math.floor(i / across) * panelHeightPx}>
+          <CabinPanel series={s} temperatureUnit={temperatureUnit} widthPx={panelWidthPx} />
         </Group>
       ))}
     </ChartFigure>
   );
 }, sameData);
 
-function CabinPanel({ series, temperatureUnit }: { series: CabinSeries; temperatureUnit: TemperatureUnit }) {
+function CabinPanel({
+  series,
+  temperatureUnit,
+  widthPx,
+}: {
+  series: CabinSeries;
+  temperatureUnit: TemperatureUnit;
+  widthPx: number;
+}) {
   const shown = (v: number) => toDisplayNumber(v, series.unit, temperatureUnit);
   const unit = displayUnit(series.unit, temperatureUnit);
   const predictions = series.byCrewCount.flatMap((c) => (c.prediction ? [c.prediction] : []));
@@ -52,16 +85,16 @@ function CabinPanel({ series, temperatureUnit }: { series: CabinSeries; temperat
   const values = [...predictions.flatMap((p) => [p.low, p.high]), ...limits].map(shown);
   const x = scaleBand({
     domain: series.byCrewCount.map((c) => c.crewCount),
-    range: [panel.left, panel.width - panel.right],
+    range: [panel.left, widthPx - panel.right],
     padding: 0.3,
   });
   const y = scaleLinear({
     domain: [Math.min(...values) - 3, Math.max(...values) + 3],
-    range: [panel.height - panel.bottom, panel.top],
+    range: [panel.top + panel.plotHeight, panel.top],
     nice: true,
   });
   const centre = (crewCount: number) => (x(crewCount) ?? 0) + x.bandwidth() / 2;
-  const bottom = panel.height - panel.bottom;
+  const bottom = panel.top + panel.plotHeight;
   return (
     <g data-quantity={series.quantity}>
       {(['nominal', 'emergency'] as const).map((tier) => {
@@ -70,8 +103,8 @@ function CabinPanel({ series, temperatureUnit }: { series: CabinSeries; temperat
           limit !== null && (
             <LimitLine
               key={tier}
-              at={{ y: y(shown(limit)), x0: panel.left, x1: panel.width - panel.right }}
-              label={`${tier} limit ${displayValue(limit, series.unit, temperatureUnit)}`}
+              at={{ y: y(shown(limit)), x0: panel.left, x1: widthPx - panel.right }}
+              label={limitLabel(tier, limit, series, temperatureUnit)}
               tier={tier}
               labelAt={tier === 'nominal' ? 'end' : 'start'}
             />
@@ -94,7 +127,7 @@ function CabinPanel({ series, temperatureUnit }: { series: CabinSeries; temperat
         ),
       )}
       <LeftAxis scale={y} at={panel.left} label={`${shortLabel(series)} (${unit})`} ticks={{ unit, showUnit: false }} />
-      <BottomAxis scale={x} at={bottom} label="Crew aboard (persons)" numTicks={series.byCrewCount.length} labelOffset={40} />
+      <BottomAxis scale={x} at={bottom} label="Crew aboard (persons)" withinPx={[0, widthPx]} titleBelowPx={panel.titleBelow} />
     </g>
   );
 }
@@ -110,7 +143,7 @@ function PredictionMark({
   prediction: CabinPrediction;
   bottom: number;
 }) {
-  const verdict = p.status.nominal === 'pass' ? '✔ nominal' : p.status.emergency === 'pass' ? '✔ emergency' : '✘ over both';
+  const verdict = p.status.nominal === 'pass' ? verdicts[0] : p.status.emergency === 'pass' ? verdicts[1] : verdicts[2];
   return (
     <g className={`prediction${p.estimated ? ' estimated' : ''}`} data-crew={p.crewCount} data-estimated={p.estimated}>
       <line x1={cx} x2={cx} y1={y(p.low)} y2={y(p.high)} className="range-line" />
@@ -122,7 +155,7 @@ function PredictionMark({
           estimated
         </text>
       )}
-      <text x={cx} y={bottom + 36} textAnchor="middle" className="plot-value-label plot-verdict">
+      <text x={cx} y={bottom + panel.verdictBelow} textAnchor="middle" className="plot-value-label plot-verdict">
         {verdict}
       </text>
     </g>

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import type { ReactNode, RefObject } from 'react';
 
 interface Props {
   /** Unique on the page: ids of the title, description and table derive from it. */
@@ -6,7 +6,9 @@ interface Props {
   title: string;
   /** What the chart shows, in one or two sentences: the picture's accessible description. */
   description: string;
-  viewBox: { width: number; height: number };
+  /** The figure's measured width (useFigureWidthPx) and the height laid out for it, in CSS pixels: drawn unscaled on screen. */
+  sizePx: { width: number; height: number };
+  figureRef: RefObject<HTMLElement | null>;
   /** The legend in words: what a pattern, a marker or a dashed line means (never colour alone). */
   legend: ReactNode;
   /** The same numbers as a table: the chart's text equivalent; null where that table is shown beside the chart. */
@@ -15,15 +17,15 @@ interface Props {
 }
 
 /** A chart as a figure: a titled picture, its legend in words, and its numbers as a table one click away. */
-export function ChartFigure({ id, title, description, viewBox, legend, table, children }: Props) {
+export function ChartFigure({ id, title, description, sizePx, figureRef, legend, table, children }: Props) {
   return (
-    <figure className="plot" aria-labelledby={`${id}-title`} data-chart={id}>
+    <figure ref={figureRef} className="plot" aria-labelledby={`${id}-title`} data-chart={id}>
       <figcaption id={`${id}-title`} className="plot-title">
         {title}
       </figcaption>
       <svg
         className="plot-svg"
-        viewBox={`0 0 ${viewBox.width} ${viewBox.height}`}
+        viewBox={`0 0 ${sizePx.width} ${sizePx.height}`}
         role="img"
         aria-labelledby={`${id}-svg-title`}
         aria-describedby={`${id}-description`}

@@ -6,19 +6,33 @@ import type { FlipLine } from '../../session/charts/flipLines';
 import { flipRelation } from '../../session/model';
 import { ColumnHeads } from '../shared/ColumnHeads';
 import { displayUnit, displayValue, type TemperatureUnit, toDisplayNumber } from '../shared/units';
-import { BottomAxis } from './axes';
+import { BottomAxis, bottomAxisHeightPx } from './axes';
 import { ChartFigure } from './ChartFigure';
-import { LimitLine } from './marks';
+import { LimitLine, TextLines } from './marks';
 import { sameData } from './sameData';
+import { lineHeightPx, placeBeside, textWidthPx, wrapLines } from './textFit';
+import { useFigureWidthPx } from './useFigureWidthPx';
 
 interface Props {
   lines: FlipLine[];
   temperatureUnit: TemperatureUnit;
 }
 
-const width = 640;
-const plot = { left: 24, right: 600 };
-const row = { height: 74, title: 12, flipLabel: 27, line: 40, axis: 46 };
+/** Room at either end of a number line for half a tick label ("0.15 kPa/h"). */
+const lineEndPx = 36;
+const directions = ['lower', 'raise'] as const;
+
+type FlipWords = (l: FlipLine, direction: 'lower' | 'raise') => string;
+
+/** A row at the chart's width: its title wrapped, a line of words per flip point, a line for the limits' names, the number line and its ticks. */
+function rowLayout(l: FlipLine, title: string, widthPx: number) {
+  const titleLines = wrapLines(title, widthPx, 'bold');
+  const flips = directions.filter((d) => l[d]);
+  const flipY = (i: number) => (titleLines.length + i + 1) * lineHeightPx - 3;
+  const limitY = flipY(flips.length);
+  const lineY = limitY + 12;
+  return { titleLines, flips, flipY, limitY, lineY, heightPx: lineY + 8 + bottomAxisHeightPx('', widthPx) };
+}
 
 const lineName = (l: FlipLine) =>
   l.kind === 'threshold' ? `Threshold: ${thresholdName(l.key)}` : `Assessed: ${quantityLabel(l.key)} (${endOf(l)} end)`;
@@ -30,17 +44,29 @@ const endOf = (l: FlipLine) => {
 /** Each flip point on a number line: from the value now to where the recommendation changes, with the limits in the same unit. */
 export const FlipChart = memo(function FlipChart({ lines, temperatureUnit }: Props) {
   const id = `flips-${useId().replace(/:/g, '')}`;
+  const [figureRef, widthPx] = useFigureWidthPx();
   const show = (l: FlipLine, v: number) => displayValue(v, l.unit, temperatureUnit);
   const flipWords = (l: FlipLine, direction: 'lower' | 'raise') => {
     const f = l[direction];
     return f ? `${flipRelation(f)} ${show(l, f.flipAt)} → ${outcomeLabels[f.newOutcome]}` : 'none in range';
   };
+  const title = (l: FlipLine) =>
+    `${l.nearest ? '★ nearest · ' : ''}${lineName(l)}: now ${displayValue(l.current, l.unit, temperatureUnit)}`;
+  const rows = lines.map((l) => rowLayout(l, title(l), widthPx));
+  const tops = rows.map((_, i) => rows.slice(0, i).reduce((sum, r) => sum + r.heightPx, 0));
   return (
     <ChartFigure
       id={id}
+      figureRef={figureRef}
       title="Flip points: from each value now to where the recommendation changes"
       description={`${lines.length} values with a flip point${lines[0]?.nearest ? `; the nearest: ${lineName(lines[0])} ${flipWords(lines[0], lines[0].nearest)}` : ''}.`}
-      viewBox={{ width, height: Math.max(1, lines.length) * row.height + 8 }}
+      sizePx={{
+        width: widthPx,
+        height: Math.max(
+          1,
+          rows.reduce((sum, r) => sum + r.heightPx, 0),
+        ),
+      }}
       legend={
         <>
           ● the value now · ◆ where the recommendation changes (◇: only with the other tier moved too) · arrow: the move needed ·
@@ -50,8 +76,14 @@ export const FlipChart = memo(function FlipChart({ lines, temperatureUnit }: Pro
       table={<FlipLineTable lines={lines} show={show} flipWords={flipWords} />}
     >
       {lines.map((l, i) => (
-        <Group key={`${l.kind}:${l.key}`} top={i * row.height} className={`flip-line${l.nearest ? ' nearest' : ''}`}>
-          <FlipRow line={l} temperatureUnit={temperatureUnit} flipWords={flipWords} />
+        <Group key={`${l.kind}:${l.key}`} top={tops[i]} className={`flip-line${l.nearest ? ' nearest' : ''}`}>
+          <FlipRow
+            line={l}
+            layout={rows[i] as ReturnType<typeof rowLayout>}
+            widthPx={widthPx}
+            temperatureUnit={temperatureUnit}
+            flipWords={flipWords}
+          />
         </Group>
       ))}
     </ChartFigure>
@@ -60,12 +92,16 @@ export const FlipChart = memo(function FlipChart({ lines, temperatureUnit }: Pro
 
 function FlipRow({
   line: l,
+  layout: row,
+  widthPx,
   temperatureUnit,
   flipWords,
 }: {
   line: FlipLine;
+  layout: ReturnType<typeof rowLayout>;
+  widthPx: number;
   temperatureUnit: TemperatureUnit;
-  flipWords: (l: FlipLine, direction: 'lower' | 'raise') => string;
+  flipWords: FlipWords;
 }) {
   const shown = (v: number) => toDisplayNumber(v, l.unit, temperatureUnit);
   const unit = displayUnit(l.unit, temperatureUnit);
@@ -75,54 +111,52 @@ function FlipRow({
   const span = Math.max(...values) - Math.min(...values) || Math.max(1, Math.abs(values[0] ?? 1));
   const x = scaleLinear({
     domain: [Math.min(...values) - span * 0.12, Math.max(...values) + span * 0.12],
-    range: [plot.left, plot.right],
+    range: [lineEndPx, widthPx - lineEndPx],
   });
   const now = x(shown(l.current));
+  const withinPx = [0, widthPx] as const;
+  const sideAway = (at: number) => (at > widthPx / 2 ? 'before' : 'after');
   return (
     <g data-line={l.key} data-kind={l.kind}>
-      <text x={plot.left} y={row.title} className="plot-row-label flip-title">
-        {l.nearest ? '★ nearest · ' : ''}
-        {lineName(l)}: now {displayValue(l.current, l.unit, temperatureUnit)}
-      </text>
-      <line x1={plot.left} x2={plot.right} y1={row.line} y2={row.line} className="number-line" />
+      <TextLines lines={row.titleLines} x={0} y={lineHeightPx - 3} className="plot-row-label flip-title" />
+      <line x1={lineEndPx} x2={widthPx - lineEndPx} y1={row.lineY} y2={row.lineY} className="number-line" />
       {l.limits.map((m) => (
         <LimitLine
           key={m.thresholdKey}
-          at={{ x: x(shown(m.value)), y0: row.line - 10, y1: row.axis }}
+          at={{ x: x(shown(m.value)), y0: row.limitY - 10, y1: row.lineY + 6 }}
           label={m.tier}
           tier={m.tier}
-          side={x(shown(m.value)) > (plot.left + plot.right) / 2 ? 'before' : 'after'}
+          side={sideAway(x(shown(m.value)))}
+          withinPx={withinPx}
+          labelY={row.limitY}
         />
       ))}
-      {(['lower', 'raise'] as const).map((direction) => {
+      {row.flips.map((direction, i) => {
         const f = l[direction];
         if (!f) return null;
         const at = x(shown(f.flipAt));
         const validAlone = !('validAlone' in f) || f.validAlone;
+        const words = flipWords(l, direction);
+        const placed = placeBeside(at, textWidthPx(words), withinPx, sideAway(at), 0);
         return (
           <g key={direction} className={`flip flip-${direction}${l.nearest === direction ? ' flip-nearest' : ''}`}>
-            <line x1={now} x2={at} y1={row.line} y2={row.line} className="flip-move" />
+            <line x1={now} x2={at} y1={row.lineY} y2={row.lineY} className="flip-move" />
             <rect
               x={at - 4.5}
-              y={row.line - 4.5}
+              y={row.lineY - 4.5}
               width={9}
               height={9}
-              transform={`rotate(45 ${at} ${row.line})`}
+              transform={`rotate(45 ${at} ${row.lineY})`}
               className={`flip-mark${validAlone ? '' : ' flip-mark-with-other-tier'}`}
             />
-            <text
-              x={at}
-              y={row.flipLabel}
-              textAnchor={at > (plot.left + plot.right) / 2 ? 'end' : 'start'}
-              className="plot-value-label"
-            >
-              {flipWords(l, direction)}
+            <text x={placed.x} y={row.flipY(i)} textAnchor={placed.textAnchor} className="plot-value-label">
+              {words}
             </text>
           </g>
         );
       })}
-      <circle cx={now} cy={row.line} r={4.5} className="now-mark" />
-      <BottomAxis scale={x} at={row.axis} label="" numTicks={5} ticks={{ unit }} />
+      <circle cx={now} cy={row.lineY} r={4.5} className="now-mark" />
+      <BottomAxis scale={x} at={row.lineY + 6} label="" withinPx={withinPx} tickSpacingPx={110} ticks={{ unit }} />
     </g>
   );
 }
@@ -134,7 +168,7 @@ function FlipLineTable({
 }: {
   lines: FlipLine[];
   show: (l: FlipLine, v: number) => string;
-  flipWords: (l: FlipLine, direction: 'lower' | 'raise') => string;
+  flipWords: FlipWords;
 }) {
   return (
     <table>

@@ -6,20 +6,28 @@ import { swingText } from '../../reports/monteCarloWords';
 import { percentText, standardErrorText, withUnit } from '../../reports/numbers';
 import type { MonteCarloResult, OutcomeId, TornadoBar } from '../../session/model';
 import { ColumnHeads } from '../shared/ColumnHeads';
-import { BottomAxis } from './axes';
+import { BottomAxis, bottomAxisHeightPx } from './axes';
 import { ChartFigure } from './ChartFigure';
-import { LimitLine } from './marks';
+import { LimitLine, TextLines } from './marks';
+import { lineHeightPx, textWidthPx, wrapLines } from './textFit';
+import { useFigureWidthPx } from './useFigureWidthPx';
 
-const width = 640;
-const plot = { left: 220, right: 600, top: 8 };
-const rowHeight = 24;
-const tornadoPlot = { left: 90, right: 550 };
-/** A bar's row and the line of its input's name above it. */
-const tornadoRowHeight = rowHeight + 18;
+const topPx = 8;
+const barRowPx = 24;
+/** Room at either end of the axis for half a tick label ("100 %"). */
+const axisEndPx = 20;
+const axisLabel = 'Probability (%)';
 // The odds as the odds table and the CLI read them.
 const pct = percentText;
-const probabilityAxis = (at: number, x: ReturnType<typeof scaleLinear<number>>) => (
-  <BottomAxis scale={x} at={at} label="Probability (%)" ticks={{ unit: '%', scaleBy: 100 }} />
+const probabilityAxis = (at: number, x: ReturnType<typeof scaleLinear<number>>, widthPx: number) => (
+  <BottomAxis
+    scale={x}
+    at={at}
+    label={axisLabel}
+    withinPx={[0, widthPx]}
+    tickSpacingPx={60}
+    ticks={{ unit: '%', scaleBy: 100 }}
+  />
 );
 
 /** The odds of each outcome as bars with ± one standard error; the conservative-end recommendation marked in words. */
@@ -31,16 +39,27 @@ interface Props {
 
 export const OutcomeOddsChart = memo(function OutcomeOddsChart({ result, tableBeside = false }: Props) {
   const id = `odds-${useId().replace(/:/g, '')}`;
+  const [figureRef, widthPx] = useFigureWidthPx();
   const rows = (Object.entries(result.outcomes) as [OutcomeId, number][]).sort((a, b) => b[1] - a[1]);
-  const x = scaleLinear({ domain: [0, 1], range: [plot.left, plot.right] });
-  const bottom = plot.top + rows.length * rowHeight;
   const se = (outcome: OutcomeId) => result.standardErrors[outcome] ?? 0;
+  const name = (o: OutcomeId) => `${o === result.recommended ? '◆ ' : ''}${outcomeLabels[o]}`;
+  const value = (o: OutcomeId, p: number) => `${pct(p)} ${standardErrorText(se(o))}`;
+  // Outcome names left of their bars where they fit in 40 % of the width, else above them; room on the right for the widest value.
+  const namesPx = Math.max(0, ...rows.map(([o]) => textWidthPx(name(o)))) + 10;
+  const namesBeside = namesPx <= 0.4 * widthPx;
+  const valuesPx = Math.max(0, ...rows.map(([o, p]) => textWidthPx(value(o, p)))) + 10;
+  const x = scaleLinear({ domain: [0, 1], range: [namesBeside ? namesPx : axisEndPx, widthPx - Math.max(axisEndPx, valuesPx)] });
+  const barTopPx = namesBeside ? 0 : lineHeightPx + 2;
+  const rowHeightPx = barTopPx + barRowPx;
+  const bottom = topPx + rows.length * rowHeightPx;
+  const middle = barTopPx + barRowPx / 2;
   return (
     <ChartFigure
       id={id}
       title={`Odds of each outcome over ${result.samples.toLocaleString('en')} samples (seed ${result.seed})`}
       description={rows.map(([o, p]) => `${outcomeLabels[o]} ${pct(p)} ${standardErrorText(se(o))}`).join('; ')}
-      viewBox={{ width, height: bottom + 42 }}
+      figureRef={figureRef}
+      sizePx={{ width: widthPx, height: bottom + bottomAxisHeightPx(axisLabel, widthPx) }}
       legend={
         <>
           Bar: probability · whisker: ± one standard error · ◆ recommended: the policy's answer at the conservative end of every
@@ -66,35 +85,34 @@ export const OutcomeOddsChart = memo(function OutcomeOddsChart({ result, tableBe
       }
     >
       {rows.map(([o, p], i) => (
-        <Group key={o} top={plot.top + i * rowHeight} className={`odds-row${o === result.recommended ? ' recommended' : ''}`}>
-          <text x={plot.left - 6} y={rowHeight / 2} dy="0.32em" textAnchor="end" className="plot-row-label">
-            {o === result.recommended ? '◆ ' : ''}
-            {outcomeLabels[o]}
+        <Group key={o} top={topPx + i * rowHeightPx} className={`odds-row${o === result.recommended ? ' recommended' : ''}`}>
+          <text
+            x={namesBeside ? namesPx - 8 : 0}
+            y={namesBeside ? middle : lineHeightPx - 3}
+            dy={namesBeside ? '0.32em' : undefined}
+            textAnchor={namesBeside ? 'end' : 'start'}
+            className="plot-row-label"
+          >
+            {name(o)}
           </text>
-          <rect x={x(0)} y={5} width={Math.max(1, x(p) - x(0))} height={rowHeight - 10} className="bar odds-bar" />
-          <line
-            x1={x(Math.max(0, p - se(o)))}
-            x2={x(Math.min(1, p + se(o)))}
-            y1={rowHeight / 2}
-            y2={rowHeight / 2}
-            className="error-bar"
-          />
+          <rect x={x(0)} y={barTopPx + 5} width={Math.max(1, x(p) - x(0))} height={barRowPx - 10} className="bar odds-bar" />
+          <line x1={x(Math.max(0, p - se(o)))} x2={x(Math.min(1, p + se(o)))} y1={middle} y2={middle} className="error-bar" />
           {[p - se(o), p + se(o)].map((end) => (
             <line
               key={end}
               x1={x(Math.min(1, Math.max(0, end)))}
               x2={x(Math.min(1, Math.max(0, end)))}
-              y1={rowHeight / 2 - 5}
-              y2={rowHeight / 2 + 5}
+              y1={middle - 5}
+              y2={middle + 5}
               className="error-bar"
             />
           ))}
-          <text x={x(Math.min(1, p + se(o))) + 5} y={rowHeight / 2} dy="0.32em" className="plot-value-label">
-            {pct(p)} {standardErrorText(se(o))}
+          <text x={x(Math.min(1, p + se(o))) + 5} y={middle} dy="0.32em" className="plot-value-label">
+            {value(o, p)}
           </text>
         </Group>
       ))}
-      {probabilityAxis(bottom, x)}
+      {probabilityAxis(bottom, x, widthPx)}
     </ChartFigure>
   );
 });
@@ -102,14 +120,22 @@ export const OutcomeOddsChart = memo(function OutcomeOddsChart({ result, tableBe
 /** How much the probability of the recommended outcome swings as each input goes from its low to its high end, widest first. */
 export const TornadoChart = memo(function TornadoChart({ result, tableBeside = false }: Props) {
   const id = `tornado-${useId().replace(/:/g, '')}`;
+  const [figureRef, widthPx] = useFigureWidthPx();
   const bars = [...result.tornado].sort((a, b) => b.swing - a.swing);
-  // Each input's name is written above its bar, the full width free for it (names are long), and the
-  // axis spans nearly the whole width, with room either side for the end values.
-  const x = scaleLinear({ domain: [0, 1], range: [tornadoPlot.left, tornadoPlot.right] });
-  const bottom = plot.top + 14 + bars.length * tornadoRowHeight;
   const overall = result.outcomes[result.recommended] ?? 0;
   const recommended = outcomeLabels[result.recommended];
   const end = (b: TornadoBar, which: 'low' | 'high') => withUnit(b[which], b.unit);
+  // Each input's name is written above its bar, the full width free for it (names are long, wrapped if
+  // need be), and the axis spans the width less room either side for the widest end value.
+  const endsPx = Math.max(
+    axisEndPx,
+    ...bars.flatMap((b) => [textWidthPx(end(b, 'low')), textWidthPx(end(b, 'high'))]).map((w) => w + 12),
+  );
+  const x = scaleLinear({ domain: [0, 1], range: [endsPx, widthPx - endsPx] });
+  const names = bars.map((b) => wrapLines(b.label, widthPx));
+  const rowHeights = names.map((lines) => lines.length * lineHeightPx + barRowPx);
+  const rowTops = rowHeights.map((_, i) => topPx + 18 + rowHeights.slice(0, i).reduce((sum, h) => sum + h, 0));
+  const bottom = topPx + 18 + rowHeights.reduce((sum, h) => sum + h, 0);
   return (
     <ChartFigure
       id={id}
@@ -119,7 +145,8 @@ export const TornadoChart = memo(function TornadoChart({ result, tableBeside = f
           (b) => `${b.label}: ${pct(b.probabilityAtLow)} at ${end(b, 'low')}, ${pct(b.probabilityAtHigh)} at ${end(b, 'high')}`,
         )
         .join('; ')}
-      viewBox={{ width, height: bottom + 42 }}
+      figureRef={figureRef}
+      sizePx={{ width: widthPx, height: bottom + bottomAxisHeightPx(axisLabel, widthPx) }}
       legend={
         <>
           Each bar spans the probability of “{recommended}” with one input at its low end (○, written left or right) and at its
@@ -151,17 +178,16 @@ export const TornadoChart = memo(function TornadoChart({ result, tableBeside = f
       {bars.map((b, i) => {
         const [from, to] = [b.probabilityAtLow, b.probabilityAtHigh].sort((p, q) => p - q) as [number, number];
         const lowIsLeft = b.probabilityAtLow <= b.probabilityAtHigh;
-        const y = tornadoRowHeight - rowHeight / 2;
+        const lines = names[i] ?? [];
+        const y = lines.length * lineHeightPx + barRowPx / 2;
         return (
-          <Group key={b.key} top={plot.top + 14 + i * tornadoRowHeight} className="tornado-row">
-            <text x={tornadoPlot.left} y={tornadoRowHeight - rowHeight} dy="-0.2em" className="plot-row-label">
-              {b.label}
-            </text>
+          <Group key={b.key} top={rowTops[i]} className="tornado-row">
+            <TextLines lines={lines} x={0} y={lineHeightPx - 3} className="plot-row-label" />
             <rect
               x={x(from)}
-              y={y - rowHeight / 2 + 5}
+              y={y - barRowPx / 2 + 5}
               width={Math.max(1, x(to) - x(from))}
-              height={rowHeight - 10}
+              height={barRowPx - 10}
               className="bar tornado-bar"
             />
             <circle cx={x(b.probabilityAtLow)} cy={y} r={4} className="low-end-mark" />
@@ -175,8 +201,13 @@ export const TornadoChart = memo(function TornadoChart({ result, tableBeside = f
           </Group>
         );
       })}
-      <LimitLine at={{ x: x(overall), y0: plot.top, y1: bottom }} label={`all sampled: ${pct(overall)}`} tier="base" />
-      {probabilityAxis(bottom, x)}
+      <LimitLine
+        at={{ x: x(overall), y0: topPx, y1: bottom }}
+        label={`all sampled: ${pct(overall)}`}
+        tier="base"
+        withinPx={[0, widthPx]}
+      />
+      {probabilityAxis(bottom, x, widthPx)}
     </ChartFigure>
   );
 });
