@@ -3,7 +3,16 @@ import { describe, expect, it } from 'vitest';
 import { reportedQuantities } from '../machines/rules/quantities';
 import { descentFactLabels, vehicleFactLabels } from '../machines/vehicles/vehicleClass';
 import { ruleCells } from '../src/reports/describe';
-import { numberText, percentText, roundTo, signedWithUnit, standardErrorText, tickText, withUnit } from '../src/reports/numbers';
+import {
+  flipBound,
+  numberText,
+  percentText,
+  roundTo,
+  signedWithUnit,
+  standardErrorText,
+  tickText,
+  withUnit,
+} from '../src/reports/numbers';
 import { decimalsOf, isDeclaredUnit } from '../src/reports/resolution';
 import { ruleReading, ruleReadings } from '../src/reports/ruleReading';
 import type { TemperatureUnit } from '../src/reports/shownUnit';
@@ -187,6 +196,29 @@ describe('a value, its limit and its margin read together', () => {
         expect(r.limit.split(' ')[0]).toBe(at(inShown(e.threshold)));
       }),
       { numRuns: 2000 },
+    );
+  });
+});
+
+describe('a flip point is read toward the side that flips', () => {
+  it('rounds a raise up and a lower down, so the bound read stays true', () => {
+    expect(flipBound(41.44, '°C', 'raise')).toBe(41.5);
+    expect(flipBound(38.06, '°C', 'lower')).toBe(38);
+    // A bound that is the round number it stands for stays it.
+    expect(flipBound(39.000000000001, '°C', 'raise')).toBe(39);
+    expect(flipBound(0.1 + 0.2, 'kPa/h', 'lower')).toBe(0.3);
+  });
+
+  it('never reads a bound on the side that does not flip, at any value and unit', () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: -500, max: 500, noNaN: true }),
+        fc.constantFrom('°C', 'kPa/h', '%', 'count', 'days'),
+        (x, unit) => {
+          expect(flipBound(x, unit, 'raise')).toBeGreaterThanOrEqual(x - 1e-9);
+          expect(flipBound(x, unit, 'lower')).toBeLessThanOrEqual(x + 1e-9);
+        },
+      ),
     );
   });
 });

@@ -8,6 +8,7 @@ import {
   inputFlipSentence,
   outcomeLabels,
   quantityLabel,
+  shownFlipAt,
   sourcedValue,
   thresholdName,
   utcDay,
@@ -55,7 +56,7 @@ export function nearestFlipSentence(nearest: NearestFlip | null, shown: Shown): 
   const { flip } = nearest;
   const unit = thresholdDefinitionByKey.get(flip.thresholdKey)?.unit ?? '';
   const name = thresholdName(flip.thresholdKey).toLowerCase();
-  return `${flip.direction === 'raise' ? 'Raising' : 'Lowering'} the limit for ${name} to ${flipRelation(flip)} ${shown(flip.flipAt, unit)} (now ${shown(flip.current, unit)}) would make it ${becomes}`;
+  return `${flip.direction === 'raise' ? 'Raising' : 'Lowering'} the limit for ${name} to ${flipRelation(flip)} ${shownFlipAt(flip, unit, shown)} (now ${shown(flip.current, unit)}) would make it ${becomes}`;
 }
 
 /** "Changed from “Undecided: escalate” at step 17 (Flyability assessment complete)", or after an operator's edit. */

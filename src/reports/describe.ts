@@ -18,7 +18,7 @@ import {
   thresholdDefinitionByKey,
   type UncrewedDeparture,
 } from '../session/model';
-import { percentText, withUnit } from './numbers';
+import { flipBound, percentText, withUnit } from './numbers';
 import { ruleReading } from './ruleReading';
 
 export const outcomeLabels: Record<OutcomeId, string> = {
@@ -66,7 +66,7 @@ export function quantityUnit(key: string): string {
 
 /** "if the high estimate of X were ≤ 39 °C, the recommendation would become Y". */
 export function inputFlipSentence(flip: InputFlipPoint, shown: (value: number, unit: string) => string, outcome: string): string {
-  const value = shown(flip.flipAt, quantityUnit(flip.quantityKey));
+  const value = shownFlipAt(flip, quantityUnit(flip.quantityKey), shown);
   const status = parseStatusKey(flip.quantityKey);
   if (status) {
     // "if the heat-shield finding were cleared (nominal) …": a status flips by a finding, not by an estimate.
@@ -317,7 +317,16 @@ export function attachedOddsSentence(odds: Extract<CrewReturnEvent, { type: 'odd
 /** "≤ 39 °C → Undecided: escalate": where a threshold flip point changes the recommendation, and to what. */
 export function thresholdFlipWords(flip: FlipPoint, shown: (value: number, unit: string) => string): string {
   const unit = thresholdDefinitionByKey.get(flip.thresholdKey)?.unit ?? '';
-  return `${flipRelation(flip)} ${shown(flip.flipAt, unit)} → ${outcomeLabels[flip.newOutcome]}${flip.validAlone ? '' : ' (with the other tier)'}`;
+  return `${flipRelation(flip)} ${shownFlipAt(flip, unit, shown)} → ${outcomeLabels[flip.newOutcome]}${flip.validAlone ? '' : ' (with the other tier)'}`;
+}
+
+/** Where a flip happens, as read: at the unit's resolution, rounded toward the side that flips (`flipBound`). */
+export function shownFlipAt(
+  flip: Pick<FlipPoint, 'flipAt' | 'direction'>,
+  unit: string,
+  shown: (value: number, unit: string) => string,
+): string {
+  return shown(flipBound(flip.flipAt, unit, flip.direction), unit);
 }
 
 /** `≤` or `≥`: how a rule compares, as it is printed. */

@@ -17,6 +17,18 @@ export function numberText(x: number, decimals: number): string {
   return text.includes('.') ? text.replace(/0+$/, '').replace(/\.$/, '') : text;
 }
 
+/**
+ * A flip point at its unit's resolution, rounded toward the side that flips, so the bound read stays
+ * true: "≥ 41.44" reads "≥ 41.5" (41.4 would not flip), "≤ 38.06" reads "≤ 38".
+ */
+export function flipBound(x: number, unit: string, direction: 'raise' | 'lower'): number {
+  const scale = 10 ** decimalsOf(unit);
+  // toPrecision first: a bound computed as 39.000000001 is the 39 it stands for, not 39.1.
+  const scaled = Number((x * scale).toPrecision(12));
+  const bound = (direction === 'raise' ? Math.ceil(scaled) : Math.floor(scaled)) / scale;
+  return bound === 0 ? 0 : bound;
+}
+
 /** `x` at its unit's reading resolution, as a number: what an input field or a chart position shows. */
 export const roundedReading = (x: number, unit: string) => roundTo(x, decimalsOf(unit));
 

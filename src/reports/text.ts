@@ -14,7 +14,7 @@ import {
   uncrewedDepartureSentence,
   utcMinute,
 } from './describe';
-import { numberText, withUnit } from './numbers';
+import { flipBound, numberText, withUnit } from './numbers';
 import { decimalsOf } from './resolution';
 
 /**
@@ -86,9 +86,10 @@ export function formatRun(run: ScenarioRun): string {
     lines.push('');
     lines.push('threshold flip points (one threshold changed alone):');
     for (const f of run.flipPoints) {
-      const decimals = decimalsOf(thresholdDefinitionByKey.get(f.thresholdKey)?.unit ?? '');
+      const unit = thresholdDefinitionByKey.get(f.thresholdKey)?.unit ?? '';
+      const decimals = decimalsOf(unit);
       lines.push(
-        `  ${f.thresholdKey} ${numberText(f.current, decimals)} → ${flipRelation(f)} ${numberText(f.flipAt, decimals)}: ${f.newOutcome}${f.validAlone ? '' : ' (needs the other tier changed too)'}`,
+        `  ${f.thresholdKey} ${numberText(f.current, decimals)} → ${flipRelation(f)} ${numberText(flipBound(f.flipAt, unit, f.direction), decimals)}: ${f.newOutcome}${f.validAlone ? '' : ' (needs the other tier changed too)'}`,
       );
     }
   }

@@ -1,7 +1,7 @@
 import { Group } from '@visx/group';
 import { scaleLinear } from '@visx/scale';
 import { memo, useId } from 'react';
-import { outcomeLabels, quantityLabel, thresholdName } from '../../reports/describe';
+import { outcomeLabels, quantityLabel, shownFlipAt, thresholdName } from '../../reports/describe';
 import type { FlipLine } from '../../session/charts/flipLines';
 import { flipRelation } from '../../session/model';
 import { ColumnHeads } from '../shared/ColumnHeads';
@@ -48,7 +48,9 @@ export const FlipChart = memo(function FlipChart({ lines, temperatureUnit }: Pro
   const show = (l: FlipLine, v: number) => displayValue(v, l.unit, temperatureUnit);
   const flipWords = (l: FlipLine, direction: 'lower' | 'raise') => {
     const f = l[direction];
-    return f ? `${flipRelation(f)} ${show(l, f.flipAt)} → ${outcomeLabels[f.newOutcome]}` : 'none in range';
+    return f
+      ? `${flipRelation(f)} ${shownFlipAt(f, l.unit, (v, unit) => displayValue(v, unit, temperatureUnit))} → ${outcomeLabels[f.newOutcome]}`
+      : 'none in range';
   };
   const title = (l: FlipLine) =>
     `${l.nearest ? '★ nearest · ' : ''}${lineName(l)}: now ${displayValue(l.current, l.unit, temperatureUnit)}`;
