@@ -69,10 +69,13 @@ test('the charts follow an edit of a threshold: its limit line and its flip line
   await emergencyLimitField(page).fill('44');
   await page.keyboard.press('Enter');
   const cabin = page.getByRole('figure', { name: charts[1]?.name ?? '' });
+  const flips = page.getByRole('figure', { name: charts[2]?.name ?? '' });
+  // Scrolled away, a chart is not drawn again by the edit, and says it is behind; it catches up as it comes near.
+  await expect(page.locator('.chart-slot').filter({ has: flips })).toHaveAttribute('aria-busy', 'true');
   await cabin.scrollIntoViewIfNeeded();
   await expect(cabin.getByRole('img', { name: charts[1]?.name ?? '' })).toContainText('emergency limit 44 °C');
-  const flips = page.getByRole('figure', { name: charts[2]?.name ?? '' });
   await flips.scrollIntoViewIfNeeded();
+  await expect(page.locator('.chart-slot').filter({ has: flips })).toHaveAttribute('aria-busy', 'false');
   await expect(flips.getByRole('img', { name: charts[2]?.name ?? '' })).toContainText('now 44 °C');
 });
 

@@ -1,4 +1,5 @@
 import { type ComponentProps, type ComponentType, lazy, Suspense } from 'react';
+import { useDrawnWhenNear } from './useDrawnWhenNear';
 
 // One chunk holds every chart and the charting library: loaded on first use, out of the initial JavaScript.
 const charts = () => import('./allCharts');
@@ -9,18 +10,21 @@ const VehicleLife = lazy(() => charts().then((c) => ({ default: c.VehicleLifeCha
 const OutcomeOdds = lazy(() => charts().then((c) => ({ default: c.OutcomeOddsChart })));
 const Tornado = lazy(() => charts().then((c) => ({ default: c.TornadoChart })));
 
-/** Until its code has come, a chart's place is held and says so. */
+/** Until its code has come, a chart's place is held and says so; scrolled away, it is drawn again only as it comes near. */
 function ChartSlot<Props extends object>({ chart: Chart, props }: { chart: ComponentType<Props>; props: Props }) {
+  const { ref, drawn, stale } = useDrawnWhenNear(props);
   return (
-    <Suspense
-      fallback={
-        <p className="plot-pending" role="status">
-          Drawing the chart…
-        </p>
-      }
-    >
-      <Chart {...props} />
-    </Suspense>
+    <div ref={ref} className="chart-slot" aria-busy={stale}>
+      <Suspense
+        fallback={
+          <p className="plot-pending" role="status">
+            Drawing the chart…
+          </p>
+        }
+      >
+        <Chart {...drawn} />
+      </Suspense>
+    </div>
   );
 }
 

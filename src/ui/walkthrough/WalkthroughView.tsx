@@ -69,8 +69,9 @@ export const WalkthroughView = memo(function WalkthroughView({
   const view = useMemo(() => viewWalkthrough(walkthrough, tried), [walkthrough, tried]);
   // What is beside the point of an edit (the statechart, the operators' log, the detail tables)
   // follows in the frame after, so the recommendation is on screen first.
-  const deferredView = useAfterPaint(view);
-  const deferredWalkthrough = useAfterPaint(walkthrough);
+  // One deferral for both, so the detail and the log follow in one render, not two.
+  const current = useMemo(() => ({ view, walkthrough }), [view, walkthrough]);
+  const { view: deferredView, walkthrough: deferredWalkthrough } = useAfterPaint(current);
   const chartSnapshot =
     stateName(deferredView.snapshot.value) === stateName(view.snapshot.value) ? deferredView.snapshot : view.snapshot;
   // Stable props let the memoized timeline skip threshold edits, which do not change it.
