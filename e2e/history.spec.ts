@@ -113,10 +113,7 @@ test.describe('history vs one’s own decision', () => {
     await field.press('Enter');
     await identify(page, 'Ana Flight', 'flight director');
     await page.getByRole('button', { name: 'Hand over' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Who takes over?' });
-    await dialog.getByLabel('Name').fill('Ben Night');
-    await dialog.getByLabel('Role').fill('flight director');
-    await dialog.getByRole('button', { name: 'Record as me' }).click();
+    await identify(page, 'Ben Night', 'flight director', 'Who takes over?');
     await expect(page.locator('.operator')).toContainText('Operator: Ben Night (flight director)');
     await expect(page.locator('.session-log')).toContainText(
       'Ben Night (flight director) handover from Ana Flight (flight director) to Ben Night (flight director)',

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
-import { expectNoAxeViolations, identify, openWalkthrough, stepUntil } from './support';
+import { expectNoAxeViolations, identify, openWalkthrough, passphraseOf, stepUntil } from './support';
 
 test('a GO/NO-GO poll: positions answer in turn under their own names, a formal dissent holds Confirm and Override until its disposition, the decision names both, and every vote is signed', async ({
   page,
@@ -32,6 +32,7 @@ test('a GO/NO-GO poll: positions answer in turn under their own names, a formal 
   const answer = async (position: string, name: string, call: string, rationale = '') => {
     await expect(poll.getByLabel('Answering for')).toHaveValue(position);
     await poll.getByLabel(`Name of the ${position} operator`).fill(name);
+    await poll.getByLabel(`Passphrase of the ${position} operator`).fill(passphraseOf(name));
     await poll.getByRole('radio', { name: call, exact: true }).check();
     await poll.getByLabel(/^Rationale/).fill(rationale);
     await poll.getByRole('button', { name: `Sign and record the ${position} call` }).click();

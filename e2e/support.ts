@@ -74,11 +74,20 @@ export async function ms22DecisionWithEmergencyLimit(page: Page, value: string) 
   await identify(page);
 }
 
-export async function identify(page: Page, name = 'Ana Flight', role = 'flight director') {
-  const dialog = page.getByRole('dialog', { name: 'Who is recording this change?' });
+/** Each test person's own passphrase: theirs alone unlocks (or, the first time, makes) their key. */
+export const passphraseOf = (name: string) => `${name}, own passphrase`;
+
+export async function identify(
+  page: Page,
+  name = 'Ana Flight',
+  role = 'flight director',
+  dialogName = 'Who is recording this change?',
+) {
+  const dialog = page.getByRole('dialog', { name: dialogName });
   await expect(dialog).toBeVisible();
   await dialog.getByLabel('Name').fill(name);
   await dialog.getByLabel('Role').fill(role);
+  await dialog.getByLabel('Passphrase').fill(passphraseOf(name));
   await dialog.getByRole('button', { name: 'Record as me' }).click();
   await expect(dialog).toBeHidden();
 }

@@ -1,15 +1,33 @@
 /**
- * The browser's keys: each operator's signing key, made at identification with a non-extractable
- * private half and kept in IndexedDB, and the public keys trusted for verifying packets (the
- * operators' own, and those imported). Where IndexedDB is refused, keys live for the page only.
+ * The browser's keys: each operator's signing key, kept in IndexedDB wrapped under that operator's
+ * passphrase and unlocked into this page's memory only by it (21 CFR 11.200: typing a name never
+ * yields its key), and the public keys trusted for verifying packets (the operators' own, and those
+ * imported). A reload or an idle lock forgets every unlocked key. Where IndexedDB is refused, keys
+ * live for the page only.
  */
-import { createKeyPair, type PublicKeyRecord, publicHalf, publicKeyRecord, type Signer } from '../record/signing';
+import { createWrappedKey, passphraseProblem, unwrapKey, type WrappedKey } from '../record/keyWrap';
+import { type PublicKeyRecord, publicHalf, type Signer } from '../record/signing';
 import type { Actor } from '../session/model';
-import { openAppDatabase, operatorKeysStore, trustedKeysStore } from './appDatabase';
+import { openAppDatabase, operatorKeysByActor, operatorKeysStore, trustedKeysStore } from './appDatabase';
+
+/** An operator's key as stored: the public record and the private half under their passphrase. */
+export type StoredOperatorKey = PublicKeyRecord & { wrapped: WrappedKey };
+
+export type Unlocked =
+  | { ok: true; signer: Signer; created: boolean }
+  /** `existing`: the fingerprints of the keys this browser holds for that name and role, none of which the passphrase opens. */
+  | { ok: false; reason: string; existing: string[] };
 
 export interface KeyStore {
-  /** The operator's signer, made on first use. */
+  /**
+   * Unlocks the key of `actor` that `passphrase` opens; with no key for that name and role here, or
+   * asked for a `newIdentity`, makes one under the passphrase (a new key is a new identity: others trust it anew).
+   */
+  unlock(actor: Actor, passphrase: string, options?: { newIdentity?: boolean }): Promise<Unlocked>;
+  /** The signer `actor` unlocked in this page; refused when they have not (or their key was locked since). */
   signerFor(actor: Actor): Promise<Signer>;
+  /** Forgets every unlocked key: the next signing needs its passphrase again. */
+  lockAll(): void;
   /** Keys trusted here: every operator key made in this browser (`own`), and every key imported. */
   trustedKeys(): Promise<TrustedKey[]>;
   trust(key: PublicKeyRecord): Promise<void>;
@@ -18,39 +36,72 @@ export interface KeyStore {
 
 export type TrustedKey = PublicKeyRecord & { own: boolean };
 
-export function openKeyStore(): KeyStore {
+export class KeyLockedError extends Error {
+  constructor(actor: Actor) {
+    super(`${actor.name} (${actor.role}) has not unlocked a signing key in this page: identify with your passphrase`);
+  }
+}
+
+const actorId = (actor: Actor) => JSON.stringify([actor.name, actor.role]);
+
+export function openKeyStore(options: { iterations?: number } = {}): KeyStore {
   const database = openAppDatabase().catch(() => null);
-  const signers = new Map<string, Promise<Signer>>();
+  const unlocked = new Map<string, Signer>();
+  // Kept for the page where IndexedDB is refused.
+  const pageKeys = new Map<string, StoredOperatorKey>();
   const imported = new Map<string, PublicKeyRecord>();
 
-  const makeSigner = async (actor: Actor): Promise<Signer> => {
+  const keysOf = async (actor: Actor): Promise<StoredOperatorKey[]> => {
     const db = await database;
-    const stored = (await db?.get(operatorKeysStore, [actor.name, actor.role]).catch(() => undefined)) as Signer | undefined;
-    if (stored) return stored;
-    const pair = await createKeyPair(false);
-    const signer: Signer = { ...(await publicKeyRecord(actor, pair.publicKey)), privateKey: pair.privateKey };
-    await db?.put(operatorKeysStore, signer).catch(() => undefined);
-    return signer;
+    const stored = ((await db
+      ?.getAllFromIndex(operatorKeysStore, operatorKeysByActor, [actor.name, actor.role])
+      .catch(() => [])) ?? []) as StoredOperatorKey[];
+    const inPage = [...pageKeys.values()].filter((k) => k.name === actor.name && k.role === actor.role);
+    return [...stored, ...inPage.filter((k) => !stored.some((s) => s.fingerprint === k.fingerprint))];
   };
 
   return {
-    signerFor(actor) {
-      const id = JSON.stringify([actor.name, actor.role]);
-      let signer = signers.get(id);
-      if (!signer) {
-        signer = makeSigner(actor);
-        signers.set(id, signer);
+    async unlock(actor, passphrase, { newIdentity = false } = {}) {
+      const existing = await keysOf(actor);
+      if (existing.length > 0 && !newIdentity) {
+        for (const key of existing) {
+          const privateKey = await unwrapKey(key.wrapped, passphrase);
+          if (!privateKey) continue;
+          const signer = { ...publicHalf(key), privateKey };
+          unlocked.set(actorId(actor), signer);
+          return { ok: true, signer, created: false };
+        }
+        const keys = existing.map((k) => k.fingerprint);
+        return {
+          ok: false,
+          reason: `This passphrase opens no key of ${actor.name} (${actor.role}) kept in this browser (key ${keys.join(', key ')}).`,
+          existing: keys,
+        };
       }
+      const problem = passphraseProblem(passphrase);
+      if (problem) return { ok: false, reason: `A new key needs ${problem}.`, existing: existing.map((k) => k.fingerprint) };
+      const { signer, wrapped } = await createWrappedKey(actor, passphrase, options.iterations);
+      const stored: StoredOperatorKey = { ...publicHalf(signer), wrapped };
+      pageKeys.set(signer.fingerprint, stored);
+      await (await database)?.put(operatorKeysStore, stored).catch(() => undefined);
+      unlocked.set(actorId(actor), signer);
+      return { ok: true, signer, created: true };
+    },
+    async signerFor(actor) {
+      const signer = unlocked.get(actorId(actor));
+      if (!signer) throw new KeyLockedError(actor);
       return signer;
+    },
+    lockAll() {
+      unlocked.clear();
     },
     async trustedKeys() {
       const db = await database;
-      const own = ((await db?.getAll(operatorKeysStore).catch(() => [])) ?? []) as Signer[];
+      const own = ((await db?.getAll(operatorKeysStore).catch(() => [])) ?? []) as StoredOperatorKey[];
       const stored = ((await db?.getAll(trustedKeysStore).catch(() => [])) ?? []) as PublicKeyRecord[];
-      const inMemory = await Promise.all(signers.values());
       const all = new Map<string, TrustedKey>();
       for (const key of [...stored, ...imported.values()]) all.set(key.fingerprint, { ...publicHalf(key), own: false });
-      for (const key of [...own, ...inMemory]) all.set(key.fingerprint, { ...publicHalf(key), own: true });
+      for (const key of [...own, ...pageKeys.values()]) all.set(key.fingerprint, { ...publicHalf(key), own: true });
       return [...all.values()];
     },
     async trust(key) {

@@ -21,6 +21,8 @@ async function importedSoyuzPacket(): Promise<ImportedPacket> {
 }
 
 const noKeys: KeyStore = {
+  unlock: () => Promise.reject(new Error('no signing here')),
+  lockAll: () => undefined,
   signerFor: () => Promise.reject(new Error('no signing here')),
   trustedKeys: async () => [],
   trust: async () => undefined,

@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { flipPoints, inputFlipPoints } from '../../machines/policy/flipPoints';
 import { recommend } from '../../machines/policy/policy';
@@ -89,6 +89,7 @@ const noPoll = {
   overrideOutcomes: decidableOutcomes,
   overrideRefusal: null,
   onVote: vi.fn(),
+  unlock: async () => null,
 };
 
 describe('DecisionPanel', () => {
@@ -216,7 +217,7 @@ describe('PollPanel', () => {
       disabledBecause: null,
       onDispose: vi.fn(),
     } as const;
-    render(<PollPanel polls={[]} {...props} onOpen={onOpen} onVote={vi.fn()} />);
+    render(<PollPanel polls={[]} {...props} onOpen={onOpen} onVote={vi.fn()} unlock={async () => null} />);
     fireEvent.click(screen.getByLabelText('propulsion'));
     fireEvent.change(screen.getByLabelText('Add a position'), { target: { value: ' thermal ' } });
     fireEvent.click(screen.getByRole('button', { name: 'Add' }));
@@ -237,17 +238,39 @@ describe('PollPanel', () => {
     const opened = recordEvent(at17, onOpen.mock.calls[0]?.[0], director, 'now');
     if (!opened.ok) throw new Error(opened.reason);
     const onVote = vi.fn();
-    render(<PollPanel polls={viewWalkthrough(opened.walkthrough).record.polls} {...props} onOpen={vi.fn()} onVote={onVote} />);
+    // Only Tess's own passphrase unlocks Tess's key.
+    const unlock = vi.fn(async (voter: { name: string }, passphrase: string) =>
+      voter.name === 'Tess' && passphrase === 'tess passphrase' ? null : 'This passphrase opens no key of Tess (thermal).',
+    );
+    render(
+      <PollPanel
+        polls={viewWalkthrough(opened.walkthrough).record.polls}
+        {...props}
+        onOpen={vi.fn()}
+        onVote={onVote}
+        unlock={unlock}
+      />,
+    );
     expect(screen.getByRole('table').textContent).toContain('thermalwaiting for an answer');
     const sign = screen.getByRole('button', { name: 'Sign and record the thermal call' });
+    const alertSays = (text: string) => waitFor(() => expect(screen.getByRole('alert').textContent).toBe(text));
     fireEvent.click(sign);
-    expect(screen.getByRole('alert').textContent).toBe('Name the thermal operator: the call is signed with their key.');
+    await alertSays('Name the thermal operator: the call is signed with their key.');
     fireEvent.change(screen.getByLabelText('Name of the thermal operator'), { target: { value: 'Tess' } });
+    fireEvent.click(sign);
+    await alertSays("The thermal operator's passphrase: it alone unlocks their key.");
+    fireEvent.change(screen.getByLabelText('Passphrase of the thermal operator'), { target: { value: 'tess passphrase' } });
     fireEvent.click(screen.getByLabelText('NO-GO, FORMAL DISSENT: escalate'));
     fireEvent.click(sign);
-    expect(screen.getByRole('alert').textContent).toBe('Not recorded: a formal dissent needs a rationale (it is escalated).');
+    await alertSays('Not recorded: a formal dissent needs a rationale (it is escalated).');
     fireEvent.change(screen.getByLabelText(/^Rationale/), { target: { value: 'humidity not assessed' } });
+    fireEvent.change(screen.getByLabelText('Passphrase of the thermal operator'), { target: { value: 'a guess at it' } });
     fireEvent.click(sign);
+    await alertSays('This passphrase opens no key of Tess (thermal).');
+    expect(onVote).not.toHaveBeenCalled();
+    fireEvent.change(screen.getByLabelText('Passphrase of the thermal operator'), { target: { value: 'tess passphrase' } });
+    fireEvent.click(sign);
+    await waitFor(() => expect(onVote).toHaveBeenCalled());
     expect(onVote).toHaveBeenCalledWith(
       { type: 'poll.vote', position: 'thermal', vote: 'no-go', dissent: 'formal', rationale: 'humidity not assessed' },
       { name: 'Tess', role: 'thermal' },

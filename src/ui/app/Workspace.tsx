@@ -1,5 +1,5 @@
 import { useMachine } from '@xstate/react';
-import { useCallback, useMemo } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import type { KeyStore } from '../../files/keyStore';
 import { type SessionStore, type StoredSession, sessionIdOf } from '../../files/sessionStore';
 import { changedThresholds } from '../../session/exploration';
@@ -12,9 +12,10 @@ import { builtInProblems, builtInScenarios, LibraryView, OpenedFromFileNote, use
 import { ScenarioSourcesProvider } from '../shared/ScenarioSources';
 import { WalkthroughView } from '../walkthrough';
 import { type AppView, appMachine } from './appMachine';
-import { OperatorDialog } from './OperatorDialog';
+import { type Identify, OperatorDialog } from './OperatorDialog';
 import { SaveStatusLine } from './SaveStatusLine';
 import { saveStatus, writesHere } from './saveStatus';
+import { useIdleLock } from './useIdleLock';
 import { useSessionPersistence } from './useSessionPersistence';
 import { useSessionWriter } from './useSessionWriter';
 import { WriterBanner } from './WriterBanner';
@@ -65,14 +66,31 @@ export function Workspace({ profile, store, storeProblem, restored, keys }: Prop
         : null,
     [exploration, send],
   );
-  const onIdentify = useCallback(
-    (operator: Actor) => {
-      // The operator's signing key is made (or found) at identification, before anything is signed with it.
-      void keys.signerFor(operator);
+  // Which key the operator unlocked: two keys under one name and role are two identities, told apart by it.
+  const [operatorKey, setOperatorKey] = useState<string | null>(null);
+  const onIdentify: Identify = useCallback(
+    async (operator, passphrase, newIdentity) => {
+      // The operator's key is unlocked (or made) by their passphrase before anything is signed with it.
+      const unlocked = await keys.unlock(operator, passphrase, { newIdentity });
+      if (!unlocked.ok) return { problem: unlocked.reason, existing: unlocked.existing };
+      setOperatorKey(unlocked.signer.fingerprint);
       send({ type: 'operator.identify', operator, wallClockUtc: now() });
+      return null;
     },
     [send, keys],
   );
+  const onUnlock = useCallback(
+    async (actor: Actor, passphrase: string) => {
+      const unlocked = await keys.unlock(actor, passphrase);
+      return unlocked.ok ? null : unlocked.reason;
+    },
+    [keys],
+  );
+  const lock = useCallback(() => {
+    keys.lockAll();
+    send({ type: 'operator.lock' });
+  }, [keys, send]);
+  useIdleLock(state.operator !== null, lock);
   const onCancelIdentify = useCallback(() => send({ type: 'operator.cancel' }), [send]);
   const onScenariosRestored = useCallback(
     (openedScenarios: OpenedScenario[]) => send({ type: 'library.restored', openedScenarios }),
@@ -109,7 +127,8 @@ export function Workspace({ profile, store, storeProblem, restored, keys }: Prop
         </button>
         <SaveStatusLine status={saveStatus(state)} />
         <span className="operator">
-          {state.operator ? `Operator: ${state.operator.name} (${state.operator.role})` : 'Operator: not set'}{' '}
+          {state.operator ? `Operator: ${state.operator.name} (${state.operator.role})` : 'Operator: not set'}
+          {state.operator && operatorKey && <span className="muted"> · key {operatorKey}</span>}{' '}
           {!readOnlyHere && !snapshot.matches({ operator: 'identifying' }) && (
             <button type="button" className="link" onClick={() => send({ type: 'operator.handover' })}>
               {state.operator ? 'Hand over' : 'Identify'}
@@ -172,6 +191,7 @@ export function Workspace({ profile, store, storeProblem, restored, keys }: Prop
           <OpenedFromFileNote opened={state.openedScenarios.find((o) => o.scenario.id === state.walkthrough?.scenario.id)} />
           <WalkthroughView
             library={state.library}
+            onUnlock={onUnlock}
             walkthrough={shown}
             replayOf={state.replay?.fileName ?? null}
             readOnlyBecause={state.replay || exploringNow ? null : readOnlyHere}

@@ -90,6 +90,8 @@ export type AppEvent =
   | { type: 'operator.cancel' }
   | { type: 'operator.identify'; operator: Actor; wallClockUtc: string }
   | { type: 'operator.handover' }
+  /** The operator's key was locked (idle too long): the next change asks who records it again. */
+  | { type: 'operator.lock' }
   | { type: 'units.toggle' }
   | { type: 'packet.replay'; imported: ImportedPacket; openedUtc: string }
   | { type: 'replay.leave' }
@@ -107,6 +109,8 @@ export interface AppInput {
   restored: StoredSession | undefined;
   storageProblem: string | null;
 }
+
+const sameActor = (a: Actor | null, b: Actor | null) => a !== null && b !== null && a.name === b.name && a.role === b.role;
 
 /** Records a change as `operator`: the walkthrough grows, or the refusal says why not. */
 function recorded(context: AppContext, change: Change, operator: Actor, wallClockUtc: string): Partial<AppContext> {
@@ -166,7 +170,8 @@ export const appMachine = setup({
     storageProblem: input.storageProblem,
     imported: null,
     openProblems: [],
-    operator: input.restored?.operator ?? null,
+    // A reload locked every key: whoever records next identifies again, with their passphrase.
+    operator: null,
     pending: null,
     refusal: null,
     temperatureUnit: '°C',
@@ -353,7 +358,8 @@ export const appMachine = setup({
               context.walkthrough && sessionIdOf(context.walkthrough) === event.session.id
                 ? context.writer
                 : ('claiming' as const),
-            operator: event.session.operator,
+            // Only this tab's own operator stays identified: their key is unlocked here, nobody else's is.
+            operator: sameActor(context.operator, event.session.operator) ? context.operator : null,
             refusal: null,
           })),
         },
@@ -418,6 +424,7 @@ export const appMachine = setup({
               { guard: 'readOnlyHere', actions: assign({ refusal: readOnlyRefusal }) },
             ],
             'operator.handover': 'identifying',
+            'operator.lock': { target: 'unknown', actions: assign({ operator: null }) },
           },
         },
       },

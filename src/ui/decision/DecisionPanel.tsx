@@ -29,6 +29,8 @@ interface Props {
   overrideRefusal: string | null;
   onDecide: (request: OperatorRequest) => void;
   onVote: (request: Extract<OperatorRequest, { type: 'poll.vote' }>, voter: Actor) => void;
+  /** Unlocks a voter's own key with their passphrase: null once unlocked, else why not. */
+  unlock: (voter: Actor, passphrase: string) => Promise<string | null>;
 }
 
 export function DecisionPanel({
@@ -43,6 +45,7 @@ export function DecisionPanel({
   overrideRefusal,
   onDecide,
   onVote,
+  unlock,
 }: Props) {
   const canConfirm = confirmRefusal === null && readOnly === null;
   const [chosen, setChosen] = useState<DecidableOutcome | null>(null);
@@ -82,6 +85,7 @@ export function DecisionPanel({
         disabledBecause={readOnly ?? pollRefusal}
         onOpen={onDecide}
         onVote={onVote}
+        unlock={unlock}
         onDispose={onDecide}
       />
       {needsAcceptance && swap && (

@@ -30,6 +30,8 @@ interface Props {
   disabledBecause: string | null;
   onOpen: (request: PollOpenRequest) => void;
   onVote: (request: PollVoteRequest, voter: Actor) => void;
+  /** Unlocks (or makes) the voter's own key with their passphrase: null once unlocked, else why not. */
+  unlock: (voter: Actor, passphrase: string) => Promise<string | null>;
   /** Records the decision authority's disposition of the poll's formal dissents (as the console's operator). */
   onDispose: (request: PollDispositionRequest) => void;
 }
@@ -51,7 +53,7 @@ const notRecorded = (why: string | null) => (why ? `Not recorded: ${why}.` : nul
  * Before confirming or overriding, the authority polls the positions; on one console they answer in
  * turn, each under its operator's own name (and so its own signing key).
  */
-export function PollPanel({ polls, defaultPositions, proposed, disabledBecause, onOpen, onVote, onDispose }: Props) {
+export function PollPanel({ polls, defaultPositions, proposed, disabledBecause, onOpen, onVote, unlock, onDispose }: Props) {
   const open = openPoll(polls);
   const answered = open !== null && open.tally.unanswered.length === 0;
   const earlier = polls.filter((p) => p !== open);
@@ -61,7 +63,7 @@ export function PollPanel({ polls, defaultPositions, proposed, disabledBecause, 
       {open ? (
         <>
           <PollTable poll={open} />
-          {!answered && <VoteForm poll={open} disabledBecause={disabledBecause} onVote={onVote} />}
+          {!answered && <VoteForm poll={open} disabledBecause={disabledBecause} onVote={onVote} unlock={unlock} />}
           {dissentsWaiting(open).length > 0 && (
             <DispositionForm poll={open} disabledBecause={disabledBecause} onDispose={onDispose} />
           )}
@@ -160,28 +162,42 @@ function OpenPollForm({
   );
 }
 
-function VoteForm({ poll, disabledBecause, onVote }: { poll: RecordPoll } & Pick<Props, 'disabledBecause' | 'onVote'>) {
+function VoteForm({
+  poll,
+  disabledBecause,
+  onVote,
+  unlock,
+}: { poll: RecordPoll } & Pick<Props, 'disabledBecause' | 'onVote' | 'unlock'>) {
   const waiting = poll.tally.unanswered;
   const [chosen, setChosen] = useState(waiting[0] ?? '');
   // Once a position has answered, the next one waiting takes the console.
   const position = waiting.includes(chosen) ? chosen : (waiting[0] ?? '');
   const [name, setName] = useState('');
+  const [passphrase, setPassphrase] = useState('');
+  const [unlocking, setUnlocking] = useState(false);
   const [call, setCall] = useState<number | null>(null);
   const [rationale, setRationale] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const problemId = useId();
   const callsId = useId();
 
-  const submit = (event: FormEvent) => {
+  const submit = async (event: FormEvent) => {
     event.preventDefault();
     const picked = call === null ? undefined : calls[call];
     const why = rationale.trim();
     const missing = !hasVisibleText(name)
       ? `Name the ${position} operator: the call is signed with their key.`
-      : !picked
-        ? `Choose ${position}'s call.`
-        : notRecorded(dissentProblem(picked.vote, picked.dissent, hasVisibleText(why) ? why : undefined));
+      : passphrase === ''
+        ? `The ${position} operator's passphrase: it alone unlocks their key.`
+        : !picked
+          ? `Choose ${position}'s call.`
+          : notRecorded(dissentProblem(picked.vote, picked.dissent, hasVisibleText(why) ? why : undefined));
     if (missing || !picked) return setProblem(missing);
+    const voter = { name: name.trim(), role: position };
+    setUnlocking(true);
+    const refused = await unlock(voter, passphrase).finally(() => setUnlocking(false));
+    setPassphrase('');
+    if (refused) return setProblem(refused);
     setProblem(null);
     onVote(
       {
@@ -191,7 +207,7 @@ function VoteForm({ poll, disabledBecause, onVote }: { poll: RecordPoll } & Pick
         dissent: picked.dissent,
         ...(hasVisibleText(why) ? { rationale: why } : {}),
       },
-      { name: name.trim(), role: position },
+      voter,
     );
     setName('');
     setCall(null);
@@ -199,8 +215,8 @@ function VoteForm({ poll, disabledBecause, onVote }: { poll: RecordPoll } & Pick
   };
 
   return (
-    <form onSubmit={submit} className="poll-vote" noValidate>
-      <fieldset disabled={disabledBecause !== null}>
+    <form onSubmit={(e) => void submit(e)} className="poll-vote" noValidate aria-busy={unlocking}>
+      <fieldset disabled={disabledBecause !== null || unlocking}>
         <legend>
           Poll {poll.number}: {poll.answers.length} of {poll.positions.length} answered. Each position answers in turn.
         </legend>
@@ -216,6 +232,10 @@ function VoteForm({ poll, disabledBecause, onVote }: { poll: RecordPoll } & Pick
         </label>
         <label>
           Name of the {position} operator <input value={name} onChange={(e) => setName(e.currentTarget.value)} />
+        </label>
+        <label>
+          Passphrase of the {position} operator{' '}
+          <input type="password" autoComplete="off" value={passphrase} onChange={(e) => setPassphrase(e.currentTarget.value)} />
         </label>
         <fieldset className="poll-calls" aria-describedby={problem ? problemId : undefined}>
           <legend id={callsId}>Call on {outcomeLabels[poll.outcome]}</legend>

@@ -3,7 +3,7 @@ import type { Scenario } from '../../../scenarios/schema';
 import { situationWords } from '../../reports/monteCarloWords';
 import { explorableQuantities, standIns } from '../../session/exploration';
 import { scriptedDecisionNear, statedOutcomeOf } from '../../session/history';
-import { type AssessedValue, type OperatorRequest, stateName } from '../../session/model';
+import { type Actor, type AssessedValue, type OperatorRequest, stateName } from '../../session/model';
 import { positionsToPoll } from '../../session/profile';
 import { replayRefusal } from '../../session/replayWalkthrough';
 import { type Change, frontier, reviewReason, viewWalkthrough, type Walkthrough } from '../../session/walkthrough';
@@ -43,6 +43,8 @@ interface Props {
   onLeaveReplay: () => void;
   /** Opens a new session at this step in which the operator, not the script, decides. */
   onDecideYourself: () => void;
+  /** Unlocks (or makes) a person's own key with their passphrase, for a call they sign: null once unlocked, else why not. */
+  onUnlock: (actor: Actor, passphrase: string) => Promise<string | null>;
 }
 
 type TryValue = (key: string, value: AssessedValue | null) => void;
@@ -64,6 +66,7 @@ export const WalkthroughView = memo(function WalkthroughView({
   readOnlyBecause = null,
   onLeaveReplay,
   onDecideYourself,
+  onUnlock,
 }: Props) {
   const tried = exploring?.tried;
   const view = useMemo(() => viewWalkthrough(walkthrough, tried), [walkthrough, tried]);
@@ -203,6 +206,7 @@ export const WalkthroughView = memo(function WalkthroughView({
               overrideRefusal={view.overrideRefusal}
               onDecide={(request) => onChange({ kind: 'event', request })}
               onVote={(request, voter) => onChange({ kind: 'vote', request, voter })}
+              unlock={onUnlock}
             />
           )}
           <OddsPanel
