@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { expectNoAxeViolations, identify, openWalkthrough, outcome, stepUntil } from './support';
+import { expectNoAxeViolations, identify, openWalkthrough, outcome, sign, stepUntil } from './support';
 
 const title = 'Cracked window: this crew goes home in the newer ship, its crew waits without a lifeboat';
 
@@ -31,6 +31,7 @@ test('a crew swap that leaves a crew without a lifeboat is decided only with its
   await acceptance.getByRole('checkbox').check();
   await acceptance.getByLabel('Why it is accepted').fill('a standby ship can launch within 16 days');
   await page.getByRole('button', { name: /^Confirm: / }).click();
+  await sign(page);
   await expect(page.getByTestId('decision')).toContainText('confirmed by Ana Flight (flight director)');
   await expect(page.getByTestId('state-now')).toHaveText('replacementCampaign.interimPlan');
   await expectNoAxeViolations(page, '.center-column');

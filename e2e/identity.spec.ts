@@ -68,3 +68,27 @@ test('15 minutes without a key press or a click lock the key: the next change as
   await identify(page, 'Ana Flight', 'flight director');
   await expect(page.locator('.operator')).toContainText('Operator: Ana Flight');
 });
+
+test('a decision is signed by its signer’s passphrase each time, even within a session; a wrong one records nothing', async ({
+  page,
+}) => {
+  await openWalkthrough(page, 'Soyuz MS-22 coolant leak');
+  await stepUntil(page, 'anomaly.decision');
+  await emergencyLimitField(page).fill('41');
+  await emergencyLimitField(page).press('Enter');
+  await identify(page, 'Ana Flight', 'flight director');
+  await page.getByRole('button', { name: /^Confirm: / }).click();
+  const dialog = page.getByRole('dialog', { name: 'Sign as Ana Flight (flight director)' });
+  // One component now: the name and role are hers already, the passphrase is asked again.
+  await expect(dialog.getByLabel('Name')).toHaveCount(0);
+  await dialog.getByLabel('Passphrase').fill('not hers');
+  await dialog.getByRole('button', { name: 'Sign' }).click();
+  await expect(dialog.getByRole('alert')).toContainText('This passphrase opens no key of Ana Flight (flight director)');
+  await expect(dialog.getByRole('button', { name: /Make a new key/ })).toHaveCount(0);
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByTestId('state-now')).toHaveText('anomaly.decision');
+  await page.getByRole('button', { name: /^Confirm: / }).click();
+  await dialog.getByLabel('Passphrase').fill(passphraseOf('Ana Flight'));
+  await dialog.getByRole('button', { name: 'Sign' }).click();
+  await expect(page.getByTestId('decision')).toContainText('confirmed by Ana Flight (flight director)');
+});

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
-import { expectChartsDrawnAsComputed, expectNoAxeViolations, identify, openWalkthrough, stepUntil } from './support';
+import { expectChartsDrawnAsComputed, expectNoAxeViolations, identify, openWalkthrough, sign, stepUntil } from './support';
 
 /**
  * MS-22 with the 2-crew temperature reported as 39–41 °C against the 40 °C emergency limit: judged at
@@ -182,5 +182,6 @@ test('a result attached to the record is an entry, and a decision taken after it
     'attached the odds of 2,000 samples to the record, Ana Flight',
   );
   await page.getByRole('button', { name: /^Confirm: / }).click();
+  await sign(page);
   await expect(page.getByTestId('decision')).toContainText('taken on the odds attached in entry 18');
 });

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
-import { expectNoAxeViolations, identify, openWalkthrough, passphraseOf, stepUntil } from './support';
+import { expectNoAxeViolations, identify, openWalkthrough, passphraseOf, sign, stepUntil } from './support';
 
 test('a GO/NO-GO poll: positions answer in turn under their own names, a formal dissent holds Confirm and Override until its disposition, the decision names both, and every vote is signed', async ({
   page,
@@ -61,9 +61,11 @@ test('a GO/NO-GO poll: positions answer in turn under their own names, a formal 
   await disposition.getByLabel('Escalated to').fill('the program manager');
   await disposition.getByLabel('Rationale').fill('humidity to be assessed before undocking');
   await disposition.getByRole('button', { name: 'Sign and record the disposition' }).click();
+  await sign(page);
   await expect(table).toContainText('1 formal dissent (crew surgeon), escalated to the program manager by Ana Flight');
 
   await decision.getByRole('button', { name: /^Confirm: / }).click();
+  await sign(page);
   await expect(page.getByTestId('decision')).toContainText(
     'after poll 1 (its formal dissent escalated to the program manager by Ana Flight (flight director)',
   );

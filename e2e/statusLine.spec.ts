@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { emergencyLimitField, expectNoAxeViolations, identify, openWalkthrough, stepUntil } from './support';
+import { emergencyLimitField, expectNoAxeViolations, identify, openWalkthrough, sign, stepUntil } from './support';
 
 test('the status line says what is in force wherever the page is scrolled, and a flip out of sight is shown and announced there', async ({
   page,
@@ -43,6 +43,7 @@ test('the status line says what is in force wherever the page is scrolled, and a
   await decision.getByLabel('Override to').selectOption('emergency-return');
   await decision.getByLabel('Rationale', { exact: true }).fill('the crew surgeon will not accept the wait');
   await decision.getByRole('button', { name: 'Override' }).click();
+  await sign(page);
   await expect(status.getByTestId('in-force')).toContainText('Decision in force: ◆ Emergency return (overridden by Ana Flight)');
   await expect(status.getByTestId('status-recommended')).toContainText('Recommended: ▲ Launch replacement');
   await expect(page).toHaveTitle(/^Emergency return · step 17/);

@@ -92,6 +92,14 @@ export async function identify(
   await expect(dialog).toBeHidden();
 }
 
+/** A decision by someone already identified: their passphrase alone signs it (21 CFR 11.200). */
+export async function sign(page: Page, name = 'Ana Flight', role = 'flight director') {
+  const dialog = page.getByRole('dialog', { name: `Sign as ${name} (${role})` });
+  await dialog.getByLabel('Passphrase').fill(passphraseOf(name));
+  await dialog.getByRole('button', { name: 'Sign' }).click();
+  await expect(dialog).toBeHidden();
+}
+
 /**
  * Axe over the page, or over the part a test is about (`within`, a CSS selector): every view is
  * scanned whole in the accessibility suite, and a scan of 3,000 elements takes seconds on 2 cores.

@@ -46,6 +46,33 @@ describe('the app flow (a statechart used through @xstate/react)', () => {
     expect(walkthrough?.events.at(-1)?.event).toMatchObject({ type: 'thresholds.change', value: 41, by: flight });
   });
 
+  it('a decision by an identified operator waits for their passphrase again; a change without meaning does not; idle locks them', async () => {
+    const actor = await started();
+    actor.send(change(41));
+    actor.send({ type: 'operator.identify', operator: flight, wallClockUtc: wall });
+    actor.send(change(42));
+    expect(actor.getSnapshot().matches({ operator: 'identified' })).toBe(true);
+    expect(actor.getSnapshot().context.walkthrough?.events).toHaveLength(19);
+    const confirm = {
+      type: 'change.request',
+      change: { kind: 'event', request: { type: 'decision.confirm' } },
+      wallClockUtc: wall,
+    } as const;
+    actor.send(confirm);
+    expect(actor.getSnapshot().matches({ operator: 'identifying' })).toBe(true);
+    expect(actor.getSnapshot().context.pending).toEqual(confirm.change);
+    actor.send({ type: 'operator.cancel' });
+    expect(actor.getSnapshot().context.walkthrough?.events).toHaveLength(19);
+    actor.send(confirm);
+    actor.send({ type: 'operator.identify', operator: flight, wallClockUtc: wall });
+    expect(actor.getSnapshot().context.walkthrough?.events.at(-1)?.event).toMatchObject({ type: 'decision.confirm', by: flight });
+    // No handover is recorded for the same person signing.
+    expect(actor.getSnapshot().context.walkthrough?.events).toHaveLength(20);
+    actor.send({ type: 'operator.lock' });
+    expect(actor.getSnapshot().matches({ operator: 'unknown' })).toBe(true);
+    expect(actor.getSnapshot().context.operator).toBeNull();
+  });
+
   it('a handover records what follows under the next operator; cancelling it keeps the current one', async () => {
     const actor = await started();
     actor.send(change(41));

@@ -242,6 +242,19 @@ export type Change =
   /** A position's call in a GO/NO-GO poll, recorded as that position's operator (who signs it), not the console's. */
   | { kind: 'vote'; request: Extract<OperatorRequest, { type: 'poll.vote' }>; voter: Actor };
 
+/**
+ * The changes that are a signature with meaning (21 CFR 11.50: a decision, an override, a disposition
+ * of dissent): signed only after the person re-enters their passphrase, even within a session (11.200).
+ */
+export function signsWithMeaning(change: Change): boolean {
+  return (
+    change.kind === 'event' &&
+    (change.request.type === 'decision.confirm' ||
+      change.request.type === 'decision.override' ||
+      change.request.type === 'poll.disposition')
+  );
+}
+
 export function recordChange(walkthrough: Walkthrough, change: Change, by: Actor, wallClockUtc: string): Recorded {
   switch (change.kind) {
     case 'event':

@@ -13,6 +13,8 @@ interface Props {
   open: boolean;
   /** The operator handing over, at a shift change; null when nobody has been identified yet. */
   handover: Actor | null;
+  /** The operator signing a decision, who re-enters their passphrase alone (21 CFR 11.200); null otherwise. */
+  signingAs: Actor | null;
   onIdentify: Identify;
   onCancel: () => void;
 }
@@ -21,7 +23,7 @@ interface Props {
  * Asked the first time a change is to be recorded, after a reload or an idle lock, and at a handover:
  * a name, a role and the person's passphrase, which alone unlocks their signing key.
  */
-export const OperatorDialog = memo(function OperatorDialog({ open, handover, onIdentify, onCancel }: Props) {
+export const OperatorDialog = memo(function OperatorDialog({ open, handover, signingAs, onIdentify, onCancel }: Props) {
   const dialog = useRef<HTMLDialogElement>(null);
   const [refused, setRefused] = useState<{ problem: string; existing: string[]; who: Actor } | null>(null);
   const [busy, setBusy] = useState(false);
@@ -52,18 +54,35 @@ export const OperatorDialog = memo(function OperatorDialog({ open, handover, onI
   return (
     <dialog ref={dialog} aria-labelledby="operator-title" onCancel={onCancel} className="operator-dialog">
       <form onSubmit={submit} aria-busy={busy}>
-        <h2 id="operator-title">{handover ? 'Who takes over?' : 'Who is recording this change?'}</h2>
+        <h2 id="operator-title">
+          {signingAs
+            ? `Sign as ${signingAs.name} (${signingAs.role})`
+            : handover
+              ? 'Who takes over?'
+              : 'Who is recording this change?'}
+        </h2>
         <p className="muted">
-          {handover
-            ? `${handover.name} (${handover.role}) hands over. The handover is recorded in the open session (from whom, to whom, when), and changes from now on carry the next operator's name and role.`
-            : 'Every change is recorded with your name and role, and signed with your key, which only your passphrase unlocks.'}
+          {signingAs
+            ? 'A decision is your signature: your passphrase signs it, each time.'
+            : handover
+              ? `${handover.name} (${handover.role}) hands over. The handover is recorded in the open session (from whom, to whom, when), and changes from now on carry the next operator's name and role.`
+              : 'Every change is recorded with your name and role, and signed with your key, which only your passphrase unlocks.'}
         </p>
-        <label>
-          Name <input name="name" required autoComplete="name" />
-        </label>
-        <label>
-          Role <input name="role" required placeholder="e.g. flight director" />
-        </label>
+        {signingAs ? (
+          <>
+            <input type="hidden" name="name" value={signingAs.name} />
+            <input type="hidden" name="role" value={signingAs.role} />
+          </>
+        ) : (
+          <>
+            <label>
+              Name <input name="name" required autoComplete="name" />
+            </label>
+            <label>
+              Role <input name="role" required placeholder="e.g. flight director" />
+            </label>
+          </>
+        )}
         <label>
           Passphrase <input name="passphrase" type="password" required autoComplete="current-password" />
         </label>
@@ -74,7 +93,7 @@ export const OperatorDialog = memo(function OperatorDialog({ open, handover, onI
         {refused && (
           <div role="alert" className="field-error">
             <p>{refused.problem}</p>
-            {refused.existing.length > 0 && (
+            {refused.existing.length > 0 && !signingAs && (
               <p>
                 If you are {refused.who.name} and have lost your passphrase, make a new key: it is a new identity (a new
                 fingerprint), which everyone who checks your signatures must trust anew.{' '}
@@ -94,7 +113,7 @@ export const OperatorDialog = memo(function OperatorDialog({ open, handover, onI
         )}
         <div className="buttons">
           <button type="submit" disabled={busy}>
-            {busy ? 'Unlocking…' : 'Record as me'}
+            {busy ? 'Unlocking…' : signingAs ? 'Sign' : 'Record as me'}
           </button>
           <button type="button" onClick={onCancel}>
             Cancel

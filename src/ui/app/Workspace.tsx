@@ -6,7 +6,7 @@ import { changedThresholds } from '../../session/exploration';
 import type { Actor, AssessedValue } from '../../session/model';
 import type { OpenedScenario } from '../../session/openedScenario';
 import type { ThresholdProfile } from '../../session/profile';
-import type { Change } from '../../session/walkthrough';
+import { type Change, signsWithMeaning } from '../../session/walkthrough';
 import { AuditView } from '../audit';
 import { builtInProblems, builtInScenarios, LibraryView, OpenedFromFileNote, useOpenedScenarioStore } from '../library';
 import { ScenarioSourcesProvider } from '../shared/ScenarioSources';
@@ -210,6 +210,7 @@ export function Workspace({ profile, store, storeProblem, restored, keys }: Prop
       <OperatorDialog
         open={snapshot.matches({ operator: 'identifying' })}
         handover={state.operator}
+        signingAs={state.operator && state.pending && signsWithMeaning(state.pending) ? state.operator : null}
         onIdentify={onIdentify}
         onCancel={onCancelIdentify}
       />

@@ -4,7 +4,7 @@
  * walkthrough; recording it is the session layer's job.
  */
 
-import { assign, raise, setup } from 'xstate';
+import { and, assign, raise, setup } from 'xstate';
 import type { Scenario } from '../../../scenarios/schema';
 import type { StoredSession } from '../../files/sessionStore';
 import { sessionIdOf } from '../../files/sessionStore';
@@ -31,6 +31,7 @@ import {
   openWalkthrough,
   recordChange,
   recordHandover,
+  signsWithMeaning,
   type Walkthrough,
 } from '../../session/walkthrough';
 import type { ImportedPacket } from '../audit';
@@ -151,6 +152,13 @@ export const appMachine = setup({
     operatorKnown: ({ context }) => context.operator !== null,
     recording: ({ context }) => context.exploration === null && context.replay === null && writesHere(context),
     readOnlyHere: ({ context }) => !writesHere(context),
+    // A decision the session would take is signed only once its signer re-enters their passphrase.
+    signsWithMeaning: ({ context, event }) =>
+      event.type === 'change.request' &&
+      signsWithMeaning(event.change) &&
+      context.walkthrough !== null &&
+      context.operator !== null &&
+      recordChange(context.walkthrough, event.change, context.operator, event.wallClockUtc).ok,
     forOpenSession: ({ context, event }) =>
       'sessionId' in event && context.walkthrough !== null && sessionIdOf(context.walkthrough) === event.sessionId,
     exploredThresholds: ({ context }) =>
@@ -415,6 +423,11 @@ export const appMachine = setup({
         identified: {
           on: {
             'change.request': [
+              {
+                guard: and(['recording', 'signsWithMeaning']),
+                target: 'identifying',
+                actions: assign({ pending: ({ event }) => event.change }),
+              },
               {
                 guard: 'recording',
                 actions: assign(({ context, event }) =>
