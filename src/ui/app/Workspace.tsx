@@ -38,7 +38,10 @@ export function Workspace({ profile, store, storeProblem, restored, keys }: Prop
   const view =
     (['walkthrough', 'audit', 'library'] as const).find((v) => snapshot.matches({ view: v })) ?? ('library' satisfies AppView);
   const onTakeOver = useSessionWriter(state.walkthrough ? sessionIdOf(state.walkthrough) : null, store, send);
-  useSessionPersistence(state.walkthrough, state.operator, state.ledger, state.writer, send, store, storeProblem, keys.signerFor);
+  // An entry whose actor's key was locked meanwhile (an idle lock between the change and its write) is
+  // stored unsigned, and shown as unsigned, rather than lost.
+  const signerFor = useCallback((actor: Actor) => keys.signerFor(actor).catch(() => null), [keys]);
+  useSessionPersistence(state.walkthrough, state.operator, state.ledger, state.writer, send, store, storeProblem, signerFor);
   const readOnlyHere = writesHere(state) ? null : 'another tab records this session (take over to record here)';
   // Stable, so a stored entry (which the walkthrough does not show) does not re-render it.
   const onStep = useCallback((cursor: number, wallClockUtc: string) => send({ type: 'step.to', cursor, wallClockUtc }), [send]);
