@@ -44,6 +44,25 @@ test('an invalid scenario file shows its problems and leaves the open session in
   await expect(page.getByRole('region', { name: /Recorded by operators \(1\)/ })).toBeVisible();
 });
 
+test('a scenario file that is not UTF-8, or has a field no event knows, is refused with where', async ({ page }) => {
+  await page.goto('/');
+  const ms22 = await readFile('scenarios/soyuz-ms-22.json');
+  const chooser = page.getByLabel('Choose scenario file…');
+  const latin1 = Buffer.concat([ms22.subarray(0, 1234), Buffer.from([0xe9]), ms22.subarray(1234)]);
+  await chooser.setInputFiles({ name: 'latin1.json', mimeType: 'application/json', buffer: latin1 });
+  const problems = page.getByRole('alert');
+  await expect(problems).toContainText('problem in latin1.json');
+  await expect(problems).toContainText('not UTF-8 at byte 1,234');
+
+  const scenario = JSON.parse(ms22.toString('utf8'));
+  const i = scenario.events.findIndex((e: { holdDays?: unknown }) => e.holdDays);
+  scenario.events[i].holdDay = scenario.events[i].holdDays;
+  delete scenario.events[i].holdDays;
+  const misspelt = Buffer.from(JSON.stringify(scenario));
+  await chooser.setInputFiles({ name: 'hold-day.json', mimeType: 'application/json', buffer: misspelt });
+  await expect(problems).toContainText(`events[${i}].holdDay: expected unknown field; expected one of`);
+});
+
 test('a valid scenario file opens as a walkthrough', async ({ page }) => {
   await page.goto('/');
   const scenario = await (await import('node:fs/promises')).readFile('scenarios/nominal-mission.json', 'utf8');

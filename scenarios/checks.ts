@@ -3,8 +3,14 @@
 import { seatCapacity } from '../machines/policy/seatPlan';
 import { defaultThresholdValues, thresholdDefinitionByKey, unknownThresholdKey } from '../machines/policy/thresholds';
 import { impossibleValue, perThrusterGroup, reportedQuantityByName } from '../machines/rules/quantities';
-import { factDefinition, requiredFactKeys, type VehicleClass, vehicleClassProblems } from '../machines/vehicles/vehicleClass';
-import { classOf, resolveVehicle } from '../machines/vehicles/vehicles';
+import {
+  factDefinition,
+  impossibleFactProblems,
+  requiredFactKeys,
+  type VehicleClass,
+  vehicleClassProblems,
+} from '../machines/vehicles/vehicleClass';
+import { classOf, resolveVehicle, type VehicleSpec } from '../machines/vehicles/vehicles';
 import type { ScenarioShape } from './schema';
 
 export interface ScenarioProblem {
@@ -80,14 +86,18 @@ function setupProblems(scenario: ScenarioShape): ScenarioProblem[] {
     else seenVehicles.set(spec.id, path.join('.'));
     const vehicleClass = classOf(spec) as VehicleClass;
     const keys = [...new Set([...requiredFactKeys(vehicleClass), ...Object.keys(vehicleClass.facts)])];
-    for (const key of Object.keys(spec.overrides ?? {})) {
+    for (const [key, override] of Object.entries(spec.overrides ?? {})) {
       if (!keys.includes(key) || !factDefinition(key)) {
         problems.push({
           path: [...path, 'overrides', key],
           message: `a fact of class ${vehicleClass.id} (one of ${keys.join(', ')})`,
         });
       }
+      const asFact = { ...override, value: override.value === 'unknown' ? null : override.value };
+      for (const problem of impossibleFactProblems(key, asFact))
+        problems.push({ ...problem, path: [...path, 'overrides', key, ...problem.path] });
     }
+    problems.push(...seatsTakenProblems(spec, path));
     // A crew vehicle's life is read (to fly home, to wait as a lifeboat); a cargo ship's never is.
     if (vehicleClass.carries === 'crew' && vehicleClass.life.countsFrom === 'docking' && !spec.dockedUtc) {
       problems.push({
@@ -118,6 +128,23 @@ function setupProblems(scenario: ScenarioShape): ScenarioProblem[] {
     });
   }
   return problems;
+}
+
+/** Seats taken by a vehicle's own crew fit in its seats (its crew seats as overridden, at their upper end). */
+function seatsTakenProblems(spec: VehicleSpec, path: (string | number)[]): ScenarioProblem[] {
+  const taken = spec.seatsTaken ?? spec.ownCrew?.length;
+  if (taken === undefined) return [];
+  const vehicle = resolveVehicle(spec);
+  const seats = vehicle.facts.crewSeats;
+  const most = seats?.value === null || seats === undefined ? Number.NaN : (seats.high ?? seats.value);
+  if (!Number.isInteger(most) || most < 0 || taken <= most) return [];
+  const field = spec.seatsTaken === undefined ? 'ownCrew' : 'seatsTaken';
+  return [
+    {
+      path: [...path, field],
+      message: `${field === 'ownCrew' ? 'an own crew of' : 'seats taken from'} 0 to ${most} (the crew seats of ${spec.name}), got ${taken}`,
+    },
+  ];
 }
 
 function eventProblems(scenario: ScenarioShape): ScenarioProblem[] {

@@ -25,11 +25,15 @@ const vehicleFields = {
   overrides: z.record(z.string(), factSchema).optional().describe('class facts this vehicle differs in, each with a source'),
 };
 
+/**
+ * What a scripted event adds to the machine's: it must describe itself and cite its sources. Strict, as
+ * the event is: an intersection reports a field only both sides refuse, so a loose side here would let
+ * a misspelt field of any event (`holdDay`) through, dropped.
+ */
+const scriptedStamp = z.strictObject({ description: z.string().min(1), sources: z.array(sourceKey).min(1) });
+
 /** A scripted event: one of the machine's events, describing itself and citing its sources. */
-export const scenarioEventSchema = z.intersection(
-  crewReturnEventSchema,
-  z.object({ description: z.string().min(1), sources: z.array(sourceKey).min(1) }),
-);
+export const scenarioEventSchema = z.intersection(crewReturnEventSchema, scriptedStamp);
 
 const expectedOutcome = z.enum([...decidableOutcomes, 'nominal-return', 'undecided']);
 
@@ -84,5 +88,12 @@ export type ScenarioShape = z.infer<typeof scenarioShape>;
 export type ScenarioEvent = z.infer<typeof scenarioEventSchema>;
 
 export function scenarioJsonSchema(): unknown {
-  return z.toJSONSchema(scenarioSchema, { io: 'input', unrepresentable: 'any' });
+  return z.toJSONSchema(scenarioSchema, {
+    io: 'input',
+    unrepresentable: 'any',
+    // In JSON Schema `allOf` each part judges every field: the event's own part names the fields allowed.
+    override: ({ zodSchema, jsonSchema }) => {
+      if (zodSchema === scriptedStamp) delete jsonSchema.additionalProperties;
+    },
+  });
 }

@@ -178,7 +178,7 @@ describe('npm run decide', () => {
     expectInvalid(
       result,
       /^error: --set: cabinTemp: a known threshold key/m,
-      /^error: --set: maxCertifiedLifeUsedPct\.nominal: a number of % from 0 to 300, got "long"$/m,
+      /^error: --set: maxCertifiedLifeUsedPct\.nominal: a plain decimal number such as 30 or -2\.5, got "long"$/m,
     );
     expect(result.stderr.trim().split('\n')).toHaveLength(2);
   });

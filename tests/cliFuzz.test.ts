@@ -180,6 +180,133 @@ describe('fuzz: malformed inputs are refused soundly', () => {
     );
   });
 
+  it('unknown fields inside events: each named at its path, with the fields allowed', async () => {
+    const valid = JSON.parse(readFileSync(ms22, 'utf8'));
+    const field = fc.oneof(
+      fc.constantFrom('holdDay', 'HoldDays', 'hold_days', 'rationalle', 'valu', 'Type', 'crewcount', '__proto__x'),
+      fc.stringMatching(/^[a-zA-Z_][a-zA-Z0-9_]{0,15}$/),
+    );
+    let n = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.nat({ max: valid.events.length - 1 }), field, anyValue, async (i, key, value) => {
+        fc.pre(!(key in valid.events[i]) && !['quantity', 'value', 'crewCount', 'status'].includes(key));
+        const scenario = structuredClone(valid);
+        scenario.events[i][key] = value;
+        const path = file(`event-field-${n++}.json`, JSON.stringify(scenario));
+        const result = await runInProcess(decide, path);
+        expectSoundAnswer(result, path, true, []);
+        expect(result.stderr).toContain(`error: ${path}: events[${i}].${key}: unknown field; expected one of type, at, by, `);
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('bytes that are not UTF-8: refused at their offset, in scenario, profile and packet files', async () => {
+    const bytes = readFileSync(ms22);
+    // Offsets between two characters: a byte that is not a continuation byte starts one.
+    const boundaries = [...bytes.keys()].filter((i) => i > 0 && ((bytes[i] as number) & 0xc0) !== 0x80);
+    const invalid = fc.oneof(
+      fc.constantFrom([0xff], [0xfe], [0x80], [0xbf], [0xc0, 0xaf], [0xc1, 0x81], [0xf5, 0x80, 0x80, 0x80]),
+      fc.constantFrom([0xe0, 0x80, 0x80], [0xed, 0xa0, 0x80], [0xed, 0xbf, 0xbf], [0xf4, 0x90, 0x80, 0x80], [0xc3], [0xe2, 0x82]),
+    );
+    const commands = [
+      (path: string) => runInProcess(decide, path),
+      (path: string) => runInProcess(decide, ms22, '--thresholds', path),
+      (path: string) => runInProcess(report, path),
+    ];
+    let n = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...boundaries), invalid, fc.nat({ max: 2 }), async (at, bad, which) => {
+        const path = file(`utf8-${n++}.json`, Buffer.concat([bytes.subarray(0, at), Buffer.from(bad), bytes.subarray(at)]));
+        const result = await (commands[which] as (path: string) => ReturnType<typeof runInProcess>)(path);
+        expectSoundAnswer(result, path, true, []);
+        expect(result.stderr).toContain(
+          `error: ${path}: (file): text in UTF-8; not UTF-8 at byte ${at.toLocaleString('en-US')} (`,
+        );
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('--set numbers that are not plain decimals', async () => {
+    const notPlain = fc.oneof(
+      fc.constantFrom(
+        '0x1A',
+        '0b11',
+        '0o17',
+        '+5',
+        '1e-400',
+        '1e3',
+        '3E1',
+        'Infinity',
+        '-Infinity',
+        'NaN',
+        '',
+        '.5',
+        '5.',
+        '007',
+        '1_0',
+        '٣٠',
+        '３０',
+      ),
+      fc
+        .tuple(fc.constantFrom('', '+', '-', '0x', '0b'), fc.nat(), fc.constantFrom('', 'e-400', 'e5', 'n', 'px', '.', '%'))
+        .map(([a, b, c]) => `${a}${b}${c}`)
+        .filter((t) => !/^-?(0|[1-9][0-9]*)$/.test(t)),
+      hostileText.filter((t) => !/^\s*-?(0|[1-9][0-9]*)(\.[0-9]+)?\s*$/.test(t)),
+    );
+    await fc.assert(
+      fc.asyncProperty(notPlain, async (value) => {
+        const result = await runInProcess(decide, ms22, '--set', `maxDescentCabinTempC.nominal=${value}`);
+        expectSoundAnswer(result, '--set', true, []);
+        expect(result.stderr).toMatch(
+          /^error: --set: maxDescentCabinTempC\.nominal: a plain decimal number such as 30 or -2\.5, got "/,
+        );
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('vehicle fact overrides outside their physical range: refused with the field, the value and the range', async () => {
+    const valid = JSON.parse(readFileSync(ms22, 'utf8'));
+    const outside = fc.oneof(
+      fc.constantFrom(
+        ['crewSeats', 2.5],
+        ['crewSeats', -1],
+        ['crewSeats', 8],
+        ['improvisedSeats', 0.5],
+        ['emergencyOnlyPlaces', 99],
+        ['certifiedLifeDays', -10],
+        ['certifiedLifeDays', 0],
+        ['certifiedLifeDays', 1e9],
+        ['deorbitDeltaVRequiredMps', -0.1],
+      ) as fc.Arbitrary<[string, number]>,
+      fc.tuple(
+        fc.constantFrom('certifiedLifeDays', 'deorbitDeltaVRequiredMps'),
+        fc.double({ max: -1e-9, noNaN: true, noDefaultInfinity: true }),
+      ),
+      fc.tuple(
+        fc.constantFrom('crewSeats', 'improvisedSeats', 'emergencyOnlyPlaces'),
+        fc.double({ min: 0.01, max: 6.99, noNaN: true }).filter((x) => !Number.isInteger(x)),
+      ),
+    );
+    let n = 0;
+    await fc.assert(
+      fc.asyncProperty(outside, fc.constantFrom('value', 'low', 'high'), async ([key, value], end) => {
+        const scenario = structuredClone(valid);
+        const fact = { value: end === 'value' ? value : 3, source: 'derived', ...(end === 'value' ? {} : { [end]: value }) };
+        fc.pre(end === 'value' || (end === 'low' ? value <= 3 : value >= 3));
+        scenario.setup.damagedVehicle.overrides = { [key]: fact };
+        const path = file(`override-${n++}.json`, JSON.stringify(scenario));
+        const result = await runInProcess(decide, path);
+        expectSoundAnswer(result, path, true, []);
+        expect(result.stderr).toContain(`error: ${path}: setup.damagedVehicle.overrides.${key}.${end}: `);
+        expect(result.stderr).toMatch(/from 0 to \d+|above 0 up to \d+/);
+      }),
+      { numRuns: 150 },
+    );
+  });
+
   it('refused at least 1,000 files in all', () => {
     expect(refused.scenario + refused.profile + refused.packet).toBeGreaterThanOrEqual(1000);
   });

@@ -155,7 +155,7 @@ export function derivedQuantityLabel(key: string): string | undefined {
 }
 
 /** Why a value is impossible for its quantity, or null when it is possible. */
-export function impossibleValue(definition: QuantityDefinition, value: number): string | null {
+export function impossibleValue(definition: Pick<QuantityDefinition, 'range' | 'unit'>, value: number): string | null {
   const { min, max, minExclusive, integer } = definition.range;
   const below = minExclusive ? value <= min : value < min;
   if (below || value > max || (integer && !Number.isInteger(value))) {

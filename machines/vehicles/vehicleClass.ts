@@ -4,7 +4,7 @@
  * holds the classes the project knows; a scenario file may describe a class of its own in this shape.
  */
 
-import type { ReportedQuantityName } from '../rules/quantities';
+import { impossibleValue, type QuantityDefinition, type ReportedQuantityName } from '../rules/quantities';
 
 /** The phases of a crew's return, from keeping the vehicle docked as a lifeboat to landing. */
 export const returnPhases = ['docked-lifeboat', 'undock', 'deorbit', 'entry', 'landing'] as const;
@@ -92,32 +92,48 @@ export interface VehicleClass {
 
 export type VehicleFacts = VehicleClass['facts'];
 
+type FactRange = QuantityDefinition['range'];
+// Physically possible values, as for assessed quantities: outside them a fact is refused, not judged.
+const places: FactRange = { min: 0, max: 7, integer: true };
+const thrusterCount: FactRange = { min: 0, max: 64, integer: true };
+
 /** Facts every class states. */
 export const vehicleFactLabels = {
-  crewSeats: { label: 'Crew seats', unit: 'seats', worse: 'lower' },
-  improvisedSeats: { label: 'Improvised seats fitted or certified', unit: 'seats', worse: 'lower' },
+  crewSeats: { label: 'Crew seats', unit: 'seats', worse: 'lower', range: places },
+  improvisedSeats: { label: 'Improvised seats fitted or certified', unit: 'seats', worse: 'lower', range: places },
   emergencyOnlyPlaces: {
     label: 'Emergency-only places (crew strapped in unsuited, a cargo area)',
     unit: 'places',
     worse: 'lower',
+    range: places,
   },
-  certifiedLifeDays: { label: 'Certified docked life', unit: 'days', worse: 'lower' },
-  deorbitDeltaVRequiredMps: { label: 'Deorbit delta-v required', unit: 'm/s', worse: 'higher' },
-} as const;
+  certifiedLifeDays: {
+    label: 'Certified docked life',
+    unit: 'days',
+    worse: 'lower',
+    range: { min: 0, max: 3650, minExclusive: true },
+  },
+  deorbitDeltaVRequiredMps: { label: 'Deorbit delta-v required', unit: 'm/s', worse: 'higher', range: { min: 0, max: 10_000 } },
+} as const satisfies Record<string, FactDefinition>;
 export type VehicleFactKey = keyof typeof vehicleFactLabels;
 
 export const descentFactLabels = {
-  peakG: { label: 'peak g-load', unit: 'g', worse: 'higher' },
-  peakDurationS: { label: 'peak g-load duration', unit: 's', worse: 'higher' },
-  undockToLandingMin: { label: 'undock to landing', unit: 'min', worse: 'higher' },
-} as const;
+  peakG: { label: 'peak g-load', unit: 'g', worse: 'higher', range: { min: 0, max: 50, minExclusive: true } },
+  peakDurationS: { label: 'peak g-load duration', unit: 's', worse: 'higher', range: { min: 0, max: 3600 } },
+  undockToLandingMin: {
+    label: 'undock to landing',
+    unit: 'min',
+    worse: 'higher',
+    range: { min: 0, max: 3000, minExclusive: true },
+  },
+} as const satisfies Record<string, FactDefinition>;
 export type DescentFactKey = keyof typeof descentFactLabels;
 
 export const descentFactKey = (modeId: string, fact: DescentFactKey) => `descent.${modeId}.${fact}`;
 export const thrusterCountKey = (groupId: string) => `thrusters.${groupId}`;
 export const minThrustersKey = (modeId: string, groupId: string) => `descent.${modeId}.minThrusters.${groupId}`;
 
-type FactDefinition = { label: string; unit: string; worse: 'higher' | 'lower' };
+type FactDefinition = { label: string; unit: string; worse: 'higher' | 'lower'; range: FactRange };
 // Every rule reading a fact asks for its definition: worked out once per key.
 const factDefinitions = new Map<string, FactDefinition | undefined>();
 
@@ -130,9 +146,10 @@ export function factDefinition(key: string): FactDefinition | undefined {
 function workOutFactDefinition(key: string): FactDefinition | undefined {
   if (key in vehicleFactLabels) return vehicleFactLabels[key as VehicleFactKey];
   const thrusters = /^thrusters\.(.+)$/.exec(key);
-  if (thrusters) return { label: `Thrusters in group ${thrusters[1]}`, unit: 'thrusters', worse: 'lower' };
+  if (thrusters) return { label: `Thrusters in group ${thrusters[1]}`, unit: 'thrusters', worse: 'lower', range: thrusterCount };
   const min = /^descent\.([^.]+)\.minThrusters\.(.+)$/.exec(key);
-  if (min) return { label: `${min[1]}: thrusters of group ${min[2]} needed`, unit: 'thrusters', worse: 'higher' };
+  if (min)
+    return { label: `${min[1]}: thrusters of group ${min[2]} needed`, unit: 'thrusters', worse: 'higher', range: thrusterCount };
   const descent = /^descent\.([^.]+)\.([^.]+)$/.exec(key);
   const definition = descent ? descentFactLabels[descent[2] as DescentFactKey] : undefined;
   return descent && definition ? { ...definition, label: `${descent[1]}: ${definition.label}` } : undefined;
@@ -148,6 +165,17 @@ export function requiredFactKeys(vehicleClass: Pick<VehicleClass, 'descentModes'
       ...m.needsThrusterGroups.map((g) => minThrustersKey(m.id, g)),
     ]),
   ];
+}
+
+/** Why a fact's value, low or high end is impossible for it, each at its field; none for an unknown key or value. */
+export function impossibleFactProblems(key: string, fact: VehicleFact): { path: (string | number)[]; message: string }[] {
+  const definition = factDefinition(key);
+  if (!definition) return [];
+  return (['low', 'value', 'high'] as const).flatMap((end) => {
+    const v = fact[end];
+    const why = typeof v === 'number' ? impossibleValue(definition, v) : null;
+    return why ? [{ path: [end], message: `${definition.label}: ${why}` }] : [];
+  });
 }
 
 /** The end of a fact's range a rule judges: the worse one. */
@@ -193,5 +221,7 @@ export function vehicleClassProblems(vehicleClass: VehicleClass): { path: (strin
   for (const key of requiredFactKeys(vehicleClass)) {
     if (!vehicleClass.facts[key]) problems.push({ path: ['facts', key], message: 'a fact, with its source (or "unknown")' });
   }
+  for (const [key, fact] of Object.entries(vehicleClass.facts))
+    for (const problem of impossibleFactProblems(key, fact)) problems.push({ ...problem, path: ['facts', key, ...problem.path] });
   return problems;
 }

@@ -11,9 +11,10 @@ import { describeRun } from '../session/runScenario';
 import type { CliIo } from './cliIo';
 import { parseOptions } from './options';
 import { outputProblem, writeWhole } from './outputFile';
+import { packetCertainlyTooLarge, packetText } from './packetText';
 import { oneLine, printProblems } from './problemLines';
 import { readSigner } from './readKeys';
-import { readText } from './readText';
+import { maxInputBytes, readText } from './readText';
 import { isProgram, runCli } from './runCli';
 
 const usage =
@@ -127,11 +128,27 @@ export async function decide(argv: string[], io: CliIo): Promise<number> {
   }
   // The packet first: a report printed before a failed write would read as if the run had been kept.
   if (out) {
+    const tooLarge = (size: { entriesThatFit: number; entryCount: number }) => {
+      const [fit, count] = [size.entriesThatFit, size.entryCount].map((n) => n.toLocaleString('en-US'));
+      const mb = maxInputBytes / 1024 / 1024;
+      printProblems(io, [
+        {
+          file: scenarioFile,
+          path: 'events',
+          expected: `a run whose packet (--out ${out}) is at most ${mb} MB, the most verify reads: at most ${fit} of its ${count} entries fit`,
+        },
+      ]);
+      return 2;
+    };
+    const certain = packetCertainlyTooLarge(scenario.value, fold);
+    if (certain) return tooLarge(certain);
     const key = signer?.ok ? signer.value : null;
     const entries = await extendLedger(scenario.value, profile.value, [], fold, async () => key);
     const unsealed = makePacket(scenario.value, profile.value, entries);
     const packet = key ? await sealPacket(unsealed, key, new Date().toISOString()) : unsealed;
-    const failed = writeWhole(out, `${JSON.stringify(packet, null, 2)}\n`);
+    const text = packetText(packet);
+    if ('tooLarge' in text) return tooLarge(text.tooLarge);
+    const failed = writeWhole(out, text.text);
     if (failed) {
       printProblems(io, [failed]);
       return 2;

@@ -1,10 +1,11 @@
 import { closeSync, constants, fstatSync, openSync, readSync, type Stats, statSync } from 'node:fs';
+import { decodeUtf8 } from '../files/utf8Text';
 import type { InputProblem } from '../session/inputProblem';
 
 export const maxInputBytes = 20 * 1024 * 1024;
 
 /**
- * Reads an input file as UTF-8 text. Only a regular file of at most `maxInputBytes` is read: it is
+ * Reads an input file as UTF-8 text (refused at the first byte that is not). Only a regular file of at most `maxInputBytes` is read: it is
  * looked at before it is opened, since opening a FIFO waits for a writer, and opened without blocking
  * and looked at again, in case it was swapped in between.
  */
@@ -19,7 +20,7 @@ export function readText(file: string): { text: string } | { problem: InputProbl
     if (refusalOpened) return problem(refusalOpened);
     const bytes = readAtMost(fd, maxInputBytes + 1);
     if (bytes.length > maxInputBytes) return problem(`a file of at most ${megabytes(maxInputBytes)} (it grew while read)`);
-    return { text: bytes.toString('utf8') };
+    return decodeUtf8(file, bytes);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     return problem(`a readable file: ${code === 'ENOENT' ? 'no such file' : `unreadable (${code ?? 'error'})`}`);

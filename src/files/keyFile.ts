@@ -1,7 +1,7 @@
 /** Key files: an operator's private key (the CLI's) and anyone's public key (`.pub.json`), checked on reading. */
 import { z } from 'zod';
 import { type PrivateKeyFile, type PublicKeyRecord, publicHalf } from '../record/signing';
-import { issueProblems, type Parsed, parseJsonText } from '../session/inputProblem';
+import { issueProblems, type Parsed, parseJsonText, plainSchemaErrors } from '../session/inputProblem';
 
 export const base64url = (what: string) => z.string().regex(/^[A-Za-z0-9_-]+$/, `${what} in base64url`);
 const holder = {
@@ -32,7 +32,7 @@ export const publicKeyFile = (key: PublicKeyRecord): PublicKeyFile => ({ format:
 function parseWith<T>(schema: z.ZodType<T>, file: string, text: string): Parsed<T> {
   const json = parseJsonText(file, text);
   if (!json.ok) return json;
-  const result = schema.safeParse(json.value);
+  const result = schema.safeParse(json.value, { error: plainSchemaErrors });
   return result.success ? { ok: true, value: result.data } : { ok: false, problems: issueProblems(file, result.error.issues) };
 }
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { scenarioSchema } from '../../scenarios/schema';
 import { type DecisionPacket, packetFormatVersion } from '../record/ledger';
-import { type InputProblem, issueProblems, type Parsed, parseJsonText } from '../session/inputProblem';
+import { type InputProblem, issueProblems, type Parsed, parseJsonText, plainSchemaErrors } from '../session/inputProblem';
 import {
   actorSchema,
   crewReturnEventSchema,
@@ -78,7 +78,7 @@ const packetSchema = z.strictObject({
 export function parsePacket(file: string, text: string): Parsed<DecisionPacket> {
   const json = parseJsonText(file, text);
   if (!json.ok) return json;
-  const result = packetSchema.safeParse(json.value);
+  const result = packetSchema.safeParse(json.value, { error: plainSchemaErrors });
   if (!result.success) {
     return { ok: false, problems: issueProblems(file, result.error.issues) };
   }

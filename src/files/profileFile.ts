@@ -25,7 +25,7 @@ export function parsePartialProfile(file: string, text: string): Parsed<PartialP
   const problems: InputProblem[] = [];
   const { id, version, thresholds, pollPositions, ...rest } = data as Record<string, unknown>;
   for (const key of Object.keys(rest))
-    problems.push({ file, path: key, expected: 'no such field (only id, version, thresholds, pollPositions)' });
+    problems.push({ file, path: key, expected: 'unknown field; expected one of id, version, thresholds, pollPositions' });
   const positions = pollPositionsSchema.optional().safeParse(pollPositions);
   if (!positions.success)
     for (const issue of positions.error.issues)
@@ -52,18 +52,23 @@ export function parsePartialProfile(file: string, text: string): Parsed<PartialP
   };
 }
 
+// Digits with an optional sign and fraction: no hex, binary, exponent, leading plus or Infinity.
+const plainDecimal = /^-?(0|[1-9][0-9]*)(\.[0-9]+)?$/;
+
 /** `--set key=value` from the command line. */
 export function parseThresholdAssignment(text: string): Parsed<[string, number]> {
   const file = '--set';
-  const match = /^([^=]+)=(.*)$/.exec(text);
+  const match = /^([^=]+)=(.*)$/s.exec(text);
   if (!match?.[1])
     return { ok: false, problems: [{ file, path: text, expected: 'key=value, e.g. maxDescentCabinTempC.nominal=30' }] };
   const key = match[1].trim();
   const raw = (match[2] ?? '').trim();
-  const value = raw === '' ? Number.NaN : Number(raw);
   if (!thresholdDefinitionByKey.has(key))
     return { ok: false, problems: [{ file, path: key, expected: unknownThresholdKey(key) }] };
-  const problems = valueProblems({ [key]: Number.isFinite(value) ? value : raw });
+  const value = plainDecimal.test(raw) ? Number(raw) : Number.NaN;
+  if (!Number.isFinite(value) || (value === 0 && /[1-9]/.test(raw)))
+    return { ok: false, problems: [{ file, path: key, expected: `a plain decimal number such as 30 or -2.5, got "${raw}"` }] };
+  const problems = valueProblems({ [key]: value });
   if (problems.length) return { ok: false, problems: problems.map((p) => ({ file, path: p.key, expected: p.expected })) };
   return { ok: true, value: [key, value] };
 }

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { type Scenario, scenarioSchema } from '../../scenarios/schema';
-import { formatPath, type InputProblem, type Parsed, parseJsonText } from '../session/inputProblem';
+import { issueProblems, type Parsed, parseJsonText, plainSchemaErrors } from '../session/inputProblem';
 import { crewReturnEventTypes } from '../session/model';
 
 export function parseScenario(file: string, text: string): Parsed<Scenario> {
@@ -9,21 +9,14 @@ export function parseScenario(file: string, text: string): Parsed<Scenario> {
 }
 
 export function validateScenario(file: string, data: unknown): Parsed<Scenario> {
-  const result = scenarioSchema.safeParse(data);
+  const result = scenarioSchema.safeParse(data, { error: plainSchemaErrors });
   if (result.success) return { ok: true, value: result.data };
-  const problems: InputProblem[] = result.error.issues.map((issue) => ({
-    file,
-    path: formatPath(issue.path),
-    expected: describeIssue(issue),
-  }));
-  return { ok: false, problems };
+  return { ok: false, problems: issueProblems(file, result.error.issues, describeIssue) };
 }
 
-function describeIssue(issue: z.core.$ZodIssue): string {
-  if (issue.code === 'invalid_union' && 'discriminator' in issue && issue.discriminator === 'type') {
-    return `a known event type (one of ${eventTypes.join(', ')})`;
-  }
-  if (issue.code === 'unrecognized_keys') return `no field ${issue.keys.map((k) => `"${k}"`).join(', ')} (not in the schema)`;
+function describeIssue(issue: { message: string }): string {
+  const { code, discriminator } = issue as z.core.$ZodIssue & { discriminator?: string };
+  if (code === 'invalid_union' && discriminator === 'type') return `a known event type (one of ${eventTypes.join(', ')})`;
   return issue.message;
 }
 

@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import { parseStrictJson } from './strictJson';
 
 /** A problem with something a user handed us: which file, which field, what was expected. */
@@ -21,12 +22,30 @@ export function parseJsonText(file: string, text: string): Parsed<unknown> {
   return { ok: false, problems: [{ file, path: json.path ? `${json.path} (${at})` : at, expected: json.expected }] };
 }
 
-/** A schema's complaints as problems of `file`, each at its field's path. */
+/**
+ * Passed to a schema's parse so that a field no strict object knows is named in plain words with the
+ * fields it allows (Zod's own message names neither). The issue still carries the object that refused.
+ */
+export const plainSchemaErrors: z.core.$ZodErrorMap = (issue) => {
+  if (issue.code !== 'unrecognized_keys') return undefined;
+  const shape = (issue.inst as { _zod?: { def?: { shape?: object } } } | undefined)?._zod?.def?.shape;
+  const allowed = shape ? Object.keys(shape) : [];
+  return allowed.length ? `unknown field; expected one of ${allowed.join(', ')}` : 'unknown field; expected none';
+};
+
+type Issue = { path: readonly PropertyKey[]; message: string; code?: string; keys?: readonly string[] };
+
+/** A schema's complaints as problems of `file`, each at its field's path; an unknown field at its own path, one each. */
 export function issueProblems(
   file: string,
-  issues: readonly { path: readonly PropertyKey[]; message: string }[],
+  issues: readonly Issue[],
+  messageOf = (issue: Issue) => issue.message,
 ): InputProblem[] {
-  return issues.map((issue) => ({ file, path: formatPath(issue.path), expected: issue.message }));
+  return issues.flatMap((issue) =>
+    issue.code === 'unrecognized_keys' && issue.keys
+      ? issue.keys.map((key) => ({ file, path: formatPath([...issue.path, key]), expected: issue.message }))
+      : [{ file, path: formatPath(issue.path), expected: messageOf(issue) }],
+  );
 }
 
 /** `events[3].value.high` from a Zod-style path. */

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { parsePublicKeyFile, publicKeyFile } from '../../files/keyFile';
 import type { KeyStore, TrustedKey } from '../../files/keyStore';
+import { readFileText } from '../../files/utf8Text';
 import { publicHalf } from '../../record/signing';
 import type { Actor } from '../../session/model';
 import { downloadJson } from '../shared/download';
@@ -23,7 +24,8 @@ export function TrustedKeys({ keys, operator, onChanged }: Props) {
     void reload();
   }, [reload]);
   const importKey = async (file: File) => {
-    const parsed = parsePublicKeyFile(file.name, await file.text());
+    const text = await readFileText(file, file.name);
+    const parsed = text.ok ? parsePublicKeyFile(file.name, text.value) : text;
     if (!parsed.ok) return setProblem(parsed.problems.map((p) => `${p.file}: ${p.path}: expected ${p.expected}`).join('; '));
     setProblem(null);
     await keys.trust(parsed.value);

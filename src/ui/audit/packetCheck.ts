@@ -1,4 +1,5 @@
 import { parsePacket } from '../../files/packetFile';
+import { readFileText } from '../../files/utf8Text';
 import type { AuditEntry, DecisionPacket } from '../../record/ledger';
 import type { PublicKeyRecord } from '../../record/signing';
 import { replayPacket, type Verification, verifyPacket } from '../../record/verify';
@@ -34,9 +35,9 @@ export async function checkPacketFile(
 ) {
   try {
     post({ kind: 'progress', step: `reading ${fileName}`, fraction: 0 });
-    const text = await file.text();
+    const text = await readFileText(file, fileName);
     post({ kind: 'progress', step: 'checking its form', fraction: 0.1 });
-    const parsed = parsePacket(fileName, text);
+    const parsed = text.ok ? parsePacket(fileName, text.value) : text;
     if (!parsed.ok)
       return post({ kind: 'problems', problems: parsed.problems.map((p) => `${p.file}: ${p.path}: expected ${p.expected}`) });
     const packet = parsed.value;

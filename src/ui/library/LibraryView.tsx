@@ -2,6 +2,7 @@ import { type DragEvent, useEffect, useState } from 'react';
 import type { Scenario } from '../../../scenarios/schema';
 import { parseScenario } from '../../files/scenarioFile';
 import type { SessionStore, SessionSummary, StoredSession } from '../../files/sessionStore';
+import { readFileText } from '../../files/utf8Text';
 import type { InputProblem } from '../../session/inputProblem';
 import type { OpenedScenario } from '../../session/openedScenario';
 import { JsonFileButton } from '../shared/JsonFileButton';
@@ -44,7 +45,8 @@ export function LibraryView({
     store?.list().then(setPast, () => setPast([]));
   }, [store]);
   const readFile = async (file: File) => {
-    const parsed = parseScenario(file.name, await file.text());
+    const text = await readFileText(file, file.name);
+    const parsed = text.ok ? parseScenario(file.name, text.value) : text;
     if (parsed.ok) onOpenedFile(parsed.value, file.name);
     else onRejectedFile(parsed.problems);
   };

@@ -1,5 +1,6 @@
 import { memo, useCallback, useLayoutEffect, useRef, useState } from 'react';
 import { parsePartialProfile } from '../../files/profileFile';
+import { readFileText } from '../../files/utf8Text';
 import {
   defaultThresholdValues,
   type PartialThresholdValues,
@@ -69,7 +70,8 @@ export function ThresholdsPanel({ profile, thresholds, temperatureUnit, refusal,
     setReason('');
   };
   const importFile = async (file: File) => {
-    const parsed = parsePartialProfile(file.name, await file.text());
+    const text = await readFileText(file, file.name);
+    const parsed = text.ok ? parsePartialProfile(file.name, text.value) : text;
     if (!parsed.ok)
       return setImportProblem(parsed.problems.map((p) => `${p.file}: ${p.path}: expected ${p.expected}`).join('\n'));
     setImportProblem(null);
