@@ -8,6 +8,18 @@ export interface InputProblem {
   expected: string;
 }
 
+const unknownField = 'unknown field';
+
+/** `events[3].at: expected an ISO time`, `events[20].holdDay: unknown field; expected one of …`: a problem in the app's words. */
+export function problemWords(problem: Pick<InputProblem, 'path' | 'expected'>): string {
+  return `${problem.path || '(root)'}: ${problemExpectation(problem)}`;
+}
+
+/** What was expected at a problem's field, in words ("expected …", or that the field is unknown and which are known). */
+export function problemExpectation({ expected }: Pick<InputProblem, 'expected'>): string {
+  return expected.startsWith(unknownField) ? expected : `expected ${expected}`;
+}
+
 export function formatProblem(problem: InputProblem): string {
   return `error: ${problem.file}: ${problem.path || '(root)'}: ${problem.expected}`;
 }
@@ -30,7 +42,7 @@ export const plainSchemaErrors: z.core.$ZodErrorMap = (issue) => {
   if (issue.code !== 'unrecognized_keys') return undefined;
   const shape = (issue.inst as { _zod?: { def?: { shape?: object } } } | undefined)?._zod?.def?.shape;
   const allowed = shape ? Object.keys(shape) : [];
-  return allowed.length ? `unknown field; expected one of ${allowed.join(', ')}` : 'unknown field; expected none';
+  return allowed.length ? `${unknownField}; expected one of ${allowed.join(', ')}` : `${unknownField}; expected none`;
 };
 
 type Issue = { path: readonly PropertyKey[]; message: string; code?: string; keys?: readonly string[] };

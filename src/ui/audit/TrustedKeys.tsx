@@ -3,6 +3,7 @@ import { parsePublicKeyFile, publicKeyFile } from '../../files/keyFile';
 import type { KeyStore, TrustedKey } from '../../files/keyStore';
 import { readFileText } from '../../files/utf8Text';
 import { publicHalf } from '../../record/signing';
+import { problemWords } from '../../session/inputProblem';
 import type { Actor } from '../../session/model';
 import { downloadJson } from '../shared/download';
 import { FieldProblem } from '../shared/FieldProblem';
@@ -26,7 +27,7 @@ export function TrustedKeys({ keys, operator, onChanged }: Props) {
   const importKey = async (file: File) => {
     const text = await readFileText(file, file.name);
     const parsed = text.ok ? parsePublicKeyFile(file.name, text.value) : text;
-    if (!parsed.ok) return setProblem(parsed.problems.map((p) => `${p.file}: ${p.path}: expected ${p.expected}`).join('; '));
+    if (!parsed.ok) return setProblem(parsed.problems.map((p) => `${p.file}: ${problemWords(p)}`).join('; '));
     setProblem(null);
     await keys.trust(parsed.value);
     await reload();

@@ -1,4 +1,4 @@
-import type { InputProblem } from '../../session/inputProblem';
+import { type InputProblem, problemExpectation } from '../../session/inputProblem';
 
 export function ProblemList({ problems, title }: { problems: InputProblem[]; title: string }) {
   if (problems.length === 0) return null;
@@ -10,7 +10,7 @@ export function ProblemList({ problems, title }: { problems: InputProblem[]; tit
       <ul>
         {problems.map((p) => (
           <li key={`${p.path}:${p.expected}`}>
-            <code>{p.path}</code>: expected {p.expected}
+            <code>{p.path}</code>: {problemExpectation(p)}
           </li>
         ))}
       </ul>
