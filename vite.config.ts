@@ -37,7 +37,10 @@ const devPolicy = appPolicy.map((directive) =>
       : directive,
 );
 
-const header = (policy: string[]) => ({ 'Content-Security-Policy': [...policy, ...headerOnly].join('; ') });
+/** No guessing a download's type from its bytes; no page address sent with any request. */
+const hardening = { 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'no-referrer' };
+
+const header = (policy: string[]) => ({ 'Content-Security-Policy': [...policy, ...headerOnly].join('; '), ...hardening });
 
 /** The built index.html carries the policy too, for a server that sends no header. */
 const policyMeta: Plugin = {

@@ -30,6 +30,15 @@ test('the built app is served with a strict policy, in its header and in its pag
   expect(meta).toContain("script-src 'self'");
 });
 
+test('the page and its scripts are served as their declared type only, and send no referrer', async ({ page, request }) => {
+  const response = await page.goto('/');
+  const script = (await page.locator('script[src]').first().getAttribute('src')) ?? '';
+  for (const headers of [response?.headers() ?? {}, (await request.get(script)).headers()]) {
+    expect(headers['x-content-type-options']).toBe('nosniff');
+    expect(headers['referrer-policy']).toBe('no-referrer');
+  }
+});
+
 test('an inline script injected into the page does not run, nor does an inline handler or eval', async ({ page }) => {
   const violations = await watchViolations(page);
   // A script of the app's own origin (so the policy lets it run) that tries eval: as a compromised bundle would.

@@ -96,8 +96,67 @@ test('one writer per session: a second tab opens read-only, can take over, and t
   expect(await storedSession(first)).toEqual(await storedSession(second));
 });
 
+/**
+ * Holds every write to the session store: a read-write transaction the page keeps busy (a transaction
+ * stays open while it has requests pending) until `release` is called in the page.
+ */
+function holdStoreWrites(page: Page) {
+  return page.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const open = indexedDB.open('crew-return-decision-support');
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error);
+    });
+    const transaction = db.transaction(['sessions', 'entries'], 'readwrite');
+    const sessions = transaction.objectStore('sessions');
+    let held = true;
+    (window as unknown as { releaseStoreWrites: () => void }).releaseStoreWrites = () => {
+      held = false;
+    };
+    const keepBusy = () => {
+      if (held) sessions.count().onsuccess = keepBusy;
+    };
+    keepBusy();
+    transaction.oncomplete = () => db.close();
+  });
+}
+
+test('while a change is saving, closing the page asks first; once saved, it does not', async ({ page }) => {
+  await openWalkthrough(page, 'Soyuz MS-22 coolant leak');
+  await stepUntil(page, 'anomaly.decision');
+  await editEmergencyTemp(page, '41');
+  await identify(page);
+  await expect(saveStatus(page)).toHaveAttribute('data-kind', 'saved');
+
+  await holdStoreWrites(page);
+  await editEmergencyTemp(page, '42');
+  await expect(saveStatus(page)).toHaveAttribute('data-kind', 'saving');
+  const asked = page.waitForEvent('dialog');
+  await page.close({ runBeforeUnload: true });
+  const dialog = await asked;
+  expect(dialog.type()).toBe('beforeunload');
+  await dialog.dismiss();
+  expect(page.isClosed()).toBe(false);
+
+  await page.evaluate(() => (window as unknown as { releaseStoreWrites: () => void }).releaseStoreWrites());
+  await expect(saveStatus(page)).toHaveAttribute('data-kind', 'saved');
+  await expect(saveStatus(page)).toHaveAttribute('data-stored-entries', '19');
+  const dialogs: string[] = [];
+  page.on('dialog', (d) => {
+    dialogs.push(d.type());
+    void d.dismiss();
+  });
+  const closed = page.waitForEvent('close');
+  await page.close({ runBeforeUnload: true });
+  await closed;
+  expect(dialogs).toEqual([]);
+});
+
 test('20 reloads at random moments during recorded changes lose nothing that was shown as saved', async ({ page }, testInfo) => {
-  test.setTimeout(120_000);
+  // Each reload starts the app again: on a busy 2-core machine that alone takes seconds.
+  test.setTimeout(300_000);
+  // A reload while saving asks first (see above); here the person confirms it.
+  page.on('dialog', (dialog) => void dialog.accept());
   await openWalkthrough(page, 'Soyuz MS-22 coolant leak');
   await stepUntil(page, 'anomaly.decision');
   await editEmergencyTemp(page, '41');

@@ -173,10 +173,22 @@ describe('one writer, and only what is stored is called saved', () => {
   it('read-only while another tab records: nothing is recorded, stepping stays within the record; taken over, it records', async () => {
     const actor = await started();
     const sessionId = sessionOf(actor);
+    actor.send({ type: 'writer.granted', sessionId, stored: undefined });
     actor.send(change(41));
     actor.send({ type: 'operator.identify', operator: flight, wallClockUtc: wall });
+    const saved = actor.getSnapshot().context.walkthrough;
+    if (!saved) throw new Error('no session');
+    const entries = await extendLedger(saved.scenario, saved.profile, [], foldWalkthrough(saved));
+    actor.send({ type: 'ledger.stored', sessionId, entries });
+    // A change still saving when the tab loses the session (the store unreadable then) is not shown.
+    actor.send(change(43));
+    expect(actor.getSnapshot().context.walkthrough?.events).toHaveLength(19);
     actor.send({ type: 'writer.denied', sessionId, because: 'lost', stored: undefined });
-    expect(saveStatus(actor.getSnapshot().context)?.kind).toBe('readOnly');
+    expect(saveStatus(actor.getSnapshot().context)).toMatchObject({ kind: 'readOnly', entryCount: 18 });
+    expect(actor.getSnapshot().context.walkthrough?.events).toEqual(saved.events);
+    // Nor does a write that ends after the loss.
+    actor.send({ type: 'ledger.stored', sessionId, entries: [...entries, ...entries.slice(-1)] });
+    expect(actor.getSnapshot().context.storedCount).toBe(18);
     actor.send(change(42));
     expect(actor.getSnapshot().context.refusal).toContain('this tab is read-only');
     actor.send({ type: 'step.by', delta: 1, wallClockUtc: wall });

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { report } from '../src/cli/report';
 import { extendLedger, makePacket } from '../src/record/ledger';
 import { type PacketReport, reportCsv, reportMarkdown } from '../src/reports/packetReport';
 import { decisionRecord } from '../src/session/decisionRecord';
 import { foldSession, scriptedEvents } from '../src/session/fold';
 import { defaultProfile } from '../src/session/profile';
+import { rawControl, runInProcess, scratchFolder } from './cliHarness';
 import { loadBuiltInScenario, readCsv } from './support';
 
 const forgedHeading = '\n# ALL CLEAR\n\n<img src=x onerror=alert(1)>';
@@ -57,5 +59,53 @@ describe('exports carry input text inert', () => {
     expect(markdown).toMatch(
       /^- Decision: .*“1. forged list item \\# ALL CLEAR {2}&lt;img src=x onerror=alert\(1\)&gt; \\| forged \\| table \\|”$/m,
     );
+  });
+});
+
+/** ESC sequences, a bell, a C1 CSI, DEL, every bidirectional override and isolate, and a line separator. */
+const controlText = '\u001b[2J\u0007\u009b31m\u007f \u202eevil\u202c \u2066a\u2067b\u2068c\u2069 \u061c\u200e\u2028end\u0000';
+const spelledOut =
+  '\\u001b[2J\\u0007\\u009b31m\\u007f \\u202eevil\\u202c \\u2066a\\u2067b\\u2068c\\u2069 \\u061c\\u200e\\u2028end\\u0000';
+
+async function controlReport(): Promise<PacketReport> {
+  const scenario = loadBuiltInScenario('soyuz-ms-22.json');
+  scenario.title = `MS-22 ${controlText}`;
+  const events = scenario.events as { by: { name: string; role: string }; rationale?: string }[];
+  for (const event of events) event.by = { name: `=Ana${controlText}`, role: controlText };
+  const profile = await defaultProfile();
+  const fold = foldSession({ scenario, profile, events: scriptedEvents(scenario, '2026-11-26T10:00:00Z') });
+  const packet = makePacket(scenario, profile, await extendLedger(scenario, profile, [], fold));
+  return { packet, fold, record: decisionRecord(scenario, profile, fold) };
+}
+
+describe('exports spell out control and bidirectional characters, as the CLI does', () => {
+  it('Markdown: none raw, each spelled out as the terminal shows it', async () => {
+    const markdown = reportMarkdown(await controlReport());
+    expect(markdown).not.toMatch(rawControl);
+    // Markdown's own `[` is escaped as ever; the spelled-out controls follow.
+    expect(markdown.split('\n')[0]).toBe(`# Decision record: MS-22 ${spelledOut.replaceAll('[', '\\[')}`);
+  });
+
+  it('CSV: none raw, rows still one line each, a formula still quoted', async () => {
+    const csv = reportCsv(await controlReport());
+    expect(csv).not.toMatch(rawControl);
+    const [header = [], ...rows] = readCsv(csv);
+    expect(rows).toHaveLength(29);
+    expect(rows[0]?.[header.indexOf('actorName')]).toBe(`'=Ana${spelledOut}`);
+    expect(rows[0]?.[header.indexOf('actorRole')]).toBe(spelledOut);
+  });
+
+  it("the CLI's report prints what the app downloads, byte for byte", async () => {
+    const exported = await controlReport();
+    const { file } = scratchFolder('export-controls-');
+    const packetFile = file('controls.packet.json', JSON.stringify(exported.packet));
+    for (const [format, render] of [
+      ['markdown', reportMarkdown],
+      ['csv', reportCsv],
+    ] as const) {
+      const printed = await runInProcess(report, packetFile, '--format', format);
+      expect(printed.code).toBe(0);
+      expect(printed.stdout).toBe(render(exported));
+    }
   });
 });

@@ -1,7 +1,7 @@
 /**
  * Characters that make a terminal do rather than show: C0 and C1 controls (ESC starts the sequences
  * that clear a screen or recolour it), DEL, and the bidirectional overrides and isolates that reorder
- * what follows them.
+ * what follows them. The one place that neutralises them: the CLI's output and the app's exports alike.
  */
 const controls = '\\u0000-\\u001f\\u007f-\\u009f\\u061c\\u200e\\u200f\\u2028\\u2029\\u202a-\\u202e\\u2066-\\u2069';
 const anyControl = new RegExp(`[${controls}]`, 'g');

@@ -1,7 +1,12 @@
-/** The decision record of a packet as Markdown, CSV and JSON: each reads the one record and says it its way. */
+/**
+ * The decision record of a packet as Markdown, CSV and JSON: each reads the one record and says it its
+ * way. Each comes out with its control and bidirectional characters spelled out (controlCharacters),
+ * whether the CLI prints it or the app downloads it.
+ */
 import type { DecisionPacket } from '../record/ledger';
 import type { DecisionRecord } from '../session/decisionRecord';
 import type { SessionFold } from '../session/fold';
+import { escapeControlsKeepingLines } from './controlCharacters';
 import {
   decisionSentence,
   describeEvent,
@@ -89,7 +94,7 @@ export function reportMarkdown({ packet, fold, record }: PacketReport): string {
       : ['- none']),
     '',
   );
-  return `${lines.join('\n')}\n`;
+  return escapeControlsKeepingLines(`${lines.join('\n')}\n`);
 }
 
 const csvColumns = [
@@ -158,10 +163,12 @@ export function reportCsv({ packet, record }: PacketReport): string {
       .map(csvCell)
       .join(',');
   });
-  return `${[csvColumns.join(','), ...rows].join('\r\n')}\r\n`;
+  return escapeControlsKeepingLines(`${[csvColumns.join(','), ...rows].join('\r\n')}\r\n`);
 }
 
 export function reportJson({ packet, record }: PacketReport): string {
   const { profile, entryCount, headHash } = packet;
-  return `${JSON.stringify({ record, packet: { entryCount, headHash, profile: { id: profile.id, version: profile.version, contentHash: profile.contentHash } } }, null, 2)}\n`;
+  return escapeControlsKeepingLines(
+    `${JSON.stringify({ record, packet: { entryCount, headHash, profile: { id: profile.id, version: profile.version, contentHash: profile.contentHash } } }, null, 2)}\n`,
+  );
 }

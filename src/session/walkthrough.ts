@@ -58,6 +58,13 @@ export function decideYourself(walkthrough: Walkthrough, wallClockUtc: string): 
 /** How many scripted steps have been reached. */
 export const frontier = (walkthrough: Walkthrough) => walkthrough.events.filter((e) => e.scriptedStep !== undefined).length;
 
+/** The walkthrough as far as its first `eventCount` events (what the store holds of it), the cursor within them. */
+export function recordedUpTo(walkthrough: Walkthrough, eventCount: number): Walkthrough {
+  if (walkthrough.events.length <= eventCount) return walkthrough;
+  const kept = { ...walkthrough, events: walkthrough.events.slice(0, eventCount) };
+  return { ...kept, cursor: Math.min(walkthrough.cursor, frontier(kept)) };
+}
+
 /** Walkthroughs are immutable and their event lists only grow, so each list is folded once. */
 const foldByEvents = new WeakMap<readonly WalkthroughEvent[], SessionFold>();
 

@@ -15,6 +15,7 @@ import { type AppView, appMachine } from './appMachine';
 import { type Identify, OperatorDialog } from './OperatorDialog';
 import { SaveStatusLine } from './SaveStatusLine';
 import { saveStatus, writesHere } from './saveStatus';
+import { useAskBeforeLeaving } from './useAskBeforeLeaving';
 import { useIdleLock } from './useIdleLock';
 import { useSessionPersistence } from './useSessionPersistence';
 import { useSessionWriter } from './useSessionWriter';
@@ -42,6 +43,8 @@ export function Workspace({ profile, store, storeProblem, restored, keys }: Prop
   // stored unsigned, and shown as unsigned, rather than lost.
   const signerFor = useCallback((actor: Actor) => keys.signerFor(actor).catch(() => null), [keys]);
   useSessionPersistence(state.walkthrough, state.operator, state.ledger, state.writer, send, store, storeProblem, signerFor);
+  const status = saveStatus(state);
+  useAskBeforeLeaving(status?.kind === 'saving');
   const readOnlyHere = writesHere(state) ? null : 'another tab records this session (take over to record here)';
   // Stable, so a stored entry (which the walkthrough does not show) does not re-render it.
   const onStep = useCallback((cursor: number, wallClockUtc: string) => send({ type: 'step.to', cursor, wallClockUtc }), [send]);
@@ -128,7 +131,7 @@ export function Workspace({ profile, store, storeProblem, restored, keys }: Prop
         <button type="button" className="units-toggle" onClick={() => send({ type: 'units.toggle' })}>
           Temperatures in {state.temperatureUnit} <span className="muted">(switch)</span>
         </button>
-        <SaveStatusLine status={saveStatus(state)} />
+        <SaveStatusLine status={status} />
         <span className="operator">
           {state.operator ? `Operator: ${state.operator.name} (${state.operator.role})` : 'Operator: not set'}
           {state.operator && operatorKey && <span className="muted"> · key {operatorKey}</span>}{' '}

@@ -30,6 +30,7 @@ import {
   moveTo,
   openWalkthrough,
   recordChange,
+  recordedUpTo,
   recordHandover,
   signsWithMeaning,
   type Walkthrough,
@@ -138,6 +139,10 @@ const opened = (context: AppContext, scenario: Scenario, openedUtc: string): Par
   writer: 'claiming',
 });
 
+/** What this tab holds that the store has confirmed, where the store could not be read: nothing unsaved stays on screen. */
+const storedPartOf = ({ walkthrough, ledger, storedCount }: AppContext): Partial<AppContext> =>
+  walkthrough ? { walkthrough: recordedUpTo(walkthrough, storedCount), ledger: ledger.slice(0, storedCount) } : {};
+
 /** The session as another tab left it in the store (nothing when it is not stored yet). */
 const asStored = (stored: StoredSession | undefined): Partial<AppContext> =>
   stored ? { walkthrough: stored.walkthrough, ledger: stored.entries, storedCount: stored.entries.length } : {};
@@ -188,7 +193,9 @@ export const appMachine = setup({
   }),
   on: {
     'units.toggle': { actions: assign({ temperatureUnit: ({ context }) => (context.temperatureUnit === '°C' ? '°F' : '°C') }) },
+    // A write that ends after this tab lost the session does not change what it shows: the stored session does.
     'ledger.stored': {
+      guard: ({ context }) => writesHere(context),
       actions: assign(({ context, event }) => ({
         ...(context.walkthrough && sessionIdOf(context.walkthrough) === event.sessionId
           ? { ledger: event.entries, storedCount: event.entries.length }
@@ -209,7 +216,11 @@ export const appMachine = setup({
     },
     'writer.denied': {
       guard: 'forOpenSession',
-      actions: assign(({ event }) => ({ writer: event.because, pending: null, ...asStored(event.stored) })),
+      actions: assign(({ context, event }) => ({
+        writer: event.because,
+        pending: null,
+        ...(event.stored ? asStored(event.stored) : storedPartOf(context)),
+      })),
     },
     'storage.failed': {
       actions: assign(({ context, event }) => ({

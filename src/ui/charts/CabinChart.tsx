@@ -1,5 +1,3 @@
-import { Group } from '@visx/group';
-import { scaleBand, scaleLinear } from '@visx/scale';
 import { memo, useId } from 'react';
 import type { CabinPrediction, CabinSeries } from '../../session/charts/descentCabin';
 import { ColumnHeads } from '../shared/ColumnHeads';
@@ -8,6 +6,7 @@ import { BottomAxis, LeftAxis } from './axes';
 import { ChartFigure } from './ChartFigure';
 import { LimitLine } from './marks';
 import { sameData } from './sameData';
+import { bandScale, linearScale } from './scales';
 import { textWidthPx } from './textFit';
 import { useFigureWidthPx } from './useFigureWidthPx';
 
@@ -61,9 +60,9 @@ export const CabinChart = memo(function CabinChart({ series, temperatureUnit }: 
       table={<CabinTable series={series} temperatureUnit={temperatureUnit} />}
     >
       {series.map((s, i) => (
-        <Group key={s.quantity} left={(i % across) * panelWidthPx} top={Math.floor(i / across) * panelHeightPx}>
+        <g transform={`translate(${(i % across) * panelWidthPx}, ${Math.floor(i / across) * panelHeightPx})`} key={s.quantity}>
           <CabinPanel series={s} temperatureUnit={temperatureUnit} widthPx={panelWidthPx} />
-        </Group>
+        </g>
       ))}
     </ChartFigure>
   );
@@ -83,12 +82,12 @@ function CabinPanel({
   const predictions = series.byCrewCount.flatMap((c) => (c.prediction ? [c.prediction] : []));
   const limits = [series.limits.nominal, series.limits.emergency].filter((v): v is number => v !== null);
   const values = [...predictions.flatMap((p) => [p.low, p.high]), ...limits].map(shown);
-  const x = scaleBand({
+  const x = bandScale({
     domain: series.byCrewCount.map((c) => c.crewCount),
     range: [panel.left, widthPx - panel.right],
     padding: 0.3,
   });
-  const y = scaleLinear({
+  const y = linearScale({
     domain: [Math.min(...values) - 3, Math.max(...values) + 3],
     range: [panel.top + panel.plotHeight, panel.top],
     nice: true,

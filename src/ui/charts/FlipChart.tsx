@@ -1,5 +1,3 @@
-import { Group } from '@visx/group';
-import { scaleLinear } from '@visx/scale';
 import { memo, useId } from 'react';
 import { outcomeLabels, quantityLabel, shownFlipAt, thresholdName } from '../../reports/describe';
 import type { FlipLine } from '../../session/charts/flipLines';
@@ -10,6 +8,7 @@ import { BottomAxis, bottomAxisHeightPx } from './axes';
 import { ChartFigure } from './ChartFigure';
 import { LimitLine, TextLines } from './marks';
 import { sameData } from './sameData';
+import { linearScale } from './scales';
 import { lineHeightPx, placeBeside, textWidthPx, wrapLines } from './textFit';
 import { useFigureWidthPx } from './useFigureWidthPx';
 
@@ -78,7 +77,11 @@ export const FlipChart = memo(function FlipChart({ lines, temperatureUnit }: Pro
       table={<FlipLineTable lines={lines} show={show} flipWords={flipWords} />}
     >
       {lines.map((l, i) => (
-        <Group key={`${l.kind}:${l.key}`} top={tops[i]} className={`flip-line${l.nearest ? ' nearest' : ''}`}>
+        <g
+          transform={`translate(0, ${tops[i]})`}
+          key={`${l.kind}:${l.key}`}
+          className={`flip-line${l.nearest ? ' nearest' : ''}`}
+        >
           <FlipRow
             line={l}
             layout={rows[i] as ReturnType<typeof rowLayout>}
@@ -86,7 +89,7 @@ export const FlipChart = memo(function FlipChart({ lines, temperatureUnit }: Pro
             temperatureUnit={temperatureUnit}
             flipWords={flipWords}
           />
-        </Group>
+        </g>
       ))}
     </ChartFigure>
   );
@@ -111,7 +114,7 @@ function FlipRow({
     .filter((v): v is number => v !== undefined)
     .map(shown);
   const span = Math.max(...values) - Math.min(...values) || Math.max(1, Math.abs(values[0] ?? 1));
-  const x = scaleLinear({
+  const x = linearScale({
     domain: [Math.min(...values) - span * 0.12, Math.max(...values) + span * 0.12],
     range: [lineEndPx, widthPx - lineEndPx],
   });

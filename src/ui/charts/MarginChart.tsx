@@ -1,5 +1,3 @@
-import { Group } from '@visx/group';
-import { scaleLinear } from '@visx/scale';
 import { memo, useId } from 'react';
 import { evaluationKey } from '../../reports/describe';
 import { numberText } from '../../reports/numbers';
@@ -16,6 +14,7 @@ import { ChartFigure } from './ChartFigure';
 import { clampToDomain, marginDomain } from './marginScale';
 import { Hatch, LimitLine } from './marks';
 import { sameData } from './sameData';
+import { linearScale } from './scales';
 import { lineHeightPx, placeBeside, textWidthPx } from './textFit';
 import { useFigureWidthPx } from './useFigureWidthPx';
 
@@ -82,7 +81,7 @@ export const MarginChart = memo(function MarginChart({ bars, setup, temperatureU
   });
   const layout = marginLayout(texts, widthPx);
   const { plot, rowHeightPx, barTopPx, bottom } = layout;
-  const x = scaleLinear({ domain, range: [plot.left, plot.right] });
+  const x = linearScale({ domain, range: [plot.left, plot.right] });
   const withinPx = [0, widthPx] as const;
   return (
     <ChartFigure
@@ -112,7 +111,11 @@ export const MarginChart = memo(function MarginChart({ bars, setup, temperatureU
           : { x: 0, anchor: 'start' as const, ruleY: lineHeightPx - 3, detailY: 2 * lineHeightPx - 3 };
         const value = placeBeside(status === 'fail' || !clamped ? x(0) : end, textWidthPx(text.value), withinPx);
         return (
-          <Group key={evaluationKey(b.evaluation)} top={topPx + i * rowHeightPx} className={`margin-row status-${status}`}>
+          <g
+            transform={`translate(0, ${topPx + i * rowHeightPx})`}
+            key={evaluationKey(b.evaluation)}
+            className={`margin-row status-${status}`}
+          >
             <text x={names.x} y={names.ruleY} dy="0.32em" textAnchor={names.anchor} className="plot-row-label">
               {text.rule}
             </text>
@@ -132,7 +135,7 @@ export const MarginChart = memo(function MarginChart({ bars, setup, temperatureU
             <text x={value.x} y={barMiddle} dy="0.32em" textAnchor={value.textAnchor} className="plot-value-label">
               {text.value}
             </text>
-          </Group>
+          </g>
         );
       })}
       <LimitLine at={{ x: x(0), y0: topPx - 15, y1: bottom }} label="limit" tier="nominal" side="before" withinPx={withinPx} />

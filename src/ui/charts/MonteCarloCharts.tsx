@@ -1,5 +1,3 @@
-import { Group } from '@visx/group';
-import { scaleLinear } from '@visx/scale';
 import { memo, useId } from 'react';
 import { outcomeLabels } from '../../reports/describe';
 import { swingText } from '../../reports/monteCarloWords';
@@ -9,6 +7,7 @@ import { ColumnHeads } from '../shared/ColumnHeads';
 import { BottomAxis, bottomAxisHeightPx } from './axes';
 import { ChartFigure } from './ChartFigure';
 import { LimitLine, TextLines } from './marks';
+import { type LinearScale, linearScale } from './scales';
 import { lineHeightPx, textWidthPx, wrapLines } from './textFit';
 import { useFigureWidthPx } from './useFigureWidthPx';
 
@@ -19,7 +18,7 @@ const axisEndPx = 20;
 const axisLabel = 'Probability (%)';
 // The odds as the odds table and the CLI read them.
 const pct = percentText;
-const probabilityAxis = (at: number, x: ReturnType<typeof scaleLinear<number>>, widthPx: number) => (
+const probabilityAxis = (at: number, x: LinearScale, widthPx: number) => (
   <BottomAxis
     scale={x}
     at={at}
@@ -48,7 +47,7 @@ export const OutcomeOddsChart = memo(function OutcomeOddsChart({ result, tableBe
   const namesPx = Math.max(0, ...rows.map(([o]) => textWidthPx(name(o)))) + 10;
   const namesBeside = namesPx <= 0.4 * widthPx;
   const valuesPx = Math.max(0, ...rows.map(([o, p]) => textWidthPx(value(o, p)))) + 10;
-  const x = scaleLinear({ domain: [0, 1], range: [namesBeside ? namesPx : axisEndPx, widthPx - Math.max(axisEndPx, valuesPx)] });
+  const x = linearScale({ domain: [0, 1], range: [namesBeside ? namesPx : axisEndPx, widthPx - Math.max(axisEndPx, valuesPx)] });
   const barTopPx = namesBeside ? 0 : lineHeightPx + 2;
   const rowHeightPx = barTopPx + barRowPx;
   const bottom = topPx + rows.length * rowHeightPx;
@@ -85,7 +84,11 @@ export const OutcomeOddsChart = memo(function OutcomeOddsChart({ result, tableBe
       }
     >
       {rows.map(([o, p], i) => (
-        <Group key={o} top={topPx + i * rowHeightPx} className={`odds-row${o === result.recommended ? ' recommended' : ''}`}>
+        <g
+          transform={`translate(0, ${topPx + i * rowHeightPx})`}
+          key={o}
+          className={`odds-row${o === result.recommended ? ' recommended' : ''}`}
+        >
           <text
             x={namesBeside ? namesPx - 8 : 0}
             y={namesBeside ? middle : lineHeightPx - 3}
@@ -110,7 +113,7 @@ export const OutcomeOddsChart = memo(function OutcomeOddsChart({ result, tableBe
           <text x={x(Math.min(1, p + se(o))) + 5} y={middle} dy="0.32em" className="plot-value-label">
             {value(o, p)}
           </text>
-        </Group>
+        </g>
       ))}
       {probabilityAxis(bottom, x, widthPx)}
     </ChartFigure>
@@ -131,7 +134,7 @@ export const TornadoChart = memo(function TornadoChart({ result, tableBeside = f
     axisEndPx,
     ...bars.flatMap((b) => [textWidthPx(end(b, 'low')), textWidthPx(end(b, 'high'))]).map((w) => w + 12),
   );
-  const x = scaleLinear({ domain: [0, 1], range: [endsPx, widthPx - endsPx] });
+  const x = linearScale({ domain: [0, 1], range: [endsPx, widthPx - endsPx] });
   const names = bars.map((b) => wrapLines(b.label, widthPx));
   const rowHeights = names.map((lines) => lines.length * lineHeightPx + barRowPx);
   const rowTops = rowHeights.map((_, i) => topPx + 18 + rowHeights.slice(0, i).reduce((sum, h) => sum + h, 0));
@@ -181,7 +184,7 @@ export const TornadoChart = memo(function TornadoChart({ result, tableBeside = f
         const lines = names[i] ?? [];
         const y = lines.length * lineHeightPx + barRowPx / 2;
         return (
-          <Group key={b.key} top={rowTops[i]} className="tornado-row">
+          <g transform={`translate(0, ${rowTops[i]})`} key={b.key} className="tornado-row">
             <TextLines lines={lines} x={0} y={lineHeightPx - 3} className="plot-row-label" />
             <rect
               x={x(from)}
@@ -198,7 +201,7 @@ export const TornadoChart = memo(function TornadoChart({ result, tableBeside = f
             <text x={x(to) + 7} y={y} dy="0.32em" className="plot-value-label">
               {lowIsLeft ? end(b, 'high') : end(b, 'low')}
             </text>
-          </Group>
+          </g>
         );
       })}
       <LimitLine

@@ -1,4 +1,3 @@
-import { scaleLinear } from '@visx/scale';
 import { memo, useId } from 'react';
 import { withUnit } from '../../reports/numbers';
 import type { LifeMark, VehicleLifeTimeline } from '../../session/charts/vehicleLife';
@@ -7,6 +6,7 @@ import { BottomAxis, bottomAxisHeightPx } from './axes';
 import { ChartFigure } from './ChartFigure';
 import { LimitLine, TextLines } from './marks';
 import { sameData } from './sameData';
+import { linearScale } from './scales';
 import { lineHeightPx, placeBeside, textWidthPx, wrapLines } from './textFit';
 import { useFigureWidthPx } from './useFigureWidthPx';
 
@@ -23,7 +23,7 @@ export const VehicleLifeChart = memo(function VehicleLifeChart({ timeline: t }: 
   const now = t.marks.find((m) => m.kind === 'now')?.ageDays ?? 0;
   const arrival = t.replacementArrival;
   const extent = Math.max(now, arrival?.worstAgeDays ?? 0, ...t.limits.map((l) => l.ageDays ?? 0), 1);
-  const x = scaleLinear({ domain: [0, extent * 1.05], range: [axisEndPx, widthPx - axisEndPx], nice: true });
+  const x = linearScale({ domain: [0, extent * 1.05], range: [axisEndPx, widthPx - axisEndPx], nice: true });
   const arrivalStart = arrival?.fromAgeDays ?? now;
   const verdict = arrival
     ? arrival.status.nominal === 'pass'

@@ -1,30 +1,49 @@
-import { AxisBottom, AxisLeft, type AxisScale, type TickRendererProps } from '@visx/axis';
-import { tickText } from '../../reports/numbers';
+import { type AxisScale, axisTicks, type TickUnit } from './axisTicks';
 import { TextLines } from './marks';
 import { lineHeightPx, textWidthPx, wrapLines } from './textFit';
 
-/** Plain SVG text for tick labels: every chart redraws after an edit, and this is the cheap way. */
-function Tick({ x, y, formattedValue, textAnchor, dy }: TickRendererProps) {
-  return (
-    <text x={x} y={y} dy={dy} textAnchor={textAnchor} className="plot-tick-label">
-      {formattedValue}
-    </text>
-  );
-}
-
-const common = {
-  tickComponent: Tick,
-  axisClassName: 'plot-axis',
-  labelClassName: 'plot-axis-label',
-  labelProps: { textAnchor: 'middle' },
-} as const;
+const tickLengthPx = 8;
 
 /** A bottom axis's tick labels take this much below it; its title's first line sits under them. */
 export const bottomTickLabelsPx = 24;
 export const bottomAxisTitlePx = bottomTickLabelsPx + 15;
 
-interface BottomProps<Scale extends AxisScale> {
-  scale: Scale;
+/** The axis line from one end of the scale's range to the other, with ticks and their labels (plain SVG: cheap to redraw). */
+function Axis({ scale, count, ticks, vertical }: { scale: AxisScale; count: number; ticks?: TickUnit; vertical?: boolean }) {
+  const [start = 0, end = 0] = [scale.range()[0], scale.range().at(-1)];
+  return (
+    <>
+      {axisTicks(scale, count, ticks).map(({ atPx, text }, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: ticks are positions along the axis, redrawn whole
+        <g key={i} className="plot-axis-tick">
+          {vertical ? (
+            <>
+              <line x1={0} y1={atPx} x2={-tickLengthPx} y2={atPx} />
+              <text x={-tickLengthPx} y={atPx} dy="0.32em" textAnchor="end" className="plot-tick-label">
+                {text}
+              </text>
+            </>
+          ) : (
+            <>
+              <line x1={atPx} y1={0} x2={atPx} y2={tickLengthPx} />
+              <text x={atPx} y={tickLengthPx + 10} dy="0.25em" textAnchor="middle" className="plot-tick-label">
+                {text}
+              </text>
+            </>
+          )}
+        </g>
+      ))}
+      {vertical ? (
+        <line className="plot-axis-line" x1={0} y1={start + 0.5} x2={0} y2={end + 0.5} />
+      ) : (
+        <line className="plot-axis-line" x1={start + 0.5} y1={0} x2={end + 0.5} y2={0} />
+      )}
+    </>
+  );
+}
+
+interface BottomProps {
+  scale: AxisScale;
   /** The axis title, its unit included: "Vehicle age (days since launch)"; centred under the axis, wrapped to fit `withinPx`. */
   label: string;
   at: number;
@@ -37,7 +56,7 @@ interface BottomProps<Scale extends AxisScale> {
   titleBelowPx?: number;
 }
 
-export function BottomAxis<Scale extends AxisScale>({
+export function BottomAxis({
   scale,
   label,
   at,
@@ -45,21 +64,16 @@ export function BottomAxis<Scale extends AxisScale>({
   tickSpacingPx = 90,
   ticks,
   titleBelowPx = bottomAxisTitlePx,
-}: BottomProps<Scale>) {
+}: BottomProps) {
   const [start, end] = scale.range().map(Number) as [number, number];
   const lines = label === '' ? [] : wrapLines(label, right - left);
   const widest = Math.max(0, ...lines.map((line) => textWidthPx(line.trim())));
   const centre = Math.min(Math.max((start + end) / 2, left + widest / 2), right - widest / 2);
   return (
     <g>
-      <AxisBottom
-        scale={scale}
-        top={at}
-        numTicks={Math.max(2, Math.floor(Math.abs(end - start) / tickSpacingPx))}
-        tickFormat={ticks && formatTick(ticks)}
-        tickLabelProps={{ textAnchor: 'middle', dy: '0.25em' }}
-        {...common}
-      />
+      <g className="plot-axis" transform={`translate(0, ${at})`}>
+        <Axis scale={scale} count={Math.max(2, Math.floor(Math.abs(end - start) / tickSpacingPx))} ticks={ticks} />
+      </g>
       {lines.length > 0 && (
         <TextLines lines={lines} x={centre} y={at + titleBelowPx} textAnchor="middle" className="plot-axis-label" />
       )}
@@ -67,26 +81,26 @@ export function BottomAxis<Scale extends AxisScale>({
   );
 }
 
-interface LeftProps<Scale extends AxisScale> {
-  scale: Scale;
+interface LeftProps {
+  scale: AxisScale;
   label: string;
   at: number;
   numTicks?: number;
   ticks?: TickUnit;
 }
 
-export function LeftAxis<Scale extends AxisScale>({ scale, label, at, numTicks = 5, ticks }: LeftProps<Scale>) {
+/** Its title runs up beside the tick labels, centred on the axis. */
+const leftTitleOffsetPx = tickLengthPx + 30;
+
+export function LeftAxis({ scale, label, at, numTicks = 5, ticks }: LeftProps) {
+  const [start = 0, end = 0] = [scale.range()[0], scale.range().at(-1)];
   return (
-    <AxisLeft
-      scale={scale}
-      left={at}
-      label={label}
-      numTicks={numTicks}
-      tickFormat={ticks && formatTick(ticks)}
-      tickLabelProps={{ textAnchor: 'end', dy: '0.32em' }}
-      labelOffset={30}
-      {...common}
-    />
+    <g className="plot-axis" transform={`translate(${at}, 0)`}>
+      <Axis scale={scale} count={numTicks} ticks={ticks} vertical />
+      <text x={-(start + end) / 2} y={-leftTitleOffsetPx} transform="rotate(-90)" textAnchor="middle" className="plot-axis-label">
+        {label}
+      </text>
+    </g>
   );
 }
 
@@ -94,18 +108,3 @@ export function LeftAxis<Scale extends AxisScale>({ scale, label, at, numTicks =
 export function bottomAxisHeightPx(label: string, widthPx: number): number {
   return label === '' ? bottomTickLabelsPx + 6 : bottomAxisTitlePx + 6 + (wrapLines(label, widthPx).length - 1) * lineHeightPx;
 }
-
-/** Tick labels in a unit, at its reading resolution (or the ticks' step where finer); the unit written beside each or not. */
-interface TickUnit {
-  unit: string;
-  showUnit?: boolean;
-  scaleBy?: number;
-}
-
-/** visx passes every tick with each one: their step sets how fine a label must be to tell them apart. */
-const formatTick =
-  ({ unit, showUnit = true, scaleBy = 1 }: TickUnit) =>
-  (value: unknown, _index: number, all: { value: unknown }[]) => {
-    const step = all.length > 1 ? Math.abs(Number(all[1]?.value) - Number(all[0]?.value)) * scaleBy : 0;
-    return tickText(Number(value) * scaleBy, unit, step, showUnit);
-  };

@@ -1,4 +1,3 @@
-import { Line } from '@visx/shape';
 import { chartFontPx, lineHeightPx, placeBeside, textWidthPx } from './textFit';
 
 /** Diagonal hatching: a failing bar is hatched as well as coloured, so colour is never the only sign. */
@@ -42,7 +41,7 @@ export function LimitLine({ at, label, tier, labelAt = 'start', side = 'after', 
   const y = vertical ? (labelY ?? anchor.y + (labelAt === 'start' ? chartFontPx : -3)) : anchor.y - 3;
   return (
     <g className={`limit limit-${tier}`} data-limit={tier}>
-      <Line from={from} to={to} className="limit-line" />
+      <line x1={from.x} y1={from.y} x2={to.x} y2={to.y} className="limit-line" />
       <text x={placed.x} y={y} textAnchor={placed.textAnchor} className="limit-label">
         {label}
       </text>
