@@ -20,6 +20,8 @@ export interface PacketReport {
   /** The packet's events folded through the machine (the replay verification made). */
   fold: SessionFold;
   record: DecisionRecord;
+  /** What the verification established: signatures, authority, sealer, profile and scenario identity (one fact a line). */
+  authorship?: readonly string[];
 }
 
 const htmlEntities: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
@@ -41,7 +43,7 @@ const mdLineStart = (text: string) =>
     .replace(/^[-+=]/, (c) => `\\${c}`)
     .replace(/^(\d+)([.)])/, '$1\\$2');
 
-export function reportMarkdown({ packet, fold, record }: PacketReport): string {
+export function reportMarkdown({ packet, fold, record, authorship = [] }: PacketReport): string {
   const r = record.recommendation;
   const lines = [
     `# Decision record: ${md(record.scenario.title)}`,
@@ -52,6 +54,10 @@ export function reportMarkdown({ packet, fold, record }: PacketReport): string {
     `- Outcome: **${record.outcome}** (${record.outcomeBasis})`,
     `- Decision: ${md(decisionSentence(record.decision))}`,
     `- ${md(thresholdsSentence(record.thresholds))}`,
+    '',
+    '## Signatures and identity',
+    '',
+    ...(authorship.length ? authorship.map((line) => `- ${md(line)}`) : ['- not verified']),
     '',
   ];
   for (const poll of record.polls) {
@@ -161,7 +167,7 @@ export function reportCsv({ packet, record }: PacketReport): string {
   return `${[csvColumns.join(','), ...rows].join('\r\n')}\r\n`;
 }
 
-export function reportJson({ packet, record }: PacketReport): string {
+export function reportJson({ packet, record, authorship = [] }: PacketReport): string {
   const { profile, entryCount, headHash } = packet;
-  return `${JSON.stringify({ record, packet: { entryCount, headHash, profile: { id: profile.id, version: profile.version, contentHash: profile.contentHash } } }, null, 2)}\n`;
+  return `${JSON.stringify({ record, authorship, packet: { entryCount, headHash, profile: { id: profile.id, version: profile.version, contentHash: profile.contentHash } } }, null, 2)}\n`;
 }

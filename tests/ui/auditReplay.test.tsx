@@ -23,7 +23,7 @@ async function importedSoyuzPacket(): Promise<ImportedPacket> {
 const noKeys: KeyStore = {
   signerFor: () => Promise.reject(new Error('no signing here')),
   trustedKeys: async () => [],
-  trust: async () => undefined,
+  trust: async () => ({ kind: 'added' as const, alongside: [] }),
   distrust: async () => undefined,
 };
 
