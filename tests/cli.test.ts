@@ -224,7 +224,9 @@ describe('npm run decide -- --out and npm run verify', () => {
     expect(result.code).toBe(4);
     expect(result.stdout).toMatch(new RegExp(`^intact 29 entries, head ${packet.headHash}: authorship not verified$`, 'm'));
     expect(result.stdout).toMatch(/^signatures: 0 entries signed, not sealed$/m);
-    expect(result.stdout).toMatch(/^authorship NOT checked \(no trusted keys, --trust\): .*anyone can re-hash an unsigned chain/m);
+    expect(result.stdout).toMatch(
+      /^authorship NOT checked \(no trusted keys, --trust\): .*anyone can re-hash an unsigned chain/m,
+    );
   });
 
   it('keygen, a signed headless run and verify --trust: 0 for the trusted key, 1 for another, 1 for an unsealed packet', async () => {

@@ -169,7 +169,11 @@ describe('signed decision packets', () => {
       if (signature) e.signature = signature;
     });
     copied.seal = genuine.seal;
-    expect(await check(copied)).toMatchObject({ ok: false, kind: 'tampered', reason: expect.stringContaining('built-in profile') });
+    expect(await check(copied)).toMatchObject({
+      ok: false,
+      kind: 'tampered',
+      reason: expect.stringContaining('built-in profile'),
+    });
     const eveSigns = async (actor: Actor) => ({ ...(keys.eve as Signer), name: actor.name, role: actor.role });
     const resigned = await sealPacket(
       makePacket(scenario, loose.value, await extendLedger(scenario, loose.value, [], fold, eveSigns)),
@@ -177,7 +181,11 @@ describe('signed decision packets', () => {
       wall,
     );
     // The profile claims the built-in's id and version with other values: refused before any key is asked.
-    expect(await check(resigned)).toMatchObject({ ok: false, kind: 'tampered', reason: expect.stringContaining('built-in profile') });
+    expect(await check(resigned)).toMatchObject({
+      ok: false,
+      kind: 'tampered',
+      reason: expect.stringContaining('built-in profile'),
+    });
   });
 
   it('a swapped scenario, re-derived, is caught', async () => {
