@@ -64,7 +64,7 @@ test('a packet sealed by a key this browser does not trust is not opened until t
   await page.getByRole('button', { name: 'Audit trail' }).click();
   await page.getByLabel('Import packet…').setInputFiles(packetPath);
   await expect(page.getByRole('alert')).toContainText('entry 29: sealed by');
-  await expect(page.getByRole('alert')).toContainText('not a trusted key of Rita Remote (flight director). Not opened.');
+  await expect(page.getByRole('alert')).toContainText('not a key trusted for Rita Remote (flight director). Not opened.');
 
   await page.getByText(/^Trusted keys/).click();
   await page.getByLabel('Import a public key…').setInputFiles(`${key}.pub.json`);

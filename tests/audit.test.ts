@@ -174,7 +174,7 @@ describe('audit trail', () => {
     const { entryHash } = await import('../src/record/ledger');
     let previousHash = older.entries[0]?.previousHash as string;
     for (const entry of older.entries) {
-      entry.logicVersion = 1; // as written by an earlier build
+      entry.logicVersion = 7; // as written by an earlier build
       entry.previousHash = previousHash;
       const { hash: _, ...rest } = entry;
       entry.hash = await entryHash(rest);
@@ -185,7 +185,7 @@ describe('audit trail', () => {
     expect(await verifyPacket(older)).toEqual({
       ok: false,
       seq: 1,
-      reason: `recorded by decision logic version 1; this build replays version ${decisionLogicVersion}: replay it with a build of version 1`,
+      reason: `recorded by decision logic version 7; this build replays version ${decisionLogicVersion}: replay it with a build of version 7`,
       kind: 'other-logic',
     });
   });

@@ -221,10 +221,12 @@ describe('npm run decide -- --out and npm run verify', () => {
     expect(written.code).toBe(0);
     expect(packet).toMatchObject({ format: 'crew-return-decision-packet', entryCount: 29 });
     const result = await verify(packetPath);
-    expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(new RegExp(`^verified 29 entries, head ${packet.headHash}$`, 'm'));
+    expect(result.code).toBe(4);
+    expect(result.stdout).toMatch(new RegExp(`^intact 29 entries, head ${packet.headHash}: authorship not verified$`, 'm'));
     expect(result.stdout).toMatch(/^signatures: 0 entries signed, not sealed$/m);
-    expect(result.stdout).toMatch(/^not checked against trusted keys \(--trust\): .*anyone can re-hash an unsigned chain/m);
+    expect(result.stdout).toMatch(
+      /^authorship NOT checked \(no trusted keys, --trust\): .*anyone can re-hash an unsigned chain/m,
+    );
   });
 
   it('keygen, a signed headless run and verify --trust: 0 for the trusted key, 1 for another, 1 for an unsealed packet', async () => {
@@ -244,7 +246,7 @@ describe('npm run decide -- --out and npm run verify', () => {
     expect(await verify(signedPath, '--trust', join(dir, 'eve.key.json.pub.json'))).toMatchObject({
       code: 1,
       stdout: expect.stringMatching(
-        /^untrusted: entry 29: sealed by [0-9a-f·]+, not a trusted key of Ana Flight \(flight director\)$/m,
+        /^untrusted: entry 29: sealed by [0-9a-f·]+, not a key trusted for Ana Flight \(flight director\)$/m,
       ),
     });
     expect(await verify(packetPath, '--trust', `${key}.pub.json`)).toMatchObject({
@@ -294,7 +296,7 @@ describe('npm run decide -- --out and npm run verify', () => {
     const older = structuredClone(packet);
     let previousHash = older.entries[0].previousHash;
     for (const entry of older.entries) {
-      entry.logicVersion = 1;
+      entry.logicVersion = 7;
       entry.previousHash = previousHash;
       const { hash: _, ...rest } = entry;
       entry.hash = await entryHash(rest);
@@ -304,7 +306,7 @@ describe('npm run decide -- --out and npm run verify', () => {
     const result = await verify(file('older.json', JSON.stringify(older)));
     expect(result.code).toBe(3);
     expect(result.stdout).toMatch(
-      /^not verifiable by this build: hash chain and signatures intact; entry 1: recorded by decision logic version 1;/m,
+      /^not verifiable by this build: hash chain intact; authorship NOT checked \(no --trust\); entry 1: recorded by decision logic version 7;/m,
     );
   });
 
@@ -334,14 +336,15 @@ describe('npm run report', () => {
 
   it('verifies first, then prints the decision record as Markdown (the default), CSV or JSON', async () => {
     const markdown = await report(packetPath);
-    expect(markdown.code).toBe(0);
+    expect(markdown.code).toBe(4);
+    expect(markdown.stdout).toContain('- intact, authorship NOT verified (no --trust)');
     expect(markdown.stdout).toMatch(/^# Decision record: Soyuz MS-22 coolant leak$/m);
     expect(markdown.stdout).toContain('- Outcome: **launch-replacement** (decision)');
     expect(markdown.stdout).toContain(
       '| thermal.peak-cabin-temp | 3 crew | emergency | 43 °C (nominal 40 °C) | ≤ 40 °C | −3 °C | FAIL |',
     );
     const csv = await report(packetPath, '--format', 'csv');
-    expect(csv.code).toBe(0);
+    expect(csv.code).toBe(4);
     expect(csv.stdout.split('\r\n')[0]).toMatch(/^seq,wallClockUtc,scenarioTimeUtc,actorName,.*,record,decidingRules$/);
     const json = await report(packetPath, '--format', 'json');
     expect(JSON.parse(json.stdout).record).toMatchObject({

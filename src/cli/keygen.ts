@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { publicKeyFile } from '../files/keyFile';
+import { identityTextProblem, normalizeIdentity } from '../record/identityText';
 import { createKeyPair, exportPrivateKeyFile, publicHalf } from '../record/signing';
 import type { CliIo } from './cliIo';
 import { parseOptions } from './options';
@@ -17,7 +18,15 @@ export async function keygen(argv: string[], io: CliIo): Promise<number> {
     io.err(`error: --name, --role and --out are required, and nothing else\n${usage}\n`);
     return 2;
   }
-  const actor = { name: name.trim(), role: role.trim() };
+  const actor = { name: normalizeIdentity(name), role: normalizeIdentity(role) };
+  const refused = (['name', 'role'] as const).flatMap((field) => {
+    const problem = identityTextProblem(actor[field]);
+    return problem ? [{ file: `--${field}`, path: field, expected: problem }] : [];
+  });
+  if (refused.length) {
+    printProblems(io, refused);
+    return 2;
+  }
   const keyPair = await createKeyPair(true);
   const privateFile = await exportPrivateKeyFile(actor, keyPair);
   const record = publicHalf(privateFile);

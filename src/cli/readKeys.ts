@@ -1,12 +1,13 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parsePrivateKeyFile, parsePublicKeyFile } from '../files/keyFile';
-import { type PublicKeyRecord, type Signer, signerFromPrivateKeyFile } from '../record/signing';
+import { type Signer, signerFromPrivateKeyFile } from '../record/signing';
+import type { TrustedKeyRecord } from '../record/trust';
 import type { InputProblem, Parsed } from '../session/inputProblem';
 import { readText } from './readText';
 
-/** The trusted public keys: one `.pub.json` file, or every one in a folder. */
-export function readTrustedKeys(path: string): Parsed<PublicKeyRecord[]> {
+/** The trusted public keys: one `.pub.json` file, or every one in a folder (each fingerprint checked against its key). */
+export async function readTrustedKeys(path: string): Promise<Parsed<TrustedKeyRecord[]>> {
   let files: string[];
   try {
     files = statSync(path).isDirectory()
@@ -29,13 +30,13 @@ export function readTrustedKeys(path: string): Parsed<PublicKeyRecord[]> {
   }
   if (!files.length)
     return { ok: false, problems: [{ file: path, path: '(file)', expected: 'a folder holding at least one .pub.json key' }] };
-  const keys: PublicKeyRecord[] = [];
+  const keys: TrustedKeyRecord[] = [];
   const problems: InputProblem[] = [];
   for (const file of files) {
     const text = readText(file);
     if ('problem' in text) problems.push(text.problem);
     else {
-      const parsed = parsePublicKeyFile(file, text.text);
+      const parsed = await parsePublicKeyFile(file, text.text);
       if (parsed.ok) keys.push(parsed.value);
       else problems.push(...parsed.problems);
     }
@@ -47,7 +48,7 @@ export function readTrustedKeys(path: string): Parsed<PublicKeyRecord[]> {
 export async function readSigner(file: string): Promise<Parsed<Signer>> {
   const text = readText(file);
   if ('problem' in text) return { ok: false, problems: [text.problem] };
-  const parsed = parsePrivateKeyFile(file, text.text);
+  const parsed = await parsePrivateKeyFile(file, text.text);
   if (!parsed.ok) return parsed;
   try {
     return { ok: true, value: await signerFromPrivateKeyFile(parsed.value) };

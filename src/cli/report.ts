@@ -1,17 +1,22 @@
+import { scenarioIdentity, scenarioIdentitySentence } from '../record/builtIns';
+import { signedBy } from '../record/signing';
 import { reportCsv, reportJson, reportMarkdown } from '../reports/packetReport';
+import { signatureStatusLines } from '../reports/signatureStatus';
 import { decisionRecord } from '../session/decisionRecord';
+import { profileIdentity, profileIdentitySentence } from '../session/profile';
 import type { CliIo } from './cliIo';
 import { parseOptions } from './options';
 import { oneLine } from './problemLines';
-import { readVerifiedPacket } from './readPacket';
+import { exitCodeHelp, readVerifiedPacket } from './readPacket';
 import { isProgram, runCli } from './runCli';
+import { readTrustOption } from './verify';
 
-const usage = 'usage: npm run report -- <packet.json> [--format markdown|csv|json]';
+const usage = `usage: npm run report -- <packet.json> [--format markdown|csv|json] [--trust <public key file or folder>]\n${exitCodeHelp}`;
 const formats = { markdown: reportMarkdown, csv: reportCsv, json: reportJson } as const;
 
-/** Verifies a packet first (exit codes as `verify`), then prints its decision record. */
+/** Verifies a packet first (exit codes as `verify`: 4 when printed without --trust), then prints its decision record. */
 export async function report(argv: string[], io: CliIo): Promise<number> {
-  const args = parseOptions(argv, { format: { type: 'string' } }, usage, io);
+  const args = parseOptions(argv, { format: { type: 'string' }, trust: { type: 'string' } }, usage, io);
   if (!args) return 2;
   const [file, ...extra] = args.positionals;
   const format = args.values.format ?? 'markdown';
@@ -21,12 +26,20 @@ export async function report(argv: string[], io: CliIo): Promise<number> {
     );
     return 2;
   }
-  const read = await readVerifiedPacket(file, io);
-  if (read.code !== 0) return read.code;
-  const { packet, fold } = read;
+  const trusted = await readTrustOption(args.values.trust, io);
+  if (trusted === 2) return 2;
+  const read = await readVerifiedPacket(file, io, trusted);
+  if (read.code !== 0 && read.code !== 4) return read.code;
+  const { packet, fold, signatures } = read;
+  const authorship = [
+    read.code === 0 ? 'verified against the trusted keys' : 'intact, authorship NOT verified (no --trust)',
+    ...signatureStatusLines(signatures, signatures.signers.map(signedBy).join('; ')),
+    profileIdentitySentence(packet.profile, await profileIdentity(packet.profile)),
+    scenarioIdentitySentence(packet.scenario, await scenarioIdentity(packet.scenario)),
+  ];
   const render = formats[format as keyof typeof formats];
-  io.out(render({ packet, fold, record: decisionRecord(packet.scenario, packet.profile, fold) }));
-  return 0;
+  io.out(render({ packet, fold, record: decisionRecord(packet.scenario, packet.profile, fold), authorship }));
+  return read.code;
 }
 
 if (isProgram(import.meta.url)) runCli(report, 2);

@@ -1,18 +1,28 @@
-import { type PublicKeyRecord, signedBy } from '../record/signing';
+import { signedBy } from '../record/signing';
+import { type TrustedKeyRecord, trustListWarnings } from '../record/trust';
+import { signatureStatusLines } from '../reports/signatureStatus';
 import type { CliIo } from './cliIo';
 import { parseOptions } from './options';
 import { oneLine, printProblems } from './problemLines';
 import { readTrustedKeys } from './readKeys';
-import { readVerifiedPacket } from './readPacket';
+import { exitCodeHelp, readVerifiedPacket } from './readPacket';
 import { isProgram, runCli } from './runCli';
 
-const usage = 'usage: npm run verify -- <packet.json> [--trust <public key file or folder>]';
+const usage = `usage: npm run verify -- <packet.json> [--trust <public key file or folder>]\n${exitCodeHelp}`;
 
-/**
- * Exit 0: verified; 1: tampered or signed by an untrusted key; 2: the file cannot be read as a packet
- * (or the keys as keys); 3: intact and signed, but an entry was recorded by other decision logic
- * than this build's, so it cannot be replayed here.
- */
+/** The trusted keys of `--trust`, their list's warnings printed; null without the option, a code when unreadable. */
+export async function readTrustOption(path: string | undefined, io: CliIo): Promise<TrustedKeyRecord[] | null | 2> {
+  if (!path) return null;
+  const keys = await readTrustedKeys(path);
+  if (!keys.ok) {
+    printProblems(io, keys.problems);
+    return 2;
+  }
+  for (const warning of trustListWarnings(keys.value)) io.out(`${oneLine(`trust list warning: ${warning}`)}\n`);
+  return keys.value;
+}
+
+/** Verifies a packet; exit codes as `exitCodes` (0 only with --trust). */
 export async function verify(argv: string[], io: CliIo): Promise<number> {
   const args = parseOptions(argv, { trust: { type: 'string' } }, usage, io);
   if (!args) return 2;
@@ -21,31 +31,18 @@ export async function verify(argv: string[], io: CliIo): Promise<number> {
     io.err(`error: one decision packet file expected\n${usage}\n`);
     return 2;
   }
-  let trusted: PublicKeyRecord[] | null = null;
-  if (args.values.trust) {
-    const keys = readTrustedKeys(args.values.trust);
-    if (!keys.ok) {
-      printProblems(io, keys.problems);
-      return 2;
-    }
-    trusted = keys.value;
-  }
+  const trusted = await readTrustOption(args.values.trust, io);
+  if (trusted === 2) return 2;
   const read = await readVerifiedPacket(file, io, trusted);
-  if (read.code !== 0) return read.code;
-  io.out(`verified ${read.entryCount} entries, head ${read.headHash}\n`);
-  const { signatures } = read;
-  const signers = signatures.signers.map(signedBy).join('; ');
-  const signed = `${signatures.signedEntries} entr${signatures.signedEntries === 1 ? 'y' : 'ies'} signed`;
+  if (read.code !== 0 && read.code !== 4) return read.code;
   io.out(
-    `${oneLine(`signatures: ${signed}, ${signatures.sealed ? 'sealed' : 'not sealed'}${signers ? `, by ${signers}` : ''}`)}\n`,
+    read.code === 0
+      ? `verified ${read.entryCount} entries, head ${read.headHash}\n`
+      : `intact ${read.entryCount} entries, head ${read.headHash}: authorship not verified\n`,
   );
-  if (!trusted) {
-    const unsigned = `${signatures.unsignedEntries} operator entr${signatures.unsignedEntries === 1 ? 'y is' : 'ies are'} unsigned`;
-    io.out(
-      `not checked against trusted keys (--trust): ${unsigned}, and anyone can re-hash an unsigned chain or sign with a key of their own\n`,
-    );
-  }
-  return 0;
+  for (const line of signatureStatusLines(read.signatures, read.signatures.signers.map(signedBy).join('; ')))
+    io.out(`${oneLine(line)}\n`);
+  return read.code;
 }
 
 if (isProgram(import.meta.url)) runCli(verify, 2);

@@ -1,24 +1,43 @@
 /** Key files: an operator's private key (the CLI's) and anyone's public key (`.pub.json`), checked on reading. */
 import { z } from 'zod';
-import { type PrivateKeyFile, type PublicKeyRecord, publicHalf } from '../record/signing';
+import { fromBase64Url } from '../record/base64Url';
+import { identityTextProblem, normalizeIdentity } from '../record/identityText';
+import { fingerprintOf, type PrivateKeyFile, type PublicKeyRecord, publicHalf } from '../record/signing';
+import type { TrustedKeyRecord } from '../record/trust';
 import { issueProblems, type Parsed, parseJsonText, plainSchemaErrors } from '../session/inputProblem';
 
 export const base64url = (what: string) => z.string().regex(/^[A-Za-z0-9_-]+$/, `${what} in base64url`);
+/** A holder's name or role: NFC-normalized, no invisible or control character. */
+const identityText = z
+  .string()
+  .min(1)
+  .transform((text) => normalizeIdentity(text))
+  .superRefine((text, context) => {
+    const problem = identityTextProblem(text);
+    if (problem) context.addIssue({ code: 'custom', message: problem });
+    else if (!text) context.addIssue({ code: 'custom', message: 'a non-blank text' });
+  });
+const fingerprint = z.string().regex(/^[0-9a-f]{4}(·[0-9a-f]{4}){3}$/, 'a key fingerprint such as 3f2a·9c41·07be·d5e0');
 const holder = {
-  name: z.string().min(1),
-  role: z.string().min(1),
-  fingerprint: z.string().regex(/^[0-9a-f]{4}(·[0-9a-f]{4}){3}$/, 'a key fingerprint such as 3f2a·9c41·07be·d5e0'),
+  name: identityText,
+  role: identityText,
+  fingerprint,
   publicKey: base64url('an Ed25519 public key'),
 };
 
 /** A signature as a record carries it: the key that made it, and the signature itself. */
 export const signatureSchema = z.strictObject({
-  fingerprint: holder.fingerprint,
-  publicKey: holder.publicKey,
+  fingerprint,
+  publicKey: base64url('an Ed25519 public key'),
   value: base64url('an Ed25519 signature'),
 });
 
-const publicKeySchema = z.strictObject({ format: z.literal('crew-return-public-key'), ...holder });
+const publicKeySchema = z.strictObject({
+  format: z.literal('crew-return-public-key'),
+  ...holder,
+  /** The roles the verifier trusts this key for; absent: only `role`. */
+  roles: z.array(identityText).min(1).max(50).optional(),
+});
 const privateKeySchema = z.strictObject({
   format: z.literal('crew-return-private-key'),
   ...holder,
@@ -36,10 +55,34 @@ function parseWith<T>(schema: z.ZodType<T>, file: string, text: string): Parsed<
   return result.success ? { ok: true, value: result.data } : { ok: false, problems: issueProblems(file, result.error.issues) };
 }
 
-export function parsePublicKeyFile(file: string, text: string): Parsed<PublicKeyRecord> {
-  const parsed = parseWith(publicKeySchema, file, text);
-  return parsed.ok ? { ok: true, value: publicHalf(parsed.value) } : parsed;
+/** Why a key record's fingerprint is not its key's (undefined: it is). */
+export async function fingerprintProblem(key: Pick<PublicKeyRecord, 'fingerprint' | 'publicKey'>): Promise<string | undefined> {
+  let raw: Uint8Array;
+  try {
+    raw = fromBase64Url(key.publicKey);
+  } catch {
+    return 'an Ed25519 public key (32 bytes, base64url)';
+  }
+  if (raw.length !== 32) return `an Ed25519 public key (32 bytes, not ${raw.length})`;
+  const actual = await fingerprintOf(raw);
+  return actual === key.fingerprint
+    ? undefined
+    : `the fingerprint of its public key, ${actual} (the file says ${key.fingerprint})`;
 }
 
-export const parsePrivateKeyFile = (file: string, text: string): Parsed<PrivateKeyFile> =>
-  parseWith(privateKeySchema, file, text);
+/** A public key file, its fingerprint checked against its key: a file naming one key and carrying another is refused. */
+export async function parsePublicKeyFile(file: string, text: string): Promise<Parsed<TrustedKeyRecord>> {
+  const parsed = parseWith(publicKeySchema, file, text);
+  if (!parsed.ok) return parsed;
+  const problem = await fingerprintProblem(parsed.value);
+  if (problem) return { ok: false, problems: [{ file, path: 'fingerprint', expected: problem }] };
+  const { roles } = parsed.value;
+  return { ok: true, value: { ...publicHalf(parsed.value), ...(roles ? { roles: [...new Set(roles)] } : {}) } };
+}
+
+export async function parsePrivateKeyFile(file: string, text: string): Promise<Parsed<PrivateKeyFile>> {
+  const parsed = parseWith(privateKeySchema, file, text);
+  if (!parsed.ok) return parsed;
+  const problem = await fingerprintProblem(parsed.value);
+  return problem ? { ok: false, problems: [{ file, path: 'fingerprint', expected: problem }] } : parsed;
+}

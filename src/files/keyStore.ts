@@ -7,6 +7,7 @@
  */
 import { createWrappedKey, passphraseProblem, unwrapKey, type WrappedKey } from '../record/keyWrap';
 import { type PublicKeyRecord, publicHalf, type Signer } from '../record/signing';
+import type { TrustedKeyRecord } from '../record/trust';
 import type { Actor } from '../session/model';
 import { openAppDatabase, operatorKeysByActor, operatorKeysStore, trustedKeysStore } from './appDatabase';
 
@@ -30,11 +31,20 @@ export interface KeyStore {
   lockAll(): void;
   /** Keys trusted here: every operator key made in this browser (`own`), and every key imported. */
   trustedKeys(): Promise<TrustedKey[]>;
-  trust(key: PublicKeyRecord): Promise<void>;
+  /** Adds a key; one that would take the place of a key already trusted (same fingerprint, other holder or key) is refused. */
+  trust(key: TrustedKeyRecord): Promise<TrustOutcome>;
   distrust(fingerprint: string): Promise<void>;
 }
 
-export type TrustedKey = PublicKeyRecord & { own: boolean };
+export type TrustedKey = TrustedKeyRecord & { own: boolean };
+
+/** `added`: a new key (`alongside`: the keys already trusted for the same name and role); `already`: this very key was trusted. */
+export type TrustOutcome = { kind: 'added'; alongside: TrustedKey[] } | { kind: 'already' } | { kind: 'refused'; reason: string };
+
+const trustedRecord = (key: TrustedKeyRecord): TrustedKeyRecord => ({
+  ...publicHalf(key),
+  ...(key.roles ? { roles: [...key.roles] } : {}),
+});
 
 export class KeyLockedError extends Error {
   constructor(actor: Actor) {
@@ -49,7 +59,7 @@ export function openKeyStore(options: { iterations?: number } = {}): KeyStore {
   const unlocked = new Map<string, Signer>();
   // Kept for the page where IndexedDB is refused.
   const pageKeys = new Map<string, StoredOperatorKey>();
-  const imported = new Map<string, PublicKeyRecord>();
+  const imported = new Map<string, TrustedKeyRecord>();
 
   const keysOf = async (actor: Actor): Promise<StoredOperatorKey[]> => {
     const db = await database;
@@ -60,7 +70,7 @@ export function openKeyStore(options: { iterations?: number } = {}): KeyStore {
     return [...stored, ...inPage.filter((k) => !stored.some((s) => s.fingerprint === k.fingerprint))];
   };
 
-  return {
+  const store: KeyStore = {
     async unlock(actor, passphrase, { newIdentity = false } = {}) {
       const existing = await keysOf(actor);
       if (existing.length > 0 && !newIdentity) {
@@ -98,19 +108,37 @@ export function openKeyStore(options: { iterations?: number } = {}): KeyStore {
     async trustedKeys() {
       const db = await database;
       const own = ((await db?.getAll(operatorKeysStore).catch(() => [])) ?? []) as StoredOperatorKey[];
-      const stored = ((await db?.getAll(trustedKeysStore).catch(() => [])) ?? []) as PublicKeyRecord[];
+      const stored = ((await db?.getAll(trustedKeysStore).catch(() => [])) ?? []) as TrustedKeyRecord[];
       const all = new Map<string, TrustedKey>();
-      for (const key of [...stored, ...imported.values()]) all.set(key.fingerprint, { ...publicHalf(key), own: false });
+      for (const key of [...stored, ...imported.values()]) all.set(key.fingerprint, { ...trustedRecord(key), own: false });
       for (const key of [...own, ...pageKeys.values()]) all.set(key.fingerprint, { ...publicHalf(key), own: true });
       return [...all.values()];
     },
     async trust(key) {
-      imported.set(key.fingerprint, publicHalf(key));
-      await (await database)?.put(trustedKeysStore, publicHalf(key)).catch(() => undefined);
+      const present = await store.trustedKeys();
+      const same = present.find((k) => k.fingerprint === key.fingerprint);
+      if (same) {
+        const identical =
+          same.publicKey === key.publicKey &&
+          same.name === key.name &&
+          same.role === key.role &&
+          JSON.stringify(same.roles ?? null) === JSON.stringify(key.roles ?? null);
+        if (identical) return { kind: 'already' };
+        return {
+          kind: 'refused',
+          reason: `the fingerprint ${key.fingerprint} is already trusted as ${same.name} (${same.role})${same.own ? ', an operator of this browser' : ''}; remove that key first to replace it`,
+        };
+      }
+      const record = trustedRecord(key);
+      imported.set(key.fingerprint, record);
+      await (await database)?.put(trustedKeysStore, record).catch(() => undefined);
+      const alongside = present.filter((k) => k.name === key.name && k.role === key.role);
+      return { kind: 'added', alongside };
     },
     async distrust(fingerprint) {
       imported.delete(fingerprint);
       await (await database)?.delete(trustedKeysStore, fingerprint).catch(() => undefined);
     },
   };
+  return store;
 }

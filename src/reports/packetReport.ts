@@ -25,6 +25,8 @@ export interface PacketReport {
   /** The packet's events folded through the machine (the replay verification made). */
   fold: SessionFold;
   record: DecisionRecord;
+  /** What the verification established: signatures, authority, sealer, profile and scenario identity (one fact a line). */
+  authorship?: readonly string[];
 }
 
 const htmlEntities: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
@@ -46,7 +48,7 @@ const mdLineStart = (text: string) =>
     .replace(/^[-+=]/, (c) => `\\${c}`)
     .replace(/^(\d+)([.)])/, '$1\\$2');
 
-export function reportMarkdown({ packet, fold, record }: PacketReport): string {
+export function reportMarkdown({ packet, fold, record, authorship = [] }: PacketReport): string {
   const r = record.recommendation;
   const lines = [
     `# Decision record: ${md(record.scenario.title)}`,
@@ -57,6 +59,10 @@ export function reportMarkdown({ packet, fold, record }: PacketReport): string {
     `- Outcome: **${record.outcome}** (${record.outcomeBasis})`,
     `- Decision: ${md(decisionSentence(record.decision))}`,
     `- ${md(thresholdsSentence(record.thresholds))}`,
+    '',
+    '## Signatures and identity',
+    '',
+    ...(authorship.length ? authorship.map((line) => `- ${md(line)}`) : ['- not verified']),
     '',
   ];
   for (const poll of record.polls) {
@@ -166,9 +172,9 @@ export function reportCsv({ packet, record }: PacketReport): string {
   return escapeControlsKeepingLines(`${[csvColumns.join(','), ...rows].join('\r\n')}\r\n`);
 }
 
-export function reportJson({ packet, record }: PacketReport): string {
+export function reportJson({ packet, record, authorship = [] }: PacketReport): string {
   const { profile, entryCount, headHash } = packet;
   return escapeControlsKeepingLines(
-    `${JSON.stringify({ record, packet: { entryCount, headHash, profile: { id: profile.id, version: profile.version, contentHash: profile.contentHash } } }, null, 2)}\n`,
+    `${JSON.stringify({ record, authorship, packet: { entryCount, headHash, profile: { id: profile.id, version: profile.version, contentHash: profile.contentHash } } }, null, 2)}\n`,
   );
 }

@@ -55,5 +55,57 @@ export async function overlayProfile(
   const pollPositions = ref?.pollPositions ?? positionsToPoll(base);
   const changed = Object.keys(overrides).length > 0 || pollPositions !== positionsToPoll(base);
   const id = ref?.id ?? (changed ? `${base.id}+custom` : base.id);
-  return { ok: true, value: await makeProfile(id, ref?.version ?? base.version, values, pollPositions) };
+  const profile = await makeProfile(id, ref?.version ?? base.version, values, pollPositions);
+  const identity = await profileIdentity(profile);
+  if (identity.claimsBuiltIn && !identity.builtIn) {
+    const path = ref?.id !== undefined ? 'id' : 'thresholds';
+    const expected = `another id or version than the built-in profile's (${defaultProfileRef.id} ${defaultProfileRef.version}): these values differ from it (${describeDifferences(identity)})`;
+    return { ok: false, problems: [{ file, path, expected }] };
+  }
+  return { ok: true, value: profile };
+}
+
+/** A profile is its content: its hash, and whether it is, claims to be, or differs from the built-in default. */
+export interface ProfileIdentity {
+  /** SHA-256 of the canonical values (its content hash, recomputed): what identifies the profile. */
+  hash: string;
+  /** Exactly the built-in default (id, version and content). */
+  builtIn: boolean;
+  /** Carries the built-in default's id and version. */
+  claimsBuiltIn: boolean;
+  /** Values that differ from the built-in default's, and whether the poll positions do. */
+  differences: { key: ThresholdKey; value: number; builtInValue: number }[];
+  pollPositionsDiffer: boolean;
+}
+
+export async function profileIdentity(profile: ThresholdProfile): Promise<ProfileIdentity> {
+  const builtIn = await defaultProfile();
+  const hash = await sha256Hex(canonicalJson(profile.values));
+  const differences = (Object.keys(builtIn.values) as ThresholdKey[])
+    .filter((key) => profile.values[key] !== builtIn.values[key])
+    .map((key) => ({ key, value: profile.values[key], builtInValue: builtIn.values[key] }));
+  const pollPositionsDiffer = canonicalJson(positionsToPoll(profile)) !== canonicalJson(positionsToPoll(builtIn));
+  const claimsBuiltIn = profile.id === defaultProfileRef.id && profile.version === defaultProfileRef.version;
+  return {
+    hash,
+    builtIn: claimsBuiltIn && hash === builtIn.contentHash && !pollPositionsDiffer,
+    claimsBuiltIn,
+    differences,
+    pollPositionsDiffer,
+  };
+}
+
+/** "maxDescentCabinTempC.emergency 45 (built-in 40), poll positions" or "none". */
+export function describeDifferences(identity: ProfileIdentity): string {
+  const parts = identity.differences.map((d) => `${d.key} ${d.value} (built-in ${d.builtInValue})`);
+  if (identity.pollPositionsDiffer) parts.push('poll positions');
+  return parts.length ? parts.join(', ') : 'none';
+}
+
+/** "default 2026-12-06.1, sha256 3f2a…: the built-in profile" / "…: NOT the built-in profile (it claims its id and version); differs from the built-in default in …". */
+export function profileIdentitySentence(profile: ThresholdProfile, identity: ProfileIdentity): string {
+  const head = `profile ${profile.id} ${profile.version}, sha256 ${identity.hash}`;
+  if (identity.builtIn) return `${head}: the built-in profile`;
+  const claim = identity.claimsBuiltIn ? ': NOT the built-in profile, though it carries its id and version' : '';
+  return `${head}${claim}; differs from the built-in default (${defaultProfileRef.id} ${defaultProfileRef.version}) in: ${describeDifferences(identity)}`;
 }

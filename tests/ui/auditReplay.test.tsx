@@ -25,7 +25,7 @@ const noKeys: KeyStore = {
   lockAll: () => undefined,
   signerFor: () => Promise.reject(new Error('no signing here')),
   trustedKeys: async () => [],
-  trust: async () => undefined,
+  trust: async () => ({ kind: 'added' as const, alongside: [] }),
   distrust: async () => undefined,
 };
 

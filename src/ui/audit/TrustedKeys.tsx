@@ -3,6 +3,7 @@ import { parsePublicKeyFile, publicKeyFile } from '../../files/keyFile';
 import type { KeyStore, TrustedKey } from '../../files/keyStore';
 import { readFileText } from '../../files/utf8Text';
 import { publicHalf } from '../../record/signing';
+import { rolesOf, trustListWarnings } from '../../record/trust';
 import { problemWords } from '../../session/inputProblem';
 import type { Actor } from '../../session/model';
 import { downloadJson } from '../shared/download';
@@ -20,16 +21,25 @@ interface Props {
 export function TrustedKeys({ keys, operator, onChanged }: Props) {
   const [trusted, setTrusted] = useState<TrustedKey[]>([]);
   const [problem, setProblem] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
   const reload = useCallback(() => keys.trustedKeys().then(setTrusted), [keys]);
   useEffect(() => {
     void reload();
   }, [reload]);
   const importKey = async (file: File) => {
+    setNotice(null);
     const text = await readFileText(file, file.name);
-    const parsed = text.ok ? parsePublicKeyFile(file.name, text.value) : text;
+    const parsed = text.ok ? await parsePublicKeyFile(file.name, text.value) : text;
     if (!parsed.ok) return setProblem(parsed.problems.map((p) => `${p.file}: ${problemWords(p)}`).join('; '));
+    const outcome = await keys.trust(parsed.value);
+    if (outcome.kind === 'refused') return setProblem(outcome.reason);
     setProblem(null);
-    await keys.trust(parsed.value);
+    const key = parsed.value;
+    if (outcome.kind === 'already') setNotice(`${key.name} (${key.role}) ${key.fingerprint} was already trusted.`);
+    else if (outcome.alongside.length)
+      setNotice(
+        `A second key for ${key.name} (${key.role}) is now trusted beside ${outcome.alongside.map((k) => k.fingerprint).join(', ')}: each signs as that person. Remove the one that is not theirs.`,
+      );
     await reload();
     onChanged();
   };
@@ -37,13 +47,17 @@ export function TrustedKeys({ keys, operator, onChanged }: Props) {
     if (!operator) return;
     downloadJson(`${operator.name.replace(/[^\w-]+/g, '-')}.pub.json`, publicKeyFile(publicHalf(await keys.signerFor(operator))));
   };
+  const warnings = trustListWarnings(trusted);
   return (
     <details className="trusted-keys">
-      <summary>Trusted keys ({trusted.length})</summary>
+      <summary>
+        Trusted keys ({trusted.length}){warnings.length ? `, ${warnings.length} warning${warnings.length === 1 ? '' : 's'}` : ''}
+      </summary>
       <ul aria-label="Trusted keys">
         {trusted.map((key) => (
           <li key={key.fingerprint}>
             {key.name}, {key.role} <code>{key.fingerprint}</code>
+            {key.roles && rolesOf(key).join(', ') !== key.role ? ` (may sign as ${rolesOf(key).join(', ')})` : ''}
             {key.own ? (
               ' (an operator of this browser)'
             ) : (
@@ -59,10 +73,18 @@ export function TrustedKeys({ keys, operator, onChanged }: Props) {
           </li>
         ))}
       </ul>
+      {warnings.length > 0 && (
+        <ul aria-label="Trust list warnings" className="field-error">
+          {warnings.map((warning) => (
+            <li key={warning}>{warning}</li>
+          ))}
+        </ul>
+      )}
       <JsonFileButton label="Import a public key…" onFile={(file) => void importKey(file)} />{' '}
       <button type="button" disabled={!operator} onClick={() => void exportMine()}>
         Export my public key
       </button>
+      {notice && <p role="status">{notice}</p>}
       {problem && <FieldProblem>Key not imported: {problem}</FieldProblem>}
     </details>
   );

@@ -1,6 +1,19 @@
 import type { Verification } from '../../record/verify';
 import { shortHash } from './recordIdentity';
 
+/** "Sealed by Ben Night (flight director), not by the session's decision authority Ana Flight (flight director)." and the like. */
+function authorshipSentence(verdict: Extract<Verification, { ok: true }>): string {
+  const s = verdict.signatures;
+  if (!s) return '';
+  const parts = [
+    s.sealedBy ? `Sealed by ${s.sealedBy.name} (${s.sealedBy.role})` : 'Not sealed',
+    ...(s.authority ? [`decision authority ${s.authority.name} (${s.authority.role})`] : []),
+    ...s.notes,
+  ];
+  const trust = s.trustChecked ? '' : ' Authorship not checked: no trusted keys.';
+  return ` ${parts.join('; ')}.${trust}`;
+}
+
 /** The verdict on the record shown; the caller passes none when it was given on another record or an earlier state of this one. */
 export function VerdictLine({ verdict }: { verdict: Verification | null }) {
   return (
@@ -8,7 +21,7 @@ export function VerdictLine({ verdict }: { verdict: Verification | null }) {
       {verdict === null
         ? ''
         : verdict.ok
-          ? `Verified ${verdict.entryCount} entries: chain intact and every state reproduced by replay. Head ${shortHash(verdict.headHash)}`
+          ? `Verified ${verdict.entryCount} entries: chain intact and every state reproduced by replay. Head ${shortHash(verdict.headHash)}.${authorshipSentence(verdict)}`
           : `Verification failed at entry ${verdict.seq}: ${verdict.reason}`}
     </p>
   );
