@@ -71,6 +71,23 @@ describe('the app flow (a statechart used through @xstate/react)', () => {
     actor.send({ type: 'operator.lock' });
     expect(actor.getSnapshot().matches({ operator: 'unknown' })).toBe(true);
     expect(actor.getSnapshot().context.operator).toBeNull();
+    // Someone else records next: the session's authority passes to them by a handover, as verification requires.
+    actor.send(change(43));
+    actor.send({ type: 'operator.identify', operator: next, wallClockUtc: wall });
+    const events = actor
+      .getSnapshot()
+      .context.walkthrough?.events.slice(-2)
+      .map((e) => e.event);
+    expect(events).toMatchObject([
+      { type: 'operator.handover', from: flight, by: next },
+      { type: 'thresholds.change', value: 43, by: next },
+    ]);
+    // The same person again after a lock: no handover.
+    actor.send({ type: 'operator.lock' });
+    actor.send(change(44));
+    actor.send({ type: 'operator.identify', operator: next, wallClockUtc: wall });
+    expect(actor.getSnapshot().context.walkthrough?.events.at(-1)?.event).toMatchObject({ type: 'thresholds.change', value: 44 });
+    expect(actor.getSnapshot().context.walkthrough?.events.at(-2)?.event).toMatchObject({ type: 'thresholds.change', value: 43 });
   });
 
   it('a handover records what follows under the next operator; cancelling it keeps the current one', async () => {

@@ -311,6 +311,19 @@ export function recordTransition(walkthrough: Walkthrough, eventType: string, by
  * A shift handover, recorded at any cursor (it says who holds the console, not what the scenario did):
  * from whom, to whom (its actor), when. Handing over to oneself is not a handover.
  */
+/**
+ * Who holds the session's decision authority, as verification reads it: the first operator to record
+ * anything, then whoever a handover passed it to; null before any operator entry.
+ */
+export function sessionAuthority(walkthrough: Walkthrough): Actor | null {
+  let authority: Actor | null = null;
+  for (const { event, scriptedStep } of walkthrough.events) {
+    if (scriptedStep !== undefined) continue;
+    if (authority === null || event.type === 'operator.handover') authority = event.by;
+  }
+  return authority;
+}
+
 export function recordHandover(walkthrough: Walkthrough, from: Actor, to: Actor, wallClockUtc: string): Recorded {
   if (from.name === to.name && from.role === to.role) return { ok: false, reason: 'unchanged' };
   const { snapshot } = foldWalkthrough(walkthrough);

@@ -32,6 +32,7 @@ import {
   recordChange,
   recordedUpTo,
   recordHandover,
+  sessionAuthority,
   signsWithMeaning,
   type Walkthrough,
 } from '../../session/walkthrough';
@@ -125,8 +126,12 @@ function recorded(context: AppContext, change: Change, operator: Actor, wallCloc
 
 /** A handover is recorded in the open session (whatever the view shows); the first identification is not one. */
 function handedOver(context: AppContext, to: Actor, wallClockUtc: string): Partial<AppContext> {
-  if (!context.walkthrough || !context.operator || !writesHere(context)) return {};
-  const result = recordHandover(context.walkthrough, context.operator, to, wallClockUtc);
+  if (!context.walkthrough || !writesHere(context)) return {};
+  // After a reload or an idle lock nobody is identified, yet the session's authority is someone's:
+  // another person taking over is a handover from them.
+  const from = context.operator ?? sessionAuthority(context.walkthrough);
+  if (!from) return {};
+  const result = recordHandover(context.walkthrough, from, to, wallClockUtc);
   return result.ok ? { walkthrough: result.walkthrough } : {};
 }
 
