@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { outcome } from './support';
+import { outcome, passphraseOf } from './support';
 
 test('a complete walkthrough with the keyboard alone', async ({ page }) => {
   await page.goto('/');
@@ -26,6 +26,8 @@ test('a complete walkthrough with the keyboard alone', async ({ page }) => {
   await page.keyboard.type('Kai Keys');
   await page.keyboard.press('Tab');
   await page.keyboard.type('mission manager');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(passphraseOf('Kai Keys'));
   await page.keyboard.press('Enter');
   await expect(page.getByRole('dialog')).toBeHidden();
   await expect(page.locator('.chart-now strong')).toHaveText('replacementCampaign.interimPlan');
