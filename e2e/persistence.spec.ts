@@ -82,6 +82,8 @@ test('one writer per session: a second tab opens read-only, can take over, and t
   // The second records; the stored session and the stored entries agree, and the record verifies.
   await second.getByRole('button', { name: 'Walkthrough' }).click();
   await editEmergencyTemp(second, '43');
+  // This tab has not unlocked Ana's key: she identifies here with her passphrase (no handover: the same person).
+  await identify(second, 'Ana First', 'flight director');
   await expect(saveStatus(second)).toHaveAttribute('data-stored-entries', '20');
   const stored = await storedSession(second);
   expect(stored).toMatchObject({ entryCount: 20, events: 20 });
@@ -199,6 +201,9 @@ test('20 reloads at random moments during recorded changes lose nothing that was
     );
     await reloaded;
     await expect(saveStatus(page)).toHaveAttribute('data-kind', 'saved');
+    // A reload locked the key: the operator identifies again before the next round's edits.
+    await page.getByRole('button', { name: 'Identify' }).click();
+    await identify(page);
     const shown = JSON.parse((await page.evaluate(() => sessionStorage.getItem('shown'))) ?? '{}');
     if (shown.kind === 'saving') reloadsWhileSaving++;
     const stored = await storedSession(page);
