@@ -7,6 +7,7 @@ import {
   keepScreenshot,
   openWalkthrough,
   outcome,
+  sealAs,
   stepUntil,
 } from './support';
 
@@ -106,6 +107,7 @@ test('the audit view filters, marks overrides, and exports a packet that imports
 
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export packet (JSON)' }).click();
+  await sealAs(page, 'Otto Ride', 'mission manager');
   const packetPath = testInfo.outputPath('packet.json');
   await (await download).saveAs(packetPath);
   const packet = JSON.parse(await readFile(packetPath, 'utf8'));
@@ -398,6 +400,7 @@ test('a verdict belongs to the record it checked: a new entry or another packet 
 
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export packet (JSON)' }).click();
+  await sealAs(page, 'Vera Review', 'flight surgeon');
   const packetPath = testInfo.outputPath('packet.json');
   await (await download).saveAs(packetPath);
   const packet = JSON.parse(await readFile(packetPath, 'utf8'));

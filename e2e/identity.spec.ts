@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { expect, type Page, test } from '@playwright/test';
 import { emergencyLimitField, identify, openWalkthrough, passphraseOf, stepUntil } from './support';
 
@@ -91,4 +92,17 @@ test('a decision is signed by its signer’s passphrase each time, even within a
   await dialog.getByLabel('Passphrase').fill(passphraseOf('Ana Flight'));
   await dialog.getByRole('button', { name: 'Sign' }).click();
   await expect(page.getByTestId('decision')).toContainText('confirmed by Ana Flight (flight director)');
+
+  // The export's seal is her signature too: her passphrase again, and a wrong one exports nothing.
+  await page.getByRole('button', { name: 'Audit trail' }).click();
+  await page.getByRole('button', { name: 'Export packet (JSON)' }).click();
+  const seal = page.getByRole('dialog', { name: 'Seal the export as Ana Flight (flight director)' });
+  await seal.getByLabel('Passphrase').fill('not hers either');
+  await seal.getByRole('button', { name: 'Seal and export' }).click();
+  await expect(seal.getByRole('alert')).toContainText('This passphrase opens no key of Ana Flight (flight director)');
+  const download = page.waitForEvent('download');
+  await seal.getByLabel('Passphrase').fill(passphraseOf('Ana Flight'));
+  await seal.getByRole('button', { name: 'Seal and export' }).click();
+  const packet = JSON.parse(await readFile((await (await download).path()) ?? '', 'utf8'));
+  expect(packet.seal.signature.fingerprint).toBe(packet.entries.at(-1).signature.fingerprint);
 });

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
-import { expectNoAxeViolations, identify, openWalkthrough, passphraseOf, sign, stepUntil } from './support';
+import { expectNoAxeViolations, identify, openWalkthrough, passphraseOf, sealAs, sign, stepUntil } from './support';
 
 test('a GO/NO-GO poll: positions answer in turn under their own names, a formal dissent holds Confirm and Override until its disposition, the decision names both, and every vote is signed', async ({
   page,
@@ -84,6 +84,7 @@ test('a GO/NO-GO poll: positions answer in turn under their own names, a formal 
 
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export packet (JSON)' }).click();
+  await sealAs(page);
   const path = testInfo.outputPath('poll.packet.json');
   await (await download).saveAs(path);
   const packet = JSON.parse(await readFile(path, 'utf8'));

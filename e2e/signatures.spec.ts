@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
-import { identify, openWalkthrough, stepUntil } from './support';
+import { identify, openWalkthrough, sealAs, stepUntil } from './support';
 
 const cli = (script: string, ...args: string[]) => {
   const result = spawnSync(process.execPath, ['--import', 'tsx', `src/cli/${script}.ts`, ...args], { encoding: 'utf8' });
@@ -30,6 +30,7 @@ test('decisions are signed in the browser, the export is sealed, and the CLI ver
 
   const packetDownload = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export packet (JSON)' }).click();
+  await sealAs(page);
   const packetPath = testInfo.outputPath('packet.json');
   await (await packetDownload).saveAs(packetPath);
   await page.getByText(/^Trusted keys/).click();

@@ -100,6 +100,14 @@ export async function sign(page: Page, name = 'Ana Flight', role = 'flight direc
   await expect(dialog).toBeHidden();
 }
 
+/** An export by someone identified: their passphrase seals it. */
+export async function sealAs(page: Page, name = 'Ana Flight', role = 'flight director') {
+  const dialog = page.getByRole('dialog', { name: `Seal the export as ${name} (${role})` });
+  await dialog.getByLabel('Passphrase').fill(passphraseOf(name));
+  await dialog.getByRole('button', { name: 'Seal and export' }).click();
+  await expect(dialog).toBeHidden();
+}
+
 /**
  * Axe over the page, or over the part a test is about (`within`, a CSS selector): every view is
  * scanned whole in the accessibility suite, and a scan of 3,000 elements takes seconds on 2 cores.

@@ -20,6 +20,7 @@ import { importPacket } from './importPacket';
 import { NoteForm } from './NoteForm';
 import { PrintRecord } from './PrintRecord';
 import { identityOf, type Verdict, verdictFor } from './recordIdentity';
+import { SealDialog } from './SealDialog';
 import { TrustedKeys } from './TrustedKeys';
 import { VerdictLine } from './VerdictLine';
 import './audit.css';
@@ -101,11 +102,19 @@ export function AuditView({ walkthrough, ledger, imported, refusal, onNote, onIm
     setVerdict({ checked: shown, result: await verifyPacket(packet, undefined, await keys.trustedKeys(), showImported) });
   };
   // An exported packet is sealed by the operator who exports it: nothing can be dropped or added after.
-  const exportPacket = async () => {
+  const [sealing, setSealing] = useState(false);
+  const exportPacket = () => {
     if (!packet) return;
-    const sealed =
-      operator && !showImported ? await sealPacket(packet, await keys.signerFor(operator), new Date().toISOString()) : packet;
-    downloadJson(`${packet.scenario.id}.packet.json`, sealed);
+    if (operator && !showImported) return setSealing(true);
+    downloadJson(`${packet.scenario.id}.packet.json`, packet);
+  };
+  const sealAndExport = async (passphrase: string) => {
+    if (!packet || !operator) return 'nothing to seal';
+    const unlocked = await keys.unlock(operator, passphrase);
+    if (!unlocked.ok) return unlocked.reason;
+    setSealing(false);
+    downloadJson(`${packet.scenario.id}.packet.json`, await sealPacket(packet, unlocked.signer, new Date().toISOString()));
+    return null;
   };
 
   const importFile = async (file: File) => {
@@ -155,7 +164,7 @@ export function AuditView({ walkthrough, ledger, imported, refusal, onNote, onIm
           report={report}
           replay={showImported && onReplay ? () => onReplay(imported) : null}
           onVerify={() => void verify()}
-          onExportPacket={() => void exportPacket()}
+          onExportPacket={exportPacket}
           onImport={(file) => void importFile(file)}
         />
         <VerdictLine verdict={verdictFor(verdict, shown)} />
@@ -213,6 +222,7 @@ export function AuditView({ walkthrough, ledger, imported, refusal, onNote, onIm
         {copyNotice}
       </p>
       {report && <PrintRecord report={report} />}
+      <SealDialog sealer={sealing ? operator : null} onSeal={sealAndExport} onCancel={() => setSealing(false)} />
     </main>
   );
 }
