@@ -1,5 +1,6 @@
-import { type FormEvent, memo, useEffect, useRef, useState } from 'react';
+import { type FormEvent, memo, useState } from 'react';
 import type { Actor } from '../../session/model';
+import { useModalDialog } from '../shared/useModalDialog';
 import { idleLockMinutes } from './useIdleLock';
 
 /** Unlocks (or makes) the person's key: null once it is theirs, else why not and whether a new key may be made. */
@@ -24,16 +25,9 @@ interface Props {
  * a name, a role and the person's passphrase, which alone unlocks their signing key.
  */
 export const OperatorDialog = memo(function OperatorDialog({ open, handover, signingAs, onIdentify, onCancel }: Props) {
-  const dialog = useRef<HTMLDialogElement>(null);
   const [refused, setRefused] = useState<{ problem: string; existing: string[]; who: Actor } | null>(null);
   const [busy, setBusy] = useState(false);
-  useEffect(() => {
-    const element = dialog.current;
-    if (!element) return;
-    if (open && !element.open) element.showModal();
-    if (!open && element.open) element.close();
-    if (!open) setRefused(null);
-  }, [open]);
+  const dialog = useModalDialog(open, () => setRefused(null));
 
   const identify = async (form: HTMLFormElement, newIdentity: boolean) => {
     const data = new FormData(form);

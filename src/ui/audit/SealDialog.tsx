@@ -1,5 +1,6 @@
-import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import type { Actor } from '../../session/model';
+import { useModalDialog } from '../shared/useModalDialog';
 
 interface Props {
   /** Who seals the export; null while no export waits for a seal. */
@@ -11,16 +12,9 @@ interface Props {
 
 /** A seal is the exporter's signature: their passphrase signs it, each time (21 CFR 11.200). */
 export function SealDialog({ sealer, onSeal, onCancel }: Props) {
-  const dialog = useRef<HTMLDialogElement>(null);
   const [refused, setRefused] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  useEffect(() => {
-    const element = dialog.current;
-    if (!element) return;
-    if (sealer && !element.open) element.showModal();
-    if (!sealer && element.open) element.close();
-    if (!sealer) setRefused(null);
-  }, [sealer]);
+  const dialog = useModalDialog(sealer !== null, () => setRefused(null));
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = event.currentTarget;
