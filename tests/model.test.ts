@@ -4,6 +4,7 @@ import { adjacencyMapToArray, getAdjacencyMap, getShortestPaths } from 'xstate/g
 import { type CrewReturnEvent, type CrewReturnInput, currentRecommendation } from '../machines/statechart/context';
 import { crewReturnMachine } from '../machines/statechart/crewReturnMachine';
 import { recordOnlyEventTypes } from '../machines/statechart/events';
+import { activeStateNodes } from '../machines/statechart/graph';
 import { refusalOf } from '../machines/statechart/refusal';
 import { stateName } from '../machines/statechart/stateName';
 import { decidableOutcomes } from '../machines/types';
@@ -197,7 +198,13 @@ describe('model-based: the statechart explored with xstate/graph', () => {
         event: CrewReturnEvent;
         nextState: CrewReturnSnapshot;
       }[]
-    ).map((edge) => ({ ...edge, accepted: transition(crewReturnMachine, edge.state, edge.event)[0] !== edge.state }));
+    ).map((edge) => ({
+      ...edge,
+      accepted: transition(crewReturnMachine, edge.state, edge.event)[0] !== edge.state,
+      // The state nodes each side is in, found through the machine's public definition.
+      from: new Set(activeStateNodes(edge.state)),
+      to: new Set(activeStateNodes(edge.nextState)),
+    }));
   const edges = [
     ...edgesOf(traversal),
     ...edgesOf(departureTraversal),
@@ -207,7 +214,7 @@ describe('model-based: the statechart explored with xstate/graph', () => {
   ];
 
   it('reaches every state node of the machine', () => {
-    const reached = new Set(edges.flatMap((e) => [...e.state._nodes, ...e.nextState._nodes].map((n) => n.id)));
+    const reached = new Set(edges.flatMap((e) => [...e.from, ...e.to].map((n) => n.id)));
     const missing = allStateNodes(crewReturnMachine.root)
       .map((n) => n.id)
       .filter((id) => !reached.has(id));
@@ -219,10 +226,10 @@ describe('model-based: the statechart explored with xstate/graph', () => {
     for (const node of allStateNodes(crewReturnMachine.root)) {
       for (const [eventType, definitions] of node.transitions) {
         definitions.forEach((definition, index) => {
-          const taken = edges.some(({ state, event, nextState, accepted }) => {
-            if (event.type !== eventType || !state._nodes.includes(node) || !accepted) return false;
+          const taken = edges.some(({ state, event, nextState, accepted, from, to }) => {
+            if (event.type !== eventType || !from.has(node) || !accepted) return false;
             if (!definition.target?.length) return JSON.stringify(nextState.value) === JSON.stringify(state.value);
-            return definition.target.every((t: AnyStateNode) => nextState._nodes.includes(t));
+            return definition.target.every((t: AnyStateNode) => to.has(t));
           });
           if (!taken)
             missing.push(
@@ -232,6 +239,25 @@ describe('model-based: the statechart explored with xstate/graph', () => {
       }
     }
     expect(missing).toEqual([]);
+  });
+
+  it('tags the phases the app and the record ask about, and only those states', () => {
+    const leaf = (nodes: Set<AnyStateNode>) => [...nodes].filter((n) => Object.keys(n.states).length === 0).map((n) => n.key);
+    const seen = { assessing: new Set<boolean>(), deciding: new Set<boolean>(), leftStation: new Set<boolean>() };
+    // Tags depend on the state value alone: one edge per value is enough.
+    const byValue = new Map(edges.map((e) => [stateName(e.state.value), e]));
+    for (const { state, from } of byValue.values()) {
+      const expected = {
+        assessing: ['safing', 'inspection', 'assessment'].some((phase) => state.matches({ anomaly: phase as never })),
+        deciding: state.matches({ anomaly: 'decision' }),
+        leftStation: leaf(from).some((key) => ['undocked', 'descending', 'crewHome'].includes(key)),
+      };
+      for (const tag of ['assessing', 'deciding', 'leftStation'] as const) {
+        expect(state.hasTag(tag), `${stateName(state.value)} ${tag}`).toBe(expected[tag]);
+        seen[tag].add(expected[tag]);
+      }
+    }
+    expect(Object.values(seen).map((s) => s.size)).toEqual([2, 2, 2]);
   });
 
   it('refuses exactly what the chart does not take, always in words (a guard is its refusal)', () => {

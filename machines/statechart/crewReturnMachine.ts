@@ -1,18 +1,31 @@
-import { assign, setup } from 'xstate';
-import { crewQuantityKey } from '../rules/flightRules';
-import { thrusterGroupKey } from '../rules/quantities';
-import { statusKey, statusSeverity } from '../rules/systemStatus';
+/**
+ * The crew-return decision statechart: which events it takes in which state. What each event does to
+ * the context is in contextUpdates.ts; why a guarded event is refused, in guards.ts.
+ */
+import { assertEvent, assign, setup } from 'xstate';
 import type { DecidableOutcome } from '../types';
+import { type CrewReturnContext, type CrewReturnEvent, type CrewReturnInput, replacementVehicleId } from './context';
 import {
-  type CrewReturnContext,
-  type CrewReturnEvent,
-  type CrewReturnInput,
-  currentRecommendation,
-  currentSituation,
-  replacementVehicleId,
-} from './context';
+  confirmation,
+  emergencyDecision,
+  override,
+  withCommonCauseCleared,
+  withCommonCauseRaised,
+  withDisposition,
+  withOpenPollClosed,
+  withPollOpened,
+  withQuantity,
+  withSystemStatus,
+  withVote,
+} from './contextUpdates';
 import { guards } from './guards';
-import { openPoll, type Poll, type PollClosing } from './poll';
+
+/**
+ * The phases the app and the record ask about, as tags on the states that are in them: `assessing`
+ * before a decision can be asked for, `deciding` while the authority is asked to decide, `leftStation`
+ * once the crew has undocked (and home).
+ */
+export type CrewReturnTag = 'assessing' | 'deciding' | 'leftStation';
 
 const outcomeTargets: Record<DecidableOutcome, string> = {
   'return-on-damaged-vehicle': '#crewReturn.returnOnDamagedVehicle',
@@ -22,139 +35,110 @@ const outcomeTargets: Record<DecidableOutcome, string> = {
   'continue-with-contingency': '#crewReturn.contingency',
 };
 
+const reports = ['inspection.finding', 'assessment.report'] as const;
+
 export const crewReturnMachine = setup({
   types: {
     context: {} as CrewReturnContext,
     events: {} as CrewReturnEvent,
     input: {} as CrewReturnInput,
+    tags: {} as CrewReturnTag,
   },
   guards,
   actions: {
+    /** Every event carries its scenario time; the context's clock is the last event's. */
     stamp: assign({ nowUtc: ({ event }) => event.at }),
     detectAnomaly: assign({ anomalyDetected: true }),
-    departDamagedVehicle: assign({ damagedVehicleDepartedUtc: ({ event }) => event.at }),
     declareStationUnsafe: assign({ stationUnsafe: true }),
-    recordValue: assign({
+    departDamagedVehicle: assign({
+      damagedVehicleDepartedUtc: ({ event }) => {
+        assertEvent(event, 'damagedVehicle.returnUncrewed');
+        return event.at;
+      },
+    }),
+    recordQuantity: assign({
       values: ({ context, event }) => {
-        if (event.type !== 'inspection.finding' && event.type !== 'assessment.report') return context.values;
-        const values = { ...context.values };
-        if (event.quantity !== undefined && event.value) {
-          const key =
-            event.crewCount !== undefined
-              ? crewQuantityKey(event.quantity, event.crewCount)
-              : event.thrusterGroup !== undefined
-                ? thrusterGroupKey(event.quantity, event.thrusterGroup)
-                : event.quantity;
-          values[key] = event.value;
-        }
-        if (event.status && event.module && event.system) {
-          const odds = Object.entries(event.odds ?? {}).map(([status, probability]) => ({
-            value: statusSeverity[status as keyof typeof statusSeverity],
-            probability: probability ?? 0,
-          }));
-          values[statusKey(event.module, event.system)] = {
-            nominal: statusSeverity[event.status],
-            source: event.sources?.[0] ?? 'reported',
-            ...(odds.length ? { odds } : {}),
-          };
-        }
-        return values;
+        assertEvent(event, reports);
+        return withQuantity(context, event);
+      },
+    }),
+    recordSystemStatus: assign({
+      values: ({ context, event }) => {
+        assertEvent(event, reports);
+        return withSystemStatus(context, event);
       },
     }),
     changeThreshold: assign({
-      thresholds: ({ context, event }) =>
-        event.type === 'thresholds.change' ? { ...context.thresholds, [event.key]: event.value } : context.thresholds,
+      thresholds: ({ context, event }) => {
+        assertEvent(event, 'thresholds.change');
+        return { ...context.thresholds, [event.key]: event.value };
+      },
     }),
     relocateSeat: assign({
-      seatByCrewId: ({ context, event }) =>
-        event.type === 'seats.relocate' ? { ...context.seatByCrewId, [event.crewId]: event.vehicleId } : context.seatByCrewId,
+      seatByCrewId: ({ context, event }) => {
+        assertEvent(event, 'seats.relocate');
+        return { ...context.seatByCrewId, [event.crewId]: event.vehicleId };
+      },
     }),
     transferSeatsToReplacement: assign({
       seatByCrewId: ({ context }) => Object.fromEntries(context.setup.crew.map((c) => [c.id, replacementVehicleId])),
     }),
     raiseCommonCause: assign({
       values: ({ context, event }) => {
-        const open = (context.values.openCommonCauseQuestions?.nominal ?? 0) + 1;
-        const hold = event.type === 'commonCause.raise' ? event.holdDays : undefined;
-        return {
-          ...context.values,
-          openCommonCauseQuestions: { nominal: open, source: 'derived' },
-          ...(hold ? { commonCauseHoldDays: hold } : {}),
-        };
+        assertEvent(event, 'commonCause.raise');
+        return withCommonCauseRaised(context, event);
       },
     }),
-    clearCommonCause: assign({
-      values: ({ context }) => ({
-        ...context.values,
-        openCommonCauseQuestions: {
-          nominal: Math.max(0, (context.values.openCommonCauseQuestions?.nominal ?? 0) - 1),
-          source: 'derived',
-        },
-      }),
-    }),
+    clearCommonCause: assign({ values: ({ context }) => withCommonCauseCleared(context) }),
     openPoll: assign({
       polls: ({ context, event }) => {
-        if (event.type !== 'poll.open') return context.polls;
-        const { outcome, positions, by, at } = event;
-        return [
-          ...closeOpenPoll(context, 'superseded', at),
-          {
-            number: context.polls.length + 1,
-            outcome,
-            positions,
-            openedBy: by,
-            openedUtc: at,
-            answers: [],
-            disposition: null,
-            closed: null,
-          },
-        ];
+        assertEvent(event, 'poll.open');
+        return withPollOpened(context, event);
       },
     }),
     recordVote: assign({
       polls: ({ context, event }) => {
-        const poll = openPoll(context.polls);
-        if (event.type !== 'poll.vote' || !poll) return context.polls;
-        const { position, vote, dissent, rationale, by, at } = event;
-        const answer = { position, vote, dissent, rationale: rationale ?? '', by, atUtc: at };
-        return [...context.polls.slice(0, -1), { ...poll, answers: [...poll.answers, answer] }];
+        assertEvent(event, 'poll.vote');
+        return withVote(context, event);
       },
     }),
     recordDisposition: assign({
       polls: ({ context, event }) => {
-        const poll = openPoll(context.polls);
-        if (event.type !== 'poll.disposition' || !poll) return context.polls;
-        const { kind, to, rationale, by, at } = event;
-        const disposition = { kind, to: to ?? null, rationale, by, atUtc: at };
-        return [...context.polls.slice(0, -1), { ...poll, disposition }];
+        assertEvent(event, 'poll.disposition');
+        return withDisposition(context, event);
       },
     }),
     /** New data or an emergency ends an open poll: its answers were given on what was known before. */
-    withdrawPoll: assign({ polls: ({ context, event }) => closeOpenPoll(context, 'withdrawn', event.at) }),
-    recordDecision: assign({
-      decision: ({ context, event }) => {
-        const recommendation = currentRecommendation(context);
-        if (!recommendation) return context.decision;
-        const { setup: _, ...basis } = currentSituation(context);
-        const poll = event.type === 'station.emergency' ? null : (openPoll(context.polls)?.number ?? null);
-        const base = { recommendation, by: event.by, atUtc: event.at, basis, poll };
-        if (event.type === 'decision.override') {
-          return { ...base, outcome: event.outcome, kind: 'overridden' as const, rationale: event.rationale };
-        }
-        if (event.type === 'station.emergency') {
-          return {
-            ...base,
-            outcome: 'emergency-return' as const,
-            kind: 'automatic' as const,
-            rationale: 'station declared unsafe',
-          };
-        }
-        const outcome = recommendation.outcome as DecidableOutcome;
-        const rationale = event.type === 'decision.confirm' ? (event.rationale ?? '') : '';
-        return { ...base, outcome, kind: 'confirmed' as const, rationale };
+    withdrawPoll: assign({
+      polls: ({ context, event }) => {
+        assertEvent(event, ['inspection.finding', 'station.emergency']);
+        return withOpenPollClosed(context, 'withdrawn', event.at);
       },
-      polls: ({ context, event }) =>
-        closeOpenPoll(context, event.type === 'station.emergency' ? 'withdrawn' : 'decided', event.at),
+    }),
+    /** A decision closes the poll taken before it (after the decision has recorded the poll's number). */
+    closePollDecided: assign({
+      polls: ({ context, event }) => {
+        assertEvent(event, ['decision.confirm', 'decision.override']);
+        return withOpenPollClosed(context, 'decided', event.at);
+      },
+    }),
+    recordConfirmation: assign({
+      decision: ({ context, event }) => {
+        assertEvent(event, 'decision.confirm');
+        return confirmation(context, event);
+      },
+    }),
+    recordOverride: assign({
+      decision: ({ context, event }) => {
+        assertEvent(event, 'decision.override');
+        return override(context, event);
+      },
+    }),
+    recordEmergencyDecision: assign({
+      decision: ({ context, event }) => {
+        assertEvent(event, 'station.emergency');
+        return emergencyDecision(context, event);
+      },
     }),
   },
 }).createMachine({
@@ -181,7 +165,7 @@ export const crewReturnMachine = setup({
         'anomaly.detect': { target: 'anomaly', actions: ['stamp', 'detectAnomaly'] },
         'station.emergency': {
           target: 'emergencyReturn',
-          actions: ['stamp', 'declareStationUnsafe', 'detectAnomaly', 'recordDecision'],
+          actions: ['stamp', 'declareStationUnsafe', 'detectAnomaly', 'recordEmergencyDecision', 'withdrawPoll'],
         },
         'return.undock': { target: 'nominalReturn', actions: 'stamp' },
       },
@@ -191,29 +175,36 @@ export const crewReturnMachine = setup({
       on: {
         'station.emergency': {
           target: 'emergencyReturn',
-          actions: ['stamp', 'declareStationUnsafe', 'detectAnomaly', 'recordDecision'],
+          actions: ['stamp', 'declareStationUnsafe', 'detectAnomaly', 'recordEmergencyDecision', 'withdrawPoll'],
         },
       },
       states: {
         safing: {
+          tags: 'assessing',
           on: { 'safing.complete': { target: 'inspection', actions: 'stamp' } },
         },
         inspection: {
+          tags: 'assessing',
           on: {
-            'inspection.finding': { actions: ['stamp', 'recordValue'] },
+            'inspection.finding': { actions: ['stamp', 'recordQuantity', 'recordSystemStatus'] },
             'inspection.complete': { target: 'assessment', actions: 'stamp' },
           },
         },
         assessment: {
+          tags: 'assessing',
           on: {
-            'assessment.report': { actions: ['stamp', 'recordValue'] },
-            'inspection.finding': { target: 'inspection', actions: ['stamp', 'recordValue'] },
+            'assessment.report': { actions: ['stamp', 'recordQuantity', 'recordSystemStatus'] },
+            'inspection.finding': { target: 'inspection', actions: ['stamp', 'recordQuantity', 'recordSystemStatus'] },
             'assessment.complete': { target: 'decision', actions: 'stamp' },
           },
         },
         decision: {
+          tags: 'deciding',
           on: {
-            'inspection.finding': { target: 'inspection', actions: ['stamp', 'recordValue', 'withdrawPoll'] },
+            'inspection.finding': {
+              target: 'inspection',
+              actions: ['stamp', 'recordQuantity', 'recordSystemStatus', 'withdrawPoll'],
+            },
             'poll.open': { actions: ['stamp', 'openPoll'] },
             'poll.vote': { guard: 'voteCounts', actions: ['stamp', 'recordVote'] },
             'poll.disposition': { guard: 'dispositionValid', actions: ['stamp', 'recordDisposition'] },
@@ -227,8 +218,11 @@ export const crewReturnMachine = setup({
     // a new decision (the rescue launched, or the return once cleared) leaves.
     contingency: {
       on: {
-        'inspection.finding': { target: '#crewReturn.anomaly.inspection', actions: ['stamp', 'recordValue'] },
-        'assessment.report': { actions: ['stamp', 'recordValue'] },
+        'inspection.finding': {
+          target: '#crewReturn.anomaly.inspection',
+          actions: ['stamp', 'recordQuantity', 'recordSystemStatus'],
+        },
+        'assessment.report': { actions: ['stamp', 'recordQuantity', 'recordSystemStatus'] },
         'decision.confirm': decidableTransitions('recommends'),
         'decision.override': decidableTransitions('overridesTo'),
       },
@@ -252,7 +246,10 @@ export const crewReturnMachine = setup({
     replacementCampaign: {
       initial: 'interimPlan',
       on: {
-        'station.emergency': { target: 'emergencyReturn', actions: ['stamp', 'declareStationUnsafe', 'recordDecision'] },
+        'station.emergency': {
+          target: 'emergencyReturn',
+          actions: ['stamp', 'declareStationUnsafe', 'recordEmergencyDecision', 'withdrawPoll'],
+        },
         'damagedVehicle.returnUncrewed': { guard: 'damagedVehicleEmpty', actions: ['stamp', 'departDamagedVehicle'] },
       },
       states: {
@@ -312,28 +309,27 @@ export const crewReturnMachine = setup({
       initial: 'undocked',
       states: returnSequence(null),
     },
-    crewHome: { type: 'final' },
+    crewHome: { type: 'final', tags: 'leftStation' },
   },
 });
-
-function closeOpenPoll(context: CrewReturnContext, kind: PollClosing['kind'], atUtc: string): readonly Poll[] {
-  const poll = openPoll(context.polls);
-  return poll ? [...context.polls.slice(0, -1), { ...poll, closed: { kind, atUtc } }] : context.polls;
-}
 
 /** Undock → deorbit → landed, shared by every way home. `start` waits for the undock command. */
 function returnSequence(start: 'awaitingUndock' | null) {
   return {
     ...(start ? { [start]: { on: { 'return.undock': { target: 'undocked', actions: 'stamp' as const } } } } : {}),
-    undocked: { on: { 'return.deorbit': { target: 'descending', actions: 'stamp' as const } } },
-    descending: { on: { 'return.land': { target: '#crewReturn.crewHome', actions: 'stamp' as const } } },
+    undocked: { tags: 'leftStation' as const, on: { 'return.deorbit': { target: 'descending', actions: 'stamp' as const } } },
+    descending: {
+      tags: 'leftStation' as const,
+      on: { 'return.land': { target: '#crewReturn.crewHome', actions: 'stamp' as const } },
+    },
   };
 }
 
 function decidableTransitions(guard: 'recommends' | 'overridesTo') {
+  const record = guard === 'recommends' ? 'recordConfirmation' : 'recordOverride';
   return (Object.entries(outcomeTargets) as [DecidableOutcome, string][]).map(([outcome, target]) => ({
     guard: { type: guard, params: { outcome } },
     target,
-    actions: ['stamp', 'recordDecision'] as const,
+    actions: ['stamp', record, 'closePollDecided'] as const,
   }));
 }

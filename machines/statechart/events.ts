@@ -212,3 +212,6 @@ export const recordOnlyEventTypes: ReadonlySet<CrewReturnEventType> = new Set([
 type WithoutStamp<E> = E extends unknown ? Omit<E, 'at' | 'by'> : never;
 /** An event as an operator asks for it; recording stamps it with scenario time and its actor. */
 export type OperatorRequest = WithoutStamp<CrewReturnEvent>;
+
+/** The event of one type, as an action or guard that handles only that type reads it. */
+export type CrewReturnEventOf<T extends CrewReturnEventType> = Extract<CrewReturnEvent, { type: T }>;

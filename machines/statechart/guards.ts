@@ -2,14 +2,17 @@
  * Every guard of the crew-return statechart, written once as a refusal: why the event cannot be taken,
  * in words an operator can act on, or null when it can. The chart's guards are these with `=== null`,
  * and `refusalOf` says the same words, so what the chart takes and what the screen explains cannot drift.
+ * A guard that reads its event asserts the event's type, so one wired to the wrong event throws instead of refusing.
  */
 
+import { assertEvent } from 'xstate';
 import { seatCapacity } from '../policy/seatPlan';
 import { validateThresholdValues } from '../policy/thresholds';
 import { assessedReading, evaluateRule } from '../rules/evaluate';
 import { commonCauseRule } from '../rules/flightRules';
 import { type DecidableOutcome, decidableOutcomes } from '../types';
 import { type CrewReturnContext, type CrewReturnEvent, crewAboardDamagedVehicle, recommendationAt } from './context';
+import type { CrewReturnEventOf } from './events';
 import { dispositionRefusal, pollPending, voteRefusal } from './poll';
 import { hasVisibleText } from './text';
 
@@ -32,11 +35,10 @@ const vehicleName = (context: CrewReturnContext, id: string) =>
  * A plan that leaves a crew without a lifeboat for a period becomes a decision only with a recorded
  * acceptance and a rationale.
  */
-function acceptanceMissing(context: CrewReturnContext, event: CrewReturnEvent): string | null {
+function acceptanceMissing(context: CrewReturnContext, event: CrewReturnEventOf<'decision.confirm'>): string | null {
   const swap = recommendationAt(context, event.at)?.crewSwap;
   if (!swap || swap.daysWithoutLifeboat === null) return null;
-  if (event.type === 'decision.confirm' && event.acceptsPeriodWithoutLifeboat && hasVisibleText(event.rationale ?? ''))
-    return null;
+  if (event.acceptsPeriodWithoutLifeboat && hasVisibleText(event.rationale ?? '')) return null;
   return `the plan leaves ${swap.waiting.join(', ')} without a lifeboat for up to ${Math.ceil(swap.daysWithoutLifeboat)} days: a confirmation must accept that period on record (acceptsPeriodWithoutLifeboat, with a rationale)`;
 }
 
@@ -67,6 +69,7 @@ function seatRefusal(context: CrewReturnContext, crewId: string, vehicleId: stri
 export const guardRefusals = {
   /** A decision waits for an open poll's every answer. */
   recommends: (context, event, { outcome }) => {
+    assertEvent(event, 'decision.confirm');
     const pending = pollPending(context.polls);
     if (pending) return pending;
     const recommended = recommendationAt(context, event.at)?.outcome;
@@ -79,24 +82,31 @@ export const guardRefusals = {
       : `the recommendation is ${recommended}: there is no decision to confirm`;
   },
   overridesTo: (context, event, { outcome }) => {
+    assertEvent(event, 'decision.override');
     const pending = pollPending(context.polls);
     if (pending) return pending;
-    if (event.type !== 'decision.override') return 'not an override';
     if (!hasVisibleText(event.rationale)) return 'an override needs a rationale with visible characters';
     if (recommendationAt(context, event.at)?.outcome === event.outcome)
       return `${event.outcome} is the recommendation: confirm it instead (an override decides another outcome)`;
     return event.outcome === outcome ? null : otherBranch;
   },
-  voteCounts: (context, event) => (event.type === 'poll.vote' ? voteRefusal(context.polls, event) : 'not a vote'),
-  dispositionValid: (context, event) =>
-    event.type === 'poll.disposition' ? dispositionRefusal(context.polls, event) : 'not a disposition',
+  voteCounts: (context, event) => {
+    assertEvent(event, 'poll.vote');
+    return voteRefusal(context.polls, event);
+  },
+  dispositionValid: (context, event) => {
+    assertEvent(event, 'poll.disposition');
+    return dispositionRefusal(context.polls, event);
+  },
   thresholdChangeValid: (context, event) => {
-    if (event.type !== 'thresholds.change') return 'not a threshold change';
+    assertEvent(event, 'thresholds.change');
     const problem = validateThresholdValues({ ...context.thresholds, [event.key]: event.value })[0];
     return problem ? `${problem.key === event.key ? '' : `${problem.key}: `}expected ${problem.expected}` : null;
   },
-  seatFree: (context, event) =>
-    event.type === 'seats.relocate' ? seatRefusal(context, event.crewId, event.vehicleId) : 'not a seat move',
+  seatFree: (context, event) => {
+    assertEvent(event, 'seats.relocate');
+    return seatRefusal(context, event.crewId, event.vehicleId);
+  },
   interimPlanInPlace: (context) => {
     const missing = (context.decision?.recommendation.seatPlan ?? []).filter(
       (s) => context.seatByCrewId[s.crewId] !== s.vehicleId,

@@ -1,7 +1,8 @@
 /** Why the statechart does not take an event in the state it is in, in words an operator can act on. */
-import type { AnyStateNode, SnapshotFrom, StateValue } from 'xstate';
+import type { SnapshotFrom } from 'xstate';
 import type { crewReturnMachine } from './crewReturnMachine';
 import { type CrewReturnEvent, recordOnlyEventTypes } from './events';
+import { activeStateNodes } from './graph';
 import { type GuardName, guardRefusals, otherBranch, type Refusal } from './guards';
 import { stateName } from './stateName';
 
@@ -28,18 +29,3 @@ export function refusalOf(snapshot: Snapshot, event: CrewReturnEvent): string | 
 }
 
 type GuardReference = { type: string; params?: unknown };
-
-/** The state nodes the snapshot is in, read from the machine's public definition. */
-function activeStateNodes(snapshot: Snapshot): AnyStateNode[] {
-  const active: AnyStateNode[] = [];
-  const visit = (node: AnyStateNode) => {
-    if (node.path.length > 0 && !snapshot.matches(valueOfPath(node.path) as never)) return;
-    active.push(node);
-    for (const child of Object.values(node.states)) visit(child);
-  };
-  visit(snapshot.machine.root);
-  return active;
-}
-
-const valueOfPath = (path: readonly string[]): StateValue =>
-  path.length === 1 ? (path[0] as string) : { [path[0] as string]: valueOfPath(path.slice(1)) };

@@ -5,9 +5,6 @@ import type { CrewReturnEvent } from '../../machines/statechart/events';
 import type { OutcomeId } from '../../machines/types';
 import { type CrewReturnSnapshot, type SessionFold, snapshotAfter, standingRecommendation } from './fold';
 
-/** Which assessment phases come before a decision can be asked for. */
-const assessing = ['safing', 'inspection', 'assessment'] as const;
-
 /** Where an outcome change came from: a scripted step of the scenario, or an operator's event. */
 export type ChangeCause =
   | { kind: 'step'; step: number; description: string }
@@ -47,7 +44,7 @@ export function answerAt(
   const outcomeBefore = outcomeAfter(inView - 1);
   return {
     recommendation,
-    assessmentIncomplete: assessing.some((phase) => snapshot.matches({ anomaly: phase })),
+    assessmentIncomplete: snapshot.hasTag('assessing'),
     waitingFor: recommendation ? unknownQuantities(recommendation) : [],
     decidingRow: deciding ? { ...deciding, index: rows.length } : null,
     numbers: recommendation

@@ -173,7 +173,7 @@ export function decisionRecord(
         }
       : null;
   const recommendation = decided ? decided.recommendation : standingRecommendation(context).recommendation;
-  const home = snapshot.matches('crewHome') || snapshot.matches('nominalReturn');
+  const home = snapshot.hasTag('leftStation');
   const outcome: OutcomeId = decision?.outcome ?? recommendation?.outcome ?? (home ? 'nominal-return' : 'undecided');
   const outcomeBasis = decision
     ? 'decision'

@@ -14,8 +14,15 @@ export * from '../../machines/rules/systemStatus';
 export type { Decision } from '../../machines/statechart/context';
 export { crewReturnMachine } from '../../machines/statechart/crewReturnMachine';
 export * from '../../machines/statechart/events';
+export {
+  activeStateIds,
+  type StatechartGraph,
+  type StateGraphNode,
+  type TransitionEdge,
+} from '../../machines/statechart/graph';
 export { decisionLogicVersion } from '../../machines/statechart/logicVersion';
 export * from '../../machines/statechart/poll';
+export { availableTransitions, crewReturnGraph } from '../../machines/statechart/reachability';
 export { stateName } from '../../machines/statechart/stateName';
 export { hasVisibleText } from '../../machines/statechart/text';
 export * from '../../machines/thermal/byCrewCount';

@@ -1,12 +1,11 @@
 import './statechart.css';
 import { memo, useMemo } from 'react';
 import type { CrewReturnSnapshot } from '../../session/fold';
+import { activeStateIds, availableTransitions, crewReturnGraph as graph } from '../../session/model';
+import { crewReturnLayout } from './crewReturnLayout';
 import { StatechartOutline } from './StatechartOutline';
 import { StatechartSvg } from './StatechartSvg';
-import { activeStateIds } from './statechartGraph';
 import { type StatechartHighlight, stateNameOf } from './statechartHighlight';
-import { availableTransitions, crewReturnGraph as graph } from './statechartModel';
-import { useStatechartLayout } from './useStatechartLayout';
 
 interface Props {
   snapshot: CrewReturnSnapshot;
@@ -31,7 +30,6 @@ const sameItems = (a: string[], b: string[]) => a.length === b.length && a.every
 /** Drawn again only when what it shows changes: a threshold edit that moves no guard leaves it alone. */
 const StatechartView = memo(
   function StatechartView({ activeIds, availableIds, onTake }: ViewProps) {
-    const status = useStatechartLayout(graph);
     const highlight: StatechartHighlight = useMemo(
       () => ({ activeIds: new Set(activeIds), availableIds: new Set(availableIds) }),
       [activeIds, availableIds],
@@ -47,15 +45,7 @@ const StatechartView = memo(
             · ● active state · <span className="legend-available">▸ transition available now</span> · ↺ stays in its state
           </span>
         </p>
-        {status.kind === 'ready' ? (
-          <StatechartSvg graph={graph} layout={status.layout} {...highlight} onTake={onTake} />
-        ) : (
-          <p className="chart-pending" role="status">
-            {status.kind === 'laying-out'
-              ? 'Laying out the diagram…'
-              : `The diagram could not be laid out (${status.reason}); the outline below lists every state and transition.`}
-          </p>
-        )}
+        <StatechartSvg graph={graph} layout={crewReturnLayout} {...highlight} onTake={onTake} />
         <details className="chart-outline">
           <summary>Statechart as text: states, transitions, what is active and available now</summary>
           <StatechartOutline graph={graph} {...highlight} />

@@ -1,4 +1,4 @@
-import type { StatechartGraph, StateGraphNode } from './statechartGraph';
+import type { StatechartGraph, StateGraphNode } from '../../session/model';
 import { describeTransition, type StatechartHighlight } from './statechartHighlight';
 
 interface Props extends StatechartHighlight {

@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
-import type { StatechartGraph } from './statechartGraph';
+import type { StatechartGraph } from '../../session/model';
+import { lineHeightPx, markWidthChars, type StatechartLayout, stateLabelOf, textWidthPx } from './statechartGeometry';
 import { describeTransition, nextStateIds, type StatechartHighlight } from './statechartHighlight';
-import { lineHeightPx, markWidthChars, type StatechartLayout, stateLabelOf, textWidthPx } from './statechartLayout';
 import { TransitionLabel } from './TransitionLabel';
 
 interface Props extends StatechartHighlight {
@@ -15,7 +15,7 @@ const pad = 6;
 const zoomSteps = [0.25, 0.35, 0.5, 0.7, 1, 1.4];
 
 /**
- * The chart as ELK laid it out, in a pane that pans (scrolls) to where the decision stands; zoomed in
+ * The chart as ELK laid it out (checked in), in a pane that pans (scrolls) to where the decision stands; zoomed in
  * steps, or to fit the whole diagram in the pane.
  */
 export function StatechartSvg({ graph, layout, activeIds, availableIds, onTake }: Props) {

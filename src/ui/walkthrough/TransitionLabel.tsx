@@ -1,6 +1,6 @@
 import type { KeyboardEvent } from 'react';
-import type { TransitionEdge } from './statechartGraph';
-import { type Box, edgeLabelOf, markWidthChars, textWidthPx } from './statechartLayout';
+import type { TransitionEdge } from '../../session/model';
+import { type Box, edgeLabelOf, markWidthChars, textWidthPx } from './statechartGeometry';
 
 interface Props {
   edge: TransitionEdge;

@@ -193,7 +193,7 @@ export const WalkthroughView = memo(function WalkthroughView({
               onTry={exploring.onTry}
             />
           )}
-          {!exploring && !replayOf && snapshot.matches({ anomaly: 'decision' }) && (
+          {!exploring && !replayOf && snapshot.hasTag('deciding') && (
             <DecisionPanel
               recommendation={view.recommendation}
               confirmRefusal={view.confirmRefusal}

@@ -1,4 +1,4 @@
-import type { StatechartGraph, TransitionEdge } from './statechartGraph';
+import type { StatechartGraph, TransitionEdge } from '../../session/model';
 
 /** What the diagram marks: where the decision stands and what can happen next. */
 export interface StatechartHighlight {

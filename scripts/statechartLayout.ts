@@ -1,56 +1,32 @@
+/**
+ * Lays the crew-return statechart out with ELK (elkjs, a development dependency only): the app draws
+ * the result, checked in as src/ui/walkthrough/statechartLayout.json, so the layout engine never ships.
+ * `npm run statechart-layout` writes it; a test fails when it is stale.
+ */
+import ELK from 'elkjs/lib/elk.bundled.js';
 import type { ElkExtendedEdge, ElkLabel, ElkNode } from 'elkjs/lib/elk-api';
-import type { StatechartGraph, StateGraphNode, TransitionEdge } from './statechartGraph';
+import { crewReturnGraph, type StatechartGraph, type StateGraphNode } from '../src/session/model';
+import {
+  type Box,
+  edgeLabelOf,
+  lineHeightPx,
+  markedWidthPx,
+  type PlacedArrow,
+  type PlacedLabel,
+  type PlacedState,
+  pad,
+  type StatechartLayout,
+  stateLabelOf,
+} from '../src/ui/walkthrough/statechartGeometry';
 
-export interface Point {
-  x: number;
-  y: number;
+export const statechartLayoutPath = new URL('../src/ui/walkthrough/statechartLayout.json', import.meta.url);
+
+/** The layout of the machine as it is now. */
+export async function statechartLayoutNow(graph: StatechartGraph = crewReturnGraph): Promise<StatechartLayout> {
+  return layoutFromElk(graph, await new ELK().layout(elkGraphOf(graph)));
 }
 
-export interface Box extends Point {
-  width: number;
-  height: number;
-}
-
-export interface PlacedState extends Box {
-  id: string;
-}
-
-/** One transition's event label, where it is drawn. */
-export interface PlacedLabel extends Box {
-  edgeId: string;
-}
-
-/** One drawn arrow from a state to another: every transition between the two shares it, each with its label. */
-export interface PlacedArrow {
-  id: string;
-  sourceId: string;
-  targetId: string;
-  points: Point[];
-  labels: PlacedLabel[];
-}
-
-export interface StatechartLayout {
-  width: number;
-  height: number;
-  states: PlacedState[];
-  arrows: PlacedArrow[];
-  /** Transitions that stay in their state, listed inside the state's box (UML's internal transitions). */
-  internals: PlacedLabel[];
-}
-
-/** Text is drawn in a monospace face, so its width is known without measuring the DOM. */
-export const fontSizePx = 11;
-export const lineHeightPx = 16;
-const charWidthPx = fontSizePx * 0.62;
-const pad = 6;
-export const textWidthPx = (text: string) => Math.ceil(text.length * charWidthPx);
-
-/** Room is kept before every name for the mark an active state or an available transition gets. */
-export const markWidthChars = 2;
-export const edgeLabelOf = (edge: TransitionEdge) => (edge.targetIds.length === 0 ? `↺ ${edge.eventType}` : edge.eventType);
-export const stateLabelOf = (node: StateGraphNode) =>
-  `${node.initial ? '◦ ' : ''}${node.key}${node.kind === 'final' ? ' (final)' : ''}`;
-const markedWidthPx = (text: string) => textWidthPx(`${' '.repeat(markWidthChars)}${text}`);
+export const layoutFileText = (layout: StatechartLayout) => `${JSON.stringify(layout, null, 1)}\n`;
 
 const elkOptions = {
   'elk.algorithm': 'layered',
@@ -153,7 +129,9 @@ export function layoutFromElk(graph: StatechartGraph, laidOut: ElkNode): Statech
         id: edge.id,
         sourceId,
         targetId,
-        points: (edge.sections ?? []).flatMap((s) => [s.startPoint, ...(s.bendPoints ?? []), s.endPoint]),
+        points: (edge.sections ?? [])
+          .flatMap((s) => [s.startPoint, ...(s.bendPoints ?? []), s.endPoint])
+          .map((p) => ({ x: px(p.x), y: px(p.y) })),
         labels: (edge.labels ?? []).map((l) => ({ edgeId: l.id ?? '', ...boxOf(l) })),
       });
     }
@@ -171,9 +149,12 @@ export function layoutFromElk(graph: StatechartGraph, laidOut: ElkNode): Statech
   return { width: Math.ceil(laidOut.width ?? 0), height: Math.ceil(laidOut.height ?? 0), states, arrows, internals };
 }
 
+/** Hundredths of a pixel are more than a screen shows, and keep the checked-in file readable. */
+const px = (n: number | undefined) => Math.round((n ?? 0) * 100) / 100;
+
 const boxOf = (shape: { x?: number; y?: number; width?: number; height?: number }): Box => ({
-  x: shape.x ?? 0,
-  y: shape.y ?? 0,
-  width: shape.width ?? 0,
-  height: shape.height ?? 0,
+  x: px(shape.x),
+  y: px(shape.y),
+  width: px(shape.width),
+  height: px(shape.height),
 });

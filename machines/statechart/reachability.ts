@@ -1,6 +1,12 @@
-import type { CrewReturnSnapshot } from '../../session/fold';
-import { type CrewReturnEvent, crewReturnEventTypes, crewReturnMachine, decidableOutcomes, openPoll } from '../../session/model';
-import { activeStateIds, graphFromMachine, type StatechartGraph, transitionEdgeId } from './statechartGraph';
+/** Which transitions of the chart can fire now, guards checked by the machine itself. */
+import type { SnapshotFrom } from 'xstate';
+import { decidableOutcomes } from '../types';
+import { crewReturnMachine } from './crewReturnMachine';
+import { type CrewReturnEvent, crewReturnEventTypes } from './events';
+import { activeStateIds, graphFromMachine, type StatechartGraph, transitionEdgeId } from './graph';
+import { openPoll } from './poll';
+
+type CrewReturnSnapshot = SnapshotFrom<typeof crewReturnMachine>;
 
 /** The decision statechart's nodes and edges, read once from the machine. */
 export const crewReturnGraph = graphFromMachine(crewReturnMachine.root);

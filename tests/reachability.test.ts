@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { defaultProfile } from '../../src/session/profile';
-import { foldWalkthrough, moveTo, openWalkthrough, viewWalkthrough } from '../../src/session/walkthrough';
-import { availableTransitions, crewReturnGraph } from '../../src/ui/walkthrough/statechartModel';
-import { builtInScenarioFiles, loadBuiltInScenario } from '../support';
+import { availableTransitions, crewReturnGraph } from '../machines/statechart/reachability';
+import { defaultProfile } from '../src/session/profile';
+import { foldWalkthrough, moveTo, openWalkthrough, viewWalkthrough } from '../src/session/walkthrough';
+import { builtInScenarioFiles, loadBuiltInScenario } from './support';
 
-describe('statechart model', () => {
+describe('the statechart graph, walked through the built-in scenarios', () => {
   it('draws every state any built-in scenario passes through', async () => {
     const profile = await defaultProfile();
     for (const file of builtInScenarioFiles()) {

@@ -1,4 +1,8 @@
-import type { AnyStateNode, StateValue } from 'xstate';
+/**
+ * The statechart as a graph of typed nodes and edges, read once from the machine's public definition
+ * (its state nodes and their `transitions`), for the diagram, its outline and the refusals.
+ */
+import type { AnyMachineSnapshot, AnyStateNode, StateValue } from 'xstate';
 
 export type StateKind = 'atomic' | 'compound' | 'final';
 
@@ -96,6 +100,21 @@ export function activeStateIds(graph: StatechartGraph, value: StateValue): strin
   descend(graph.rootId, value);
   return ids;
 }
+
+/** The state nodes a snapshot is in, outermost first, found from its machine's root by `matches` alone. */
+export function activeStateNodes(snapshot: AnyMachineSnapshot): AnyStateNode[] {
+  const active: AnyStateNode[] = [];
+  const visit = (node: AnyStateNode) => {
+    if (node.path.length > 0 && !snapshot.matches(valueOfPath(node.path))) return;
+    active.push(node);
+    for (const child of Object.values(node.states)) visit(child);
+  };
+  visit(snapshot.machine.root);
+  return active;
+}
+
+const valueOfPath = (path: readonly string[]): StateValue =>
+  path.length === 1 ? (path[0] as string) : { [path[0] as string]: valueOfPath(path.slice(1)) };
 
 function guardName(guard: unknown): string | null {
   if (!guard) return null;
