@@ -1,4 +1,5 @@
-import { reportedCriticalSystems } from '../rules/readings';
+/** The policy rows where the crew leaves now on the damaged vehicle: the station is unsafe, or the full crew passes. */
+import { reportedCriticalSystems } from '../rules/systemFindings';
 import { statusKey, statusOfSeverity } from '../rules/systemStatus';
 import { ridePhases } from '../vehicles/vehicleClass';
 import { failing, flyability, lifeboatPhases, noPlan, type RowContext, type RowVerdict, seating } from './rowContext';

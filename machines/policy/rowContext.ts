@@ -19,11 +19,9 @@ import {
   deorbitMargin,
   lifeUsedAtReplacementArrival,
   peakCabinTempReading,
-  reportedCriticalSystems,
-  systemStatusReading,
   thrusterFaultTolerance,
-  touchedQuantities,
 } from '../rules/readings';
+import { reportedCriticalSystems, systemStatusReading, touchedQuantities } from '../rules/systemFindings';
 import type { Tier } from '../types';
 import { type ReturnPhase, ridePhases } from '../vehicles/vehicleClass';
 import type { DescentMode, Vehicle } from '../vehicles/vehicles';
