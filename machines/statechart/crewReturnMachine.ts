@@ -1,31 +1,9 @@
 /**
- * The crew-return decision statechart: which events it takes in which state. What each event does to
- * the context is in contextUpdates.ts; why a guarded event is refused, in guards.ts.
+ * The crew-return decision statechart: which events it takes in which state. Its guards, actions and
+ * tags are set up in crewReturnSetup.ts; why a guarded event is refused is in guards.ts.
  */
-import { assertEvent, assign, setup } from 'xstate';
 import type { DecidableOutcome } from '../types';
-import { type CrewReturnContext, type CrewReturnEvent, type CrewReturnInput, replacementVehicleId } from './context';
-import {
-  confirmation,
-  emergencyDecision,
-  override,
-  withCommonCauseCleared,
-  withCommonCauseRaised,
-  withDisposition,
-  withOpenPollClosed,
-  withPollOpened,
-  withQuantity,
-  withSystemStatus,
-  withVote,
-} from './contextUpdates';
-import { guards } from './guards';
-
-/**
- * The phases the app and the record ask about, as tags on the states that are in them: `assessing`
- * before a decision can be asked for, `deciding` while the authority is asked to decide, `leftStation`
- * once the crew has undocked (and home).
- */
-export type CrewReturnTag = 'assessing' | 'deciding' | 'leftStation';
+import { crewReturnSetup } from './crewReturnSetup';
 
 const outcomeTargets: Record<DecidableOutcome, string> = {
   'return-on-damaged-vehicle': '#crewReturn.returnOnDamagedVehicle',
@@ -35,113 +13,7 @@ const outcomeTargets: Record<DecidableOutcome, string> = {
   'continue-with-contingency': '#crewReturn.contingency',
 };
 
-const reports = ['inspection.finding', 'assessment.report'] as const;
-
-export const crewReturnMachine = setup({
-  types: {
-    context: {} as CrewReturnContext,
-    events: {} as CrewReturnEvent,
-    input: {} as CrewReturnInput,
-    tags: {} as CrewReturnTag,
-  },
-  guards,
-  actions: {
-    /** Every event carries its scenario time; the context's clock is the last event's. */
-    stamp: assign({ nowUtc: ({ event }) => event.at }),
-    detectAnomaly: assign({ anomalyDetected: true }),
-    declareStationUnsafe: assign({ stationUnsafe: true }),
-    departDamagedVehicle: assign({
-      damagedVehicleDepartedUtc: ({ event }) => {
-        assertEvent(event, 'damagedVehicle.returnUncrewed');
-        return event.at;
-      },
-    }),
-    recordQuantity: assign({
-      values: ({ context, event }) => {
-        assertEvent(event, reports);
-        return withQuantity(context, event);
-      },
-    }),
-    recordSystemStatus: assign({
-      values: ({ context, event }) => {
-        assertEvent(event, reports);
-        return withSystemStatus(context, event);
-      },
-    }),
-    changeThreshold: assign({
-      thresholds: ({ context, event }) => {
-        assertEvent(event, 'thresholds.change');
-        return { ...context.thresholds, [event.key]: event.value };
-      },
-    }),
-    relocateSeat: assign({
-      seatByCrewId: ({ context, event }) => {
-        assertEvent(event, 'seats.relocate');
-        return { ...context.seatByCrewId, [event.crewId]: event.vehicleId };
-      },
-    }),
-    transferSeatsToReplacement: assign({
-      seatByCrewId: ({ context }) => Object.fromEntries(context.setup.crew.map((c) => [c.id, replacementVehicleId])),
-    }),
-    raiseCommonCause: assign({
-      values: ({ context, event }) => {
-        assertEvent(event, 'commonCause.raise');
-        return withCommonCauseRaised(context, event);
-      },
-    }),
-    clearCommonCause: assign({ values: ({ context }) => withCommonCauseCleared(context) }),
-    openPoll: assign({
-      polls: ({ context, event }) => {
-        assertEvent(event, 'poll.open');
-        return withPollOpened(context, event);
-      },
-    }),
-    recordVote: assign({
-      polls: ({ context, event }) => {
-        assertEvent(event, 'poll.vote');
-        return withVote(context, event);
-      },
-    }),
-    recordDisposition: assign({
-      polls: ({ context, event }) => {
-        assertEvent(event, 'poll.disposition');
-        return withDisposition(context, event);
-      },
-    }),
-    /** New data or an emergency ends an open poll: its answers were given on what was known before. */
-    withdrawPoll: assign({
-      polls: ({ context, event }) => {
-        assertEvent(event, ['inspection.finding', 'station.emergency']);
-        return withOpenPollClosed(context, 'withdrawn', event.at);
-      },
-    }),
-    /** A decision closes the poll taken before it (after the decision has recorded the poll's number). */
-    closePollDecided: assign({
-      polls: ({ context, event }) => {
-        assertEvent(event, ['decision.confirm', 'decision.override']);
-        return withOpenPollClosed(context, 'decided', event.at);
-      },
-    }),
-    recordConfirmation: assign({
-      decision: ({ context, event }) => {
-        assertEvent(event, 'decision.confirm');
-        return confirmation(context, event);
-      },
-    }),
-    recordOverride: assign({
-      decision: ({ context, event }) => {
-        assertEvent(event, 'decision.override');
-        return override(context, event);
-      },
-    }),
-    recordEmergencyDecision: assign({
-      decision: ({ context, event }) => {
-        assertEvent(event, 'station.emergency');
-        return emergencyDecision(context, event);
-      },
-    }),
-  },
-}).createMachine({
+export const crewReturnMachine = crewReturnSetup.createMachine({
   id: 'crewReturn',
   context: ({ input }) => ({
     setup: input.setup,
