@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { crewReturnGraph } from '../../src/session/model';
 import { defaultProfile } from '../../src/session/profile';
 import { moveTo, openWalkthrough, viewWalkthrough } from '../../src/session/walkthrough';
 import { StatechartDiagram } from '../../src/ui/walkthrough/StatechartDiagram';
@@ -32,7 +33,9 @@ describe('StatechartDiagram', () => {
 
   it('has nothing to click without onTake', async () => {
     const { container } = render(<StatechartDiagram snapshot={await atDecision()} />);
-    expect(container.querySelector('svg.chart-svg')).not.toBeNull();
+    // Every state of the machine has its box, and every transition its label, from the first render.
+    expect(container.querySelectorAll('svg [data-state-id]')).toHaveLength(crewReturnGraph.nodes.length);
+    expect(container.querySelectorAll('svg [data-edge-id]')).toHaveLength(crewReturnGraph.edges.length);
     expect(container.querySelectorAll('svg [role="button"], svg [tabindex]')).toHaveLength(0);
     expect(container.querySelector('[data-state-id="crewReturn.anomaly.decision"]')?.getAttribute('data-active')).toBe('true');
   });
