@@ -71,7 +71,7 @@ function containerOf(graph: StatechartGraph, sourceId: string, targetId: string)
 const arrowId = (sourceId: string, targetId: string) => `${sourceId}>${targetId}`;
 
 /** The ELK input for a chart: pure, so what is laid out can be read without running ELK. */
-export function elkGraphOf(graph: StatechartGraph): ElkNode {
+function elkGraphOf(graph: StatechartGraph): ElkNode {
   const arrows = new Map<string, { holderId: string | null; edge: ElkExtendedEdge & { labels: ElkLabel[] } }>();
   for (const edge of graph.edges) {
     for (const targetId of edge.targetIds) {
@@ -118,7 +118,7 @@ export function elkGraphOf(graph: StatechartGraph): ElkNode {
 }
 
 /** Reads ELK's answer (every coordinate relative to the drawing, as `elkOptions` asks) into what the view draws. */
-export function layoutFromElk(graph: StatechartGraph, laidOut: ElkNode): StatechartLayout {
+function layoutFromElk(graph: StatechartGraph, laidOut: ElkNode): StatechartLayout {
   const states: PlacedState[] = [];
   const arrows: PlacedArrow[] = [];
   const internals: PlacedLabel[] = [];

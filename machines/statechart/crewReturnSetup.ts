@@ -25,7 +25,7 @@ import { guards } from './guards';
  * before a decision can be asked for, `deciding` while the authority is asked to decide, `leftStation`
  * once the crew has undocked (and home).
  */
-export type CrewReturnTag = 'assessing' | 'deciding' | 'leftStation';
+type CrewReturnTag = 'assessing' | 'deciding' | 'leftStation';
 
 const reports = ['inspection.finding', 'assessment.report'] as const;
 

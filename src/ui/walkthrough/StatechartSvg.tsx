@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { StatechartGraph } from '../../session/model';
-import { lineHeightPx, markWidthChars, type StatechartLayout, stateLabelOf, textWidthPx } from './statechartGeometry';
+import { lineHeightPx, markWidthChars, pad, type StatechartLayout, stateLabelOf, textWidthPx } from './statechartGeometry';
 import { describeTransition, nextStateIds, type StatechartHighlight } from './statechartHighlight';
 import { TransitionLabel } from './TransitionLabel';
 
@@ -9,8 +9,6 @@ interface Props extends StatechartHighlight {
   layout: StatechartLayout;
   onTake?: (eventType: string) => void;
 }
-
-const pad = 6;
 
 const zoomSteps = [0.25, 0.35, 0.5, 0.7, 1, 1.4];
 
