@@ -1,6 +1,6 @@
-import type { z } from 'zod';
 import { type Scenario, scenarioSchema } from '../../scenarios/schema';
 import { issueProblems, type Parsed, parseJsonText, plainSchemaErrors } from '../session/inputProblem';
+import type { z } from '../session/model';
 import { crewReturnEventTypes } from '../session/model';
 
 export function parseScenario(file: string, text: string): Parsed<Scenario> {

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type { z } from '../../machines/zod';
 import { parseStrictJson } from './strictJson';
 
 /** A problem with something a user handed us: which file, which field, what was expected. */
