@@ -1,4 +1,4 @@
-import { finestExtraDecimals, numberText, roundTo, signedWithUnit, withUnit } from './numbers';
+import { finestExtraDecimals, numberText, roundTo, signedWithUnit, withUnit } from './format';
 import { decimalsOf } from './resolution';
 import { inShownUnit, shownUnitOf, type TemperatureUnit } from './shownUnit';
 

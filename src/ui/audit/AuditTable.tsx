@@ -1,6 +1,7 @@
 import { type KeyboardEvent, type MouseEvent, useLayoutEffect, useRef } from 'react';
 import type { AuditEntry } from '../../record/ledger';
-import { describeEvent } from '../../reports/describe';
+import { describeEvent } from '../../reports/eventWords';
+import { utcMinute, utcMonthDayMinute } from '../../reports/format';
 import { ColumnHeads } from '../shared/ColumnHeads';
 import { actorLabel } from './entryFilter';
 import { HashButton } from './HashButton';
@@ -107,9 +108,9 @@ export function AuditTable({ entries, selectedSeq, onSelect, onPick, onCopied }:
                 </button>
               </td>
               <td {...labelled('Recorded')} title={e.wallClockUtc}>
-                {e.wallClockUtc.slice(5, 16).replace('T', ' ')}
+                {utcMonthDayMinute(e.wallClockUtc)}
               </td>
-              <td {...labelled('Scenario time')}>{e.event.at.slice(0, 16).replace('T', ' ')}</td>
+              <td {...labelled('Scenario time')}>{utcMinute(e.event.at)}</td>
               <td {...labelled('Who')} title={actorLabel(e)}>
                 {e.event.by.name}
               </td>

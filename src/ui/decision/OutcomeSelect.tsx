@@ -1,4 +1,4 @@
-import { outcomeLabels } from '../../reports/describe';
+import { outcomeLabels } from '../../reports/outcomeWords';
 import { type DecidableOutcome, decidableOutcomes } from '../../session/model';
 
 /** "<label> [outcome ▾]": outcomes an authority can decide (by default all of them), by their labels. */
