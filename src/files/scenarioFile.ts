@@ -14,9 +14,9 @@ export function validateScenario(file: string, data: unknown): Parsed<Scenario> 
   return { ok: false, problems: issueProblems(file, result.error.issues, describeIssue) };
 }
 
-function describeIssue(issue: { message: string }): string {
-  const { code, discriminator } = issue as z.core.$ZodIssue & { discriminator?: string };
-  if (code === 'invalid_union' && discriminator === 'type') return `a known event type (one of ${eventTypes.join(', ')})`;
+function describeIssue(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'invalid_union' && issue.discriminator === 'type')
+    return `a known event type (one of ${eventTypes.join(', ')})`;
   return issue.message;
 }
 

@@ -37,10 +37,10 @@ export const plainSchemaErrors: z.core.$ZodErrorMap = (issue) => {
 type Issue = { path: readonly PropertyKey[]; message: string; code?: string; keys?: readonly string[] };
 
 /** A schema's complaints as problems of `file`, each at its field's path; an unknown field at its own path, one each. */
-export function issueProblems(
+export function issueProblems<Reported extends Issue>(
   file: string,
-  issues: readonly Issue[],
-  messageOf = (issue: Issue) => issue.message,
+  issues: readonly Reported[],
+  messageOf = (issue: Reported) => issue.message,
 ): InputProblem[] {
   return issues.flatMap((issue) =>
     issue.code === 'unrecognized_keys' && issue.keys

@@ -31,7 +31,7 @@ type Column = (typeof columns)[number];
 const labelled = (column: Column) => ({ 'data-label': column });
 
 const seqOfRow = (target: EventTarget) =>
-  Number((target as HTMLElement).closest<HTMLElement>('tr[data-seq]')?.dataset.seq ?? Number.NaN);
+  Number((target instanceof Element ? target.closest<HTMLElement>('tr[data-seq]')?.dataset.seq : undefined) ?? Number.NaN);
 
 /**
  * One compact line per entry; the details pane holds the whole entry. Only the selected row is in the

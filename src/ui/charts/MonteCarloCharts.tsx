@@ -179,7 +179,7 @@ export const TornadoChart = memo(function TornadoChart({ result, tableBeside = f
       }
     >
       {bars.map((b, i) => {
-        const [from, to] = [b.probabilityAtLow, b.probabilityAtHigh].sort((p, q) => p - q) as [number, number];
+        const [from, to] = [Math.min(b.probabilityAtLow, b.probabilityAtHigh), Math.max(b.probabilityAtLow, b.probabilityAtHigh)];
         const lowIsLeft = b.probabilityAtLow <= b.probabilityAtHigh;
         const lines = names[i] ?? [];
         const y = lines.length * lineHeightPx + barRowPx / 2;
