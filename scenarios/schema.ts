@@ -1,7 +1,7 @@
-import { z } from 'zod';
 import { crewReturnEventSchema, idSchema as id, isoUtc, sourceKey } from '../machines/statechart/events';
 import { decidableOutcomes } from '../machines/types';
 import { vehicleClassIds } from '../machines/vehicles/vehicles';
+import { z } from '../machines/zod';
 import { scenarioProblems } from './checks';
 import { factSchema, vehicleClassSchema } from './vehicleClassSchema';
 

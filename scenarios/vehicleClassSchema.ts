@@ -1,8 +1,9 @@
 /** A vehicle class as a scenario file may describe it: the catalogue's shape (machines/vehicles/vehicleClass.ts). */
-import { z } from 'zod';
+
 import { reportedQuantityNames } from '../machines/rules/quantities';
 import { idSchema as id, sourceKey } from '../machines/statechart/events';
 import { returnPhases } from '../machines/vehicles/vehicleClass';
+import { z } from '../machines/zod';
 
 /** A fact: a number, a range where sources disagree or engineers revise it, or "unknown" (never passes a rule). */
 export const factSchema = z

@@ -24,6 +24,12 @@ const allowed: [path: string, source: string][] = [
   ['src/session/probe.ts', "import { recommend } from '../../machines/policy/policy';"],
 ];
 
+/** Zod only through machines/zod.ts (configured for the Content-Security-Policy): a GritQL plugin, not noRestrictedImports. */
+const zodImports: [path: string, source: string][] = [
+  ['src/files/probe.ts', "import { z } from 'zod';"],
+  ['machines/statechart/probe.ts', "import { z } from 'zod/v4';"],
+];
+
 type Diagnostic = { severity: string; message: string; category: string; location: { path: string } };
 
 /** Each probe at a file of its own, at the path it stands for (its name marks which probe it is). */
@@ -36,6 +42,10 @@ const probes = [
   ...allowed.map(([path, source], i) => ({
     file: probeFile(path, `allowed-${i}`),
     text: `${source}\nexport const probe = [${source.match(/\{ (\w+)/)?.[1]}];\n`,
+  })),
+  ...zodImports.map(([path, source], i) => ({
+    file: probeFile(path, `zod-${i}`),
+    text: `${source}\nexport const probe = [z];\n`,
   })),
 ];
 
@@ -52,6 +62,9 @@ beforeAll(() => {
   const config = JSON.parse(readFileSync(join(root, 'biome.json'), 'utf8'));
   delete config.$schema;
   config.vcs = { enabled: false }; // the folder is no Git checkout
+  // Plugins are named relative to the project: point at them from the temporary folder.
+  for (const override of config.overrides ?? [])
+    if (override.plugins) override.plugins = override.plugins.map((plugin: string) => join(root, plugin));
   writeFileSync(join(folder, 'biome.json'), JSON.stringify(config));
   for (const { file, text } of probes) {
     mkdirSync(dirname(join(folder, file)), { recursive: true });
@@ -82,6 +95,11 @@ describe('import boundaries (Biome noRestrictedImports, part of npm test)', () =
     const errors = diagnosticsOf(file).filter((d) => d.severity === 'error');
     expect(errors.map((d) => d.category)).toContain('lint/style/noRestrictedImports');
     expect(errors.map((d) => d.message).join('\n')).toContain(message);
+  });
+
+  it.each(zodImports.map((row, i) => [...row, probeFile(row[0], `zod-${i}`)]))('%s: %s is refused', (_, __, file) => {
+    const errors = diagnosticsOf(file).filter((d) => d.severity === 'error');
+    expect(errors.map((d) => d.message).join('\n')).toContain('Import z from machines/zod.ts');
   });
 
   it.each(allowed.map((row, i) => [...row, probeFile(row[0], `allowed-${i}`)]))('%s: %s is allowed', (_, __, file) => {

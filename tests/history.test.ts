@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decisionSentence } from '../src/reports/describe';
+import { decisionSentence } from '../src/reports/recordWords';
 import { isDecisionEvent, ownDecisionScenario, scriptedDecisionNear } from '../src/session/history';
 import { defaultProfile } from '../src/session/profile';
 import {

@@ -2,7 +2,6 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { reportedQuantities } from '../machines/rules/quantities';
 import { descentFactLabels, vehicleFactLabels } from '../machines/vehicles/vehicleClass';
-import { ruleCells } from '../src/reports/describe';
 import {
   flipBound,
   numberText,
@@ -12,9 +11,10 @@ import {
   standardErrorText,
   tickText,
   withUnit,
-} from '../src/reports/numbers';
+} from '../src/reports/format';
 import { decimalsOf, isDeclaredUnit } from '../src/reports/resolution';
 import { ruleReading, ruleReadings } from '../src/reports/ruleReading';
+import { ruleCells } from '../src/reports/ruleWords';
 import type { TemperatureUnit } from '../src/reports/shownUnit';
 import { allRules, evaluateRule, type ThresholdValues, thresholdDefinitions, unitOf } from '../src/session/model';
 import { displayMargin, displayValue, toDisplayNumber } from '../src/ui/shared/units';

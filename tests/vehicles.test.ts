@@ -10,7 +10,7 @@ import { statusKey, statusSeverity, systemStatuses } from '../machines/rules/sys
 import type { AssessedValue, MissionSetup } from '../machines/types';
 import { vehicleClassProblems } from '../machines/vehicles/vehicleClass';
 import { descentFactKey, fact, resolveVehicle, vehicleCatalogue } from '../machines/vehicles/vehicles';
-import { evaluationKey } from '../src/reports/describe';
+import { evaluationKey } from '../src/session/model';
 import { dayAfterLaunchUtc } from './support';
 
 const ranged = (nominal: number, spread: number): AssessedValue => ({

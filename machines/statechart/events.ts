@@ -2,11 +2,12 @@
  * The statechart's events, defined once as a schema: scenario files, operator actions and audit
  * entries all carry these, and the machine's event type is inferred from it.
  */
-import { z } from 'zod';
+
 import { perThrusterGroup, reportedQuantityByName } from '../rules/quantities';
 import { systemStatuses } from '../rules/systemStatus';
 import { decidableOutcomes, outcomeIds } from '../types';
 import { maxSamples, maxSeed } from '../uncertainty/runOptions';
+import { z } from '../zod';
 import { dispositionKinds, dissentLevels, dissentProblem, pollVotes } from './poll';
 import { hasVisibleText } from './text';
 

@@ -1,6 +1,7 @@
 import { parsePartialProfile, parseThresholdAssignment } from '../files/profileFile';
 import { parseScenario } from '../files/scenarioFile';
 import { extendLedger, makePacket, sealPacket } from '../record/ledger';
+import { countText } from '../reports/format';
 import { formatMonteCarlo } from '../reports/monteCarloText';
 import { formatRun } from '../reports/text';
 import { foldSession, scriptedEvents, standingRecommendation } from '../session/fold';
@@ -129,7 +130,7 @@ export async function decide(argv: string[], io: CliIo): Promise<number> {
   // The packet first: a report printed before a failed write would read as if the run had been kept.
   if (out) {
     const tooLarge = (size: { entriesThatFit: number; entryCount: number }) => {
-      const [fit, count] = [size.entriesThatFit, size.entryCount].map((n) => n.toLocaleString('en-US'));
+      const [fit, count] = [size.entriesThatFit, size.entryCount].map(countText);
       const mb = maxInputBytes / 1024 / 1024;
       printProblems(io, [
         {

@@ -6,6 +6,7 @@ import type { CliIo } from './cliIo';
 import { parseOptions } from './options';
 import { oneLine, printProblems } from './problemLines';
 import { isProgram, runCli } from './runCli';
+import { errorCode } from './thrown';
 
 const usage = 'usage: npm run keygen -- --name <name> --role <role> --out <private key file>';
 
@@ -39,7 +40,7 @@ export async function keygen(argv: string[], io: CliIo): Promise<number> {
       // `wx`: a key file is never overwritten, so a key in use cannot be lost by a typo.
       writeFileSync(path, `${JSON.stringify(content, null, 2)}\n`, { flag: 'wx', mode });
     } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
+      const code = errorCode(error);
       const why =
         code === 'EEXIST'
           ? 'a path where no file exists yet (key files are never overwritten)'

@@ -1,5 +1,6 @@
 import { closeSync, fsyncSync, openSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import type { InputProblem } from '../session/inputProblem';
+import { errorCode } from './thrown';
 
 /**
  * Why `out` may not be written in a run that reads `inputs`: it is one of them (the same real path,
@@ -52,6 +53,6 @@ export function writeWhole(out: string, text: string): InputProblem | undefined 
   } catch (error) {
     if (fd !== undefined) closeSync(fd);
     if (created) rmSync(temporary, { force: true });
-    return { file: out, path: '(file)', expected: `a writable path (${(error as NodeJS.ErrnoException).code ?? 'error'})` };
+    return { file: out, path: '(file)', expected: `a writable path (${errorCode(error) ?? 'error'})` };
   }
 }

@@ -1,5 +1,6 @@
 import { escapeControls } from '../reports/controlCharacters';
-import { formatProblem, type InputProblem } from '../session/inputProblem';
+import { problemLine } from '../reports/format';
+import type { InputProblem } from '../session/inputProblem';
 import type { CliIo } from './cliIo';
 
 export const maxProblemLines = 50;
@@ -13,7 +14,7 @@ export function oneLine(text: string): string {
 
 /** One line per problem, the first `maxProblemLines` of them, then how many more there are. */
 export function printProblems(io: CliIo, problems: readonly InputProblem[]): void {
-  for (const problem of problems.slice(0, maxProblemLines)) io.err(`${oneLine(formatProblem(problem))}\n`);
+  for (const problem of problems.slice(0, maxProblemLines)) io.err(`${oneLine(problemLine(problem))}\n`);
   const more = problems.length - maxProblemLines;
   if (more > 0) io.err(`… and ${more} more problem${more === 1 ? '' : 's'}\n`);
 }

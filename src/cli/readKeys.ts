@@ -5,6 +5,7 @@ import { type Signer, signerFromPrivateKeyFile } from '../record/signing';
 import type { TrustedKeyRecord } from '../record/trust';
 import type { InputProblem, Parsed } from '../session/inputProblem';
 import { readText } from './readText';
+import { errorCode, errorMessage } from './thrown';
 
 /** The trusted public keys: one `.pub.json` file, or every one in a folder (each fingerprint checked against its key). */
 export async function readTrustedKeys(path: string): Promise<Parsed<TrustedKeyRecord[]>> {
@@ -23,7 +24,7 @@ export async function readTrustedKeys(path: string): Promise<Parsed<TrustedKeyRe
         {
           file: path,
           path: '(file)',
-          expected: `a public key file or a folder of them (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
+          expected: `a public key file or a folder of them (${errorCode(error) ?? 'error'})`,
         },
       ],
     };
@@ -55,7 +56,7 @@ export async function readSigner(file: string): Promise<Parsed<Signer>> {
   } catch (error) {
     return {
       ok: false,
-      problems: [{ file, path: 'privateKeyPkcs8', expected: `a usable Ed25519 private key (${(error as Error).message})` }],
+      problems: [{ file, path: 'privateKeyPkcs8', expected: `a usable Ed25519 private key (${errorMessage(error)})` }],
     };
   }
 }

@@ -1,6 +1,7 @@
 import { closeSync, constants, fstatSync, openSync, readSync, type Stats, statSync } from 'node:fs';
 import { decodeUtf8 } from '../files/utf8Text';
 import type { InputProblem } from '../session/inputProblem';
+import { errorCode } from './thrown';
 
 export const maxInputBytes = 20 * 1024 * 1024;
 
@@ -22,7 +23,7 @@ export function readText(file: string): { text: string } | { problem: InputProbl
     if (bytes.length > maxInputBytes) return problem(`a file of at most ${megabytes(maxInputBytes)} (it grew while read)`);
     return decodeUtf8(file, bytes);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
+    const code = errorCode(error);
     return problem(`a readable file: ${code === 'ENOENT' ? 'no such file' : `unreadable (${code ?? 'error'})`}`);
   } finally {
     if (fd !== undefined) closeSync(fd);

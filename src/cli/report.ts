@@ -12,7 +12,11 @@ import { isProgram, runCli } from './runCli';
 import { readTrustOption } from './verify';
 
 const usage = `usage: npm run report -- <packet.json> [--format markdown|csv|json] [--trust <public key file or folder>]\n${exitCodeHelp}`;
-const formats = { markdown: reportMarkdown, csv: reportCsv, json: reportJson } as const;
+const formats = new Map([
+  ['markdown', reportMarkdown],
+  ['csv', reportCsv],
+  ['json', reportJson],
+]);
 
 /** Verifies a packet first (exit codes as `verify`: 4 when printed without --trust), then prints its decision record. */
 export async function report(argv: string[], io: CliIo): Promise<number> {
@@ -20,7 +24,8 @@ export async function report(argv: string[], io: CliIo): Promise<number> {
   if (!args) return 2;
   const [file, ...extra] = args.positionals;
   const format = args.values.format ?? 'markdown';
-  if (!file || extra.length || !Object.hasOwn(formats, format)) {
+  const render = formats.get(format);
+  if (!file || extra.length || !render) {
     io.err(
       `${oneLine(`error: ${!file || extra.length ? 'one decision packet file expected' : `--format: one of markdown, csv, json (not ${JSON.stringify(format)})`}`)}\n${usage}\n`,
     );
@@ -37,7 +42,6 @@ export async function report(argv: string[], io: CliIo): Promise<number> {
     profileIdentitySentence(packet.profile, await profileIdentity(packet.profile)),
     scenarioIdentitySentence(packet.scenario, await scenarioIdentity(packet.scenario)),
   ];
-  const render = formats[format as keyof typeof formats];
   io.out(render({ packet, fold, record: decisionRecord(packet.scenario, packet.profile, fold), authorship }));
   return read.code;
 }

@@ -1,10 +1,11 @@
 /** Key files: an operator's private key (the CLI's) and anyone's public key (`.pub.json`), checked on reading. */
-import { z } from 'zod';
+
 import { fromBase64Url } from '../record/base64Url';
 import { identityTextProblem, normalizeIdentity } from '../record/identityText';
 import { fingerprintOf, type PrivateKeyFile, type PublicKeyRecord, publicHalf } from '../record/signing';
 import type { TrustedKeyRecord } from '../record/trust';
 import { issueProblems, type Parsed, parseJsonText, plainSchemaErrors } from '../session/inputProblem';
+import { z } from '../session/model';
 
 export const base64url = (what: string) => z.string().regex(/^[A-Za-z0-9_-]+$/, `${what} in base64url`);
 /** A holder's name or role: NFC-normalized, no invisible or control character. */

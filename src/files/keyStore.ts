@@ -5,14 +5,11 @@
  * imported). A reload or an idle lock forgets every unlocked key. Where IndexedDB is refused, keys
  * live for the page only.
  */
-import { createWrappedKey, passphraseProblem, unwrapKey, type WrappedKey } from '../record/keyWrap';
-import { type PublicKeyRecord, publicHalf, type Signer } from '../record/signing';
+import { createWrappedKey, passphraseProblem, unwrapKey } from '../record/keyWrap';
+import { publicHalf, type Signer } from '../record/signing';
 import type { TrustedKeyRecord } from '../record/trust';
 import type { Actor } from '../session/model';
-import { openAppDatabase, operatorKeysByActor, operatorKeysStore, trustedKeysStore } from './appDatabase';
-
-/** An operator's key as stored: the public record and the private half under their passphrase. */
-export type StoredOperatorKey = PublicKeyRecord & { wrapped: WrappedKey };
+import { openAppDatabase, operatorKeysByActor, operatorKeysStore, type StoredOperatorKey, trustedKeysStore } from './appDatabase';
 
 export type Unlocked =
   | { ok: true; signer: Signer; created: boolean }
@@ -63,9 +60,8 @@ export function openKeyStore(options: { iterations?: number } = {}): KeyStore {
 
   const keysOf = async (actor: Actor): Promise<StoredOperatorKey[]> => {
     const db = await database;
-    const stored = ((await db
-      ?.getAllFromIndex(operatorKeysStore, operatorKeysByActor, [actor.name, actor.role])
-      .catch(() => [])) ?? []) as StoredOperatorKey[];
+    const stored =
+      (await db?.getAllFromIndex(operatorKeysStore, operatorKeysByActor, [actor.name, actor.role]).catch(() => [])) ?? [];
     const inPage = [...pageKeys.values()].filter((k) => k.name === actor.name && k.role === actor.role);
     return [...stored, ...inPage.filter((k) => !stored.some((s) => s.fingerprint === k.fingerprint))];
   };
@@ -107,8 +103,8 @@ export function openKeyStore(options: { iterations?: number } = {}): KeyStore {
     },
     async trustedKeys() {
       const db = await database;
-      const own = ((await db?.getAll(operatorKeysStore).catch(() => [])) ?? []) as StoredOperatorKey[];
-      const stored = ((await db?.getAll(trustedKeysStore).catch(() => [])) ?? []) as TrustedKeyRecord[];
+      const own = (await db?.getAll(operatorKeysStore).catch(() => [])) ?? [];
+      const stored = (await db?.getAll(trustedKeysStore).catch(() => [])) ?? [];
       const all = new Map<string, TrustedKey>();
       for (const key of [...stored, ...imported.values()]) all.set(key.fingerprint, { ...trustedRecord(key), own: false });
       for (const key of [...own, ...pageKeys.values()]) all.set(key.fingerprint, { ...publicHalf(key), own: true });

@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { scenarioSchema } from '../../scenarios/schema';
 import { type DecisionPacket, packetFormatVersion } from '../record/ledger';
 import { type InputProblem, issueProblems, type Parsed, parseJsonText, plainSchemaErrors } from '../session/inputProblem';
@@ -9,6 +8,7 @@ import {
   pollPositionsSchema,
   thresholdDefinitions,
   validateThresholdValues,
+  z,
 } from '../session/model';
 import { signatureSchema } from './keyFile';
 

@@ -19,11 +19,11 @@ export function parsePartialProfile(file: string, text: string): Parsed<PartialP
   const json = parseJsonText(file, text);
   if (!json.ok) return json;
   const data = json.value;
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+  if (!isJsonObject(data)) {
     return { ok: false, problems: [{ file, path: '(root)', expected: 'an object with "thresholds"' }] };
   }
   const problems: InputProblem[] = [];
-  const { id, version, thresholds, pollPositions, ...rest } = data as Record<string, unknown>;
+  const { id, version, thresholds, pollPositions, ...rest } = data;
   for (const key of Object.keys(rest))
     problems.push({ file, path: key, expected: 'unknown field; expected one of id, version, thresholds, pollPositions' });
   const positions = pollPositionsSchema.optional().safeParse(pollPositions);
@@ -32,12 +32,12 @@ export function parsePartialProfile(file: string, text: string): Parsed<PartialP
       problems.push({ file, path: ['pollPositions', ...issue.path].join('.'), expected: issue.message });
   if (id !== undefined && typeof id !== 'string') problems.push({ file, path: 'id', expected: 'a string' });
   if (version !== undefined && typeof version !== 'string') problems.push({ file, path: 'version', expected: 'a string' });
-  if (typeof thresholds !== 'object' || thresholds === null || Array.isArray(thresholds)) {
+  if (!isJsonObject(thresholds)) {
     problems.push({ file, path: 'thresholds', expected: 'an object of threshold key → number' });
     return { ok: false, problems };
   }
   // Tier order needs the merged profile (overlayProfile checks it); here each value on its own.
-  for (const problem of valueProblems(thresholds as Record<string, unknown>)) {
+  for (const problem of valueProblems(thresholds)) {
     problems.push({ file, path: `thresholds.${problem.key}`, expected: problem.expected });
   }
   if (problems.length) return { ok: false, problems };
@@ -51,6 +51,10 @@ export function parsePartialProfile(file: string, text: string): Parsed<PartialP
     },
   };
 }
+
+/** A JSON object (not an array, not null): its fields still to be checked one by one. */
+const isJsonObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 // Digits with an optional sign and fraction: no hex, binary, exponent, leading plus or Infinity.
 const plainDecimal = /^-?(0|[1-9][0-9]*)(\.[0-9]+)?$/;

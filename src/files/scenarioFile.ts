@@ -1,6 +1,6 @@
-import type { z } from 'zod';
 import { type Scenario, scenarioSchema } from '../../scenarios/schema';
 import { issueProblems, type Parsed, parseJsonText, plainSchemaErrors } from '../session/inputProblem';
+import type { z } from '../session/model';
 import { crewReturnEventTypes } from '../session/model';
 
 export function parseScenario(file: string, text: string): Parsed<Scenario> {
@@ -14,9 +14,9 @@ export function validateScenario(file: string, data: unknown): Parsed<Scenario> 
   return { ok: false, problems: issueProblems(file, result.error.issues, describeIssue) };
 }
 
-function describeIssue(issue: { message: string }): string {
-  const { code, discriminator } = issue as z.core.$ZodIssue & { discriminator?: string };
-  if (code === 'invalid_union' && discriminator === 'type') return `a known event type (one of ${eventTypes.join(', ')})`;
+function describeIssue(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'invalid_union' && issue.discriminator === 'type')
+    return `a known event type (one of ${eventTypes.join(', ')})`;
   return issue.message;
 }
 

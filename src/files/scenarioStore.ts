@@ -3,11 +3,6 @@ import type { OpenedScenario } from '../session/openedScenario';
 import { openAppDatabase, openedScenariosStore } from './appDatabase';
 import { validateScenario } from './scenarioFile';
 
-/** What the store keeps per opened scenario, keyed by the id it has in the library. */
-interface OpenedScenarioRecord extends OpenedScenario {
-  id: string;
-}
-
 /** A stored scenario this version no longer reads: kept until removed, never offered as valid. */
 export interface UnreadableScenario {
   id: string;
@@ -33,9 +28,7 @@ export async function openScenarioStore(available = typeof indexedDB !== 'undefi
   const db = await openAppDatabase();
   return {
     async load() {
-      const records = ((await db.getAll(openedScenariosStore)) as OpenedScenarioRecord[]).sort((a, b) =>
-        a.addedUtc.localeCompare(b.addedUtc),
-      );
+      const records = (await db.getAll(openedScenariosStore)).sort((a, b) => a.addedUtc.localeCompare(b.addedUtc));
       const stored: StoredScenarios = { readable: [], unreadable: [] };
       for (const { id, ...opened } of records) {
         const parsed = validateScenario(opened.fileName, opened.scenario);
@@ -45,7 +38,7 @@ export async function openScenarioStore(available = typeof indexedDB !== 'undefi
       return stored;
     },
     async put(opened) {
-      await db.put(openedScenariosStore, { ...opened, id: opened.scenario.id } satisfies OpenedScenarioRecord);
+      await db.put(openedScenariosStore, { ...opened, id: opened.scenario.id });
     },
     async remove(id) {
       await db.delete(openedScenariosStore, id);

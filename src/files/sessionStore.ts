@@ -1,18 +1,12 @@
-import type { IDBPTransaction } from 'idb';
 import type { AuditEntry } from '../record/ledger';
-import type { Actor } from '../session/model';
 import { validateThresholdValues } from '../session/model';
 import type { Walkthrough } from '../session/walkthrough';
-import { type EntryRecord, entriesStore, openAppDatabase, sessionsStore } from './appDatabase';
+import { type AppTransaction, entriesStore, openAppDatabase, type SessionRecord, sessionsStore } from './appDatabase';
 import { validateScenario } from './scenarioFile';
 
 /** A session as kept in the browser: the walkthrough, its trail and who is operating. */
-export interface StoredSession {
-  id: string;
-  walkthrough: Walkthrough;
+export interface StoredSession extends Omit<SessionRecord, 'entryCount' | 'headHash' | 'writer'> {
   entries: AuditEntry[];
-  operator: Actor | null;
-  updatedUtc: string;
 }
 
 export interface SessionSummary {
@@ -24,14 +18,6 @@ export interface SessionSummary {
   headHash: string;
   /** False for a session whose scenario or profile this version no longer reads (written by an earlier one). */
   restorable: boolean;
-}
-
-/** What the sessions store keeps per session; its entries live in their own store, one record each. */
-interface SessionRecord extends Omit<StoredSession, 'entries'> {
-  entryCount: number;
-  headHash: string;
-  /** The page that last claimed the session: only it may write it (absent until one claims it). */
-  writer?: string;
 }
 
 /** The session was claimed by another page (a tab that took over): this one must not write it again. */
@@ -66,31 +52,27 @@ export async function openSessionStore(available = typeof indexedDB !== 'undefin
   if (!available) throw new Error('this browser offers no IndexedDB');
   const db = await openAppDatabase();
 
-  const loadEntries = async (sessionId: string) =>
-    (
-      (await db.getAll(entriesStore, IDBKeyRange.bound([sessionId, 0], [sessionId, Number.MAX_SAFE_INTEGER]))) as EntryRecord[]
-    ).map((r) => r.entry);
+  const loadEntries = async (sessionId: string) => (await db.getAll(entriesStore, entriesOf(sessionId))).map((r) => r.entry);
   const withEntries = async (record: SessionRecord | undefined): Promise<StoredSession | undefined> => {
     if (!record || !restorable(record)) return undefined;
     const { entryCount: _, headHash: __, writer: ___, ...session } = record;
     return { ...session, entries: await loadEntries(record.id) };
   };
-  const newestFirst = async () =>
-    ((await db.getAll(sessionsStore)) as SessionRecord[]).sort((a, b) => b.updatedUtc.localeCompare(a.updatedUtc));
+  const newestFirst = async () => (await db.getAll(sessionsStore)).sort((a, b) => b.updatedUtc.localeCompare(a.updatedUtc));
 
   return {
     async save({ entries, ...session }, writer) {
       const tx = db.transaction([sessionsStore, entriesStore], 'readwrite');
       try {
-        const stored = (await tx.objectStore(sessionsStore).get(session.id)) as SessionRecord | undefined;
+        const stored = await tx.objectStore(sessionsStore).get(session.id);
         if (stored?.writer !== undefined && stored.writer !== writer) throw new NotWriterError(session.id);
         const entryStore = tx.objectStore(entriesStore);
         for (const entry of entries.slice(stored?.entryCount ?? 0)) {
-          await entryStore.add({ sessionId: session.id, seq: entry.seq, entry } satisfies EntryRecord);
+          await entryStore.add({ sessionId: session.id, seq: entry.seq, entry });
         }
         const entryCount = Math.max(stored?.entryCount ?? 0, entries.length);
         const headHash = entries.length >= entryCount ? (entries.at(-1)?.hash ?? '') : (stored?.headHash ?? '');
-        await tx.objectStore(sessionsStore).put({ ...session, entryCount, headHash, writer } satisfies SessionRecord);
+        await tx.objectStore(sessionsStore).put({ ...session, entryCount, headHash, writer });
         // A quota or disk failure is known only when the transaction commits: tx.done rejects with tx.error.
         await tx.done;
       } catch (error) {
@@ -101,12 +83,10 @@ export async function openSessionStore(available = typeof indexedDB !== 'undefin
     async claim(id, writer) {
       const tx = db.transaction([sessionsStore, entriesStore], 'readwrite');
       try {
-        const record = (await tx.objectStore(sessionsStore).get(id)) as SessionRecord | undefined;
+        const record = await tx.objectStore(sessionsStore).get(id);
         if (!record) return undefined;
-        await tx.objectStore(sessionsStore).put({ ...record, writer } satisfies SessionRecord);
-        const entries = (
-          (await tx.objectStore(entriesStore).getAll(IDBKeyRange.bound([id, 0], [id, Number.MAX_SAFE_INTEGER]))) as EntryRecord[]
-        ).map((r) => r.entry);
+        await tx.objectStore(sessionsStore).put({ ...record, writer });
+        const entries = (await tx.objectStore(entriesStore).getAll(entriesOf(id))).map((r) => r.entry);
         await tx.done;
         const { entryCount: _, headHash: __, writer: ___, ...session } = record;
         return { ...session, entries };
@@ -116,7 +96,7 @@ export async function openSessionStore(available = typeof indexedDB !== 'undefin
       }
     },
     async load(id) {
-      return withEntries((await db.get(sessionsStore, id)) as SessionRecord | undefined);
+      return withEntries(await db.get(sessionsStore, id));
     },
     async latest() {
       return withEntries((await newestFirst()).find(restorable));
@@ -135,8 +115,11 @@ export async function openSessionStore(available = typeof indexedDB !== 'undefin
   };
 }
 
+/** The keys of a session's entries, in order: `[sessionId, seq]` for every seq. */
+const entriesOf = (sessionId: string) => IDBKeyRange.bound([sessionId, 0], [sessionId, Number.MAX_SAFE_INTEGER]);
+
 /** Ends a failed transaction, writing nothing; its `done` has already told (or will tell) why. */
-function abortQuietly(tx: IDBPTransaction<unknown, string[], 'readwrite'>) {
+function abortQuietly(tx: Pick<AppTransaction<'readwrite'>, 'done' | 'abort'>) {
   tx.done.catch(() => {});
   try {
     tx.abort();

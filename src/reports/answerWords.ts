@@ -2,18 +2,12 @@
 
 import type { Answer, ChangeCause } from '../session/answer';
 import { flipRelation, type NearestFlip, type OutcomeId, type RuleEvaluation, thresholdDefinitionByKey } from '../session/model';
-import {
-  comparatorSymbol,
-  describeEvent,
-  inputFlipSentence,
-  outcomeLabels,
-  quantityLabel,
-  shownFlipAt,
-  sourcedValue,
-  thresholdName,
-  utcDay,
-} from './describe';
+import { describeEvent } from './eventWords';
+import { inputFlipSentence, shownFlipAt } from './flipWords';
+import { utcDay } from './format';
+import { outcomeLabels } from './outcomeWords';
 import { ruleReading } from './ruleReading';
+import { comparatorSymbol, quantityLabel, sourcedValue, thresholdName } from './ruleWords';
 import type { TemperatureUnit } from './shownUnit';
 
 /** Shows a value with its unit (the screen converts temperatures; a difference converts without the offset). */

@@ -1,5 +1,4 @@
 import type { MonteCarloResult } from '../session/model';
-import { outcomeLabels } from './describe';
 import {
   monteCarloMethod,
   oddsRows,
@@ -10,6 +9,7 @@ import {
   swingText,
   tornadoCaption,
 } from './monteCarloWords';
+import { outcomeLabels } from './outcomeWords';
 import { table } from './text';
 
 /** The odds and the tornado as text, after the recommendation they qualify (which they never replace). */

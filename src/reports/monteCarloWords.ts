@@ -2,9 +2,10 @@
 
 import { type MonteCarloResult, type OutcomeId, type Situation, thresholdDefinitionByKey } from '../session/model';
 import { changedFrom, type ThresholdProfile } from '../session/profile';
-import { outcomeLabels, thresholdName, utcMinute } from './describe';
-import { percentText, roundTo, standardErrorText, withUnit } from './numbers';
+import { countText, percentText, roundTo, standardErrorText, utcMinute, withUnit } from './format';
+import { outcomeLabels } from './outcomeWords';
 import { decimalsOf } from './resolution';
+import { thresholdName } from './ruleWords';
 
 export { percentText, standardErrorText };
 
@@ -12,7 +13,7 @@ export const monteCarloMethod =
   'each assessed value reported with a range drawn from a triangular distribution on its low, nominal and high';
 
 export function runSentence(result: Pick<MonteCarloResult, 'samples' | 'seed'>): string {
-  return `${result.samples.toLocaleString('en-US')} samples, seed ${result.seed}`;
+  return `${countText(result.samples)} samples, seed ${result.seed}`;
 }
 
 export interface OddsRow {

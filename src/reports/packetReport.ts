@@ -7,18 +7,10 @@ import type { DecisionPacket } from '../record/ledger';
 import type { DecisionRecord } from '../session/decisionRecord';
 import type { SessionFold } from '../session/fold';
 import { escapeControlsKeepingLines } from './controlCharacters';
-import {
-  decisionSentence,
-  describeEvent,
-  outcomeSentence,
-  pollAnswerCells,
-  pollSentence,
-  pollTableHeadings,
-  recommendationHeading,
-  ruleCells,
-  ruleSentence,
-  thresholdsSentence,
-} from './describe';
+import { describeEvent } from './eventWords';
+import { pollAnswerCells, pollSentence, pollTableHeadings } from './pollWords';
+import { decisionSentence, outcomeSentence, recommendationHeading, thresholdsSentence } from './recordWords';
+import { ruleCells, ruleSentence } from './ruleWords';
 
 export interface PacketReport {
   packet: DecisionPacket;

@@ -1,4 +1,4 @@
-import { finestExtraDecimals, numberText, roundTo, signedWithUnit, withUnit } from './numbers';
+import { finestExtraDecimals, numberText, roundTo, signedWithUnit, withUnit } from './format';
 import { decimalsOf } from './resolution';
 import { inShownUnit, shownUnitOf, type TemperatureUnit } from './shownUnit';
 
@@ -55,16 +55,19 @@ export function ruleReadings(rules: readonly RuleNumbers[], shown: TemperatureUn
   const converted = rules.map((e) => inShown(e, shown));
   const unit = converted[0]?.unit ?? '';
   const decimals = sharedDecimals(converted, unit);
-  return converted.map((e) => {
-    const margin = marginText(e, unit, decimals);
-    return {
-      value: e.value === null ? null : withUnit(e.value, unit, decimals),
-      nominal: e.nominalValue == null || e.nominalValue === e.value ? null : withUnit(e.nominalValue, unit, decimals),
-      limit: withUnit(e.threshold, unit, decimals),
-      margin,
-      by: e.margin === null ? margin : margin.slice(1),
-    };
-  });
+  return converted.map((e) => readAt(e, unit, decimals));
+}
+
+/** One evaluation (already in the unit shown) read at `decimals`. */
+function readAt(e: RuleNumbers, unit: string, decimals: number): RuleReading {
+  const margin = marginText(e, unit, decimals);
+  return {
+    value: e.value === null ? null : withUnit(e.value, unit, decimals),
+    nominal: e.nominalValue == null || e.nominalValue === e.value ? null : withUnit(e.nominalValue, unit, decimals),
+    limit: withUnit(e.threshold, unit, decimals),
+    margin,
+    by: e.margin === null ? margin : margin.slice(1),
+  };
 }
 
 /**
@@ -81,5 +84,8 @@ function marginText(e: RuleNumbers, unit: string, decimals: number): string {
     : signedWithUnit(shown, unit, decimals);
 }
 
-export const ruleReading = (e: RuleNumbers, shown: TemperatureUnit = '°C'): RuleReading =>
-  ruleReadings([e], shown)[0] as RuleReading;
+/** One evaluation read on its own: `ruleReadings` of it alone. */
+export function ruleReading(e: RuleNumbers, shown: TemperatureUnit = '°C'): RuleReading {
+  const converted = inShown(e, shown);
+  return readAt(converted, converted.unit, sharedDecimals([converted], converted.unit));
+}

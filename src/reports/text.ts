@@ -1,21 +1,13 @@
 import { flipRelation, thresholdDefinitionByKey } from '../session/model';
 import type { ScenarioRun } from '../session/runScenario';
 import { escapeControls } from './controlCharacters';
-import {
-  decisionSentence,
-  inputFlipSentence,
-  outcomeSentence,
-  pollAnswerCells,
-  pollSentence,
-  pollTableHeadings,
-  recommendationHeading,
-  ruleCells,
-  thresholdsSentence,
-  uncrewedDepartureSentence,
-  utcMinute,
-} from './describe';
-import { flipBound, numberText, withUnit } from './numbers';
+import { inputFlipSentence } from './flipWords';
+import { flipBound, numberText, utcMinute, withUnit } from './format';
+import { uncrewedDepartureSentence } from './outcomeWords';
+import { pollAnswerCells, pollSentence, pollTableHeadings } from './pollWords';
+import { decisionSentence, outcomeSentence, recommendationHeading, thresholdsSentence } from './recordWords';
 import { decimalsOf } from './resolution';
+import { ruleCells } from './ruleWords';
 
 /**
  * Plain-text report of a run: steps, the decision record, policy rows, rule table, seats, flip points.

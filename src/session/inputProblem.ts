@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type { z } from '../../machines/zod';
 import { parseStrictJson } from './strictJson';
 
 /** A problem with something a user handed us: which file, which field, what was expected. */
@@ -10,19 +10,8 @@ export interface InputProblem {
 
 const unknownField = 'unknown field';
 
-/** `events[3].at: expected an ISO time`, `events[20].holdDay: unknown field; expected one of …`: a problem in the app's words. */
-export function problemWords(problem: Pick<InputProblem, 'path' | 'expected'>): string {
-  return `${problem.path || '(root)'}: ${problemExpectation(problem)}`;
-}
-
-/** What was expected at a problem's field, in words ("expected …", or that the field is unknown and which are known). */
-export function problemExpectation({ expected }: Pick<InputProblem, 'expected'>): string {
-  return expected.startsWith(unknownField) ? expected : `expected ${expected}`;
-}
-
-export function formatProblem(problem: InputProblem): string {
-  return `error: ${problem.file}: ${problem.path || '(root)'}: ${problem.expected}`;
-}
+/** A problem that names a field the format does not have (and which it has), not a value that is wrong. */
+export const isUnknownFieldProblem = ({ expected }: Pick<InputProblem, 'expected'>) => expected.startsWith(unknownField);
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; problems: InputProblem[] };
 
@@ -48,10 +37,10 @@ export const plainSchemaErrors: z.core.$ZodErrorMap = (issue) => {
 type Issue = { path: readonly PropertyKey[]; message: string; code?: string; keys?: readonly string[] };
 
 /** A schema's complaints as problems of `file`, each at its field's path; an unknown field at its own path, one each. */
-export function issueProblems(
+export function issueProblems<Reported extends Issue>(
   file: string,
-  issues: readonly Issue[],
-  messageOf = (issue: Issue) => issue.message,
+  issues: readonly Reported[],
+  messageOf = (issue: Reported) => issue.message,
 ): InputProblem[] {
   return issues.flatMap((issue) =>
     issue.code === 'unrecognized_keys' && issue.keys

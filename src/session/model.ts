@@ -33,3 +33,5 @@ export * from '../../machines/uncertainty/monteCarlo';
 export * from '../../machines/uncertainty/runOptions';
 export { factDefinition, minThrustersKey, thrusterCountKey } from '../../machines/vehicles/vehicleClass';
 export * from '../../machines/vehicles/vehicles';
+/** Zod configured for the Content-Security-Policy: the one every schema is built with. */
+export { z } from '../../machines/zod';

@@ -1,6 +1,7 @@
 import { type KeyboardEvent, type MouseEvent, useLayoutEffect, useRef } from 'react';
 import type { AuditEntry } from '../../record/ledger';
-import { describeEvent } from '../../reports/describe';
+import { describeEvent } from '../../reports/eventWords';
+import { utcMinute, utcMonthDayMinute } from '../../reports/format';
 import { ColumnHeads } from '../shared/ColumnHeads';
 import { actorLabel } from './entryFilter';
 import { HashButton } from './HashButton';
@@ -30,7 +31,7 @@ type Column = (typeof columns)[number];
 const labelled = (column: Column) => ({ 'data-label': column });
 
 const seqOfRow = (target: EventTarget) =>
-  Number((target as HTMLElement).closest<HTMLElement>('tr[data-seq]')?.dataset.seq ?? Number.NaN);
+  Number((target instanceof Element ? target.closest<HTMLElement>('tr[data-seq]')?.dataset.seq : undefined) ?? Number.NaN);
 
 /**
  * One compact line per entry; the details pane holds the whole entry. Only the selected row is in the
@@ -107,9 +108,9 @@ export function AuditTable({ entries, selectedSeq, onSelect, onPick, onCopied }:
                 </button>
               </td>
               <td {...labelled('Recorded')} title={e.wallClockUtc}>
-                {e.wallClockUtc.slice(5, 16).replace('T', ' ')}
+                {utcMonthDayMinute(e.wallClockUtc)}
               </td>
-              <td {...labelled('Scenario time')}>{e.event.at.slice(0, 16).replace('T', ' ')}</td>
+              <td {...labelled('Scenario time')}>{utcMinute(e.event.at)}</td>
               <td {...labelled('Who')} title={actorLabel(e)}>
                 {e.event.by.name}
               </td>

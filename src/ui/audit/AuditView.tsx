@@ -2,7 +2,7 @@ import { startTransition, useEffect, useMemo, useRef, useState } from 'react';
 import type { KeyStore } from '../../files/keyStore';
 import { type AuditEntry, type DecisionPacket, makePacket, needsSignature, sealPacket } from '../../record/ledger';
 import { type Verification, verifyPacket } from '../../record/verify';
-import { entrySignature } from '../../reports/describe';
+import { entrySignature } from '../../reports/eventWords';
 import type { PacketReport } from '../../reports/packetReport';
 import { decisionRecord } from '../../session/decisionRecord';
 import type { SessionFold } from '../../session/fold';

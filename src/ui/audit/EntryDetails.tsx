@@ -1,7 +1,8 @@
 import { Fragment } from 'react';
 import type { AuditEntry } from '../../record/ledger';
-import { describeEvent, entrySignature, sourcedValue } from '../../reports/describe';
+import { describeEvent, entrySignature } from '../../reports/eventWords';
 import { ruleReading } from '../../reports/ruleReading';
+import { sourcedValue } from '../../reports/ruleWords';
 import { type MissionSetup, ruleOfId, type ThresholdValues, unitOf } from '../../session/model';
 import { ColumnHeads } from '../shared/ColumnHeads';
 import { actorLabel } from './entryFilter';

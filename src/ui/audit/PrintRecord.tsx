@@ -1,14 +1,7 @@
-import {
-  decisionSentence,
-  describeEvent,
-  entrySignature,
-  outcomeSentence,
-  recommendationHeading,
-  ruleCells,
-  signatureManifestation,
-  thresholdsSentence,
-} from '../../reports/describe';
+import { describeEvent, entrySignature, signatureManifestation } from '../../reports/eventWords';
 import type { PacketReport } from '../../reports/packetReport';
+import { decisionSentence, outcomeSentence, recommendationHeading, thresholdsSentence } from '../../reports/recordWords';
+import { ruleCells } from '../../reports/ruleWords';
 import { PollTable } from '../decision';
 import { ColumnHeads } from '../shared/ColumnHeads';
 import { usePrinting } from './usePrinting';

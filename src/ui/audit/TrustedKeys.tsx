@@ -4,7 +4,7 @@ import type { KeyStore, TrustedKey } from '../../files/keyStore';
 import { readFileText } from '../../files/utf8Text';
 import { publicHalf } from '../../record/signing';
 import { rolesOf, trustListWarnings } from '../../record/trust';
-import { problemWords } from '../../session/inputProblem';
+import { filedProblemWords } from '../../reports/format';
 import type { Actor } from '../../session/model';
 import { downloadJson } from '../shared/download';
 import { FieldProblem } from '../shared/FieldProblem';
@@ -30,7 +30,7 @@ export function TrustedKeys({ keys, operator, onChanged }: Props) {
     setNotice(null);
     const text = await readFileText(file, file.name);
     const parsed = text.ok ? await parsePublicKeyFile(file.name, text.value) : text;
-    if (!parsed.ok) return setProblem(parsed.problems.map((p) => `${p.file}: ${problemWords(p)}`).join('; '));
+    if (!parsed.ok) return setProblem(parsed.problems.map(filedProblemWords).join('; '));
     const outcome = await keys.trust(parsed.value);
     if (outcome.kind === 'refused') return setProblem(outcome.reason);
     setProblem(null);

@@ -1,5 +1,5 @@
 import type { AuditEntry } from '../../record/ledger';
-import { describeEvent } from '../../reports/describe';
+import { describeEvent } from '../../reports/eventWords';
 
 /** What the reviewer narrows the entries to: `all` ('') leaves a field open. */
 export interface EntryFilters {

@@ -3,6 +3,7 @@ import { readFileText } from '../../files/utf8Text';
 import type { AuditEntry, DecisionPacket } from '../../record/ledger';
 import type { PublicKeyRecord } from '../../record/signing';
 import { replayPacket, type Verification, verifyPacket } from '../../record/verify';
+import { filedProblemWords } from '../../reports/format';
 
 /** A packet file to check, and the keys its signatures must be by (an imported packet must be sealed by one). */
 export interface PacketCheckRequest {
@@ -38,8 +39,7 @@ export async function checkPacketFile(
     const text = await readFileText(file, fileName);
     post({ kind: 'progress', step: 'checking its form', fraction: 0.1 });
     const parsed = text.ok ? parsePacket(fileName, text.value) : text;
-    if (!parsed.ok)
-      return post({ kind: 'problems', problems: parsed.problems.map((p) => `${p.file}: ${p.path}: expected ${p.expected}`) });
+    if (!parsed.ok) return post({ kind: 'problems', problems: parsed.problems.map(filedProblemWords) });
     const packet = parsed.value;
     post({ kind: 'progress', step: `replaying ${packet.entries.length} entries through the decision logic`, fraction: 0.25 });
     const fold = replayPacket(packet);

@@ -1,5 +1,7 @@
 import { memo, useId } from 'react';
-import { outcomeLabels, quantityLabel, shownFlipAt, thresholdName } from '../../reports/describe';
+import { shownFlipAt } from '../../reports/flipWords';
+import { outcomeLabels } from '../../reports/outcomeWords';
+import { quantityLabel, thresholdName } from '../../reports/ruleWords';
 import type { FlipLine } from '../../session/charts/flipLines';
 import { flipRelation } from '../../session/model';
 import { ColumnHeads } from '../shared/ColumnHeads';

@@ -1,7 +1,7 @@
 import { memo, useId } from 'react';
-import { outcomeLabels } from '../../reports/describe';
+import { countText, percentText, standardErrorText, withUnit } from '../../reports/format';
 import { swingText } from '../../reports/monteCarloWords';
-import { percentText, standardErrorText, withUnit } from '../../reports/numbers';
+import { outcomeLabels } from '../../reports/outcomeWords';
 import type { MonteCarloResult, OutcomeId, TornadoBar } from '../../session/model';
 import { ColumnHeads } from '../shared/ColumnHeads';
 import { BottomAxis, bottomAxisHeightPx } from './axes';
@@ -55,7 +55,7 @@ export const OutcomeOddsChart = memo(function OutcomeOddsChart({ result, tableBe
   return (
     <ChartFigure
       id={id}
-      title={`Odds of each outcome over ${result.samples.toLocaleString('en')} samples (seed ${result.seed})`}
+      title={`Odds of each outcome over ${countText(result.samples)} samples (seed ${result.seed})`}
       description={rows.map(([o, p]) => `${outcomeLabels[o]} ${pct(p)} ${standardErrorText(se(o))}`).join('; ')}
       figureRef={figureRef}
       sizePx={{ width: widthPx, height: bottom + bottomAxisHeightPx(axisLabel, widthPx) }}
@@ -179,7 +179,7 @@ export const TornadoChart = memo(function TornadoChart({ result, tableBeside = f
       }
     >
       {bars.map((b, i) => {
-        const [from, to] = [b.probabilityAtLow, b.probabilityAtHigh].sort((p, q) => p - q) as [number, number];
+        const [from, to] = [Math.min(b.probabilityAtLow, b.probabilityAtHigh), Math.max(b.probabilityAtLow, b.probabilityAtHigh)];
         const lowIsLeft = b.probabilityAtLow <= b.probabilityAtHigh;
         const lines = names[i] ?? [];
         const y = lines.length * lineHeightPx + barRowPx / 2;

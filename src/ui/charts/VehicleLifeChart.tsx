@@ -1,5 +1,5 @@
 import { memo, useId } from 'react';
-import { withUnit } from '../../reports/numbers';
+import { utcDate, utcMinute, withUnit } from '../../reports/format';
 import type { LifeMark, VehicleLifeTimeline } from '../../session/charts/vehicleLife';
 import { ColumnHeads } from '../shared/ColumnHeads';
 import { BottomAxis, bottomAxisHeightPx } from './axes';
@@ -35,7 +35,7 @@ export const VehicleLifeChart = memo(function VehicleLifeChart({ timeline: t }: 
   const arrivalWords = arrival
     ? `replacement arrives ${days(arrival.nominalAgeDays)}${arrival.worstAgeDays !== arrival.nominalAgeDays ? ` (worst ${days(arrival.worstAgeDays)})` : ''}`
     : '';
-  const axisLabel = `Vehicle age (days since launch, ${t.launchedUtc.slice(0, 10)})`;
+  const axisLabel = `Vehicle age (days since launch, ${utcDate(t.launchedUtc)})`;
   const limits = t.limits.filter((l) => l.ageDays !== null);
   // One line each, top down: the marks' words, the age bar, the replacement's words, its bar, its verdict, the limits' names.
   const ageY = t.marks.length * lineHeightPx + 16;
@@ -67,7 +67,7 @@ export const VehicleLifeChart = memo(function VehicleLifeChart({ timeline: t }: 
         age {days(now)}
       </text>
       {t.marks.map((m, i) => {
-        const words = `${markWords[m.kind]} ${m.atUtc.slice(0, 10)} · ${days(m.ageDays)}`;
+        const words = `${markWords[m.kind]} ${utcDate(m.atUtc)} · ${days(m.ageDays)}`;
         const placed = beside(x(m.ageDays), words, 'before');
         return (
           <g key={m.kind} className={`life-mark life-mark-${m.kind}`} data-mark={m.kind}>
@@ -130,14 +130,14 @@ function LifeTable({ timeline: t, verdict }: { timeline: VehicleLifeTimeline; ve
       <tbody>
         <tr>
           <th scope="row">launch</th>
-          <td>{t.launchedUtc.slice(0, 16).replace('T', ' ')}</td>
+          <td>{utcMinute(t.launchedUtc)}</td>
           <td>0 d</td>
           <td>0 %</td>
         </tr>
         {t.marks.map((m) => (
           <tr key={m.kind} data-mark={m.kind}>
             <th scope="row">{markWords[m.kind]}</th>
-            <td>{m.atUtc.slice(0, 16).replace('T', ' ')}</td>
+            <td>{utcMinute(m.atUtc)}</td>
             <td>{days(m.ageDays)}</td>
             <td>{share(t, m.ageDays)}</td>
           </tr>
@@ -145,7 +145,7 @@ function LifeTable({ timeline: t, verdict }: { timeline: VehicleLifeTimeline; ve
         {arrival && (
           <tr data-mark="arrival">
             <th scope="row">replacement arrives (lead time + hold)</th>
-            <td>counted from {arrival.fromUtc.slice(0, 10)}</td>
+            <td>counted from {utcDate(arrival.fromUtc)}</td>
             <td>
               {days(arrival.nominalAgeDays)} (worst {days(arrival.worstAgeDays)})
             </td>

@@ -1,4 +1,4 @@
-import { tickText } from '../../reports/numbers';
+import { tickText } from '../../reports/format';
 
 /** A continuous scale: ticks at round values. */
 interface ContinuousScale {

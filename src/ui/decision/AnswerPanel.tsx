@@ -10,10 +10,12 @@ import {
   scriptedDecisionSentence,
   waitingForSentence,
 } from '../../reports/answerWords';
-import { decisionSentence, evaluationKey, outcomeLabels, outcomeSymbols } from '../../reports/describe';
+import { outcomeLabels, outcomeSymbols } from '../../reports/outcomeWords';
+import { decisionSentence } from '../../reports/recordWords';
 import type { Answer } from '../../session/answer';
 import type { TakenDecision } from '../../session/decisionRecord';
 import type { NearestFlip } from '../../session/model';
+import { evaluationKey } from '../../session/model';
 import { displayValue, type TemperatureUnit } from '../shared/units';
 
 interface Props {

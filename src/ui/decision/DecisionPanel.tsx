@@ -1,5 +1,5 @@
 import { type FormEvent, useState } from 'react';
-import { outcomeLabels } from '../../reports/describe';
+import { outcomeLabels } from '../../reports/outcomeWords';
 import type { RecordPoll } from '../../session/decisionRecord';
 import {
   type Actor,

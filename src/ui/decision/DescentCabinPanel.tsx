@@ -1,7 +1,7 @@
 import { memo } from 'react';
-import { quantityLabel, quantityUnit } from '../../reports/describe';
-import { numberText } from '../../reports/numbers';
+import { numberText } from '../../reports/format';
 import { decimalsOf } from '../../reports/resolution';
+import { quantityLabel, quantityUnit } from '../../reports/ruleWords';
 import {
   type AssessedValue,
   type AssessedValues,

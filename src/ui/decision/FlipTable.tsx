@@ -1,5 +1,6 @@
 import { memo } from 'react';
-import { inputFlipSentence, outcomeLabels, thresholdFlipWords } from '../../reports/describe';
+import { inputFlipSentence, thresholdFlipWords } from '../../reports/flipWords';
+import { outcomeLabels } from '../../reports/outcomeWords';
 import {
   type FlipPoint,
   flipRelation,

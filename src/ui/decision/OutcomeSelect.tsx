@@ -1,4 +1,4 @@
-import { outcomeLabels } from '../../reports/describe';
+import { outcomeLabels } from '../../reports/outcomeWords';
 import { type DecidableOutcome, decidableOutcomes } from '../../session/model';
 
 /** "<label> [outcome ▾]": outcomes an authority can decide (by default all of them), by their labels. */
@@ -16,7 +16,13 @@ export function OutcomeSelect({
   return (
     <label>
       {label}{' '}
-      <select value={value ?? ''} onChange={(e) => onChange(e.currentTarget.value as DecidableOutcome)}>
+      <select
+        value={value ?? ''}
+        onChange={(e) => {
+          const chosen = outcomes.find((o) => o === e.currentTarget.value);
+          if (chosen) onChange(chosen);
+        }}
+      >
         {outcomes.map((o) => (
           <option key={o} value={o}>
             {outcomeLabels[o]}

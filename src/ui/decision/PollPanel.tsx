@@ -1,5 +1,6 @@
 import { type FormEvent, useId, useState } from 'react';
-import { dissentLabels, outcomeLabels, voteLabels } from '../../reports/describe';
+import { outcomeLabels } from '../../reports/outcomeWords';
+import { dissentLabels, voteLabels } from '../../reports/pollWords';
 import type { RecordPoll } from '../../session/decisionRecord';
 import {
   type Actor,

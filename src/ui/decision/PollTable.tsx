@@ -1,4 +1,4 @@
-import { pollAnswerCells, pollSentence, pollTableHeadings } from '../../reports/describe';
+import { pollAnswerCells, pollSentence, pollTableHeadings } from '../../reports/pollWords';
 import type { RecordPoll } from '../../session/decisionRecord';
 import { ColumnHeads } from '../shared/ColumnHeads';
 

@@ -1,5 +1,5 @@
 import { memo, useMemo } from 'react';
-import { uncrewedDepartureSentence } from '../../reports/describe';
+import { uncrewedDepartureSentence } from '../../reports/outcomeWords';
 import { descentCabinSeries } from '../../session/charts/descentCabin';
 import { flipLines } from '../../session/charts/flipLines';
 import { marginBars } from '../../session/charts/marginBars';

@@ -1,7 +1,8 @@
 import { memo, useId, useMemo, useReducer, useState } from 'react';
 import type { Scenario } from '../../../scenarios/schema';
-import { comparatorSymbol, quantityLabel, quantityUnit, thresholdFlipWords, thresholdName } from '../../reports/describe';
+import { thresholdFlipWords } from '../../reports/flipWords';
 import { type RuleReading, ruleReadings } from '../../reports/ruleReading';
+import { comparatorSymbol, quantityLabel, quantityUnit, thresholdName } from '../../reports/ruleWords';
 import { type ComparedSide, compareSides, scenarioAtStep, underThresholds } from '../../session/compare';
 import { evaluationSubject } from '../../session/decisionRecord';
 import {

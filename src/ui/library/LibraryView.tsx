@@ -3,6 +3,7 @@ import type { Scenario } from '../../../scenarios/schema';
 import { parseScenario } from '../../files/scenarioFile';
 import type { SessionStore, SessionSummary, StoredSession } from '../../files/sessionStore';
 import { readFileText } from '../../files/utf8Text';
+import { utcSecond } from '../../reports/format';
 import type { InputProblem } from '../../session/inputProblem';
 import type { OpenedScenario } from '../../session/openedScenario';
 import { JsonFileButton } from '../shared/JsonFileButton';
@@ -107,8 +108,8 @@ export function LibraryView({
               {past.map((p) => (
                 <tr key={p.id}>
                   <td>{p.title}</td>
-                  <td>{p.openedUtc.slice(0, 19).replace('T', ' ')}</td>
-                  <td>{p.updatedUtc.slice(0, 19).replace('T', ' ')}</td>
+                  <td>{utcSecond(p.openedUtc)}</td>
+                  <td>{utcSecond(p.updatedUtc)}</td>
                   <td>{p.entryCount}</td>
                   <td>
                     <code>{p.headHash.slice(0, 16)}</code>

@@ -1,6 +1,7 @@
 import { memo, useId, useState } from 'react';
-import { outcomeLabels } from '../../reports/describe';
+import { countText } from '../../reports/format';
 import { monteCarloMethod, runSentence } from '../../reports/monteCarloWords';
+import { outcomeLabels } from '../../reports/outcomeWords';
 import {
   defaultSamples,
   defaultSeed,
@@ -151,7 +152,7 @@ function RunView({ state, situation, onAttach }: { state: RunState; situation: S
     const percent = (state.progress.fraction * 100).toFixed(1);
     const phase =
       state.progress.phase === 'odds'
-        ? `drawing samples (${state.progress.oddsSamplesDone.toLocaleString('en-US')} done)`
+        ? `drawing samples (${countText(state.progress.oddsSamplesDone)} done)`
         : 'holding each uncertain value at its ends (tornado)';
     return (
       <div className="odds-run">

@@ -1,3 +1,4 @@
+import { countText } from '../../reports/format';
 import { oddsRows, percentText, rangeText, standardErrorText, swingText, tornadoCaption } from '../../reports/monteCarloWords';
 import type { MonteCarloResult } from '../../session/model';
 import { ColumnHeads } from '../shared/ColumnHeads';
@@ -8,7 +9,7 @@ type Odds = Pick<MonteCarloResult, 'recommended' | 'outcomes' | 'standardErrors'
 export function OddsTable({ odds }: { odds: Odds }) {
   return (
     <table className="odds-table" data-testid="odds-table">
-      <caption>Probability of each outcome over {odds.samples.toLocaleString('en-US')} samples</caption>
+      <caption>Probability of each outcome over {countText(odds.samples)} samples</caption>
       <ColumnHeads columns={['Outcome', 'Probability', 'Standard error']} />
       <tbody>
         {oddsRows({ ...odds, tornado: [] }).map((row) => (

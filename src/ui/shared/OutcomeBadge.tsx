@@ -1,4 +1,4 @@
-import { outcomeLabels, outcomeSymbols } from '../../reports/describe';
+import { outcomeLabels, outcomeSymbols } from '../../reports/outcomeWords';
 import type { OutcomeId } from '../../session/model';
 
 /** An outcome by its label, with its own shape and colour (never colour alone). */

@@ -1,4 +1,5 @@
-import { type InputProblem, problemExpectation } from '../../session/inputProblem';
+import { problemExpectation, problemPath } from '../../reports/format';
+import type { InputProblem } from '../../session/inputProblem';
 
 export function ProblemList({ problems, title }: { problems: InputProblem[]; title: string }) {
   if (problems.length === 0) return null;
@@ -10,7 +11,7 @@ export function ProblemList({ problems, title }: { problems: InputProblem[]; tit
       <ul>
         {problems.map((p) => (
           <li key={`${p.path}:${p.expected}`}>
-            <code>{p.path}</code>: {problemExpectation(p)}
+            <code>{problemPath(p)}</code>: {problemExpectation(p)}
           </li>
         ))}
       </ul>

@@ -1,4 +1,4 @@
-import { roundedReading, signedWithUnit, withUnit } from '../../reports/numbers';
+import { roundedReading, signedWithUnit, withUnit } from '../../reports/format';
 import { fromShownUnit, inShownUnit, shownUnitOf, type TemperatureUnit } from '../../reports/shownUnit';
 
 export type { TemperatureUnit };

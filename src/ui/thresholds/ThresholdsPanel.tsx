@@ -1,7 +1,7 @@
 import { memo, useCallback, useLayoutEffect, useRef, useState } from 'react';
 import { parsePartialProfile } from '../../files/profileFile';
 import { readFileText } from '../../files/utf8Text';
-import { problemWords } from '../../session/inputProblem';
+import { filedProblemWords } from '../../reports/format';
 import {
   defaultThresholdValues,
   type PartialThresholdValues,
@@ -73,7 +73,7 @@ export function ThresholdsPanel({ profile, thresholds, temperatureUnit, refusal,
   const importFile = async (file: File) => {
     const text = await readFileText(file, file.name);
     const parsed = text.ok ? parsePartialProfile(file.name, text.value) : text;
-    if (!parsed.ok) return setImportProblem(parsed.problems.map((p) => `${p.file}: ${problemWords(p)}`).join('\n'));
+    if (!parsed.ok) return setImportProblem(parsed.problems.map(filedProblemWords).join('\n'));
     setImportProblem(null);
     setAll({ ...thresholds, ...parsed.value.thresholds }, `profile file ${file.name} loaded`);
   };

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { thresholdName } from '../../reports/describe';
+import { thresholdName } from '../../reports/ruleWords';
 import { type PartialThresholdValues, thresholdDefinitionByKey } from '../../session/model';
 import { displayValue, type TemperatureUnit } from '../shared/units';
 

@@ -1,5 +1,5 @@
 import { type ScriptedDecision, scriptedDecisionSentence } from '../../reports/answerWords';
-import { outcomeLabels } from '../../reports/describe';
+import { outcomeLabels } from '../../reports/outcomeWords';
 import type { ScriptedDecisionNear } from '../../session/history';
 import type { OutcomeId } from '../../session/model';
 

@@ -1,5 +1,6 @@
 import { memo } from 'react';
-import { describeEvent } from '../../reports/describe';
+import { describeEvent } from '../../reports/eventWords';
+import { utcTimeOfDay } from '../../reports/format';
 import { explorer } from '../../session/exploration';
 import { thresholdDefinitionByKey } from '../../session/model';
 import type { Walkthrough } from '../../session/walkthrough';
@@ -38,7 +39,7 @@ export const SessionLog = memo(function SessionLog({
               className={`log-${event.type.replace('.', '-')}`}
             >
               <span className="muted">
-                after step {afterStep} · {wallClockUtc.slice(11, 19)} UTC · {event.by.name} ({event.by.role})
+                after step {afterStep} · {utcTimeOfDay(wallClockUtc)} UTC · {event.by.name} ({event.by.role})
               </span>{' '}
               {event.type === 'thresholds.change' && (
                 <>

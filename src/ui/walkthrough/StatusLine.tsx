@@ -1,6 +1,8 @@
 import { memo, useEffect } from 'react';
 import { changeSentence } from '../../reports/answerWords';
-import { outcomeLabels, signatureMeaning, utcMinute } from '../../reports/describe';
+import { signatureMeaning } from '../../reports/eventWords';
+import { utcMinute } from '../../reports/format';
+import { outcomeLabels } from '../../reports/outcomeWords';
 import { ruleReading } from '../../reports/ruleReading';
 import type { StatusLine as Status } from '../../session/statusLine';
 import { OutcomeBadge } from '../shared/OutcomeBadge';

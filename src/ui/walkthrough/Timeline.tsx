@@ -1,5 +1,6 @@
 import { memo, useEffect, useRef } from 'react';
 import type { Scenario } from '../../../scenarios/schema';
+import { utcMinute } from '../../reports/format';
 import { isDecisionEvent } from '../../session/history';
 import { daysSince } from '../../session/model';
 import { SourceRefList } from '../shared/SourceRef';
@@ -37,7 +38,7 @@ export const Timeline = memo(function Timeline({ scenario, cursor, appliedByStep
             >
               <button type="button" onClick={() => onJump(step)} title={`Jump to step ${step}`}>
                 <span className="timeline-when">
-                  {step}. {event.at.slice(0, 16).replace('T', ' ')} · day {day}
+                  {step}. {utcMinute(event.at)} · day {day}
                 </span>
                 <span className="timeline-event">
                   <code>{event.type}</code> <span className="timeline-status">{status}</span>

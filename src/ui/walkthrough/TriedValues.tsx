@@ -1,5 +1,5 @@
 import { type KeyboardEvent, memo, useState } from 'react';
-import { quantityLabel, quantityUnit } from '../../reports/describe';
+import { quantityLabel, quantityUnit } from '../../reports/ruleWords';
 import type { StandIn } from '../../session/exploration';
 import { type AssessedValue, conservativeEnd } from '../../session/model';
 import { ColumnHeads } from '../shared/ColumnHeads';

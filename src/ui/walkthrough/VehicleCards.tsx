@@ -1,4 +1,5 @@
 import { memo } from 'react';
+import { utcDate } from '../../reports/format';
 import {
   descentFactKey,
   descentFactLabels,
@@ -36,8 +37,8 @@ function VehicleCard({ vehicle, part }: { vehicle: Vehicle; part: string }) {
       <h4 id={titleId}>{vehicle.name}</h4>
       <p className="muted">
         {vehicleClass.name} ({vehicleClass.carries}), {part}
-        {vehicle.launchedUtc ? `; launched ${vehicle.launchedUtc.slice(0, 10)}` : '; launch date not stated'}
-        {vehicle.dockedUtc && `; docked ${vehicle.dockedUtc.slice(0, 10)}`}
+        {vehicle.launchedUtc ? `; launched ${utcDate(vehicle.launchedUtc)}` : '; launch date not stated'}
+        {vehicle.dockedUtc && `; docked ${utcDate(vehicle.dockedUtc)}`}
         {vehicle.seatsTaken > 0 && `; ${vehicle.seatsTaken} seats taken by its own crew`}
       </p>
       <p className="muted" data-life-basis>

@@ -1,7 +1,11 @@
+/**
+ * How the app, the CLI and every report write what they show: numbers and margins (each unit at its
+ * one reading resolution, the unit beside every value), counts, dates and times (always UTC) and the
+ * problems found in a file. One place, so no two presenters say the same thing differently.
+ */
+import { type InputProblem, isUnknownFieldProblem } from '../session/inputProblem';
 import { statusOfSeverity } from '../session/model';
 import { decimalsOf } from './resolution';
-
-/** Numbers as people read them: each unit at its one reading resolution, the unit beside every value. */
 
 /** `x` rounded to `decimals`, half away from zero (so a margin and its negation read alike); never `-0`. */
 export function roundTo(x: number, decimals: number): number {
@@ -85,3 +89,46 @@ export function tickText(value: number, unit: string, step: number, showUnit = t
   const decimals = Math.max(decimalsOf(unit), stepDecimals);
   return showUnit ? withUnit(value, unit, decimals) : numberText(value, decimals);
 }
+
+/** `20,000`: a count, its thousands grouped. */
+export const countText = (count: number) => count.toLocaleString('en-US');
+
+/** `2022-12-15 00:45:07` for an ISO 8601 UTC time. */
+export const utcSecond = (iso: string) => iso.slice(0, 19).replace('T', ' ');
+
+/** `2022-12-15 00:45`. */
+export const utcMinute = (iso: string) => iso.slice(0, 16).replace('T', ' ');
+
+/** `12-15 00:45`: where the year is the record's own. */
+export const utcMonthDayMinute = (iso: string) => iso.slice(5, 16).replace('T', ' ');
+
+/** `00:45:07`: where the day is the row's own. */
+export const utcTimeOfDay = (iso: string) => iso.slice(11, 19);
+
+/** `2022-12-15`. */
+export const utcDate = (iso: string) => iso.slice(0, 10);
+
+const monthNames = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+/** "11 Jan 2023" (UTC): a day in a sentence. */
+export function utcDay(iso: string): string {
+  const day = new Date(iso);
+  return `${day.getUTCDate()} ${monthNames[day.getUTCMonth()]} ${day.getUTCFullYear()}`;
+}
+
+/** The field a problem is at, `(root)` for the whole file. */
+export const problemPath = (problem: Pick<InputProblem, 'path'>) => problem.path || '(root)';
+
+/** What was expected at a problem's field, in words ("expected …", or that the field is unknown and which are known). */
+export function problemExpectation(problem: Pick<InputProblem, 'expected'>): string {
+  return isUnknownFieldProblem(problem) ? problem.expected : `expected ${problem.expected}`;
+}
+
+/** `events[3].at: expected an ISO time`, `events[20].holdDay: unknown field; expected one of …`: a problem in the app's words. */
+export const problemWords = (problem: Pick<InputProblem, 'path' | 'expected'>) =>
+  `${problemPath(problem)}: ${problemExpectation(problem)}`;
+
+/** `profile.json: thresholds.x: expected a number`: a problem and its file, as the app shows it. */
+export const filedProblemWords = (problem: InputProblem) => `${problem.file}: ${problemWords(problem)}`;
+
+/** `error: profile.json: thresholds.x: a number`: a problem as the CLI prints it, one line on stderr. */
+export const problemLine = (problem: InputProblem) => `error: ${problem.file}: ${problemPath(problem)}: ${problem.expected}`;
