@@ -2,7 +2,6 @@ import { memo } from 'react';
 import { inputFlipSentence, outcomeLabels, thresholdFlipWords } from '../../reports/describe';
 import {
   type FlipPoint,
-  flipRelation,
   type InputFlipPoint,
   type PolicyRowResult,
   type ThresholdValues,
