@@ -6,7 +6,7 @@
 import { statusKey } from '../machines/rules/systemStatus';
 import { minThrustersKey, thrusterCountKey, type VehicleClass } from '../machines/vehicles/vehicleClass';
 import { vehicleCatalogue } from '../machines/vehicles/vehicles';
-import { scenarioFormat } from './schema';
+import { scenarioFormat } from './shape';
 
 type Json = Record<string, unknown>;
 
