@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { crewReturnEventSchema, idSchema as id, isoUtc, sourceKey } from '../machines/statechart/events';
 import { decidableOutcomes } from '../machines/types';
-import { vehicleClassIds } from '../machines/vehicles/vehicles';
+import { vehicleClassIds } from '../machines/vehicles/catalogue';
 import { factSchema, vehicleClassSchema } from './vehicleClassSchema';
 
 /** The file format this schema reads; files of the earlier format are refused with what changed (or migrated). */

@@ -39,8 +39,8 @@ import {
 } from '../rules/readings';
 import { statusKey, statusOfSeverity, statusSeverity } from '../rules/systemStatus';
 import type { MissionSetup, OutcomeId, Tier } from '../types';
-import { type ReturnPhase, ridePhases } from '../vehicles/vehicleClass';
-import { type DescentMode, fact, usableImprovisedSeats, type Vehicle } from '../vehicles/vehicles';
+import { type DescentMode, type ReturnPhase, ridePhases } from '../vehicles/vehicleClass';
+import { fact, usableImprovisedSeats, type Vehicle } from '../vehicles/vehicles';
 import { countReading, type FixedReadings, fixedReadings, type Seating } from './fixedReadings';
 import { type SeatAssignment, seatCapacity } from './seatPlan';
 import type { ThresholdValues } from './thresholds';

@@ -13,18 +13,6 @@ import {
   type VehicleSystem,
 } from './vehicleClass';
 
-export { vehicleCatalogue, vehicleClassIds } from './catalogue';
-export {
-  type DescentFactKey,
-  type DescentMode,
-  descentFactKey,
-  descentFactLabels,
-  type VehicleClass,
-  type VehicleFact,
-  type VehicleFactKey,
-  vehicleFactLabels,
-} from './vehicleClass';
-
 export interface Vehicle {
   id: string;
   name: string;

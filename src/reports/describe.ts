@@ -81,8 +81,6 @@ export function inputFlipSentence(flip: InputFlipPoint, shown: (value: number, u
   return `if the ${flip.end} estimate of ${quantityLabel(flip.quantityKey)} were ${flipRelation(flip)} ${value} (now ${shown(flip.current, quantityUnit(flip.quantityKey))}), the recommendation would become ${outcome}`;
 }
 
-export { evaluationKey } from '../session/model';
-
 /** "Soyuz MS-22 leaves uncrewed at once: …": when the damaged vehicle leaves in a replacement plan. */
 export function uncrewedDepartureSentence(vehicleName: string, departure: UncrewedDeparture): string {
   return departure === 'now'

@@ -1,11 +1,10 @@
 import { memo, useId } from 'react';
-import { evaluationKey } from '../../reports/describe';
 import { numberText } from '../../reports/numbers';
 import { decimalsOf } from '../../reports/resolution';
 import { ruleReading } from '../../reports/ruleReading';
 import type { MarginBar } from '../../session/charts/marginBars';
 import { evaluationSubject } from '../../session/decisionRecord';
-import type { MissionSetup } from '../../session/model';
+import { evaluationKey, type MissionSetup } from '../../session/model';
 import { ColumnHeads } from '../shared/ColumnHeads';
 import { statusWords } from '../shared/statusWords';
 import { displayValue, type TemperatureUnit } from '../shared/units';

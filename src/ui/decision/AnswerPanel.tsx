@@ -10,10 +10,10 @@ import {
   scriptedDecisionSentence,
   waitingForSentence,
 } from '../../reports/answerWords';
-import { decisionSentence, evaluationKey, outcomeLabels, outcomeSymbols } from '../../reports/describe';
+import { decisionSentence, outcomeLabels, outcomeSymbols } from '../../reports/describe';
 import type { Answer } from '../../session/answer';
 import type { TakenDecision } from '../../session/decisionRecord';
-import type { NearestFlip } from '../../session/model';
+import { evaluationKey, type NearestFlip } from '../../session/model';
 import { displayValue, type TemperatureUnit } from '../shared/units';
 
 interface Props {

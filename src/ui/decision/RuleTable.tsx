@@ -1,8 +1,15 @@
 import { memo } from 'react';
-import { evaluationKey, sourcedValue } from '../../reports/describe';
+import { sourcedValue } from '../../reports/describe';
 import { ruleReading } from '../../reports/ruleReading';
 import { evaluationSubject } from '../../session/decisionRecord';
-import { allRules, type MissionSetup, type PolicyRowResult, type Recommendation, type RuleEvaluation } from '../../session/model';
+import {
+  allRules,
+  evaluationKey,
+  type MissionSetup,
+  type PolicyRowResult,
+  type Recommendation,
+  type RuleEvaluation,
+} from '../../session/model';
 import { ColumnHeads } from '../shared/ColumnHeads';
 import { SourceRef } from '../shared/SourceRef';
 import type { TemperatureUnit } from '../shared/units';
