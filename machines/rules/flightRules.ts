@@ -286,7 +286,3 @@ const ruleById: ReadonlyMap<string, FlightRule> = new Map(allRules.map((rule) =>
 
 /** The rule a recorded evaluation names; undefined for an id no rule has (a record of other logic). */
 export const ruleOfId = (id: string): FlightRule | undefined => ruleById.get(id);
-
-export function crewQuantityKey(quantity: string, crewCount: number): string {
-  return `${quantity}.crew${crewCount}`;
-}

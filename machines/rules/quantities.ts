@@ -93,6 +93,11 @@ export const perThrusterGroup: ReadonlySet<string> = new Set(['thrustersLost']);
 
 export const thrusterGroupKey = (quantity: string, groupId: string) => `${quantity}.${groupId}`;
 
+/** `peakCabinTempC.crew3`: a quantity reported for a given number of crew aboard. */
+export function crewQuantityKey(quantity: string, crewCount: number): string {
+  return `${quantity}.crew${crewCount}`;
+}
+
 const statusDefinition = (moduleId: string, systemId: string): QuantityDefinition => ({
   name: 'systemStatus',
   label: `Status of ${words(systemId)} (${words(moduleId)})`,

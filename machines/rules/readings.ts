@@ -12,16 +12,17 @@ import {
 } from '../thermal/estimate';
 import type { AssessedValue } from '../types';
 import {
+  type DescentMode,
+  descentFactKey,
   minThrustersKey,
   type ReturnPhase,
   thrusterCountKey,
   type VehicleClass,
   type VehicleSystem,
 } from '../vehicles/vehicleClass';
-import { type DescentMode, descentFactKey, fact, systemOf, type Vehicle } from '../vehicles/vehicles';
+import { fact, systemOf, type Vehicle } from '../vehicles/vehicles';
 import { type AssessedValues, assessedReading, conservativeEnd, type InputTerm, type Reading, worseDirection } from './evaluate';
-import { crewQuantityKey } from './flightRules';
-import { thrusterGroupKey } from './quantities';
+import { crewQuantityKey, thrusterGroupKey } from './quantities';
 import { statusKey, unclearedSeverity } from './systemStatus';
 
 const msPerDay = 86_400_000;

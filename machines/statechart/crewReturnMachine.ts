@@ -1,6 +1,5 @@
 import { assign, setup } from 'xstate';
-import { crewQuantityKey } from '../rules/flightRules';
-import { thrusterGroupKey } from '../rules/quantities';
+import { crewQuantityKey, thrusterGroupKey } from '../rules/quantities';
 import { statusKey, statusSeverity } from '../rules/systemStatus';
 import type { DecidableOutcome } from '../types';
 import {

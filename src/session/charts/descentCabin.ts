@@ -1,8 +1,8 @@
 import type { Situation } from '../../../machines/policy/policy';
 import { thresholdKeyFor } from '../../../machines/policy/thresholds';
 import { evaluateRule, type RuleStatus } from '../../../machines/rules/evaluate';
-import { crewQuantityKey, type FlightRule, peakCabinHumidityRule, peakCabinTempRule } from '../../../machines/rules/flightRules';
-import { quantityOfKey } from '../../../machines/rules/quantities';
+import { type FlightRule, peakCabinHumidityRule, peakCabinTempRule } from '../../../machines/rules/flightRules';
+import { crewQuantityKey, quantityOfKey } from '../../../machines/rules/quantities';
 import { crewReading, peakCabinTempReading } from '../../../machines/rules/readings';
 import { descentCabinModelOf, descentThermalEstimate, estimatedSource } from '../../../machines/thermal/estimate';
 import type { Tier } from '../../../machines/types';
