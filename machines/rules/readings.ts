@@ -113,7 +113,7 @@ function workOutFindings(vehicleClass: VehicleClass, statuses: readonly (Assesse
 }
 
 /** Whether a finding found the system other than nominal. */
-export function touched(values: AssessedValues, system: VehicleSystem): boolean {
+function touched(values: AssessedValues, system: VehicleSystem): boolean {
   return (values[statusKey(system.module, system.id)]?.nominal ?? 0) > 0;
 }
 
@@ -206,7 +206,7 @@ export function peakCabinTempReading(vehicle: Vehicle, values: AssessedValues, c
 }
 
 /** The descent-thermal estimate stands in only while a finding degrades (or fails) the system it models. */
-export function estimateApplies(vehicle: Vehicle, values: AssessedValues): boolean {
+function estimateApplies(vehicle: Vehicle, values: AssessedValues): boolean {
   return systemFindings(vehicle, values).estimateApplies;
 }
 
@@ -244,7 +244,7 @@ export function lifeUsedAtReturn(vehicle: Vehicle, nowUtc: string): Reading {
 export const waitInputKeys = ['replacementLeadTimeDays', 'openCommonCauseQuestions', 'commonCauseHoldDays'] as const;
 
 /** The wait: lead time, plus the common-cause hold while a question is open. Null when a needed value is missing. */
-export function waitDays(values: AssessedValues): { worst: number; nominal: number; inputs: string[] } | null {
+function waitDays(values: AssessedValues): { worst: number; nominal: number; inputs: string[] } | null {
   const lead = values.replacementLeadTimeDays;
   if (!lead) return null;
   const open = values.openCommonCauseQuestions?.nominal ?? 0;

@@ -9,7 +9,7 @@ import type { Poll } from './poll';
 
 export type { CrewReturnEvent };
 
-export interface Decision {
+interface Decision {
   outcome: DecidableOutcome;
   kind: 'confirmed' | 'overridden' | 'automatic';
   recommendation: Recommendation;

@@ -33,9 +33,9 @@ export interface Vehicle {
 }
 
 /** A fact as a scenario file writes it: `"unknown"` where no source gives it. */
-export type FileFact = Omit<VehicleFact, 'value'> & { value: number | 'unknown' | null };
+type FileFact = Omit<VehicleFact, 'value'> & { value: number | 'unknown' | null };
 /** A class as a scenario file describes it. */
-export type FileVehicleClass = Omit<VehicleClass, 'facts'> & { facts: Readonly<Record<string, FileFact>> };
+type FileVehicleClass = Omit<VehicleClass, 'facts'> & { facts: Readonly<Record<string, FileFact>> };
 
 export interface VehicleSpec {
   id: string;

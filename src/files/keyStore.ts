@@ -12,9 +12,9 @@ import type { Actor } from '../session/model';
 import { openAppDatabase, operatorKeysByActor, operatorKeysStore, trustedKeysStore } from './appDatabase';
 
 /** An operator's key as stored: the public record and the private half under their passphrase. */
-export type StoredOperatorKey = PublicKeyRecord & { wrapped: WrappedKey };
+type StoredOperatorKey = PublicKeyRecord & { wrapped: WrappedKey };
 
-export type Unlocked =
+type Unlocked =
   | { ok: true; signer: Signer; created: boolean }
   /** `existing`: the fingerprints of the keys this browser holds for that name and role, none of which the passphrase opens. */
   | { ok: false; reason: string; existing: string[] };
@@ -39,7 +39,7 @@ export interface KeyStore {
 export type TrustedKey = TrustedKeyRecord & { own: boolean };
 
 /** `added`: a new key (`alongside`: the keys already trusted for the same name and role); `already`: this very key was trusted. */
-export type TrustOutcome = { kind: 'added'; alongside: TrustedKey[] } | { kind: 'already' } | { kind: 'refused'; reason: string };
+type TrustOutcome = { kind: 'added'; alongside: TrustedKey[] } | { kind: 'already' } | { kind: 'refused'; reason: string };
 
 const trustedRecord = (key: TrustedKeyRecord): TrustedKeyRecord => ({
   ...publicHalf(key),

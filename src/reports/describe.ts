@@ -97,7 +97,7 @@ export const dissentLabels: Record<DissentLevel, string> = {
 };
 
 /** "thermal: NO-GO, FORMAL DISSENT: escalate: “humidity unknown”". */
-export function voteSentence(vote: { position: string; vote: PollVote; dissent: DissentLevel; rationale?: string }): string {
+function voteSentence(vote: { position: string; vote: PollVote; dissent: DissentLevel; rationale?: string }): string {
   const dissent = dissentLabels[vote.dissent];
   return `${vote.position}: ${voteLabels[vote.vote]}${dissent ? `, ${dissent}` : ''}${vote.rationale ? `: “${vote.rationale}”` : ''}`;
 }
@@ -109,7 +109,7 @@ const pollClosingWords = {
 };
 
 /** "escalated to the program manager by Ana Flight (flight director), entry 27: “…”". */
-export function dispositionWords(disposition: NonNullable<RecordPoll['disposition']>): string {
+function dispositionWords(disposition: NonNullable<RecordPoll['disposition']>): string {
   const what = disposition.kind === 'escalated' ? `escalated to ${disposition.to ?? '—'}` : 'risk accepted';
   return `${what} by ${disposition.by.name} (${disposition.by.role}), entry ${disposition.seq}: “${disposition.rationale}”`;
 }
@@ -305,7 +305,7 @@ export function ruleSentence(rule: RecordRule): string {
 }
 
 /** "How often the answer held over 20,000 samples (seed 77) of 4 ranges: Launch replacement 75.0 %, …". */
-export function attachedOddsSentence(odds: Extract<CrewReturnEvent, { type: 'odds.attach' }>): string {
+function attachedOddsSentence(odds: Extract<CrewReturnEvent, { type: 'odds.attach' }>): string {
   const shares = (Object.entries(odds.outcomes) as [OutcomeId, number][])
     .sort(([, a], [, b]) => b - a)
     .map(([outcome, share]) => `${outcomeLabels[outcome]} ${percentText(share)}`);

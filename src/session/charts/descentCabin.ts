@@ -8,8 +8,8 @@ import { descentCabinModelOf, descentThermalEstimate, estimatedSource } from '..
 import type { Tier } from '../../../machines/types';
 
 /** The per-crew-count quantities of the thermal case: what the descent cabin reaches with N aboard. */
-export const descentCabinQuantities = ['peakCabinTempC', 'peakCabinHumidityPct'] as const;
-export type DescentCabinQuantity = (typeof descentCabinQuantities)[number];
+const descentCabinQuantities = ['peakCabinTempC', 'peakCabinHumidityPct'] as const;
+type DescentCabinQuantity = (typeof descentCabinQuantities)[number];
 
 /** One crew count's predicted peak, as the rules read it: the nominal value, the range and whether it is an estimate. */
 export interface CabinPrediction {

@@ -1,6 +1,6 @@
 import type { AnyStateNode, StateValue } from 'xstate';
 
-export type StateKind = 'atomic' | 'compound' | 'final';
+type StateKind = 'atomic' | 'compound' | 'final';
 
 export interface StateGraphNode {
   id: string;

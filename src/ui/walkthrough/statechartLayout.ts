@@ -1,7 +1,7 @@
 import type { ElkExtendedEdge, ElkLabel, ElkNode } from 'elkjs/lib/elk-api';
 import type { StatechartGraph, StateGraphNode, TransitionEdge } from './statechartGraph';
 
-export interface Point {
+interface Point {
   x: number;
   y: number;
 }
@@ -11,17 +11,17 @@ export interface Box extends Point {
   height: number;
 }
 
-export interface PlacedState extends Box {
+interface PlacedState extends Box {
   id: string;
 }
 
 /** One transition's event label, where it is drawn. */
-export interface PlacedLabel extends Box {
+interface PlacedLabel extends Box {
   edgeId: string;
 }
 
 /** One drawn arrow from a state to another: every transition between the two shares it, each with its label. */
-export interface PlacedArrow {
+interface PlacedArrow {
   id: string;
   sourceId: string;
   targetId: string;
@@ -39,7 +39,7 @@ export interface StatechartLayout {
 }
 
 /** Text is drawn in a monospace face, so its width is known without measuring the DOM. */
-export const fontSizePx = 11;
+const fontSizePx = 11;
 export const lineHeightPx = 16;
 const charWidthPx = fontSizePx * 0.62;
 const pad = 6;

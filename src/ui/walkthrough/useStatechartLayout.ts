@@ -32,7 +32,7 @@ function layoutEngine(): Promise<ELK> {
  * Lays a chart out once per graph (the layout does not depend on where the decision stands, only the
  * highlighting does).
  */
-export function layoutStatechart(graph: StatechartGraph): Promise<StatechartLayout> {
+function layoutStatechart(graph: StatechartGraph): Promise<StatechartLayout> {
   let layout = pending.get(graph);
   if (!layout) {
     layout = layoutEngine().then(async (engine) => layoutFromElk(graph, await engine.layout(elkGraphOf(graph))));
