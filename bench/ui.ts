@@ -121,7 +121,7 @@ async function frameFloor(page: Page): Promise<number[]> {
   }, edits);
 }
 
-export interface EditLatencies {
+interface EditLatencies {
   toDomMs: number[];
   /** To the frame showing the new recommendation (what is in view of it). */
   toScreenMs: number[];
@@ -129,7 +129,7 @@ export interface EditLatencies {
   settledMs: number[];
 }
 
-export interface ViewportFigures {
+interface ViewportFigures {
   viewport: { width: number; height: number };
   /** Edits across the 39 °C flip point: the recommendation and its tables change shape each time. */
   flipping: EditLatencies;
@@ -141,13 +141,13 @@ export interface ViewportFigures {
 }
 
 /** A packet import from the file picker to the record on screen, as the page's main thread lived it. */
-export interface ImportRun {
+interface ImportRun {
   /** The longest task of the page's main thread (PerformanceObserver 'longtask'; 0 when none reached 50 ms). */
   longestTaskMs: number;
   totalMs: number;
 }
 
-export interface ImportFigures {
+interface ImportFigures {
   megabytes: number;
   entries: number;
   /** As the app does it: verified in a worker, taken in and folded on the page in slices. */

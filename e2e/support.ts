@@ -143,16 +143,3 @@ export async function keepScreenshot(page: Page, testInfo: TestInfo, name: strin
   await page.screenshot({ path, fullPage: true });
   await testInfo.attach(name, { path, contentType: 'image/png' });
 }
-
-/**
- * Waits until the page says it has finished what it started: no chart still loading, the statechart
- * laid out, nothing marked busy; then for a frame and for the page's thread to be idle.
- */
-export async function settled(page: Page) {
-  await expect(page.locator('.plot-pending')).toHaveCount(0);
-  await expect(page.locator('.chart-pending')).toHaveCount(0);
-  await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
-  await page.evaluate(
-    () => new Promise((resolve) => requestAnimationFrame(() => requestIdleCallback(resolve, { timeout: 2000 }))),
-  );
-}

@@ -45,7 +45,7 @@ export interface Actor {
   role: string;
 }
 
-export interface CrewMember {
+interface CrewMember {
   id: string;
   name: string;
   /** Other docked vehicles this crew member's seat liner can be moved to. */

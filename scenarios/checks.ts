@@ -11,7 +11,7 @@ import {
   vehicleClassProblems,
 } from '../machines/vehicles/vehicleClass';
 import { classOf, resolveVehicle, type VehicleSpec } from '../machines/vehicles/vehicles';
-import type { ScenarioShape } from './schema';
+import type { ScenarioShape } from './shape';
 
 export interface ScenarioProblem {
   path: (string | number)[];

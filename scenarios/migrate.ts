@@ -4,9 +4,9 @@
  * quantities show damage to a system the class names.
  */
 import { statusKey } from '../machines/rules/systemStatus';
+import { vehicleCatalogue } from '../machines/vehicles/catalogue';
 import { minThrustersKey, thrusterCountKey, type VehicleClass } from '../machines/vehicles/vehicleClass';
-import { vehicleCatalogue } from '../machines/vehicles/vehicles';
-import { scenarioFormat } from './schema';
+import { scenarioFormat } from './shape';
 
 type Json = Record<string, unknown>;
 

@@ -1,90 +1,13 @@
-import { crewReturnEventSchema, idSchema as id, isoUtc, sourceKey } from '../machines/statechart/events';
-import { decidableOutcomes } from '../machines/types';
-import { vehicleClassIds } from '../machines/vehicles/vehicles';
+/** The scenario file as read: its fields (shape.ts) and the checks across them (checks.ts); also published as JSON Schema. */
 import { z } from '../machines/zod';
 import { scenarioProblems } from './checks';
-import { factSchema, vehicleClassSchema } from './vehicleClassSchema';
-
-/** The file format this schema reads; files of the earlier format are refused with what changed (or migrated). */
-export const scenarioFormat = 2;
-
-const vehicleFields = {
-  id,
-  name: z.string().min(1),
-  class: z
-    .union([z.enum(vehicleClassIds), vehicleClassSchema], {
-      error: (issue) =>
-        typeof issue.input === 'string'
-          ? `a vehicle class of the catalogue (one of ${vehicleClassIds.join(', ')}) or a class described in full, got "${issue.input}"`
-          : undefined,
-    })
-    .describe('a vehicle class of the catalogue (machines/vehicles/catalogue) by id, or a class described in full'),
-  sources: z.array(sourceKey).optional().describe('sources for its launch date and seats taken'),
-  note: z.string().min(1).optional(),
-  dockedUtc: isoUtc.optional().describe('when it docked: needed for a class whose life counts from docking'),
-  overrides: z.record(z.string(), factSchema).optional().describe('class facts this vehicle differs in, each with a source'),
-};
-
-/**
- * What a scripted event adds to the machine's: it must describe itself and cite its sources. Strict, as
- * the event is: an intersection reports a field only both sides refuse, so a loose side here would let
- * a misspelt field of any event (`holdDay`) through, dropped.
- */
-const scriptedStamp = z.strictObject({ description: z.string().min(1), sources: z.array(sourceKey).min(1) });
-
-/** A scripted event: one of the machine's events, describing itself and citing its sources. */
-export const scenarioEventSchema = z.intersection(crewReturnEventSchema, scriptedStamp);
-
-const expectedOutcome = z.enum([...decidableOutcomes, 'nominal-return', 'undecided']);
-
-const scenarioShape = z.strictObject({
-  $schema: z.string().optional(),
-  format: z.literal(scenarioFormat, {
-    error: `"format": ${scenarioFormat}. A file without it is in the earlier format, which changed: findings name the module, system and status they concern; thruster losses are per group (thrustersLost with a thrusterGroup, was attitudeThrustersLost) and so are thruster facts (thrusters.<group>, descent.<mode>.minThrusters.<group>); the thermal estimate stands in only while a finding degrades the cooling system. \`npm run migrate -- <file>\` converts such a file`,
-  }),
-  id,
-  title: z.string().min(1),
-  kind: z.enum(['historical', 'hypothetical']),
-  summary: z.string().min(1),
-  sources: z.record(z.string(), z.string().min(1)).describe('FACTS.md source keys → citation'),
-  expected: z.strictObject({
-    outcome: expectedOutcome,
-    finalState: z.string().min(1),
-    crewAboardDamagedVehicle: z.number().int().min(0).optional(),
-    seatByCrewId: z.record(z.string(), z.string()).optional(),
-    passesThrough: z.array(z.string().min(1)).optional(),
-  }),
-  setup: z.strictObject({
-    startUtc: isoUtc,
-    damagedVehicle: z.strictObject({ ...vehicleFields, launchedUtc: isoUtc }),
-    otherVehicles: z.array(
-      z.strictObject({
-        ...vehicleFields,
-        launchedUtc: isoUtc.optional(),
-        seatsTaken: z.number().int().min(0).max(7).optional().describe("seats taken by the vehicle's own crew, not in this case"),
-        ownCrew: z
-          .array(z.string().min(1))
-          .max(7)
-          .optional()
-          .describe(
-            "the names of the vehicle's own crew (a plan that leaves them waiting names them); seatsTaken defaults to their number",
-          ),
-      }),
-    ),
-    crew: z
-      .array(z.strictObject({ id, name: z.string().min(1), canRelocateTo: z.array(id) }))
-      .min(1)
-      .max(7),
-  }),
-  events: z.array(scenarioEventSchema),
-});
+import { type scenarioEventSchema, scenarioShape, scriptedStamp } from './shape';
 
 export const scenarioSchema = scenarioShape.superRefine((scenario, ctx) => {
   for (const { path, message } of scenarioProblems(scenario)) ctx.addIssue({ code: 'custom', path, message });
 });
 
 export type Scenario = z.infer<typeof scenarioSchema>;
-export type ScenarioShape = z.infer<typeof scenarioShape>;
 export type ScenarioEvent = z.infer<typeof scenarioEventSchema>;
 
 export function scenarioJsonSchema(): unknown {

@@ -6,48 +6,120 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const root = new URL('..', import.meta.url).pathname;
 
-const refused: [path: string, source: string, message: string][] = [
-  ['machines/policy/probe.ts', "import { foldSession } from '../../src/session/fold';", 'imports nothing of src/'],
-  ['machines/probe.ts', "import { readFileSync } from 'node:fs';", 'no I/O'],
-  ['src/session/probe.ts', "import { openDB } from 'idb';", 'no UI, DOM storage or Node-only modules'],
-  ['src/session/probe.ts', "import { parsePacket } from '../files/packetFile';", 'they import it, not the other way'],
-  ['src/record/probe.ts', "import { readFileSync } from 'node:fs';", 'no UI, DOM storage or Node-only modules'],
-  ['src/ui/decision/probe.ts', "import { recommend } from '../../../machines/policy/policy';", 'not machines/ directly'],
-  ['src/cli/probe.ts', "import { recommend } from '../../machines/policy/policy';", 'not machines/ directly'],
-  ['src/ui/walkthrough/probe.ts', "import { AuditTable } from '../audit/AuditTable';", 'never its insides'],
+const restricted = 'lint/style/noRestrictedImports';
+const layers = 'vehicles → thermal → rules → policy → uncertainty → statechart';
+
+/** A probe file, at the path of the tree it stands for, and what the lint says of it. */
+interface Probe {
+  file: string;
+  text: string;
+}
+interface RefusedProbe extends Probe {
+  category: string;
+  message: string;
+}
+
+/** A one-import probe exporting what it imports, so that nothing in it is unused. */
+const importing = (file: string, name: string, from: string): Probe => ({
+  file,
+  text: `import { ${name} } from '${from}';\nexport const probe = [${name}];\n`,
+});
+const refusedImport = (file: string, name: string, from: string, message: string): RefusedProbe => ({
+  ...importing(file, name, from),
+  category: restricted,
+  message,
+});
+
+const refused: RefusedProbe[] = [
+  refusedImport('machines/policy/probe-src.ts', 'foldSession', '../../src/session/fold', 'imports nothing of src/'),
+  refusedImport('machines/probe-node.ts', 'readFileSync', 'node:fs', 'no I/O'),
+  refusedImport(
+    'machines/statechart/probe-scenarios.ts',
+    'scenarioSchema',
+    '../../scenarios/schema',
+    'scenarios/ are data read through it',
+  ),
+  refusedImport('machines/vehicles/probe-policy.ts', 'recommend', '../policy/policy', layers),
+  refusedImport('machines/vehicles/catalogue/probe-thermal.ts', 'peakCabinTempC', '../../thermal/descentCabin', layers),
+  refusedImport('machines/thermal/probe-rules.ts', 'allRules', '../rules/flightRules', layers),
+  refusedImport('machines/rules/probe-policy.ts', 'recommend', '../policy/policy', layers),
+  refusedImport('machines/policy/probe-uncertainty.ts', 'monteCarlo', '../uncertainty/monteCarlo', layers),
+  refusedImport('machines/uncertainty/probe-statechart.ts', 'crewReturnMachine', '../statechart/crewReturnMachine', layers),
+  refusedImport('machines/types.ts', 'allRules', './rules/flightRules', layers),
+  // The vocabulary (thresholds, quantities, statuses) is below every layer, its own folder's included.
+  refusedImport('machines/policy/thresholds.ts', 'recommend', './policy', layers),
+  refusedImport('scenarios/probe-src.ts', 'recommend', '../src/session/model', 'scenarios/ are data and their schema'),
+  refusedImport('scenarios/probe-node.ts', 'writeFileSync', 'node:fs', 'scenarios/ are data and their schema'),
+  refusedImport('src/session/probe-idb.ts', 'openDB', 'idb', 'no UI, DOM storage or Node-only modules'),
+  refusedImport('src/session/probe-files.ts', 'parsePacket', '../files/packetFile', 'they import it, not the other way'),
+  refusedImport('src/session/probe-tests.ts', 'readCsv', '../../tests/support', 'Product code imports no tests'),
+  refusedImport('src/record/probe-node.ts', 'readFileSync', 'node:fs', 'no UI, DOM storage or Node-only modules'),
+  refusedImport('src/record/probe-reports.ts', 'outcomeLabels', '../reports/describe', 'Records are below reports and files'),
+  refusedImport('src/record/probe-files.ts', 'parsePacket', '../files/packetFile', 'Records are below reports and files'),
+  refusedImport('src/reports/probe-files.ts', 'parsePacket', '../files/packetFile', 'a report reads a record, not a file'),
+  refusedImport('src/files/probe-reports.ts', 'outcomeLabels', '../reports/describe', 'ui, cli → files, reports → session'),
+  refusedImport('src/ui/decision/probe-machines.ts', 'recommend', '../../../machines/policy/policy', 'not machines/ directly'),
+  refusedImport('src/cli/probe-machines.ts', 'recommend', '../../machines/policy/policy', 'not machines/ directly'),
+  refusedImport('src/ui/walkthrough/probe-insides.ts', 'AuditTable', '../audit/AuditTable', 'never its insides'),
+  refusedImport('src/ui/library/probe-json.ts', 'scenario', '../../../scenarios/soyuz-ms-22.json', 'never imported as JSON'),
+  refusedImport('bench/probe-ui.ts', 'AuditView', '../src/ui/audit', 'not the UI or CLI source'),
+  refusedImport('scripts/probe-cli.ts', 'runCli', '../src/cli/runCli', 'not the UI or CLI source'),
+  {
+    file: 'src/session/probe-export-all.ts',
+    text: "export * from '../../machines/types';\n",
+    category: 'lint/performance/noReExportAll',
+    message: 'export all',
+  },
+  {
+    file: 'src/reports/probe-barrel.ts',
+    text: "export { outcomeLabels } from './describe';\n",
+    category: 'lint/performance/noBarrelFile',
+    message: 'barrel file',
+  },
+  // Two modules that import each other's types: a cycle although the compiler erases both imports.
+  {
+    file: 'src/session/probe-cycle-a.ts',
+    text: "import type { B } from './probe-cycle-b';\nexport type A = { b?: B };\n",
+    category: 'lint/suspicious/noImportCycles',
+    message: 'part of a cycle',
+  },
+  {
+    file: 'src/session/probe-cycle-b.ts',
+    text: "import type { A } from './probe-cycle-a';\nexport type B = { a?: A };\n",
+    category: 'lint/suspicious/noImportCycles',
+    message: 'part of a cycle',
+  },
 ];
 
-const allowed: [path: string, source: string][] = [
-  ['src/ui/walkthrough/probe.ts', "import { AuditView } from '../audit';"],
-  ['src/ui/walkthrough/probe.ts', "import { displayValue } from '../shared/units';"],
-  ['src/ui/walkthrough/probe.ts', "import { recommend } from '../../session/model';"],
-  ['src/session/probe.ts', "import { recommend } from '../../machines/policy/policy';"],
+const allowed: Probe[] = [
+  importing('src/ui/walkthrough/probe-index.ts', 'AuditView', '../audit'),
+  importing('src/ui/walkthrough/probe-shared.ts', 'displayValue', '../shared/units'),
+  importing('src/ui/walkthrough/probe-model.ts', 'recommend', '../../session/model'),
+  importing('src/session/probe-machines.ts', 'recommend', '../../machines/policy/policy'),
+  importing('src/reports/probe-record.ts', 'makePacket', '../record/ledger'),
+  importing('machines/statechart/probe-below.ts', 'monteCarlo', '../uncertainty/monteCarlo'),
+  importing('machines/rules/probe-vocabulary.ts', 'thresholdValue', '../policy/thresholds'),
+  importing('machines/vehicles/probe-vocabulary.ts', 'quantityOfKey', '../rules/quantities'),
+  importing('machines/thermal/probe-vehicles.ts', 'fact', '../vehicles/vehicles'),
+  importing('machines/rules/quantities.ts', 'statusKey', './systemStatus'),
+  importing('scenarios/probe-machines.ts', 'crewReturnEventSchema', '../machines/statechart/events'),
+  importing('scenarios/write-schema.ts', 'writeFileSync', 'node:fs'),
+  importing('scripts/probe-files.ts', 'parseScenario', '../src/files/scenarioFile'),
+  // The model's one door lists what it lets through.
+  { file: 'src/session/model.ts', text: "export { recommend } from '../../machines/policy/policy';\n" },
 ];
 
 /** Zod only through machines/zod.ts (configured for the Content-Security-Policy): a GritQL plugin, not noRestrictedImports. */
-const zodImports: [path: string, source: string][] = [
-  ['src/files/probe.ts', "import { z } from 'zod';"],
-  ['machines/statechart/probe.ts', "import { z } from 'zod/v4';"],
+const zodImports: RefusedProbe[] = [
+  { ...importing('src/files/probe-zod.ts', 'z', 'zod'), category: 'plugin', message: 'Import z from machines/zod.ts' },
+  {
+    ...importing('machines/statechart/probe-zod.ts', 'z', 'zod/v4'),
+    category: 'plugin',
+    message: 'Import z from machines/zod.ts',
+  },
 ];
 
 type Diagnostic = { severity: string; message: string; category: string; location: { path: string } };
-
-/** Each probe at a file of its own, at the path it stands for (its name marks which probe it is). */
-const probeFile = (path: string, name: string) => path.replace(/\.ts$/, `-${name}.ts`);
-const probes = [
-  ...refused.map(([path, source], i) => ({
-    file: probeFile(path, `refused-${i}`),
-    text: `${source}\nexport const probe = 1;\n`,
-  })),
-  ...allowed.map(([path, source], i) => ({
-    file: probeFile(path, `allowed-${i}`),
-    text: `${source}\nexport const probe = [${source.match(/\{ (\w+)/)?.[1]}];\n`,
-  })),
-  ...zodImports.map(([path, source], i) => ({
-    file: probeFile(path, `zod-${i}`),
-    text: `${source}\nexport const probe = [z];\n`,
-  })),
-];
 
 let folder: string;
 let diagnostics: Diagnostic[];
@@ -58,6 +130,8 @@ let diagnostics: Diagnostic[];
  * `npm test`'s lint step says of such files.
  */
 beforeAll(() => {
+  const probes = [...refused, ...zodImports, ...allowed];
+  expect(new Set(probes.map((p) => p.file)).size, 'one probe per file').toBe(probes.length);
   folder = mkdtempSync(join(tmpdir(), 'boundaries-'));
   const config = JSON.parse(readFileSync(join(root, 'biome.json'), 'utf8'));
   delete config.$schema;
@@ -89,22 +163,22 @@ afterAll(() => {
 });
 
 const diagnosticsOf = (file: string) => diagnostics.filter((d) => d.location?.path === file);
+const boundaryRules = [
+  restricted,
+  'lint/performance/noReExportAll',
+  'lint/performance/noBarrelFile',
+  'lint/suspicious/noImportCycles',
+];
 
-describe('import boundaries (Biome noRestrictedImports, part of npm test)', () => {
-  it.each(refused.map((row, i) => [...row, probeFile(row[0], `refused-${i}`)]))('%s: %s is refused', (_, __, message, file) => {
-    const errors = diagnosticsOf(file).filter((d) => d.severity === 'error');
-    expect(errors.map((d) => d.category)).toContain('lint/style/noRestrictedImports');
-    expect(errors.map((d) => d.message).join('\n')).toContain(message);
+describe('import boundaries (Biome, part of npm test)', () => {
+  it.each([...refused, ...zodImports].map((p) => [p.file, p.text.split('\n')[0], p]))('%s: %s is refused', (_, __, probe) => {
+    const errors = diagnosticsOf(probe.file).filter((d) => d.severity === 'error' && d.category === probe.category);
+    expect(errors.map((d) => d.message).join('\n')).toContain(probe.message);
   });
 
-  it.each(zodImports.map((row, i) => [...row, probeFile(row[0], `zod-${i}`)]))('%s: %s is refused', (_, __, file) => {
-    const errors = diagnosticsOf(file).filter((d) => d.severity === 'error');
-    expect(errors.map((d) => d.message).join('\n')).toContain('Import z from machines/zod.ts');
-  });
-
-  it.each(allowed.map((row, i) => [...row, probeFile(row[0], `allowed-${i}`)]))('%s: %s is allowed', (_, __, file) => {
-    const found = diagnosticsOf(file);
-    expect(found.map((d) => d.category)).not.toContain('lint/style/noRestrictedImports');
+  it.each(allowed.map((p) => [p.file, p.text.split('\n')[0], p]))('%s: %s is allowed', (_, __, probe) => {
+    const found = diagnosticsOf(probe.file);
+    expect(found.map((d) => d.category).filter((c) => boundaryRules.includes(c))).toEqual([]);
     expect(found.filter((d) => d.severity === 'error' || d.severity === 'fatal')).toEqual([]);
   });
 });

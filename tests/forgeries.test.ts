@@ -147,11 +147,8 @@ describe('forgeries, as verify and report see them', () => {
       /^untrusted: .*sealed by Tom Heat, thermal .*not a key trusted for the role of a scripted decision it vouches for \(decision authority\)$/m,
     );
     // The genuine scenario sealed by the same key is the build's history, exported by Tom: verified, and said.
-    const genuine = write(
-      'scripted-genuine.json',
-      (await decide(ms22, '--out', join(dir, 'g.json'), '--sign', join(dir, 'tom.key.json')),
-      JSON.parse(readFileSync(join(dir, 'g.json'), 'utf8'))),
-    );
+    await decide(ms22, '--out', join(dir, 'g.json'), '--sign', join(dir, 'tom.key.json'));
+    const genuine = write('scripted-genuine.json', JSON.parse(readFileSync(join(dir, 'g.json'), 'utf8')));
     const ok = await verify(genuine, '--trust', trustFolder('scripted2', 'tom'));
     expect(ok.code).toBe(0);
     expect(ok.stdout).toMatch(/^note: sealed by Tom Heat \(thermal\); the decisions are the scenario's scripted ones/m);

@@ -5,12 +5,13 @@ import { everyEvaluation, recommend, type Situation } from '../machines/policy/p
 import { seatCapacity } from '../machines/policy/seatPlan';
 import { defaultThresholdValues, plausibleRangeByUnit, thresholdDefinitionByKey } from '../machines/policy/thresholds';
 import type { AssessedValues } from '../machines/rules/evaluate';
+import { evaluationKey } from '../machines/rules/evaluate';
 import { quantityOfKey } from '../machines/rules/quantities';
 import { statusKey, statusSeverity, systemStatuses } from '../machines/rules/systemStatus';
 import type { AssessedValue, MissionSetup } from '../machines/types';
-import { vehicleClassProblems } from '../machines/vehicles/vehicleClass';
-import { descentFactKey, fact, resolveVehicle, vehicleCatalogue } from '../machines/vehicles/vehicles';
-import { evaluationKey } from '../src/session/model';
+import { vehicleCatalogue } from '../machines/vehicles/catalogue';
+import { descentFactKey, vehicleClassProblems } from '../machines/vehicles/vehicleClass';
+import { fact, resolveVehicle } from '../machines/vehicles/vehicles';
 import { dayAfterLaunchUtc } from './support';
 
 const ranged = (nominal: number, spread: number): AssessedValue => ({

@@ -2,7 +2,8 @@
 import { allPass, evaluateRule, type RuleEvaluation } from '../rules/evaluate';
 import { lifeAtReturnRule, lifeThroughWaitRule, peakGRule, swapSeatsRule, withoutLifeboatRule } from '../rules/flightRules';
 import { daysWithoutLifeboat, descentPeakG, lifeUsedAtReturn } from '../rules/readings';
-import { type DescentMode, fact, usableImprovisedSeats } from '../vehicles/vehicles';
+import type { DescentMode } from '../vehicles/vehicleClass';
+import { fact, usableImprovisedSeats } from '../vehicles/vehicles';
 import { countReading } from './fixedReadings';
 import {
   failedOptions,

@@ -23,8 +23,9 @@ import {
 } from '../rules/readings';
 import { reportedCriticalSystems, systemStatusReading, touchedQuantities } from '../rules/systemFindings';
 import type { Tier } from '../types';
+import type { DescentMode } from '../vehicles/vehicleClass';
 import { type ReturnPhase, ridePhases } from '../vehicles/vehicleClass';
-import type { DescentMode, Vehicle } from '../vehicles/vehicles';
+import type { Vehicle } from '../vehicles/vehicles';
 import { type FixedReadings, fixedReadings, type Seating } from './fixedReadings';
 import type { ContingencyTrigger, CrewSwap, PolicyRowResult, Situation, UncrewedDeparture } from './recommendation';
 import type { SeatAssignment } from './seatPlan';

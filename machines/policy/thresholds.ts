@@ -34,15 +34,15 @@ export const tieredThresholdBases = [
   'maxSystemStatusSeverity',
 ] as const;
 /** Thresholds with one value for both tiers. */
-export const singleThresholdKeys = [
+const singleThresholdKeys = [
   'maxLifeboatLifeUsedPct',
   'maxEmergencyOnlyPlacesPerVehicle',
   'maxDaysWithoutLifeboat',
   'maxOpenCommonCauseQuestions',
   'maxImprovisedSeatsPerVehicle',
 ] as const;
-export type TieredThresholdBase = (typeof tieredThresholdBases)[number];
-export type SingleThresholdKey = (typeof singleThresholdKeys)[number];
+type TieredThresholdBase = (typeof tieredThresholdBases)[number];
+type SingleThresholdKey = (typeof singleThresholdKeys)[number];
 /** What a rule names: a tiered base or a single key. */
 export type ThresholdBase = TieredThresholdBase | SingleThresholdKey;
 export type ThresholdKey = `${TieredThresholdBase}.${Tier}` | SingleThresholdKey;

@@ -1,7 +1,7 @@
 import type { ThresholdBase } from '../policy/thresholds';
 import type { RuleQuantity } from './quantities';
 
-export type Discipline =
+type Discipline =
   | 'thermal'
   | 'pressure'
   | 'propulsion-attitude'
@@ -59,7 +59,7 @@ export const peakCabinHumidityRule: FlightRule = {
   source: 'SD-0215',
 };
 
-export const descentModuleLeakRule: FlightRule = {
+const descentModuleLeakRule: FlightRule = {
   id: 'pressure.descent-module-leak',
   statement: 'The descent module holds pressure',
   discipline: 'pressure',
@@ -166,7 +166,7 @@ export const lifeboatSystemsRule: FlightRule = {
   source: 'NA-LIFE',
 };
 
-export const flyabilityRules: readonly FlightRule[] = [...crewRules, ...descentModeRules, returnSystemsRule];
+const flyabilityRules: readonly FlightRule[] = [...crewRules, ...descentModeRules, returnSystemsRule];
 
 /** Can every vehicle that holds crew through the wait serve as their lifeboat until the replacement arrives? */
 export const lifeThroughWaitRule: FlightRule = {
@@ -255,7 +255,7 @@ export const otherVehicleSeatsRule: FlightRule = {
 };
 
 /** A plan never seats more crew than a vehicle has seats for, improvised ones within the seat policy. */
-export const seatRules: readonly FlightRule[] = [damagedVehicleSeatsRule, otherVehicleSeatsRule];
+const seatRules: readonly FlightRule[] = [damagedVehicleSeatsRule, otherVehicleSeatsRule];
 
 /** May the replacement launch now? */
 export const commonCauseRule: FlightRule = {
@@ -286,7 +286,3 @@ const ruleById: ReadonlyMap<string, FlightRule> = new Map(allRules.map((rule) =>
 
 /** The rule a recorded evaluation names; undefined for an id no rule has (a record of other logic). */
 export const ruleOfId = (id: string): FlightRule | undefined => ruleById.get(id);
-
-export function crewQuantityKey(quantity: string, crewCount: number): string {
-  return `${quantity}.crew${crewCount}`;
-}

@@ -93,6 +93,11 @@ export const perThrusterGroup: ReadonlySet<string> = new Set(['thrustersLost']);
 
 export const thrusterGroupKey = (quantity: string, groupId: string) => `${quantity}.${groupId}`;
 
+/** `peakCabinTempC.crew3`: a quantity reported for a given number of crew aboard. */
+export function crewQuantityKey(quantity: string, crewCount: number): string {
+  return `${quantity}.crew${crewCount}`;
+}
+
 const statusDefinition = (moduleId: string, systemId: string): QuantityDefinition => ({
   name: 'systemStatus',
   label: `Status of ${words(systemId)} (${words(moduleId)})`,
@@ -129,7 +134,7 @@ export function quantityOfKey(key: string): QuantityOfKey | undefined {
 }
 
 /** Quantities the rules read that are worked out (from assessed values, vehicle facts, the seat plan), by name. */
-export const derivedQuantityLabels = {
+const derivedQuantityLabels = {
   lifeUsedAtReturnPct: 'Share of certified life used at return',
   lifeUsedAtReplacementArrivalPct: 'Share of certified life used when the replacement arrives',
   deorbitDeltaVMarginPct: 'Deorbit delta-v margin',
@@ -141,7 +146,7 @@ export const derivedQuantityLabels = {
   daysWithoutLifeboat: 'Days a crew waits without a lifeboat',
   crewSwappedHome: 'This crew riding another docked vehicle home',
 } as const satisfies Readonly<Record<string, string>>;
-export type DerivedQuantityName = keyof typeof derivedQuantityLabels;
+type DerivedQuantityName = keyof typeof derivedQuantityLabels;
 /** Every quantity a rule can read: reported, or worked out. */
 export type RuleQuantity = ReportedQuantityName | DerivedQuantityName;
 

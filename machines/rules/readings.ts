@@ -11,11 +11,10 @@ import {
   estimateFromInputs,
 } from '../thermal/estimate';
 import type { AssessedValue } from '../types';
-import { minThrustersKey, thrusterCountKey } from '../vehicles/vehicleClass';
-import { type DescentMode, descentFactKey, fact, systemOf, type Vehicle } from '../vehicles/vehicles';
+import { type DescentMode, descentFactKey, minThrustersKey, thrusterCountKey } from '../vehicles/vehicleClass';
+import { fact, systemOf, type Vehicle } from '../vehicles/vehicles';
 import { type AssessedValues, assessedReading, conservativeEnd, type InputTerm, type Reading, worseDirection } from './evaluate';
-import { crewQuantityKey } from './flightRules';
-import { thrusterGroupKey } from './quantities';
+import { crewQuantityKey, thrusterGroupKey } from './quantities';
 import { estimateApplies, touched } from './systemFindings';
 
 const msPerDay = 86_400_000;
@@ -123,7 +122,7 @@ export function lifeUsedAtReturn(vehicle: Vehicle, nowUtc: string): Reading {
 export const waitInputKeys = ['replacementLeadTimeDays', 'openCommonCauseQuestions', 'commonCauseHoldDays'] as const;
 
 /** The wait: lead time, plus the common-cause hold while a question is open. Null when a needed value is missing. */
-export function waitDays(values: AssessedValues): { worst: number; nominal: number; inputs: string[] } | null {
+function waitDays(values: AssessedValues): { worst: number; nominal: number; inputs: string[] } | null {
   const lead = values.replacementLeadTimeDays;
   if (!lead) return null;
   const open = values.openCommonCauseQuestions?.nominal ?? 0;

@@ -6,15 +6,6 @@
 export const systemStatuses = ['nominal', 'suspect', 'degraded', 'failed', 'uncleared'] as const;
 export type SystemStatus = (typeof systemStatuses)[number];
 
-/** What each status means to the one judging it. */
-export const systemStatusMeaning: Readonly<Record<SystemStatus, string>> = {
-  nominal: 'performs as its class says (or cleared by an analysis)',
-  suspect: 'no fault seen, but the same design failed elsewhere: not cleared until a finding clears it',
-  degraded: 'works, with reduced performance or margin',
-  failed: 'does not work',
-  uncleared: 'damage seen, not yet assessed: unknown until a finding clears or judges it',
-};
-
 /** Worse is higher. `uncleared` has a severity for the record, but a rule reads it as unknown: it never passes. */
 export const statusSeverity: Readonly<Record<SystemStatus, number>> = {
   nominal: 0,

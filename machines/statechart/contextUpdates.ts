@@ -2,8 +2,7 @@
  * What each event does to the statechart's context, as pure functions of the context and the event it
  * handles: the chart (crewReturnMachine.ts) says when, these say what.
  */
-import { crewQuantityKey } from '../rules/flightRules';
-import { thrusterGroupKey } from '../rules/quantities';
+import { crewQuantityKey, thrusterGroupKey } from '../rules/quantities';
 import { statusKey, statusSeverity } from '../rules/systemStatus';
 import type { DecidableOutcome } from '../types';
 import { type CrewReturnContext, currentRecommendation, currentSituation, type Decision } from './context';

@@ -19,7 +19,7 @@ const visibleText = (what: string) =>
 
 export const actorSchema = z.strictObject({ name: z.string().min(1), role: z.string().min(1) });
 
-export const assessedValueSchema = z
+const assessedValueSchema = z
   .strictObject({
     nominal: z.number(),
     low: z.number().optional(),

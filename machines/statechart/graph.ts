@@ -4,7 +4,7 @@
  */
 import type { AnyMachineSnapshot, AnyStateNode, StateValue } from 'xstate';
 
-export type StateKind = 'atomic' | 'compound' | 'final';
+type StateKind = 'atomic' | 'compound' | 'final';
 
 export interface StateGraphNode {
   id: string;

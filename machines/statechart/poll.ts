@@ -76,7 +76,7 @@ export function openPoll<P extends Poll>(polls: readonly P[]): P | null {
   return last && last.closed === null ? last : null;
 }
 
-export const unanswered = (poll: Poll): string[] =>
+const unanswered = (poll: Poll): string[] =>
   poll.positions.filter((position) => !poll.answers.some((a) => a.position === position));
 
 /** Formal dissents of a poll whose positions have all answered, until a disposition is recorded. */

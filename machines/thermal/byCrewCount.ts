@@ -1,5 +1,5 @@
 /** The predicted peak descent cabin conditions for every crew count a vehicle seats: reports, and the estimate. */
-import { crewQuantityKey } from '../rules/flightRules';
+import { crewQuantityKey } from '../rules/quantities';
 import type { AssessedValue } from '../types';
 import type { Vehicle } from '../vehicles/vehicles';
 import { type DescentThermalEstimate, descentCabinModelOf, descentThermalEstimate } from './estimate';

@@ -19,9 +19,7 @@ export interface DescentCabinConditions {
 const secondsPerMinute = 60;
 const joulesPerKj = 1000;
 
-export function heatIntoCabinW(
-  c: Pick<DescentCabinConditions, 'crewAboard' | 'metabolicHeatPerCrewW' | 'equipmentHeatW'>,
-): number {
+function heatIntoCabinW(c: Pick<DescentCabinConditions, 'crewAboard' | 'metabolicHeatPerCrewW' | 'equipmentHeatW'>): number {
   return c.crewAboard * c.metabolicHeatPerCrewW + c.equipmentHeatW;
 }
 
@@ -46,7 +44,7 @@ export function airHeatCapacityKjPerK(freeVolumeM3: number): number {
 }
 
 /** Water vapour the air holds at saturation (Magnus formula over water, ideal gas). */
-export function saturationVapourDensityGPerM3(tempC: number): number {
+function saturationVapourDensityGPerM3(tempC: number): number {
   const saturationPressurePa = 610.94 * Math.exp((17.625 * tempC) / (tempC + 243.04));
   const waterGasConstantJPerKgK = 461.5;
   return (1000 * saturationPressurePa) / (waterGasConstantJPerKgK * (tempC + 273.15));

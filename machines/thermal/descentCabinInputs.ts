@@ -17,7 +17,7 @@ export const descentThermalInputKeys = [
 export type DescentThermalInputKey = (typeof descentThermalInputKeys)[number];
 
 /** An input's default: an assessed value (low / nominal / high, source) and why it is what it is. */
-export type DescentThermalInput = AssessedValue & { basis: string };
+type DescentThermalInput = AssessedValue & { basis: string };
 
 export interface DescentCabinModel {
   inputs: Readonly<Record<DescentThermalInputKey, DescentThermalInput>>;

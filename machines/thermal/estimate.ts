@@ -41,7 +41,7 @@ export function descentCabinModelOf(classId: string): DescentCabinModel | undefi
   return descentCabinModels[classId];
 }
 
-export function estimateInputsUsed(model: DescentCabinModel, values: AssessedValuesByKey): EstimateInputUsed[] {
+function estimateInputsUsed(model: DescentCabinModel, values: AssessedValuesByKey): EstimateInputUsed[] {
   return descentThermalInputKeys.map((key) => {
     const reported = values[key];
     if (reported) return { key, value: reported, isDefault: false };

@@ -65,9 +65,9 @@ export function planMonteCarlo(situation: Situation, samples: number, seed: numb
  * Pass 0 draws every input (the odds); then, per input in order, a pass with it held at its low end and
  * one at its high end (a tornado bar), every other input drawn from the same numbers as in pass 0.
  */
-export type Pass = { kind: 'drawn' } | { kind: 'held'; inputIndex: number; end: 'low' | 'high' };
+type Pass = { kind: 'drawn' } | { kind: 'held'; inputIndex: number; end: 'low' | 'high' };
 
-export function passOf(plan: MonteCarloPlan, index: number): Pass {
+function passOf(plan: MonteCarloPlan, index: number): Pass {
   if (index === 0) return { kind: 'drawn' };
   const inputIndex = Math.floor((index - 1) / 2);
   if (index < 0 || inputIndex >= plan.inputs.length || !Number.isInteger(index)) throw new Error(`no pass ${index}`);

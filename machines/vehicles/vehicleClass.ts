@@ -26,7 +26,7 @@ export interface VehicleFact {
   basis?: string | undefined;
 }
 
-export interface VehicleModule {
+interface VehicleModule {
   id: string;
   label: string;
   /** `crew`: carries the crew through entry; `jettisoned`: separated before entry; `station-side`: stays docked. */
@@ -48,7 +48,7 @@ export interface VehicleSystem {
   estimate?: 'descent-thermal' | undefined;
 }
 
-export interface ThrusterGroup {
+interface ThrusterGroup {
   id: string;
   label: string;
   module: string;
@@ -72,7 +72,7 @@ export interface DescentMode {
 }
 
 /** What certified life counts from and what bounds it. */
-export interface LifeBasis {
+interface LifeBasis {
   countsFrom: 'launch' | 'docking';
   boundBy: string;
   source: string;
@@ -115,7 +115,7 @@ export const vehicleFactLabels = {
   },
   deorbitDeltaVRequiredMps: { label: 'Deorbit delta-v required', unit: 'm/s', worse: 'higher', range: { min: 0, max: 10_000 } },
 } as const satisfies Record<string, FactDefinition>;
-export type VehicleFactKey = keyof typeof vehicleFactLabels;
+type VehicleFactKey = keyof typeof vehicleFactLabels;
 
 export const descentFactLabels = {
   peakG: { label: 'peak g-load', unit: 'g', worse: 'higher', range: { min: 0, max: 50, minExclusive: true } },

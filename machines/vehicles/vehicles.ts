@@ -13,18 +13,6 @@ import {
   type VehicleSystem,
 } from './vehicleClass';
 
-export { vehicleCatalogue, vehicleClassIds } from './catalogue';
-export {
-  type DescentFactKey,
-  type DescentMode,
-  descentFactKey,
-  descentFactLabels,
-  type VehicleClass,
-  type VehicleFact,
-  type VehicleFactKey,
-  vehicleFactLabels,
-} from './vehicleClass';
-
 export interface Vehicle {
   id: string;
   name: string;
@@ -45,9 +33,9 @@ export interface Vehicle {
 }
 
 /** A fact as a scenario file writes it: `"unknown"` where no source gives it. */
-export type FileFact = Omit<VehicleFact, 'value'> & { value: number | 'unknown' | null };
+type FileFact = Omit<VehicleFact, 'value'> & { value: number | 'unknown' | null };
 /** A class as a scenario file describes it. */
-export type FileVehicleClass = Omit<VehicleClass, 'facts'> & { facts: Readonly<Record<string, FileFact>> };
+type FileVehicleClass = Omit<VehicleClass, 'facts'> & { facts: Readonly<Record<string, FileFact>> };
 
 export interface VehicleSpec {
   id: string;

@@ -14,8 +14,6 @@ import { readText } from './readText';
  * 2: not a readable packet (or keys); 3: intact, but recorded by other decision logic than this
  * build's, so not replayed here; 4: chain and replay intact, but authorship not checked (no --trust).
  */
-export const exitCodes = { verified: 0, failed: 1, unreadable: 2, otherLogic: 3, authorshipUnchecked: 4 } as const;
-
 export const exitCodeHelp = [
   'exit codes:',
   '  0  verified against the trusted keys: chain, signatures by keys trusted for their roles, seal, replay',
@@ -25,7 +23,7 @@ export const exitCodeHelp = [
   '  4  chain and replay intact, but authorship not checked: no --trust given',
 ].join('\n');
 
-/** Reads and verifies a packet, printing the verdict's problem if there is one (codes as `exitCodes`). */
+/** Reads and verifies a packet, printing the verdict's problem if there is one (codes as `exitCodeHelp`). */
 export async function readVerifiedPacket(
   file: string,
   io: CliIo,

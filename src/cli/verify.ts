@@ -22,7 +22,7 @@ export async function readTrustOption(path: string | undefined, io: CliIo): Prom
   return keys.value;
 }
 
-/** Verifies a packet; exit codes as `exitCodes` (0 only with --trust). */
+/** Verifies a packet; exit codes as `exitCodeHelp` (0 only with --trust). */
 export async function verify(argv: string[], io: CliIo): Promise<number> {
   const args = parseOptions(argv, { trust: { type: 'string' } }, usage, io);
   if (!args) return 2;

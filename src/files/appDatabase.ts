@@ -30,14 +30,14 @@ export interface SessionRecord {
 }
 
 /** One record of the entries store: an audit entry of a session. */
-export interface EntryRecord {
+interface EntryRecord {
   sessionId: string;
   seq: number;
   entry: AuditEntry;
 }
 
 /** What the store keeps per opened scenario, keyed by the id it has in the library. */
-export interface OpenedScenarioRecord extends OpenedScenario {
+interface OpenedScenarioRecord extends OpenedScenario {
   id: string;
 }
 

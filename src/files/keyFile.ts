@@ -7,7 +7,7 @@ import type { TrustedKeyRecord } from '../record/trust';
 import { issueProblems, type Parsed, parseJsonText, plainSchemaErrors } from '../session/inputProblem';
 import { z } from '../session/model';
 
-export const base64url = (what: string) => z.string().regex(/^[A-Za-z0-9_-]+$/, `${what} in base64url`);
+const base64url = (what: string) => z.string().regex(/^[A-Za-z0-9_-]+$/, `${what} in base64url`);
 /** A holder's name or role: NFC-normalized, no invisible or control character. */
 const identityText = z
   .string()
@@ -57,7 +57,7 @@ function parseWith<T>(schema: z.ZodType<T>, file: string, text: string): Parsed<
 }
 
 /** Why a key record's fingerprint is not its key's (undefined: it is). */
-export async function fingerprintProblem(key: Pick<PublicKeyRecord, 'fingerprint' | 'publicKey'>): Promise<string | undefined> {
+async function fingerprintProblem(key: Pick<PublicKeyRecord, 'fingerprint' | 'publicKey'>): Promise<string | undefined> {
   let raw: Uint8Array;
   try {
     raw = fromBase64Url(key.publicKey);

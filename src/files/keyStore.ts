@@ -11,7 +11,7 @@ import type { TrustedKeyRecord } from '../record/trust';
 import type { Actor } from '../session/model';
 import { openAppDatabase, operatorKeysByActor, operatorKeysStore, type StoredOperatorKey, trustedKeysStore } from './appDatabase';
 
-export type Unlocked =
+type Unlocked =
   | { ok: true; signer: Signer; created: boolean }
   /** `existing`: the fingerprints of the keys this browser holds for that name and role, none of which the passphrase opens. */
   | { ok: false; reason: string; existing: string[] };
@@ -36,7 +36,7 @@ export interface KeyStore {
 export type TrustedKey = TrustedKeyRecord & { own: boolean };
 
 /** `added`: a new key (`alongside`: the keys already trusted for the same name and role); `already`: this very key was trusted. */
-export type TrustOutcome = { kind: 'added'; alongside: TrustedKey[] } | { kind: 'already' } | { kind: 'refused'; reason: string };
+type TrustOutcome = { kind: 'added'; alongside: TrustedKey[] } | { kind: 'already' } | { kind: 'refused'; reason: string };
 
 const trustedRecord = (key: TrustedKeyRecord): TrustedKeyRecord => ({
   ...publicHalf(key),

@@ -10,7 +10,7 @@ export interface UnreadableScenario {
   problems: InputProblem[];
 }
 
-export interface StoredScenarios {
+interface StoredScenarios {
   readable: OpenedScenario[];
   unreadable: UnreadableScenario[];
 }

@@ -65,7 +65,7 @@ function scriptOf(char: string): string | null {
 }
 
 /** The scripts of the letters in `text`, each with its first letter: [["Latin", "n"], ["Cyrillic", "А"]]. */
-export function scriptsIn(text: string): [script: string, example: string][] {
+function scriptsIn(text: string): [script: string, example: string][] {
   const found = new Map<string, string>();
   for (const char of text) {
     const script = scriptOf(char);

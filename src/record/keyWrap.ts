@@ -10,9 +10,9 @@ import type { Actor } from '../session/model';
 import { fromBase64Url, toBase64Url } from './base64Url';
 import { createKeyPair, publicKeyRecord, type Signer } from './signing';
 
-export const passphraseIterations = 600_000;
+const passphraseIterations = 600_000;
 /** Fewer characters than this make a guessable passphrase for a key that signs decisions. */
-export const passphraseMinLength = 10;
+const passphraseMinLength = 10;
 
 export interface WrappedKey {
   kdf: 'PBKDF2-SHA-256';

@@ -44,7 +44,7 @@ const who = (actor: Actor) => `${actor.name} (${actor.role})`;
  * record with no operator entry, the actor of the first scripted decision), passed on only by a
  * handover. `scripted`: the authority is the scenario's, not an operator.
  */
-export function decisionAuthorities(packet: DecisionPacket): ({ actor: Actor; scripted: boolean } | null)[] {
+function decisionAuthorities(packet: DecisionPacket): ({ actor: Actor; scripted: boolean } | null)[] {
   let authority: { actor: Actor; scripted: boolean } | null = null;
   return packet.entries.map(({ event }) => {
     const scripted = !needsSignature(packet.scenario, event);
@@ -126,7 +126,7 @@ export function replayPacket(packet: DecisionPacket): SessionFold {
 }
 
 /** Compares every entry with what the replay derives for it. */
-export async function verifyReplay(packet: DecisionPacket, { steps }: SessionFold = replayPacket(packet)): Promise<Verification> {
+async function verifyReplay(packet: DecisionPacket, { steps }: SessionFold = replayPacket(packet)): Promise<Verification> {
   for (const [i, entry] of packet.entries.entries()) {
     if (entry.logicVersion !== decisionLogicVersion) {
       const reason = `recorded by decision logic version ${entry.logicVersion}; this build replays version ${decisionLogicVersion}: replay it with a build of version ${entry.logicVersion}`;
@@ -154,7 +154,7 @@ export async function verifyReplay(packet: DecisionPacket, { steps }: SessionFol
  * of every scripted decision (the seal alone vouches for those). Without keys, only what is signed is
  * checked (anyone can re-hash an unsigned chain).
  */
-export async function verifySignatures(
+async function verifySignatures(
   packet: DecisionPacket,
   trusted: readonly TrustedKeyRecord[] | null,
   requireSeal = trusted !== null,

@@ -79,7 +79,7 @@ export function entrySignature(entry: Pick<AuditEntry, 'event' | 'signature' | '
 }
 
 /** "How often the answer held over 20,000 samples (seed 77) of 4 ranges: Launch replacement 75.0 %, …". */
-export function attachedOddsSentence(odds: Extract<CrewReturnEvent, { type: 'odds.attach' }>): string {
+function attachedOddsSentence(odds: Extract<CrewReturnEvent, { type: 'odds.attach' }>): string {
   const shares = (Object.entries(odds.outcomes) as [OutcomeId, number][])
     .sort(([, a], [, b]) => b - a)
     .map(([outcome, share]) => `${outcomeLabels[outcome]} ${percentText(share)}`);

@@ -47,7 +47,7 @@ export function withUnit(value: number | string, unit: string, decimals = decima
 export const finestExtraDecimals = 3;
 
 /** The decimals at which a nonzero margin does not read as `0`: the unit's, finer when it must be. */
-export function marginDecimals(margin: number, unit: string): number {
+function marginDecimals(margin: number, unit: string): number {
   let decimals = decimalsOf(unit);
   const finest = decimals + finestExtraDecimals;
   while (decimals < finest && margin !== 0 && roundTo(margin, decimals) === 0) decimals += 1;

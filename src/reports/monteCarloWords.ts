@@ -37,9 +37,6 @@ export function oddsRows(result: MonteCarloResult): OddsRow[] {
     .sort((a, b) => b.probability - a.probability || a.outcome.localeCompare(b.outcome));
 }
 
-/** The recommended outcome's odds, 0 when no sample gave it. */
-export const recommendedProbability = (result: MonteCarloResult) => result.outcomes[result.recommended] ?? 0;
-
 export const tornadoCaption = (result: MonteCarloResult) =>
   `How far the odds of “${outcomeLabels[result.recommended]}” move with each uncertain value held at its low and at its high end (the others drawn), largest swing first`;
 

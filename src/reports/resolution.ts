@@ -6,7 +6,7 @@ import type { ThresholdUnit } from '../session/model';
  * otherwise read as none). Chosen against each unit's smallest meaningful step, e.g. a fifth of the
  * tightest caution band (0.05 kPa/h → 0.01 kPa/h; 2 °C → 0.1 °C).
  */
-export const readingResolutionByUnit = {
+const readingResolutionByUnit = {
   '°C': 0.1,
   '°F': 0.1,
   '%RH': 0.1,

@@ -43,7 +43,7 @@ const contradicts = (e: RuleNumbers, decimals: number) =>
  * resolution, one digit finer at a time while any would contradict its own verdict (so `39.95 °C`
  * against `40 °C`, `+0.05 °C`, never `40 °C` against `40 °C`, `+0.1 °C`).
  */
-export function sharedDecimals(rules: readonly RuleNumbers[], unit: string): number {
+function sharedDecimals(rules: readonly RuleNumbers[], unit: string): number {
   const unitDecimals = decimalsOf(unit);
   let decimals = unitDecimals;
   while (decimals < unitDecimals + finestExtraDecimals && rules.some((e) => contradicts(e, decimals))) decimals += 1;

@@ -19,21 +19,21 @@ export interface ComparedSide {
   situation: Situation;
 }
 
-export interface SideAnswer {
+interface SideAnswer {
   label: string;
   recommendation: Recommendation;
   decidingRow: string;
 }
 
 /** A rule evaluation on each side (null where that side's rows did not reach it), and whether they differ. */
-export interface ComparedEvaluation {
+interface ComparedEvaluation {
   key: string;
   a: RuleEvaluation | null;
   b: RuleEvaluation | null;
   differs: boolean;
 }
 
-export interface ComparedFlip {
+interface ComparedFlip {
   key: string;
   a: FlipPoint | null;
   b: FlipPoint | null;
@@ -41,7 +41,7 @@ export interface ComparedFlip {
 }
 
 /** A reported value on each side (null where that side has none). */
-export interface ComparedValue {
+interface ComparedValue {
   key: string;
   a: AssessedValue | null;
   b: AssessedValue | null;

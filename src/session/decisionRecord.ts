@@ -89,7 +89,7 @@ export interface RecordRule {
   valueSource: string | null;
 }
 
-export interface RecordRecommendation {
+interface RecordRecommendation {
   /** `at-decision`: what the decision was checked against; `standing`: no decision yet, the recommendation now. */
   basis: 'at-decision' | 'standing';
   outcome: OutcomeId;
@@ -135,7 +135,7 @@ export interface DecisionRecord {
   entryCount: number;
 }
 
-export type RecordOdds = Extract<CrewReturnEvent, { type: 'odds.attach' }> & { seq: number };
+type RecordOdds = Extract<CrewReturnEvent, { type: 'odds.attach' }> & { seq: number };
 
 /** The record of a session folded through its first `upTo` steps (all by default). */
 export function decisionRecord(

@@ -2,7 +2,7 @@ import { assessedInputs } from '../../machines/policy/answer';
 import type { Recommendation } from '../../machines/policy/policy';
 import type { PartialThresholdValues, ThresholdValues } from '../../machines/policy/thresholds';
 import type { AssessedValues } from '../../machines/rules/evaluate';
-import { crewQuantityKey } from '../../machines/rules/flightRules';
+import { crewQuantityKey } from '../../machines/rules/quantities';
 import { descentCabinByCrewCount, seatedCrewCounts } from '../../machines/thermal/byCrewCount';
 import { descentThermalInputKeys } from '../../machines/thermal/descentCabinInputs';
 import { descentCabinModelOf, estimatedSource } from '../../machines/thermal/estimate';

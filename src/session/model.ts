@@ -1,19 +1,54 @@
 /**
  * The decision model as the app and the CLI see it: they import the model through here, never from
- * machines/ directly (a lint rule checks), so the session layer is the one door to it.
+ * machines/ directly (a lint rule checks), so the session layer is the one door to it. Each name is
+ * listed, no `export *`: this file is the model's public surface, and what it does not list stays
+ * inside machines/.
  */
-export * from '../../machines/policy/answer';
-export * from '../../machines/policy/flipPoints';
-export * from '../../machines/policy/policy';
-export * from '../../machines/policy/thresholds';
-export * from '../../machines/rules/evaluate';
-export { allRules, type FlightRule, ruleOfId } from '../../machines/rules/flightRules';
-export { derivedQuantityLabel, derivedQuantityLabels, quantityOfKey } from '../../machines/rules/quantities';
+export type { NearestFlip } from '../../machines/policy/answer';
+export { type FlipPoint, flipRelation, type InputFlipPoint } from '../../machines/policy/flipPoints';
+export {
+  type PolicyRowResult,
+  policyTable,
+  type Recommendation,
+  recommendationEvaluations,
+  type Situation,
+  type UncrewedDeparture,
+} from '../../machines/policy/policy';
+export {
+  defaultThresholdValues,
+  type PartialThresholdValues,
+  type ThresholdDefinition,
+  type ThresholdKey,
+  type ThresholdUnit,
+  type ThresholdValues,
+  thresholdDefinitionByKey,
+  thresholdDefinitions,
+  thresholdValue,
+  unknownThresholdKey,
+  validateThresholdValues,
+  valueProblems,
+} from '../../machines/policy/thresholds';
+export {
+  type AssessedValues,
+  conservativeEnd,
+  evaluateRule,
+  evaluationKey,
+  type RuleEvaluation,
+  type RuleStatus,
+  unitOf,
+} from '../../machines/rules/evaluate';
+export { allRules, ruleOfId } from '../../machines/rules/flightRules';
+export { derivedQuantityLabel, quantityOfKey } from '../../machines/rules/quantities';
 export { daysSince } from '../../machines/rules/readings';
-export * from '../../machines/rules/systemStatus';
-export type { Decision } from '../../machines/statechart/context';
-export { crewReturnMachine } from '../../machines/statechart/crewReturnMachine';
-export * from '../../machines/statechart/events';
+export { parseStatusKey, statusOfSeverity } from '../../machines/rules/systemStatus';
+export {
+  actorSchema,
+  type CrewReturnEvent,
+  crewReturnEventSchema,
+  crewReturnEventTypes,
+  type OperatorRequest,
+  pollPositionsSchema,
+} from '../../machines/statechart/events';
 export {
   activeStateIds,
   type StatechartGraph,
@@ -21,17 +56,51 @@ export {
   type TransitionEdge,
 } from '../../machines/statechart/graph';
 export { decisionLogicVersion } from '../../machines/statechart/logicVersion';
-export * from '../../machines/statechart/poll';
+export {
+  type DissentLevel,
+  defaultPollPositions,
+  dissentProblem,
+  dissentsWaiting,
+  openPoll,
+  type PollVote,
+} from '../../machines/statechart/poll';
 export { availableTransitions, crewReturnGraph } from '../../machines/statechart/reachability';
 export { stateName } from '../../machines/statechart/stateName';
 export { hasVisibleText } from '../../machines/statechart/text';
-export * from '../../machines/thermal/byCrewCount';
-export * from '../../machines/thermal/descentCabinInputs';
-export * from '../../machines/thermal/estimate';
-export * from '../../machines/types';
-export * from '../../machines/uncertainty/monteCarlo';
-export * from '../../machines/uncertainty/runOptions';
-export { factDefinition, minThrustersKey, thrusterCountKey } from '../../machines/vehicles/vehicleClass';
-export * from '../../machines/vehicles/vehicles';
+export { descentCabinByCrewCount } from '../../machines/thermal/byCrewCount';
+export { descentCabinModels } from '../../machines/thermal/descentCabinInputs';
+export { descentCabinModelOf, type EstimateInputUsed, estimatedSource } from '../../machines/thermal/estimate';
+export {
+  type Actor,
+  type AssessedValue,
+  type DecidableOutcome,
+  decidableOutcomes,
+  type MissionSetup,
+  type OutcomeId,
+} from '../../machines/types';
+export {
+  addToTally,
+  emptyTally,
+  type MonteCarloResult,
+  monteCarlo,
+  monteCarloResult,
+  outcomeOdds,
+  passCount,
+  planMonteCarlo,
+  type TornadoBar,
+  type WorkPiece,
+} from '../../machines/uncertainty/monteCarlo';
+export { defaultSamples, defaultSeed, parseSamples, parseSeed } from '../../machines/uncertainty/runOptions';
+export { vehicleCatalogue } from '../../machines/vehicles/catalogue';
+export {
+  descentFactKey,
+  descentFactLabels,
+  factDefinition,
+  minThrustersKey,
+  thrusterCountKey,
+  type VehicleFact,
+  vehicleFactLabels,
+} from '../../machines/vehicles/vehicleClass';
+export type { Vehicle } from '../../machines/vehicles/vehicles';
 /** Zod configured for the Content-Security-Policy: the one every schema is built with. */
 export { z } from '../../machines/zod';

@@ -96,7 +96,7 @@ export async function profileIdentity(profile: ThresholdProfile): Promise<Profil
 }
 
 /** "maxDescentCabinTempC.emergency 45 (built-in 40), poll positions" or "none". */
-export function describeDifferences(identity: ProfileIdentity): string {
+function describeDifferences(identity: ProfileIdentity): string {
   const parts = identity.differences.map((d) => `${d.key} ${d.value} (built-in ${d.builtInValue})`);
   if (identity.pollPositionsDiffer) parts.push('poll positions');
   return parts.length ? parts.join(', ') : 'none';

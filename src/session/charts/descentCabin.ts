@@ -1,15 +1,15 @@
 import type { Situation } from '../../../machines/policy/policy';
 import { thresholdKeyFor } from '../../../machines/policy/thresholds';
 import { evaluateRule, type RuleStatus } from '../../../machines/rules/evaluate';
-import { crewQuantityKey, type FlightRule, peakCabinHumidityRule, peakCabinTempRule } from '../../../machines/rules/flightRules';
-import { quantityOfKey } from '../../../machines/rules/quantities';
+import { type FlightRule, peakCabinHumidityRule, peakCabinTempRule } from '../../../machines/rules/flightRules';
+import { crewQuantityKey, quantityOfKey } from '../../../machines/rules/quantities';
 import { crewReading, peakCabinTempReading } from '../../../machines/rules/readings';
 import { descentCabinModelOf, descentThermalEstimate, estimatedSource } from '../../../machines/thermal/estimate';
 import type { Tier } from '../../../machines/types';
 
 /** The per-crew-count quantities of the thermal case: what the descent cabin reaches with N aboard. */
-export const descentCabinQuantities = ['peakCabinTempC', 'peakCabinHumidityPct'] as const;
-export type DescentCabinQuantity = (typeof descentCabinQuantities)[number];
+const descentCabinQuantities = ['peakCabinTempC', 'peakCabinHumidityPct'] as const;
+type DescentCabinQuantity = (typeof descentCabinQuantities)[number];
 
 /** One crew count's predicted peak, as the rules read it: the nominal value, the range and whether it is an estimate. */
 export interface CabinPrediction {

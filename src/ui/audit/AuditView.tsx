@@ -1,7 +1,7 @@
 import { startTransition, useEffect, useMemo, useRef, useState } from 'react';
 import type { KeyStore } from '../../files/keyStore';
 import { type AuditEntry, type DecisionPacket, makePacket, needsSignature, sealPacket } from '../../record/ledger';
-import { type Verification, verifyPacket } from '../../record/verify';
+import { verifyPacket } from '../../record/verify';
 import { entrySignature } from '../../reports/eventWords';
 import type { PacketReport } from '../../reports/packetReport';
 import { decisionRecord } from '../../session/decisionRecord';
@@ -16,7 +16,7 @@ import { AuditTable } from './AuditTable';
 import { EntryDetails } from './EntryDetails';
 import { type EntryFilters, matchesFilters, noFilters } from './entryFilter';
 import { createProgressChannel, ImportProgressBar } from './ImportProgressBar';
-import { importPacket } from './importPacket';
+import { type ImportedPacket, importPacket } from './importPacket';
 import { NoteForm } from './NoteForm';
 import { PrintRecord } from './PrintRecord';
 import { identityOf, type Verdict, verdictFor } from './recordIdentity';
@@ -24,14 +24,6 @@ import { SealDialog } from './SealDialog';
 import { TrustedKeys } from './TrustedKeys';
 import { VerdictLine } from './VerdictLine';
 import './audit.css';
-
-export interface ImportedPacket {
-  fileName: string;
-  packet: DecisionPacket;
-  /** Its events replayed through the machine (the replay verification made). */
-  fold: SessionFold;
-  verification: Verification;
-}
 
 interface Props {
   walkthrough: Walkthrough | null;

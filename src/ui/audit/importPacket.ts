@@ -1,8 +1,16 @@
 import { type AuditEntry, type DecisionPacket, eventsOf } from '../../record/ledger';
 import type { PublicKeyRecord } from '../../record/signing';
+import type { Verification } from '../../record/verify';
 import { extendFold, machineInput, type SessionFold, startFold } from '../../session/fold';
-import type { ImportedPacket } from './AuditView';
 import { checkPacketFile, type PacketCheckMessage, type PacketCheckRequest } from './packetCheck';
+
+export interface ImportedPacket {
+  fileName: string;
+  packet: DecisionPacket;
+  /** Its events replayed through the machine (the replay verification made). */
+  fold: SessionFold;
+  verification: Verification;
+}
 
 export interface ImportProgress {
   step: string;

@@ -1,1 +1,2 @@
-export { AuditView, type ImportedPacket } from './AuditView';
+export { AuditView } from './AuditView';
+export type { ImportedPacket } from './importPacket';

@@ -12,7 +12,7 @@ export function identityOf(record: string, packet: DecisionPacket): RecordIdenti
   return { record, entryCount: packet.entryCount, headHash: packet.headHash };
 }
 
-export const sameRecord = (a: RecordIdentity, b: RecordIdentity) =>
+const sameRecord = (a: RecordIdentity, b: RecordIdentity) =>
   a.record === b.record && a.entryCount === b.entryCount && a.headHash === b.headHash;
 
 /** A verification result kept with what it checked: it says nothing about any other record. */

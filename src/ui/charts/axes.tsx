@@ -5,8 +5,8 @@ import { lineHeightPx, textWidthPx, wrapLines } from './textFit';
 const tickLengthPx = 8;
 
 /** A bottom axis's tick labels take this much below it; its title's first line sits under them. */
-export const bottomTickLabelsPx = 24;
-export const bottomAxisTitlePx = bottomTickLabelsPx + 15;
+const bottomTickLabelsPx = 24;
+const bottomAxisTitlePx = bottomTickLabelsPx + 15;
 
 /** The axis line from one end of the scale's range to the other, with ticks and their labels (plain SVG: cheap to redraw). */
 function Axis({ scale, count, ticks, vertical }: { scale: AxisScale; count: number; ticks?: TickUnit; vertical?: boolean }) {

@@ -1,5 +1,5 @@
 /** The margin axis, in caution bands: wide enough for the thin line (1 band) and every bar, never past ±10 bands. */
-export const marginAxisLimitBands = 10;
+const marginAxisLimitBands = 10;
 
 export function marginDomain(bands: readonly number[]): [number, number] {
   const low = Math.min(-1, ...bands);

@@ -1,7 +1,7 @@
 import { type RefObject, useLayoutEffect, useRef, useState } from 'react';
 
 /** The width a chart is laid out at until its figure is measured, or where nothing is laid out (a unit test's DOM). */
-export const unmeasuredWidthPx = 640;
+const unmeasuredWidthPx = 640;
 
 /**
  * The figure's width in CSS pixels, measured before the first paint and again only when it changes size:

@@ -3,7 +3,6 @@ import { inputFlipSentence, thresholdFlipWords } from '../../reports/flipWords';
 import { outcomeLabels } from '../../reports/outcomeWords';
 import {
   type FlipPoint,
-  flipRelation,
   type InputFlipPoint,
   type PolicyRowResult,
   type ThresholdValues,

@@ -32,7 +32,7 @@ export interface RunCallbacks {
  * Small enough that a worker answers every few tens of milliseconds (progress well inside 100 ms),
  * large enough that messages cost nothing next to the work.
  */
-export const samplesPerPiece = 1000;
+const samplesPerPiece = 1000;
 
 /** Pieces in flight per worker: the next is queued before the last is answered, so no worker waits. */
 const inFlightPerRunner = 2;

@@ -4,7 +4,7 @@
  */
 import type { StateGraphNode, TransitionEdge } from '../../session/model';
 
-export interface Point {
+interface Point {
   x: number;
   y: number;
 }
@@ -42,7 +42,7 @@ export interface StatechartLayout {
 }
 
 /** Text is drawn in a monospace face, so its width is known without measuring the DOM. */
-export const fontSizePx = 11;
+const fontSizePx = 11;
 export const lineHeightPx = 16;
 const charWidthPx = fontSizePx * 0.62;
 export const pad = 6;
