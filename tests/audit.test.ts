@@ -173,7 +173,10 @@ describe('audit trail', () => {
     const older = structuredClone(packet);
     const { entryHash } = await import('../src/record/ledger');
     let previousHash = older.entries[0]?.previousHash as string;
+    // As an earlier build wrote it: format 3 (no provenance), decision logic 7.
+    older.formatVersion = 3;
     for (const entry of older.entries) {
+      delete entry.provenance;
       entry.logicVersion = 7; // as written by an earlier build
       entry.previousHash = previousHash;
       const { hash: _, ...rest } = entry;

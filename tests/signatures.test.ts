@@ -5,6 +5,7 @@ import {
   type AuditEntry,
   type DecisionPacket,
   entryHash,
+  eventsOf,
   extendLedger,
   genesisHash,
   makePacket,
@@ -120,6 +121,7 @@ describe('signed decision packets', () => {
     const note: AuditEntry = {
       ...structuredClone(last),
       seq: last.seq + 1,
+      provenance: { kind: 'operator' },
       event: { type: 'session.note', text: 'all clear', at: last.event.at, by: ana },
       previousHash: last.hash,
     };
@@ -134,6 +136,21 @@ describe('signed decision packets', () => {
       kind: 'tampered',
       seq: note.seq,
       reason: expect.stringContaining('is not signed'),
+    });
+    // Passed off as the script's instead (the last entry's provenance kept): not the step it claims.
+    const { provenance: _operator, ...claimsScripted } = note;
+    const scriptedNote: AuditEntry = { ...claimsScripted, provenance: last.provenance };
+    const { hash: ___, signature: ____, ...scriptedRest } = scriptedNote;
+    scriptedNote.hash = await entryHash(scriptedRest);
+    const passedOff = clone(genuine);
+    passedOff.entries.push(scriptedNote);
+    passedOff.entryCount++;
+    passedOff.headHash = scriptedNote.hash;
+    expect(await check(passedOff)).toMatchObject({
+      ok: false,
+      kind: 'tampered',
+      seq: note.seq,
+      reason: expect.stringMatching(/^claims to be scripted step \d+ where step \d+ is next/),
     });
   });
 
@@ -213,7 +230,7 @@ describe('signed decision packets', () => {
     const fold = foldSession({
       scenario,
       profile: genuine.profile,
-      events: genuine.entries.map(({ wallClockUtc, event }) => ({ wallClockUtc, event })),
+      events: eventsOf(genuine),
     });
     const unsigned = makePacket(scenario, genuine.profile, await extendLedger(scenario, genuine.profile, [], fold));
     expect(await check(unsigned, null)).toMatchObject({

@@ -155,7 +155,7 @@ export const WalkthroughView = memo(function WalkthroughView({
             confirmRefusal={view.confirmRefusal}
             applied={view.appliedByStep[scriptedNear.step - 1]}
             ownDecisionInForce={view.record.decision !== null && !view.record.decision.scripted}
-            statedOutcome={statedOutcomeOf(walkthrough.scenario, scriptedNear.event)}
+            statedOutcome={statedOutcomeOf(walkthrough.scenario, scriptedNear.step - 1)}
           />
         )}
         <p className="phone-note muted">
