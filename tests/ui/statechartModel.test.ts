@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultProfile } from '../../src/session/profile';
-import { foldWalkthrough, moveTo, openWalkthrough, viewWalkthrough } from '../../src/session/walkthrough';
+import { foldWalkthrough, moveTo, openWalkthrough } from '../../src/session/walkthrough';
+import { viewWalkthrough } from '../../src/session/walkthroughView';
 import { availableTransitions, crewReturnGraph } from '../../src/ui/walkthrough/statechartModel';
 import { builtInScenarioFiles, loadBuiltInScenario } from '../support';
 

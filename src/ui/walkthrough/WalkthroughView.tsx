@@ -6,7 +6,8 @@ import { scriptedDecisionNear, statedOutcomeOf } from '../../session/history';
 import { type Actor, type AssessedValue, type OperatorRequest, stateName } from '../../session/model';
 import { positionsToPoll } from '../../session/profile';
 import { replayRefusal } from '../../session/replayWalkthrough';
-import { type Change, frontier, reviewReason, viewWalkthrough, type Walkthrough } from '../../session/walkthrough';
+import { type Change, frontier, reviewReason, type Walkthrough } from '../../session/walkthrough';
+import { viewWalkthrough } from '../../session/walkthroughView';
 import { AnswerPanel, DecisionPanel, DescentCabinPanel, RecommendationPanel, SideBySide } from '../decision';
 
 import { OddsPanel } from '../odds';
