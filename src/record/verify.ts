@@ -1,6 +1,6 @@
 /** Verifying a packet: its chain, its signatures, and a replay of its events through this build's machine. */
 import { canonicalJson, sha256Hex } from '../session/canonicalJson';
-import { type FoldStep, foldSession, type SessionFold } from '../session/fold';
+import { foldSession, type SessionFold } from '../session/fold';
 import { decisionLogicVersion } from '../session/model';
 import { eventsOf } from './ledger';
 import type { DecisionPacket } from './packetSchema';
@@ -24,9 +24,12 @@ export async function verifyReplay(packet: DecisionPacket, { steps }: SessionFol
       const reason = `recorded by decision logic version ${entry.logicVersion}; this build replays version ${decisionLogicVersion}: replay it with a build of version ${entry.logicVersion}`;
       return { ok: false, seq: entry.seq, reason, kind: 'other-logic' };
     }
-    const { thresholds, ...derived } = (steps[i] as FoldStep).record;
+    const step = steps[i];
+    if (!step) return tampered(entry.seq, 'the replay has no step for it');
+    const { thresholds, ...derived } = step.record;
+    const recordedFields: Readonly<Record<string, unknown>> = entry.derived;
     for (const [field, value] of Object.entries(derived)) {
-      const recorded = entry.derived[field as keyof typeof derived];
+      const recorded = recordedFields[field];
       if (canonicalJson(value) !== canonicalJson(recorded)) {
         return tampered(entry.seq, `replay gives ${field} ${brief(value)}, the record says ${brief(recorded)}`);
       }
