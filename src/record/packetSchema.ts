@@ -26,13 +26,13 @@ const hex64 = z.string().regex(/^[0-9a-f]{64}$/, 'a SHA-256 hash: 64 lower-case 
  * Whose an entry is: the scenario's step `step` (the index of its event in the scenario whose canonical
  * JSON hashes to `scenarioHash`), or an operator's, which must be signed wherever it stands.
  */
-export const provenanceSchema = z.discriminatedUnion('kind', [
+const provenanceSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('scripted'), scenarioHash: hex64, step: z.number().int().min(0) }),
   z.strictObject({ kind: z.literal('operator') }),
 ]);
 export type Provenance = z.infer<typeof provenanceSchema>;
 
-export const entrySchema = z.strictObject({
+const entrySchema = z.strictObject({
   seq: z.number().int().min(1),
   /** The decision logic that derived this entry. */
   logicVersion: z.number().int().min(1),
@@ -55,7 +55,7 @@ export type AuditEntry = z.infer<typeof entrySchema>;
  * The packet's last word, signed: how many entries it holds and the head they end in, so entries
  * dropped, appended or re-derived after it are caught.
  */
-export const sealSchema = z.strictObject({
+const sealSchema = z.strictObject({
   entryCount: z.number().int().min(0),
   headHash: z.string(),
   genesisHash: hex64,

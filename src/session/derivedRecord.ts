@@ -7,7 +7,7 @@ import type { ThresholdValues } from '../../machines/policy/thresholds';
 import { estimatedSource } from '../../machines/thermal/estimate';
 
 /** A rule evaluation as the record keeps it: enough to re-check, small enough for long sessions. */
-export const recordedEvaluationSchema = z.strictObject({
+const recordedEvaluationSchema = z.strictObject({
   rule: z.string(),
   tier: z.string(),
   crew: z.number().int().optional(),
@@ -34,7 +34,7 @@ export const entryDerivedSchema = z.strictObject({
   decision: z.strictObject({ outcome: z.string(), kind: z.string(), poll: z.number().int().min(1).optional() }).nullable(),
   evaluations: z.array(recordedEvaluationSchema),
 });
-export type EntryDerived = z.infer<typeof entryDerivedSchema>;
+type EntryDerived = z.infer<typeof entryDerivedSchema>;
 
 /** What an event produced, with the thresholds in force after it (the record keeps their hash). */
 export type DerivedRecord = EntryDerived & { thresholds: ThresholdValues };

@@ -134,7 +134,7 @@ export function recordEvent(walkthrough: Walkthrough, request: OperatorRequest, 
   return checked.ok ? { ok: true, walkthrough: append(walkthrough, [{ wallClockUtc, event: checked.event }]) } : checked;
 }
 
-export type Checked = { ok: true; event: CrewReturnEvent } | { ok: false; reason: string };
+type Checked = { ok: true; event: CrewReturnEvent } | { ok: false; reason: string };
 
 /** What recording `request` at the latest step would append, or why it would not be recorded. */
 export function checkRequest(
