@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { decisionLogicVersion } from '../machines/statechart/logicVersion';
 import { parsePacket } from '../src/files/packetFile';
 import { type DecisionPacket, extendLedger, makePacket } from '../src/record/ledger';
-import { verifyChain, verifyPacket } from '../src/record/verify';
+import { verifyPacket } from '../src/record/verify';
+import { verifyChain } from '../src/record/verifyChain';
 import { foldSession, scriptedEvents } from '../src/session/fold';
 import { defaultProfile } from '../src/session/profile';
 import { loadBuiltInScenario } from './support';
@@ -173,7 +174,10 @@ describe('audit trail', () => {
     const older = structuredClone(packet);
     const { entryHash } = await import('../src/record/ledger');
     let previousHash = older.entries[0]?.previousHash as string;
+    // As an earlier build wrote it: format 3 (no provenance), decision logic 7.
+    older.formatVersion = 3;
     for (const entry of older.entries) {
+      delete entry.provenance;
       entry.logicVersion = 7; // as written by an earlier build
       entry.previousHash = previousHash;
       const { hash: _, ...rest } = entry;

@@ -295,7 +295,10 @@ describe('npm run decide -- --out and npm run verify', () => {
     const { entryHash } = await import('../src/record/ledger');
     const older = structuredClone(packet);
     let previousHash = older.entries[0].previousHash;
+    // As an earlier build wrote it: format 3 (no provenance), decision logic 7.
+    older.formatVersion = 3;
     for (const entry of older.entries) {
+      delete entry.provenance;
       entry.logicVersion = 7;
       entry.previousHash = previousHash;
       const { hash: _, ...rest } = entry;

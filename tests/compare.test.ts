@@ -2,7 +2,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { defaultThresholdValues } from '../machines/policy/thresholds';
 import { compareSides, scenarioAtStep, underThresholds } from '../src/session/compare';
 import { defaultProfile, type ThresholdProfile } from '../src/session/profile';
-import { moveTo, openWalkthrough, viewWalkthrough } from '../src/session/walkthrough';
+import { moveTo, openWalkthrough } from '../src/session/walkthrough';
+import { viewWalkthrough } from '../src/session/walkthroughView';
 import { loadBuiltInScenario, situation } from './support';
 
 const surgeon = { ...defaultThresholdValues, 'maxDescentCabinTempC.emergency': 38 };

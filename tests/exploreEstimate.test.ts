@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { descentThermalInputKeys } from '../machines/thermal/descentCabinInputs';
 import { explorableQuantities, standIns, startExploration, tryValue } from '../src/session/exploration';
 import { defaultProfile } from '../src/session/profile';
-import { moveTo, openWalkthrough, viewWalkthrough, type Walkthrough } from '../src/session/walkthrough';
+import { moveTo, openWalkthrough, type Walkthrough } from '../src/session/walkthrough';
+import { viewWalkthrough } from '../src/session/walkthroughView';
 import { loadBuiltInScenario } from './support';
 
 /** MS-22 before the thermal reports: the rules read the estimate for every crew count. */

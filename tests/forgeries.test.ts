@@ -237,7 +237,7 @@ describe('forgeries, as verify and report see them', () => {
     const result = await verify(write('old-logic.json', packet));
     expect(result.code).toBe(1);
     expect(result.stdout).toMatch(
-      /^tampered: entry 1: recorded by decision logic version 1, which cannot be: packets of this format were first written by decision logic version 4$/m,
+      /^tampered: entry 1: recorded by decision logic version 1, which cannot be: packets of this format were first written by decision logic version 8$/m,
     );
   });
 

@@ -2,15 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { decisionSentence } from '../src/reports/recordWords';
 import { isDecisionEvent, ownDecisionScenario, scriptedDecisionNear } from '../src/session/history';
 import { defaultProfile } from '../src/session/profile';
-import {
-  decideYourself,
-  frontier,
-  moveTo,
-  openWalkthrough,
-  recordEvent,
-  recordHandover,
-  viewWalkthrough,
-} from '../src/session/walkthrough';
+import { decideYourself, frontier, moveTo, openWalkthrough, recordEvent, recordHandover } from '../src/session/walkthrough';
+import { viewWalkthrough } from '../src/session/walkthroughView';
 import { by, loadBuiltInScenario } from './support';
 
 const ms22 = loadBuiltInScenario('soyuz-ms-22.json');

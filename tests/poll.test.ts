@@ -18,9 +18,9 @@ import {
   openWalkthrough,
   type Recorded,
   recordEvent,
-  viewWalkthrough,
   type Walkthrough,
 } from '../src/session/walkthrough';
+import { viewWalkthrough } from '../src/session/walkthroughView';
 import { loadBuiltInScenario } from './support';
 
 const wall = '2026-11-26T12:00:00Z';

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { availableTransitions, crewReturnGraph } from '../machines/statechart/reachability';
 import { defaultProfile } from '../src/session/profile';
-import { foldWalkthrough, moveTo, openWalkthrough, viewWalkthrough } from '../src/session/walkthrough';
+import { foldWalkthrough, moveTo, openWalkthrough } from '../src/session/walkthrough';
+import { viewWalkthrough } from '../src/session/walkthroughView';
 import { builtInScenarioFiles, loadBuiltInScenario } from './support';
 
 describe('the statechart graph, walked through the built-in scenarios', () => {

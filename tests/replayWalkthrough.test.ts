@@ -76,7 +76,7 @@ async function unreproduced(packet: DecisionPacket, fold: SessionFold): Promise<
 }
 
 const replayOf = (packet: DecisionPacket) =>
-  replayWalkthrough({ scenario: packet.scenario, profile: packet.profile, events: eventsOf(packet.entries) }, replayOpenedUtc);
+  replayWalkthrough({ scenario: packet.scenario, profile: packet.profile, events: eventsOf(packet) }, replayOpenedUtc);
 
 describe('an imported packet replayed as a walkthrough', () => {
   it.each([
@@ -91,7 +91,7 @@ describe('an imported packet replayed as a walkthrough', () => {
       const replay = replayOf(packet);
       expect(replay.cursor).toBe(0);
       expect(replay.openedUtc).toBe(replayOpenedUtc);
-      expect(replay.events.map(({ wallClockUtc, event }) => ({ wallClockUtc, event }))).toEqual(eventsOf(packet.entries));
+      expect(replay.events).toEqual(eventsOf(packet));
       const fold = foldWalkthrough(replay);
       expect(fold.steps).toHaveLength(packet.entries.length);
       expect(await unreproduced(packet, fold)).toEqual([]);

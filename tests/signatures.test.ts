@@ -5,13 +5,15 @@ import {
   type AuditEntry,
   type DecisionPacket,
   entryHash,
+  eventsOf,
   extendLedger,
   genesisHash,
   makePacket,
   sealPacket,
 } from '../src/record/ledger';
 import { createKeyPair, type PublicKeyRecord, publicKeyRecord, type Signer } from '../src/record/signing';
-import { type Verification, verifyPacket } from '../src/record/verify';
+import type { Verification } from '../src/record/verdict';
+import { verifyPacket } from '../src/record/verify';
 import { canonicalJson } from '../src/session/canonicalJson';
 import { foldSession } from '../src/session/fold';
 import type { Actor } from '../src/session/model';
@@ -120,6 +122,7 @@ describe('signed decision packets', () => {
     const note: AuditEntry = {
       ...structuredClone(last),
       seq: last.seq + 1,
+      provenance: { kind: 'operator' },
       event: { type: 'session.note', text: 'all clear', at: last.event.at, by: ana },
       previousHash: last.hash,
     };
@@ -134,6 +137,21 @@ describe('signed decision packets', () => {
       kind: 'tampered',
       seq: note.seq,
       reason: expect.stringContaining('is not signed'),
+    });
+    // Passed off as the script's instead (the last entry's provenance kept): not the step it claims.
+    const { provenance: _operator, ...claimsScripted } = note;
+    const scriptedNote: AuditEntry = { ...claimsScripted, provenance: last.provenance };
+    const { hash: ___, signature: ____, ...scriptedRest } = scriptedNote;
+    scriptedNote.hash = await entryHash(scriptedRest);
+    const passedOff = clone(genuine);
+    passedOff.entries.push(scriptedNote);
+    passedOff.entryCount++;
+    passedOff.headHash = scriptedNote.hash;
+    expect(await check(passedOff)).toMatchObject({
+      ok: false,
+      kind: 'tampered',
+      seq: note.seq,
+      reason: expect.stringMatching(/^claims to be scripted step \d+ where step \d+ is next/),
     });
   });
 
@@ -213,7 +231,7 @@ describe('signed decision packets', () => {
     const fold = foldSession({
       scenario,
       profile: genuine.profile,
-      events: genuine.entries.map(({ wallClockUtc, event }) => ({ wallClockUtc, event })),
+      events: eventsOf(genuine),
     });
     const unsigned = makePacket(scenario, genuine.profile, await extendLedger(scenario, genuine.profile, [], fold));
     expect(await check(unsigned, null)).toMatchObject({

@@ -9,8 +9,8 @@ import {
   recordEvent,
   recordThresholdSet,
   recordTransition,
-  viewWalkthrough,
 } from '../src/session/walkthrough';
+import { viewWalkthrough } from '../src/session/walkthroughView';
 import { by, loadBuiltInScenario } from './support';
 
 const open = async (file: string) => openWalkthrough(loadBuiltInScenario(file), await defaultProfile(), '2026-11-25T10:00:00Z');

@@ -1,7 +1,8 @@
 import { parsePacket } from '../files/packetFile';
 import type { DecisionPacket } from '../record/ledger';
 import type { TrustedKeyRecord } from '../record/trust';
-import { replayPacket, type SignatureFindings, verifyPacket } from '../record/verify';
+import type { SignatureFindings } from '../record/verdict';
+import { replayPacket, verifyPacket } from '../record/verify';
 import { unsignedFindings } from '../reports/signatureStatus';
 import type { SessionFold } from '../session/fold';
 import type { CliIo } from './cliIo';

@@ -2,12 +2,12 @@
 
 import { fromBase64Url } from '../record/base64Url';
 import { identityTextProblem, normalizeIdentity } from '../record/identityText';
+import { base64url, fingerprintSchema } from '../record/signatureSchema';
 import { fingerprintOf, type PrivateKeyFile, type PublicKeyRecord, publicHalf } from '../record/signing';
 import type { TrustedKeyRecord } from '../record/trust';
 import { issueProblems, type Parsed, parseJsonText, plainSchemaErrors } from '../session/inputProblem';
 import { z } from '../session/model';
 
-const base64url = (what: string) => z.string().regex(/^[A-Za-z0-9_-]+$/, `${what} in base64url`);
 /** A holder's name or role: NFC-normalized, no invisible or control character. */
 const identityText = z
   .string()
@@ -18,20 +18,12 @@ const identityText = z
     if (problem) context.addIssue({ code: 'custom', message: problem });
     else if (!text) context.addIssue({ code: 'custom', message: 'a non-blank text' });
   });
-const fingerprint = z.string().regex(/^[0-9a-f]{4}(·[0-9a-f]{4}){3}$/, 'a key fingerprint such as 3f2a·9c41·07be·d5e0');
 const holder = {
   name: identityText,
   role: identityText,
-  fingerprint,
+  fingerprint: fingerprintSchema,
   publicKey: base64url('an Ed25519 public key'),
 };
-
-/** A signature as a record carries it: the key that made it, and the signature itself. */
-export const signatureSchema = z.strictObject({
-  fingerprint,
-  publicKey: base64url('an Ed25519 public key'),
-  value: base64url('an Ed25519 signature'),
-});
 
 const publicKeySchema = z.strictObject({
   format: z.literal('crew-return-public-key'),

@@ -2,60 +2,27 @@
 
 import type { Scenario } from '../../scenarios/schema';
 import { canonicalJson, sha256Hex } from '../session/canonicalJson';
-import type { DerivedRecord, RecordedEvent, SessionFold } from '../session/fold';
-import { isScripted } from '../session/history';
-import type { Actor, CrewReturnEvent } from '../session/model';
+import type { RecordedEvent, SessionFold } from '../session/fold';
+import type { Actor } from '../session/model';
 import { decisionLogicVersion } from '../session/model';
 import type { ThresholdProfile } from '../session/profile';
-import { entrySigningMessage, type Signature, type Signer, sealSigningMessage, sign } from './signing';
+import {
+  type AuditEntry,
+  type DecisionPacket,
+  type Provenance,
+  packetFormatVersion,
+  provenanceFreeFormatVersion,
+  type Seal,
+} from './packetSchema';
+import { isScriptedEntry, scenarioHashOf, scriptedStepsOf } from './provenance';
+import { entrySigningMessage, type Signer, sealSigningMessage, sign } from './signing';
 
-export interface AuditEntry {
-  seq: number;
-  /** The decision logic that derived this entry. */
-  logicVersion: number;
-  wallClockUtc: string;
-  /** The event exactly as the machine took it: type, scenario time, actor and payload. */
-  event: CrewReturnEvent;
-  /** What the event produced; the thresholds in force are pinned by `profile.hash`. */
-  derived: Omit<DerivedRecord, 'thresholds'>;
-  profile: { id: string; version: string; hash: string };
-  previousHash: string;
-  hash: string;
-  /** The actor's signature over `hash` (outside it): every operator's entry carries one. */
-  signature?: Signature;
-}
+// The packet's types are its schema's; they are imported from here, beside what makes and reads them.
+export type { AuditEntry, DecisionPacket, Seal } from './packetSchema';
 
-export const packetFormatVersion = 3;
-
-/**
- * The packet's last word, signed: how many entries it holds and the head they end in, so entries
- * dropped, appended or re-derived after it are caught.
- */
-export interface Seal {
-  entryCount: number;
-  headHash: string;
-  genesisHash: string;
-  sealedUtc: string;
-  logicVersion: number;
-  by: Actor;
-  /** What signing it means: the record as exported by `by`. */
-  meaning: 'exported';
-  signature: Signature;
-}
-
-export interface DecisionPacket {
-  format: 'crew-return-decision-packet';
-  formatVersion: typeof packetFormatVersion;
-  scenario: Scenario;
-  profile: ThresholdProfile;
-  entryCount: number;
-  headHash: string;
-  entries: AuditEntry[];
-  seal?: Seal;
-}
-
-/** An operator's entry must be signed; the scenario's own scripted steps are bound by the genesis hash. */
-export const needsSignature = (scenario: Scenario, event: CrewReturnEvent) => !isScripted(scenario, event);
+/** Whether an entry needs its actor's signature: every operator's does; a scripted step is bound by the genesis hash. */
+export const needsSignature = (scenario: Scenario, entry: Pick<AuditEntry, 'provenance' | 'event'>) =>
+  !isScriptedEntry(scenario, entry);
 
 /** Who can sign for an actor here (null: nobody can, and the entry stays unsigned). */
 export type SignerFor = (actor: Actor) => Promise<Signer | null>;
@@ -84,26 +51,29 @@ export async function extendLedger(
   if (fold.steps.length <= ledger.length) return entries;
   const hashByThresholds = new Map<string, Promise<string>>();
   let previousHash = entries.at(-1)?.hash ?? (await genesisHash(scenario, profile));
+  // A session stored before entries carried provenance goes on in its own format: one format per chain.
+  const provenanceFree = ledger[0] !== undefined && ledger[0].provenance === undefined;
+  const scenarioHash = await scenarioHashOf(scenario);
   for (const step of fold.steps.slice(ledger.length)) {
     const { thresholds, ...derived } = step.record;
     const thresholdsJson = canonicalJson(thresholds);
-    if (!hashByThresholds.has(thresholdsJson)) hashByThresholds.set(thresholdsJson, sha256Hex(thresholdsJson));
+    const thresholdsHash = hashByThresholds.get(thresholdsJson) ?? sha256Hex(thresholdsJson);
+    hashByThresholds.set(thresholdsJson, thresholdsHash);
+    const provenance: Provenance =
+      step.scriptedStep === undefined ? { kind: 'operator' } : { kind: 'scripted', scenarioHash, step: step.scriptedStep };
     const entry: Omit<AuditEntry, 'hash'> = {
       seq: step.seq,
       logicVersion: decisionLogicVersion,
       wallClockUtc: step.wallClockUtc,
+      ...(provenanceFree ? {} : { provenance }),
       // Copies, not references: an entry must not share objects with the scenario it was made from.
       event: structuredClone(step.event),
       derived,
-      profile: {
-        id: profile.id,
-        version: profile.version,
-        hash: await (hashByThresholds.get(thresholdsJson) as Promise<string>),
-      },
+      profile: { id: profile.id, version: profile.version, hash: await thresholdsHash },
       previousHash,
     };
     previousHash = await entryHash(entry);
-    const signer = signerFor && needsSignature(scenario, step.event) ? await signerFor(step.event.by) : null;
+    const signer = signerFor && needsSignature(scenario, entry) ? await signerFor(step.event.by) : null;
     const signature =
       signer && signer.name === step.event.by.name && signer.role === step.event.by.role
         ? await sign(signer, entrySigningMessage(previousHash))
@@ -131,11 +101,11 @@ export async function sealPacket(packet: DecisionPacket, signer: Signer, sealedU
   return { ...packet, seal: { ...fields, signature: await sign(signer, sealSigningMessage(fields)) } };
 }
 
-/** Everything in a packet is covered by the chain. */
+/** Everything in a packet is covered by the chain; its format is its entries' (a session stored before provenance keeps format 3). */
 export function makePacket(scenario: Scenario, profile: ThresholdProfile, entries: AuditEntry[]): DecisionPacket {
   return {
     format: 'crew-return-decision-packet',
-    formatVersion: packetFormatVersion,
+    formatVersion: entries[0] && entries[0].provenance === undefined ? provenanceFreeFormatVersion : packetFormatVersion,
     scenario,
     profile,
     entryCount: entries.length,
@@ -144,7 +114,11 @@ export function makePacket(scenario: Scenario, profile: ThresholdProfile, entrie
   };
 }
 
-/** The session's events as the ledger recorded them, for replay. */
-export function eventsOf(entries: readonly AuditEntry[]): RecordedEvent[] {
-  return entries.map(({ wallClockUtc, event }) => ({ wallClockUtc, event }));
+/** The session's events as the ledger recorded them, each with whose it is, for replay. */
+export function eventsOf(packet: Pick<DecisionPacket, 'scenario' | 'entries'>): RecordedEvent[] {
+  const steps = scriptedStepsOf(packet.scenario, packet.entries);
+  return packet.entries.map(({ wallClockUtc, event }, i) => {
+    const scriptedStep = steps[i];
+    return scriptedStep === undefined ? { wallClockUtc, event } : { wallClockUtc, event, scriptedStep };
+  });
 }

@@ -5,6 +5,7 @@
 import { canonicalJson } from '../session/canonicalJson';
 import type { Actor } from '../session/model';
 import { fromBase64Url, toBase64Url } from './base64Url';
+import type { Signature } from './signatureSchema';
 
 const ed25519 = { name: 'Ed25519' } as const;
 const encoder = new TextEncoder();
@@ -24,13 +25,6 @@ export const publicHalf = ({ name, role, fingerprint, publicKey }: PublicKeyReco
   fingerprint,
   publicKey,
 });
-
-/** A signature with the key that made it, so it can be checked without a key list. */
-export interface Signature {
-  fingerprint: string;
-  publicKey: string;
-  value: string;
-}
 
 /** An operator able to sign: their public record and a private key (non-extractable in the browser). */
 export interface Signer extends PublicKeyRecord {

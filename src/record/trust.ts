@@ -4,7 +4,8 @@
  * scripts) are reported beside every verdict made with it.
  */
 import { mixedScriptWarning, normalizeIdentity } from './identityText';
-import { type PublicKeyRecord, type Signature, sameKey } from './signing';
+import type { Signature } from './signatureSchema';
+import { type PublicKeyRecord, sameKey } from './signing';
 
 export interface TrustedKeyRecord extends PublicKeyRecord {
   /** The roles this key may sign for; absent: only its own `role`. */

@@ -1,5 +1,5 @@
 /** What a verification established about authorship, in the words every report and the CLI use. */
-import type { SignatureFindings } from '../record/verify';
+import type { SignatureFindings } from '../record/verdict';
 
 const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 

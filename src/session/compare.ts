@@ -11,7 +11,8 @@ import { evaluationKey, type RuleEvaluation } from '../../machines/rules/evaluat
 import type { AssessedValue } from '../../machines/types';
 import type { Scenario } from '../../scenarios/schema';
 import type { ThresholdProfile } from './profile';
-import { moveTo, openWalkthrough, viewWalkthrough } from './walkthrough';
+import { moveTo, openWalkthrough } from './walkthrough';
+import { viewWalkthrough } from './walkthroughView';
 
 /** One side of a comparison: a label and the situation it judges (facts, thresholds, time). */
 export interface ComparedSide {

@@ -28,7 +28,7 @@ import { stateName } from '../../machines/statechart/stateName';
 import type { Actor, DecidableOutcome, MissionSetup, OutcomeId } from '../../machines/types';
 import type { Scenario } from '../../scenarios/schema';
 import { type SessionFold, snapshotAfter, standingRecommendation } from './fold';
-import { isDecisionEvent, isScripted, statedOutcomeOf } from './history';
+import { isDecisionEvent, statedOutcomeOf } from './history';
 import { changedFrom, type ThresholdProfile } from './profile';
 
 export interface TakenDecision {
@@ -152,8 +152,9 @@ export function decisionRecord(
   const odds = fold.steps
     .slice(0, upTo)
     .flatMap((s): RecordOdds[] => (s.event.type === 'odds.attach' ? [{ ...s.event, seq: s.seq }] : []));
-  const scripted = step !== undefined && isDecisionEvent(step.event) && isScripted(scenario, step.event);
-  const stated = step ? statedOutcomeOf(scenario, step.event) : null;
+  // Whose the decision is, as its entry records it: the script's step, or an operator's.
+  const scripted = step?.scriptedStep !== undefined && isDecisionEvent(step.event);
+  const stated = step?.scriptedStep === undefined ? null : statedOutcomeOf(scenario, step.scriptedStep);
   const decision: TakenDecision | null =
     decided && step
       ? {

@@ -6,7 +6,6 @@
 
 import { createActor, initialTransition, type SnapshotFrom } from 'xstate';
 import { consideredRows, type Recommendation, recommend, type Situation } from '../../machines/policy/policy';
-import type { ThresholdValues } from '../../machines/policy/thresholds';
 import type { RuleEvaluation } from '../../machines/rules/evaluate';
 import { type CrewReturnInput, currentRecommendation, currentSituation } from '../../machines/statechart/context';
 import { crewReturnMachine } from '../../machines/statechart/crewReturnMachine';
@@ -17,14 +16,20 @@ import { estimatedSource } from '../../machines/thermal/estimate';
 import type { MissionSetup } from '../../machines/types';
 import { resolveVehicle } from '../../machines/vehicles/vehicles';
 import type { Scenario } from '../../scenarios/schema';
+import type { DerivedRecord, RecordedEvaluation } from './derivedRecord';
 import type { ThresholdProfile } from './profile';
 
 export type CrewReturnSnapshot = SnapshotFrom<typeof crewReturnMachine>;
 
-/** An event as recorded: the machine's event (its actor and scenario time inside) and when it was recorded. */
+/**
+ * An event as recorded: the machine's event (its actor and scenario time inside), when it was recorded,
+ * and whose it is: the scenario's step `scriptedStep` (its index in the scenario's events), or, without
+ * one, an operator's. The ledger writes that fact into the entry's hashed content.
+ */
 export interface RecordedEvent {
   wallClockUtc: string;
   event: CrewReturnEvent;
+  scriptedStep?: number;
 }
 
 /** A session is its inputs plus the ordered events; every state is derived by folding them. */
@@ -34,40 +39,12 @@ export interface Session {
   events: readonly RecordedEvent[];
 }
 
-/** A rule evaluation as the record keeps it: enough to re-check, small enough for long sessions. */
-export interface RecordedEvaluation {
-  rule: string;
-  tier: string;
-  crew?: number;
-  vehicle?: string;
-  mode?: string;
-  value: number | null;
-  threshold: number;
-  margin: number | null;
-  status: string;
-  /** Present only for a value the descent-thermal model estimated (no report): never mistaken for one. */
-  source?: typeof estimatedSource;
-}
-
-/** What an event produced, as the record keeps it and verification re-derives it. */
-export interface DerivedRecord {
-  stateBefore: string;
-  stateAfter: string;
-  applied: boolean;
-  /** Why the machine did not apply the event; null when it did. */
-  refusal: string | null;
-  recommendation: { outcome: string; decidingRow: string } | null;
-  /** `poll`: the number of the GO/NO-GO poll the decision was taken with (absent without one). */
-  decision: { outcome: string; kind: string; poll?: number } | null;
-  evaluations: RecordedEvaluation[];
-  /** The thresholds in force after the event (the record keeps their hash). */
-  thresholds: ThresholdValues;
-}
-
 export interface FoldStep {
   seq: number;
   wallClockUtc: string;
   event: CrewReturnEvent;
+  /** The scenario step this event is (absent: an operator's). */
+  scriptedStep?: number;
   before: CrewReturnSnapshot;
   after: CrewReturnSnapshot;
   record: DerivedRecord;
@@ -112,11 +89,20 @@ export function extendFold(fold: SessionFold, events: readonly RecordedEvent[]):
       ? null
       : createActor(crewReturnMachine, { input: fold.input, snapshot: fold.snapshot }).start();
   let before = actor?.getSnapshot() ?? fold.snapshot;
-  for (const { wallClockUtc, event } of events) {
+  for (const { wallClockUtc, event, scriptedStep } of events) {
     actor?.send(event);
     const after = actor?.getSnapshot() ?? before;
     const applied = after !== before || (recordOnlyEventTypes.has(event.type) && before.status !== 'done');
-    steps.push({ seq: steps.length + 1, wallClockUtc, event, before, after, record: derive(before, after, applied, event) });
+    const record = derive(before, after, applied, event);
+    steps.push({
+      seq: steps.length + 1,
+      wallClockUtc,
+      event,
+      ...(scriptedStep === undefined ? {} : { scriptedStep }),
+      before,
+      after,
+      record,
+    });
     before = after;
   }
   actor?.stop();
@@ -179,7 +165,7 @@ export function standingRecommendation(context: Context): { situation: Situation
   return standing;
 }
 
-/** The scenario's scripted events, recorded at `wallClockUtc`. */
+/** The scenario's scripted events, each as its step, recorded at `wallClockUtc`. */
 export function scriptedEvents(scenario: Scenario, wallClockUtc: string): RecordedEvent[] {
-  return scenario.events.map((event) => ({ wallClockUtc, event }));
+  return scenario.events.map((event, scriptedStep) => ({ wallClockUtc, event, scriptedStep }));
 }

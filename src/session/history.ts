@@ -6,33 +6,19 @@
 import type { CrewReturnEvent } from '../../machines/statechart/events';
 import type { OutcomeId } from '../../machines/types';
 import type { Scenario, ScenarioEvent } from '../../scenarios/schema';
-import { canonicalJson } from './canonicalJson';
 
 type DecisionEvent = Extract<CrewReturnEvent, { type: 'decision.confirm' | 'decision.override' }>;
 
 export const isDecisionEvent = (event: CrewReturnEvent): event is DecisionEvent =>
   event.type === 'decision.confirm' || event.type === 'decision.override';
 
-const scriptedByScenario = new WeakMap<Scenario, ReadonlySet<string>>();
-
-/** Whether an event is one of the scenario's own scripted events, as written (not an operator's). */
-export function isScripted(scenario: Scenario, event: CrewReturnEvent): boolean {
-  let scripted = scriptedByScenario.get(scenario);
-  if (!scripted) {
-    scripted = new Set(scenario.events.map((e) => canonicalJson(e)));
-    scriptedByScenario.set(scenario, scripted);
-  }
-  return scripted.has(canonicalJson(event));
-}
-
 /**
- * The outcome the file says was decided, when `event` is its last scripted decision (the one its
- * `expected.outcome` is about); null for any other event: an earlier decision (a contingency before the
- * final call) may rightly take another outcome.
+ * The outcome the file says was decided, when `scriptedStep` (an index into its events) is its last
+ * scripted decision (the one its `expected.outcome` is about); null for any other step: an earlier
+ * decision (a contingency before the final call) may rightly take another outcome.
  */
-export function statedOutcomeOf(scenario: Scenario, event: CrewReturnEvent): OutcomeId | null {
-  const final = scenario.events.findLast(isDecisionEvent);
-  return final && canonicalJson(final) === canonicalJson(event) ? scenario.expected.outcome : null;
+export function statedOutcomeOf(scenario: Scenario, scriptedStep: number): OutcomeId | null {
+  return scriptedStep === scenario.events.findLastIndex(isDecisionEvent) ? scenario.expected.outcome : null;
 }
 
 /** A scripted decision next to the cursor: the step Next replays, or the step just replayed. */

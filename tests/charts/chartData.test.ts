@@ -9,7 +9,8 @@ import { flipLines } from '../../src/session/charts/flipLines';
 import { marginBars } from '../../src/session/charts/marginBars';
 import { vehicleLifeTimeline } from '../../src/session/charts/vehicleLife';
 import { defaultProfile } from '../../src/session/profile';
-import { moveTo, openWalkthrough, viewWalkthrough } from '../../src/session/walkthrough';
+import { moveTo, openWalkthrough } from '../../src/session/walkthrough';
+import { viewWalkthrough } from '../../src/session/walkthroughView';
 import { loadBuiltInScenario, ms22LikeValues, situation } from '../support';
 
 const ms22At = async (step: number) =>

@@ -7,7 +7,8 @@ import { defaultThresholdValues, thresholdDefinitionByKey } from '../../machines
 import { defaultPollPositions } from '../../machines/statechart/poll';
 import { decidableOutcomes } from '../../machines/types';
 import { defaultProfile } from '../../src/session/profile';
-import { moveTo, openWalkthrough, recordEvent, viewWalkthrough } from '../../src/session/walkthrough';
+import { moveTo, openWalkthrough, recordEvent } from '../../src/session/walkthrough';
+import { viewWalkthrough } from '../../src/session/walkthroughView';
 import { DecisionPanel } from '../../src/ui/decision/DecisionPanel';
 import { FlipTable } from '../../src/ui/decision/FlipTable';
 import { PolicyTable } from '../../src/ui/decision/PolicyTable';

@@ -3,7 +3,8 @@ import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { crewReturnGraph } from '../../src/session/model';
 import { defaultProfile } from '../../src/session/profile';
-import { moveTo, openWalkthrough, viewWalkthrough } from '../../src/session/walkthrough';
+import { moveTo, openWalkthrough } from '../../src/session/walkthrough';
+import { viewWalkthrough } from '../../src/session/walkthroughView';
 import { StatechartDiagram } from '../../src/ui/walkthrough/StatechartDiagram';
 import { loadBuiltInScenario } from '../support';
 

@@ -4,7 +4,7 @@ import { lifeThroughWaitRule } from '../../../machines/rules/flightRules';
 import { lifeUsedAtReplacementArrival, vehicleAgeDays } from '../../../machines/rules/readings';
 import type { Tier } from '../../../machines/types';
 import { fact } from '../../../machines/vehicles/vehicles';
-import type { WalkthroughView } from '../walkthrough';
+import type { WalkthroughView } from '../walkthroughView';
 
 /** A moment of the mission placed on the damaged vehicle's life: its age then, in days since launch. */
 export interface LifeMark {

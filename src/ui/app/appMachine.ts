@@ -392,7 +392,7 @@ export const appMachine = setup({
           target: '.walkthrough.replaying',
           actions: assign(({ event }) => {
             const { packet, fileName } = event.imported;
-            const events = eventsOf(packet.entries);
+            const events = eventsOf(packet);
             const walkthrough = replayWalkthrough(
               { scenario: packet.scenario, profile: packet.profile, events },
               event.openedUtc,

@@ -197,7 +197,7 @@ export function AuditView({ walkthrough, ledger, imported, refusal, onNote, onIm
           total={entries.length}
           setup={report?.fold.input.setup ?? null}
           thresholds={step && packet ? { inForce: step.record.thresholds, base: packet.profile.values } : null}
-          needsSignature={!!selected && !!packet && needsSignature(packet.scenario, selected.event)}
+          needsSignature={!!selected && !!packet && needsSignature(packet.scenario, selected)}
           onStep={select}
           onCopied={setCopyNotice}
         />

@@ -1,4 +1,4 @@
-import type { Verification } from '../../record/verify';
+import type { Verification } from '../../record/verdict';
 import { shortHash } from './recordIdentity';
 
 /** "Sealed by Ben Night (flight director), not by the session's decision authority Ana Flight (flight director)." and the like. */

@@ -1,7 +1,7 @@
 import { createElement, type ReactNode } from 'react';
 import type { AuditEntry } from '../../record/ledger';
 import { evaluationSubject } from '../../session/decisionRecord';
-import type { RecordedEvaluation } from '../../session/fold';
+import type { RecordedEvaluation } from '../../session/derivedRecord';
 import type { MissionSetup, ThresholdValues } from '../../session/model';
 import { changedFrom } from '../../session/profile';
 

@@ -1,6 +1,6 @@
 import { type AuditEntry, type DecisionPacket, eventsOf } from '../../record/ledger';
 import type { PublicKeyRecord } from '../../record/signing';
-import type { Verification } from '../../record/verify';
+import type { Verification } from '../../record/verdict';
 import { extendFold, machineInput, type SessionFold, startFold } from '../../session/fold';
 import { checkPacketFile, type PacketCheckMessage, type PacketCheckRequest } from './packetCheck';
 
@@ -63,12 +63,13 @@ export async function importPacket(
 /** The record shown needs the packet's own fold; made here a slice per task. */
 async function foldInSlices(packet: DecisionPacket, onProgress: (progress: ImportProgress) => void): Promise<SessionFold> {
   let fold = startFold(machineInput(packet.scenario, packet.profile));
-  const count = packet.entries.length;
+  const events = eventsOf(packet);
+  const count = events.length;
   for (let i = 0; i < count; ) {
     await nextTask();
     const start = performance.now();
     do {
-      fold = extendFold(fold, eventsOf(packet.entries.slice(i, i + eventsPerStep)));
+      fold = extendFold(fold, events.slice(i, i + eventsPerStep));
       i += eventsPerStep;
     } while (i < count && performance.now() - start < sliceBudgetMs);
     onProgress({ step: 'opening the record', fraction: 0.8 + (0.2 * Math.min(i, count)) / count });

@@ -2,7 +2,8 @@ import { parsePacket } from '../../files/packetFile';
 import { readFileText } from '../../files/utf8Text';
 import type { AuditEntry, DecisionPacket } from '../../record/ledger';
 import type { PublicKeyRecord } from '../../record/signing';
-import { replayPacket, type Verification, verifyPacket } from '../../record/verify';
+import type { Verification } from '../../record/verdict';
+import { replayPacket, verifyPacket } from '../../record/verify';
 import { filedProblemWords } from '../../reports/format';
 
 /** A packet file to check, and the keys its signatures must be by (an imported packet must be sealed by one). */

@@ -1,5 +1,5 @@
 import type { DecisionPacket } from '../../record/ledger';
-import type { Verification } from '../../record/verify';
+import type { Verification } from '../../record/verdict';
 
 /** Which record a verdict checked: the record shown (session or imported file), its length and its head. */
 export interface RecordIdentity {

@@ -4,7 +4,7 @@ import { descentCabinSeries } from '../../session/charts/descentCabin';
 import { flipLines } from '../../session/charts/flipLines';
 import { marginBars } from '../../session/charts/marginBars';
 import { type MissionSetup, type Recommendation, recommendationEvaluations } from '../../session/model';
-import type { WalkthroughView } from '../../session/walkthrough';
+import type { WalkthroughView } from '../../session/walkthroughView';
 import { CabinChart, FlipChart, MarginChart } from '../charts';
 import type { TemperatureUnit } from '../shared/units';
 import { FlipTable } from './FlipTable';

@@ -1,6 +1,6 @@
 import { memo } from 'react';
 import { vehicleLifeTimeline } from '../../session/charts/vehicleLife';
-import type { WalkthroughView } from '../../session/walkthrough';
+import type { WalkthroughView } from '../../session/walkthroughView';
 import { VehicleLifeChart } from '../charts';
 
 /** The damaged vehicle's life at this step, beside the vehicle cards: drawn from the view as of the last painted frame. */

@@ -6,7 +6,8 @@ import { scriptedDecisionNear, statedOutcomeOf } from '../../session/history';
 import { type Actor, type AssessedValue, type OperatorRequest, stateName } from '../../session/model';
 import { positionsToPoll } from '../../session/profile';
 import { replayRefusal } from '../../session/replayWalkthrough';
-import { type Change, frontier, reviewReason, viewWalkthrough, type Walkthrough } from '../../session/walkthrough';
+import { type Change, frontier, reviewReason, type Walkthrough } from '../../session/walkthrough';
+import { viewWalkthrough } from '../../session/walkthroughView';
 import { AnswerPanel, DecisionPanel, DescentCabinPanel, RecommendationPanel, SideBySide } from '../decision';
 
 import { OddsPanel } from '../odds';
@@ -155,7 +156,7 @@ export const WalkthroughView = memo(function WalkthroughView({
             confirmRefusal={view.confirmRefusal}
             applied={view.appliedByStep[scriptedNear.step - 1]}
             ownDecisionInForce={view.record.decision !== null && !view.record.decision.scripted}
-            statedOutcome={statedOutcomeOf(walkthrough.scenario, scriptedNear.event)}
+            statedOutcome={statedOutcomeOf(walkthrough.scenario, scriptedNear.step - 1)}
           />
         )}
         <p className="phone-note muted">
