@@ -1,0 +1,86 @@
+import { fromCallback } from 'xstate';
+import type { SessionStore } from '../../files/sessionStore';
+import { storageFailure } from '../../files/storageFailure';
+import type { AppEvent } from './appTypes';
+import { acquireSessionLock, type HeldLock, pageWriterId } from './writerLock';
+
+export interface SessionWriterInput {
+  sessionId: string;
+  store: SessionStore | null;
+  /** How the lock is asked for: the browser's Web Locks unless a test gives its own. */
+  acquire?: typeof acquireSessionLock;
+}
+
+interface Tenure {
+  lock: Promise<HeldLock | null>;
+  /** Ends a wait for the lock (the session was left, or this tab took it over). */
+  waiting?: AbortController;
+  releaseTimer?: ReturnType<typeof setTimeout>;
+  /** Where the news of this tenure goes: the actor holding it now. */
+  tell: (event: AppEvent) => void;
+}
+
+/** Per page: the lock outlives an actor restarted at once (React's strict mode restarts the app's actor). */
+const held = new Map<string, Tenure>();
+
+/**
+ * Holds the open session's lock while this tab records it. A second tab on the same session is told
+ * `elsewhere` and shows it read-only until the first lets go or it takes over (`writer.takeOver`
+ * steals the lock); the tab it is taken from is told `lost`. Each time, the screen is set to the
+ * session as stored at that moment.
+ */
+export const sessionWriter = fromCallback<{ type: 'writer.takeOver' }, SessionWriterInput, AppEvent>(
+  ({ input, receive, sendBack }) => {
+    const { sessionId: id, store, acquire = acquireSessionLock } = input;
+    const storedNow = async () => store?.load(id).catch(() => undefined);
+
+    const settle = async (tenure: Tenure) => {
+      let lock = await tenure.lock;
+      if (!lock && !tenure.waiting) {
+        tenure.tell({ type: 'writer.denied', sessionId: id, because: 'elsewhere', stored: await storedNow() });
+        tenure.waiting = new AbortController();
+        tenure.lock = acquire(id, 'wait', tenure.waiting.signal);
+        lock = await tenure.lock;
+      }
+      if (!lock) return;
+      try {
+        tenure.tell({ type: 'writer.granted', sessionId: id, stored: await store?.claim(id, pageWriterId) });
+      } catch (error) {
+        tenure.tell({ type: 'writer.granted', sessionId: id, stored: undefined });
+        tenure.tell({ type: 'storage.failed', sessionId: id, reason: storageFailure(error) });
+      }
+      await lock.lost;
+      if (held.get(id) === tenure) held.delete(id);
+      tenure.tell({ type: 'writer.denied', sessionId: id, because: 'lost', stored: await storedNow() });
+    };
+
+    const kept = held.get(id);
+    if (kept) {
+      clearTimeout(kept.releaseTimer);
+      kept.tell = sendBack;
+    } else {
+      const tenure: Tenure = { lock: acquire(id, 'ifAvailable'), tell: sendBack };
+      held.set(id, tenure);
+      void settle(tenure);
+    }
+
+    receive(() => {
+      held.get(id)?.waiting?.abort();
+      const tenure: Tenure = { lock: acquire(id, 'steal'), waiting: new AbortController(), tell: sendBack };
+      held.set(id, tenure);
+      void settle(tenure);
+    });
+
+    return () => {
+      const tenure = held.get(id);
+      if (!tenure) return;
+      tenure.tell = () => {};
+      // Deferred: an actor restarted at once keeps the lock.
+      tenure.releaseTimer = setTimeout(() => {
+        held.delete(id);
+        tenure.waiting?.abort();
+        void tenure.lock.then((lock) => lock?.release());
+      }, 0);
+    };
+  },
+);
