@@ -31,6 +31,10 @@ async function started() {
   return actor;
 }
 
+/** The walkthrough is on screen, in that mode. */
+const walkthroughIn = (actor: Awaited<ReturnType<typeof started>>, kind: 'recording' | 'exploring' | 'replaying') =>
+  actor.getSnapshot().matches({ view: 'walkthrough' }) && actor.getSnapshot().context.mode.kind === kind;
+
 const change = (value: number) =>
   ({
     type: 'change.request',
@@ -246,7 +250,7 @@ describe('refusals', () => {
     const actor = await started();
     const recorded = actor.getSnapshot().context.walkthrough;
     actor.send({ type: 'explore.start' });
-    expect(actor.getSnapshot().matches({ view: 'walkthrough' }) && actor.getSnapshot().context.mode.kind === 'exploring').toBe(true);
+    expect(walkthroughIn(actor, 'exploring')).toBe(true);
     actor.send({ type: 'explore.change', change: change(38).change, wallClockUtc: wall });
     actor.send({ type: 'explore.try', key: 'peakCabinTempC.crew2', value: { nominal: 30, source: 'explored' } });
     // A change request while exploring (a stray keyboard commit) is not recorded either.
@@ -264,10 +268,10 @@ describe('refusals', () => {
 
     actor.send({ type: 'explore.start' });
     actor.send({ type: 'explore.adopt', reason: 'nothing changed', wallClockUtc: wall });
-    expect(actor.getSnapshot().matches({ view: 'walkthrough' }) && actor.getSnapshot().context.mode.kind === 'exploring').toBe(true); // nothing to adopt
+    expect(walkthroughIn(actor, 'exploring')).toBe(true); // nothing to adopt
     actor.send({ type: 'explore.change', change: change(42).change, wallClockUtc: wall });
     actor.send({ type: 'explore.adopt', reason: 'surgeon accepts 42', wallClockUtc: wall });
-    expect(actor.getSnapshot().matches({ view: 'walkthrough', operator: 'identifying' }) && actor.getSnapshot().context.mode.kind === 'recording').toBe(true);
+    expect(walkthroughIn(actor, 'recording') && actor.getSnapshot().matches({ operator: 'identifying' })).toBe(true);
     actor.send({ type: 'operator.identify', operator: flight, wallClockUtc: wall });
     const events = actor.getSnapshot().context.walkthrough?.events ?? [];
     expect(events).toHaveLength(18);
