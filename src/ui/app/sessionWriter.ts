@@ -7,8 +7,6 @@ import { acquireSessionLock, type HeldLock, pageWriterId } from './writerLock';
 export interface SessionWriterInput {
   sessionId: string;
   store: SessionStore | null;
-  /** How the lock is asked for: the browser's Web Locks unless a test gives its own. */
-  acquire?: typeof acquireSessionLock;
 }
 
 interface Tenure {
@@ -31,7 +29,8 @@ const held = new Map<string, Tenure>();
  */
 export const sessionWriter = fromCallback<{ type: 'writer.takeOver' }, SessionWriterInput, AppEvent>(
   ({ input, receive, sendBack }) => {
-    const { sessionId: id, store, acquire = acquireSessionLock } = input;
+    const { sessionId: id, store } = input;
+    const acquire = acquireSessionLock;
     const storedNow = async () => store?.load(id).catch(() => undefined);
 
     const settle = async (tenure: Tenure) => {
