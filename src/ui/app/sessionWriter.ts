@@ -30,7 +30,6 @@ const held = new Map<string, Tenure>();
 export const sessionWriter = fromCallback<{ type: 'writer.takeOver' }, SessionWriterInput, AppEvent>(
   ({ input, receive, sendBack }) => {
     const { sessionId: id, store } = input;
-    const acquire = acquireSessionLock;
     const storedNow = async () => store?.load(id).catch(() => undefined);
 
     const settle = async (tenure: Tenure) => {
@@ -38,7 +37,7 @@ export const sessionWriter = fromCallback<{ type: 'writer.takeOver' }, SessionWr
       if (!lock && !tenure.waiting) {
         tenure.tell({ type: 'writer.denied', sessionId: id, because: 'elsewhere', stored: await storedNow() });
         tenure.waiting = new AbortController();
-        tenure.lock = acquire(id, 'wait', tenure.waiting.signal);
+        tenure.lock = acquireSessionLock(id, 'wait', tenure.waiting.signal);
         lock = await tenure.lock;
       }
       if (!lock) return;
@@ -58,14 +57,14 @@ export const sessionWriter = fromCallback<{ type: 'writer.takeOver' }, SessionWr
       clearTimeout(kept.releaseTimer);
       kept.tell = sendBack;
     } else {
-      const tenure: Tenure = { lock: acquire(id, 'ifAvailable'), tell: sendBack };
+      const tenure: Tenure = { lock: acquireSessionLock(id, 'ifAvailable'), tell: sendBack };
       held.set(id, tenure);
       void settle(tenure);
     }
 
     receive(() => {
       held.get(id)?.waiting?.abort();
-      const tenure: Tenure = { lock: acquire(id, 'steal'), waiting: new AbortController(), tell: sendBack };
+      const tenure: Tenure = { lock: acquireSessionLock(id, 'steal'), waiting: new AbortController(), tell: sendBack };
       held.set(id, tenure);
       void settle(tenure);
     });
