@@ -9,8 +9,6 @@ import { and } from 'xstate';
 import { sessionIdOf } from '../../files/sessionStore';
 import { appSetup } from './appSetup';
 
-export type { AppContext, AppEvent, AppInput, AppView, Mode } from './appTypes';
-
 export const appMachine = appSetup.createMachine({
   id: 'app',
   type: 'parallel',

@@ -15,7 +15,7 @@ import type { WriterStatus } from './saveStatus';
  * What the walkthrough view is doing with the session: recording it; exploring an unrecorded copy
  * (changed freely, never recorded); or replaying an imported packet step by step, read-only.
  */
-export type Mode =
+type Mode =
   | { kind: 'recording' }
   | { kind: 'exploring'; exploration: Exploration }
   | { kind: 'replaying'; fileName: string; walkthrough: Walkthrough };

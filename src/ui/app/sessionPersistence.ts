@@ -9,7 +9,7 @@ import type { WriterStatus } from './saveStatus';
 import { pageWriterId } from './writerLock';
 
 /** What the app tells the persistence actor after each change of the open session, its operator or its writer. */
-export interface SessionChanged {
+interface SessionChanged {
   type: 'session.changed';
   walkthrough: Walkthrough | null;
   operator: Actor | null;
@@ -18,16 +18,14 @@ export interface SessionChanged {
   writer: WriterStatus;
 }
 
-export interface SessionPersistenceInput {
+interface SessionPersistenceInput {
   store: SessionStore | null;
   storeProblem: string | null;
   signerFor: SignerFor | undefined;
-  /** Resolves once the change is on screen: the write follows it, off the frame that shows it. */
-  afterPaint?: () => Promise<void>;
 }
 
 /** Let the browser show the change first; a hidden tab paints no frame: it writes 100 ms after the change. */
-export const afterNextPaint = () =>
+const afterNextPaint = () =>
   new Promise<void>((resolve) => {
     if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(resolve, 0));
     setTimeout(resolve, 100);
@@ -42,7 +40,7 @@ export const afterNextPaint = () =>
  */
 export const sessionPersistence = fromCallback<SessionChanged, SessionPersistenceInput, AppEvent>(
   ({ input, receive, sendBack }) => {
-    const { store, storeProblem, signerFor, afterPaint = afterNextPaint } = input;
+    const { store, storeProblem, signerFor } = input;
     let queue = Promise.resolve();
     const ledgers = new Map<string, AuditEntry[]>();
     // A write queued before this tab lost the session (or before it took it back) is not written.
@@ -51,7 +49,7 @@ export const sessionPersistence = fromCallback<SessionChanged, SessionPersistenc
     let stopped = false;
 
     const write = async (walkthrough: Walkthrough, operator: Actor | null, sessionId: string, mine: number) => {
-      await afterPaint();
+      await afterNextPaint();
       if (stopped || mine !== tenure) return;
       const entries = await extendLedger(
         walkthrough.scenario,

@@ -4,7 +4,7 @@ import { storageFailure } from '../../files/storageFailure';
 import type { AppEvent } from './appTypes';
 import { acquireSessionLock, type HeldLock, pageWriterId } from './writerLock';
 
-export interface SessionWriterInput {
+interface SessionWriterInput {
   sessionId: string;
   store: SessionStore | null;
 }
