@@ -1,12 +1,13 @@
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createActor, waitFor } from 'xstate';
 import { openSessionStore, type SessionStore, sessionIdOf } from '../src/files/sessionStore';
 import { defaultProfile } from '../src/session/profile';
 import { appMachine } from '../src/ui/app/appMachine';
 import { saveStatus } from '../src/ui/app/saveStatus';
 import { loadBuiltInScenario } from './support';
+import { webLocks } from './webLocks';
 
 const wall = '2026-11-26T10:00:00Z';
 const flight = { name: 'Flight', role: 'flight director' };
@@ -112,5 +113,45 @@ describe('the app actor keeps the session: persistence and the writer lock (fake
     expect(actor.getSnapshot().context.refusal).toContain('this tab is read-only');
     expect(actor.getSnapshot().context.walkthrough?.events).toHaveLength(17);
     actor.stop();
+  });
+});
+
+describe('the writer lock across tabs (Web Locks as the browser gives them, fake-indexeddb)', () => {
+  beforeEach(() => {
+    globalThis.indexedDB = new IDBFactory();
+    Object.defineProperty(globalThis, 'navigator', { value: { locks: webLocks() }, configurable: true });
+  });
+  afterEach(() => {
+    Reflect.deleteProperty(globalThis, 'navigator');
+  });
+
+  it('a second tab opens read-only; taking over makes the first read-only: it has lost the session', async () => {
+    const store = await openSessionStore();
+    const { actor: first, sessionId } = await openedWith(store);
+    await waitFor(first, (s) => saveStatus(s.context)?.kind === 'saved');
+
+    const restored = await store.latest();
+    const second = createActor(appMachine, {
+      input: { library: [], defaultProfile: await defaultProfile(), restored, storageProblem: null, store },
+    }).start();
+    const elsewhere = await waitFor(second, (s) => s.context.writer === 'elsewhere');
+    expect(saveStatus(elsewhere.context)).toMatchObject({ kind: 'readOnly', entryCount: 17 });
+    second.send(change(41));
+    expect(second.getSnapshot().context.refusal).toContain('this tab is read-only');
+
+    second.send({ type: 'writer.takeOver' });
+    await waitFor(second, (s) => s.context.writer === 'writing');
+    const lost = await waitFor(first, (s) => s.context.writer === 'lost');
+    expect(saveStatus(lost.context)).toMatchObject({ kind: 'readOnly', entryCount: 17 });
+    first.send(change(42));
+    expect(first.getSnapshot().context.refusal).toContain('this tab is read-only');
+    expect(first.getSnapshot().context.walkthrough?.events).toHaveLength(17);
+
+    second.send(change(43));
+    second.send({ type: 'operator.identify', operator: flight, wallClockUtc: wall });
+    await waitFor(second, (s) => s.context.storedCount === 18);
+    expect((await store.load(sessionId))?.entries.at(-1)?.event).toMatchObject({ type: 'thresholds.change', value: 43 });
+    first.stop();
+    second.stop();
   });
 });

@@ -18,8 +18,11 @@ interface Tenure {
   tell: (event: AppEvent) => void;
 }
 
-/** Per page: the lock outlives an actor restarted at once (React's strict mode restarts the app's actor). */
-const held = new Map<string, Tenure>();
+/**
+ * Per writer actor: its lock outlives a stop followed at once by a restart of the same actor (React's
+ * strict mode restarts the app's actor that way), and is released only when it stays stopped.
+ */
+const held = new WeakMap<object, Tenure>();
 
 /**
  * Holds the open session's lock while this tab records it. A second tab on the same session is told
@@ -28,7 +31,7 @@ const held = new Map<string, Tenure>();
  * session as stored at that moment.
  */
 export const sessionWriter = fromCallback<{ type: 'writer.takeOver' }, SessionWriterInput, AppEvent>(
-  ({ input, receive, sendBack }) => {
+  ({ input, receive, sendBack, self }) => {
     const { sessionId: id, store } = input;
     const storedNow = async () => store?.load(id).catch(() => undefined);
 
@@ -48,34 +51,34 @@ export const sessionWriter = fromCallback<{ type: 'writer.takeOver' }, SessionWr
         tenure.tell({ type: 'storage.failed', sessionId: id, reason: storageFailure(error) });
       }
       await lock.lost;
-      if (held.get(id) === tenure) held.delete(id);
+      if (held.get(self) === tenure) held.delete(self);
       tenure.tell({ type: 'writer.denied', sessionId: id, because: 'lost', stored: await storedNow() });
     };
 
-    const kept = held.get(id);
+    const kept = held.get(self);
     if (kept) {
       clearTimeout(kept.releaseTimer);
       kept.tell = sendBack;
     } else {
       const tenure: Tenure = { lock: acquireSessionLock(id, 'ifAvailable'), tell: sendBack };
-      held.set(id, tenure);
+      held.set(self, tenure);
       void settle(tenure);
     }
 
     receive(() => {
-      held.get(id)?.waiting?.abort();
+      held.get(self)?.waiting?.abort();
       const tenure: Tenure = { lock: acquireSessionLock(id, 'steal'), waiting: new AbortController(), tell: sendBack };
-      held.set(id, tenure);
+      held.set(self, tenure);
       void settle(tenure);
     });
 
     return () => {
-      const tenure = held.get(id);
+      const tenure = held.get(self);
       if (!tenure) return;
       tenure.tell = () => {};
       // Deferred: an actor restarted at once keeps the lock.
       tenure.releaseTimer = setTimeout(() => {
-        held.delete(id);
+        if (held.get(self) === tenure) held.delete(self);
         tenure.waiting?.abort();
         void tenure.lock.then((lock) => lock?.release());
       }, 0);
