@@ -1,27 +1,17 @@
-import { useMachine } from '@xstate/react';
-import { useCallback, useMemo, useState } from 'react';
+import { useState } from 'react';
 import type { KeyStore } from '../../files/keyStore';
-import { type SessionStore, type StoredSession, sessionIdOf } from '../../files/sessionStore';
-import { changedThresholds } from '../../session/exploration';
-import type { Actor, AssessedValue } from '../../session/model';
-import type { OpenedScenario } from '../../session/openedScenario';
+import type { SessionStore, StoredSession } from '../../files/sessionStore';
+import type { Actor } from '../../session/model';
 import type { ThresholdProfile } from '../../session/profile';
-import { type Change, signsWithMeaning } from '../../session/walkthrough';
 import { AuditView } from '../audit';
-import { builtInProblems, builtInScenarios, LibraryView, OpenedFromFileNote, useOpenedScenarioStore } from '../library';
-import { ScenarioSourcesProvider } from '../shared/ScenarioSources';
-import { WalkthroughView } from '../walkthrough';
-import { type AppView, appMachine } from './appMachine';
-import { type Identify, OperatorDialog } from './OperatorDialog';
-import { SaveStatusLine } from './SaveStatusLine';
-import { saveStatus, writesHere } from './saveStatus';
-import { useAskBeforeLeaving } from './useAskBeforeLeaving';
-import { useIdleLock } from './useIdleLock';
-import { useSessionPersistence } from './useSessionPersistence';
-import { useSessionWriter } from './useSessionWriter';
+import { builtInProblems, builtInScenarios, LibraryView, useOpenedScenarioStore } from '../library';
+import { AppHeader } from './AppHeader';
+import { AppActor, now, viewOf } from './appActor';
+import { OperatorDialogScreen } from './OperatorDialogScreen';
+import { SessionGuards } from './SessionGuards';
+import { useAppSend } from './useAppSend';
+import { WalkthroughScreen } from './WalkthroughScreen';
 import { WriterBanner } from './WriterBanner';
-
-const now = () => new Date().toISOString();
 
 interface Props {
   profile: ThresholdProfile;
@@ -32,116 +22,36 @@ interface Props {
 }
 
 export function Workspace({ profile, store, storeProblem, restored, keys }: Props) {
-  const [snapshot, send] = useMachine(appMachine, {
-    input: { library: builtInScenarios, defaultProfile: profile, restored, storageProblem: storeProblem },
-  });
-  const state = snapshot.context;
-  const view =
-    (['walkthrough', 'audit', 'library'] as const).find((v) => snapshot.matches({ view: v })) ?? ('library' satisfies AppView);
-  const onTakeOver = useSessionWriter(state.walkthrough ? sessionIdOf(state.walkthrough) : null, store, send);
-  // An entry whose actor's key was locked meanwhile (an idle lock between the change and its write) is
-  // stored unsigned, and shown as unsigned, rather than lost.
-  const signerFor = useCallback((actor: Actor) => keys.signerFor(actor).catch(() => null), [keys]);
-  useSessionPersistence(state.walkthrough, state.operator, state.ledger, state.writer, send, store, storeProblem, signerFor);
-  const status = saveStatus(state);
-  useAskBeforeLeaving(status?.kind === 'saving');
-  const readOnlyHere = writesHere(state) ? null : 'another tab records this session (take over to record here)';
-  // Stable, so a stored entry (which the walkthrough does not show) does not re-render it.
-  const onStep = useCallback((cursor: number, wallClockUtc: string) => send({ type: 'step.to', cursor, wallClockUtc }), [send]);
-  const onStepBy = useCallback((delta: number, wallClockUtc: string) => send({ type: 'step.by', delta, wallClockUtc }), [send]);
-  const onChange = useCallback((change: Change) => send({ type: 'change.request', change, wallClockUtc: now() }), [send]);
-  const exploringNow = snapshot.matches({ view: { walkthrough: 'exploring' } });
-  const onChangeExplored = useCallback((change: Change) => send({ type: 'explore.change', change, wallClockUtc: now() }), [send]);
-  // What the walkthrough shows: a replayed packet, the unrecorded copy while exploring, or the session.
-  const shown = state.replay?.walkthrough ?? state.exploration?.walkthrough ?? state.walkthrough;
-  const onLeaveReplay = useCallback(() => send({ type: 'replay.leave' }), [send]);
-  const onStartExplore = useCallback(() => send({ type: 'explore.start' }), [send]);
-  const onDecideYourself = useCallback(() => send({ type: 'session.decideYourself', wallClockUtc: now() }), [send]);
-  const { exploration } = state;
-  const exploring = useMemo(
-    () =>
-      exploration
-        ? {
-            changedThresholds: changedThresholds(exploration),
-            triedCount: Object.keys(exploration.tried).length,
-            tried: exploration.tried,
-            onTry: (key: string, value: AssessedValue | null) => send({ type: 'explore.try', key, value }),
-            onDiscard: () => send({ type: 'explore.discard' }),
-            onAdopt: (reason: string) => send({ type: 'explore.adopt', reason, wallClockUtc: now() }),
-          }
-        : null,
-    [exploration, send],
+  const [input] = useState(() => ({
+    library: builtInScenarios,
+    defaultProfile: profile,
+    restored,
+    storageProblem: storeProblem,
+    store,
+    // An entry whose actor's key was locked meanwhile (an idle lock between the change and its write) is
+    // stored unsigned, and shown as unsigned, rather than lost.
+    signerFor: (actor: Actor) => keys.signerFor(actor).catch(() => null),
+  }));
+  return (
+    <AppActor.Provider options={{ input }}>
+      <WorkspaceBody store={store} keys={keys} />
+    </AppActor.Provider>
   );
+}
+
+function WorkspaceBody({ store, keys }: Pick<Props, 'store' | 'keys'>) {
+  const on = useAppSend();
+  const view = AppActor.useSelector(viewOf);
+  const showsWalkthrough = AppActor.useSelector((s) => s.context.walkthrough !== null || s.context.mode.kind === 'replaying');
+  const openedScenarios = AppActor.useSelector((s) => s.context.openedScenarios);
+  const storageProblem = AppActor.useSelector((s) => s.context.storageProblem);
   // Which key the operator unlocked: two keys under one name and role are two identities, told apart by it.
   const [operatorKey, setOperatorKey] = useState<string | null>(null);
-  const onIdentify: Identify = useCallback(
-    async (operator, passphrase, newIdentity) => {
-      // The operator's key is unlocked (or made) by their passphrase before anything is signed with it.
-      const unlocked = await keys.unlock(operator, passphrase, { newIdentity });
-      if (!unlocked.ok) return { problem: unlocked.reason, existing: unlocked.existing };
-      setOperatorKey(unlocked.signer.fingerprint);
-      send({ type: 'operator.identify', operator, wallClockUtc: now() });
-      return null;
-    },
-    [send, keys],
-  );
-  const onUnlock = useCallback(
-    async (actor: Actor, passphrase: string) => {
-      const unlocked = await keys.unlock(actor, passphrase);
-      return unlocked.ok ? null : unlocked.reason;
-    },
-    [keys],
-  );
-  const lock = useCallback(() => {
-    keys.lockAll();
-    send({ type: 'operator.lock' });
-  }, [keys, send]);
-  useIdleLock(state.operator !== null, lock);
-  const onCancelIdentify = useCallback(() => send({ type: 'operator.cancel' }), [send]);
-  const onScenariosRestored = useCallback(
-    (openedScenarios: OpenedScenario[]) => send({ type: 'library.restored', openedScenarios }),
-    [send],
-  );
-  const shelf = useOpenedScenarioStore(state.openedScenarios, onScenariosRestored);
+  const shelf = useOpenedScenarioStore(openedScenarios, on.restoreShelf);
   return (
     <div className="app">
-      <header className="app-header">
-        <h1>Crew-return decision support</h1>
-        <nav aria-label="Views" className="view-tabs">
-          <button type="button" aria-pressed={view === 'library'} onClick={() => send({ type: 'view.library' })}>
-            Scenario library
-          </button>
-          <button
-            type="button"
-            aria-pressed={view === 'walkthrough'}
-            disabled={!state.walkthrough}
-            onClick={() => send({ type: 'view.walkthrough' })}
-          >
-            Walkthrough
-          </button>
-          <button
-            type="button"
-            aria-pressed={view === 'audit'}
-            disabled={!state.walkthrough && !state.imported}
-            onClick={() => send({ type: 'view.audit' })}
-          >
-            Audit trail
-          </button>
-        </nav>
-        <button type="button" className="units-toggle" onClick={() => send({ type: 'units.toggle' })}>
-          Temperatures in {state.temperatureUnit} <span className="muted">(switch)</span>
-        </button>
-        <SaveStatusLine status={status} />
-        <span className="operator">
-          {state.operator ? `Operator: ${state.operator.name} (${state.operator.role})` : 'Operator: not set'}
-          {state.operator && operatorKey && <span className="muted"> · key {operatorKey}</span>}{' '}
-          {!readOnlyHere && !snapshot.matches({ operator: 'identifying' }) && (
-            <button type="button" className="link" onClick={() => send({ type: 'operator.handover' })}>
-              {state.operator ? 'Hand over' : 'Identify'}
-            </button>
-          )}
-        </span>
-      </header>
+      <SessionGuards keys={keys} />
+      <AppHeader operatorKey={operatorKey} />
       {builtInProblems.length > 0 && (
         <div role="alert" className="problems">
           <ul>
@@ -151,75 +61,76 @@ export function Workspace({ profile, store, storeProblem, restored, keys }: Prop
           </ul>
         </div>
       )}
-      <WriterBanner writer={state.writer} onTakeOver={onTakeOver} />
-      {state.storageProblem !== null && (
+      <WriterBannerScreen />
+      {storageProblem !== null && (
         <p role="alert" className="storage-banner">
-          This browser could not store the session: {state.storageProblem}. It is kept in memory only and nothing recorded is lost
-          while this page stays open: export the decision packet from the audit trail to keep it.
+          This browser could not store the session: {storageProblem}. It is kept in memory only and nothing recorded is lost while
+          this page stays open: export the decision packet from the audit trail to keep it.
         </p>
       )}
       {view === 'audit' ? (
-        <AuditView
-          walkthrough={state.walkthrough}
-          ledger={state.ledger}
-          imported={state.imported}
-          refusal={state.refusal}
-          onNote={(text) =>
-            send({
-              type: 'change.request',
-              change: { kind: 'event', request: { type: 'session.note', text } },
-              wallClockUtc: now(),
-            })
-          }
-          onImported={(imported) => send({ type: 'packet.imported', imported })}
-          onReplay={(imported) => send({ type: 'packet.replay', imported, openedUtc: now() })}
-          keys={keys}
-          operator={state.operator}
-        />
-      ) : view === 'library' || !shown ? (
-        <LibraryView
-          store={store}
-          onRestore={(session) => send({ type: 'session.restore', session })}
-          scenarios={state.library}
-          openedScenarios={state.openedScenarios}
-          shelf={shelf}
-          problems={state.openProblems}
-          openScenarioId={state.walkthrough?.scenario.id}
-          onOpen={(scenario) => send({ type: 'scenario.open', scenario, openedUtc: now() })}
-          onOpenedFile={(scenario, fileName) =>
-            shelf.whenRestored.then(() => send({ type: 'scenario.add', scenario, fileName, openedUtc: now() }))
-          }
-          onRemove={(id) => send({ type: 'scenario.remove', id })}
-          onRejectedFile={(problems) => send({ type: 'scenario.rejected', problems })}
-        />
+        <AuditScreen keys={keys} />
+      ) : view === 'library' || !showsWalkthrough ? (
+        <LibraryScreen store={store} shelf={shelf} />
       ) : (
-        <ScenarioSourcesProvider sources={shown.scenario.sources}>
-          <OpenedFromFileNote opened={state.openedScenarios.find((o) => o.scenario.id === state.walkthrough?.scenario.id)} />
-          <WalkthroughView
-            library={state.library}
-            onUnlock={onUnlock}
-            walkthrough={shown}
-            replayOf={state.replay?.fileName ?? null}
-            readOnlyBecause={state.replay || exploringNow ? null : readOnlyHere}
-            onLeaveReplay={onLeaveReplay}
-            temperatureUnit={state.temperatureUnit}
-            refusal={state.refusal}
-            onStep={onStep}
-            onStepBy={onStepBy}
-            onChange={exploringNow ? onChangeExplored : onChange}
-            exploring={exploring}
-            onStartExplore={onStartExplore}
-            onDecideYourself={onDecideYourself}
-          />
-        </ScenarioSourcesProvider>
+        <WalkthroughScreen keys={keys} />
       )}
-      <OperatorDialog
-        open={snapshot.matches({ operator: 'identifying' })}
-        handover={state.operator}
-        signingAs={state.operator && state.pending && signsWithMeaning(state.pending) ? state.operator : null}
-        onIdentify={onIdentify}
-        onCancel={onCancelIdentify}
-      />
+      <OperatorDialogScreen keys={keys} onUnlocked={setOperatorKey} />
     </div>
+  );
+}
+
+function WriterBannerScreen() {
+  const on = useAppSend();
+  const writer = AppActor.useSelector((s) => s.context.writer);
+  return <WriterBanner writer={writer} onTakeOver={on.takeOver} />;
+}
+
+function AuditScreen({ keys }: { keys: KeyStore }) {
+  const { send } = useAppSend();
+  const walkthrough = AppActor.useSelector((s) => s.context.walkthrough);
+  const ledger = AppActor.useSelector((s) => s.context.ledger);
+  const imported = AppActor.useSelector((s) => s.context.imported);
+  const refusal = AppActor.useSelector((s) => s.context.refusal);
+  const operator = AppActor.useSelector((s) => s.context.operator);
+  return (
+    <AuditView
+      walkthrough={walkthrough}
+      ledger={ledger}
+      imported={imported}
+      refusal={refusal}
+      onNote={(text) =>
+        send({ type: 'change.request', change: { kind: 'event', request: { type: 'session.note', text } }, wallClockUtc: now() })
+      }
+      onImported={(imported) => send({ type: 'packet.imported', imported })}
+      onReplay={(imported) => send({ type: 'packet.replay', imported, openedUtc: now() })}
+      keys={keys}
+      operator={operator}
+    />
+  );
+}
+
+function LibraryScreen({ store, shelf }: { store: SessionStore | null; shelf: ReturnType<typeof useOpenedScenarioStore> }) {
+  const { send } = useAppSend();
+  const library = AppActor.useSelector((s) => s.context.library);
+  const openedScenarios = AppActor.useSelector((s) => s.context.openedScenarios);
+  const problems = AppActor.useSelector((s) => s.context.openProblems);
+  const openScenarioId = AppActor.useSelector((s) => s.context.walkthrough?.scenario.id);
+  return (
+    <LibraryView
+      store={store}
+      onRestore={(session) => send({ type: 'session.restore', session })}
+      scenarios={library}
+      openedScenarios={openedScenarios}
+      shelf={shelf}
+      problems={problems}
+      openScenarioId={openScenarioId}
+      onOpen={(scenario) => send({ type: 'scenario.open', scenario, openedUtc: now() })}
+      onOpenedFile={(scenario, fileName) =>
+        shelf.whenRestored.then(() => send({ type: 'scenario.add', scenario, fileName, openedUtc: now() }))
+      }
+      onRemove={(id) => send({ type: 'scenario.remove', id })}
+      onRejectedFile={(problems) => send({ type: 'scenario.rejected', problems })}
+    />
   );
 }

@@ -1,3 +1,4 @@
+import { useActorRef, useSelector } from '@xstate/react';
 import { memo, useId, useState } from 'react';
 import { countText } from '../../reports/format';
 import { monteCarloMethod, runSentence } from '../../reports/monteCarloWords';
@@ -14,8 +15,8 @@ import {
   type Situation,
 } from '../../session/model';
 import { OutcomeOddsChart, TornadoChart } from '../charts';
+import { type ComputedFor, monteCarloRunMachine, type RunState, runStateOf } from './monteCarloRunMachine';
 import { OddsTable, TornadoTable } from './OddsTables';
-import { type ComputedFor, type RunState, useMonteCarloRun } from './useMonteCarloRun';
 import './odds.css';
 import { FieldProblem } from '../shared/FieldProblem';
 
@@ -49,7 +50,12 @@ function attachRequest(result: MonteCarloResult, situation: Situation): OddsAtta
  * marked out of date once it changes.
  */
 export const OddsPanel = memo(function OddsPanel({ situation, situationLabel, recommended, onAttach }: Props) {
-  const { state, start, cancel } = useMonteCarloRun();
+  // Its own actor: leaving the view stops it, and with it the workers.
+  const runRef = useActorRef(monteCarloRunMachine);
+  const state = useSelector(runRef, runStateOf);
+  const start = (computedFor: ComputedFor, samples: number, seed: number) =>
+    runRef.send({ type: 'run.start', computedFor, samples, seed });
+  const cancel = () => runRef.send({ type: 'run.cancel' });
   const [samplesText, setSamplesText] = useState(String(defaultSamples));
   const [seedText, setSeedText] = useState(String(defaultSeed));
   const [problems, setProblems] = useState<{ samples?: string; seed?: string }>({});

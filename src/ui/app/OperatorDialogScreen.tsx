@@ -1,0 +1,25 @@
+import type { KeyStore } from '../../files/keyStore';
+import { signsWithMeaning } from '../../session/walkthrough';
+import { AppActor, identifying } from './appActor';
+import { type Identify, OperatorDialog } from './OperatorDialog';
+import { useAppSend } from './useAppSend';
+
+/** Who records: asked by the app's operator region; the key is unlocked (or made) by their passphrase before anything is signed. */
+export function OperatorDialogScreen({ keys, onUnlocked }: { keys: KeyStore; onUnlocked: (fingerprint: string) => void }) {
+  const on = useAppSend();
+  const open = AppActor.useSelector(identifying);
+  const operator = AppActor.useSelector((s) => s.context.operator);
+  const signingAs = AppActor.useSelector((s) =>
+    s.context.operator && s.context.pending && signsWithMeaning(s.context.pending) ? s.context.operator : null,
+  );
+  const onIdentify: Identify = async (actor, passphrase, newIdentity) => {
+    const unlocked = await keys.unlock(actor, passphrase, { newIdentity });
+    if (!unlocked.ok) return { problem: unlocked.reason, existing: unlocked.existing };
+    onUnlocked(unlocked.signer.fingerprint);
+    on.identify(actor);
+    return null;
+  };
+  return (
+    <OperatorDialog open={open} handover={operator} signingAs={signingAs} onIdentify={onIdentify} onCancel={on.cancelIdentify} />
+  );
+}
