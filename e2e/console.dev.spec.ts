@@ -6,7 +6,6 @@ import { emergencyLimitField, identify, openWalkthrough, stepUntil } from './sup
  * nesting, state updates on unmounted components): a use of every view must print no error.
  */
 test('the development build prints no console error or warning through every view', async ({ page }) => {
-  test.setTimeout(90_000);
   const problems: string[] = [];
   page.on('console', (message) => {
     if (message.type() === 'error' || message.type() === 'warning') problems.push(`${message.type()}: ${message.text()}`);

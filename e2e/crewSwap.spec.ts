@@ -6,8 +6,6 @@ const title = 'Cracked window: this crew goes home in the newer ship, its crew w
 test('a crew swap that leaves a crew without a lifeboat is decided only with its acceptance, given by the operator', async ({
   page,
 }) => {
-  // Axe over the whole walkthrough takes long on 2 cores, as in the accessibility suite.
-  test.setTimeout(90_000);
   await openWalkthrough(page, title);
   await stepUntil(page, 'anomaly.decision');
   // The default profile allows no day without a lifeboat: escalate, and the crew-swap row says what it would need.

@@ -1,9 +1,18 @@
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
-import { expectChartsDrawnAsComputed, expectNoAxeViolations, identify, openWalkthrough, sign, stepUntil } from './support';
+import { decide } from '../src/cli/decide';
+import { runInProcess } from '../tests/cliHarness';
+import {
+  expectChartsDrawnAsComputed,
+  expectNoAxeViolations,
+  identify,
+  openWalkthrough,
+  sign,
+  stepUntil,
+  untilTheTestEnds,
+} from './support';
 
 /**
  * MS-22 with the 2-crew temperature reported as 39–41 °C against the 40 °C emergency limit: judged at
@@ -42,17 +51,11 @@ async function runByKeyboard(page: Page, samples: string, seed: string) {
 test("the browser's odds and tornado equal the CLI's for the same samples and seed; a step marks them out of date", async ({
   page,
 }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(240_000);
   const { path, text } = straddlingScenario();
-  const cli = JSON.parse(
-    execFileSync(
-      process.execPath,
-      ['--import', 'tsx', 'src/cli/decide.ts', path, '--monte-carlo', '20000', '--seed', '77', '--json'],
-      {
-        encoding: 'utf8',
-      },
-    ),
-  ).monteCarlo;
+  const run = await runInProcess(decide, path, '--monte-carlo', '20000', '--seed', '77', '--json');
+  expect(run.code).toBe(0);
+  const cli = JSON.parse(run.stdout).monteCarlo;
   expect(Object.keys(cli.outcomes).length).toBeGreaterThan(1);
 
   await page.goto('/');
@@ -63,7 +66,7 @@ test("the browser's odds and tornado equal the CLI's for the same samples and se
   await page.keyboard.press('End');
   await runByKeyboard(page, '20000', '77');
   const result = odds(page).getByTestId('odds-result');
-  await expect(result).toBeVisible({ timeout: 60_000 });
+  await expect(result).toBeVisible(untilTheTestEnds);
 
   const rows = await result
     .getByTestId('odds-table')
@@ -150,7 +153,7 @@ test('a long run shows its progress, and Cancel stops it from the keyboard', asy
   const progress = region.getByTestId('odds-progress');
   await expect(progress).toBeVisible();
   await expect(region.getByRole('button', { name: 'Cancel' })).toBeFocused();
-  await expect.poll(() => progress.evaluate((bar: HTMLProgressElement) => bar.value), { timeout: 30_000 }).toBeGreaterThan(0);
+  await expect.poll(() => progress.evaluate((bar: HTMLProgressElement) => bar.value), untilTheTestEnds).toBeGreaterThan(0);
   await expect(region.getByRole('textbox', { name: 'Samples' })).toBeDisabled();
   await expect(region.getByRole('button', { name: 'Cancel' })).toBeFocused();
   await page.keyboard.press('Enter');
@@ -175,7 +178,7 @@ test('a result attached to the record is an entry, and a decision taken after it
   await stepUntil(page, 'anomaly.decision');
   await runByKeyboard(page, '2000', '3');
   const result = odds(page).getByTestId('odds-result');
-  await expect(result).toBeVisible({ timeout: 60_000 });
+  await expect(result).toBeVisible(untilTheTestEnds);
   await result.getByRole('button', { name: 'Attach these odds to the record' }).click();
   await identify(page);
   await expect(page.getByTestId('status-line').getByTestId('status-last-change')).toContainText(

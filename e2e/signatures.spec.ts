@@ -1,12 +1,13 @@
-import { spawnSync } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
+import { decide } from '../src/cli/decide';
+import { keygen } from '../src/cli/keygen';
+import { verify } from '../src/cli/verify';
+import { runInProcess } from '../tests/cliHarness';
 import { identify, openWalkthrough, sealAs, stepUntil } from './support';
 
-const cli = (script: string, ...args: string[]) => {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', `src/cli/${script}.ts`, ...args], { encoding: 'utf8' });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-};
+// The CLI's commands run in this process, as the unit suite runs them (its smoke tests start the real programs).
+const cli = { decide, keygen, verify };
 
 test('decisions are signed in the browser, the export is sealed, and the CLI verifies it against the exported key', async ({
   page,
@@ -41,7 +42,7 @@ test('decisions are signed in the browser, the export is sealed, and the CLI ver
 
   const packet = JSON.parse(await readFile(packetPath, 'utf8'));
   expect(packet.seal).toMatchObject({ entryCount: 18, by: { name: 'Ana Flight', role: 'flight director' }, meaning: 'exported' });
-  const verified = cli('verify', packetPath, '--trust', keyPath);
+  const verified = await runInProcess(cli.verify, packetPath, '--trust', keyPath);
   expect(verified.stdout).toContain('verified 18 entries');
   expect(verified.stdout).toContain('signatures: 1 entry signed, sealed, by Ana Flight, flight director');
   expect(verified.code).toBe(0);
@@ -49,17 +50,17 @@ test('decisions are signed in the browser, the export is sealed, and the CLI ver
   // The same record with the decision's actor rewritten: the signature no longer holds.
   packet.entries[17].event.by.name = 'Someone else';
   const forgedPath = testInfo.outputPath('forged.json');
-  await import('node:fs/promises').then((fs) => fs.writeFile(forgedPath, JSON.stringify(packet)));
-  expect(cli('verify', forgedPath, '--trust', keyPath).code).toBe(1);
+  await writeFile(forgedPath, JSON.stringify(packet));
+  expect((await runInProcess(cli.verify, forgedPath, '--trust', keyPath)).code).toBe(1);
 });
 
 test('a packet sealed by a key this browser does not trust is not opened until the key is imported', async ({
   page,
 }, testInfo) => {
   const key = testInfo.outputPath('rita.key.json');
-  expect(cli('keygen', '--name', 'Rita Remote', '--role', 'flight director', '--out', key).code).toBe(0);
+  expect((await runInProcess(cli.keygen, '--name', 'Rita Remote', '--role', 'flight director', '--out', key)).code).toBe(0);
   const packetPath = testInfo.outputPath('remote.packet.json');
-  expect(cli('decide', 'scenarios/soyuz-ms-22.json', '--out', packetPath, '--sign', key).code).toBe(0);
+  expect((await runInProcess(cli.decide, 'scenarios/soyuz-ms-22.json', '--out', packetPath, '--sign', key)).code).toBe(0);
 
   await openWalkthrough(page, 'Soyuz MS-22 coolant leak');
   await page.getByRole('button', { name: 'Audit trail' }).click();

@@ -55,6 +55,12 @@ function stepsOfBuiltIn(): Promise<Map<string, string[]>> {
   return builtInSteps;
 }
 
+/**
+ * For a wait on work whose length is the machine's (a Monte Carlo run, a 20 MB packet verified): no
+ * limit of its own, only the test's, so a slower machine waits longer instead of failing.
+ */
+export const untilTheTestEnds = { timeout: 0 };
+
 export const outcome = (page: Page) => page.getByTestId('outcome');
 
 /** The emergency cabin-temperature limit's field: the threshold most tests edit. */
@@ -138,7 +144,12 @@ export async function expectChartsDrawnAsComputed(page: Page) {
   expect(mismatches).toEqual([]);
 }
 
+/**
+ * A full-page picture of a view for a person to look at, when E2E_SCREENSHOTS is set: it asserts
+ * nothing, and capturing the whole page resizes it, so every chart is laid out again (seconds on 2 cores).
+ */
 export async function keepScreenshot(page: Page, testInfo: TestInfo, name: string) {
+  if (!process.env.E2E_SCREENSHOTS) return;
   const path = testInfo.outputPath(`${name}.png`);
   await page.screenshot({ path, fullPage: true });
   await testInfo.attach(name, { path, contentType: 'image/png' });

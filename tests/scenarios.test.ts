@@ -41,9 +41,12 @@ describe('built-in scenarios', () => {
       if (scenario.expected.seatByCrewId) expect(seats).toEqual(scenario.expected.seatByCrewId);
     });
 
-    it('cites only its own sources, "derived" or "assumed": an unlisted key is rejected', () => {
-      const cited = scenario.events.flatMap((e) => e.sources);
-      expect(cited.every((key) => key in scenario.sources || key === 'derived' || key === 'assumed')).toBe(true);
+    it('cites only its own sources, "derived" or "assumed": those are accepted, an unlisted key is rejected', () => {
+      // The file itself parsed (loadBuiltInScenario), so its own citations already passed this check.
+      const ownKey = Object.keys(scenario.sources)[0] ?? 'derived';
+      const cited = structuredClone(scenario);
+      (cited.events[0] as { sources: string[] }).sources = [ownKey, 'derived', 'assumed'];
+      expect(validateScenario(file, cited)).toMatchObject({ ok: true });
       const unlisted = structuredClone(scenario);
       (unlisted.events[0] as { sources: string[] }).sources = ['NOT-IN-FACTS'];
       expect(validateScenario(file, unlisted)).toMatchObject({
