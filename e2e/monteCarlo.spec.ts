@@ -53,7 +53,7 @@ test("the browser's odds and tornado equal the CLI's for the same samples and se
 }) => {
   test.setTimeout(240_000);
   const { path, text } = straddlingScenario();
-  const run = await runInProcess(decide, path, '--monte-carlo', '20000', '--seed', '77', '--json');
+  const run = await runInProcess(decide, path, '--monte-carlo', '5000', '--seed', '77', '--json');
   expect(run.code).toBe(0);
   const cli = JSON.parse(run.stdout).monteCarlo;
   expect(Object.keys(cli.outcomes).length).toBeGreaterThan(1);
@@ -64,7 +64,7 @@ test("the browser's odds and tornado equal the CLI's for the same samples and se
     .setInputFiles({ name: 'ms22-straddling.json', mimeType: 'application/json', buffer: Buffer.from(text) });
   await expect(page.getByRole('heading', { level: 2, name: 'MS-22 with a straddling 2-crew temperature' })).toBeVisible();
   await page.keyboard.press('End');
-  await runByKeyboard(page, '20000', '77');
+  await runByKeyboard(page, '5000', '77');
   const result = odds(page).getByTestId('odds-result');
   await expect(result).toBeVisible(untilTheTestEnds);
 

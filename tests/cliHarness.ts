@@ -1,7 +1,11 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { decide as decideCommand } from '../src/cli/decide';
+import { keygen as keygenCommand } from '../src/cli/keygen';
+import { report as reportCommand } from '../src/cli/report';
 import { type Command, runCommand } from '../src/cli/runCli';
+import { verify as verifyCommand } from '../src/cli/verify';
 
 /** The exit code of an internal failure here: none of the commands' own codes, so a test sees it. */
 export const internalFailure = 70;
@@ -16,6 +20,12 @@ export async function runInProcess(command: Command, ...argv: string[]) {
   });
   return { code, stdout: stdout.join(''), stderr: stderr.join('') };
 }
+
+/** The commands as `npm run <command>` runs them, here in this process. */
+export const decide = (...args: string[]) => runInProcess(decideCommand, ...args);
+export const verify = (...args: string[]) => runInProcess(verifyCommand, ...args);
+export const report = (...args: string[]) => runInProcess(reportCommand, ...args);
+export const keygen = (...args: string[]) => runInProcess(keygenCommand, ...args);
 
 /** A fresh folder and a way to write files into it. */
 export function scratchFolder(prefix: string) {
