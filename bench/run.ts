@@ -1,3 +1,4 @@
+// Over 300 lines: the bench's one table, each figure measured beside its baseline in the same run; the browser figures are in ui.ts and monteCarloUi.ts.
 import { readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

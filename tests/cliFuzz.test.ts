@@ -1,3 +1,4 @@
+// Over 300 lines: one generator per input file kind (scenario, profile, packet, key), each beside the property it feeds.
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';

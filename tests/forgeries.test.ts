@@ -1,3 +1,4 @@
+// Over 300 lines: every forgery class is built from one sealed packet and one set of trust lists.
 /**
  * Every forgery class of issue 22 that the record can answer, through the CLI as a reviewer runs it
  * (in process), with role-scoped trust lists: outsiders and insiders (trusted, but for another role

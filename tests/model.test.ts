@@ -1,3 +1,4 @@
+// Over 300 lines: the model-based exploration, its payload variants and the tag checks share one traversal of the chart.
 import { describe, expect, it } from 'vitest';
 import { type AnyStateNode, createActor, transition } from 'xstate';
 import { adjacencyMapToArray, getAdjacencyMap, getShortestPaths } from 'xstate/graph';

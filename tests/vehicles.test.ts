@@ -1,3 +1,4 @@
+// Over 300 lines: the catalogue's facts and the policy's properties over vehicle classes share one mission generator.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { flipPoints, inputFlipPoints } from '../machines/policy/flipPoints';

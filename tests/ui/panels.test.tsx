@@ -1,4 +1,5 @@
 // @vitest-environment happy-dom
+// Over 300 lines: the decision-side panels rendered against one real session; each panel is a describe block of its own.
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { flipPoints, inputFlipPoints } from '../../machines/policy/flipPoints';
