@@ -5,7 +5,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { parseScenario } from '../src/files/scenarioFile';
-import { canonicalJson, sha256Hex } from '../src/session/canonicalJson';
+import { scenarioHashOf } from '../src/record/builtIns';
 
 const folder = new URL('../scenarios/', import.meta.url);
 
@@ -15,7 +15,7 @@ export async function builtInScenarioHashesNow(): Promise<Record<string, string>
     if (!name.endsWith('.json') || name === 'schema.json') continue;
     const parsed = parseScenario(name, readFileSync(new URL(name, folder), 'utf8'));
     if (!parsed.ok) throw new Error(`${name}: not a valid scenario`);
-    hashes[parsed.value.id] = await sha256Hex(canonicalJson(parsed.value));
+    hashes[parsed.value.id] = await scenarioHashOf(parsed.value);
   }
   return hashes;
 }

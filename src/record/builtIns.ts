@@ -11,8 +11,20 @@ export interface ScenarioIdentity {
   claimsBuiltIn: boolean;
 }
 
+const hashByScenario = new WeakMap<Scenario, Promise<string>>();
+
+/** The SHA-256 of the scenario's canonical JSON: which scenario a scripted entry is a step of. */
+export function scenarioHashOf(scenario: Scenario): Promise<string> {
+  let hash = hashByScenario.get(scenario);
+  if (!hash) {
+    hash = sha256Hex(canonicalJson(scenario));
+    hashByScenario.set(scenario, hash);
+  }
+  return hash;
+}
+
 export async function scenarioIdentity(scenario: Scenario): Promise<ScenarioIdentity> {
-  const hash = await sha256Hex(canonicalJson(scenario));
+  const hash = await scenarioHashOf(scenario);
   const known = Object.hasOwn(builtInScenarioHashes, scenario.id) ? builtInScenarioHashes[scenario.id] : undefined;
   return { hash, builtIn: known === hash, claimsBuiltIn: known !== undefined && known !== hash };
 }

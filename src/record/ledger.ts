@@ -6,6 +6,7 @@ import type { RecordedEvent, SessionFold } from '../session/fold';
 import type { Actor } from '../session/model';
 import { decisionLogicVersion } from '../session/model';
 import type { ThresholdProfile } from '../session/profile';
+import { scenarioHashOf } from './builtIns';
 import {
   type AuditEntry,
   type DecisionPacket,
@@ -14,7 +15,7 @@ import {
   provenanceFreeFormatVersion,
   type Seal,
 } from './packetSchema';
-import { isScriptedEntry, scenarioHashOf, scriptedStepsOf } from './provenance';
+import { isScriptedEntry, scriptedStepsOf } from './provenance';
 import { entrySigningMessage, type Signer, sealSigningMessage, sign } from './signing';
 
 // The packet's types are its schema's; they are imported from here, beside what makes and reads them.

@@ -4,21 +4,10 @@
  * it was then: the script's when its event is, canonically, one of the scenario's.
  */
 import type { Scenario } from '../../scenarios/schema';
-import { canonicalJson, sha256Hex } from '../session/canonicalJson';
+import { canonicalJson } from '../session/canonicalJson';
 import type { CrewReturnEvent } from '../session/model';
+import { scenarioHashOf } from './builtIns';
 import { type AuditEntry, type DecisionPacket, provenanceFreeFormatVersion } from './packetSchema';
-
-const hashByScenario = new WeakMap<Scenario, Promise<string>>();
-
-/** The SHA-256 of the scenario's canonical JSON: which scenario a scripted entry is a step of. */
-export function scenarioHashOf(scenario: Scenario): Promise<string> {
-  let hash = hashByScenario.get(scenario);
-  if (!hash) {
-    hash = sha256Hex(canonicalJson(scenario));
-    hashByScenario.set(scenario, hash);
-  }
-  return hash;
-}
 
 const scriptByScenario = new WeakMap<Scenario, readonly string[]>();
 const scriptOf = (scenario: Scenario) => {
