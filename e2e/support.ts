@@ -120,7 +120,9 @@ export async function sealAs(page: Page, name = 'Ana Flight', role = 'flight dir
  */
 export async function expectNoAxeViolations(page: Page, within?: string) {
   // Only violations are read: axe then keeps one node per passing rule instead of every node (the same checks, far less to return).
-  const builder = new AxeBuilder({ page }).options({ resultTypes: ['violations'] });
+  // Legacy mode runs axe once in the page itself; the default runs it per frame and then again in a new blank
+  // page to merge, which doubles the time (measured 7.3 s → 3.2 s at the decision step). The app has no frames.
+  const builder = new AxeBuilder({ page }).setLegacyMode().options({ resultTypes: ['violations'] });
   const result = await (within ? builder.include(within) : builder).analyze();
   expect(result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
 }
