@@ -42,10 +42,9 @@ export function PrintRecord({ report: { packet, record } }: { report: PacketRepo
           <table data-field="deciding-rules">
             <ColumnHeads columns={['Rule', 'For', 'Tier', 'Value', 'Limit', 'Margin', 'Result']} />
             <tbody>
-              {r.decidingRules.map((rule) => {
-                const c = ruleCells(rule);
+              {uniqueRows(r.decidingRules.map(ruleCells)).map(([key, c]) => {
                 return (
-                  <tr key={`${c.rule}|${c.subject}|${c.tier}`}>
+                  <tr key={key}>
                     <td>{c.rule}</td>
                     <td>{c.subject}</td>
                     <td>{c.tier}</td>
@@ -78,4 +77,12 @@ export function PrintRecord({ report: { packet, record } }: { report: PacketRepo
       </ol>
     </section>
   );
+}
+
+/**
+ * A rule that decides through two policy rows is listed once per row in the record (whose JSON is
+ * pinned by signed packets); printed, identical rows are one row, each keyed by all it shows.
+ */
+function uniqueRows<Cells extends Record<string, string>>(rows: Cells[]): [string, Cells][] {
+  return [...new Map(rows.map((c) => [JSON.stringify(c), c] as [string, Cells])).entries()];
 }
