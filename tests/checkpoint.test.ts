@@ -99,6 +99,21 @@ describe('signed checkpoints', () => {
         },
       ],
     });
+    expect(parseCheckpoint([checkpoint])).toEqual({
+      ok: false,
+      problems: [
+        {
+          file: 'checkpoint',
+          path: '',
+          expected: 'a checkpoint: an object with log, treeSize, rootHash, issuedUtc and signature',
+        },
+      ],
+    });
+    const { log: _, ...withoutLog } = checkpoint;
+    expect(parseCheckpoint(withoutLog, 'the server')).toEqual({
+      ok: false,
+      problems: [{ file: 'the server', path: 'log', expected: 'the id of the session whose log this is' }],
+    });
     expect(parseCheckpoint(checkpoint)).toEqual({ ok: true, value: checkpoint });
   });
 });
@@ -188,7 +203,9 @@ describe("a console's check that a new checkpoint extends the last one it saw", 
     expect(tampered.ok === false && tampered.alarm.kind).toBe('forged');
     const garbage = await checkExtends(seen, { treeSize: 'many' }, proof, server);
     expect(garbage.ok === false && garbage.alarm).toMatchObject({ kind: 'forged', claimedSize: null });
-    expect(garbage.ok === false && garbage.alarm.words).toContain('that is not one (log: ');
+    expect(garbage.ok === false && garbage.alarm.words).toContain(
+      'that is not one (log: the id of the session whose log this is)',
+    );
     const otherLog = await checkExtends(seen, await checkpointAt(originalTree, 9, server, 'session-2'), proof, server);
     expect(otherLog.ok === false && otherLog.alarm.kind).toBe('other-log');
   });

@@ -12,24 +12,32 @@ import { type Signature, signatureSchema } from './signatureSchema';
 import { type Signer, sign, signatureHolds, type VerifyingKeys } from './signing';
 
 const checkpointFields = {
-  log: z.string().min(1, 'the id of the session whose log this is').max(200, 'a session id of at most 200 characters'),
+  log: z
+    .string({ error: 'the id of the session whose log this is' })
+    .min(1, 'the id of the session whose log this is')
+    .max(200, 'a session id of at most 200 characters'),
   treeSize: z
     .number({ error: 'a whole number of entries' })
     .int('a whole number of entries')
     .min(0, 'a number of entries, 0 or more'),
-  rootHash: z.string().regex(/^[0-9a-f]{64}$/, 'a Merkle root: 64 lower-case hex digits'),
+  rootHash: z
+    .string({ error: 'a Merkle root: 64 lower-case hex digits' })
+    .regex(/^[0-9a-f]{64}$/, 'a Merkle root: 64 lower-case hex digits'),
   issuedUtc: z.iso.datetime({ offset: false, error: 'an ISO 8601 UTC time such as 2026-12-06T15:40:00Z' }),
 };
+// Only for what is not an object at all: an unknown field keeps the plain words of `plainSchemaErrors`.
+const notAnObject = (issue: { code?: string }) =>
+  issue.code === 'invalid_type' ? 'a checkpoint: an object with log, treeSize, rootHash, issuedUtc and signature' : undefined;
 /** A log of no entries has one root, whoever signs it. */
 const emptyLogRoot = (fields: { treeSize: number; rootHash: string }) => fields.treeSize > 0 || fields.rootHash === emptyRootHash;
 const emptyLogRootIssue = () => ({
   path: ['rootHash'],
   message: `the empty tree's root (${emptyRootHash}) for a log of no entries`,
 });
-const checkpointFieldsSchema = z.strictObject(checkpointFields).refine(emptyLogRoot, emptyLogRootIssue());
+const checkpointFieldsSchema = z.strictObject(checkpointFields, { error: notAnObject }).refine(emptyLogRoot, emptyLogRootIssue());
 
 const checkpointSchema = z
-  .strictObject({ ...checkpointFields, signature: signatureSchema })
+  .strictObject({ ...checkpointFields, signature: signatureSchema }, { error: notAnObject })
   .refine(emptyLogRoot, emptyLogRootIssue());
 
 export type Checkpoint = z.infer<typeof checkpointSchema>;
@@ -121,7 +129,7 @@ export async function checkExtends(
   const parsed = parseCheckpoint(next);
   if (!parsed.ok) {
     const [first] = parsed.problems;
-    const problem = first ? ` (${first.path}: ${first.expected})` : '';
+    const problem = first ? ` (${first.path ? `${first.path}: ` : ''}${first.expected})` : '';
     return alarm(
       'forged',
       null,
