@@ -19,6 +19,7 @@ import { foldSession, machineInput, scriptedEvents } from '../src/session/fold';
 import { defaultProfile } from '../src/session/profile';
 import { hashedBytes, longPacket, sha256All, signatureFloor, signedLongPacket, writeSignedLongPacket } from './audit';
 import { measure, measureAsync, printTable } from './measure';
+import { printMerkleTable } from './merkle';
 import { measureUi } from './ui';
 
 const file = 'scenarios/soyuz-ms-22.json';
@@ -349,3 +350,6 @@ printTable('Recording one operator action', [
   { measurement: oneHash },
   { measurement: oneSignature, baseline: oneHash, target: 'adds ≤ 5 ms' },
 ]);
+
+// The team server's checkpoints: the Merkle tree of a 100,000-entry session log, its root and proofs.
+await printMerkleTable();
