@@ -7,6 +7,8 @@ import { appPolicy, securityHeaders } from './src/server/securityHeaders';
 
 /** Tests that must load the app's modules themselves, first, in a worker of their own. */
 const isolatedTests = 'tests/zodWithoutEval.test.ts';
+/** Tests of the team server: each runs on PGlite and on PostgreSQL, which their project's setup provides. */
+const serverTests = 'tests/server/**/*.test.ts';
 
 /**
  * The development server's allowances, and no more: React's Fast Refresh preamble is an inline module
@@ -53,12 +55,24 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['tests/**/*.test.ts', 'tests/**/*.test.tsx'],
-          exclude: [...configDefaults.exclude, isolatedTests],
+          exclude: [...configDefaults.exclude, isolatedTests, serverTests],
           isolate: false,
         },
       },
       // Loaded before any module of the app, which a shared module cache cannot promise.
       { extends: true, test: { name: 'isolated', include: [isolatedTests] } },
+      // The team server on the embedded database and on a real PostgreSQL 15 that the setup starts.
+      {
+        extends: true,
+        test: {
+          name: 'server',
+          include: [serverTests],
+          globalSetup: ['tests/server/globalSetup.ts'],
+          // Loading PGlite's migrated dump takes seconds on a loaded 2-core machine.
+          hookTimeout: 120_000,
+          testTimeout: 60_000,
+        },
+      },
     ],
   },
 });
