@@ -3,7 +3,7 @@ import { availableParallelism } from 'node:os';
 import react from '@vitejs/plugin-react';
 import type { Plugin } from 'vite';
 import { configDefaults, defineConfig } from 'vitest/config';
-import { appPolicy, securityHeaders } from './src/server/securityHeaders';
+import { appPolicy, securityHeaders } from './src/server/securityHeaders.ts';
 
 /** Tests that must load the app's modules themselves, first, in a worker of their own. */
 const isolatedTests = 'tests/zodWithoutEval.test.ts';

@@ -1,0 +1,196 @@
+/** Appends as consoles make them: serialized by the database, refused when stale, forged, altered or unadmitted. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AuditEntry } from '../../src/record/ledger';
+import type { Signer } from '../../src/record/signing';
+import { sign } from '../../src/record/signing';
+import { createApp } from '../../src/server/app';
+import type { Database } from '../../src/server/database';
+import { prepareTeamServer } from '../../src/server/teamServer';
+import { appendMessage, type StoredEntry } from '../../src/team/protocol';
+import {
+  admit,
+  appendAll,
+  appendRequest,
+  type DatabaseKind,
+  databaseKinds,
+  flightDirector,
+  ledgerOf,
+  makeSigner,
+  openSession,
+  openTestDatabase,
+  outsider,
+  postJson,
+  registerKey,
+  type Send,
+  type TestSession,
+  thermalLead,
+  withNote,
+} from './teamHarness';
+
+describe.each(databaseKinds)('appends on the %s database', (kind: DatabaseKind) => {
+  let database: Database;
+  let send: Send;
+  let authority: Signer;
+  let thermal: Signer;
+  let eve: Signer;
+
+  beforeAll(async () => {
+    database = await openTestDatabase(kind);
+    const app = createApp(await prepareTeamServer(database));
+    send = async (path, init) => app.request(path, init);
+    authority = await makeSigner(flightDirector);
+    thermal = await makeSigner(thermalLead);
+    eve = await makeSigner(outsider);
+  });
+  afterAll(() => database?.close());
+
+  /** A session with the thermal lead admitted and no entry yet. */
+  async function freshSession(): Promise<TestSession> {
+    const session = await openSession(send, authority);
+    expect((await admit(send, session.id, authority, thermal)).status).toBe(201);
+    return session;
+  }
+  const stored = async (session: TestSession): Promise<StoredEntry[]> =>
+    (await send(`/api/sessions/${session.id}/entries?after=0`)).json();
+  const post = async (session: TestSession, body: unknown) => postJson(send, `/api/sessions/${session.id}/entries`, body);
+
+  it('two appends extending the same count at once: one is acknowledged, the other refused as stale with the head; the loser rebases and nothing is lost', async () => {
+    const session = await freshSession();
+    const byAuthority = withNote(session.start, flightDirector, 'crew to the Soyuz');
+    const byThermal = withNote(session.start, thermalLead, 'cabin 39 °C');
+    const [first] = await ledgerOf(session, byAuthority, [], [authority]);
+    const [rival] = await ledgerOf(session, byThermal, [], [thermal]);
+    if (!first || !rival) throw new Error('no entries');
+    const responses = await Promise.all([
+      post(session, await appendRequest(session.id, first, authority)),
+      post(session, await appendRequest(session.id, rival, thermal)),
+    ]);
+    expect(responses.map((r) => r.status).sort()).toEqual([200, 409]);
+    const winner = responses[0]?.status === 200 ? first : rival;
+    const loserIndex = responses.findIndex((r) => r.status === 409);
+    expect(await responses[loserIndex]?.json()).toEqual({ outcome: 'stale', entryCount: 1, headHash: winner.hash });
+
+    // The loser takes in the newer entry, re-derives its own on top, and retries.
+    const loserWalkthrough = withNote(
+      winner === first ? byAuthority : byThermal,
+      loserIndex === 0 ? flightDirector : thermalLead,
+      loserIndex === 0 ? 'crew to the Soyuz' : 'cabin 39 °C',
+    );
+    const [, rebased] = await ledgerOf(session, loserWalkthrough, [winner], [authority, thermal]);
+    if (!rebased) throw new Error('no rebased entry');
+    const retry = await post(session, await appendRequest(session.id, rebased, loserIndex === 0 ? authority : thermal));
+    expect(retry.status).toBe(200);
+    expect((await stored(session)).map((s) => s.entry)).toEqual([winner, rebased]);
+  });
+
+  it('twenty appends racing for the same places: each place is taken once, and every acknowledged entry is stored in order', async () => {
+    const session = await freshSession();
+    let walkthrough = session.start;
+    for (let i = 0; i < 5; i++) walkthrough = withNote(walkthrough, thermalLead, `reading ${i}`);
+    const entries = await ledgerOf(session, walkthrough, [], [thermal]);
+    // Every entry sent four times at once: only one of each may land.
+    const attempts = entries.flatMap((entry) => Array.from({ length: 4 }, () => entry));
+    const acknowledged: number[] = [];
+    for (let place = 0; place < entries.length; place++) {
+      const batch = attempts.filter((e) => e.seq === place + 1);
+      const responses = await Promise.all(batch.map(async (e) => post(session, await appendRequest(session.id, e, thermal))));
+      const statuses = responses.map((r) => r.status);
+      expect(statuses.filter((s) => s === 200)).toHaveLength(1);
+      expect(statuses.filter((s) => s === 409)).toHaveLength(batch.length - 1);
+      acknowledged.push(place + 1);
+    }
+    expect((await stored(session)).map((s) => s.entry.seq)).toEqual(acknowledged);
+    expect((await stored(session)).map((s) => s.entry)).toEqual(entries);
+  });
+
+  describe('refusals', () => {
+    let session: TestSession;
+    let entry: AuditEntry;
+    beforeAll(async () => {
+      session = await freshSession();
+      const [first] = await ledgerOf(session, withNote(session.start, thermalLead, 'loop pressure zero'), [], [thermal]);
+      if (!first) throw new Error('no entry');
+      entry = first;
+    });
+
+    const refusal = async (body: unknown) => {
+      const response = await post(session, body);
+      return { status: response.status, body: await response.json() };
+    };
+
+    it('a wrong previousHash is refused, naming the hash expected', async () => {
+      const other = await ledgerOf(
+        { ...session, profile: { ...session.profile, contentHash: 'f'.repeat(64) } },
+        withNote(session.start, thermalLead, 'loop pressure zero'),
+        [],
+        [thermal],
+      );
+      const forged = other[0] as AuditEntry;
+      expect(await refusal(await appendRequest(session.id, forged, thermal))).toEqual({
+        status: 422,
+        body: {
+          outcome: 'invalid',
+          problems: [{ path: 'entry.previousHash', expected: expect.stringContaining("the session's genesis") }],
+        },
+      });
+    });
+
+    it('an entry altered after hashing is refused', async () => {
+      const altered = structuredClone(entry);
+      altered.wallClockUtc = '2026-12-06T13:00:00Z';
+      expect(await refusal(await appendRequest(session.id, altered, thermal))).toMatchObject({
+        status: 422,
+        body: { outcome: 'invalid', problems: [{ path: 'entry.hash' }] },
+      });
+    });
+
+    it('an append by a key not admitted to the session is refused 403, though the key is registered', async () => {
+      const [evesEntry] = await ledgerOf(session, withNote(session.start, outsider, 'abort'), [], [eve]);
+      expect((await registerKey(send, eve)).status).toBe(201);
+      expect(await refusal(await appendRequest(session.id, evesEntry as AuditEntry, eve))).toEqual({
+        status: 403,
+        body: { outcome: 'not-admitted', fingerprint: eve.fingerprint, message: expect.stringContaining('not admitted') },
+      });
+    });
+
+    it('an append naming an admitted key but signed by another is refused', async () => {
+      const request = await appendRequest(session.id, entry, thermal);
+      const forged = {
+        ...request,
+        signature: {
+          ...(await sign(eve, appendMessage({ sessionId: session.id, seq: 1, entryHash: entry.hash, checkpointSeen: null }))),
+        },
+      };
+      expect(await refusal(forged)).toMatchObject({
+        status: 422,
+        body: { outcome: 'invalid', problems: [{ path: 'signature' }] },
+      });
+      // The admitted key's signature over another place in the log does not carry over either.
+      const replayed = {
+        ...request,
+        signature: await sign(
+          thermal,
+          appendMessage({ sessionId: session.id, seq: 2, entryHash: entry.hash, checkpointSeen: null }),
+        ),
+      };
+      expect(await refusal(replayed)).toMatchObject({
+        status: 422,
+        body: { outcome: 'invalid', problems: [{ path: 'signature' }] },
+      });
+    });
+
+    it('a malformed append names each field and what was expected', async () => {
+      const request = await appendRequest(session.id, entry, thermal);
+      const { status, body } = await refusal({ ...request, extends: -1, appendedBy: 'nobody', entry: { ...entry, seq: 'one' } });
+      expect(status).toBe(422);
+      expect(body.problems.map((p: { path: string }) => p.path).sort()).toEqual(['appendedBy', 'entry.seq', 'extends']);
+      expect(await refusal('not json')).toMatchObject({ status: 422 });
+    });
+
+    it('after every refusal the log is still empty, and the genuine append goes through', async () => {
+      expect(await stored(session)).toEqual([]);
+      await appendAll(send, session.id, [entry], thermal);
+      expect((await stored(session)).map((s) => s.entry)).toEqual([entry]);
+    });
+  });
+});
