@@ -6,7 +6,7 @@ const migrationsFolder = new URL('./migrations/', import.meta.url);
 const migrationName = /^\d{3}_[a-z0-9_]+\.sql$/;
 
 /** The role the server's own queries run as after migrating: no UPDATE or DELETE on the log. */
-export const appRole = 'crew_return_app';
+const appRole = 'crew_return_app';
 
 export async function migrate(database: Database): Promise<string[]> {
   await database.query(

@@ -2,7 +2,7 @@
  * A console's side of server-sent events, for tests: reads a live stream over real HTTP and hands back
  * each event as it arrives, so a test waits for what the server sends rather than for a time.
  */
-export interface ServerSentEvent {
+interface ServerSentEvent {
   event: string;
   id: string | undefined;
   data: string;

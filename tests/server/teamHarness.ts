@@ -16,6 +16,7 @@ import type { Actor } from '../../src/session/model';
 import { defaultProfile, type ThresholdProfile } from '../../src/session/profile';
 import { foldWalkthrough, openWalkthrough, recordEvent, type Walkthrough } from '../../src/session/walkthrough';
 import {
+  type AdmissionRequest,
   type AppendRequest,
   admissionMessage,
   appendMessage,
@@ -52,7 +53,7 @@ export async function copyOfTemplate(template = inject('postgresTemplate')): Pro
   return `${server}/${name}`;
 }
 
-export const wall = '2026-12-06T12:00:00Z';
+const wall = '2026-12-06T12:00:00Z';
 export const flightDirector: Actor = { name: 'Ana Flight', role: 'flight director' };
 export const thermalLead: Actor = { name: 'Tom Heat', role: 'thermal' };
 export const outsider: Actor = { name: 'Eve Outside', role: 'visitor' };
@@ -81,7 +82,7 @@ export interface TestSession {
   start: Walkthrough;
 }
 
-export async function openSessionRequest(authority: Signer, id = randomUUID()): Promise<CreateSessionRequest> {
+async function openSessionRequest(authority: Signer, id = randomUUID()): Promise<CreateSessionRequest> {
   const scenario = loadBuiltInScenario('soyuz-ms-22.json');
   const profile = await defaultProfile();
   const title = 'MS-22 coolant leak';
@@ -122,7 +123,8 @@ export async function admit(send: Send, sessionId: string, authority: Signer, ke
   await registerKey(send, key);
   const admitted = publicHalf(key);
   const signature = await sign(authority, admissionMessage({ sessionId, admitted, admittedUtc: wall }));
-  return postJson(send, `/api/sessions/${sessionId}/admissions`, { admitted: key.fingerprint, admittedUtc: wall, signature });
+  const body: AdmissionRequest = { admitted: key.fingerprint, admittedUtc: wall, signature };
+  return postJson(send, `/api/sessions/${sessionId}/admissions`, body);
 }
 
 /** The walkthrough with an operator's note recorded by `by`. */
