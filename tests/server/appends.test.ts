@@ -1,12 +1,17 @@
 /** Appends as consoles make them: serialized by the database, refused when stale, forged, altered or unadmitted. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditEntry } from '../../src/record/ledger';
-import type { Signer } from '../../src/record/signing';
-import { sign } from '../../src/record/signing';
+import { type PublicKeyRecord, publicHalf, type Signer, sign } from '../../src/record/signing';
 import { createApp } from '../../src/server/app';
 import type { Database } from '../../src/server/database';
 import { prepareTeamServer } from '../../src/server/teamServer';
-import { appendMessage, type StoredEntry } from '../../src/team/protocol';
+import {
+  admissionMessage,
+  appendMessage,
+  keyRegistrationMessage,
+  type SessionSummary,
+  type StoredEntry,
+} from '../../src/team/protocol';
 import {
   admit,
   appendAll,
@@ -17,6 +22,7 @@ import {
   ledgerOf,
   makeSigner,
   openSession,
+  openSessionRequest,
   openTestDatabase,
   outsider,
   postJson,
@@ -24,6 +30,7 @@ import {
   type Send,
   type TestSession,
   thermalLead,
+  wall,
   withNote,
 } from './teamHarness';
 
@@ -101,6 +108,57 @@ describe.each(databaseKinds)('appends on the %s database', (kind: DatabaseKind) 
     }
     expect((await stored(session)).map((s) => s.entry.seq)).toEqual(acknowledged);
     expect((await stored(session)).map((s) => s.entry)).toEqual(entries);
+  });
+
+  describe('sessions, keys and admissions', () => {
+    it('a key registered without its own signature is refused; registering the same key again changes nothing', async () => {
+      const key = publicHalf(thermal);
+      const byEve = await sign(eve, keyRegistrationMessage(key));
+      const refused = await postJson(send, '/api/keys', { key, signature: byEve });
+      expect(refused.status).toBe(422);
+      expect(await refused.json()).toMatchObject({ problems: [{ path: 'signature' }] });
+      expect((await registerKey(send, thermal)).status).toBe(201);
+      expect((await registerKey(send, thermal)).status).toBe(201);
+      const keys: PublicKeyRecord[] = await (await send('/api/keys')).json();
+      expect(keys.filter((k) => k.fingerprint === thermal.fingerprint)).toEqual([key]);
+    });
+
+    it('a session whose genesis is not signed by its authority, or whose authority is not registered, is refused', async () => {
+      const stranger = await makeSigner({ name: 'Stranger', role: 'flight director' });
+      const unregistered = await postJson(send, '/api/sessions', await openSessionRequest(stranger));
+      expect(await unregistered.json()).toMatchObject({ outcome: 'invalid', problems: [{ path: 'authority' }] });
+      await registerKey(send, stranger);
+      const request = await openSessionRequest(stranger);
+      const retitled = await postJson(send, '/api/sessions', { ...request, title: 'another title' });
+      expect(retitled.status).toBe(422);
+      expect(await retitled.json()).toMatchObject({ problems: [{ path: 'genesisSignature' }] });
+      expect((await postJson(send, '/api/sessions', request)).status).toBe(201);
+      expect((await postJson(send, '/api/sessions', request)).status).toBe(409);
+      const listed: SessionSummary[] = await (await send('/api/sessions')).json();
+      expect(listed.find((s) => s.id === request.id)).toMatchObject({
+        entryCount: 0,
+        headHash: listed.find((s) => s.id === request.id)?.genesisHash,
+      });
+    });
+
+    it('an admission signed by anyone but the session’s authority is refused, and admits nobody', async () => {
+      const session = await openSession(send, authority);
+      await registerKey(send, eve);
+      const selfAdmitted = await sign(
+        eve,
+        admissionMessage({ sessionId: session.id, admitted: publicHalf(eve), admittedUtc: wall }),
+      );
+      const refused = await postJson(send, `/api/sessions/${session.id}/admissions`, {
+        admitted: eve.fingerprint,
+        admittedUtc: wall,
+        signature: selfAdmitted,
+      });
+      expect(refused.status).toBe(422);
+      expect(await refused.json()).toMatchObject({ problems: [{ path: 'signature' }] });
+      expect(await (await send(`/api/sessions/${session.id}/admissions`)).json()).toEqual([]);
+      const missing = await send('/api/sessions/0f8c7d2e-4b1a-4c3e-9a55-2f1d6e7b8c90/admissions');
+      expect(missing.status).toBe(404);
+    });
   });
 
   describe('refusals', () => {

@@ -53,7 +53,7 @@ export async function copyOfTemplate(template = inject('postgresTemplate')): Pro
   return `${server}/${name}`;
 }
 
-const wall = '2026-12-06T12:00:00Z';
+export const wall = '2026-12-06T12:00:00Z';
 export const flightDirector: Actor = { name: 'Ana Flight', role: 'flight director' };
 export const thermalLead: Actor = { name: 'Tom Heat', role: 'thermal' };
 export const outsider: Actor = { name: 'Eve Outside', role: 'visitor' };
@@ -82,7 +82,7 @@ export interface TestSession {
   start: Walkthrough;
 }
 
-async function openSessionRequest(authority: Signer, id = randomUUID()): Promise<CreateSessionRequest> {
+export async function openSessionRequest(authority: Signer, id = randomUUID()): Promise<CreateSessionRequest> {
   const scenario = loadBuiltInScenario('soyuz-ms-22.json');
   const profile = await defaultProfile();
   const title = 'MS-22 coolant leak';
