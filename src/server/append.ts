@@ -66,6 +66,30 @@ export async function appendEntry(
     ]);
 
   const entryJson = canonicalJson(entry);
+  try {
+    return await appendInTransaction(database, sessionId, session, request, entryJson, checkpointAfterAppend);
+  } catch (error) {
+    // Another writer took this place between our read and our insert: the same answer as stale.
+    if ((error as { code?: string }).code !== uniqueViolation) throw error;
+    const head = await database.transaction((tx) => lockedHead(tx, sessionId));
+    return {
+      status: 409,
+      body: { outcome: 'stale', entryCount: head.entryCount, headHash: head.headHash ?? session.genesisHash },
+    };
+  }
+}
+
+const uniqueViolation = '23505';
+
+function appendInTransaction(
+  database: Database,
+  sessionId: string,
+  session: { genesisHash: string },
+  request: AppendRequest,
+  entryJson: string,
+  checkpointAfterAppend?: CheckpointAfterAppend,
+): Promise<AppendOutcome> {
+  const { entry } = request;
   const appendedUtc = new Date().toISOString();
   return database.transaction(async (tx): Promise<AppendOutcome> => {
     const head = await lockedHead(tx, sessionId);

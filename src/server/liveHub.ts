@@ -25,8 +25,4 @@ export class LiveHub {
   publish(sessionId: string, event: LiveEvent): void {
     for (const listener of this.#listeners.get(sessionId) ?? []) listener(event);
   }
-
-  subscriberCount(sessionId: string): number {
-    return this.#listeners.get(sessionId)?.size ?? 0;
-  }
 }

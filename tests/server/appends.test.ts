@@ -4,6 +4,7 @@ import type { AuditEntry } from '../../src/record/ledger';
 import { type PublicKeyRecord, publicHalf, type Signer, sign } from '../../src/record/signing';
 import { createApp } from '../../src/server/app';
 import type { Database } from '../../src/server/database';
+import { openPostgresDatabase } from '../../src/server/postgresDatabase';
 import { prepareTeamServer } from '../../src/server/teamServer';
 import {
   admissionMessage,
@@ -16,6 +17,7 @@ import {
   admit,
   appendAll,
   appendRequest,
+  copyOfTemplate,
   type DatabaseKind,
   databaseKinds,
   flightDirector,
@@ -109,6 +111,42 @@ describe.each(databaseKinds)('appends on the %s database', (kind: DatabaseKind) 
     expect((await stored(session)).map((s) => s.entry.seq)).toEqual(acknowledged);
     expect((await stored(session)).map((s) => s.entry)).toEqual(entries);
   });
+
+  // Two server processes on one PostgreSQL: the database itself serializes, not the server's queue.
+  if (kind === 'postgresql')
+    it('two servers on one PostgreSQL, each with its own connection, racing for each place: one append lands per place', async () => {
+      const url = await copyOfTemplate();
+      const databases = [await openPostgresDatabase(url, () => {}), await openPostgresDatabase(url, () => {})];
+      try {
+        const [a, b] = await Promise.all(databases.map(async (d) => createApp(await prepareTeamServer(d))));
+        if (!a || !b) throw new Error('no servers');
+        const viaA: Send = async (path, init) => a.request(path, init);
+        const viaB: Send = async (path, init) => b.request(path, init);
+        const session = await openSession(viaA, authority);
+        expect((await admit(viaA, session.id, authority, thermal)).status).toBe(201);
+        // Both consoles start each place from what has landed; whoever loses takes in the winner.
+        let landedWalkthrough = session.start;
+        const landed: AuditEntry[] = [];
+        for (let place = 1; place <= 4; place++) {
+          const mine = withNote(landedWalkthrough, flightDirector, `director ${place}`);
+          const theirs = withNote(landedWalkthrough, thermalLead, `thermal ${place}`);
+          const [byA] = (await ledgerOf(session, mine, landed, [authority])).slice(landed.length);
+          const [byB] = (await ledgerOf(session, theirs, landed, [thermal])).slice(landed.length);
+          if (!byA || !byB) throw new Error('no entries');
+          const [ra, rb] = await Promise.all([
+            postJson(viaA, `/api/sessions/${session.id}/entries`, await appendRequest(session.id, byA, authority)),
+            postJson(viaB, `/api/sessions/${session.id}/entries`, await appendRequest(session.id, byB, thermal)),
+          ]);
+          expect([ra.status, rb.status].sort()).toEqual([200, 409]);
+          landed.push(ra.status === 200 ? byA : byB);
+          landedWalkthrough = ra.status === 200 ? mine : theirs;
+        }
+        const stored: StoredEntry[] = await (await viaB(`/api/sessions/${session.id}/entries?after=0`)).json();
+        expect(stored.map((s) => s.entry)).toEqual(landed);
+      } finally {
+        for (const d of databases) await d.close();
+      }
+    });
 
   describe('sessions, keys and admissions', () => {
     it('a key registered without its own signature is refused; registering the same key again changes nothing', async () => {
