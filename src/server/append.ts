@@ -5,8 +5,16 @@
 import { entryHash } from '../record/ledger';
 import { entrySigningMessage, signatureHolds } from '../record/signing';
 import { canonicalJson } from '../session/canonicalJson';
-import { type AppendRequest, type AppendResponse, appendMessage, type RequestProblem, type StoredEntry } from '../team/protocol';
+import {
+  type AppendRequest,
+  type AppendResponse,
+  appendMessage,
+  type RequestProblem,
+  type SessionDetail,
+  type StoredEntry,
+} from '../team/protocol';
 import type { Database, Queryable } from './database';
+import { authorshipProblems } from './entryAuthorship';
 import { findKey, insertEntry, isAdmitted, lockedHead } from './teamStore';
 
 /**
@@ -27,7 +35,7 @@ const invalid = (problems: RequestProblem[]): AppendOutcome => ({ status: 422, b
 export async function appendEntry(
   database: Database,
   sessionId: string,
-  session: { genesisHash: string },
+  session: Pick<SessionDetail, 'genesisHash' | 'scenario'>,
   request: AppendRequest,
   checkpointAfterAppend?: CheckpointAfterAppend,
 ): Promise<AppendOutcome> {
@@ -64,6 +72,8 @@ export async function appendEntry(
     return invalid([
       { path: 'signature', expected: `the appender's (${appender.fingerprint}) signature over this append's message` },
     ]);
+  const authorship = await authorshipProblems(session.scenario, entry, appender);
+  if (authorship.length) return invalid(authorship);
 
   const entryJson = canonicalJson(entry);
   try {

@@ -1,11 +1,12 @@
 /** Appends as consoles make them: serialized by the database, refused when stale, forged, altered or unadmitted. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AuditEntry } from '../../src/record/ledger';
+import { type AuditEntry, entryHash } from '../../src/record/ledger';
 import { type PublicKeyRecord, publicHalf, type Signer, sign } from '../../src/record/signing';
 import { createApp } from '../../src/server/app';
 import type { Database } from '../../src/server/database';
 import { openPostgresDatabase } from '../../src/server/postgresDatabase';
 import { prepareTeamServer } from '../../src/server/teamServer';
+import { moveTo } from '../../src/session/walkthrough';
 import {
   admissionMessage,
   appendMessage,
@@ -272,6 +273,31 @@ describe.each(databaseKinds)('appends on the %s database', (kind: DatabaseKind) 
       expect(await refusal(replayed)).toMatchObject({
         status: 422,
         body: { outcome: 'invalid', problems: [{ path: 'signature' }] },
+      });
+    });
+
+    it("an admitted key appends only its holder's own entries: one in another's name, or unsigned, is refused", async () => {
+      const [inDirectorsName] = await ledgerOf(session, withNote(session.start, flightDirector, 'go'), [], [authority]);
+      expect(await refusal(await appendRequest(session.id, inDirectorsName as AuditEntry, thermal))).toMatchObject({
+        status: 422,
+        body: { problems: [{ path: 'entry.signature' }, { path: 'entry.event.by' }] },
+      });
+      const [unsigned] = await ledgerOf(session, withNote(session.start, thermalLead, 'loop pressure zero'), [], []);
+      expect(await refusal(await appendRequest(session.id, unsigned as AuditEntry, thermal))).toMatchObject({
+        status: 422,
+        body: { problems: [{ path: 'entry.signature' }] },
+      });
+    });
+
+    it("a scripted entry must be its scenario's step exactly, even rehashed", async () => {
+      const [scripted] = await ledgerOf(session, moveTo(session.start, 1, wall), [], []);
+      const altered = structuredClone(scripted as AuditEntry);
+      altered.event.at = '2022-12-15T00:00:00Z';
+      const { hash: _, signature: __, ...rest } = altered;
+      altered.hash = await entryHash(rest);
+      expect(await refusal(await appendRequest(session.id, altered, thermal))).toMatchObject({
+        status: 422,
+        body: { problems: [{ path: 'entry.event', expected: expect.stringContaining('step 1') }] },
       });
     });
 
