@@ -12,6 +12,8 @@ import type { LiveEvent, LiveHub } from './liveHub';
 import { entriesAfter, findSession, listAdmissions } from './teamStore';
 
 const pageSize = 500;
+/** A comment line this often keeps an idle stream open through proxies that close silent connections. */
+const keepAliveMs = 20_000;
 
 /** The last seq the console has: its Last-Event-ID header, else `?after=`, else none. */
 function resumeAfter(lastEventId: string | undefined, after: string | undefined): number | null {
@@ -48,6 +50,7 @@ export const liveRoute =
         open = false;
         wake?.();
       });
+      const keepAlive = setInterval(() => void stream.write(': keep-alive\n\n').catch(() => undefined), keepAliveMs);
       let lastSent = after;
       const send = async (stored: StoredEntry) => {
         await stream.writeSSE({ event: 'entry', id: String(stored.entry.seq), data: JSON.stringify(stored) });
@@ -85,6 +88,7 @@ export const liveRoute =
           if (seq === lastSent + 1) await send(event.stored);
         }
       } finally {
+        clearInterval(keepAlive);
         unsubscribe();
       }
     });
