@@ -13,6 +13,7 @@ import {
   type RequestProblem,
   registerKeyRequestSchema,
   type ServerInfo,
+  type SessionDetail,
   sessionGenesisMessage,
   sessionIdSchema,
 } from '../team/protocol';
@@ -51,6 +52,19 @@ export function createApp(server: TeamServer): Hono {
   const app = new Hono();
   const invalid = (problems: RequestProblem[]) => ({ outcome: 'invalid' as const, problems });
   const noSession = (id: string) => ({ outcome: 'not-found' as const, message: `no session ${id} on this server` });
+  // What an append checks against never changes once a session is open (no UPDATE on sessions): read it once.
+  const openedSessions = new Map<string, Pick<SessionDetail, 'genesisHash' | 'scenario'>>();
+  const openedSession = async (id: string) => {
+    let session = openedSessions.get(id);
+    if (!session && sessionIdSchema.safeParse(id).success) {
+      const found = await findSession(database, id);
+      if (found) {
+        session = { genesisHash: found.genesisHash, scenario: found.scenario };
+        openedSessions.set(id, session);
+      }
+    }
+    return session ?? null;
+  };
 
   app.use(
     '/api/*',
@@ -164,7 +178,7 @@ export function createApp(server: TeamServer): Hono {
 
   app.post('/api/sessions/:id/entries', async (c) => {
     const id = c.req.param('id');
-    const session = sessionIdSchema.safeParse(id).success ? await findSession(database, id) : null;
+    const session = await openedSession(id);
     if (!session) return c.json(noSession(id), 404);
     const body = await readBody(c, appendRequestSchema);
     if (!body.ok) return c.json(invalid(body.problems), 422);

@@ -24,7 +24,8 @@ interface SessionRow {
 }
 
 const summaryColumns = `s.id, s.title, s.opened_utc, s.genesis_hash, s.authority,
-  (SELECT count(*)::int FROM entries e WHERE e.session_id = s.id) AS entry_count,
+  -- Entries are numbered 1, 2, … with no gap (each append extends the head), so the count is the last seq.
+  COALESCE((SELECT max(e.seq) FROM entries e WHERE e.session_id = s.id), 0) AS entry_count,
   (SELECT e.hash FROM entries e WHERE e.session_id = s.id ORDER BY e.seq DESC LIMIT 1) AS head_hash`;
 
 const summaryOf = (row: SessionRow): SessionSummary => ({
