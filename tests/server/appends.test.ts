@@ -1,4 +1,8 @@
-/** Appends as consoles make them: serialized by the database, refused when stale, forged, altered or unadmitted. */
+/**
+ * Appends as consoles make them: serialized by the database, refused when stale, forged, altered or
+ * unadmitted; and the sessions, keys and admissions they rest on. Over 300 lines for a reason: every
+ * case shares one database of each kind, and each embedded one costs seconds to load.
+ */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AuditEntry, entryHash } from '../../src/record/ledger';
 import { type PublicKeyRecord, publicHalf, type Signer, sign } from '../../src/record/signing';
