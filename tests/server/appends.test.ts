@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AuditEntry, entryHash } from '../../src/record/ledger';
 import { type PublicKeyRecord, publicHalf, type Signer, sign } from '../../src/record/signing';
-import { createApp } from '../../src/server/app';
+import { createApp, type TeamServer } from '../../src/server/app';
 import type { Database } from '../../src/server/database';
 import { openPostgresDatabase } from '../../src/server/postgresDatabase';
 import { prepareTeamServer } from '../../src/server/teamServer';
@@ -43,6 +43,7 @@ import {
 
 describe.each(databaseKinds)('appends on the %s database', (kind: DatabaseKind) => {
   let database: Database;
+  let server: TeamServer;
   let send: Send;
   let authority: Signer;
   let thermal: Signer;
@@ -50,7 +51,8 @@ describe.each(databaseKinds)('appends on the %s database', (kind: DatabaseKind) 
 
   beforeAll(async () => {
     database = await openTestDatabase(kind);
-    const app = createApp(await prepareTeamServer(database));
+    server = await prepareTeamServer(database);
+    const app = createApp(server);
     send = async (path, init) => app.request(path, init);
     authority = await makeSigner(flightDirector);
     thermal = await makeSigner(thermalLead);
@@ -115,6 +117,35 @@ describe.each(databaseKinds)('appends on the %s database', (kind: DatabaseKind) 
     }
     expect((await stored(session)).map((s) => s.entry.seq)).toEqual(acknowledged);
     expect((await stored(session)).map((s) => s.entry)).toEqual(entries);
+  });
+
+  it('the checkpoint made after each append commits with it: one that fails leaves neither the entry nor an acknowledgement', async () => {
+    const session = await freshSession();
+    const [entry] = await ledgerOf(session, withNote(session.start, thermalLead, 'loop pressure zero'), [], [thermal]);
+    if (!entry) throw new Error('no entry');
+    const checkpointed: number[] = [];
+    const withCheckpoints = (fails: boolean) => {
+      const app = createApp({
+        ...server,
+        checkpointAfterAppend: async (tx, sessionId, entryCount) => {
+          // The hook sees the new entry inside the append's transaction.
+          const [head] = await tx.query<{ seq: number }>('SELECT max(seq) AS seq FROM entries WHERE session_id = $1', [
+            sessionId,
+          ]);
+          checkpointed.push(head?.seq ?? 0, entryCount);
+          if (fails) throw new Error('the checkpoint could not be stored');
+        },
+      });
+      return (path: string, body: unknown) => postJson(async (p, init) => app.request(p, init), path, body);
+    };
+    const path = `/api/sessions/${session.id}/entries`;
+    const failed = await withCheckpoints(true)(path, await appendRequest(session.id, entry, thermal));
+    expect(failed.status).toBe(500);
+    expect(await stored(session)).toEqual([]);
+    const landed = await withCheckpoints(false)(path, await appendRequest(session.id, entry, thermal));
+    expect(landed.status).toBe(200);
+    expect(checkpointed).toEqual([1, 1, 1, 1]);
+    expect((await stored(session)).map((s) => s.entry)).toEqual([entry]);
   });
 
   // Two server processes on one PostgreSQL: the database itself serializes, not the server's queue.
