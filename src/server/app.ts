@@ -42,6 +42,8 @@ export interface TeamServer {
   /** The built app (`dist/`); absent: the API alone. */
   appFolder?: string;
   checkpointAfterAppend?: CheckpointAfterAppend;
+  /** Where an unexpected failure is written for whoever runs the server (default: stderr). */
+  reportError?: (error: unknown) => void;
 }
 
 const maxBodyBytes = 8 * 1024 * 1024;
@@ -74,7 +76,7 @@ export function createApp(server: TeamServer): Hono {
     }),
   );
   app.onError((error, c) => {
-    console.error(error);
+    (server.reportError ?? console.error)(error);
     return c.json(
       { outcome: 'server-error', message: 'the server could not complete this request; nothing was recorded by it' },
       500,

@@ -124,9 +124,11 @@ describe.each(databaseKinds)('appends on the %s database', (kind: DatabaseKind) 
     const [entry] = await ledgerOf(session, withNote(session.start, thermalLead, 'loop pressure zero'), [], [thermal]);
     if (!entry) throw new Error('no entry');
     const checkpointed: number[] = [];
+    const reported: unknown[] = [];
     const withCheckpoints = (fails: boolean) => {
       const app = createApp({
         ...server,
+        reportError: (error) => reported.push(error),
         checkpointAfterAppend: async (tx, sessionId, entryCount) => {
           // The hook sees the new entry inside the append's transaction.
           const [head] = await tx.query<{ seq: number }>('SELECT max(seq) AS seq FROM entries WHERE session_id = $1', [
@@ -141,6 +143,8 @@ describe.each(databaseKinds)('appends on the %s database', (kind: DatabaseKind) 
     const path = `/api/sessions/${session.id}/entries`;
     const failed = await withCheckpoints(true)(path, await appendRequest(session.id, entry, thermal));
     expect(failed.status).toBe(500);
+    expect(await failed.json()).toMatchObject({ outcome: 'server-error' });
+    expect(reported).toEqual([new Error('the checkpoint could not be stored')]);
     expect(await stored(session)).toEqual([]);
     const landed = await withCheckpoints(false)(path, await appendRequest(session.id, entry, thermal));
     expect(landed.status).toBe(200);
