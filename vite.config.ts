@@ -3,27 +3,12 @@ import { availableParallelism } from 'node:os';
 import react from '@vitejs/plugin-react';
 import type { Plugin } from 'vite';
 import { configDefaults, defineConfig } from 'vitest/config';
+import { appPolicy, securityHeaders } from './src/server/securityHeaders.ts';
 
 /** Tests that must load the app's modules themselves, first, in a worker of their own. */
 const isolatedTests = 'tests/zodWithoutEval.test.ts';
-
-/**
- * The app's Content-Security-Policy: only its own scripts, styles, data and workers; no inline script,
- * no eval, no plugins, no <base>, no framing. React's `style` props are set through the CSSOM, which
- * `style-src 'self'` allows; the favicon is a `data:` URL.
- */
-const appPolicy = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'self'",
-];
-/** Framing can only be refused by a header: a <meta> policy may not carry frame-ancestors. */
-const headerOnly = ["frame-ancestors 'none'"];
+/** Tests of the team server: each runs on PGlite and on PostgreSQL, which their project's setup provides. */
+const serverTests = 'tests/server/**/*.test.ts';
 
 /**
  * The development server's allowances, and no more: React's Fast Refresh preamble is an inline module
@@ -40,11 +25,6 @@ const devPolicy = appPolicy.map((directive) =>
       : directive,
 );
 
-/** No guessing a download's type from its bytes; no page address sent with any request. */
-const hardening = { 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'no-referrer' };
-
-const header = (policy: string[]) => ({ 'Content-Security-Policy': [...policy, ...headerOnly].join('; '), ...hardening });
-
 /** The built index.html carries the policy too, for a server that sends no header. */
 const policyMeta: Plugin = {
   name: 'content-security-policy-meta',
@@ -57,8 +37,8 @@ const policyMeta: Plugin = {
 export default defineConfig({
   plugins: [react(), policyMeta],
   build: { outDir: 'dist', sourcemap: false },
-  server: { headers: header(devPolicy) },
-  preview: { headers: header(appPolicy) },
+  server: { headers: securityHeaders(devPolicy) },
+  preview: { headers: securityHeaders(appPolicy) },
   test: {
     // Component tests choose happy-dom with a file comment; the rest run in Node.
     environment: 'node',
@@ -75,12 +55,24 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['tests/**/*.test.ts', 'tests/**/*.test.tsx'],
-          exclude: [...configDefaults.exclude, isolatedTests],
+          exclude: [...configDefaults.exclude, isolatedTests, serverTests],
           isolate: false,
         },
       },
       // Loaded before any module of the app, which a shared module cache cannot promise.
       { extends: true, test: { name: 'isolated', include: [isolatedTests] } },
+      // The team server on the embedded database and on a real PostgreSQL 15 that the setup starts.
+      {
+        extends: true,
+        test: {
+          name: 'server',
+          include: [serverTests],
+          globalSetup: ['tests/server/globalSetup.ts'],
+          // Loading PGlite's migrated dump takes seconds on a loaded 2-core machine.
+          hookTimeout: 120_000,
+          testTimeout: 60_000,
+        },
+      },
     ],
   },
 });

@@ -1,0 +1,148 @@
+/**
+ * The team server's JSON API, as both sides read it: each request and response as a schema, and the
+ * exact message each signed thing signs (one builder per message, used by the console and the server).
+ */
+import { packetSchema } from '../record/packetSchema';
+import { base64url, fingerprintSchema, signatureSchema } from '../record/signatureSchema';
+import { canonicalJson } from '../session/canonicalJson';
+import { z } from '../session/model';
+
+const hex64 = z.string().regex(/^[0-9a-f]{64}$/, 'a SHA-256 hash: 64 lower-case hex digits');
+const utcTime = z.iso.datetime({ offset: false, error: 'a UTC time such as 2026-12-06T12:00:00Z' });
+
+export const sessionIdSchema = z.uuid({ error: 'a session id: a UUID such as 0f8c7d2e-4b1a-4c3e-9a55-2f1d6e7b8c90' });
+
+export const publicKeyRecordSchema = z.strictObject({
+  name: z.string().min(1, 'the key holder’s name'),
+  role: z.string().min(1, 'the key holder’s role'),
+  fingerprint: fingerprintSchema,
+  publicKey: base64url('an Ed25519 public key'),
+});
+
+/** What the decision authority signs to open a session: its id, title, genesis hash, opening time and own key. */
+export interface SessionGenesis {
+  sessionId: string;
+  title: string;
+  genesisHash: string;
+  openedUtc: string;
+  authorityFingerprint: string;
+}
+export const sessionGenesisMessage = (genesis: SessionGenesis) => `crew-return/session/v1:${canonicalJson(genesis)}`;
+
+export const createSessionRequestSchema = z.strictObject({
+  id: sessionIdSchema,
+  title: z.string().min(1, 'a session title').max(200, 'a session title of at most 200 characters'),
+  scenario: packetSchema.shape.scenario,
+  profile: packetSchema.shape.profile,
+  openedUtc: utcTime,
+  authority: publicKeyRecordSchema,
+  /** The authority's signature over `sessionGenesisMessage`. */
+  genesisSignature: signatureSchema,
+});
+export type CreateSessionRequest = z.infer<typeof createSessionRequestSchema>;
+
+export interface SessionSummary {
+  id: string;
+  title: string;
+  openedUtc: string;
+  genesisHash: string;
+  authority: z.infer<typeof publicKeyRecordSchema>;
+  entryCount: number;
+  /** The last entry's hash, or the genesis hash before any entry. */
+  headHash: string;
+}
+
+/** A session with what a console folds: the scenario and the profile. */
+export interface SessionDetail extends SessionSummary {
+  scenario: CreateSessionRequest['scenario'];
+  profile: CreateSessionRequest['profile'];
+  genesisSignature: z.infer<typeof signatureSchema>;
+}
+
+/** What an operator signs to register their key: the key record itself, proving they hold its private half. */
+export const keyRegistrationMessage = (key: z.infer<typeof publicKeyRecordSchema>) =>
+  `crew-return/key/v1:${canonicalJson({ name: key.name, role: key.role, fingerprint: key.fingerprint, publicKey: key.publicKey })}`;
+
+export const registerKeyRequestSchema = z.strictObject({
+  key: publicKeyRecordSchema,
+  /** The key's own signature over `keyRegistrationMessage`. */
+  signature: signatureSchema,
+});
+export type RegisterKeyRequest = z.infer<typeof registerKeyRequestSchema>;
+
+/** What the decision authority signs to admit a key to a session. */
+export interface AdmissionGrant {
+  sessionId: string;
+  admitted: z.infer<typeof publicKeyRecordSchema>;
+  admittedUtc: string;
+}
+export const admissionMessage = (grant: AdmissionGrant) => `crew-return/admission/v1:${canonicalJson(grant)}`;
+
+export const admissionRequestSchema = z.strictObject({
+  /** The fingerprint of a registered key. */
+  admitted: fingerprintSchema,
+  admittedUtc: utcTime,
+  /** The session authority's signature over `admissionMessage`. */
+  signature: signatureSchema,
+});
+export type AdmissionRequest = z.infer<typeof admissionRequestSchema>;
+
+export interface Admission {
+  sessionId: string;
+  admitted: z.infer<typeof publicKeyRecordSchema>;
+  admittedBy: string;
+  admittedUtc: string;
+  signature: z.infer<typeof signatureSchema>;
+}
+
+const checkpointSeenSchema = z.strictObject({ treeSize: z.number().int().min(0), rootHash: hex64 }).nullable();
+export type CheckpointSeen = z.infer<typeof checkpointSeenSchema>;
+
+/** What an appender signs: which session, which place in it, which entry, and the checkpoint it had seen. */
+export interface AppendClaim {
+  sessionId: string;
+  seq: number;
+  entryHash: string;
+  checkpointSeen: CheckpointSeen;
+}
+export const appendMessage = (claim: AppendClaim) => `crew-return/append/v1:${canonicalJson(claim)}`;
+
+export const appendRequestSchema = z.strictObject({
+  /** The entry count this append extends: the entry's seq is one more. */
+  extends: z.number().int().min(0),
+  entry: packetSchema.shape.entries.element,
+  appendedBy: fingerprintSchema,
+  checkpointSeen: checkpointSeenSchema,
+  /** The appender's signature over `appendMessage`, by a key admitted to the session. */
+  signature: signatureSchema,
+});
+export type AppendRequest = z.infer<typeof appendRequestSchema>;
+
+/** A field of a request that was refused, and what was expected there. */
+export interface RequestProblem {
+  path: string;
+  expected: string;
+}
+
+export type AppendResponse =
+  | { outcome: 'appended'; seq: number; hash: string; appendedUtc: string }
+  /** Someone appended first: the console takes in the newer entries and tries again. */
+  | { outcome: 'stale'; entryCount: number; headHash: string }
+  | { outcome: 'not-admitted'; fingerprint: string; message: string }
+  | { outcome: 'invalid'; problems: RequestProblem[] };
+
+/** An entry as the server keeps it, with who appended it and what they had seen. */
+export interface StoredEntry {
+  entry: z.infer<typeof appendRequestSchema>['entry'];
+  appendedBy: string;
+  checkpointSeen: CheckpointSeen;
+  signature: z.infer<typeof signatureSchema>;
+  appendedUtc: string;
+}
+
+export interface ServerInfo {
+  mode: 'team';
+  database: 'embedded' | 'postgresql';
+  /** The key the server signs checkpoints with. */
+  serverKey: z.infer<typeof publicKeyRecordSchema>;
+}
