@@ -36,7 +36,8 @@ const emptyLogRootIssue = () => ({
 });
 const checkpointFieldsSchema = z.strictObject(checkpointFields, { error: notAnObject }).refine(emptyLogRoot, emptyLogRootIssue());
 
-const checkpointSchema = z
+/** A checkpoint as anyone reads it; parseCheckpoint names each problem's field in words. */
+export const checkpointSchema = z
   .strictObject({ ...checkpointFields, signature: signatureSchema }, { error: notAnObject })
   .refine(emptyLogRoot, emptyLogRootIssue());
 

@@ -17,10 +17,12 @@ import {
   sessionGenesisMessage,
   sessionIdSchema,
 } from '../team/protocol';
-import { appendEntry, type CheckpointAfterAppend } from './append';
+import { appendEntry } from './append';
+import { checkpointRoutes } from './checkpointRoutes';
 import type { Database } from './database';
 import type { LiveHub } from './liveHub';
 import { liveRoute } from './liveRoute';
+import type { LogCheckpoints } from './logCheckpoints';
 import { readBody } from './requestBody';
 import { appPolicy, securityHeaders } from './securityHeaders';
 import {
@@ -41,7 +43,8 @@ export interface TeamServer {
   hub: LiveHub;
   /** The built app (`dist/`); absent: the API alone. */
   appFolder?: string;
-  checkpointAfterAppend?: CheckpointAfterAppend;
+  /** Signs a checkpoint after each append (in its transaction) and answers Merkle proofs. */
+  checkpoints: LogCheckpoints;
   /** Where an unexpected failure is written for whoever runs the server (default: stderr). */
   reportError?: (error: unknown) => void;
 }
@@ -184,11 +187,14 @@ export function createApp(server: TeamServer): Hono {
     if (!session) return c.json(noSession(id), 404);
     const body = await readBody(c, appendRequestSchema);
     if (!body.ok) return c.json(invalid(body.problems), 422);
-    const outcome = await appendEntry(database, id, session, body.value, server.checkpointAfterAppend);
-    // Fanned out only now: the transaction has committed.
+    const outcome = await appendEntry(database, id, session, body.value, server.checkpoints.afterAppend);
+    // Fanned out only now: the transaction has committed. The entry first, then the checkpoint that covers it.
     if (outcome.stored) hub.publish(id, { kind: 'entry', stored: outcome.stored });
+    if (outcome.checkpoint) hub.publish(id, { kind: 'checkpoint', checkpoint: outcome.checkpoint });
     return c.json(outcome.body, outcome.status);
   });
+
+  checkpointRoutes(app, database, server.checkpoints, async (id) => (await openedSession(id)) !== null);
 
   app.get('/api/sessions/:id/live', liveRoute(database, hub));
 

@@ -2,6 +2,7 @@
  * One append, checked and serialized: the entry must be whole and hash to itself, extend the head it
  * names, and be signed for this session by an admitted key. Only a committed append is acknowledged.
  */
+import type { Checkpoint } from '../record/checkpoint';
 import { entryHash } from '../record/ledger';
 import { entrySigningMessage, signatureHolds } from '../record/signing';
 import { canonicalJson } from '../session/canonicalJson';
@@ -21,13 +22,14 @@ import { findKey, insertEntry, isAdmitted, lockedHead } from './teamStore';
  * Where a signed checkpoint of the log is made after each append, inside the append's transaction so
  * that an entry and the checkpoint covering it commit together (src/record/checkpoint.ts).
  */
-export type CheckpointAfterAppend = (tx: Queryable, sessionId: string, entryCount: number) => Promise<void>;
+export type CheckpointAfterAppend = (tx: Queryable, sessionId: string, entryCount: number) => Promise<Checkpoint>;
 
 export interface AppendOutcome {
   status: 200 | 403 | 409 | 422;
   body: AppendResponse;
   /** Set when the append committed: what to fan out. */
   stored?: StoredEntry;
+  checkpoint?: Checkpoint;
 }
 
 const invalid = (problems: RequestProblem[]): AppendOutcome => ({ status: 422, body: { outcome: 'invalid', problems } });
@@ -37,7 +39,7 @@ export async function appendEntry(
   sessionId: string,
   session: Pick<SessionDetail, 'genesisHash' | 'scenario'>,
   request: AppendRequest,
-  checkpointAfterAppend?: CheckpointAfterAppend,
+  checkpointAfterAppend: CheckpointAfterAppend,
 ): Promise<AppendOutcome> {
   const { entry } = request;
   const problems: RequestProblem[] = [];
@@ -97,7 +99,7 @@ function appendInTransaction(
   session: { genesisHash: string },
   request: AppendRequest,
   entryJson: string,
-  checkpointAfterAppend?: CheckpointAfterAppend,
+  checkpointAfterAppend: CheckpointAfterAppend,
 ): Promise<AppendOutcome> {
   const { entry } = request;
   const appendedUtc = new Date().toISOString();
@@ -124,7 +126,12 @@ function appendInTransaction(
       appendedUtc,
     };
     await insertEntry(tx, { sessionId, entryJson, ...stored });
-    await checkpointAfterAppend?.(tx, sessionId, entry.seq);
-    return { status: 200, body: { outcome: 'appended', seq: entry.seq, hash: entry.hash, appendedUtc }, stored };
+    const checkpoint = await checkpointAfterAppend(tx, sessionId, entry.seq);
+    return {
+      status: 200,
+      body: { outcome: 'appended', seq: entry.seq, hash: entry.hash, appendedUtc, checkpoint },
+      stored,
+      checkpoint,
+    };
   });
 }

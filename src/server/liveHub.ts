@@ -1,7 +1,11 @@
-/** Fans committed entries and admissions out to every console following a session, in this process. */
+/** Fans committed entries, admissions and checkpoints out to every console following a session, in this process. */
+import type { Checkpoint } from '../record/checkpoint';
 import type { Admission, StoredEntry } from '../team/protocol';
 
-export type LiveEvent = { kind: 'entry'; stored: StoredEntry } | { kind: 'admission'; admission: Admission };
+export type LiveEvent =
+  | { kind: 'entry'; stored: StoredEntry }
+  | { kind: 'admission'; admission: Admission }
+  | { kind: 'checkpoint'; checkpoint: Checkpoint };
 type Listener = (event: LiveEvent) => void;
 
 export class LiveHub {

@@ -2,11 +2,15 @@
  * GET /api/sessions/:id/live: server-sent events. A console gets the session's admissions, then every
  * entry after the one it names (`Last-Event-ID`, or `?after=`), then live ones, each once and in order:
  * `entry` events carry the entry's seq as their id, so a reconnecting browser resumes where it was.
+ * `checkpoint` events (the latest right after the backlog, then each new one) carry no id, so they
+ * leave that resume point alone, and come only after every entry they cover.
  */
 import type { Handler } from 'hono';
 import { streamSSE } from 'hono/streaming';
+import type { Checkpoint } from '../record/checkpoint';
 import type { StoredEntry } from '../team/protocol';
 import { sessionIdSchema } from '../team/protocol';
+import { latestCheckpoint } from './checkpointStore';
 import type { Database } from './database';
 import type { LiveEvent, LiveHub } from './liveHub';
 import { entriesAfter, findSession, listAdmissions } from './teamStore';
@@ -64,10 +68,20 @@ export const liveRoute =
           if (page.length < pageSize) break;
         }
       };
+      let checkpointSent = 0;
+      const sendCheckpoint = async (checkpoint: Checkpoint) => {
+        if (checkpoint.treeSize <= checkpointSent) return;
+        await catchUp(checkpoint.treeSize);
+        if (!open) return;
+        await stream.writeSSE({ event: 'checkpoint', data: JSON.stringify(checkpoint) });
+        checkpointSent = checkpoint.treeSize;
+      };
       try {
         for (const admission of await listAdmissions(database, id))
           await stream.writeSSE({ event: 'admission', data: JSON.stringify(admission) });
         await catchUp();
+        const latest = await latestCheckpoint(database, id);
+        if (latest) await sendCheckpoint(latest);
         while (open) {
           const event = pending.shift();
           if (!event) {
@@ -79,6 +93,10 @@ export const liveRoute =
           }
           if (event.kind === 'admission') {
             await stream.writeSSE({ event: 'admission', data: JSON.stringify(event.admission) });
+            continue;
+          }
+          if (event.kind === 'checkpoint') {
+            await sendCheckpoint(event.checkpoint);
             continue;
           }
           const { seq } = event.stored.entry;

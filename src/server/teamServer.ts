@@ -4,6 +4,7 @@ import { serve } from '@hono/node-server';
 import { createApp, type TeamServer } from './app';
 import type { Database } from './database';
 import { LiveHub } from './liveHub';
+import { logCheckpoints } from './logCheckpoints';
 import { becomeAppRole, migrate } from './migrate';
 import { loadOrCreateServerKey } from './serverKey';
 
@@ -12,7 +13,13 @@ export async function prepareTeamServer(database: Database, appFolder?: string):
   await migrate(database);
   await becomeAppRole(database);
   const serverKey = await loadOrCreateServerKey(database);
-  return { database, serverKey, hub: new LiveHub(), ...(appFolder ? { appFolder } : {}) };
+  return {
+    database,
+    serverKey,
+    hub: new LiveHub(),
+    checkpoints: logCheckpoints(serverKey),
+    ...(appFolder ? { appFolder } : {}),
+  };
 }
 
 export interface RunningServer {

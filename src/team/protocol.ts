@@ -2,6 +2,7 @@
  * The team server's JSON API, as both sides read it: each request and response as a schema, and the
  * exact message each signed thing signs (one builder per message, used by the console and the server).
  */
+import { type Checkpoint, checkpointSchema } from '../record/checkpoint';
 import { packetSchema } from '../record/packetSchema';
 import { base64url, fingerprintSchema, signatureSchema } from '../record/signatureSchema';
 import { canonicalJson } from '../session/canonicalJson';
@@ -125,7 +126,8 @@ export interface RequestProblem {
 }
 
 export type AppendResponse =
-  | { outcome: 'appended'; seq: number; hash: string; appendedUtc: string }
+  /** With the server's signed checkpoint of the log this entry ends. */
+  | { outcome: 'appended'; seq: number; hash: string; appendedUtc: string; checkpoint: Checkpoint }
   /** Someone appended first: the console takes in the newer entries and tries again. */
   | { outcome: 'stale'; entryCount: number; headHash: string }
   | { outcome: 'not-admitted'; fingerprint: string; message: string }
@@ -146,3 +148,30 @@ export interface ServerInfo {
   /** The key the server signs checkpoints with. */
   serverKey: z.infer<typeof publicKeyRecordSchema>;
 }
+
+/**
+ * Checkpoints and Merkle proofs, as a console parses them: a checkpoint (GET
+ * /api/sessions/:id/checkpoints/latest, the `checkpoint` live event, an append's answer), checked with
+ * checkExtends against the server key of GET /api/server.
+ */
+export const checkpointResponseSchema = checkpointSchema;
+
+const treeSize = (what: string) => z.number().int(`${what}: a whole number of entries`).min(1, `${what}: 1 entry or more`);
+
+/** GET /api/sessions/:id/consistency?from=N&to=M: that the log of M entries begins with the log of N (RFC 9162 2.1.4). */
+export const consistencyProofSchema = z.strictObject({
+  log: sessionIdSchema,
+  fromSize: treeSize('fromSize'),
+  toSize: treeSize('toSize'),
+  proof: z.array(hex64),
+});
+export type ConsistencyProof = z.infer<typeof consistencyProofSchema>;
+
+/** GET /api/sessions/:id/inclusion?seq=S&size=N: that entry S is leaf S − 1 of the log of N entries (RFC 9162 2.1.3). */
+export const inclusionProofSchema = z.strictObject({
+  log: sessionIdSchema,
+  seq: z.number().int().min(1, 'seq: an entry number, 1 or more'),
+  treeSize: treeSize('treeSize'),
+  proof: z.array(hex64),
+});
+export type InclusionProof = z.infer<typeof inclusionProofSchema>;

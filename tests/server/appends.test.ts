@@ -129,13 +129,17 @@ describe.each(databaseKinds)('appends on the %s database', (kind: DatabaseKind) 
       const app = createApp({
         ...server,
         reportError: (error) => reported.push(error),
-        checkpointAfterAppend: async (tx, sessionId, entryCount) => {
-          // The hook sees the new entry inside the append's transaction.
-          const [head] = await tx.query<{ seq: number }>('SELECT max(seq) AS seq FROM entries WHERE session_id = $1', [
-            sessionId,
-          ]);
-          checkpointed.push(head?.seq ?? 0, entryCount);
-          if (fails) throw new Error('the checkpoint could not be stored');
+        checkpoints: {
+          ...server.checkpoints,
+          afterAppend: async (tx, sessionId, entryCount) => {
+            // The hook sees the new entry inside the append's transaction.
+            const [head] = await tx.query<{ seq: number }>('SELECT max(seq) AS seq FROM entries WHERE session_id = $1', [
+              sessionId,
+            ]);
+            checkpointed.push(head?.seq ?? 0, entryCount);
+            if (fails) throw new Error('the checkpoint could not be stored');
+            return server.checkpoints.afterAppend(tx, sessionId, entryCount);
+          },
         },
       });
       return (path: string, body: unknown) => postJson(async (p, init) => app.request(p, init), path, body);

@@ -1,0 +1,206 @@
+/**
+ * Signed checkpoints over a real HTTP server on loopback: one after each append, over the entries the
+ * API returns, consistent with each other by the server's proofs as a console checks them, on the live
+ * stream after their entries; and a log changed or cut back in the database behind the server raises
+ * the console's alarm at the next checkpoint.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Checkpoint, checkExtends, checkpointHolds, logLeafHash } from '../../src/record/checkpoint';
+import type { AuditEntry } from '../../src/record/ledger';
+import { MerkleTree } from '../../src/record/merkle';
+import { verifyConsistency, verifyInclusion } from '../../src/record/merkleVerify';
+import type { Signer } from '../../src/record/signing';
+import type { TeamServer } from '../../src/server/app';
+import { listen, prepareTeamServer, type RunningServer } from '../../src/server/teamServer';
+import {
+  type AppendResponse,
+  checkpointResponseSchema,
+  consistencyProofSchema,
+  inclusionProofSchema,
+  type ServerInfo,
+  type StoredEntry,
+} from '../../src/team/protocol';
+import { openEventStream } from './sseReader';
+import {
+  admit,
+  appendRequest,
+  type DatabaseKind,
+  databaseKinds,
+  flightDirector,
+  ledgerOf,
+  makeSigner,
+  openSession,
+  openTestDatabase,
+  postJson,
+  type Send,
+  type TestSession,
+  thermalLead,
+  withNote,
+} from './teamHarness';
+
+describe.each(databaseKinds)('checkpoints on the %s database', (kind: DatabaseKind) => {
+  let server: TeamServer;
+  let running: RunningServer;
+  let send: Send;
+  let authority: Signer;
+  let thermal: Signer;
+  let serverKey: ServerInfo['serverKey'];
+
+  beforeAll(async () => {
+    server = await prepareTeamServer(await openTestDatabase(kind));
+    running = await listen(server, 0);
+    send = (path, init) => fetch(`${running.url}${path}`, init);
+    authority = await makeSigner(flightDirector);
+    thermal = await makeSigner(thermalLead);
+    serverKey = ((await (await send('/api/server')).json()) as ServerInfo).serverKey;
+  });
+  afterAll(() => running?.close());
+
+  /** A session with the thermal lead admitted, and `count` of their notes made into entries (not yet appended). */
+  async function sessionWithNotes(count: number): Promise<{ session: TestSession; entries: AuditEntry[] }> {
+    const session = await openSession(send, authority);
+    expect((await admit(send, session.id, authority, thermal)).status).toBe(201);
+    let walkthrough = session.start;
+    for (let i = 1; i <= count; i++) walkthrough = withNote(walkthrough, thermalLead, `cabin reading ${i}`);
+    return { session, entries: await ledgerOf(session, walkthrough, [], [thermal]) };
+  }
+  /** Appends each entry; the checkpoint each append answers with. */
+  async function append(session: TestSession, entries: readonly AuditEntry[]): Promise<Checkpoint[]> {
+    const checkpoints: Checkpoint[] = [];
+    for (const entry of entries) {
+      const response = await postJson(
+        send,
+        `/api/sessions/${session.id}/entries`,
+        await appendRequest(session.id, entry, thermal),
+      );
+      const body = (await response.json()) as AppendResponse;
+      if (body.outcome !== 'appended') throw new Error(`appending entry ${entry.seq}: ${JSON.stringify(body)}`);
+      checkpoints.push(checkpointResponseSchema.parse(body.checkpoint));
+    }
+    return checkpoints;
+  }
+  const leavesOf = async (session: TestSession) =>
+    ((await (await send(`/api/sessions/${session.id}/entries?after=0`)).json()) as StoredEntry[]).map((s) =>
+      logLeafHash({ seq: s.entry.seq, hash: s.entry.hash, appendSignature: s.signature }),
+    );
+  const consistency = async (session: TestSession, from: number, to: number) =>
+    send(`/api/sessions/${session.id}/consistency?from=${from}&to=${to}`);
+  const proofBetween = async (session: TestSession, from: number, to: number) =>
+    consistencyProofSchema.parse(await (await consistency(session, from, to)).json()).proof;
+  const latest = async (session: TestSession) =>
+    checkpointResponseSchema.parse(await (await send(`/api/sessions/${session.id}/checkpoints/latest`)).json());
+
+  it('each append answers with a checkpoint signed by the server key, over a tree built from the entries the API returns', async () => {
+    const { session, entries } = await sessionWithNotes(5);
+    const noneYet = await send(`/api/sessions/${session.id}/checkpoints/latest`);
+    expect(noneYet.status).toBe(404);
+    const checkpoints = await append(session, entries);
+    const tree = MerkleTree.of(await leavesOf(session));
+    for (const [index, checkpoint] of checkpoints.entries()) {
+      expect(checkpoint).toMatchObject({ log: session.id, treeSize: index + 1, rootHash: tree.root(index + 1) });
+      expect(await checkpointHolds(checkpoint, serverKey)).toBe(true);
+    }
+    expect(await latest(session)).toEqual(checkpoints.at(-1));
+  });
+
+  it('between any two checkpoints the consistency proof holds, and every entry is included in the latest; sizes out of range are named', async () => {
+    const { session, entries } = await sessionWithNotes(6);
+    const checkpoints = await append(session, entries);
+    for (const [i, from] of checkpoints.entries())
+      for (const to of checkpoints.slice(i + 1)) {
+        const proof = await proofBetween(session, from.treeSize, to.treeSize);
+        const claim = { fromSize: from.treeSize, toSize: to.treeSize, fromRoot: from.rootHash, toRoot: to.rootHash, proof };
+        expect(verifyConsistency(claim)).toEqual({ holds: true });
+        expect(await checkExtends(from, to, proof, serverKey)).toEqual({ ok: true, checkpoint: to });
+      }
+    const last = checkpoints.at(-1) as Checkpoint;
+    const leaves = await leavesOf(session);
+    for (const [index, leafHash] of leaves.entries()) {
+      const response = await send(`/api/sessions/${session.id}/inclusion?seq=${index + 1}&size=${last.treeSize}`);
+      const { proof } = inclusionProofSchema.parse(await response.json());
+      const claim = { leafIndex: index, treeSize: last.treeSize, leafHash, proof, rootHash: last.rootHash };
+      expect(verifyInclusion(claim)).toEqual({ holds: true });
+    }
+    const refused = async (response: Response) => {
+      expect(response.status).toBe(422);
+      return ((await response.json()) as { problems: { path: string }[] }).problems.map((p) => p.path);
+    };
+    expect(await refused(await consistency(session, 0, 3))).toEqual(['from']);
+    expect(await refused(await consistency(session, 4, 3))).toEqual(['from']);
+    expect(await refused(await consistency(session, 1, 7))).toEqual(['to']);
+    expect(await refused(await send(`/api/sessions/${session.id}/consistency?from=one`))).toEqual(['from', 'to']);
+    expect(await refused(await send(`/api/sessions/${session.id}/inclusion?seq=5&size=4`))).toEqual(['seq']);
+    expect(await refused(await send(`/api/sessions/${session.id}/inclusion?seq=1&size=9`))).toEqual(['size']);
+  });
+
+  it('on the live stream a checkpoint comes after the entries it covers, with no id: the latest after the backlog, then each new one', async () => {
+    const { session, entries } = await sessionWithNotes(3);
+    await append(session, entries.slice(0, 2));
+    const stream = await openEventStream(`${running.url}/api/sessions/${session.id}/live`);
+    try {
+      const events = async (count: number) => {
+        const seen: string[] = [];
+        while (seen.length < count) {
+          const event = await stream.next();
+          const data = JSON.parse(event.data);
+          if (event.event === 'entry') seen.push(`entry ${event.id}`);
+          if (event.event === 'checkpoint') {
+            expect(event.id).toBeUndefined();
+            expect(await checkpointHolds(data, serverKey)).toBe(true);
+            seen.push(`checkpoint ${data.treeSize}`);
+          }
+        }
+        return seen;
+      };
+      expect(await events(3)).toEqual(['entry 1', 'entry 2', 'checkpoint 2']);
+      await append(session, entries.slice(2));
+      expect(await events(2)).toEqual(['entry 3', 'checkpoint 3']);
+    } finally {
+      stream.close();
+    }
+  });
+
+  /** Runs `sql` as the database's owner with the log's append-only triggers off, as someone with the database could. */
+  const behindTheServer = (sql: string, params: unknown[]) =>
+    server.database.transaction(async (tx) => {
+      await tx.query('RESET ROLE');
+      await tx.query('ALTER TABLE entries DISABLE TRIGGER USER');
+      await tx.query('ALTER TABLE checkpoints DISABLE TRIGGER USER');
+      await tx.query(sql, params);
+      await tx.query('ALTER TABLE entries ENABLE TRIGGER USER');
+      await tx.query('ALTER TABLE checkpoints ENABLE TRIGGER USER');
+      await tx.query('SET ROLE crew_return_app');
+    });
+
+  it('an append signature rewritten in the database behind the server: the next checkpoint does not extend the one before', async () => {
+    const { session, entries } = await sessionWithNotes(4);
+    const seen = (await append(session, entries.slice(0, 3))).at(-1) as Checkpoint;
+    const otherwise = await appendRequest(session.id, entries[2] as AuditEntry, thermal, seen);
+    await behindTheServer('UPDATE entries SET signature = $1 WHERE session_id = $2 AND seq = 3', [
+      JSON.stringify(otherwise.signature),
+      session.id,
+    ]);
+    const [next] = await append(session, entries.slice(3));
+    const check = await checkExtends(seen, next, await proofBetween(session, 3, 4), serverKey);
+    expect(check).toMatchObject({ ok: false, alarm: { kind: 'rewritten', seenSize: 3, claimedSize: 4 } });
+  });
+
+  it('entries cut from the database behind the server: the checkpoints shrink and the console raises the truncated alarm', async () => {
+    const { session, entries } = await sessionWithNotes(5);
+    const seen = (await append(session, entries)).at(-1) as Checkpoint;
+    for (const table of ['entries', 'checkpoints'])
+      await behindTheServer(`DELETE FROM ${table} WHERE session_id = $1 AND ${table === 'entries' ? 'seq' : 'tree_size'} > 3`, [
+        session.id,
+      ]);
+    const cut = await latest(session);
+    expect(await checkExtends(seen, cut, null, serverKey)).toMatchObject({
+      ok: false,
+      alarm: { kind: 'truncated', seenSize: 5, claimedSize: 3 },
+    });
+    // The server takes its tree from the database again, and signs the shorter log it now holds.
+    const [regrown] = await append(session, entries.slice(3, 4));
+    expect(regrown).toMatchObject({ treeSize: 4, rootHash: MerkleTree.of(await leavesOf(session)).root() });
+    expect(await checkExtends(cut, regrown, await proofBetween(session, 3, 4), serverKey)).toMatchObject({ ok: true });
+    expect(await checkExtends(seen, regrown, null, serverKey)).toMatchObject({ ok: false, alarm: { kind: 'truncated' } });
+  });
+});
