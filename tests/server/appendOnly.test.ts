@@ -82,11 +82,14 @@ describe.each(databaseKinds)('on the %s database', (kind: DatabaseKind) => {
       `UPDATE admissions SET admitted_utc = 'then' WHERE session_id = '${sessionId}'`,
       `DELETE FROM admissions WHERE session_id = '${sessionId}'`,
       `UPDATE sessions SET title = 'other' WHERE id = '${sessionId}'`,
+      `UPDATE checkpoints SET root_hash = repeat('0', 64) WHERE session_id = '${sessionId}'`,
+      `DELETE FROM checkpoints WHERE session_id = '${sessionId}'`,
+      'TRUNCATE checkpoints',
     ])
       await expect(database.query(statement), statement).rejects.toThrow(/permission denied/);
   });
 
-  it('even the owner cannot change an entry or an admission: a trigger refuses UPDATE, DELETE and TRUNCATE', async () => {
+  it('even the owner cannot change an entry, an admission or a checkpoint: a trigger refuses UPDATE, DELETE and TRUNCATE', async () => {
     await database.query('RESET ROLE');
     try {
       expect((await database.query<{ n: number }>('SELECT count(*)::int AS n FROM entries'))[0]?.n).toBeGreaterThan(0);
@@ -99,9 +102,13 @@ describe.each(databaseKinds)('on the %s database', (kind: DatabaseKind) => {
         ['TRUNCATE entries CASCADE', 'append-only: TRUNCATE refused'],
         [`UPDATE admissions SET admitted_utc = 'then'`, 'the admissions table is append-only: UPDATE refused'],
         ['DELETE FROM admissions', 'the admissions table is append-only: DELETE refused'],
+        [`UPDATE checkpoints SET root_hash = repeat('0', 64)`, 'the checkpoints table is append-only: UPDATE refused'],
+        ['DELETE FROM checkpoints', 'the checkpoints table is append-only: DELETE refused'],
+        ['TRUNCATE checkpoints', 'the checkpoints table is append-only: TRUNCATE refused'],
       ] as const)
         await expect(database.query(statement), statement).rejects.toThrow(refusal);
       expect((await database.query<{ n: number }>('SELECT count(*)::int AS n FROM entries'))[0]?.n).toBeGreaterThan(0);
+      expect((await database.query<{ n: number }>('SELECT count(*)::int AS n FROM checkpoints'))[0]?.n).toBeGreaterThan(0);
     } finally {
       await database.query('SET ROLE crew_return_app');
     }

@@ -8,9 +8,10 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { checkExtends } from '../../src/record/checkpoint';
 import type { AuditEntry } from '../../src/record/ledger';
 import { lockFileName } from '../../src/server/dataFolderLock';
-import type { StoredEntry } from '../../src/team/protocol';
+import { checkpointResponseSchema, consistencyProofSchema, type ServerInfo, type StoredEntry } from '../../src/team/protocol';
 import { runServerToExit, type ServerProcess, spawnServer } from './serverProcess';
 import {
   admit,
@@ -55,7 +56,7 @@ describe.each(databaseKinds)('the server process on the %s database', (kind: Dat
     }
   });
 
-  it('killed with SIGKILL right after acknowledging appends, with one more in flight, and started again: every acknowledged entry, nothing half-written', async () => {
+  it('killed with SIGKILL right after acknowledging appends, with one more in flight, and started again: every acknowledged entry, nothing half-written, and the next checkpoint extends the last one before', async () => {
     const first = await spawnServer(env);
     running = first;
     const send: Send = (path, init) => fetch(`${first.url}${path}`, init);
@@ -64,10 +65,12 @@ describe.each(databaseKinds)('the server process on the %s database', (kind: Dat
     const session = await openSession(send, authority);
     expect((await admit(send, session.id, authority, thermal)).status).toBe(201);
     let walkthrough = session.start;
-    for (let i = 1; i <= 9; i++) walkthrough = withNote(walkthrough, thermalLead, `reading ${i}`);
+    for (let i = 1; i <= 10; i++) walkthrough = withNote(walkthrough, thermalLead, `reading ${i}`);
     const entries = await ledgerOf(session, walkthrough, [], [thermal]);
     const acknowledged = entries.slice(0, 8);
     await appendAll(send, session.id, acknowledged, thermal);
+    const latestPath = `/api/sessions/${session.id}/checkpoints/latest`;
+    const seen = checkpointResponseSchema.parse(await (await send(latestPath)).json());
     // The ninth is sent and the server killed at once: it may or may not have committed, but not in part.
     const inFlight = postJson(
       send,
@@ -86,7 +89,18 @@ describe.each(databaseKinds)('the server process on the %s database', (kind: Dat
     // Whole entries in order, every acknowledged one, and the ninth only if it committed.
     expect(stored.map((s) => s.entry)).toEqual(entries.slice(0, stored.length));
     expect(stored.length).toBeGreaterThanOrEqual(acknowledged.length);
-    if (answered === 200) expect(stored).toHaveLength(entries.length);
+    if (answered === 200) expect(stored).toHaveLength(9);
+
+    // The restarted server builds its tree from the database: what it signs next extends what it signed before.
+    const again: Send = (path, init) => fetch(`${running?.url}${path}`, init);
+    await appendAll(again, session.id, entries.slice(stored.length), thermal);
+    const next = checkpointResponseSchema.parse(await (await again(latestPath)).json());
+    expect(next.treeSize).toBe(entries.length);
+    const { proof } = consistencyProofSchema.parse(
+      await (await again(`/api/sessions/${session.id}/consistency?from=${seen.treeSize}&to=${next.treeSize}`)).json(),
+    );
+    const { serverKey } = (await (await again('/api/server')).json()) as ServerInfo;
+    expect(await checkExtends(seen, next, proof, serverKey)).toEqual({ ok: true, checkpoint: next });
   });
 
   // One server per data folder: PostgreSQL guards its own.
