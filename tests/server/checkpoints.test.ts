@@ -5,12 +5,13 @@
  * the console's alarm at the next checkpoint.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Checkpoint, checkExtends, checkpointHolds, logLeafHash } from '../../src/record/checkpoint';
+import { type Checkpoint, checkExtends, checkpointHolds, firstDivergence, logLeafHash } from '../../src/record/checkpoint';
 import type { AuditEntry } from '../../src/record/ledger';
 import { MerkleTree } from '../../src/record/merkle';
 import { verifyConsistency, verifyInclusion } from '../../src/record/merkleVerify';
 import type { Signer } from '../../src/record/signing';
-import type { TeamServer } from '../../src/server/app';
+import { createApp, type TeamServer } from '../../src/server/app';
+import { logCheckpoints } from '../../src/server/logCheckpoints';
 import { listen, prepareTeamServer, type RunningServer } from '../../src/server/teamServer';
 import {
   type AppendResponse,
@@ -65,11 +66,11 @@ describe.each(databaseKinds)('checkpoints on the %s database', (kind: DatabaseKi
     return { session, entries: await ledgerOf(session, walkthrough, [], [thermal]) };
   }
   /** Appends each entry; the checkpoint each append answers with. */
-  async function append(session: TestSession, entries: readonly AuditEntry[]): Promise<Checkpoint[]> {
+  async function append(session: TestSession, entries: readonly AuditEntry[], via = send): Promise<Checkpoint[]> {
     const checkpoints: Checkpoint[] = [];
     for (const entry of entries) {
       const response = await postJson(
-        send,
+        via,
         `/api/sessions/${session.id}/entries`,
         await appendRequest(session.id, entry, thermal),
       );
@@ -79,6 +80,8 @@ describe.each(databaseKinds)('checkpoints on the %s database', (kind: DatabaseKi
     }
     return checkpoints;
   }
+  /** What an appender says it had seen, and signs with its append. */
+  const seenOf = ({ treeSize, rootHash }: Checkpoint) => ({ treeSize, rootHash });
   const leavesOf = async (session: TestSession) =>
     ((await (await send(`/api/sessions/${session.id}/entries?after=0`)).json()) as StoredEntry[]).map((s) =>
       logLeafHash({ seq: s.entry.seq, hash: s.entry.hash, appendSignature: s.signature }),
@@ -175,7 +178,7 @@ describe.each(databaseKinds)('checkpoints on the %s database', (kind: DatabaseKi
   it('an append signature rewritten in the database behind the server: the next checkpoint does not extend the one before', async () => {
     const { session, entries } = await sessionWithNotes(4);
     const seen = (await append(session, entries.slice(0, 3))).at(-1) as Checkpoint;
-    const otherwise = await appendRequest(session.id, entries[2] as AuditEntry, thermal, seen);
+    const otherwise = await appendRequest(session.id, entries[2] as AuditEntry, thermal, seenOf(seen));
     await behindTheServer('UPDATE entries SET signature = $1 WHERE session_id = $2 AND seq = 3', [
       JSON.stringify(otherwise.signature),
       session.id,
@@ -202,5 +205,56 @@ describe.each(databaseKinds)('checkpoints on the %s database', (kind: DatabaseKi
     expect(regrown).toMatchObject({ treeSize: 4, rootHash: MerkleTree.of(await leavesOf(session)).root() });
     expect(await checkExtends(cut, regrown, await proofBetween(session, 3, 4), serverKey)).toMatchObject({ ok: true });
     expect(await checkExtends(seen, regrown, null, serverKey)).toMatchObject({ ok: false, alarm: { kind: 'truncated' } });
+  });
+
+  /** The same database served by another server process, with trees of its own (in process: no port). */
+  const anotherServer = (overrides: Partial<TeamServer> = {}): Send => {
+    const app = createApp({ ...server, checkpoints: logCheckpoints(server.serverKey), ...overrides });
+    return async (path, init) => app.request(path, init);
+  };
+
+  it('restarted after an earlier entry was rewritten behind it, the server signs the changed log: the console sees it does not extend, and which entry changed', async () => {
+    const { session, entries } = await sessionWithNotes(4);
+    const seen = (await append(session, entries.slice(0, 3))).at(-1) as Checkpoint;
+    const held = await leavesOf(session);
+    const otherwise = await appendRequest(session.id, entries[0] as AuditEntry, thermal, seenOf(seen));
+    await behindTheServer('UPDATE entries SET signature = $1 WHERE session_id = $2 AND seq = 1', [
+      JSON.stringify(otherwise.signature),
+      session.id,
+    ]);
+    const restarted = anotherServer();
+    const [next] = await append(session, entries.slice(3), restarted);
+    const { proof } = consistencyProofSchema.parse(
+      await (await restarted(`/api/sessions/${session.id}/consistency?from=3&to=4`)).json(),
+    );
+    expect(await checkExtends(seen, next, proof, serverKey)).toMatchObject({ ok: false, alarm: { kind: 'rewritten' } });
+    expect(firstDivergence(held, await leavesOf(session))).toMatchObject({ seq: 1 });
+  });
+
+  it('an append rolled back after its leaf was added, then its place taken through another server: the next checkpoint is over the entries stored', async () => {
+    const { session, entries } = await sessionWithNotes(4);
+    const [, second] = await append(session, entries.slice(0, 2));
+    const rolledBack = createApp({
+      ...server,
+      reportError: () => {},
+      checkpoints: {
+        ...server.checkpoints,
+        afterAppend: async (tx, sessionId, entryCount) => {
+          await server.checkpoints.afterAppend(tx, sessionId, entryCount);
+          throw new Error('the connection dropped before COMMIT');
+        },
+      },
+    });
+    // The same entry with another append signature: another leaf, in this server's tree but not in the log.
+    const request = await appendRequest(session.id, entries[2] as AuditEntry, thermal, seenOf(second as Checkpoint));
+    expect(
+      (await postJson(async (p, init) => rolledBack.request(p, init), `/api/sessions/${session.id}/entries`, request)).status,
+    ).toBe(500);
+    const [third] = await append(session, entries.slice(2, 3), anotherServer());
+    const [fourth] = await append(session, entries.slice(3));
+    expect(fourth).toMatchObject({ treeSize: 4, rootHash: MerkleTree.of(await leavesOf(session)).root() });
+    expect(await checkExtends(third as Checkpoint, fourth, await proofBetween(session, 3, 4), serverKey)).toMatchObject({
+      ok: true,
+    });
   });
 });
