@@ -25,11 +25,7 @@ export function checkpointRoutes(
 ): void {
   const noSession = (id: string) => ({ outcome: 'not-found' as const, message: `no session ${id} on this server` });
   const invalid = (problems: RequestProblem[]) => ({ outcome: 'invalid' as const, problems });
-  /** The session's latest checkpoint size, or the response that says why there is none. */
-  const signedSize = async (c: Context, id: string) => {
-    if (!(await sessionExists(id))) return c.json(noSession(id), 404);
-    return (await latestCheckpoint(database, id))?.treeSize ?? 0;
-  };
+  const signedSize = async (id: string) => (await latestCheckpoint(database, id))?.treeSize ?? 0;
 
   app.get('/api/sessions/:id/checkpoints/latest', async (c) => {
     const id = c.req.param('id');
@@ -45,8 +41,8 @@ export function checkpointRoutes(
 
   app.get('/api/sessions/:id/consistency', async (c) => {
     const id = c.req.param('id');
-    const latestSize = await signedSize(c, id);
-    if (typeof latestSize !== 'number') return latestSize;
+    if (!(await sessionExists(id))) return c.json(noSession(id), 404);
+    const latestSize = await signedSize(id);
     const toSize = wholeNumber(c, 'to', 1, latestSize, 'the size of a checkpoint the server signed');
     const fromSize = wholeNumber(
       c,
@@ -63,8 +59,8 @@ export function checkpointRoutes(
 
   app.get('/api/sessions/:id/inclusion', async (c) => {
     const id = c.req.param('id');
-    const latestSize = await signedSize(c, id);
-    if (typeof latestSize !== 'number') return latestSize;
+    if (!(await sessionExists(id))) return c.json(noSession(id), 404);
+    const latestSize = await signedSize(id);
     const treeSize = wholeNumber(c, 'size', 1, latestSize, 'the size of a checkpoint the server signed');
     const seq = wholeNumber(c, 'seq', 1, typeof treeSize === 'number' ? treeSize : latestSize, 'an entry of that checkpoint');
     const problems = [seq, treeSize].filter((v): v is RequestProblem => typeof v !== 'number');

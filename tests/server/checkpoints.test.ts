@@ -97,6 +97,8 @@ describe.each(databaseKinds)('checkpoints on the %s database', (kind: DatabaseKi
     const { session, entries } = await sessionWithNotes(5);
     const noneYet = await send(`/api/sessions/${session.id}/checkpoints/latest`);
     expect(noneYet.status).toBe(404);
+    for (const path of ['/checkpoints/latest', '/consistency?from=1&to=1', '/inclusion?seq=1&size=1'])
+      expect((await send(`/api/sessions/0f8c7d2e-4b1a-4c3e-9a55-2f1d6e7b8c90${path}`)).status).toBe(404);
     const checkpoints = await append(session, entries);
     const tree = MerkleTree.of(await leavesOf(session));
     for (const [index, checkpoint] of checkpoints.entries()) {
