@@ -9,7 +9,7 @@ import { type Checkpoint, logLeafHash, signCheckpoint } from '../record/checkpoi
 import { MerkleTree } from '../record/merkle';
 import type { Signer } from '../record/signing';
 import type { CheckpointAfterAppend } from './append';
-import { insertCheckpoint, leafSources } from './checkpointStore';
+import { insertCheckpoint, type LeafSource, latestCheckpoint, leafSources } from './checkpointStore';
 import type { Queryable } from './database';
 
 /** Rows read at a time when a tree is built from the database, to bound memory on a long log. */
@@ -33,26 +33,54 @@ async function appendLeaves(db: Queryable, sessionId: string, tree: MerkleTree, 
   }
 }
 
-export function logCheckpoints(serverKey: Signer): LogCheckpoints {
+/**
+ * `reportDivergence` hears, in words for whoever runs the server, when a log rebuilt from the database
+ * no longer gives the root this server signed before: its rows were changed behind it. The server still
+ * signs what the database holds (it has nothing else), and every console that saw a checkpoint before
+ * refuses it.
+ */
+export function logCheckpoints(
+  serverKey: Signer,
+  reportDivergence: (words: string) => void = (words) => console.error(words),
+): LogCheckpoints {
   const trees = new Map<string, MerkleTree>();
 
-  /** The cached tree if the database still begins with it up to its last leaf, and it is no longer than `size`. */
-  async function heldTree(tx: Queryable, sessionId: string, size: number): Promise<MerkleTree | null> {
+  /** True when the database still holds the tree's last leaf as it was added. */
+  const lastLeafHolds = (tree: MerkleTree, last: LeafSource | undefined) =>
+    tree.size === 0 || (last?.seq === tree.size && logLeafHash(last) === tree.leafHashAt(tree.size - 1));
+
+  /** The held tree grown to `entryCount` leaves, in one query from its last leaf on; null if it no longer matches. */
+  async function grownHeldTree(tx: Queryable, sessionId: string, entryCount: number): Promise<MerkleTree | null> {
     const tree = trees.get(sessionId);
-    if (!tree || tree.size > size) return null;
-    if (tree.size === 0) return tree;
-    const [last] = await leafSources(tx, sessionId, tree.size, tree.size);
-    return last && logLeafHash(last) === tree.leafHashAt(tree.size - 1) ? tree : null;
+    if (!tree || tree.size >= entryCount) return null;
+    const sources = await leafSources(tx, sessionId, Math.max(tree.size, 1), entryCount);
+    if (!lastLeafHolds(tree, sources[0])) return null;
+    for (const source of tree.size === 0 ? sources : sources.slice(1)) {
+      if (source.seq !== tree.size + 1) throw new Error(`session ${sessionId} has no entry ${tree.size + 1} in the database`);
+      tree.append(logLeafHash(source));
+    }
+    if (tree.size !== entryCount) throw new Error(`session ${sessionId} has no entry ${tree.size + 1} in the database`);
+    return tree;
+  }
+
+  /** A tree of the first `entryCount` entries, built from the database; says so if it contradicts the last checkpoint. */
+  async function rebuiltTree(tx: Queryable, sessionId: string, entryCount: number): Promise<MerkleTree> {
+    const tree = new MerkleTree();
+    trees.set(sessionId, tree);
+    await appendLeaves(tx, sessionId, tree, entryCount);
+    const signed = await latestCheckpoint(tx, sessionId);
+    if (signed && signed.treeSize <= tree.size && tree.root(signed.treeSize) !== signed.rootHash)
+      reportDivergence(
+        `session ${sessionId}: the first ${signed.treeSize} entries in the database no longer give the Merkle root this ` +
+          `server signed at ${signed.issuedUtc}: they were changed behind the server, and every console that saw that ` +
+          'checkpoint will refuse the next one',
+      );
+    return tree;
   }
 
   return {
     async afterAppend(tx, sessionId, entryCount): Promise<Checkpoint> {
-      let tree = await heldTree(tx, sessionId, entryCount - 1);
-      if (!tree) {
-        tree = new MerkleTree();
-        trees.set(sessionId, tree);
-      }
-      await appendLeaves(tx, sessionId, tree, entryCount);
+      const tree = (await grownHeldTree(tx, sessionId, entryCount)) ?? (await rebuiltTree(tx, sessionId, entryCount));
       const checkpoint = await signCheckpoint(serverKey, {
         log: sessionId,
         treeSize: tree.size,
@@ -67,7 +95,10 @@ export function logCheckpoints(serverKey: Signer): LogCheckpoints {
       const held = trees.get(sessionId);
       // Each leaf but the last was checked against the database when the next append began; the last
       // may be an append that rolled back, so it is checked now if the proof needs it.
-      if (held && (held.size > size || (held.size === size && (await heldTree(db, sessionId, size)) === held))) return held;
+      if (held && held.size >= size) {
+        const [last] = held.size === size ? await leafSources(db, sessionId, size, size) : [];
+        if (held.size > size || lastLeafHolds(held, last)) return held;
+      }
       const tree = new MerkleTree();
       await appendLeaves(db, sessionId, tree, size);
       return tree;

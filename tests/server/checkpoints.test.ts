@@ -46,9 +46,12 @@ describe.each(databaseKinds)('checkpoints on the %s database', (kind: DatabaseKi
   let authority: Signer;
   let thermal: Signer;
   let serverKey: ServerInfo['serverKey'];
+  /** What the server told whoever runs it about its log and the database. */
+  const reported: string[] = [];
 
   beforeAll(async () => {
-    server = await prepareTeamServer(await openTestDatabase(kind));
+    const prepared = await prepareTeamServer(await openTestDatabase(kind));
+    server = { ...prepared, checkpoints: logCheckpoints(prepared.serverKey, (words) => reported.push(words)) };
     running = await listen(server, 0);
     send = (path, init) => fetch(`${running.url}${path}`, init);
     authority = await makeSigner(flightDirector);
@@ -80,6 +83,7 @@ describe.each(databaseKinds)('checkpoints on the %s database', (kind: DatabaseKi
     }
     return checkpoints;
   }
+  const reportsOn = (session: TestSession) => reported.filter((words) => words.includes(session.id));
   /** What an appender says it had seen, and signs with its append. */
   const seenOf = ({ treeSize, rootHash }: Checkpoint) => ({ treeSize, rootHash });
   const leavesOf = async (session: TestSession) =>
@@ -188,6 +192,10 @@ describe.each(databaseKinds)('checkpoints on the %s database', (kind: DatabaseKi
     const [next] = await append(session, entries.slice(3));
     const check = await checkExtends(seen, next, await proofBetween(session, 3, 4), serverKey);
     expect(check).toMatchObject({ ok: false, alarm: { kind: 'rewritten', seenSize: 3, claimedSize: 4 } });
+    // The server saw its last entry change under it, and said so to whoever runs it.
+    expect(reportsOn(session)).toEqual([
+      expect.stringContaining('the first 3 entries in the database no longer give the Merkle root'),
+    ]);
   });
 
   it('entries cut from the database behind the server: the checkpoints shrink and the console raises the truncated alarm', async () => {
@@ -210,8 +218,8 @@ describe.each(databaseKinds)('checkpoints on the %s database', (kind: DatabaseKi
   });
 
   /** The same database served by another server process, with trees of its own (in process: no port). */
-  const anotherServer = (overrides: Partial<TeamServer> = {}): Send => {
-    const app = createApp({ ...server, checkpoints: logCheckpoints(server.serverKey), ...overrides });
+  const anotherServer = (): Send => {
+    const app = createApp({ ...server, checkpoints: logCheckpoints(server.serverKey, (words) => reported.push(words)) });
     return async (path, init) => app.request(path, init);
   };
 
@@ -231,6 +239,7 @@ describe.each(databaseKinds)('checkpoints on the %s database', (kind: DatabaseKi
     );
     expect(await checkExtends(seen, next, proof, serverKey)).toMatchObject({ ok: false, alarm: { kind: 'rewritten' } });
     expect(firstDivergence(held, await leavesOf(session))).toMatchObject({ seq: 1 });
+    expect(reportsOn(session)).toEqual([expect.stringContaining('changed behind the server')]);
   });
 
   it('an append rolled back after its leaf was added, then its place taken through another server: the next checkpoint is over the entries stored', async () => {
@@ -255,6 +264,7 @@ describe.each(databaseKinds)('checkpoints on the %s database', (kind: DatabaseKi
     const [third] = await append(session, entries.slice(2, 3), anotherServer());
     const [fourth] = await append(session, entries.slice(3));
     expect(fourth).toMatchObject({ treeSize: 4, rootHash: MerkleTree.of(await leavesOf(session)).root() });
+    expect(reportsOn(session)).toEqual([]);
     expect(await checkExtends(third as Checkpoint, fourth, await proofBetween(session, 3, 4), serverKey)).toMatchObject({
       ok: true,
     });
