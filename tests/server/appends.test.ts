@@ -4,7 +4,9 @@
  * case shares one database of each kind, and each embedded one costs seconds to load.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Checkpoint, checkExtends, logLeafHash } from '../../src/record/checkpoint';
 import { type AuditEntry, entryHash } from '../../src/record/ledger';
+import { MerkleTree } from '../../src/record/merkle';
 import { type PublicKeyRecord, publicHalf, type Signer, sign } from '../../src/record/signing';
 import { createApp, type TeamServer } from '../../src/server/app';
 import type { Database } from '../../src/server/database';
@@ -15,6 +17,7 @@ import {
   admissionMessage,
   appendMessage,
   keyRegistrationMessage,
+  type ServerInfo,
   type SessionSummary,
   type StoredEntry,
 } from '../../src/team/protocol';
@@ -158,7 +161,7 @@ describe.each(databaseKinds)('appends on the %s database', (kind: DatabaseKind) 
 
   // Two server processes on one PostgreSQL: the database itself serializes, not the server's queue.
   if (kind === 'postgresql')
-    it('two servers on one PostgreSQL, each with its own connection, racing for each place: one append lands per place', async () => {
+    it('two servers on one PostgreSQL, each with its own connection, racing for each place: one append lands per place, and each checkpoint extends the one before, whichever server signed it', async () => {
       const url = await copyOfTemplate();
       const databases = [await openPostgresDatabase(url, () => {}), await openPostgresDatabase(url, () => {})];
       try {
@@ -171,6 +174,7 @@ describe.each(databaseKinds)('appends on the %s database', (kind: DatabaseKind) 
         // Both consoles start each place from what has landed; whoever loses takes in the winner.
         let landedWalkthrough = session.start;
         const landed: AuditEntry[] = [];
+        const checkpoints: Checkpoint[] = [];
         for (let place = 1; place <= 4; place++) {
           const mine = withNote(landedWalkthrough, flightDirector, `director ${place}`);
           const theirs = withNote(landedWalkthrough, thermalLead, `thermal ${place}`);
@@ -182,11 +186,21 @@ describe.each(databaseKinds)('appends on the %s database', (kind: DatabaseKind) 
             postJson(viaB, `/api/sessions/${session.id}/entries`, await appendRequest(session.id, byB, thermal)),
           ]);
           expect([ra.status, rb.status].sort()).toEqual([200, 409]);
+          checkpoints.push(((await (ra.status === 200 ? ra : rb).json()) as { checkpoint: Checkpoint }).checkpoint);
           landed.push(ra.status === 200 ? byA : byB);
           landedWalkthrough = ra.status === 200 ? mine : theirs;
         }
         const stored: StoredEntry[] = await (await viaB(`/api/sessions/${session.id}/entries?after=0`)).json();
         expect(stored.map((s) => s.entry)).toEqual(landed);
+        const leaves = stored.map((s) => logLeafHash({ seq: s.entry.seq, hash: s.entry.hash, appendSignature: s.signature }));
+        expect(checkpoints.at(-1)?.rootHash).toBe(MerkleTree.of(leaves).root());
+        const { serverKey } = (await (await viaB('/api/server')).json()) as ServerInfo;
+        for (const [i, seen] of checkpoints.slice(0, -1).entries()) {
+          const next = checkpoints[i + 1];
+          const via = i % 2 === 0 ? viaA : viaB;
+          const { proof } = await (await via(`/api/sessions/${session.id}/consistency?from=${i + 1}&to=${i + 2}`)).json();
+          expect(await checkExtends(seen, next, proof, serverKey)).toEqual({ ok: true, checkpoint: next });
+        }
       } finally {
         for (const d of databases) await d.close();
       }
