@@ -210,6 +210,18 @@ describe.each(databaseKinds)('checkpoints on the %s database', (kind: DatabaseKi
       ok: false,
       alarm: { kind: 'truncated', seenSize: 5, claimedSize: 3 },
     });
+    // A console that had all five and reconnects (as after a restore from an older backup) is told at once.
+    const stream = await openEventStream(`${running.url}/api/sessions/${session.id}/live`, { 'Last-Event-ID': '5' });
+    try {
+      let event = await stream.next();
+      while (event.event !== 'checkpoint') event = await stream.next();
+      expect(await checkExtends(seen, JSON.parse(event.data), null, serverKey)).toMatchObject({
+        ok: false,
+        alarm: { kind: 'truncated', claimedSize: 3 },
+      });
+    } finally {
+      stream.close();
+    }
     // The server takes its tree from the database again, and signs the shorter log it now holds.
     const [regrown] = await append(session, entries.slice(3, 4));
     expect(regrown).toMatchObject({ treeSize: 4, rootHash: MerkleTree.of(await leavesOf(session)).root() });
