@@ -198,7 +198,9 @@ export class SessionFollower {
     if (entry.previousHash !== this.headHash)
       return alarm(
         'previous-hash',
-        `its previous hash is not the hash of ${seq === 1 ? "the session's genesis" : `entry ${seq - 1}`}: the chain is broken.`,
+        seq === 1
+          ? "its previous hash is not the hash of the session's genesis: the chain is broken."
+          : `its previous hash is not the hash of entry ${seq - 1} as this console verified it: the chain is broken (entry ${seq - 1} was replaced on the server, or this one is forged).`,
       );
     const { hash, signature: entrySignature, ...hashed } = entry;
     if ((await entryHash(hashed)) !== hash)

@@ -30,6 +30,8 @@ import { copyOfTemplate, type DatabaseKind, ledgerOf, type TestSession, wall, wi
 /** A team server on a fixed loopback port over one database that outlives a stop. */
 export interface TeamServerUnderTest {
   url: string;
+  /** The PostgreSQL database's URL (a superuser's), to reach past the server as a hostile operator could; null when embedded. */
+  databaseUrl: string | null;
   stop(): Promise<void>;
   /** Starts it again on the same port and database. */
   start(): Promise<void>;
@@ -40,6 +42,7 @@ export interface TeamServerUnderTest {
 export async function startTeamServer(kind: DatabaseKind): Promise<TeamServerUnderTest> {
   let open: () => Promise<Database>;
   let folder: string | null = null;
+  let databaseUrl: string | null = null;
   if (kind === 'embedded') {
     // A data folder, not memory: it must hold the log across a stop. The migrated dump is a tar of one.
     const dataDir = mkdtempSync(join(tmpdir(), 'crew-return-console-'));
@@ -48,6 +51,7 @@ export async function startTeamServer(kind: DatabaseKind): Promise<TeamServerUnd
     open = () => openEmbeddedDatabase({ dataDir });
   } else {
     const url = await copyOfTemplate();
+    databaseUrl = url;
     open = () =>
       openPostgresDatabase(url, (error) => {
         throw error;
@@ -57,6 +61,7 @@ export async function startTeamServer(kind: DatabaseKind): Promise<TeamServerUnd
   const { port, url } = running;
   return {
     url,
+    databaseUrl,
     stop: async () => {
       await running?.close();
       running = null;
