@@ -54,7 +54,7 @@ const maxRebases = 50;
 export class AppendQueue<Action> {
   readonly #options: AppendQueueOptions<Action>;
   #items: OutboxItem<Action>[];
-  #flushing: Promise<Flushed> | null = null;
+  #lastFlush: Promise<unknown> = Promise.resolve();
 
   private constructor(options: AppendQueueOptions<Action>, items: OutboxItem<Action>[]) {
     this.#options = options;
@@ -88,12 +88,15 @@ export class AppendQueue<Action> {
     return this.flush();
   }
 
-  /** Sends the pending appends in order until none is left or the server cannot take more now. One flush at a time. */
+  /**
+   * Sends the pending appends in order until none is left or the server cannot take more now. Flushes
+   * run one after another: one asked for while another runs starts when it ends, so an append queued
+   * just as a flush finishes is still sent.
+   */
   flush(): Promise<Flushed> {
-    this.#flushing ??= this.#flush().finally(() => {
-      this.#flushing = null;
-    });
-    return this.#flushing;
+    const run = this.#lastFlush.then(() => this.#flush());
+    this.#lastFlush = run.catch(() => undefined);
+    return run;
   }
 
   async #signedAppend(entry: AuditEntry): Promise<AppendRequest> {

@@ -61,7 +61,11 @@ export function subscribeLive(options: LiveOptions): LiveSubscription {
   };
   /** Events are handled in arrival order, one at a time (verifying is asynchronous). */
   const inTurn = (work: () => Promise<void>) => {
-    turn = turn.then(() => (stopped ? undefined : work()));
+    turn = turn
+      .then(() => (stopped ? undefined : work()))
+      .catch(() =>
+        stop({ kind: 'stopped', words: 'Following the session failed unexpectedly; reopen the session to check it again.' }),
+      );
   };
 
   const takeEntry = async (data: unknown) => {

@@ -78,7 +78,7 @@ export async function startTeamServer(kind: DatabaseKind): Promise<TeamServerUnd
 }
 
 /** What a console's operator did: a note, re-made on whatever head the log has when it is sent. */
-interface NoteAction {
+export interface NoteAction {
   text: string;
   /** Applies only while nobody else has noted this text (the app's own rule, to show a refusal). */
   onlyIfUnnoted?: boolean;
@@ -103,6 +103,8 @@ export interface ConsoleOptions {
   /** Where this console reaches the server (a relay, to drop its connections). */
   baseUrl: string;
   store?: OutboxStore<NoteAction>;
+  /** Each append countersigns the console's own tree head (until the server's checkpoints plug in, what a checkpoint would say). */
+  countersign?: boolean;
 }
 
 /**
@@ -158,6 +160,9 @@ export async function openConsole(session: TestSession, actor: Actor, signer: Si
     signer,
     store: options.store ?? memoryOutboxStore(),
     rebase: ({ action }, head) => noteAfter(session, head.entries, signer, actor, action),
+    ...(options.countersign
+      ? { checkpointSeen: () => (follower.size ? { treeSize: follower.size, rootHash: follower.rootAt() } : null) }
+      : {}),
     onReport: (report) => {
       reports.push(report);
       wake();

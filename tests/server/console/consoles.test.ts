@@ -6,6 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Signer } from '../../../src/record/signing';
+import { memoryOutboxStore } from '../../../src/team/console/outboxStore';
 import type { StoredEntry } from '../../../src/team/protocol';
 import {
   admit,
@@ -18,7 +19,15 @@ import {
   type TestSession,
   thermalLead,
 } from '../teamHarness';
-import { type Console, openConsole, type Relay, startRelay, startTeamServer, type TeamServerUnderTest } from './consoleHarness';
+import {
+  type Console,
+  type NoteAction,
+  openConsole,
+  type Relay,
+  startRelay,
+  startTeamServer,
+  type TeamServerUnderTest,
+} from './consoleHarness';
 
 const propulsionLead = { name: 'Pia Thrust', role: 'propulsion' };
 
@@ -30,19 +39,19 @@ describe.each(databaseKinds)('consoles on one session, on the %s database', (kin
   let thermal: Console;
   let propulsion: Console;
   const consoles = () => [director, thermal, propulsion];
+  const signers: Record<string, Signer> = {};
 
   beforeAll(async () => {
     server = await startTeamServer(kind);
     relay = await startRelay(server.url);
     const send: Send = (path, init) => fetch(`${server.url}${path}`, init);
-    const signers: Record<string, Signer> = {};
     for (const actor of [flightDirector, thermalLead, propulsionLead]) signers[actor.role] = await makeSigner(actor);
     const authority = signers[flightDirector.role] as Signer;
     session = await openSession(send, authority);
     for (const actor of [thermalLead, propulsionLead])
       expect((await admit(send, session.id, authority, signers[actor.role] as Signer)).status).toBe(201);
     const seat = (actor: typeof flightDirector, baseUrl = server.url) =>
-      openConsole(session, actor, signers[actor.role] as Signer, { baseUrl });
+      openConsole(session, actor, signers[actor.role] as Signer, { baseUrl, countersign: actor === flightDirector });
     director = await seat(flightDirector);
     thermal = await seat(thermalLead);
     // The propulsion lead's console reaches the server through a relay the tests can cut.
@@ -92,6 +101,11 @@ describe.each(databaseKinds)('consoles on one session, on the %s database', (kin
         .map((e) => (e.event.type === 'session.note' ? e.event.text : ''))
         .sort(),
     ).toEqual(['poll opens', 'radiator loop B isolated']);
+    // The director's append countersigned the head its console had verified when it was signed.
+    const directors = (await serverLog()).filter((s) => s.entry.seq > before && s.appendedBy === director.signer.fingerprint);
+    expect(directors.map((s) => s.checkpointSeen)).toEqual([
+      { treeSize: (directors[0]?.entry.seq ?? 0) - 1, rootHash: director.follower.rootAt((directors[0]?.entry.seq ?? 0) - 1) },
+    ]);
     const rebased = [director, thermal].flatMap((c, i) => c.reports.slice(reportsBefore[i]).filter((r) => r.kind === 'rebased'));
 
     expect(rebased).toHaveLength(1);
@@ -146,5 +160,30 @@ describe.each(databaseKinds)('consoles on one session, on the %s database', (kin
     ]);
     expect(thermal.outbox.pending).toEqual([]);
     for (const c of consoles()) expect(c.notices.filter((n) => n.kind === 'alarm')).toEqual([]);
+  });
+
+  it('a console reloaded while its outbox holds signed appends sends them from its store once the server is back', async () => {
+    const before = director.follower.size;
+    const store = memoryOutboxStore<NoteAction>();
+    const signer = signers[propulsionLead.role] as Signer;
+    const page = await openConsole(session, propulsionLead, signer, { baseUrl: server.url, store });
+    await server.stop();
+    await page.note({ text: 'kept 1' });
+    await page.note({ text: 'kept 2' });
+    page.close();
+    expect((await store.all()).map((item) => item.request.entry.seq)).toEqual([before + 1, before + 2]);
+
+    await server.start();
+    const reloaded = await openConsole(session, propulsionLead, signer, { baseUrl: server.url, store });
+    try {
+      expect(reloaded.outbox.pending).toHaveLength(2);
+      await reloaded.until(() => reloaded.follower.size === before + 2, 'the kept appends sent');
+      await everyoneHolds(before + 2);
+      const log = await expectOneLog();
+      expect(log.slice(before).map((e) => (e.event.type === 'session.note' ? e.event.text : ''))).toEqual(['kept 1', 'kept 2']);
+      expect(await store.all()).toEqual([]);
+    } finally {
+      reloaded.close();
+    }
   });
 });
