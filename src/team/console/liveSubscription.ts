@@ -86,9 +86,12 @@ export function subscribeLive(options: LiveOptions): LiveSubscription {
   const takeAdmission = async (data: unknown) => {
     const parsed = admissionSchema.safeParse(parseJson(data));
     if (!parsed.success) return stop({ kind: 'stopped', words: 'The server sent an admission event that is not an admission.' });
+    const { fingerprint } = parsed.data.admitted;
+    // Every connection begins with the session's admissions: only a new one is news.
+    const known = follower.admitted.has(fingerprint);
     const admitted = await follower.admit(parsed.data);
     if (!admitted.ok) return stop({ kind: 'alarm', alarm: admitted.alarm });
-    onNotice({ kind: 'admitted', fingerprint: parsed.data.admitted.fingerprint });
+    if (!known) onNotice({ kind: 'admitted', fingerprint });
   };
 
   function connect() {
