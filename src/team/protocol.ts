@@ -175,3 +175,69 @@ export const inclusionProofSchema = z.strictObject({
   proof: z.array(hex64),
 });
 export type InclusionProof = z.infer<typeof inclusionProofSchema>;
+
+/*
+ * The server's answers as a console reads them. The envelopes are plain objects (a field the server
+ * adds later, such as a checkpoint, is let through unread); what is hashed or signed inside them is
+ * checked strictly by its own schema.
+ */
+const sessionSummaryShape = {
+  id: sessionIdSchema,
+  title: z.string(),
+  openedUtc: z.string(),
+  genesisHash: hex64,
+  authority: publicKeyRecordSchema,
+  entryCount: z.number().int().min(0),
+  headHash: hex64,
+};
+export const sessionSummarySchema: z.ZodType<SessionSummary> = z.object(sessionSummaryShape);
+
+export const sessionDetailSchema: z.ZodType<SessionDetail> = z.object({
+  ...sessionSummaryShape,
+  scenario: createSessionRequestSchema.shape.scenario,
+  profile: createSessionRequestSchema.shape.profile,
+  genesisSignature: signatureSchema,
+});
+
+export const admissionSchema: z.ZodType<Admission> = z.object({
+  sessionId: sessionIdSchema,
+  admitted: publicKeyRecordSchema,
+  admittedBy: fingerprintSchema,
+  admittedUtc: z.string(),
+  signature: signatureSchema,
+});
+
+export const storedEntrySchema: z.ZodType<StoredEntry> = z.object({
+  entry: appendRequestSchema.shape.entry,
+  appendedBy: fingerprintSchema,
+  checkpointSeen: checkpointSeenSchema,
+  signature: signatureSchema,
+  appendedUtc: z.string(),
+});
+
+export const serverInfoSchema: z.ZodType<ServerInfo> = z.object({
+  mode: z.literal('team'),
+  database: z.enum(['embedded', 'postgresql']),
+  serverKey: publicKeyRecordSchema,
+});
+
+const requestProblemSchema = z.object({ path: z.string(), expected: z.string() });
+
+export const appendResponseSchema: z.ZodType<AppendResponse> = z.discriminatedUnion('outcome', [
+  z.object({
+    outcome: z.literal('appended'),
+    seq: z.number().int().min(1),
+    hash: hex64,
+    appendedUtc: z.string(),
+    checkpoint: checkpointResponseSchema,
+  }),
+  z.object({ outcome: z.literal('stale'), entryCount: z.number().int().min(0), headHash: hex64 }),
+  z.object({ outcome: z.literal('not-admitted'), fingerprint: z.string(), message: z.string() }),
+  z.object({ outcome: z.literal('invalid'), problems: z.array(requestProblemSchema) }),
+]);
+
+/** Any other refusal the server words: not found, exists already, invalid, or its own failure. */
+export const refusalSchema = z.union([
+  z.object({ outcome: z.enum(['not-found', 'exists', 'server-error']), message: z.string() }),
+  z.object({ outcome: z.literal('invalid'), problems: z.array(requestProblemSchema) }),
+]);
