@@ -48,7 +48,9 @@ const behindTheServer = (sql: string) =>
 describe('a log changed behind the server', () => {
   it('a truncated log grown again over the place of an entry already seen: the following console stops with the alarm at the first entry that does not chain to its own', async () => {
     await watching.until(() => watching.follower.size === 3, 'the console holding 3 entries');
+    // Its checkpoint too: a server refuses to sign a second checkpoint at a size it has signed.
     await behindTheServer('DELETE FROM entries WHERE session_id = $1 AND seq = 3');
+    await behindTheServer('DELETE FROM checkpoints WHERE session_id = $1 AND tree_size >= 3');
     const latecomer = await openConsole(session, thermalLead, thermal, { baseUrl: server.url });
     expect(latecomer.follower.size).toBe(2);
     // The server streams a seq once: the new third entry does not reach the console that has one; the fourth does.
