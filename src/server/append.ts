@@ -6,6 +6,7 @@ import type { Checkpoint } from '../record/checkpoint';
 import { entryHash } from '../record/ledger';
 import { entrySigningMessage, signatureHolds } from '../record/signing';
 import { canonicalJson } from '../session/canonicalJson';
+import { authorshipProblems } from '../team/entryAuthorship';
 import {
   type AppendRequest,
   type AppendResponse,
@@ -15,7 +16,6 @@ import {
   type StoredEntry,
 } from '../team/protocol';
 import type { Database, Queryable } from './database';
-import { authorshipProblems } from './entryAuthorship';
 import { findKey, insertEntry, isAdmitted, lockedHead } from './teamStore';
 
 /**
@@ -75,7 +75,7 @@ export async function appendEntry(
       { path: 'signature', expected: `the appender's (${appender.fingerprint}) signature over this append's message` },
     ]);
   const authorship = await authorshipProblems(session.scenario, entry, appender);
-  if (authorship.length) return invalid(authorship);
+  if (authorship.length) return invalid(authorship.map(({ path, expected }) => ({ path, expected })));
 
   const entryJson = canonicalJson(entry);
   try {

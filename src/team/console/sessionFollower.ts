@@ -12,6 +12,7 @@ import { MerkleTree } from '../../record/merkle';
 import { entrySigningMessage, type PublicKeyRecord, sameKey, signatureHolds, type VerifyingKeys } from '../../record/signing';
 import { canonicalJson } from '../../session/canonicalJson';
 import type { ThresholdProfile } from '../../session/profile';
+import { authorshipProblems } from '../entryAuthorship';
 import {
   type Admission,
   admissionMessage,
@@ -20,7 +21,6 @@ import {
   type StoredEntry,
   sessionGenesisMessage,
 } from '../protocol';
-import { authorshipProblem } from './entryAuthorship';
 
 /** What failed, for code; `words` say it to the person at the console. */
 type AlarmCheck =
@@ -216,8 +216,8 @@ export class SessionFollower {
         'append-signature',
         `its append is not signed by the appender it names (${appender.name}, ${appender.fingerprint}).`,
       );
-    const authorship = await authorshipProblem(this.#detail.scenario, entry, appender);
-    if (authorship) return alarm('authorship', authorship);
+    const [authorship] = await authorshipProblems(this.#detail.scenario, entry, appender);
+    if (authorship) return alarm('authorship', authorship.words);
 
     this.#held.push(stored);
     this.#tree.append(logLeafHash({ seq, hash, appendSignature: stored.signature }));
