@@ -52,6 +52,20 @@ interface ConsistencyCase {
  */
 const notSha256Hashes = ['consistency/additional/sizes-are-equal-one-and-proof-is-empty.json'];
 
+/** One element of a proof changed by a digit, removed or doubled, and the elements rotated: each must fail. */
+function alteredProofs(proof: string[], pick: number, digit: number): [string[], string][] {
+  if (proof.length === 0) return [];
+  const at = pick % proof.length;
+  const changed = [...proof];
+  changed[at] = flipDigit(proof[at] ?? '', digit % 64);
+  return [
+    [changed, `digit ${digit % 64} of element ${at}`],
+    [proof.toSpliced(at, 1), `element ${at} removed`],
+    [proof.toSpliced(at, 0, proof[at] ?? ''), `element ${at} doubled`],
+    ...(proof.length > 1 ? [[[...proof.slice(1), proof[0] ?? ''], 'elements rotated'] as [string[], string]] : []),
+  ];
+}
+
 describe('RFC 9162 Merkle tree hashing', () => {
   it('gives the RFC 6962 reference roots of the eight classic leaves at every size from 0 to 8', () => {
     expect(reference.rootBySize).toHaveLength(9);
@@ -185,15 +199,7 @@ describe('Merkle proofs, properties over a tree of 1,100 distinct leaves', () =>
         expect(verifyInclusion(claim)).toEqual({ holds: true });
         const fails = (changed: typeof claim, what: string) => expect(verifyInclusion(changed).holds, what).toBe(false);
         const { proof } = claim;
-        if (proof.length > 0) {
-          const at = pick % proof.length;
-          const changedProof = [...proof];
-          changedProof[at] = flipDigit(proof[at] ?? '', digit % 64);
-          fails({ ...claim, proof: changedProof }, `digit ${digit % 64} of element ${at}`);
-          fails({ ...claim, proof: proof.toSpliced(at, 1) }, `element ${at} removed`);
-          fails({ ...claim, proof: proof.toSpliced(at, 0, proof[at] ?? '') }, `element ${at} doubled`);
-          if (proof.length > 1) fails({ ...claim, proof: [...proof.slice(1), proof[0] ?? ''] }, 'elements rotated');
-        }
+        for (const [changed, what] of alteredProofs(proof, pick, digit)) fails({ ...claim, proof: changed }, what);
         fails({ ...claim, proof: [...proof, claim.rootHash] }, 'an element appended');
         fails({ ...claim, leafHash: flipDigit(claim.leafHash, digit % 64) }, 'the leaf hash');
         fails({ ...claim, rootHash: flipDigit(claim.rootHash, digit % 64) }, 'the root hash');
@@ -222,15 +228,7 @@ describe('Merkle proofs, properties over a tree of 1,100 distinct leaves', () =>
         expect(verifyConsistency(claim)).toEqual({ holds: true });
         const fails = (changed: typeof claim, what: string) => expect(verifyConsistency(changed).holds, what).toBe(false);
         const { proof } = claim;
-        if (proof.length > 0) {
-          const at = pick % proof.length;
-          const changedProof = [...proof];
-          changedProof[at] = flipDigit(proof[at] ?? '', digit % 64);
-          fails({ ...claim, proof: changedProof }, `digit ${digit % 64} of element ${at}`);
-          fails({ ...claim, proof: proof.toSpliced(at, 1) }, `element ${at} removed`);
-          fails({ ...claim, proof: proof.toSpliced(at, 0, proof[at] ?? '') }, `element ${at} doubled`);
-          if (proof.length > 1) fails({ ...claim, proof: [...proof.slice(1), proof[0] ?? ''] }, 'elements rotated');
-        }
+        for (const [changed, what] of alteredProofs(proof, pick, digit)) fails({ ...claim, proof: changed }, what);
         fails({ ...claim, proof: [...proof, claim.toRoot] }, 'an element appended');
         fails({ ...claim, proof: [claim.fromRoot, ...proof] }, 'the old root prepended');
         fails({ ...claim, fromRoot: flipDigit(claim.fromRoot, digit % 64) }, 'the old root');

@@ -20,7 +20,8 @@ export const packetFormatVersion = 4;
 /** The format before entries carried their provenance: still read and verified as it was. */
 export const provenanceFreeFormatVersion = 3;
 
-const hex64 = z.string().regex(/^[0-9a-f]{64}$/, 'a SHA-256 hash: 64 lower-case hex digits');
+/** A SHA-256 hash as the ledger and the team log write it. */
+export const hex64 = z.string().regex(/^[0-9a-f]{64}$/, 'a SHA-256 hash: 64 lower-case hex digits');
 
 /**
  * Whose an entry is: the scenario's step `step` (the index of its event in the scenario whose canonical

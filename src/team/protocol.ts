@@ -2,13 +2,12 @@
  * The team server's JSON API, as both sides read it: each request and response as a schema, and the
  * exact message each signed thing signs (one builder per message, used by the console and the server).
  */
-import { type Checkpoint, checkpointSchema } from '../record/checkpoint';
-import { packetSchema } from '../record/packetSchema';
+import { checkpointSchema } from '../record/checkpoint';
+import { hex64, packetSchema } from '../record/packetSchema';
 import { base64url, fingerprintSchema, signatureSchema } from '../record/signatureSchema';
 import { canonicalJson } from '../session/canonicalJson';
 import { z } from '../session/model';
 
-const hex64 = z.string().regex(/^[0-9a-f]{64}$/, 'a SHA-256 hash: 64 lower-case hex digits');
 const utcTime = z.iso.datetime({ offset: false, error: 'a UTC time such as 2026-12-06T12:00:00Z' });
 
 export const sessionIdSchema = z.uuid({ error: 'a session id: a UUID such as 0f8c7d2e-4b1a-4c3e-9a55-2f1d6e7b8c90' });
@@ -42,24 +41,6 @@ export const createSessionRequestSchema = z.strictObject({
 });
 export type CreateSessionRequest = z.infer<typeof createSessionRequestSchema>;
 
-export interface SessionSummary {
-  id: string;
-  title: string;
-  openedUtc: string;
-  genesisHash: string;
-  authority: z.infer<typeof publicKeyRecordSchema>;
-  entryCount: number;
-  /** The last entry's hash, or the genesis hash before any entry. */
-  headHash: string;
-}
-
-/** A session with what a console folds: the scenario and the profile. */
-export interface SessionDetail extends SessionSummary {
-  scenario: CreateSessionRequest['scenario'];
-  profile: CreateSessionRequest['profile'];
-  genesisSignature: z.infer<typeof signatureSchema>;
-}
-
 /** What an operator signs to register their key: the key record itself, proving they hold its private half. */
 export const keyRegistrationMessage = (key: z.infer<typeof publicKeyRecordSchema>) =>
   `crew-return/key/v1:${canonicalJson({ name: key.name, role: key.role, fingerprint: key.fingerprint, publicKey: key.publicKey })}`;
@@ -88,14 +69,6 @@ export const admissionRequestSchema = z.strictObject({
 });
 export type AdmissionRequest = z.infer<typeof admissionRequestSchema>;
 
-export interface Admission {
-  sessionId: string;
-  admitted: z.infer<typeof publicKeyRecordSchema>;
-  admittedBy: string;
-  admittedUtc: string;
-  signature: z.infer<typeof signatureSchema>;
-}
-
 const checkpointSeenSchema = z.strictObject({ treeSize: z.number().int().min(0), rootHash: hex64 }).nullable();
 export type CheckpointSeen = z.infer<typeof checkpointSeenSchema>;
 
@@ -118,36 +91,6 @@ export const appendRequestSchema = z.strictObject({
   signature: signatureSchema,
 });
 export type AppendRequest = z.infer<typeof appendRequestSchema>;
-
-/** A field of a request that was refused, and what was expected there. */
-export interface RequestProblem {
-  path: string;
-  expected: string;
-}
-
-export type AppendResponse =
-  /** With the server's signed checkpoint of the log this entry ends. */
-  | { outcome: 'appended'; seq: number; hash: string; appendedUtc: string; checkpoint: Checkpoint }
-  /** Someone appended first: the console takes in the newer entries and tries again. */
-  | { outcome: 'stale'; entryCount: number; headHash: string }
-  | { outcome: 'not-admitted'; fingerprint: string; message: string }
-  | { outcome: 'invalid'; problems: RequestProblem[] };
-
-/** An entry as the server keeps it, with who appended it and what they had seen. */
-export interface StoredEntry {
-  entry: z.infer<typeof appendRequestSchema>['entry'];
-  appendedBy: string;
-  checkpointSeen: CheckpointSeen;
-  signature: z.infer<typeof signatureSchema>;
-  appendedUtc: string;
-}
-
-export interface ServerInfo {
-  mode: 'team';
-  database: 'embedded' | 'postgresql';
-  /** The key the server signs checkpoints with. */
-  serverKey: z.infer<typeof publicKeyRecordSchema>;
-}
 
 /**
  * Checkpoints and Merkle proofs, as a console parses them: a checkpoint (GET
@@ -188,18 +131,22 @@ const sessionSummaryShape = {
   genesisHash: hex64,
   authority: publicKeyRecordSchema,
   entryCount: z.number().int().min(0),
+  /** The last entry's hash, or the genesis hash before any entry. */
   headHash: hex64,
 };
-export const sessionSummarySchema: z.ZodType<SessionSummary> = z.object(sessionSummaryShape);
+export const sessionSummarySchema = z.object(sessionSummaryShape);
+export type SessionSummary = z.infer<typeof sessionSummarySchema>;
 
-export const sessionDetailSchema: z.ZodType<SessionDetail> = z.object({
+/** A session with what a console folds: the scenario and the profile. */
+export const sessionDetailSchema = z.object({
   ...sessionSummaryShape,
   scenario: createSessionRequestSchema.shape.scenario,
   profile: createSessionRequestSchema.shape.profile,
   genesisSignature: signatureSchema,
 });
+export type SessionDetail = z.infer<typeof sessionDetailSchema>;
 
-export const admissionSchema: z.ZodType<Admission> = z.object({
+export const admissionSchema = z.object({
   sessionId: sessionIdSchema,
   admitted: publicKeyRecordSchema,
   admittedBy: fingerprintSchema,
@@ -207,7 +154,10 @@ export const admissionSchema: z.ZodType<Admission> = z.object({
   signature: signatureSchema,
 });
 
-export const storedEntrySchema: z.ZodType<StoredEntry> = z.object({
+export type Admission = z.infer<typeof admissionSchema>;
+
+/** An entry as the server keeps it, with who appended it and what they had seen. */
+export const storedEntrySchema = z.object({
   entry: appendRequestSchema.shape.entry,
   appendedBy: fingerprintSchema,
   checkpointSeen: checkpointSeenSchema,
@@ -215,15 +165,22 @@ export const storedEntrySchema: z.ZodType<StoredEntry> = z.object({
   appendedUtc: z.string(),
 });
 
-export const serverInfoSchema: z.ZodType<ServerInfo> = z.object({
+export type StoredEntry = z.infer<typeof storedEntrySchema>;
+
+export const serverInfoSchema = z.object({
   mode: z.literal('team'),
   database: z.enum(['embedded', 'postgresql']),
+  /** The key the server signs checkpoints with. */
   serverKey: publicKeyRecordSchema,
 });
+export type ServerInfo = z.infer<typeof serverInfoSchema>;
 
+/** A field of a request that was refused, and what was expected there. */
 const requestProblemSchema = z.object({ path: z.string(), expected: z.string() });
+export type RequestProblem = z.infer<typeof requestProblemSchema>;
 
-export const appendResponseSchema: z.ZodType<AppendResponse> = z.discriminatedUnion('outcome', [
+export const appendResponseSchema = z.discriminatedUnion('outcome', [
+  /** With the server's signed checkpoint of the log this entry ends. */
   z.object({
     outcome: z.literal('appended'),
     seq: z.number().int().min(1),
@@ -231,10 +188,12 @@ export const appendResponseSchema: z.ZodType<AppendResponse> = z.discriminatedUn
     appendedUtc: z.string(),
     checkpoint: checkpointResponseSchema,
   }),
+  /** Someone appended first: the console takes in the newer entries and tries again. */
   z.object({ outcome: z.literal('stale'), entryCount: z.number().int().min(0), headHash: hex64 }),
   z.object({ outcome: z.literal('not-admitted'), fingerprint: z.string(), message: z.string() }),
   z.object({ outcome: z.literal('invalid'), problems: z.array(requestProblemSchema) }),
 ]);
+export type AppendResponse = z.infer<typeof appendResponseSchema>;
 
 /** Any other refusal the server words: not found, exists already, invalid, or its own failure. */
 export const refusalSchema = z.union([
