@@ -6,6 +6,8 @@ import type { TrustedKeyRecord } from '../record/trust';
 import type { Actor } from '../session/model';
 import type { OpenedScenario } from '../session/openedScenario';
 import type { Walkthrough } from '../session/walkthrough';
+import type { TeamAction } from '../team/console/logWalkthrough';
+import type { OutboxItem } from '../team/console/outboxStore';
 
 /** The app's one IndexedDB database: sessions, their entries, and scenarios opened from files. */
 export const dbName = 'crew-return-decision-support';
@@ -14,6 +16,8 @@ export const entriesStore = 'entries';
 export const openedScenariosStore = 'openedScenarios';
 export const operatorKeysStore = 'operatorKeys';
 export const trustedKeysStore = 'trustedKeys';
+/** The team console's signed appends not yet acknowledged by the server. */
+export const outboxStore = 'outbox';
 /** The operators' keys by whose they are: one name and role may hold several keys, each its own identity. */
 export const operatorKeysByActor = 'byActor';
 
@@ -44,7 +48,7 @@ interface OpenedScenarioRecord extends OpenedScenario {
 /** An operator's key as stored: the public record and the private half under their passphrase. */
 export type StoredOperatorKey = PublicKeyRecord & { wrapped: WrappedKey };
 
-/** The stores as of version 5, each with the records it holds: reads and writes are typed by store name. */
+/** The stores as of version 6, each with the records it holds: reads and writes are typed by store name. */
 interface AppDatabase extends DBSchema {
   [sessionsStore]: { key: string; value: SessionRecord };
   [entriesStore]: { key: [sessionId: string, seq: number]; value: EntryRecord };
@@ -55,6 +59,7 @@ interface AppDatabase extends DBSchema {
     indexes: { [operatorKeysByActor]: [name: string, role: string] };
   };
   [trustedKeysStore]: { key: string; value: TrustedKeyRecord };
+  [outboxStore]: { key: string; value: OutboxItem<TeamAction> };
 }
 
 export type AppDatabaseConnection = IDBPDatabase<AppDatabase>;
@@ -64,11 +69,12 @@ export type AppTransaction<Mode extends IDBTransactionMode> = IDBPTransaction<Ap
  * Version 1: sessions with their entries inside; 2: one record per entry; 3: opened scenarios;
  * 4: operators' signing keys (private halves non-extractable) and the keys trusted for verifying;
  * 5: operators' keys wrapped under their passphrases, by fingerprint (a version-4 key, usable by
- * anyone at the browser, signs no more: its public half stays trusted so its packets still verify).
+ * anyone at the browser, signs no more: its public half stays trusted so its packets still verify);
+ * 6: the team console's outbox.
  * Each step upgrades from the one before, so a database of any earlier version keeps its sessions.
  */
 export function openAppDatabase(): Promise<AppDatabaseConnection> {
-  return openDB<AppDatabase>(dbName, 5, {
+  return openDB<AppDatabase>(dbName, 6, {
     async upgrade(database, oldVersion, _newVersion, transaction) {
       if (oldVersion < 1) database.createObjectStore(sessionsStore, { keyPath: 'id' });
       if (oldVersion < 2) database.createObjectStore(entriesStore, { keyPath: ['sessionId', 'seq'] });
@@ -85,6 +91,7 @@ export function openAppDatabase(): Promise<AppDatabaseConnection> {
           .createObjectStore(operatorKeysStore, { keyPath: 'fingerprint' })
           .createIndex(operatorKeysByActor, ['name', 'role']);
       }
+      if (oldVersion < 6) database.createObjectStore(outboxStore, { keyPath: 'id' });
     },
   });
 }

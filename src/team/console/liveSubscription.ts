@@ -33,6 +33,8 @@ export interface LiveOptions {
   follower: SessionFollower;
   EventSource: EventSourceConstructor;
   onNotice: (notice: LiveNotice) => void;
+  /** Each signed checkpoint the server sends (its words, unread), handled in turn with the entries. */
+  onCheckpoint?: (data: unknown) => Promise<void>;
   /** How long to wait before reconnecting, by attempt (0, 1, …); default 250 ms doubling to 5 s. */
   reconnectDelayMs?: (attempt: number) => number;
 }
@@ -106,6 +108,7 @@ export function subscribeLive(options: LiveOptions): LiveSubscription {
     });
     opened.addEventListener('entry', (event) => inTurn(() => takeEntry(event.data)));
     opened.addEventListener('admission', (event) => inTurn(() => takeAdmission(event.data)));
+    opened.addEventListener('checkpoint', (event) => inTurn(async () => options.onCheckpoint?.(parseJson(event.data))));
     opened.addEventListener('error', () => {
       if (source === opened) reconnect('the live stream was interrupted');
     });

@@ -10,7 +10,9 @@ import {
   type AppendRequest,
   admissionSchema,
   appendResponseSchema,
+  type ConsistencyProof,
   type CreateSessionRequest,
+  consistencyProofSchema,
   publicKeyRecordSchema,
   type RegisterKeyRequest,
   type RequestProblem,
@@ -57,6 +59,8 @@ export interface TeamApi {
   append(sessionId: string, request: AppendRequest): Promise<TeamResult<Appended>>;
   /** One page of the entries after seq `afterSeq`, in order (the server sends at most 1,000 at a time). */
   entriesAfter(sessionId: string, afterSeq: number): Promise<TeamResult<StoredEntry[]>>;
+  /** The proof that the log of `toSize` entries begins with the log of `fromSize` (both sizes the server signed). */
+  consistency(sessionId: string, fromSize: number, toSize: number): Promise<TeamResult<ConsistencyProof>>;
 }
 
 type Fetch = (url: string, init?: RequestInit) => Promise<Response>;
@@ -162,6 +166,8 @@ export function teamApi(baseUrl: string, fetchImpl: Fetch = (url, init) => fetch
         : refusal(`${session(id)}/entries`, 200, answer);
     },
     entriesAfter: (id, afterSeq) => call(`${session(id)}/entries?after=${afterSeq}`, storedEntrySchema.array()),
+    consistency: (id, fromSize, toSize) =>
+      call(`${session(id)}/consistency?from=${fromSize}&to=${toSize}`, consistencyProofSchema),
   };
 }
 

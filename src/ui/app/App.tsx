@@ -2,6 +2,8 @@ import { useEffect, useState } from 'react';
 import { type KeyStore, openKeyStore } from '../../files/keyStore';
 import { openSessionStore, type SessionStore, type StoredSession } from '../../files/sessionStore';
 import { defaultProfile, type ThresholdProfile } from '../../session/profile';
+import type { TeamSetup } from './appTypes';
+import { probeTeamServer } from './teamSetup';
 import { Workspace } from './Workspace';
 
 interface Ready {
@@ -10,16 +12,19 @@ interface Ready {
   storeProblem: string | null;
   restored: StoredSession | undefined;
   keys: KeyStore;
+  team: TeamSetup | null;
 }
 
 async function prepare(): Promise<Ready> {
-  const profile = await defaultProfile();
+  const [profile, team] = await Promise.all([defaultProfile(), probeTeamServer()]);
   try {
     const store = await openSessionStore();
-    return { profile, store, storeProblem: null, restored: await store.latest(), keys: openKeyStore() };
+    // On a team server the session to reopen is the one this page followed there, not one in this browser.
+    const restored = team ? undefined : await store.latest();
+    return { profile, store, storeProblem: null, restored, keys: openKeyStore(), team };
   } catch (error) {
     const storeProblem = error instanceof Error ? error.message : String(error);
-    return { profile, store: null, storeProblem, restored: undefined, keys: openKeyStore() };
+    return { profile, store: null, storeProblem, restored: undefined, keys: openKeyStore(), team };
   }
 }
 

@@ -39,6 +39,7 @@ export function AppHeader({ operatorKey }: { operatorKey: string | null }) {
       <button type="button" className="units-toggle" onClick={() => send({ type: 'units.toggle' })}>
         Temperatures in {temperatureUnit} <span className="muted">(switch)</span>
       </button>
+      <ModeBadge />
       <SaveStatus />
       <span className="operator">
         {operator ? `Operator: ${operator.name} (${operator.role})` : 'Operator: not set'}
@@ -61,4 +62,14 @@ function SaveStatus() {
   const storageProblem = AppActor.useSelector((s) => s.context.storageProblem);
   const writer = AppActor.useSelector((s) => s.context.writer);
   return <SaveStatusLine status={saveStatus({ walkthrough, ledger, storedCount, storageProblem, writer })} />;
+}
+
+/** Where sessions are kept: on the team server that served the page, or in this browser only. */
+function ModeBadge() {
+  const database = AppActor.useSelector((s) => s.context.team?.setup.server.database ?? null);
+  return (
+    <span className="mode-badge" data-testid="mode" data-mode={database ? 'team' : 'browser'}>
+      {database === null ? 'This browser only' : `Team server (${database === 'embedded' ? 'embedded database' : 'PostgreSQL'})`}
+    </span>
+  );
 }

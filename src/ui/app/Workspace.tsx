@@ -5,8 +5,10 @@ import type { Actor } from '../../session/model';
 import type { ThresholdProfile } from '../../session/profile';
 import { AuditView } from '../audit';
 import { builtInProblems, builtInScenarios, LibraryView, useOpenedScenarioStore } from '../library';
+import { TeamPanel, TeamSessions } from '../team';
 import { AppHeader } from './AppHeader';
 import { AppActor, now, viewOf } from './appActor';
+import type { TeamSetup } from './appTypes';
 import { OperatorDialogScreen } from './OperatorDialogScreen';
 import { SessionGuards } from './SessionGuards';
 import { useAppSend } from './useAppSend';
@@ -19,9 +21,10 @@ interface Props {
   storeProblem: string | null;
   restored: StoredSession | undefined;
   keys: KeyStore;
+  team: TeamSetup | null;
 }
 
-export function Workspace({ profile, store, storeProblem, restored, keys }: Props) {
+export function Workspace({ profile, store, storeProblem, restored, keys, team }: Props) {
   const [input] = useState(() => ({
     library: builtInScenarios,
     defaultProfile: profile,
@@ -31,6 +34,7 @@ export function Workspace({ profile, store, storeProblem, restored, keys }: Prop
     // An entry whose actor's key was locked meanwhile (an idle lock between the change and its write) is
     // stored unsigned, and shown as unsigned, rather than lost.
     signerFor: (actor: Actor) => keys.signerFor(actor).catch(() => null),
+    team,
   }));
   return (
     <AppActor.Provider options={{ input }}>
@@ -62,6 +66,7 @@ function WorkspaceBody({ store, keys }: Pick<Props, 'store' | 'keys'>) {
         </div>
       )}
       <WriterBannerScreen />
+      <TeamPanelScreen myKey={operatorKey} />
       {storageProblem !== null && (
         <p role="alert" className="storage-banner">
           This browser could not store the session: {storageProblem}. It is kept in memory only and nothing recorded is lost while
@@ -77,6 +82,34 @@ function WorkspaceBody({ store, keys }: Pick<Props, 'store' | 'keys'>) {
       )}
       <OperatorDialogScreen keys={keys} onUnlocked={setOperatorKey} />
     </div>
+  );
+}
+
+function TeamPanelScreen({ myKey }: { myKey: string | null }) {
+  const on = useAppSend();
+  const team = AppActor.useSelector((s) => s.context.team);
+  const hasWalkthrough = AppActor.useSelector((s) => s.context.walkthrough !== null);
+  const operator = AppActor.useSelector((s) => s.context.operator);
+  if (!team) return null;
+  return (
+    <TeamPanel
+      view={team.view}
+      notShared={hasWalkthrough && team.view === null}
+      myKey={operator ? myKey : null}
+      keys={team.keys}
+      problem={team.problem}
+      onAdmit={on.admit}
+      onListKeys={on.listTeamKeys}
+    />
+  );
+}
+
+function TeamSessionsScreen() {
+  const on = useAppSend();
+  const sessions = AppActor.useSelector((s) => s.context.team?.sessions ?? []);
+  const openSessionId = AppActor.useSelector((s) => s.context.team?.view?.sessionId ?? null);
+  return (
+    <TeamSessions sessions={sessions} openSessionId={openSessionId} onJoin={on.joinTeamSession} onList={on.listTeamSessions} />
   );
 }
 
@@ -116,21 +149,25 @@ function LibraryScreen({ store, shelf }: { store: SessionStore | null; shelf: Re
   const openedScenarios = AppActor.useSelector((s) => s.context.openedScenarios);
   const problems = AppActor.useSelector((s) => s.context.openProblems);
   const openScenarioId = AppActor.useSelector((s) => s.context.walkthrough?.scenario.id);
+  const teamMode = AppActor.useSelector((s) => s.context.team !== null);
   return (
-    <LibraryView
-      store={store}
-      onRestore={(session) => send({ type: 'session.restore', session })}
-      scenarios={library}
-      openedScenarios={openedScenarios}
-      shelf={shelf}
-      problems={problems}
-      openScenarioId={openScenarioId}
-      onOpen={(scenario) => send({ type: 'scenario.open', scenario, openedUtc: now() })}
-      onOpenedFile={(scenario, fileName) =>
-        shelf.whenRestored.then(() => send({ type: 'scenario.add', scenario, fileName, openedUtc: now() }))
-      }
-      onRemove={(id) => send({ type: 'scenario.remove', id })}
-      onRejectedFile={(problems) => send({ type: 'scenario.rejected', problems })}
-    />
+    <>
+      {teamMode && <TeamSessionsScreen />}
+      <LibraryView
+        store={store}
+        onRestore={(session) => send({ type: 'session.restore', session })}
+        scenarios={library}
+        openedScenarios={openedScenarios}
+        shelf={shelf}
+        problems={problems}
+        openScenarioId={openScenarioId}
+        onOpen={(scenario) => send({ type: 'scenario.open', scenario, openedUtc: now() })}
+        onOpenedFile={(scenario, fileName) =>
+          shelf.whenRestored.then(() => send({ type: 'scenario.add', scenario, fileName, openedUtc: now() }))
+        }
+        onRemove={(id) => send({ type: 'scenario.remove', id })}
+        onRejectedFile={(problems) => send({ type: 'scenario.rejected', problems })}
+      />
+    </>
   );
 }

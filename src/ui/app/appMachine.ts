@@ -31,12 +31,8 @@ export const appMachine = appSetup.createMachine({
     mode: { kind: 'recording' },
     store: input.store ?? null,
     signerFor: input.signerFor,
+    team: input.team ? { setup: input.team, view: null, sessions: [], keys: [], problem: null } : null,
   }),
-  invoke: {
-    id: 'persistence',
-    src: 'sessionPersistence',
-    input: ({ context }) => ({ store: context.store, storeProblem: context.storageProblem, signerFor: context.signerFor }),
-  },
   on: {
     'units.toggle': { actions: 'toggleUnits' },
     'ledger.stored': { guard: 'writesHere', actions: 'showStored' },
@@ -46,8 +42,45 @@ export const appMachine = appSetup.createMachine({
     'scenario.rejected': { actions: 'showOpenProblems' },
     'library.restored': { actions: 'restoreShelf' },
     'scenario.remove': { actions: 'removeFromShelf' },
+    'team.view': { guard: 'teamViewOfOpenSession', actions: 'showTeamView' },
+    'team.refused': { guard: 'teamViewOfOpenSession', actions: 'showTeamRefusal' },
+    'team.failed': { actions: 'showTeamProblem' },
+    'team.keys': { actions: 'showTeamKeys' },
+    'team.sessions': { actions: 'showTeamSessions' },
+    'team.admit': { actions: 'forwardToTeam' },
+    'team.listKeys': { actions: 'forwardToTeam' },
+    'team.listSessions': { actions: 'forwardToTeam' },
+    'team.join': { actions: 'forwardToTeam' },
   },
   states: {
+    /**
+     * Where the open session is kept: in this browser (IndexedDB), or on the team server that served
+     * the page, where every console on the session appends to one log. Either way the actor hears each change.
+     */
+    record: {
+      initial: 'choosing',
+      states: {
+        choosing: { always: [{ guard: 'teamMode', target: 'teamServer' }, { target: 'browser' }] },
+        browser: {
+          invoke: {
+            id: 'persistence',
+            src: 'sessionPersistence',
+            input: ({ context }) => ({
+              store: context.store,
+              storeProblem: context.storageProblem,
+              signerFor: context.signerFor,
+            }),
+          },
+        },
+        teamServer: {
+          invoke: {
+            id: 'persistence',
+            src: 'teamLink',
+            input: ({ context }) => ({ team: context.team?.setup ?? null, signerFor: context.signerFor }),
+          },
+        },
+      },
+    },
     view: {
       initial: 'starting',
       states: {
@@ -90,6 +123,7 @@ export const appMachine = appSetup.createMachine({
         ],
         'packet.imported': { target: '.audit', actions: 'showImported' },
         'packet.replay': { target: '.walkthrough', actions: 'replayPacket' },
+        'team.joined': { target: '.walkthrough', actions: ['showJoined', 'sessionOpened'] },
       },
     },
     operator: {
@@ -130,12 +164,18 @@ export const appMachine = appSetup.createMachine({
       },
       on: { 'session.restore': { target: '.checking' } },
     },
-    /** The open session's writer lock, claimed afresh for each session opened. */
+    /**
+     * The open session's writer lock across this browser's tabs, claimed afresh for each session
+     * opened; none on a team server, whose database orders every console's appends.
+     */
     session: {
       initial: 'checking',
       states: {
-        checking: { always: [{ guard: 'hasWalkthrough', target: 'open' }, { target: 'none' }] },
-        none: {},
+        checking: {
+          always: [{ guard: 'teamMode', target: 'team' }, { guard: 'hasWalkthrough', target: 'open' }, { target: 'none' }],
+        },
+        none: { on: { 'session.opened': 'checking' } },
+        team: {},
         open: {
           invoke: {
             id: 'writerLock',
@@ -145,10 +185,11 @@ export const appMachine = appSetup.createMachine({
               store: context.store,
             }),
           },
-          on: { 'writer.takeOver': { actions: 'takeOver' } },
+          // Another session opened: its lock is claimed afresh. (On the region, a re-entering transition
+          // would re-enter the whole parallel chart, and restart every actor it invokes.)
+          on: { 'writer.takeOver': { actions: 'takeOver' }, 'session.opened': 'checking' },
         },
       },
-      on: { 'session.opened': { target: '.open', reenter: true } },
     },
   },
 });

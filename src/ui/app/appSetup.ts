@@ -13,6 +13,7 @@ import {
   asStored,
   cursorShown,
   explored,
+  fromTeamLog,
   handedOver,
   opened,
   recorded,
@@ -24,6 +25,7 @@ import {
   storedPartOf,
 } from './sessionUpdates';
 import { sessionWriter } from './sessionWriter';
+import { teamLink } from './teamLink';
 
 const readOnlyRefusal = 'this session is recorded in another tab: this tab is read-only (take over to record here)';
 const isOpen = (context: AppContext, sessionId: string) =>
@@ -31,8 +33,13 @@ const isOpen = (context: AppContext, sessionId: string) =>
 
 export const appSetup = setup({
   types: { context: {} as AppContext, events: {} as AppEvent, input: {} as AppInput },
-  actors: { sessionPersistence, sessionWriter },
+  actors: { sessionPersistence, sessionWriter, teamLink },
   guards: {
+    teamMode: ({ context }) => context.team !== null,
+    teamViewOfOpenSession: ({ context, event }) => {
+      assertEvent(event, ['team.view', 'team.refused']);
+      return isOpen(context, event.sessionId);
+    },
     hasWalkthrough: ({ context }) => context.walkthrough !== null,
     hasRecord: ({ context }) => context.walkthrough !== null || context.imported !== null,
     operatorKnown: ({ context }) => context.operator !== null,
@@ -244,5 +251,45 @@ export const appSetup = setup({
     dropPending: assign({ pending: null }),
     forgetOperator: assign({ operator: null }),
     takeOver: sendTo('writerLock', { type: 'writer.takeOver' as const }),
+    forwardToTeam: sendTo('persistence', ({ event }) => {
+      assertEvent(event, ['team.join', 'team.admit', 'team.listKeys', 'team.listSessions']);
+      return event;
+    }),
+    showTeamView: assign(({ context, event }) => {
+      assertEvent(event, 'team.view');
+      return fromTeamLog(context, event.view, event.walkthrough);
+    }),
+    showJoined: assign(({ context, event }) => {
+      assertEvent(event, 'team.joined');
+      return {
+        ...fromTeamLog({ ...context, walkthrough: null }, event.view, event.walkthrough),
+        refusal: null,
+        mode: { kind: 'recording' as const },
+      };
+    }),
+    showTeamRefusal: assign({
+      refusal: ({ event }) => {
+        assertEvent(event, 'team.refused');
+        return event.words;
+      },
+    }),
+    showTeamProblem: assign({
+      team: ({ context, event }) => {
+        assertEvent(event, 'team.failed');
+        return context.team && { ...context.team, problem: event.words };
+      },
+    }),
+    showTeamKeys: assign({
+      team: ({ context, event }) => {
+        assertEvent(event, 'team.keys');
+        return context.team && { ...context.team, keys: event.keys };
+      },
+    }),
+    showTeamSessions: assign({
+      team: ({ context, event }) => {
+        assertEvent(event, 'team.sessions');
+        return context.team && { ...context.team, sessions: event.sessions };
+      },
+    }),
   },
 });

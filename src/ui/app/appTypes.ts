@@ -1,12 +1,19 @@
 import type { Scenario } from '../../../scenarios/schema';
 import type { SessionStore, StoredSession } from '../../files/sessionStore';
 import type { AuditEntry, SignerFor } from '../../record/ledger';
+import type { PublicKeyRecord } from '../../record/signing';
 import type { Exploration } from '../../session/exploration';
 import type { InputProblem } from '../../session/inputProblem';
 import type { Actor, AssessedValue } from '../../session/model';
 import type { OpenedScenario } from '../../session/openedScenario';
 import type { ThresholdProfile } from '../../session/profile';
 import type { Change, Walkthrough } from '../../session/walkthrough';
+import type { LiveOptions } from '../../team/console/liveSubscription';
+import type { TeamAction } from '../../team/console/logWalkthrough';
+import type { OutboxStore } from '../../team/console/outboxStore';
+import type { TeamApi } from '../../team/console/teamApi';
+import type { TeamView } from '../../team/console/teamConsole';
+import type { ServerInfo, SessionSummary } from '../../team/protocol';
 import type { ImportedPacket } from '../audit';
 import type { TemperatureUnit } from '../shared/units';
 import type { WriterStatus } from './saveStatus';
@@ -19,6 +26,34 @@ type Mode =
   | { kind: 'recording' }
   | { kind: 'exploring'; exploration: Exploration }
   | { kind: 'replaying'; fileName: string; walkthrough: Walkthrough };
+
+/** What a page served by a team server needs to keep its sessions there: the server's API and key, and an outbox. */
+export interface TeamSetup {
+  api: TeamApi;
+  server: ServerInfo;
+  outbox: OutboxStore<TeamAction>;
+  EventSource: LiveOptions['EventSource'];
+}
+
+/** The team console, as the screen shows it. */
+interface TeamState {
+  setup: TeamSetup;
+  /** The open session's log as this console verified it (null: the session is not on the server yet). */
+  view: TeamView | null;
+  /** The sessions on the server, as last listed. */
+  sessions: SessionSummary[];
+  /** The keys registered on the server, as last listed (the authority admits from them). */
+  keys: PublicKeyRecord[];
+  /** The last thing the server or the console could not do, in words. */
+  problem: string | null;
+}
+
+/** What the screen asks of the team console. */
+export type TeamCommand =
+  | { type: 'team.join'; sessionId: string }
+  | { type: 'team.admit'; key: PublicKeyRecord }
+  | { type: 'team.listKeys' }
+  | { type: 'team.listSessions' };
 
 export interface AppContext {
   library: Scenario[];
@@ -45,6 +80,8 @@ export interface AppContext {
   mode: Mode;
   store: SessionStore | null;
   signerFor: SignerFor | undefined;
+  /** Set when the page is served by a team server: sessions live there, not in this browser. */
+  team: TeamState | null;
 }
 
 export type AppView = 'library' | 'walkthrough' | 'audit';
@@ -87,7 +124,15 @@ export type AppEvent =
   | { type: 'explore.try'; key: string; value: AssessedValue | null }
   | { type: 'explore.discard' }
   | { type: 'explore.adopt'; reason: string; wallClockUtc: string }
-  | { type: 'explore.adopted'; change: Change; wallClockUtc: string };
+  | { type: 'explore.adopted'; change: Change; wallClockUtc: string }
+  | TeamCommand
+  /** The open session's log as the team console verified it, and the walkthrough it makes. */
+  | { type: 'team.view'; sessionId: string; view: TeamView; walkthrough: Walkthrough }
+  | { type: 'team.joined'; view: TeamView; walkthrough: Walkthrough }
+  | { type: 'team.refused'; sessionId: string; words: string }
+  | { type: 'team.failed'; words: string }
+  | { type: 'team.keys'; keys: PublicKeyRecord[] }
+  | { type: 'team.sessions'; sessions: SessionSummary[] };
 
 export interface AppInput {
   library: Scenario[];
@@ -98,6 +143,8 @@ export interface AppInput {
   store?: SessionStore | null;
   /** The key each entry's actor signs with (none: entries are stored unsigned). */
   signerFor?: SignerFor;
+  /** Given when the page is served by a team server. */
+  team?: TeamSetup | null;
 }
 
 /** The walkthrough on screen: a replayed packet, the unrecorded copy while exploring, or the session. */

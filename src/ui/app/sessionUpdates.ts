@@ -15,7 +15,9 @@ import {
   recordedUpTo,
   recordHandover,
   sessionAuthority,
+  type Walkthrough,
 } from '../../session/walkthrough';
+import type { TeamView } from '../../team/console/teamConsole';
 import type { ImportedPacket } from '../audit';
 import type { AppContext } from './appTypes';
 import { writesHere } from './saveStatus';
@@ -104,4 +106,23 @@ export function replayOf(imported: ImportedPacket, openedUtc: string): Partial<A
   const events = eventsOf(packet);
   const walkthrough = replayWalkthrough({ scenario: packet.scenario, profile: packet.profile, events }, openedUtc);
   return { mode: { kind: 'replaying', fileName, walkthrough }, refusal: null };
+}
+
+/**
+ * The open session as the team console verified it (its own pending appends after it): what the
+ * screen shows and what the next change is made on. A console reviewing an earlier step stays there;
+ * one at the latest step follows the session on. While actions wait for someone to identify, the
+ * console's own walkthrough (with them) stays on screen.
+ */
+export function fromTeamLog(context: AppContext, view: TeamView, fromLog: Walkthrough): Partial<AppContext> {
+  const { walkthrough } = context;
+  const team = context.team && { ...context.team, view };
+  const stored = { ledger: [...view.verified, ...view.pending], storedCount: view.verified.length, writer: 'writing' as const };
+  if (view.waiting > 0 && walkthrough) return { team, ...stored, ledger: [...view.verified], storedCount: view.verified.length };
+  const reviewing = walkthrough !== null && walkthrough.cursor < frontier(walkthrough);
+  return {
+    team,
+    ...stored,
+    walkthrough: reviewing ? { ...fromLog, cursor: Math.min(walkthrough.cursor, fromLog.cursor) } : fromLog,
+  };
 }

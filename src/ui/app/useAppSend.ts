@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import type { PublicKeyRecord } from '../../record/signing';
 import type { Actor, AssessedValue } from '../../session/model';
 import type { OpenedScenario } from '../../session/openedScenario';
 import type { Change } from '../../session/walkthrough';
@@ -28,6 +29,10 @@ export function useAppSend() {
       lockOperator: () => send({ type: 'operator.lock' }),
       restoreShelf: (openedScenarios: OpenedScenario[]) => send({ type: 'library.restored', openedScenarios }),
       takeOver: () => send({ type: 'writer.takeOver' }),
+      joinTeamSession: (sessionId: string) => send({ type: 'team.join', sessionId }),
+      listTeamSessions: () => send({ type: 'team.listSessions' }),
+      listTeamKeys: () => send({ type: 'team.listKeys' }),
+      admit: (key: PublicKeyRecord) => send({ type: 'team.admit', key }),
     }),
     [send],
   );

@@ -1,0 +1,148 @@
+/**
+ * The room, not one laptop: three operators, each in their own browser, on one session kept by a real
+ * team server (`npm start`'s process, spawned here on its own data folder). The flight director opens
+ * the session and admits the others; each position answers the poll from its own seat; every console
+ * shows the tally as it fills and the decision as it is taken. Then the server is killed mid-session:
+ * what a console signed meanwhile is kept, and sent once the server is back.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type Browser, expect, type Page, test } from '@playwright/test';
+import { type ServerProcess, spawnServer } from '../tests/server/serverProcess';
+import { identify, passphraseOf, sign, stepUntil } from './support';
+
+const director = { name: 'Ana Flight', role: 'flight director' };
+const thermal = { name: 'Tess Thermal', role: 'thermal' };
+const surgeon = { name: 'Cy Surgeon', role: 'crew surgeon' };
+
+let dataDir: string;
+let server: ServerProcess;
+
+test.beforeEach(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'crew-return-e2e-team-'));
+  server = await spawnServer({ DATA_DIR: dataDir });
+});
+test.afterEach(async () => {
+  if (server.child.exitCode === null && server.child.signalCode === null) {
+    server.child.kill('SIGTERM');
+    await server.exited;
+  }
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+async function seat(browser: Browser, url: string): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await page.goto(url);
+  await expect(page.getByTestId('mode')).toHaveText('Team server (embedded database)');
+  return page;
+}
+
+const teamPanel = (page: Page) => page.getByRole('region', { name: 'Team session' });
+const verified = (page: Page) => page.getByTestId('team-verified');
+
+/** The flight director opens MS-22 and identifies: the session goes on the server under their key. */
+async function openForTheTeam(page: Page) {
+  await page.getByRole('button', { name: 'Walk through Soyuz MS-22 coolant leak' }).click();
+  await expect(teamPanel(page)).toContainText('identify to open it on the team server');
+  await page.getByRole('button', { name: 'Identify' }).click();
+  await identify(page, director.name, director.role);
+  await expect(teamPanel(page)).toContainText('on the team server, under the authority of Ana Flight (flight director)');
+  await expect(page.getByTestId('team-connection')).toHaveText('Live.');
+}
+
+/** Another operator follows the session from their own console, identifies, and waits to be admitted. */
+async function joinAs(page: Page, who: { name: string; role: string }) {
+  await page.getByRole('button', { name: /^Join Soyuz MS-22 coolant leak/ }).click();
+  await expect(page.getByTestId('team-connection')).toHaveText('Live.');
+  await page.getByRole('button', { name: 'Identify' }).click();
+  await identify(page, who.name, who.role);
+  await expect(page.getByTestId('team-admission')).toContainText('Waiting for Ana Flight (flight director) to admit your key');
+}
+
+test('three operators on their own consoles: the director admits the others, each position answers the poll from its own seat, and every console sees the tally and the decision', async ({
+  browser,
+}) => {
+  const directorPage = await seat(browser, server.url);
+  await openForTheTeam(directorPage);
+  await stepUntil(directorPage, 'anomaly.decision');
+
+  const thermalPage = await seat(browser, server.url);
+  const surgeonPage = await seat(browser, server.url);
+  const consoles = [directorPage, thermalPage, surgeonPage];
+  await joinAs(thermalPage, thermal);
+  await joinAs(surgeonPage, surgeon);
+
+  const admit = teamPanel(directorPage).getByRole('region', { name: 'Admit operators' });
+  await admit.getByRole('button', { name: 'Refresh the list of operators' }).click();
+  for (const who of [thermal, surgeon]) await admit.getByRole('button', { name: `Admit ${who.name} (${who.role})` }).click();
+  for (const page of [thermalPage, surgeonPage]) await expect(page.getByTestId('team-admission')).toHaveCount(0);
+  for (const page of consoles) await expect(page.getByTestId('state-now')).toHaveText('anomaly.decision');
+
+  // The director opens the poll on three positions; each console shows it.
+  const pollOf = (page: Page) =>
+    page.getByRole('region', { name: 'Decision', exact: true }).getByRole('region', { name: 'GO/NO-GO poll' });
+  for (const position of ['propulsion', 'program manager', 'partner agency'])
+    await pollOf(directorPage).getByRole('checkbox', { name: position }).uncheck();
+  await pollOf(directorPage).getByRole('button', { name: 'Open poll' }).click();
+  for (const page of consoles)
+    await expect(pollOf(page).getByRole('table')).toContainText('opened by Ana Flight (flight director)');
+
+  const answer = async (page: Page, who: { name: string; role: string }, call: string) => {
+    const poll = pollOf(page);
+    await poll.getByLabel('Answering for').selectOption(who.role);
+    await poll.getByLabel(`Name of the ${who.role} operator`).fill(who.name);
+    await poll.getByLabel(`Passphrase of the ${who.role} operator`).fill(passphraseOf(who.name));
+    await poll.getByRole('radio', { name: call, exact: true }).check();
+    await poll.getByRole('button', { name: `Sign and record the ${who.role} call` }).click();
+  };
+  await answer(thermalPage, thermal, 'GO');
+  // The tally fills on every console as each seat answers.
+  for (const page of consoles) await expect(pollOf(page).getByRole('table')).toContainText('1 GO');
+  await answer(surgeonPage, surgeon, 'GO');
+  await answer(directorPage, director, 'GO');
+  for (const page of consoles)
+    await expect(pollOf(page).getByRole('table')).toContainText('3 GO, 0 NO-GO, 0 abstain; every position answered');
+
+  const decision = directorPage.getByRole('region', { name: 'Decision', exact: true });
+  await decision.getByRole('button', { name: /^Confirm: / }).click();
+  await sign(directorPage);
+  for (const page of consoles) {
+    await expect(page.getByTestId('decision')).toContainText('after poll 1');
+    await expect(page.getByTestId('decision')).toHaveAttribute('data-outcome', 'launch-replacement');
+  }
+  // One log: every console verified the same entries, and none raised an alarm.
+  const counts = await Promise.all(consoles.map((page) => verified(page).getAttribute('data-entries')));
+  expect(new Set(counts).size).toBe(1);
+  for (const page of consoles) await expect(page.locator('.team-alarm')).toHaveCount(0);
+});
+
+test('the server killed mid-session: what a console signed meanwhile is kept and sent when it is back, and nothing acknowledged is lost', async ({
+  browser,
+}) => {
+  const directorPage = await seat(browser, server.url);
+  await openForTheTeam(directorPage);
+  await stepUntil(directorPage, 'anomaly.inspection');
+  const thermalPage = await seat(browser, server.url);
+  await joinAs(thermalPage, thermal);
+  const before = Number(await verified(directorPage).getAttribute('data-entries'));
+  await expect(verified(thermalPage)).toHaveAttribute('data-entries', String(before));
+
+  const { port } = new URL(server.url);
+  server.child.kill('SIGKILL');
+  await server.exited;
+  await expect(directorPage.getByTestId('team-connection')).toHaveText('Reconnecting to the team server…');
+
+  // Recorded while the server is down: signed, kept in the browser, shown as not yet on the server.
+  await directorPage.getByRole('button', { name: 'Next →' }).click();
+  await expect(directorPage.getByTestId('team-unsent')).toContainText('1 of your entries not yet on the server');
+
+  server = await spawnServer({ DATA_DIR: dataDir, PORT: port });
+  await expect(directorPage.getByTestId('team-unsent')).toHaveCount(0);
+  for (const page of [directorPage, thermalPage]) {
+    await expect(page.getByTestId('team-connection')).toHaveText('Live.');
+    await expect(verified(page)).toHaveAttribute('data-entries', String(before + 1));
+  }
+  const log = (await (await fetch(`${server.url}/api/sessions`)).json()) as { entryCount: number }[];
+  expect(log.map((s) => s.entryCount)).toEqual([before + 1]);
+});

@@ -1,0 +1,2 @@
+export { TeamPanel } from './TeamPanel';
+export { TeamSessions } from './TeamSessions';
