@@ -53,6 +53,16 @@ export interface TeamConsoleOptions {
   onView: (view: TeamView) => void;
   /** An action the machine refused on the log as it now stands, in its words. */
   onRefused: (words: string) => void;
+  /**
+   * The last checkpoint of this session this console checked, kept across reloads: the server's next
+   * one must extend it, so a server restored from an older backup is caught at the next connection.
+   */
+  memory?: CheckpointMemory;
+}
+
+export interface CheckpointMemory {
+  last: Checkpoint | null;
+  keep(checkpoint: Checkpoint): void;
 }
 
 export type OpenedConsole = { ok: true; console: TeamConsole } | { ok: false; words: string };
@@ -76,13 +86,19 @@ export class TeamConsole {
   private constructor(options: TeamConsoleOptions, follower: SessionFollower) {
     this.#options = options;
     this.#follower = follower;
-    this.#watch = new CheckpointWatch(options.serverKey, follower);
+    this.#watch = new CheckpointWatch(options.serverKey, follower, options.memory?.last ?? null);
   }
 
   /** Verifies the session's opening, its admissions and its log so far, then follows it live. */
   static async open(options: TeamConsoleOptions): Promise<OpenedConsole> {
     const { api, sessionId } = options;
     const detail = await api.session(sessionId);
+    const seen = options.memory?.last;
+    if (!detail.ok && detail.failure.kind === 'not-found' && seen)
+      return {
+        ok: false,
+        words: `The server no longer has session ${sessionId}, whose log this console checked at ${seen.treeSize} entries: do not trust this server (restored from an older backup, or replaced).`,
+      };
     if (!detail.ok) return { ok: false, words: detail.failure.words };
     const opened = await SessionFollower.open(detail.value);
     if (!opened.ok) return { ok: false, words: opened.alarm.words };
@@ -266,8 +282,12 @@ export class TeamConsole {
       proof = fetched.value.proof;
     }
     const taken = await this.#watch.take(data, proof);
-    if (taken.ok) this.#tell();
-    else this.#raise(taken.alarm.words);
+    if (!taken.ok) {
+      this.#raise(taken.alarm.words);
+      return;
+    }
+    this.#options.memory?.keep(taken.checkpoint);
+    this.#tell();
   }
 
   #raise(words: string): void {

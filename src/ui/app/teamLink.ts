@@ -8,13 +8,14 @@
  */
 import { fromCallback } from 'xstate';
 import { sessionIdOf } from '../../files/sessionStore';
+import { type Checkpoint, parseCheckpoint } from '../../record/checkpoint';
 import type { SignerFor } from '../../record/ledger';
 import { type PublicKeyRecord, publicHalf, type Signer } from '../../record/signing';
 import type { Actor } from '../../session/model';
 import type { Walkthrough, WalkthroughEvent } from '../../session/walkthrough';
 import { actionOf, basisOf, type TeamAction, walkthroughOfLog } from '../../team/console/logWalkthrough';
 import { admissionRequest, openSessionRequest, registerKeyRequest } from '../../team/console/signedRequests';
-import { TeamConsole, type TeamView } from '../../team/console/teamConsole';
+import { type CheckpointMemory, TeamConsole, type TeamView } from '../../team/console/teamConsole';
 import type { AppEvent, TeamCommand, TeamSetup } from './appTypes';
 
 interface SessionChanged {
@@ -36,6 +37,31 @@ interface Link {
   console: TeamConsole | null;
   /** Actions recorded before the session was on the server (nobody had identified to open it). */
   waiting: TeamAction[];
+}
+
+/**
+ * The last checkpoint this browser checked of a session on a server, kept in its local storage:
+ * what the server shows next must extend it, even after a reload. Storage refused: kept for the page.
+ */
+function checkpointMemory(serverFingerprint: string, sessionId: string): CheckpointMemory {
+  const key = `crew-return.checkpoint.${serverFingerprint}.${sessionId}`;
+  let last: Checkpoint | null = null;
+  try {
+    const kept = parseCheckpoint(JSON.parse(localStorage.getItem(key) ?? 'null'));
+    last = kept.ok ? kept.value : null;
+  } catch {
+    last = null;
+  }
+  return {
+    last,
+    keep: (checkpoint) => {
+      try {
+        localStorage.setItem(key, JSON.stringify(checkpoint));
+      } catch {
+        // The page's own watch still holds it.
+      }
+    },
+  };
 }
 
 export const teamLink = fromCallback<SessionChanged | TeamCommand, TeamLinkInput, AppEvent>(({ input, receive, sendBack }) => {
@@ -70,6 +96,7 @@ export const teamLink = fromCallback<SessionChanged | TeamCommand, TeamLinkInput
       signerFor,
       onView: (view) => tell(localId, view),
       onRefused: refuse(localId),
+      memory: checkpointMemory(server.serverKey.fingerprint, sessionId),
     });
     if (!opened.ok) {
       sendBack({ type: 'team.failed', words: opened.words });

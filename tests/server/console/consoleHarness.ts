@@ -32,6 +32,8 @@ export interface TeamServerUnderTest {
   url: string;
   /** The PostgreSQL database's URL (a superuser's), to reach past the server as a hostile operator could; null when embedded. */
   databaseUrl: string | null;
+  /** The embedded database's data folder (null on PostgreSQL): copied while stopped, it is a backup. */
+  dataDir: string | null;
   stop(): Promise<void>;
   /** Starts it again on the same port and database. */
   start(): Promise<void>;
@@ -62,6 +64,7 @@ export async function startTeamServer(kind: DatabaseKind): Promise<TeamServerUnd
   return {
     url,
     databaseUrl,
+    dataDir: folder,
     stop: async () => {
       await running?.close();
       running = null;
