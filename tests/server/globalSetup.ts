@@ -5,25 +5,14 @@
  * 10–30 s to initialize; loading the dump, ~5 s). Both are handed to the tests with `provide`.
  */
 import { execFileSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import {
-  chownSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
+import { chownSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { openEmbeddedDatabase } from '../../src/server/embeddedDatabase';
 import { migrate } from '../../src/server/migrate';
 import { openPostgresDatabase } from '../../src/server/postgresDatabase';
+import { pgliteDump } from './pgliteDump';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -38,8 +27,6 @@ declare module 'vitest' {
 
 const postgresBin = '/usr/lib/postgresql/15/bin';
 const postgresTemplate = 'crew_return_template';
-const projectFolder = new URL('../..', import.meta.url).pathname;
-const migrationsFolder = join(projectFolder, 'src/server/migrations');
 
 const asRoot = process.getuid?.() === 0;
 /** Runs a PostgreSQL program, as the `postgres` user when we are root (PostgreSQL refuses to run as root). */
@@ -91,29 +78,6 @@ async function migratedTemplate(serverUrl: string): Promise<void> {
   const template = await openPostgresDatabase(`${serverUrl}/${postgresTemplate}`, () => {});
   await migrate(template);
   await template.close();
-}
-
-/**
- * The migrated PGlite dump, made once and kept in node_modules/.cache under a name that is a hash of
- * the migrations and PGlite's version: a changed migration makes a new one.
- */
-async function pgliteDump(): Promise<string> {
-  const hash = createHash('sha256');
-  const pglite = JSON.parse(readFileSync(join(projectFolder, 'node_modules/@electric-sql/pglite/package.json'), 'utf8'));
-  hash.update(String(pglite.version));
-  for (const name of readdirSync(migrationsFolder).sort()) hash.update(name).update(readFileSync(join(migrationsFolder, name)));
-  const cacheFolder = join(projectFolder, 'node_modules/.cache/crew-return-server');
-  const file = join(cacheFolder, `pglite-migrated-${hash.digest('hex').slice(0, 16)}.tar`);
-  if (existsSync(file)) return file;
-  const database = await openEmbeddedDatabase();
-  await migrate(database);
-  const dump = await database.dump();
-  await database.close();
-  mkdirSync(cacheFolder, { recursive: true });
-  const partial = `${file}.${process.pid}`;
-  writeFileSync(partial, new Uint8Array(await dump.arrayBuffer()));
-  renameSync(partial, file);
-  return file;
 }
 
 export default async function setup(project: TestProject) {
