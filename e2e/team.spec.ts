@@ -5,14 +5,14 @@
  * shows the tally as it fills and the decision as it is taken. Then the server is killed mid-session:
  * what a console signed meanwhile is kept, and sent once the server is back.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Browser, expect, type Page, test } from '@playwright/test';
 import { pgliteDump } from '../tests/server/pgliteDump';
 import { type ServerProcess, spawnServer } from '../tests/server/serverProcess';
-import { identify, passphraseOf, sign, stepUntil } from './support';
+import { identify, passphraseOf, sealAs, sign, stepUntil } from './support';
 
 const director = { name: 'Ana Flight', role: 'flight director' };
 const thermal = { name: 'Tess Thermal', role: 'thermal' };
@@ -64,9 +64,9 @@ async function joinAs(page: Page, who: { name: string; role: string }) {
   await expect(page.getByTestId('team-admission')).toContainText('Waiting for Ana Flight (flight director) to admit your key');
 }
 
-test('three operators on their own consoles: the director admits the others, each position answers the poll from its own seat, and every console sees the tally and the decision', async ({
+test('three operators on their own consoles: the director admits the others, each position answers the poll from its own seat, every console sees the tally and the decision, and the exported packet carries the team log', async ({
   browser,
-}) => {
+}, testInfo) => {
   const directorPage = await seat(browser, server.url);
   await openForTheTeam(directorPage);
   await stepUntil(directorPage, 'anomaly.decision');
@@ -119,6 +119,24 @@ test('three operators on their own consoles: the director admits the others, eac
   const counts = await Promise.all(consoles.map((page) => verified(page).getAttribute('data-entries')));
   expect(new Set(counts).size).toBe(1);
   for (const page of consoles) await expect(page.locator('.team-alarm')).toHaveCount(0);
+
+  // The packet carries the team log: verified offline by the CLI, with no server, the votes countersigned.
+  await directorPage.getByRole('button', { name: 'Audit trail' }).click();
+  const download = directorPage.waitForEvent('download');
+  await directorPage.getByRole('button', { name: 'Export packet (JSON)' }).click();
+  await sealAs(directorPage);
+  const packetPath = testInfo.outputPath('team-packet.json');
+  await (await download).saveAs(packetPath);
+  const cli = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/verify.ts', packetPath], { encoding: 'utf8' });
+  expect(cli.stdout).toContain(`intact ${counts[0]} entries`);
+  expect(cli.stdout).toMatch(
+    new RegExp(
+      `team log: ${counts[0]} entries appended on the team server [0-9a-f·]+; its signed checkpoint of ${counts[0]} entries holds over them; \\d+ appends countersigned`,
+    ),
+  );
+  const countersigned = Number(/(\d+) appends countersigned/.exec(cli.stdout)?.[1]);
+  // At least every vote and the decision: each was cast on a checkpoint its console had checked.
+  expect(countersigned).toBeGreaterThanOrEqual(4);
 });
 
 test('the server killed mid-session: what a console signed meanwhile is kept and sent when it is back, and nothing acknowledged is lost', async ({

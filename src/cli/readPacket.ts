@@ -3,6 +3,7 @@ import type { DecisionPacket } from '../record/ledger';
 import type { TrustedKeyRecord } from '../record/trust';
 import type { SignatureFindings } from '../record/verdict';
 import { replayPacket, verifyPacket } from '../record/verify';
+import type { TeamLogFindings } from '../record/verifyTeamLog';
 import { unsignedFindings } from '../reports/signatureStatus';
 import type { SessionFold } from '../session/fold';
 import type { CliIo } from './cliIo';
@@ -37,6 +38,7 @@ export async function readVerifiedPacket(
       entryCount: number;
       headHash: string;
       signatures: SignatureFindings;
+      teamLog: TeamLogFindings | null;
     }
   | { code: 1 | 2 | 3 }
 > {
@@ -64,6 +66,7 @@ export async function readVerifiedPacket(
     return { code: 1 };
   }
   const signatures = verdict.signatures ?? unsignedFindings();
+  const teamLog = verdict.teamLog ?? null;
   return {
     code: trusted ? 0 : 4,
     packet: packet.value,
@@ -71,5 +74,6 @@ export async function readVerifiedPacket(
     entryCount: verdict.entryCount,
     headHash: verdict.headHash,
     signatures,
+    teamLog,
   };
 }

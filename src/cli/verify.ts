@@ -1,6 +1,7 @@
 import { signedBy } from '../record/signing';
 import { type TrustedKeyRecord, trustListWarnings } from '../record/trust';
 import { signatureStatusLines } from '../reports/signatureStatus';
+import { teamLogLine } from '../reports/teamLogWords';
 import type { CliIo } from './cliIo';
 import { parseOptions } from './options';
 import { oneLine, printProblems } from './problemLines';
@@ -42,6 +43,7 @@ export async function verify(argv: string[], io: CliIo): Promise<number> {
   );
   for (const line of signatureStatusLines(read.signatures, read.signatures.signers.map(signedBy).join('; ')))
     io.out(`${oneLine(line)}\n`);
+  if (read.teamLog) io.out(`${oneLine(teamLogLine(read.teamLog))}\n`);
   return read.code;
 }
 

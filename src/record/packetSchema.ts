@@ -14,7 +14,8 @@ import {
   validateThresholdValues,
   z,
 } from '../session/model';
-import { signatureSchema } from './signatureSchema';
+import { checkpointSchema } from './checkpoint';
+import { base64url, fingerprintSchema, signatureSchema } from './signatureSchema';
 
 export const packetFormatVersion = 4;
 /** The format before entries carried their provenance: still read and verified as it was. */
@@ -86,6 +87,25 @@ const recordedThresholdValues = z
   // Every key checked just above: the values are a whole threshold set.
   .pipe(z.custom<ThresholdValues>());
 
+/** The checkpoint of the team log an appender had seen, which its append countersigns (null: none yet). */
+export const checkpointSeenSchema = z.strictObject({ treeSize: z.number().int().min(0), rootHash: hex64 }).nullable();
+export type CheckpointSeen = z.infer<typeof checkpointSeenSchema>;
+
+/**
+ * Where a team session's entries were appended, for verifying offline what the server signed: each
+ * entry's append (who appended it, the checkpoint they had seen, their signature), in order, and the
+ * last checkpoint the exporting console checked, signed by the server's key.
+ */
+const teamLogSchema = z.strictObject({
+  sessionId: z.string().min(1),
+  serverKey: z.strictObject({ fingerprint: fingerprintSchema, publicKey: base64url('an Ed25519 public key') }),
+  appends: z.array(
+    z.strictObject({ appendedBy: fingerprintSchema, checkpointSeen: checkpointSeenSchema, signature: signatureSchema }),
+  ),
+  checkpoint: checkpointSchema,
+});
+export type TeamLogRecord = z.infer<typeof teamLogSchema>;
+
 export const packetSchema = z
   .strictObject({
     format: z.literal('crew-return-decision-packet'),
@@ -104,6 +124,7 @@ export const packetSchema = z
     headHash: z.string(),
     entries: z.array(entrySchema),
     seal: sealSchema.optional(),
+    teamLog: teamLogSchema.optional(),
   })
   .superRefine((packet, context) => {
     const provenanceFree = packet.formatVersion === provenanceFreeFormatVersion;

@@ -1,6 +1,7 @@
 /** A packet's verdict: verified (with what its signatures showed), or where and why not. */
 import type { Actor } from '../session/model';
 import type { PublicKeyRecord } from './signing';
+import type { TeamLogFindings } from './verifyTeamLog';
 
 /** What the signatures showed: who signed, and what is unsigned (only trustworthy with a trust list). */
 export interface SignatureFindings {
@@ -21,7 +22,7 @@ export interface SignatureFindings {
 }
 
 export type Verification =
-  | { ok: true; entryCount: number; headHash: string; signatures?: SignatureFindings }
+  | { ok: true; entryCount: number; headHash: string; signatures?: SignatureFindings; teamLog?: TeamLogFindings }
   /**
    * `tampered`: altered, dropped, added or unsigned where a signature is required; `untrusted`: signed
    * by a key not trusted for its actor; `other-logic`: intact and signed, but this build cannot replay

@@ -8,6 +8,7 @@ import type { TrustedKeyRecord } from './trust';
 import { tampered, type Verification } from './verdict';
 import { verifyChain } from './verifyChain';
 import { verifySignatures } from './verifySignatures';
+import { verifyTeamLog } from './verifyTeamLog';
 
 /** The packet's events folded through this build's machine. */
 export function replayPacket(packet: DecisionPacket): SessionFold {
@@ -52,7 +53,8 @@ export async function verifyPacket(
   const checked = await verifyChainAndSignatures(packet, trusted, requireSeal);
   if (!checked.ok) return checked;
   const replayed = await verifyReplay(packet, replay);
-  return replayed.ok ? { ...replayed, signatures: checked.signatures } : replayed;
+  // What the chain and signatures found (who signed, the team log) goes with the replay's verdict.
+  return replayed.ok ? { ...checked, ...replayed } : replayed;
 }
 
 /**
@@ -68,7 +70,10 @@ export async function verifyChainAndSignatures(
   const chain = await verifyChain(packet);
   const { verdict, findings } = await signatures;
   if (!chain.ok) return chain;
-  return verdict ?? { ...chain, signatures: findings };
+  if (verdict) return verdict;
+  const teamLog = await verifyTeamLog(packet);
+  if (!teamLog.ok) return teamLog.verdict;
+  return { ...chain, signatures: findings, ...(teamLog.findings ? { teamLog: teamLog.findings } : {}) };
 }
 
 function brief(value: unknown): string {

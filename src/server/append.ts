@@ -2,19 +2,13 @@
  * One append, checked and serialized: the entry must be whole and hash to itself, extend the head it
  * names, and be signed for this session by an admitted key. Only a committed append is acknowledged.
  */
+import { appendMessage } from '../record/appendClaim';
 import type { Checkpoint } from '../record/checkpoint';
 import { entryHash } from '../record/ledger';
 import { entrySigningMessage, signatureHolds } from '../record/signing';
 import { canonicalJson } from '../session/canonicalJson';
 import { authorshipProblems } from '../team/entryAuthorship';
-import {
-  type AppendRequest,
-  type AppendResponse,
-  appendMessage,
-  type RequestProblem,
-  type SessionDetail,
-  type StoredEntry,
-} from '../team/protocol';
+import type { AppendRequest, AppendResponse, RequestProblem, SessionDetail, StoredEntry } from '../team/protocol';
 import type { Database, Queryable } from './database';
 import { findKey, insertEntry, isAdmitted, lockedHead } from './teamStore';
 

@@ -1,10 +1,10 @@
 /** The team log's SQL: sessions, keys, admissions and entries, read and inserted (never updated). */
 import type { AuditEntry } from '../record/ledger';
+import type { CheckpointSeen } from '../record/packetSchema';
 import type { Signature } from '../record/signatureSchema';
 import type { PublicKeyRecord } from '../record/signing';
 import type {
   Admission,
-  CheckpointSeen,
   CreateSessionRequest,
   RegisterKeyRequest,
   SessionDetail,

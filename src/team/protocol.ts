@@ -3,7 +3,7 @@
  * exact message each signed thing signs (one builder per message, used by the console and the server).
  */
 import { checkpointSchema } from '../record/checkpoint';
-import { hex64, packetSchema } from '../record/packetSchema';
+import { checkpointSeenSchema, hex64, packetSchema } from '../record/packetSchema';
 import { base64url, fingerprintSchema, signatureSchema } from '../record/signatureSchema';
 import { canonicalJson } from '../session/canonicalJson';
 import { z } from '../session/model';
@@ -68,18 +68,6 @@ export const admissionRequestSchema = z.strictObject({
   signature: signatureSchema,
 });
 export type AdmissionRequest = z.infer<typeof admissionRequestSchema>;
-
-const checkpointSeenSchema = z.strictObject({ treeSize: z.number().int().min(0), rootHash: hex64 }).nullable();
-export type CheckpointSeen = z.infer<typeof checkpointSeenSchema>;
-
-/** What an appender signs: which session, which place in it, which entry, and the checkpoint it had seen. */
-export interface AppendClaim {
-  sessionId: string;
-  seq: number;
-  entryHash: string;
-  checkpointSeen: CheckpointSeen;
-}
-export const appendMessage = (claim: AppendClaim) => `crew-return/append/v1:${canonicalJson(claim)}`;
 
 export const appendRequestSchema = z.strictObject({
   /** The entry count this append extends: the entry's seq is one more. */

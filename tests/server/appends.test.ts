@@ -3,7 +3,9 @@
  * unadmitted; and the sessions, keys and admissions they rest on. Over 300 lines for a reason: every
  * case shares one database of each kind, and each embedded one costs seconds to load.
  */
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { appendMessage } from '../../src/record/appendClaim';
 import { type Checkpoint, checkExtends, logLeafHash } from '../../src/record/checkpoint';
 import { type AuditEntry, entryHash } from '../../src/record/ledger';
 import { MerkleTree } from '../../src/record/merkle';
@@ -15,7 +17,6 @@ import { prepareTeamServer } from '../../src/server/teamServer';
 import { moveTo } from '../../src/session/walkthrough';
 import {
   admissionMessage,
-  appendMessage,
   keyRegistrationMessage,
   type ServerInfo,
   type SessionSummary,

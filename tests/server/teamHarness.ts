@@ -3,11 +3,14 @@
  * of PostgreSQL's migrated template), operators with real Ed25519 keys, a ledger built by the real
  * fold and ledger code, and the signed requests a console sends.
  */
+
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { inject } from 'vitest';
 import type { Scenario } from '../../scenarios/schema';
+import { appendMessage } from '../../src/record/appendClaim';
 import { type AuditEntry, extendLedger, genesisHash } from '../../src/record/ledger';
+import type { CheckpointSeen } from '../../src/record/packetSchema';
 import { createKeyPair, publicHalf, publicKeyRecord, type Signer, sign } from '../../src/record/signing';
 import type { Database } from '../../src/server/database';
 import { openEmbeddedDatabase } from '../../src/server/embeddedDatabase';
@@ -19,8 +22,6 @@ import {
   type AdmissionRequest,
   type AppendRequest,
   admissionMessage,
-  appendMessage,
-  type CheckpointSeen,
   type CreateSessionRequest,
   keyRegistrationMessage,
   sessionGenesisMessage,

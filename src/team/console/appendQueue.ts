@@ -5,9 +5,12 @@
  * follower, asks the app whether its action still applies on the new head (the app re-runs the
  * machine: a re-made entry, or the machine's refusal), signs the append again and retries.
  */
+
+import { appendMessage } from '../../record/appendClaim';
 import type { AuditEntry } from '../../record/ledger';
+import type { CheckpointSeen } from '../../record/packetSchema';
 import { type Signer, sign } from '../../record/signing';
-import { type AppendRequest, appendMessage, type CheckpointSeen } from '../protocol';
+import type { AppendRequest } from '../protocol';
 import { catchUp } from './catchUp';
 import type { OutboxItem, OutboxStore } from './outboxStore';
 import type { FollowerAlarm, SessionFollower } from './sessionFollower';

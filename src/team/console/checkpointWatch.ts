@@ -6,8 +6,8 @@
  * the entry, or the entries, that the server's log and the console's disagree on.
  */
 import { type Checkpoint, checkExtends, checkpointHolds, parseCheckpoint, type ServerKey } from '../../record/checkpoint';
+import type { CheckpointSeen } from '../../record/packetSchema';
 import type { VerifyingKeys } from '../../record/signing';
-import type { CheckpointSeen } from '../protocol';
 import type { SessionFollower } from './sessionFollower';
 
 export interface CheckpointWatchAlarm {

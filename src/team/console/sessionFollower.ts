@@ -6,6 +6,7 @@
  * is not believed on any point a signature or hash can settle.
  */
 
+import { appendMessage } from '../../record/appendClaim';
 import { logLeafHash } from '../../record/checkpoint';
 import { type AuditEntry, entryHash, genesisHash } from '../../record/ledger';
 import { MerkleTree } from '../../record/merkle';
@@ -13,14 +14,7 @@ import { entrySigningMessage, type PublicKeyRecord, sameKey, signatureHolds, typ
 import { canonicalJson } from '../../session/canonicalJson';
 import type { ThresholdProfile } from '../../session/profile';
 import { authorshipProblems } from '../entryAuthorship';
-import {
-  type Admission,
-  admissionMessage,
-  appendMessage,
-  type SessionDetail,
-  type StoredEntry,
-  sessionGenesisMessage,
-} from '../protocol';
+import { type Admission, admissionMessage, type SessionDetail, type StoredEntry, sessionGenesisMessage } from '../protocol';
 
 /** What failed, for code; `words` say it to the person at the console. */
 type AlarmCheck =

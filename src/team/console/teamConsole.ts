@@ -7,6 +7,7 @@
  */
 import { type Checkpoint, parseCheckpoint, type ServerKey } from '../../record/checkpoint';
 import type { AuditEntry, SignerFor } from '../../record/ledger';
+import type { TeamLogRecord } from '../../record/packetSchema';
 import type { PublicKeyRecord, Signer } from '../../record/signing';
 import { AppendQueue, type OutboxReport } from './appendQueue';
 import { catchUp } from './catchUp';
@@ -27,6 +28,8 @@ export interface TeamView {
   authority: PublicKeyRecord;
   /** The log as verified, entry by entry. */
   verified: readonly AuditEntry[];
+  /** Each verified entry's append: who appended it, the checkpoint they had seen, their signature. */
+  appends: TeamLogRecord['appends'];
   /** This console's own appends not yet acknowledged, chained after the verified log. */
   pending: readonly AuditEntry[];
   /** Actions taken while nobody here could sign them: shown as this console has them, sent once someone identifies. */
@@ -63,6 +66,18 @@ export interface TeamConsoleOptions {
 export interface CheckpointMemory {
   last: Checkpoint | null;
   keep(checkpoint: Checkpoint): void;
+}
+
+/** What an exported packet carries of the team log, to be verified offline; null before the console checked a checkpoint. */
+export function teamLogRecord(view: TeamView, serverKey: ServerKey): TeamLogRecord | null {
+  const { checkpoint, appends, sessionId } = view;
+  if (!checkpoint || checkpoint.treeSize > appends.length) return null;
+  return {
+    sessionId,
+    serverKey: { fingerprint: serverKey.fingerprint, publicKey: serverKey.publicKey },
+    appends: [...appends],
+    checkpoint,
+  };
 }
 
 export type OpenedConsole = { ok: true; console: TeamConsole } | { ok: false; words: string };
@@ -124,6 +139,11 @@ export class TeamConsole {
       basis: basisOf(detail),
       authority: detail.authority,
       verified: this.#follower.entries,
+      appends: this.#follower.stored.map(({ appendedBy, checkpointSeen, signature }) => ({
+        appendedBy,
+        checkpointSeen,
+        signature,
+      })),
       pending: this.#pendingChain(),
       waiting: this.#waiting.length,
       admitted: [...this.#follower.admitted.values()],

@@ -1,8 +1,9 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { KeyStore } from '../../files/keyStore';
 import type { SessionStore, StoredSession } from '../../files/sessionStore';
 import type { Actor } from '../../session/model';
 import type { ThresholdProfile } from '../../session/profile';
+import { teamLogRecord } from '../../team/console/teamConsole';
 import { AuditView } from '../audit';
 import { builtInProblems, builtInScenarios, LibraryView, useOpenedScenarioStore } from '../library';
 import { TeamPanel, TeamSessions } from '../team';
@@ -126,6 +127,8 @@ function AuditScreen({ keys }: { keys: KeyStore }) {
   const imported = AppActor.useSelector((s) => s.context.imported);
   const refusal = AppActor.useSelector((s) => s.context.refusal);
   const operator = AppActor.useSelector((s) => s.context.operator);
+  const team = AppActor.useSelector((s) => s.context.team);
+  const teamLog = useMemo(() => (team?.view ? teamLogRecord(team.view, team.setup.server.serverKey) : null), [team]);
   return (
     <AuditView
       walkthrough={walkthrough}
@@ -139,6 +142,7 @@ function AuditScreen({ keys }: { keys: KeyStore }) {
       onReplay={(imported) => send({ type: 'packet.replay', imported, openedUtc: now() })}
       keys={keys}
       operator={operator}
+      teamLog={teamLog}
     />
   );
 }

@@ -1,6 +1,7 @@
 import { startTransition, useEffect, useMemo, useRef, useState } from 'react';
 import type { KeyStore } from '../../files/keyStore';
 import { type AuditEntry, type DecisionPacket, makePacket, needsSignature, sealPacket } from '../../record/ledger';
+import type { TeamLogRecord } from '../../record/packetSchema';
 import { verifyPacket } from '../../record/verify';
 import { entrySignature } from '../../reports/eventWords';
 import type { PacketReport } from '../../reports/packetReport';
@@ -39,9 +40,22 @@ interface Props {
   keys: KeyStore;
   /** Who exports, and so seals, the session's packet. */
   operator: Actor | null;
+  /** Where a team session's entries were appended, carried by its packet (null: a session of this browser only). */
+  teamLog?: TeamLogRecord | null;
 }
 
-export function AuditView({ walkthrough, ledger, imported, refusal, onNote, onImported, onReplay, keys, operator }: Props) {
+export function AuditView({
+  walkthrough,
+  ledger,
+  imported,
+  refusal,
+  onNote,
+  onImported,
+  onReplay,
+  keys,
+  operator,
+  teamLog = null,
+}: Props) {
   const [source, setSource] = useState<'session' | 'imported'>(imported ? 'imported' : 'session');
   const showImported = source === 'imported' && imported !== null;
   // The record the exports and the printed record say: the one answer, from the fold of these entries.
@@ -53,8 +67,9 @@ export function AuditView({ walkthrough, ledger, imported, refusal, onNote, onIm
     });
     if (showImported) return reportOf(imported.packet, imported.fold);
     if (!walkthrough) return null;
-    return reportOf(makePacket(walkthrough.scenario, walkthrough.profile, ledger), foldWalkthrough(walkthrough));
-  }, [showImported, imported, walkthrough, ledger]);
+    const packet = makePacket(walkthrough.scenario, walkthrough.profile, ledger);
+    return reportOf(teamLog ? { ...packet, teamLog } : packet, foldWalkthrough(walkthrough));
+  }, [showImported, imported, walkthrough, ledger, teamLog]);
   const packet = report?.packet ?? null;
   // Which record is shown: a verdict or a selection made on one says nothing about another.
   const recordName = showImported

@@ -1,5 +1,8 @@
 import type { Verification } from '../../record/verdict';
+import { teamLogLine } from '../../reports/teamLogWords';
 import { shortHash } from './recordIdentity';
+
+const upperFirst = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 /** "Sealed by Ben Night (flight director), not by the session's decision authority Ana Flight (flight director)." and the like. */
 function authorshipSentence(verdict: Extract<Verification, { ok: true }>): string {
@@ -21,7 +24,7 @@ export function VerdictLine({ verdict }: { verdict: Verification | null }) {
       {verdict === null
         ? ''
         : verdict.ok
-          ? `Verified ${verdict.entryCount} entries: chain intact and every state reproduced by replay. Head ${shortHash(verdict.headHash)}.${authorshipSentence(verdict)}`
+          ? `Verified ${verdict.entryCount} entries: chain intact and every state reproduced by replay. Head ${shortHash(verdict.headHash)}.${authorshipSentence(verdict)}${verdict.teamLog ? ` ${upperFirst(teamLogLine(verdict.teamLog))}.` : ''}`
           : `Verification failed at entry ${verdict.seq}: ${verdict.reason}`}
     </p>
   );
