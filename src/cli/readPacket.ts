@@ -1,9 +1,8 @@
 import { parsePacket } from '../files/packetFile';
 import type { DecisionPacket } from '../record/ledger';
 import type { TrustedKeyRecord } from '../record/trust';
-import type { SignatureFindings } from '../record/verdict';
+import type { SignatureFindings, TeamLogFindings } from '../record/verdict';
 import { replayPacket, verifyPacket } from '../record/verify';
-import type { TeamLogFindings } from '../record/verifyTeamLog';
 import { unsignedFindings } from '../reports/signatureStatus';
 import type { SessionFold } from '../session/fold';
 import type { CliIo } from './cliIo';

@@ -1,7 +1,6 @@
 /** A packet's verdict: verified (with what its signatures showed), or where and why not. */
 import type { Actor } from '../session/model';
 import type { PublicKeyRecord } from './signing';
-import type { TeamLogFindings } from './verifyTeamLog';
 
 /** What the signatures showed: who signed, and what is unsigned (only trustworthy with a trust list). */
 export interface SignatureFindings {
@@ -19,6 +18,15 @@ export interface SignatureFindings {
   authority: Actor | null;
   /** What a reviewer must be told beside the verdict: a sealer other than the authority, a scenario not built in. */
   notes: string[];
+}
+
+/** What a packet's team log showed: how many entries the server's log holds, and what its checkpoint covers. */
+export interface TeamLogFindings {
+  appended: number;
+  checkpointSize: number;
+  serverFingerprint: string;
+  /** Appends that countersigned a checkpoint (a vote on the log as its voter saw it). */
+  countersigned: number;
 }
 
 export type Verification =

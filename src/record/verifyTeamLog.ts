@@ -10,16 +10,7 @@ import { checkpointHolds, logLeafHash } from './checkpoint';
 import { MerkleTree } from './merkle';
 import type { DecisionPacket } from './packetSchema';
 import { signatureHolds, type VerifyingKeys } from './signing';
-import { tampered, type Verification } from './verdict';
-
-/** What a packet's team log showed: how many entries the server's log holds, and what its checkpoint covers. */
-export interface TeamLogFindings {
-  appended: number;
-  checkpointSize: number;
-  serverFingerprint: string;
-  /** Appends that countersigned a checkpoint (a vote on the log as its voter saw it). */
-  countersigned: number;
-}
+import { type TeamLogFindings, tampered, type Verification } from './verdict';
 
 export async function verifyTeamLog(
   packet: DecisionPacket,
