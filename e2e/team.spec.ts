@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { type Browser, expect, type Page, test } from '@playwright/test';
 import { pgliteDump } from '../tests/server/pgliteDump';
 import { type ServerProcess, spawnServer } from '../tests/server/serverProcess';
-import { identify, passphraseOf, sealAs, sign, stepUntil } from './support';
+import { expectNoAxeViolations, identify, passphraseOf, sealAs, sign, stepUntil } from './support';
 
 const director = { name: 'Ana Flight', role: 'flight director' };
 const thermal = { name: 'Tess Thermal', role: 'thermal' };
@@ -74,11 +74,15 @@ test('three operators on their own consoles: the director admits the others, eac
   const thermalPage = await seat(browser, server.url);
   const surgeonPage = await seat(browser, server.url);
   const consoles = [directorPage, thermalPage, surgeonPage];
+  await expect(thermalPage.getByRole('button', { name: /^Join Soyuz MS-22 coolant leak/ })).toBeVisible();
+  await expectNoAxeViolations(thermalPage, '.team-sessions');
   await joinAs(thermalPage, thermal);
   await joinAs(surgeonPage, surgeon);
 
   const admit = teamPanel(directorPage).getByRole('region', { name: 'Admit operators' });
   await admit.getByRole('button', { name: 'Refresh the list of operators' }).click();
+  await expect(admit.getByRole('button', { name: `Admit ${surgeon.name} (${surgeon.role})` })).toBeVisible();
+  await expectNoAxeViolations(directorPage, '.team-panel');
   for (const who of [thermal, surgeon]) await admit.getByRole('button', { name: `Admit ${who.name} (${who.role})` }).click();
   for (const page of [thermalPage, surgeonPage]) await expect(page.getByTestId('team-admission')).toHaveCount(0);
   for (const page of consoles) await expect(page.getByTestId('state-now')).toHaveText('anomaly.decision');

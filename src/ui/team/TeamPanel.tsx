@@ -41,7 +41,10 @@ export function TeamPanel({ view, notShared, myKey, keys, problem, onAdmit, onLi
   const notAdmitted = keys.filter((k) => !admitted.has(k.fingerprint));
   const unsent = view.pending.length + view.waiting;
   return (
-    <section className="team-panel" aria-label="Team session">
+    <section className="team-panel" aria-labelledby="team-panel-title">
+      <h2 id="team-panel-title" className="team-heading">
+        Team session
+      </h2>
       {view.alarm && (
         <p role="alert" className="team-alarm">
           Do not trust this session's log: {view.alarm}
