@@ -26,7 +26,8 @@ type AlarmCheck =
   | 'entry-signature'
   | 'not-admitted'
   | 'append-signature'
-  | 'authorship';
+  | 'authorship'
+  | 'split-view';
 
 export interface FollowerAlarm {
   check: AlarmCheck;
@@ -212,6 +213,13 @@ export class SessionFollower {
       );
     const [authorship] = await authorshipProblems(this.#detail.scenario, entry, appender);
     if (authorship) return alarm('authorship', authorship.words);
+    // The appender countersigned the log as the server showed them: it must be the log shown here.
+    const seen = stored.checkpointSeen;
+    if (seen && (seen.treeSize >= seq || this.#tree.root(seen.treeSize) !== seen.rootHash))
+      return alarm(
+        'split-view',
+        `${appender.name} (${appender.role}) appended it on a log of ${seen.treeSize} entries that is not the log this console verified: the server shows different consoles different logs.`,
+      );
 
     this.#held.push(stored);
     this.#tree.append(logLeafHash({ seq, hash, appendSignature: stored.signature }));

@@ -112,6 +112,25 @@ describe('the session follower', () => {
     expect(await follower.receive(await storedOf(logged.entries[4] as AuditEntry))).toEqual({ kind: 'accepted', seq: 5 });
   });
 
+  it('raises the alarm when an appender countersigned a log other than the one it verified (a split view), and takes a true countersignature', async () => {
+    const follower = await following();
+    const other = MerkleTree.of(
+      [0, 1, 2].map((i) =>
+        logLeafHash({
+          seq: i + 1,
+          hash: 'b'.repeat(64),
+          appendSignature: logged.stored[i]?.signature ?? (logged.stored[0] as StoredEntry).signature,
+        }),
+      ),
+    );
+    const entry = logged.entries[4] as AuditEntry;
+    const splitView = await appendRequest(logged.session.id, entry, logged.thermal, { treeSize: 3, rootHash: other.root(3) });
+    const received = await follower.receive({ ...splitView, appendedUtc: wall });
+    expect(received).toMatchObject({ kind: 'alarm', alarm: { check: 'split-view', seq: 5 } });
+    const honest = await appendRequest(logged.session.id, entry, logged.thermal, { treeSize: 4, rootHash: follower.rootAt(4) });
+    expect(await follower.receive({ ...honest, appendedUtc: wall })).toEqual({ kind: 'accepted', seq: 5 });
+  });
+
   it('raises the alarm naming an entry it holds that the server sends again, different', async () => {
     const follower = await following();
     const third = logged.stored[2] as StoredEntry;
