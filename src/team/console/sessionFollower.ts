@@ -7,32 +7,16 @@
  */
 
 import { logLeafHash } from '../../record/checkpoint';
-import { type AuditEntry, entryHash, genesisHash } from '../../record/ledger';
+import { type AuditEntry, genesisHash } from '../../record/ledger';
 import { MerkleTree } from '../../record/merkle';
-import { entrySigningMessage, type PublicKeyRecord, sameKey, signatureHolds, type VerifyingKeys } from '../../record/signing';
+import { type PublicKeyRecord, sameKey, signatureHolds, type VerifyingKeys } from '../../record/signing';
 import { canonicalJson } from '../../session/canonicalJson';
 import type { ThresholdProfile } from '../../session/profile';
-import { authorshipProblems } from '../entryAuthorship';
-import {
-  type Admission,
-  admissionMessage,
-  appendMessage,
-  type SessionDetail,
-  type StoredEntry,
-  sessionGenesisMessage,
-} from '../protocol';
+import { type Admission, admissionMessage, type SessionDetail, type StoredEntry, sessionGenesisMessage } from '../protocol';
+import { type EntryCheck, nextEntryProblem } from './entryCheck';
 
 /** What failed, for code; `words` say it to the person at the console. */
-type AlarmCheck =
-  | 'genesis'
-  | 'admission'
-  | 'changed'
-  | 'previous-hash'
-  | 'entry-hash'
-  | 'entry-signature'
-  | 'not-admitted'
-  | 'append-signature'
-  | 'authorship';
+type AlarmCheck = 'genesis' | 'admission' | 'changed' | EntryCheck;
 
 export interface FollowerAlarm {
   check: AlarmCheck;
@@ -195,32 +179,11 @@ export class SessionFollower {
         : alarm('changed', 'the server sent it again, different from the one this console verified before.');
     if (seq > this.size + 1) return { kind: 'gap', seq, heldThrough: this.size };
 
-    if (entry.previousHash !== this.headHash)
-      return alarm(
-        'previous-hash',
-        seq === 1
-          ? "its previous hash is not the hash of the session's genesis: the chain is broken."
-          : `its previous hash is not the hash of entry ${seq - 1} as this console verified it: the chain is broken (entry ${seq - 1} was replaced on the server, or this one is forged).`,
-      );
-    const { hash, signature: entrySignature, ...hashed } = entry;
-    if ((await entryHash(hashed)) !== hash)
-      return alarm('entry-hash', 'its hash is not the hash of its content: it was altered.');
-    if (entrySignature && !(await signatureHolds(entrySignature, entrySigningMessage(hash), this.#keys)))
-      return alarm('entry-signature', `its signature (by ${entrySignature.fingerprint}) does not hold.`);
-    const appender = this.#admitted.get(stored.appendedBy);
-    if (!appender)
-      return alarm('not-admitted', `it was appended by ${stored.appendedBy}, a key the session's authority has not admitted.`);
-    const claim = { sessionId: this.#detail.id, seq, entryHash: hash, checkpointSeen: stored.checkpointSeen };
-    if (!sameKey(appender, stored.signature) || !(await signatureHolds(stored.signature, appendMessage(claim), this.#keys)))
-      return alarm(
-        'append-signature',
-        `its append is not signed by the appender it names (${appender.name}, ${appender.fingerprint}).`,
-      );
-    const [authorship] = await authorshipProblems(this.#detail.scenario, entry, appender);
-    if (authorship) return alarm('authorship', authorship.words);
+    const problem = await nextEntryProblem(this.#detail, this.#admitted, this.headHash, stored, this.#keys);
+    if (problem) return alarm(problem.check, problem.words);
 
     this.#held.push(stored);
-    this.#tree.append(logLeafHash({ seq, hash, appendSignature: stored.signature }));
+    this.#tree.append(logLeafHash({ seq, hash: entry.hash, appendSignature: stored.signature }));
     return { kind: 'accepted', seq };
   }
 }
