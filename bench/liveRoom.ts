@@ -61,14 +61,25 @@ export async function runRoom(
     }
   };
 
+  const connections: Promise<void>[] = [];
   for (let i = 0; i < consoleCount; i++) {
     const follower = await followSession(api, sessionId);
     const seat: Seat = { follower, accepted: [], notices: [], close: () => {} };
-    seat.close = subscribeLive({ api, follower, EventSource, onNotice: onNotice(seat) }).close;
+    let connected = () => {};
+    connections.push(new Promise<void>((resolve) => (connected = resolve)));
+    const hear = onNotice(seat);
+    seat.close = subscribeLive({
+      api,
+      follower,
+      EventSource,
+      onNotice: (notice) => {
+        hear(notice);
+        if (notice.kind === 'connected') connected();
+      },
+    }).close;
     seats.push(seat);
   }
-  const everyoneConnected = () => seats.every((s) => s.notices.some((n) => n.kind === 'connected'));
-  while (!everyoneConnected()) await new Promise((resolve) => setImmediate(resolve));
+  await Promise.all(connections);
 
   const watchdog = setInterval(() => {
     if (waiting && performance.now() - lastProgress > stuckAfterMs)
@@ -103,7 +114,12 @@ function checkEveryConsoleHoldsTheLedger(seats: readonly Seat[], entries: readon
   for (const [i, seat] of seats.entries()) {
     const held = seat.follower.entries.map((e) => e.hash);
     const inOrder = seat.accepted.every((seq, k) => seq === k + 1);
-    if (held.length !== expected.length || held.some((hash, k) => hash !== expected[k]) || !inOrder || seat.accepted.length !== expected.length)
+    if (
+      held.length !== expected.length ||
+      held.some((hash, k) => hash !== expected[k]) ||
+      !inOrder ||
+      seat.accepted.length !== expected.length
+    )
       throw new Error(
         `console ${i + 1} holds ${held.length} entries and accepted ${seat.accepted.length} (in order: ${inOrder}), ` +
           `not the ${expected.length} appended, once each and in order`,

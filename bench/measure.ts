@@ -52,7 +52,11 @@ export function printTable(title: string, rows: Row[]): void {
   const format = (ns: number) =>
     Number.isNaN(ns)
       ? '—'
-      : ns >= 1e6 ? `${(ns / 1e6).toFixed(3)} ms` : ns >= 1e3 ? `${(ns / 1e3).toFixed(2)} µs` : `${ns.toFixed(1)} ns`;
+      : ns >= 1e6
+        ? `${(ns / 1e6).toFixed(3)} ms`
+        : ns >= 1e3
+          ? `${(ns / 1e3).toFixed(2)} µs`
+          : `${ns.toFixed(1)} ns`;
   const table = rows.map(({ measurement: m, baseline, target }) => ({
     benchmark: m.name,
     'median / op': format(m.medianNsPerOp),

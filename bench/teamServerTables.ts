@@ -25,7 +25,13 @@ const rateAppends = 500;
 const count = (n: number) => n.toLocaleString('en-US');
 
 /** Appends one after another on a session nobody follows: the server's append rate on its database. */
-async function appendsAlone(url: string, writer: Signer, ledger: readonly AuditEntry[], scenario: Scenario, profile: ThresholdProfile) {
+async function appendsAlone(
+  url: string,
+  writer: Signer,
+  ledger: readonly AuditEntry[],
+  scenario: Scenario,
+  profile: ThresholdProfile,
+) {
   const api = teamApi(url);
   await registerKey(api, writer);
   const session = await openBenchSession(api, writer, scenario, profile, 'bench: appends, nobody following');
@@ -48,13 +54,16 @@ export async function printTeamServerTables(scenario: Scenario, profile: Thresho
     const api = teamApi(embedded.url);
     const session = await openBenchSession(api, writer, scenario, profile, 'bench: twenty consoles');
     room = await runRoom(api, session.id, writer, ledger, consoleCount);
-    serverHolds = await entriesOnServer(url(embedded), session.id, ledger);
+    serverHolds = await entriesOnServer(embedded.url, session.id, ledger);
   } finally {
     await embedded.stop();
   }
   const pgliteInsert = fromSamples(
     `bare INSERT of an entry (${entryKb.toFixed(1)} kB), PGlite in this process`,
-    await bareInsertsMs({ query: async (sql, params) => (await floorPglite.query(sql, params ? [...params] : [])).rows as never }, ledger.slice(0, rateAppends)),
+    await bareInsertsMs(
+      { query: async (sql, params) => (await floorPglite.query(sql, params ? [...params] : [])).rows as never },
+      ledger.slice(0, rateAppends),
+    ),
   );
   await floorPglite.close();
   const crypto = fromSamples(
@@ -76,10 +85,7 @@ export async function printTeamServerTables(scenario: Scenario, profile: Thresho
   const maxMs = Math.max(...room.deliveredMs);
   printTable(
     `${consoleCount} consoles following one session live, ${count(roomAppends)} appends by one writer (spawned src/server/main.ts, embedded database, loopback; consoles and writer share one bench process; each append sent once the previous reached every console)`,
-    [
-      { measurement: aloneRow },
-      { measurement: delivered, baseline: aloneRow, target: 'p95 ≤ 250 ms' },
-    ],
+    [{ measurement: aloneRow }, { measurement: delivered, baseline: aloneRow, target: 'p95 ≤ 250 ms' }],
   );
   console.log(
     `  max ${maxMs.toFixed(1)} ms; target p95 ≤ 250 ms ${p95Ms <= 250 ? 'met' : 'MISSED'} (p95 ${p95Ms.toFixed(1)} ms). ` +
@@ -122,7 +128,10 @@ async function postgresRows(
     await client.connect();
     const insert = fromSamples(
       `bare INSERT of an entry (${entryKb.toFixed(1)} kB), PostgreSQL 15 over loopback TCP (pg)`,
-      await bareInsertsMs({ query: async (sql, params) => (await client.query(sql, params ? [...params] : [])).rows }, ledger.slice(0, rateAppends)),
+      await bareInsertsMs(
+        { query: async (sql, params) => (await client.query(sql, params ? [...params] : [])).rows },
+        ledger.slice(0, rateAppends),
+      ),
     );
     await client.end();
     const appends = fromSamples(`appends, PostgreSQL 15 (${count(rateAppends)})`, alone.roundTripMs, alone.elapsedMs);
@@ -137,8 +146,12 @@ async function postgresRows(
 }
 
 const renamed = (m: Measurement, name: string): Measurement => ({ ...m, name });
-const notMeasured = (name: string): Measurement => ({ name, medianNsPerOp: Number.NaN, p95NsPerOp: Number.NaN, opsPerSecond: Number.NaN });
-const url = (server: { url: string }) => server.url;
+const notMeasured = (name: string): Measurement => ({
+  name,
+  medianNsPerOp: Number.NaN,
+  p95NsPerOp: Number.NaN,
+  opsPerSecond: Number.NaN,
+});
 
 /** The server's own log of the session, page by page: it must be the ledger, entry for entry. */
 async function entriesOnServer(baseUrl: string, sessionId: string, ledger: readonly AuditEntry[]): Promise<number> {

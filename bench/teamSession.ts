@@ -31,7 +31,10 @@ const expectOk = <T>(what: string, result: { ok: true; value: T } | { ok: false;
 
 export async function registerKey(api: TeamApi, signer: Signer): Promise<void> {
   const key = publicHalf(signer);
-  expectOk('registering the bench key', await api.registerKey({ key, signature: await sign(signer, keyRegistrationMessage(key)) }));
+  expectOk(
+    'registering the bench key',
+    await api.registerKey({ key, signature: await sign(signer, keyRegistrationMessage(key)) }),
+  );
 }
 
 /** Opens a session under `authority` (its key registered already): the session's detail as the server gives it. */
