@@ -44,7 +44,11 @@ export async function runRoom(
   let waiting: { seq: number; resolve: () => void; reject: (error: Error) => void } | null = null;
   let lastProgress = performance.now();
   const seats: Seat[] = [];
-  const fail = (why: string) => waiting?.reject(new Error(why));
+  let failure: Error | null = null;
+  const fail = (why: string) => {
+    failure ??= new Error(why);
+    waiting?.reject(failure);
+  };
 
   const onNotice = (seat: Seat) => (notice: LiveNotice) => {
     seat.notices.push(notice);
@@ -93,11 +97,13 @@ export async function runRoom(
       entries,
       (seq, atMs) => sentAt.set(seq, atMs),
       (seq) =>
-        (acceptedBy.get(seq) ?? 0) === consoleCount
-          ? Promise.resolve()
-          : new Promise<void>((resolve, reject) => {
-              waiting = { seq, resolve, reject };
-            }),
+        failure
+          ? Promise.reject(failure)
+          : (acceptedBy.get(seq) ?? 0) === consoleCount
+            ? Promise.resolve()
+            : new Promise<void>((resolve, reject) => {
+                waiting = { seq, resolve, reject };
+              }),
     );
     checkEveryConsoleHoldsTheLedger(seats, entries);
     const reconnections = seats.reduce((n, s) => n + s.notices.filter((x) => x.kind === 'disconnected').length, 0);

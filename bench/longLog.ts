@@ -12,12 +12,12 @@ import { closeSync, openSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CrewReturnEvent } from '../machines/statechart/events';
 import type { Scenario } from '../scenarios/schema';
-import { logLeafHash, signCheckpoint } from '../src/record/checkpoint';
+import { type Checkpoint, logLeafHash, signCheckpoint } from '../src/record/checkpoint';
 import { mapInFlight } from '../src/record/inFlight';
 import { type AuditEntry, genesisHash } from '../src/record/ledger';
 import { MerkleTree } from '../src/record/merkle';
 import type { Signature } from '../src/record/signatureSchema';
-import { entrySigningMessage, publicHalf, type Signer, sign } from '../src/record/signing';
+import { entrySigningMessage, type PublicKeyRecord, publicHalf, type Signer, sign } from '../src/record/signing';
 import { canonicalJson } from '../src/session/canonicalJson';
 import type { ThresholdProfile } from '../src/session/profile';
 import { appendMessage, type SessionDetail, type StoredEntry, sessionGenesisMessage } from '../src/team/protocol';
@@ -32,11 +32,14 @@ export interface LongLogFiles {
   megabytes: number;
 }
 
-/** What the verifying child reads first: the session, its admissions, and the checkpoint to hold the log against. */
+/**
+ * What the verifying child reads first: the session (its authority is the log's one appender, admitted
+ * by opening it), the server's key and the checkpoint to hold the log against.
+ */
 export interface LongLogHeader {
   detail: SessionDetail;
-  serverKey: ReturnType<typeof publicHalf>;
-  checkpoint: Awaited<ReturnType<typeof signCheckpoint>>;
+  serverKey: PublicKeyRecord;
+  checkpoint: Checkpoint;
 }
 
 /** Entries of the real fold's ledger; those made after them are checked against it from `checkedFrom` on. */

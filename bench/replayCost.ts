@@ -14,7 +14,7 @@ const replayTargetRatio = 3;
 
 export async function printReplayCostTable(scenario: Scenario, profile: ThresholdProfile, entryCount = 10_000): Promise<void> {
   const packet = await longPacket(scenario, profile, entryCount);
-  const samples = 3;
+  const samples = 2;
   const chain = await measureAsync(
     'hash-chain check (verifyChain: canonical JSON + SHA-256 + links)',
     async () => {

@@ -3,7 +3,8 @@
  * `node --import tsx bench/verifyLongLog.ts <header.json> <entries.jsonl> verify|parse`. Reads the
  * entries a page at a time, line by line, and either verifies them as a console does (each line read
  * through the protocol's schema, then verifyStreamedLog, then the root held against the server's signed
- * checkpoint) or only parses them (the floor). Prints one JSON line: the outcome, the time and the peak RSS.
+ * checkpoint) or only parses them (the floor). Prints one JSON line: the outcome, the time, the peak RSS
+ * and the peak V8 heap in use.
  */
 import { createReadStream, readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
@@ -17,6 +18,12 @@ if (!headerPath || !entriesPath || (mode !== 'verify' && mode !== 'parse'))
   throw new Error('usage: verifyLongLog.ts <header.json> <entries.jsonl> verify|parse');
 const pageSize = 500;
 
+let peakHeapUsedMb = 0;
+const sampleHeap = () => {
+  peakHeapUsedMb = Math.max(peakHeapUsedMb, process.memoryUsage().heapUsed / 1e6);
+};
+
+/** The entries, `pageSize` at a time; the heap is sampled as each page is handed on (garbage not yet collected included). */
 async function* pages(read: (line: string) => StoredEntry): AsyncGenerator<StoredEntry[]> {
   let page: StoredEntry[] = [];
   for await (const line of createInterface({
@@ -25,6 +32,7 @@ async function* pages(read: (line: string) => StoredEntry): AsyncGenerator<Store
   })) {
     page.push(read(line));
     if (page.length === pageSize) {
+      sampleHeap();
       yield page;
       page = [];
     }
@@ -56,4 +64,4 @@ if (mode === 'parse') {
 const ms = performance.now() - start;
 // maxRSS is in kilobytes (KiB).
 const peakRssMb = (process.resourceUsage().maxRSS * 1024) / 1e6;
-console.log(JSON.stringify({ outcome, ms, peakRssMb, rssBeforeMb }));
+console.log(JSON.stringify({ outcome, ms, peakRssMb, rssBeforeMb, peakHeapUsedMb }));
