@@ -6,18 +6,20 @@
 import { signCheckpoint } from '../src/record/checkpoint';
 import { type AuditEntry, entryHash } from '../src/record/ledger';
 import { entrySigningMessage, type Signer, sign, signatureHolds, type VerifyingKeys } from '../src/record/signing';
-import type { Queryable } from '../src/server/database';
 import { canonicalJson } from '../src/session/canonicalJson';
 import { appendMessage } from '../src/team/protocol';
 
+/** Runs one SQL statement with its parameters on a database's own client. */
+type RunSql = (sql: string, params?: unknown[]) => Promise<unknown>;
+
 /** One autocommitted INSERT of each entry's canonical JSON into a table of its own, timed each, in ms. */
-export async function bareInsertsMs(db: Queryable, entries: readonly AuditEntry[]): Promise<number[]> {
-  await db.query('CREATE TABLE bench_floor (seq integer PRIMARY KEY, entry text NOT NULL)');
+export async function bareInsertsMs(runSql: RunSql, entries: readonly AuditEntry[]): Promise<number[]> {
+  await runSql('CREATE TABLE bench_floor (seq integer PRIMARY KEY, entry text NOT NULL)');
   const times: number[] = [];
   for (const entry of entries) {
     const body = canonicalJson(entry);
     const start = performance.now();
-    await db.query('INSERT INTO bench_floor (seq, entry) VALUES ($1, $2)', [entry.seq, body]);
+    await runSql('INSERT INTO bench_floor (seq, entry) VALUES ($1, $2)', [entry.seq, body]);
     times.push(performance.now() - start);
   }
   return times;

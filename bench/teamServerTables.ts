@@ -60,10 +60,7 @@ export async function printTeamServerTables(scenario: Scenario, profile: Thresho
   }
   const pgliteInsert = fromSamples(
     `bare INSERT of an entry (${entryKb.toFixed(1)} kB), PGlite in this process`,
-    await bareInsertsMs(
-      { query: async (sql, params) => (await floorPglite.query(sql, params ? [...params] : [])).rows as never },
-      ledger.slice(0, rateAppends),
-    ),
+    await bareInsertsMs((sql, params) => floorPglite.query(sql, params), ledger.slice(0, rateAppends)),
   );
   await floorPglite.close();
   const crypto = fromSamples(
@@ -129,10 +126,7 @@ async function postgresRows(
     await client.connect();
     const insert = fromSamples(
       `bare INSERT of an entry (${entryKb.toFixed(1)} kB), PostgreSQL 15 over loopback TCP (pg)`,
-      await bareInsertsMs(
-        { query: async (sql, params) => (await client.query(sql, params ? [...params] : [])).rows },
-        ledger.slice(0, rateAppends),
-      ),
+      await bareInsertsMs((sql, params) => client.query(sql, params), ledger.slice(0, rateAppends)),
     );
     await client.end();
     const appends = fromSamples(`appends, PostgreSQL 15 (${count(rateAppends)})`, alone.roundTripMs, alone.elapsedMs);
