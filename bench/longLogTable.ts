@@ -69,7 +69,9 @@ export async function printLongLogTables(scenario: Scenario, profile: ThresholdP
       target: name.startsWith('verify') ? `peak ≤ ${peakTargetMb} MB: ${run.peakRssMb <= peakTargetMb ? 'met' : 'MISSED'}` : '',
     });
     console.log(
-      `\nPeak memory of those children (process.resourceUsage().maxRSS: the whole process, Node and its modules included)`,
+      '\nPeak memory of those children. RSS: process.resourceUsage().maxRSS, the whole process (Node, the tsx loader thread and ' +
+        'the modules included: see RSS before reading). Heap: V8 heap in use sampled at each page, garbage not yet collected ' +
+        'included. The target is held against the RSS.',
     );
     console.table([memoryRow('read and parse only', parse), memoryRow('verify, streaming', verify)]);
     console.log(`  ${verify.outcome}.`);
