@@ -113,7 +113,14 @@ async function postgresRows(
   entryKb: number,
   embeddedAppends: Measurement,
 ): Promise<Row[]> {
-  const cluster = await startPostgresCluster();
+  let cluster: Awaited<ReturnType<typeof startPostgresCluster>>;
+  try {
+    cluster = await startPostgresCluster();
+  } catch (error) {
+    // A PostgreSQL that will not start here costs its rows, not the rest of the bench.
+    const why = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    return [{ measurement: notMeasured(`appends, PostgreSQL 15: not measured: the cluster did not start (${why})`) }];
+  }
   try {
     const server = await startBenchServer(await createDatabase(cluster, 'crew_return_bench'));
     let alone: Awaited<ReturnType<typeof appendsAlone>>;
