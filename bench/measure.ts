@@ -50,15 +50,34 @@ export interface Row {
 
 export function printTable(title: string, rows: Row[]): void {
   const format = (ns: number) =>
-    ns >= 1e6 ? `${(ns / 1e6).toFixed(3)} ms` : ns >= 1e3 ? `${(ns / 1e3).toFixed(2)} µs` : `${ns.toFixed(1)} ns`;
+    Number.isNaN(ns)
+      ? '—'
+      : ns >= 1e6
+        ? `${(ns / 1e6).toFixed(3)} ms`
+        : ns >= 1e3
+          ? `${(ns / 1e3).toFixed(2)} µs`
+          : `${ns.toFixed(1)} ns`;
   const table = rows.map(({ measurement: m, baseline, target }) => ({
     benchmark: m.name,
     'median / op': format(m.medianNsPerOp),
     'p95 / op': format(m.p95NsPerOp),
-    'ops/s': Math.round(m.opsPerSecond).toLocaleString('en-US'),
+    'ops/s': Number.isNaN(m.opsPerSecond) ? '—' : Math.round(m.opsPerSecond).toLocaleString('en-US'),
     'vs baseline': baseline ? `${(m.medianNsPerOp / baseline.medianNsPerOp).toFixed(2)}× ${baseline.name}` : '—',
     target: target ?? '',
   }));
   console.log(`\n${title}`);
   console.table(table);
+}
+
+/** Figures from timed samples (ms): median, p95 (or the worst, for few samples) and throughput over `elapsedMs` if given. */
+export function fromSamples(name: string, samplesMs: readonly number[], elapsedMs?: number): Measurement {
+  const sorted = [...samplesMs].sort((a, b) => a - b);
+  const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? Number.NaN;
+  const median = at(0.5);
+  return {
+    name,
+    medianNsPerOp: median * 1e6,
+    p95NsPerOp: at(0.95) * 1e6,
+    opsPerSecond: elapsedMs === undefined ? 1000 / median : (sorted.length * 1000) / elapsedMs,
+  };
 }

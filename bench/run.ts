@@ -1,4 +1,4 @@
-// Over 300 lines: the bench's one table, each figure measured beside its baseline in the same run; the browser figures are in ui.ts and monteCarloUi.ts.
+// Over 300 lines: the bench's one table, each figure measured beside its baseline in the same run; the browser figures are in ui.ts and monteCarloUi.ts, the team server's in team.ts (BENCH_ONLY=team runs those alone).
 import { readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -20,6 +20,7 @@ import { defaultProfile } from '../src/session/profile';
 import { hashedBytes, longPacket, sha256All, signatureFloor, signedLongPacket, writeSignedLongPacket } from './audit';
 import { measure, measureAsync, printTable } from './measure';
 import { printMerkleTable } from './merkle';
+import { printTeamTables } from './team';
 import { measureUi } from './ui';
 
 const file = 'scenarios/soyuz-ms-22.json';
@@ -29,6 +30,12 @@ const scenario = parsed.value;
 const profile = await defaultProfile();
 const input = machineInput(scenario, profile);
 const events = scriptedEvents(scenario, '2026-11-25T00:00:00Z');
+
+// BENCH_ONLY=team: the team server's figures alone (a spawned server, PostgreSQL 15, a 100,000-entry log).
+if (process.env.BENCH_ONLY === 'team') {
+  await printTeamTables(scenario, profile);
+  process.exit(0);
+}
 
 // The rule evaluations of the MS-22 decision: each crew rule reading, 3 crew counts, both tiers.
 const { snapshot } = foldSession({ scenario, profile, events: events.slice(0, 17) });
@@ -353,3 +360,6 @@ printTable('Recording one operator action', [
 
 // The team server's checkpoints: the Merkle tree of a 100,000-entry session log, its root and proofs.
 await printMerkleTable();
+
+// The team server (issue 24): consoles following live, appends per second, a long log verified and replayed.
+await printTeamTables(scenario, profile);

@@ -16,7 +16,7 @@ export function replayPacket(packet: DecisionPacket): SessionFold {
 }
 
 /** Compares every entry with what the replay derives for it. */
-async function verifyReplay(packet: DecisionPacket, { steps }: SessionFold = replayPacket(packet)): Promise<Verification> {
+export async function verifyReplay(packet: DecisionPacket, { steps }: SessionFold = replayPacket(packet)): Promise<Verification> {
   for (const [i, entry] of packet.entries.entries()) {
     if (entry.logicVersion !== decisionLogicVersion) {
       const reason = `recorded by decision logic version ${entry.logicVersion}; this build replays version ${decisionLogicVersion}: replay it with a build of version ${entry.logicVersion}`;

@@ -6,28 +6,17 @@
  * is not believed on any point a signature or hash can settle.
  */
 
-import { appendMessage } from '../../record/appendClaim';
 import { logLeafHash } from '../../record/checkpoint';
-import { type AuditEntry, entryHash, genesisHash } from '../../record/ledger';
+import { type AuditEntry, genesisHash } from '../../record/ledger';
 import { MerkleTree } from '../../record/merkle';
-import { entrySigningMessage, type PublicKeyRecord, sameKey, signatureHolds, type VerifyingKeys } from '../../record/signing';
+import { type PublicKeyRecord, sameKey, signatureHolds, type VerifyingKeys } from '../../record/signing';
 import { canonicalJson } from '../../session/canonicalJson';
 import type { ThresholdProfile } from '../../session/profile';
-import { authorshipProblems } from '../entryAuthorship';
 import { type Admission, admissionMessage, type SessionDetail, type StoredEntry, sessionGenesisMessage } from '../protocol';
+import { countersignProblem, type EntryCheck, nextEntryProblem } from './entryCheck';
 
 /** What failed, for code; `words` say it to the person at the console. */
-type AlarmCheck =
-  | 'genesis'
-  | 'admission'
-  | 'changed'
-  | 'previous-hash'
-  | 'entry-hash'
-  | 'entry-signature'
-  | 'not-admitted'
-  | 'append-signature'
-  | 'authorship'
-  | 'split-view';
+type AlarmCheck = 'genesis' | 'admission' | 'changed' | EntryCheck;
 
 export interface FollowerAlarm {
   check: AlarmCheck;
@@ -190,39 +179,13 @@ export class SessionFollower {
         : alarm('changed', 'the server sent it again, different from the one this console verified before.');
     if (seq > this.size + 1) return { kind: 'gap', seq, heldThrough: this.size };
 
-    if (entry.previousHash !== this.headHash)
-      return alarm(
-        'previous-hash',
-        seq === 1
-          ? "its previous hash is not the hash of the session's genesis: the chain is broken."
-          : `its previous hash is not the hash of entry ${seq - 1} as this console verified it: the chain is broken (entry ${seq - 1} was replaced on the server, or this one is forged).`,
-      );
-    const { hash, signature: entrySignature, ...hashed } = entry;
-    if ((await entryHash(hashed)) !== hash)
-      return alarm('entry-hash', 'its hash is not the hash of its content: it was altered.');
-    if (entrySignature && !(await signatureHolds(entrySignature, entrySigningMessage(hash), this.#keys)))
-      return alarm('entry-signature', `its signature (by ${entrySignature.fingerprint}) does not hold.`);
-    const appender = this.#admitted.get(stored.appendedBy);
-    if (!appender)
-      return alarm('not-admitted', `it was appended by ${stored.appendedBy}, a key the session's authority has not admitted.`);
-    const claim = { sessionId: this.#detail.id, seq, entryHash: hash, checkpointSeen: stored.checkpointSeen };
-    if (!sameKey(appender, stored.signature) || !(await signatureHolds(stored.signature, appendMessage(claim), this.#keys)))
-      return alarm(
-        'append-signature',
-        `its append is not signed by the appender it names (${appender.name}, ${appender.fingerprint}).`,
-      );
-    const [authorship] = await authorshipProblems(this.#detail.scenario, entry, appender);
-    if (authorship) return alarm('authorship', authorship.words);
-    // The appender countersigned the log as the server showed them: it must be the log shown here.
-    const seen = stored.checkpointSeen;
-    if (seen && (seen.treeSize >= seq || this.#tree.root(seen.treeSize) !== seen.rootHash))
-      return alarm(
-        'split-view',
-        `${appender.name} (${appender.role}) appended it on a log of ${seen.treeSize} entries that is not the log this console verified: the server shows different consoles different logs.`,
-      );
+    const problem =
+      (await nextEntryProblem(this.#detail, this.#admitted, this.headHash, stored, this.#keys)) ??
+      countersignProblem(stored, (size) => this.#tree.root(size));
+    if (problem) return alarm(problem.check, problem.words);
 
     this.#held.push(stored);
-    this.#tree.append(logLeafHash({ seq, hash, appendSignature: stored.signature }));
+    this.#tree.append(logLeafHash({ seq, hash: entry.hash, appendSignature: stored.signature }));
     return { kind: 'accepted', seq };
   }
 }

@@ -1,0 +1,82 @@
+/**
+ * A throwaway PostgreSQL 15 for the bench (Debian's, as the server tests start theirs in
+ * tests/server/globalSetup.ts): a cluster in a temporary folder, run as the `postgres` user when we
+ * are root, with one empty database for the team server to migrate.
+ */
+import { execFileSync } from 'node:child_process';
+import { chownSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+
+const postgresBin = '/usr/lib/postgresql/15/bin';
+
+export interface PostgresCluster {
+  /** A superuser's URL of the cluster, without a database name. */
+  serverUrl: string;
+  stop(): void;
+}
+
+/** Why the cluster cannot be started here, or null. */
+export const postgresMissing = () =>
+  existsSync(join(postgresBin, 'initdb')) ? null : `PostgreSQL 15 is not installed (${postgresBin}/initdb is missing)`;
+
+const asRoot = process.getuid?.() === 0;
+const runPostgres = (program: string, args: string[]) =>
+  asRoot
+    ? execFileSync('runuser', ['-u', 'postgres', '--', join(postgresBin, program), ...args], { stdio: 'pipe' })
+    : execFileSync(join(postgresBin, program), args, { stdio: 'pipe' });
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+/** Starts the cluster with the server tests' settings (fsync off: a bench of the server, not of the disk). */
+export async function startPostgresCluster(): Promise<PostgresCluster> {
+  const folder = mkdtempSync(join(tmpdir(), 'crew-return-bench-postgres-'));
+  const dataDir = join(folder, 'data');
+  const socketDir = join(folder, 'socket');
+  mkdirSync(socketDir);
+  if (asRoot) {
+    const uid = Number(execFileSync('id', ['-u', 'postgres'], { encoding: 'utf8' }).trim());
+    const gid = Number(execFileSync('id', ['-g', 'postgres'], { encoding: 'utf8' }).trim());
+    chownSync(folder, uid, gid);
+    chownSync(socketDir, uid, gid);
+  }
+  let started = false;
+  try {
+    runPostgres('initdb', ['-A', 'trust', '--no-sync', '-U', 'postgres', '-D', dataDir]);
+    const port = await freePort();
+    const options = `-p ${port} -k ${socketDir} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c listen_addresses=127.0.0.1`;
+    runPostgres('pg_ctl', ['start', '-w', '-D', dataDir, '-l', join(folder, 'postgres.log'), '-o', options]);
+    started = true;
+    return {
+      serverUrl: `postgresql://postgres@127.0.0.1:${port}`,
+      stop: () => {
+        runPostgres('pg_ctl', ['stop', '-D', dataDir, '-m', 'immediate']);
+        rmSync(folder, { recursive: true, force: true });
+      },
+    };
+  } catch (error) {
+    if (started) runPostgres('pg_ctl', ['stop', '-D', dataDir, '-m', 'immediate']);
+    rmSync(folder, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+/** Creates database `name` on the cluster: its URL. */
+export async function createDatabase(cluster: PostgresCluster, name: string): Promise<string> {
+  const admin = new pg.Client({ connectionString: `${cluster.serverUrl}/postgres` });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  return `${cluster.serverUrl}/${name}`;
+}
