@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { canonicalJson, sha256Hex } from '../src/session/canonicalJson';
+import { canonicalJson, sameCanonicalJson, sha256Hex } from '../src/session/canonicalJson';
 
 describe('canonical JSON', () => {
   it('sorts keys by UTF-16 code units, drops undefined members, keeps arrays in order', () => {
@@ -26,6 +26,34 @@ describe('canonical JSON', () => {
         expect(canonicalJson(reordered)).toBe(text);
       }),
     );
+  });
+
+  it('property: two values are the same canonical JSON exactly when their canonical texts are equal, without writing them', () => {
+    // Pairs that often agree: a value, its keys reordered, and small changes of it.
+    const reordered = (value: unknown): unknown =>
+      Array.isArray(value)
+        ? value.map(reordered)
+        : value !== null && typeof value === 'object'
+          ? Object.fromEntries(
+              Object.entries(value)
+                .reverse()
+                .map(([k, v]) => [k, reordered(v)]),
+            )
+          : value;
+    const nearly = fc
+      .jsonValue()
+      .chain((value) =>
+        fc.tuple(fc.constant(value), fc.oneof(fc.constant(reordered(value)), fc.jsonValue(), fc.constant({ wrapped: value }))),
+      );
+    fc.assert(
+      fc.property(nearly, ([a, b]) => {
+        expect(sameCanonicalJson(a, b)).toBe(canonicalJson(a) === canonicalJson(b));
+      }),
+      { numRuns: 2000 },
+    );
+    expect(sameCanonicalJson({ a: 1, b: undefined }, { a: 1 })).toBe(true);
+    expect(sameCanonicalJson({ a: 1 }, undefined)).toBe(false);
+    expect(sameCanonicalJson([1, 2], { 0: 1, 1: 2 })).toBe(false);
   });
 
   it('SHA-256 matches the known digest of "abc"', async () => {

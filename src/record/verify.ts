@@ -1,5 +1,5 @@
 /** Verifying a packet: its chain, its signatures, and a replay of its events through this build's machine. */
-import { canonicalJson, sha256Hex } from '../session/canonicalJson';
+import { canonicalJson, sameCanonicalJson, sha256Hex } from '../session/canonicalJson';
 import { foldSession, type SessionFold } from '../session/fold';
 import { decisionLogicVersion } from '../session/model';
 import { eventsOf } from './ledger';
@@ -17,6 +17,17 @@ export function replayPacket(packet: DecisionPacket): SessionFold {
 
 /** Compares every entry with what the replay derives for it. */
 export async function verifyReplay(packet: DecisionPacket, { steps }: SessionFold = replayPacket(packet)): Promise<Verification> {
+  // Steps under the same thresholds share one object: each set is hashed once, all of them at once.
+  const hashByThresholds = new WeakMap<object, Promise<string>>();
+  const thresholdsHashOf = (thresholds: object) => {
+    let hash = hashByThresholds.get(thresholds);
+    if (!hash) {
+      hash = sha256Hex(canonicalJson(thresholds));
+      hashByThresholds.set(thresholds, hash);
+    }
+    return hash;
+  };
+  const hashes = steps.map((step) => thresholdsHashOf(step.record.thresholds));
   for (const [i, entry] of packet.entries.entries()) {
     if (entry.logicVersion !== decisionLogicVersion) {
       const reason = `recorded by decision logic version ${entry.logicVersion}; this build replays version ${decisionLogicVersion}: replay it with a build of version ${entry.logicVersion}`;
@@ -24,15 +35,15 @@ export async function verifyReplay(packet: DecisionPacket, { steps }: SessionFol
     }
     const step = steps[i];
     if (!step) return tampered(entry.seq, 'the replay has no step for it');
-    const { thresholds, ...derived } = step.record;
+    const { thresholds: _, ...derived } = step.record;
     const recordedFields: Readonly<Record<string, unknown>> = entry.derived;
     for (const [field, value] of Object.entries(derived)) {
       const recorded = recordedFields[field];
-      if (canonicalJson(value) !== canonicalJson(recorded)) {
+      if (!sameCanonicalJson(value, recorded)) {
         return tampered(entry.seq, `replay gives ${field} ${brief(value)}, the record says ${brief(recorded)}`);
       }
     }
-    if ((await sha256Hex(canonicalJson(thresholds))) !== entry.profile.hash) {
+    if ((await hashes[i]) !== entry.profile.hash) {
       return tampered(entry.seq, 'replay gives other thresholds than the recorded profile hash');
     }
   }

@@ -26,6 +26,33 @@ function inCanonicalOrder(value: unknown): boolean {
   return true;
 }
 
+/**
+ * Whether two values have the same canonical JSON, without writing either: what a replay asks of
+ * each recorded field. Keys holding undefined count as absent, as in canonical JSON.
+ */
+export function sameCanonicalJson(a: unknown, b: unknown): boolean {
+  if (a === b) return typeof a !== 'number' || Number.isFinite(a);
+  if (typeof a === 'number' && typeof b === 'number') return a === b && Number.isFinite(a);
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  if (Array.isArray(a) && Array.isArray(b)) {
+    if (a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameCanonicalJson(a[i] ?? null, b[i] ?? null)) return false;
+    return true;
+  }
+  const left = a as Record<string, unknown>;
+  const right = b as Record<string, unknown>;
+  let leftKeys = 0;
+  for (const key in left) {
+    if (!Object.hasOwn(left, key) || left[key] === undefined) continue;
+    leftKeys++;
+    if (!Object.hasOwn(right, key) || !sameCanonicalJson(left[key], right[key])) return false;
+  }
+  let rightKeys = 0;
+  for (const key in right) if (Object.hasOwn(right, key) && right[key] !== undefined) rightKeys++;
+  return leftKeys === rightKeys;
+}
+
 function canonicalSlow(value: unknown): string {
   switch (typeof value) {
     case 'string':

@@ -126,24 +126,49 @@ function derive(before: CrewReturnSnapshot, after: CrewReturnSnapshot, applied: 
     decision: decision
       ? { outcome: decision.outcome, kind: decision.kind, ...(decision.poll === null ? {} : { poll: decision.poll }) }
       : null,
-    evaluations: recommendation ? consideredRows(recommendation).flatMap((row) => row.evaluations.map(compact)) : [],
-    thresholds: { ...after.context.thresholds },
+    evaluations: recommendation ? recordedEvaluations(recommendation) : [],
+    thresholds: recordedThresholds(after.context.thresholds),
   };
 }
 
 function compact(e: RuleEvaluation): RecordedEvaluation {
-  return {
-    rule: e.ruleId,
-    tier: e.tier,
-    ...(e.crewCount === undefined ? {} : { crew: e.crewCount }),
-    ...(e.vehicleId === undefined ? {} : { vehicle: e.vehicleId }),
-    ...(e.descentModeId === undefined ? {} : { mode: e.descentModeId }),
-    value: e.value,
-    threshold: e.threshold,
-    margin: e.margin,
-    status: e.status,
-    ...(e.valueSource === estimatedSource ? { source: estimatedSource } : {}),
-  };
+  // Assigned field by field (no spreads): the fold compacts every evaluation of every step.
+  const recorded: RecordedEvaluation = { rule: e.ruleId, tier: e.tier } as RecordedEvaluation;
+  if (e.crewCount !== undefined) recorded.crew = e.crewCount;
+  if (e.vehicleId !== undefined) recorded.vehicle = e.vehicleId;
+  if (e.descentModeId !== undefined) recorded.mode = e.descentModeId;
+  recorded.value = e.value;
+  recorded.threshold = e.threshold;
+  recorded.margin = e.margin;
+  recorded.status = e.status;
+  if (e.valueSource === estimatedSource) recorded.source = estimatedSource;
+  return recorded;
+}
+
+/**
+ * A step that changes neither the recommendation nor the thresholds (a note, a handover) records the
+ * same evaluations and thresholds as the step before: the same objects, made once. Records are never mutated.
+ */
+const evaluationsByRecommendation = new WeakMap<Recommendation, RecordedEvaluation[]>();
+const thresholdsByContext = new WeakMap<Context['thresholds'], Context['thresholds']>();
+
+function recordedEvaluations(recommendation: Recommendation): RecordedEvaluation[] {
+  let evaluations = evaluationsByRecommendation.get(recommendation);
+  if (!evaluations) {
+    evaluations = consideredRows(recommendation).flatMap((row) => row.evaluations.map(compact));
+    evaluationsByRecommendation.set(recommendation, evaluations);
+  }
+  return evaluations;
+}
+
+function recordedThresholds(thresholds: Context['thresholds']): Context['thresholds'] {
+  let copy = thresholdsByContext.get(thresholds);
+  if (!copy) {
+    // In canonical key order, so hashing it serializes natively.
+    copy = Object.fromEntries(Object.entries(thresholds).sort(([a], [b]) => (a < b ? -1 : 1))) as Context['thresholds'];
+    thresholdsByContext.set(thresholds, copy);
+  }
+  return copy;
 }
 
 type Context = CrewReturnSnapshot['context'];
