@@ -50,7 +50,7 @@ export function issueProblems<Reported extends Issue>(
 }
 
 /** `events[3].value.high` from a Zod-style path. */
-function formatPath(path: readonly PropertyKey[]): string {
+export function formatPath(path: readonly PropertyKey[]): string {
   return path.reduce<string>((text, key) => {
     if (typeof key === 'number') return `${text}[${key}]`;
     return text ? `${text}.${String(key)}` : String(key);

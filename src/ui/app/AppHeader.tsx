@@ -1,4 +1,7 @@
-import { AppActor, identifying, viewOf } from './appActor';
+import { scenarioFormat } from '../../../scenarios/shape';
+import { keptDraft } from '../../files/draftStore';
+import { blankDraft } from '../../session/draft/scenarioDraft';
+import { AppActor, identifying, now, viewOf } from './appActor';
 import { SaveStatusLine } from './SaveStatusLine';
 import { saveStatus, writesHere } from './saveStatus';
 import { useAppSend } from './useAppSend';
@@ -26,6 +29,15 @@ export function AppHeader({ operatorKey }: { operatorKey: string | null }) {
           onClick={() => send({ type: 'view.walkthrough' })}
         >
           Walkthrough
+        </button>
+        <button
+          type="button"
+          aria-pressed={view === 'editor'}
+          onClick={() =>
+            send({ type: 'view.editor', kept: keptDraft() ?? blankDraft(scenarioFormat, now(), crypto.randomUUID()) })
+          }
+        >
+          Scenario editor
         </button>
         <button
           type="button"

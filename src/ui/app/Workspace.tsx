@@ -1,6 +1,9 @@
-import { useMemo, useState } from 'react';
+import { lazy, Suspense, useMemo, useState } from 'react';
+import type { Scenario } from '../../../scenarios/schema';
+import { scenarioFormat } from '../../../scenarios/shape';
 import type { KeyStore } from '../../files/keyStore';
 import type { SessionStore, StoredSession } from '../../files/sessionStore';
+import { blankDraft, copyDraft, type ScenarioDraft } from '../../session/draft/scenarioDraft';
 import type { Actor } from '../../session/model';
 import type { ThresholdProfile } from '../../session/profile';
 import { teamLogRecord } from '../../team/console/teamConsole';
@@ -74,7 +77,9 @@ function WorkspaceBody({ store, keys }: Pick<Props, 'store' | 'keys'>) {
           this page stays open: export the decision packet from the audit trail to keep it.
         </p>
       )}
-      {view === 'audit' ? (
+      {view === 'editor' ? (
+        <EditorScreen />
+      ) : view === 'audit' ? (
         <AuditScreen keys={keys} />
       ) : view === 'library' || !showsWalkthrough ? (
         <LibraryScreen store={store} shelf={shelf} />
@@ -102,6 +107,26 @@ function TeamPanelScreen({ myKey }: { myKey: string | null }) {
       onAdmit={on.admit}
       onListKeys={on.listTeamKeys}
     />
+  );
+}
+
+/** The editor's code is loaded when it is first opened: the first screen does not need it. */
+const EditorView = lazy(() => import('../editor').then((m) => ({ default: m.EditorView })));
+
+function EditorScreen() {
+  const { send } = useAppSend();
+  const draft = AppActor.useSelector((s) => s.context.editorDraft);
+  const profile = AppActor.useSelector((s) => s.context.defaultProfile);
+  if (!draft) return null;
+  return (
+    <Suspense fallback={<p aria-busy="true">Loading the scenario editor…</p>}>
+      <EditorView
+        key={draft.draftId}
+        initial={draft}
+        profile={profile}
+        onWalkThrough={(scenario, fileName) => send({ type: 'scenario.add', scenario, fileName, openedUtc: now() })}
+      />
+    </Suspense>
   );
 }
 
@@ -157,6 +182,7 @@ function LibraryScreen({ store, shelf }: { store: SessionStore | null; shelf: Re
   return (
     <>
       {teamMode && <TeamSessionsScreen />}
+      <WriteACase library={library} onNew={(draft) => send({ type: 'editor.new', draft })} />
       <LibraryView
         store={store}
         onRestore={(session) => send({ type: 'session.restore', session })}
@@ -173,5 +199,32 @@ function LibraryScreen({ store, shelf }: { store: SessionStore | null; shelf: Re
         onRejectedFile={(problems) => send({ type: 'scenario.rejected', problems })}
       />
     </>
+  );
+}
+
+/** Starting a case of one's own: blank, or a copy of a library case (which is then never that case). */
+function WriteACase({ library, onNew }: { library: Scenario[]; onNew: (draft: ScenarioDraft) => void }) {
+  const [copyOf, setCopyOf] = useState(library[0]?.id ?? '');
+  const from = library.find((s) => s.id === copyOf);
+  return (
+    <section aria-labelledby="write-a-case-title" className="write-a-case">
+      <h2 id="write-a-case-title">Write a case</h2>
+      <button type="button" onClick={() => onNew(blankDraft(scenarioFormat, now(), crypto.randomUUID()))}>
+        New blank case
+      </button>{' '}
+      <label>
+        or copy{' '}
+        <select value={copyOf} onChange={(e) => setCopyOf(e.currentTarget.value)}>
+          {library.map((s) => (
+            <option key={s.id} value={s.id}>
+              {s.title}
+            </option>
+          ))}
+        </select>
+      </label>{' '}
+      <button type="button" disabled={!from} onClick={() => from && onNew(copyDraft(from, crypto.randomUUID()))}>
+        Copy to a new case
+      </button>
+    </section>
   );
 }

@@ -9,7 +9,7 @@ export const AppActor = createActorContext(appMachine);
 type AppSnapshot = SnapshotFrom<typeof appMachine>;
 
 export const viewOf = (snapshot: AppSnapshot): AppView =>
-  (['walkthrough', 'audit', 'library'] as const).find((v) => snapshot.matches({ view: v })) ?? 'library';
+  (['walkthrough', 'audit', 'editor', 'library'] as const).find((v) => snapshot.matches({ view: v })) ?? 'library';
 
 export const identifying = (snapshot: AppSnapshot) => snapshot.matches({ operator: 'identifying' });
 

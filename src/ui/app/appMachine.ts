@@ -32,6 +32,7 @@ export const appMachine = appSetup.createMachine({
     store: input.store ?? null,
     signerFor: input.signerFor,
     team: input.team ? { setup: input.team, view: null, sessions: [], keys: [], problem: null } : null,
+    editorDraft: null,
   }),
   on: {
     'units.toggle': { actions: 'toggleUnits' },
@@ -110,9 +111,12 @@ export const appMachine = appSetup.createMachine({
           },
         },
         audit: {},
+        editor: {},
       },
       on: {
         'view.library': '.library',
+        'view.editor': { target: '.editor', actions: 'keepEditorDraft' },
+        'editor.new': { target: '.editor', actions: 'startEditorDraft' },
         'view.walkthrough': { guard: 'hasWalkthrough', target: '.walkthrough' },
         'view.audit': { guard: 'hasRecord', target: '.audit' },
         'scenario.open': { target: '.walkthrough', actions: ['openScenario', 'sessionOpened', 'persist'] },

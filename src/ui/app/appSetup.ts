@@ -251,6 +251,19 @@ export const appSetup = setup({
     dropPending: assign({ pending: null }),
     forgetOperator: assign({ operator: null }),
     takeOver: sendTo('writerLock', { type: 'writer.takeOver' as const }),
+    // The editor opens on the draft it had (kept in this browser), unless one is open already.
+    keepEditorDraft: assign({
+      editorDraft: ({ context, event }) => {
+        assertEvent(event, 'view.editor');
+        return context.editorDraft ?? event.kept;
+      },
+    }),
+    startEditorDraft: assign({
+      editorDraft: ({ event }) => {
+        assertEvent(event, 'editor.new');
+        return event.draft;
+      },
+    }),
     forwardToTeam: sendTo('persistence', ({ event }) => {
       assertEvent(event, ['team.join', 'team.admit', 'team.listKeys', 'team.listSessions']);
       return event;

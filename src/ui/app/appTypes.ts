@@ -2,6 +2,7 @@ import type { Scenario } from '../../../scenarios/schema';
 import type { SessionStore, StoredSession } from '../../files/sessionStore';
 import type { AuditEntry, SignerFor } from '../../record/ledger';
 import type { PublicKeyRecord } from '../../record/signing';
+import type { ScenarioDraft } from '../../session/draft/scenarioDraft';
 import type { Exploration } from '../../session/exploration';
 import type { InputProblem } from '../../session/inputProblem';
 import type { Actor, AssessedValue } from '../../session/model';
@@ -82,9 +83,11 @@ export interface AppContext {
   signerFor: SignerFor | undefined;
   /** Set when the page is served by a team server: sessions live there, not in this browser. */
   team: TeamState | null;
+  /** The draft the editor opens with (its own copy is then edited there, and kept as typed). */
+  editorDraft: ScenarioDraft | null;
 }
 
-export type AppView = 'library' | 'walkthrough' | 'audit';
+export type AppView = 'library' | 'walkthrough' | 'audit' | 'editor';
 
 export type AppEvent =
   | { type: 'scenario.open'; scenario: Scenario; openedUtc: string }
@@ -95,6 +98,10 @@ export type AppEvent =
   | { type: 'view.library' }
   | { type: 'view.walkthrough' }
   | { type: 'view.audit' }
+  /** The editor, on the draft kept in this browser (or a blank one). */
+  | { type: 'view.editor'; kept: ScenarioDraft }
+  /** The editor, on a new draft: blank, or copied from a library case. */
+  | { type: 'editor.new'; draft: ScenarioDraft }
   | { type: 'ledger.stored'; sessionId: string; entries: AuditEntry[] }
   /** `entries`: what is kept in memory instead (absent when the failure was not a write of entries). */
   | { type: 'storage.failed'; sessionId: string; entries?: AuditEntry[]; reason: string }

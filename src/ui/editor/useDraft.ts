@@ -1,0 +1,32 @@
+import { useEffect, useReducer } from 'react';
+import { keepDraft } from '../../files/draftStore';
+import { type DraftEdit, editDraft, redoDraft, type ScenarioDraft, undoDraft } from '../../session/draft/scenarioDraft';
+
+type DraftAction =
+  | { kind: 'edit'; edit: DraftEdit }
+  | { kind: 'undo' }
+  | { kind: 'redo' }
+  | { kind: 'replace'; draft: ScenarioDraft };
+
+function reduce(draft: ScenarioDraft, action: DraftAction): ScenarioDraft {
+  switch (action.kind) {
+    case 'edit':
+      return editDraft(draft, action.edit);
+    case 'undo':
+      return undoDraft(draft);
+    case 'redo':
+      return redoDraft(draft);
+    case 'replace':
+      return action.draft;
+  }
+}
+
+/** The draft and its commands; each change kept in the browser once the browser has drawn it. */
+export function useDraft(initial: ScenarioDraft) {
+  const [draft, dispatch] = useReducer(reduce, initial);
+  useEffect(() => {
+    const timer = setTimeout(() => keepDraft(draft), 0);
+    return () => clearTimeout(timer);
+  }, [draft]);
+  return { draft, dispatch };
+}
