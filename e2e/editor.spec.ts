@@ -26,9 +26,7 @@ test('a library case copied into the editor: one finding changed flips the answe
   await expectNoAxeViolations(page, '.editor');
 
   // The windows' report: failed in the library case; nominal in this copy.
-  const windows = editor
-    .getByRole('listitem', { name: 'event 7 (assessment.report)' })
-    .getByRole('combobox', { name: 'Status' });
+  const windows = editor.getByRole('listitem', { name: 'event 7 (assessment.report)' }).getByRole('combobox', { name: 'Status' });
   await expect(windows).toHaveValue('failed');
   await windows.selectOption('nominal');
   await expect(answer).toHaveAttribute('data-outcome', 'return-on-damaged-vehicle');
