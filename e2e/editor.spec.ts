@@ -52,8 +52,15 @@ test('a library case copied into the editor: one finding changed flips the answe
   await editor.getByLabel('Title', { exact: true }).fill('Windows hold: a what-if');
 
   // Kept as typed: a reload opens the editor on the same draft.
+  await expect(page.getByTestId('draft-kept')).toHaveAttribute('data-kept', 'true');
   await page.reload();
   await page.getByRole('button', { name: 'Scenario editor' }).click();
   await expect(editor.getByLabel('Title', { exact: true })).toHaveValue('Windows hold: a what-if');
+  await expect(answer).toHaveAttribute('data-outcome', 'return-on-damaged-vehicle');
+
+  // At phone width the case is read, not written.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expect(editor.getByRole('note')).toHaveText('On a phone the case is shown read-only: write it on a wider screen.');
+  await expect(editor.getByLabel('Title', { exact: true })).toBeDisabled();
   await expect(answer).toHaveAttribute('data-outcome', 'return-on-damaged-vehicle');
 });

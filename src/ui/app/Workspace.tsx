@@ -182,7 +182,10 @@ function LibraryScreen({ store, shelf }: { store: SessionStore | null; shelf: Re
   return (
     <>
       {teamMode && <TeamSessionsScreen />}
-      <WriteACase library={library} onNew={(draft) => send({ type: 'editor.new', draft })} />
+      <WriteACase
+        library={[...library, ...openedScenarios.map((o) => o.scenario)]}
+        onNew={(draft) => send({ type: 'editor.new', draft })}
+      />
       <LibraryView
         store={store}
         onRestore={(session) => send({ type: 'session.restore', session })}

@@ -9,6 +9,7 @@ import { download } from '../shared/download';
 import { ProblemList } from '../shared/ProblemList';
 import { CaseSection, SetupSection, TimelineSection } from './DraftSections';
 import { useDraft } from './useDraft';
+import { usePhoneWidth } from './usePhoneWidth';
 import './editor.css';
 
 interface Props {
@@ -25,7 +26,8 @@ const fileNameOf = (draft: ScenarioDraft) => `${String(draft.file.id || 'new-cas
  * find shown at once beside its field, and the answer worked out live by the walkthrough's own fold.
  */
 export function EditorView({ initial, profile, onWalkThrough }: Props) {
-  const { draft, dispatch } = useDraft(initial);
+  const { draft, dispatch, kept } = useDraft(initial);
+  const phone = usePhoneWidth();
   const fileName = fileNameOf(draft);
   const checked = useMemo(() => validateScenario(fileName, draft.file), [fileName, draft.file]);
   const problems = checked.ok ? [] : checked.problems;
@@ -69,8 +71,8 @@ export function EditorView({ initial, profile, onWalkThrough }: Props) {
         >
           Walk through this case
         </button>
-        <span className="muted" data-testid="draft-saved">
-          Kept in this browser as you type.
+        <span className="muted" role="status" data-testid="draft-kept" data-kept={kept}>
+          {kept ? 'Kept in this browser as you type.' : 'Keeping…'}
         </span>
       </div>
       <section aria-labelledby="draft-answer-title" className="draft-answer">
@@ -84,9 +86,17 @@ export function EditorView({ initial, profile, onWalkThrough }: Props) {
         </p>
       </section>
       <ProblemList problems={problems} title="The case is not valid yet." />
-      <CaseSection file={draft.file} problems={problems} dispatch={dispatch} />
-      <TimelineSection file={draft.file} problems={problems} dispatch={dispatch} />
-      <SetupSection file={draft.file} problems={problems} dispatch={dispatch} />
+      {phone && (
+        <p role="note" className="muted">
+          On a phone the case is shown read-only: write it on a wider screen.
+        </p>
+      )}
+      <fieldset className="draft-sections" disabled={phone}>
+        <legend className="visually-hidden">The case's sections</legend>
+        <CaseSection file={draft.file} problems={problems} dispatch={dispatch} />
+        <TimelineSection file={draft.file} problems={problems} dispatch={dispatch} />
+        <SetupSection file={draft.file} problems={problems} dispatch={dispatch} />
+      </fieldset>
     </main>
   );
 }

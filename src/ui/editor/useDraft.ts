@@ -1,4 +1,4 @@
-import { useEffect, useReducer } from 'react';
+import { useEffect, useReducer, useState } from 'react';
 import { keepDraft } from '../../files/draftStore';
 import { type DraftEdit, editDraft, redoDraft, type ScenarioDraft, undoDraft } from '../../session/draft/scenarioDraft';
 
@@ -21,12 +21,14 @@ function reduce(draft: ScenarioDraft, action: DraftAction): ScenarioDraft {
   }
 }
 
-/** The draft and its commands; each change kept in the browser once the browser has drawn it. */
+/** The draft and its commands; each change kept in the browser as soon as it is drawn. */
 export function useDraft(initial: ScenarioDraft) {
   const [draft, dispatch] = useReducer(reduce, initial);
+  const [kept, setKept] = useState<ScenarioDraft | null>(null);
   useEffect(() => {
-    const timer = setTimeout(() => keepDraft(draft), 0);
-    return () => clearTimeout(timer);
+    keepDraft(draft);
+    setKept(draft);
   }, [draft]);
-  return { draft, dispatch };
+  /** `kept`: whether what is on screen is what the browser keeps (a reload now loses nothing). */
+  return { draft, dispatch, kept: kept === draft };
 }
