@@ -36,17 +36,32 @@ export const plainSchemaErrors: z.core.$ZodErrorMap = (issue) => {
 
 type Issue = { path: readonly PropertyKey[]; message: string; code?: string; keys?: readonly string[] };
 
+/** A schema's complaint at its field, the path as keys (`['events', 3, 'at']`): where an editor shows it. */
+export interface FieldProblem {
+  path: (string | number)[];
+  expected: string;
+}
+
+/** A schema's complaints, each at its field's path; an unknown field at its own path, one each. */
+export function fieldProblems<Reported extends Issue>(
+  issues: readonly Reported[],
+  messageOf = (issue: Reported) => issue.message,
+): FieldProblem[] {
+  const keysOf = (path: readonly PropertyKey[]) => path.map((key) => (typeof key === 'number' ? key : String(key)));
+  return issues.flatMap((issue) =>
+    issue.code === 'unrecognized_keys' && issue.keys
+      ? issue.keys.map((key) => ({ path: keysOf([...issue.path, key]), expected: issue.message }))
+      : [{ path: keysOf(issue.path), expected: messageOf(issue) }],
+  );
+}
+
 /** A schema's complaints as problems of `file`, each at its field's path; an unknown field at its own path, one each. */
 export function issueProblems<Reported extends Issue>(
   file: string,
   issues: readonly Reported[],
   messageOf = (issue: Reported) => issue.message,
 ): InputProblem[] {
-  return issues.flatMap((issue) =>
-    issue.code === 'unrecognized_keys' && issue.keys
-      ? issue.keys.map((key) => ({ file, path: formatPath([...issue.path, key]), expected: issue.message }))
-      : [{ file, path: formatPath(issue.path), expected: messageOf(issue) }],
-  );
+  return fieldProblems(issues, messageOf).map(({ path, expected }) => ({ file, path: formatPath(path), expected }));
 }
 
 /** `events[3].value.high` from a Zod-style path. */
