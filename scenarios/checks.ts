@@ -131,7 +131,7 @@ function vehicleProblems(spec: VehicleSpec, path: (string | number)[]): Scenario
     if (!keys.includes(key) || !factDefinition(key)) {
       problems.push({
         path: [...path, 'overrides', key],
-        message: `a fact of class ${vehicleClass.id}, got ${foundWords(key)}${closestWords(key, keys)}`,
+        message: `a fact of class ${vehicleClass.id}, got ${foundWords(key)}${closestWords(key, keys) || ' (machines/vehicles/catalogue lists them)'}`,
       });
     }
     const asFact = { ...override, value: override.value === 'unknown' ? null : override.value };
@@ -244,7 +244,10 @@ function findingProblems(
     if (!system) {
       problems.push({
         path: at('system'),
-        message: `a system of class ${vehicleClass.id}, got ${foundWords(event.system)}${closestWords(event.system, vehicleClass.systems.map((s) => s.id))}`,
+        message: `a system of class ${vehicleClass.id}, got ${foundWords(event.system)}${closestWords(
+          event.system,
+          vehicleClass.systems.map((s) => s.id),
+        )}`,
       });
     } else if (event.module !== undefined && system.module !== event.module) {
       problems.push({ path: at('module'), message: `the module of ${system.id}: ${system.module}, got ${event.module}` });

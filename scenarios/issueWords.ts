@@ -36,6 +36,7 @@ export function closestWords(found: string, names: readonly string[]): string {
 const typeWords: Readonly<Record<string, string>> = {
   array: 'a list',
   object: 'an object (fields in braces)',
+  record: 'an object (fields in braces)',
   string: 'a text',
   number: 'a number',
   int: 'a whole number',
@@ -92,6 +93,13 @@ export function plainIssueMessage(issue: ReportedIssue): string {
       const names = issue.values.filter((v): v is string => typeof v === 'string');
       const closest = typeof issue.input === 'string' && names.length > 8 ? closestWords(issue.input, names) : '';
       return `${message}, got ${foundWords(issue.input)}${closest}`;
+    }
+    case 'custom': {
+      // A refinement over a vocabulary carries its names: offer the closest ones to what was found.
+      const names = (issue.params as { names?: readonly string[] } | undefined)?.names;
+      if (!names || typeof issue.input !== 'string') return message;
+      const closest = closestNames(issue.input, names);
+      return `${message.replace(/ \(schema\.json lists them\)$/, '')}, got ${foundWords(issue.input)}${closest.length ? ` (closest: ${closest.join(', ')})` : ' (schema.json lists them)'}`;
     }
     default:
       return message;

@@ -31,7 +31,10 @@ const vehicleFields = {
  * the event is: an intersection reports a field only both sides refuse, so a loose side here would let
  * a misspelt field of any event (`holdDay`) through, dropped.
  */
-export const scriptedStamp = z.strictObject({ description: z.string().min(1), sources: z.array(sourceKey).min(1) });
+export const scriptedStamp = z.strictObject({
+  description: z.string().min(1).describe('what happened, in a sentence'),
+  sources: z.array(sourceKey).min(1).describe('the sources it rests on: keys of this file\'s sources, "derived" or "assumed"'),
+});
 
 /** A scripted event: one of the machine's events, describing itself and citing its sources. */
 export const scenarioEventSchema = z.intersection(crewReturnEventSchema, scriptedStamp);

@@ -2,6 +2,7 @@
 
 import { reportedQuantityNames } from '../machines/rules/quantities';
 import { idSchema as id, sourceKey } from '../machines/statechart/events';
+import { quantityCompletions } from '../machines/statechart/vocabulary';
 import { returnPhases } from '../machines/vehicles/vehicleClass';
 import { z } from '../machines/zod';
 
@@ -36,7 +37,10 @@ export const vehicleClassSchema = z
         label,
         module: id,
         criticalIn: z.array(z.enum(returnPhases)).describe('phases in which the system must work'),
-        judgedBy: z.array(z.enum(reportedQuantityNames)).optional().describe('quantities whose limits judge damage to it'),
+        judgedBy: z
+          .array(z.enum(reportedQuantityNames).meta(quantityCompletions))
+          .optional()
+          .describe('quantities whose limits judge damage to it'),
         estimate: z.literal('descent-thermal').optional(),
       }),
     ),

@@ -153,7 +153,16 @@ describe('npm run decide', () => {
     scenario.events[3].type = 'anomaly.panic';
     expectInvalid(
       await decide(file('event.json', JSON.stringify(scenario))),
-      /^error: .*event\.json: events\[3\]\.type: a known event type/m,
+      /^error: .*event\.json: events\[3\]\.type: a known event type, got "anomaly\.panic" \(schema\.json lists them\)$/m,
+    );
+  });
+
+  it('names the closest event types to a misspelt one, not all of them', async () => {
+    const scenario = JSON.parse(readFileSync(join(root, ms22), 'utf8'));
+    scenario.events[3].type = 'anomaly.detekt';
+    expectInvalid(
+      await decide(file('misspelt.json', JSON.stringify(scenario))),
+      /^error: .*misspelt\.json: events\[3\]\.type: a known event type, got "anomaly\.detekt" \(closest: anomaly\.detect\)$/m,
     );
   });
 
