@@ -143,8 +143,8 @@ describe('npm run decide', () => {
     scenario.events[11].value.high = 30;
     expectInvalid(
       await decide(file('schema.json', JSON.stringify(scenario))),
-      /^error: .*schema\.json: setup\.damagedVehicle\.launchedUtc: an ISO 8601 UTC time/m,
-      /^error: .*schema\.json: events\[11\]\.value: low ≤ nominal ≤ high$/m,
+      /^error: .*schema\.json: setup\.damagedVehicle\.launchedUtc: an ISO 8601 UTC time such as .*, got "last autumn"$/m,
+      /^error: .*schema\.json: events\[11\]\.value: low ≤ nominal ≤ high, got nominal 40, high 30$/m,
     );
   });
 

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseScenario, scenarioProblems } from '../src/files/scenarioFile';
+import { parseScenario, scenarioProblems, validateScenario } from '../src/files/scenarioFile';
+import { problemWords } from '../src/reports/format';
 import { scenarioDir } from './support';
 
 const draftOf = (file: string) => JSON.parse(readFileSync(join(scenarioDir, file), 'utf8'));
@@ -85,5 +86,14 @@ describe('scenarioProblems: every problem of a draft in one pass, each at its fi
     }
     const broken = parseScenario('broken.json', JSON.stringify(brokenDraft()));
     expect(broken.ok ? [] : broken.problems.map((p) => p.path)).toContain('events[1].sources[0]');
+  });
+
+  it('reads in the app as it does in the CLI: a missing field says so, a wrong value says what was expected', () => {
+    const checked = validateScenario('broken.json', brokenDraft());
+    const words = checked.ok ? [] : checked.problems.map(problemWords);
+    expect(words).toContain(
+      'setup.crew: missing; expected the crew, a list of people with their seats (1 to 7), each with the vehicles they may move to',
+    );
+    expect(words).toContain('events[0].type: expected a known event type, got "anomaly.detekt" (closest: anomaly.detect)');
   });
 });

@@ -34,8 +34,17 @@ const assessedValueSchema = z
     source: sourceKey,
   })
   .refine((v) => (v.low ?? v.nominal) <= v.nominal && v.nominal <= (v.high ?? v.nominal), {
-    message: 'low ≤ nominal ≤ high',
+    error: (issue) => `low ≤ nominal ≤ high, got ${rangeFound(issue.input)}`,
   });
+
+/** `low 70, nominal 50`: the ends of a range as found (numbers only, so nothing of the input but them). */
+export function rangeFound(value: unknown, middle = 'nominal'): string {
+  const ends = value as Record<string, unknown>;
+  return ['low', middle, 'high']
+    .filter((end) => typeof ends[end] === 'number')
+    .map((end) => `${end} ${ends[end]}`)
+    .join(', ');
+}
 
 /** Whom a poll asks: each position once, by a name an operator's role can carry. */
 export const pollPositionsSchema = z

@@ -10,8 +10,12 @@ export interface InputProblem {
 
 const unknownField = 'unknown field';
 
-/** A problem that names a field the format does not have (and which it has), not a value that is wrong. */
-export const isUnknownFieldProblem = ({ expected }: Pick<InputProblem, 'expected'>) => expected.startsWith(unknownField);
+/**
+ * A problem whose words say what is wrong themselves: a field the format does not have (and which it
+ * has), or a field that is missing (and what it holds); not "expected …" of a value that is wrong.
+ */
+export const saysWhatIsWrong = ({ expected }: Pick<InputProblem, 'expected'>) =>
+  expected.startsWith(unknownField) || expected.startsWith('missing');
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; problems: InputProblem[] };
 
