@@ -3,7 +3,7 @@
  * where it has one), what was found, and for a misspelt name the closest valid ones.
  */
 
-import { closestNames } from '../machines/statechart/closestNames';
+import { closestNames } from '../machines/closestNames';
 import { crewReturnEventTypes } from '../machines/statechart/events';
 import type { z } from '../machines/zod';
 

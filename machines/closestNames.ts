@@ -4,10 +4,16 @@ export function closestNames(found: string, names: readonly string[], most = 3):
   if (found.length > 64) return [];
   const typed = found.toLowerCase();
   const farthest = Math.max(2, Math.floor(typed.length / 3));
-  return names
+  const near = names
     .map((name) => ({ name, distance: editDistance(typed, name.toLowerCase()) }))
     .filter(({ distance }) => distance <= farthest)
-    .sort((a, b) => a.distance - b.distance)
+    .sort((a, b) => a.distance - b.distance);
+  // A name cut short (`maxDescentCabinTempC` for its `.nominal`) is as near as a slip.
+  if (!near.length && typed.length >= 4) return names.filter((name) => name.toLowerCase().startsWith(typed)).slice(0, most);
+  // One slip from the best match is a suggestion; a name much farther than the best is noise.
+  const best = near[0]?.distance ?? 0;
+  return near
+    .filter(({ distance }) => distance <= best + 1)
     .slice(0, most)
     .map(({ name }) => name);
 }
