@@ -4,6 +4,7 @@ import { crewReturnEventSchema, idSchema as id, isoUtc, sourceKey } from '../mac
 import { decidableOutcomes } from '../machines/types';
 import { vehicleClassIds } from '../machines/vehicles/catalogue';
 import { z } from '../machines/zod';
+import { closestWords, foundWords } from './issueWords';
 import { factSchema, vehicleClassSchema } from './vehicleClassSchema';
 
 /** The file format this schema reads; files of the earlier format are refused with what changed (or migrated). */
@@ -16,7 +17,7 @@ const vehicleFields = {
     .union([z.enum(vehicleClassIds), vehicleClassSchema], {
       error: (issue) =>
         typeof issue.input === 'string'
-          ? `a vehicle class of the catalogue (one of ${vehicleClassIds.join(', ')}) or a class described in full, got "${issue.input}"`
+          ? `a vehicle class of the catalogue or a class described in full, got ${foundWords(issue.input)}${closestWords(issue.input, vehicleClassIds)}`
           : undefined,
     })
     .describe('a vehicle class of the catalogue (machines/vehicles/catalogue) by id, or a class described in full'),

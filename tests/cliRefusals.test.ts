@@ -88,7 +88,7 @@ describe('npm run decide refuses impossible inputs (exit 2, file, field path, wh
       (s) => {
         s.setup.otherVehicles[0].class = 'vostok-x';
       },
-      /setup\.otherVehicles\[0\]\.class: a vehicle class of the catalogue \(one of soyuz-ms, .*\) or a class described in full, got "vostok-x"/m,
+      /setup\.otherVehicles\[0\]\.class: a vehicle class of the catalogue or a class described in full, got "vostok-x" \(one of: soyuz-ms, .*\)$/m,
     ],
     [
       "a cargo vehicle as the crew's ride home",
