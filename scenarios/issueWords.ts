@@ -51,9 +51,9 @@ export const scenarioIssueWords: z.core.$ZodErrorMap = (issue) => {
       return description ?? typeWords[issue.expected] ?? issue.expected;
     case 'too_small':
       if (issue.origin === 'string' && Number(issue.minimum) === 1) return 'a text, not empty';
-      return `${sizeWords(issue.origin, description)} of at least ${issue.minimum}${countedThing(issue.origin)}`;
+      return sizeWords(issue.origin, description, `${issue.inclusive === false ? 'more than' : 'at least'} ${issue.minimum}`);
     case 'too_big':
-      return `${sizeWords(issue.origin, description)} of at most ${issue.maximum}${countedThing(issue.origin)}`;
+      return sizeWords(issue.origin, description, `${issue.inclusive === false ? 'less than' : 'at most'} ${issue.maximum}`);
     case 'invalid_value':
       return issue.values.length === 1
         ? `${JSON.stringify(issue.values[0])}`
@@ -65,9 +65,13 @@ export const scenarioIssueWords: z.core.$ZodErrorMap = (issue) => {
   }
 };
 
-const sizeWords = (origin: string, description: string | undefined) =>
-  origin === 'string' ? 'a text' : origin === 'array' ? (description ?? 'a list') : 'a number';
-const countedThing = (origin: string) => (origin === 'string' ? ' characters' : origin === 'array' ? ' items' : '');
+/** `a list of at most 7 items (the crew, …)`, `a text of at least 3 characters`, `a number at most 7`. */
+function sizeWords(origin: string, description: string | undefined, bound: string): string {
+  const what = description ? ` (${description})` : '';
+  if (origin === 'string') return `a text of ${bound} character${bound.endsWith(' 1') ? '' : 's'}${what}`;
+  if (origin === 'array') return `a list of ${bound} item${bound.endsWith(' 1') ? '' : 's'}${what}`;
+  return `a number ${bound}${what}`;
+}
 
 type ReportedIssue = z.core.$ZodIssue & { input?: unknown };
 
@@ -75,8 +79,10 @@ type ReportedIssue = z.core.$ZodIssue & { input?: unknown };
 export function plainIssueMessage(issue: ReportedIssue): string {
   const { message } = issue;
   if (issue.code === 'invalid_union' && issue.discriminator === 'type') {
-    const found = (issue.input as { type?: unknown } | undefined)?.type;
-    if (found === undefined) return `missing type; expected an event type such as inspection.finding (schema.json lists them)`;
+    if (typeof issue.input !== 'object' || issue.input === null || Array.isArray(issue.input))
+      return `an event: an object with its type, at, by, description and sources, got ${foundWords(issue.input)}`;
+    const found = (issue.input as { type?: unknown }).type;
+    if (found === undefined) return 'missing; expected an event type such as inspection.finding (schema.json lists them)';
     const closest = typeof found === 'string' ? closestWords(found, crewReturnEventTypes) : '';
     return `a known event type, got ${foundWords(found)}${closest || ' (schema.json lists them)'}`;
   }

@@ -96,4 +96,14 @@ describe('scenarioProblems: every problem of a draft in one pass, each at its fi
     );
     expect(words).toContain('events[0].type: expected a known event type, got "anomaly.detekt" (closest: anomaly.detect)');
   });
+
+  it('says a problem once where both sides of an event judge the same field', () => {
+    const draft = draftOf('small-leak-nominal.json');
+    draft.events[2].sources = [];
+    draft.events[3] = 5;
+    expect(scenarioProblems(draft)).toEqual([
+      { path: ['events', 2, 'sources'], expected: 'a list of at least 1 item, got an empty list' },
+      { path: ['events', 3], expected: 'an object (fields in braces), got 5' },
+    ]);
+  });
 });

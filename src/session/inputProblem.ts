@@ -52,11 +52,19 @@ export function fieldProblems<Reported extends Issue>(
   messageOf = (issue: Reported) => issue.message,
 ): FieldProblem[] {
   const keysOf = (path: readonly PropertyKey[]) => path.map((key) => (typeof key === 'number' ? key : String(key)));
-  return issues.flatMap((issue) =>
+  const problems = issues.flatMap((issue) =>
     issue.code === 'unrecognized_keys' && issue.keys
       ? issue.keys.map((key) => ({ path: keysOf([...issue.path, key]), expected: issue.message }))
       : [{ path: keysOf(issue.path), expected: messageOf(issue) }],
   );
+  // Both sides of an intersection judge a shared field: the same words at the same field are one problem.
+  const seen = new Set<string>();
+  return problems.filter((problem) => {
+    const key = JSON.stringify(problem);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 /** A schema's complaints as problems of `file`, each at its field's path; an unknown field at its own path, one each. */
