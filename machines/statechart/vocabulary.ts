@@ -54,15 +54,19 @@ export const systemStatusSchema = z.enum(systemStatuses).meta({
   anyOf: described(statusMeanings),
 });
 
-/** Every system of the catalogue's classes, with the classes that have it (a class of the file's own may add others). */
+/** Every system of the catalogue's classes: what it is and the phases it is critical in, then the classes that have it so. */
 const systemMeanings: readonly (readonly [string, string])[] = (() => {
-  const byId = new Map<string, string[]>();
+  const byId = new Map<string, Map<string, string[]>>();
   for (const vehicleClass of Object.values(vehicleCatalogue))
     for (const system of vehicleClass.systems) {
-      const words = `${system.label}: ${vehicleClass.id}, ${system.module} module, critical in ${system.criticalIn.join(', ') || 'no phase'}`;
-      byId.set(system.id, [...(byId.get(system.id) ?? []), words]);
+      const what = `${system.label}, critical in ${system.criticalIn.join(', ') || 'no phase'}`;
+      const kinds = byId.get(system.id) ?? new Map<string, string[]>();
+      kinds.set(what, [...(kinds.get(what) ?? []), `${vehicleClass.id} (${system.module})`]);
+      byId.set(system.id, kinds);
     }
-  return [...byId].map(([id, words]) => [id, words.join('; ')] as const);
+  return [...byId].map(
+    ([id, kinds]) => [id, [...kinds].map(([what, classes]) => `${what}: ${classes.join(', ')}`).join('; ')] as const,
+  );
 })();
 
 /** The catalogue's systems to complete, and any id besides: a class described in the file names its own. */
