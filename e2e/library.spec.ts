@@ -184,7 +184,7 @@ test('a stored scenario that no longer validates is reported by file, field and 
   await page.reload();
   const report = page.getByRole('alert').filter({ hasText: 'no longer validates' });
   await expect(report).toContainText('1 problem in old-copy.json');
-  await expect(report).toContainText('title: expected');
+  await expect(report).toContainText('title: missing; expected the title');
   await expect(page.locator('.scenario-card.imported')).toHaveCount(0);
   await expectNoAxeViolations(page);
 

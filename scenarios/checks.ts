@@ -11,25 +11,28 @@ import {
   vehicleClassProblems,
 } from '../machines/vehicles/vehicleClass';
 import { classOf, resolveVehicle, type VehicleSpec } from '../machines/vehicles/vehicles';
-import type { ScenarioShape } from './shape';
+import { closestWords, foundWords } from './issueWords';
+import type { ScenarioParts, ScenarioVehicle } from './parts';
 
 export interface ScenarioProblem {
   path: (string | number)[];
   message: string;
 }
 
-export function scenarioProblems(scenario: ScenarioShape): ScenarioProblem[] {
-  return [...sourceProblems(scenario), ...setupProblems(scenario), ...eventProblems(scenario)];
+/** Every check across fields that the parts which parsed allow: a part that failed its shape is skipped, not guessed. */
+export function crossFieldProblems(parts: ScenarioParts): ScenarioProblem[] {
+  return [...sourceProblems(parts), ...setupProblems(parts), ...eventProblems(parts)];
 }
 
-function sourceProblems(scenario: ScenarioShape): ScenarioProblem[] {
-  const known = new Set([...Object.keys(scenario.sources), 'derived', 'assumed']);
+function sourceProblems(parts: ScenarioParts): ScenarioProblem[] {
+  if (!parts.sources) return [];
+  const known = new Set([...Object.keys(parts.sources), 'derived', 'assumed']);
   const problems: ScenarioProblem[] = [];
   const check = (source: string, path: (string | number)[]) => {
     if (!known.has(source))
-      problems.push({ path, message: `a key of this file's sources, "derived" or "assumed", got "${source}"` });
+      problems.push({ path, message: `a key of this file's sources, "derived" or "assumed", got ${foundWords(source)}` });
   };
-  for (const { path, spec } of vehiclesOf(scenario)) {
+  for (const { path, spec } of vehiclesOf(parts)) {
     for (const [j, s] of (spec.sources ?? []).entries()) check(s, [...path, 'sources', j]);
     if (typeof spec.class !== 'string') {
       check(spec.class.life.source, [...path, 'class', 'life', 'source']);
@@ -40,7 +43,8 @@ function sourceProblems(scenario: ScenarioShape): ScenarioProblem[] {
     for (const [key, override] of Object.entries(spec.overrides ?? {}))
       check(override.source, [...path, 'overrides', key, 'source']);
   }
-  scenario.events.forEach((event, i) => {
+  parts.events.forEach((event, i) => {
+    if (!event) return;
     for (const [j, s] of event.sources.entries()) check(s, ['events', i, 'sources', j]);
     if ((event.type === 'inspection.finding' || event.type === 'assessment.report') && event.value)
       check(event.value.source, ['events', i, 'value', 'source']);
@@ -49,28 +53,30 @@ function sourceProblems(scenario: ScenarioShape): ScenarioProblem[] {
   return problems;
 }
 
-/** Every vehicle of the setup with its field path. */
-function vehiclesOf(scenario: ScenarioShape) {
-  const { damagedVehicle, otherVehicles } = scenario.setup;
-  return [
-    { path: ['setup', 'damagedVehicle'] as (string | number)[], spec: damagedVehicle },
-    ...otherVehicles.map((spec, i) => ({ path: ['setup', 'otherVehicles', i] as (string | number)[], spec })),
-  ];
+/** Every vehicle of the setup that parsed, with its field path. */
+function vehiclesOf(parts: ScenarioParts) {
+  const { damagedVehicle, otherVehicles } = parts;
+  const vehicles: { path: (string | number)[]; spec: ScenarioVehicle }[] = [];
+  if (damagedVehicle) vehicles.push({ path: ['setup', 'damagedVehicle'], spec: damagedVehicle });
+  otherVehicles.forEach((spec, i) => {
+    if (spec) vehicles.push({ path: ['setup', 'otherVehicles', i], spec });
+  });
+  return vehicles;
 }
 
-function setupProblems(scenario: ScenarioShape): ScenarioProblem[] {
+function setupProblems(parts: ScenarioParts): ScenarioProblem[] {
   const problems: ScenarioProblem[] = [];
-  const { startUtc, damagedVehicle, otherVehicles, crew } = scenario.setup;
-  const start = Date.parse(startUtc);
+  const { startUtc, damagedVehicle, allOtherVehicles, allCrew } = parts;
+  const start = startUtc === undefined ? Number.NaN : Date.parse(startUtc);
 
-  const damagedClass = classOf(damagedVehicle) as VehicleClass;
-  if (damagedClass.carries !== 'crew') {
+  const damagedClass = damagedVehicle && (classOf(damagedVehicle) as VehicleClass);
+  if (damagedClass && damagedClass.carries !== 'crew') {
     problems.push({
       path: ['setup', 'damagedVehicle', 'class'],
       message: `a crew vehicle class (${damagedClass.id} carries cargo only: no crew rides it home)`,
     });
   }
-  const vehicles = vehiclesOf(scenario);
+  const vehicles = vehiclesOf(parts);
   for (const { path, spec } of vehicles) {
     if (typeof spec.class === 'string') continue;
     for (const problem of vehicleClassProblems(classOf(spec) as VehicleClass))
@@ -84,49 +90,73 @@ function setupProblems(scenario: ScenarioShape): ScenarioProblem[] {
     const first = seenVehicles.get(spec.id);
     if (first) problems.push({ path: [...path, 'id'], message: `an id no other vehicle has ("${spec.id}" is ${first}'s)` });
     else seenVehicles.set(spec.id, path.join('.'));
-    const vehicleClass = classOf(spec) as VehicleClass;
-    const keys = [...new Set([...requiredFactKeys(vehicleClass), ...Object.keys(vehicleClass.facts)])];
-    for (const [key, override] of Object.entries(spec.overrides ?? {})) {
-      if (!keys.includes(key) || !factDefinition(key)) {
+    problems.push(...vehicleProblems(spec, path));
+  }
+  parts.crew.forEach((member, i) => {
+    if (!member || !allOtherVehicles) return;
+    member.canRelocateTo.forEach((vehicleId, j) => {
+      if (!allOtherVehicles.some((v) => v.id === vehicleId)) {
         problems.push({
-          path: [...path, 'overrides', key],
-          message: `a fact of class ${vehicleClass.id} (one of ${keys.join(', ')})`,
+          path: ['setup', 'crew', i, 'canRelocateTo', j],
+          message: `the id of one of setup.otherVehicles (${allOtherVehicles.map((v) => v.id).join(', ') || 'there are none'}), got ${foundWords(vehicleId)}`,
         });
       }
-      const asFact = { ...override, value: override.value === 'unknown' ? null : override.value };
-      for (const problem of impossibleFactProblems(key, asFact))
-        problems.push({ ...problem, path: [...path, 'overrides', key, ...problem.path] });
-    }
-    problems.push(...seatsTakenProblems(spec, path));
-    // A crew vehicle's life is read (to fly home, to wait as a lifeboat); a cargo ship's never is.
-    if (vehicleClass.carries === 'crew' && vehicleClass.life.countsFrom === 'docking' && !spec.dockedUtc) {
+    });
+  });
+  if (allCrew) problems.push(...crewProblems(allCrew));
+  if (allCrew && damagedVehicle && allOtherVehicles) {
+    // Physically available seats: every fitted improvised seat counts, whatever the seat policy.
+    const allImprovised = { ...defaultThresholdValues, maxImprovisedSeatsPerVehicle: Number.POSITIVE_INFINITY };
+    const seats = [damagedVehicle, ...allOtherVehicles].map((spec) => ({
+      name: spec.name,
+      seats: seatCapacity(resolveVehicle(spec), allImprovised),
+    }));
+    const total = seats.reduce((n, v) => n + v.seats, 0);
+    if (allCrew.length > total) {
       problems.push({
-        path: [...path, 'dockedUtc'],
-        message: `a docking time: the life of class ${vehicleClass.id} counts from docking`,
+        path: ['setup', 'crew'],
+        message: `no more crew than the seats of all docked vehicles together (${seats.map((v) => `${v.seats} on ${v.name}`).join(', ')}: ${total}), got ${allCrew.length}`,
       });
     }
   }
+  return problems;
+}
+
+/** One vehicle's overrides, seats taken and docking time against its class. */
+function vehicleProblems(spec: VehicleSpec, path: (string | number)[]): ScenarioProblem[] {
+  const problems: ScenarioProblem[] = [];
+  const vehicleClass = classOf(spec) as VehicleClass;
+  const keys = [...new Set([...requiredFactKeys(vehicleClass), ...Object.keys(vehicleClass.facts)])];
+  for (const [key, override] of Object.entries(spec.overrides ?? {})) {
+    if (!keys.includes(key) || !factDefinition(key)) {
+      problems.push({
+        path: [...path, 'overrides', key],
+        message: `a fact of class ${vehicleClass.id}, got ${foundWords(key)}${closestWords(key, keys) || ' (machines/vehicles/catalogue lists them)'}`,
+      });
+    }
+    const asFact = { ...override, value: override.value === 'unknown' ? null : override.value };
+    for (const problem of impossibleFactProblems(key, asFact))
+      problems.push({ ...problem, path: [...path, 'overrides', key, ...problem.path] });
+  }
+  problems.push(...seatsTakenProblems(spec, path));
+  // A crew vehicle's life is read (to fly home, to wait as a lifeboat); a cargo ship's never is.
+  if (vehicleClass.carries === 'crew' && vehicleClass.life.countsFrom === 'docking' && !spec.dockedUtc) {
+    problems.push({
+      path: [...path, 'dockedUtc'],
+      message: `a docking time: the life of class ${vehicleClass.id} counts from docking`,
+    });
+  }
+  return problems;
+}
+
+function crewProblems(crew: readonly { id: string }[]): ScenarioProblem[] {
+  const problems: ScenarioProblem[] = [];
   const seenCrew = new Set<string>();
   crew.forEach((member, i) => {
     if (seenCrew.has(member.id))
       problems.push({ path: ['setup', 'crew', i, 'id'], message: `a crew id used once ("${member.id}" is repeated)` });
     seenCrew.add(member.id);
-    member.canRelocateTo.forEach((vehicleId, j) => {
-      if (!otherVehicles.some((v) => v.id === vehicleId)) {
-        problems.push({ path: ['setup', 'crew', i, 'canRelocateTo', j], message: 'the id of one of setup.otherVehicles' });
-      }
-    });
   });
-  // Physically available seats: every fitted improvised seat counts, whatever the seat policy.
-  const allImprovised = { ...defaultThresholdValues, maxImprovisedSeatsPerVehicle: Number.POSITIVE_INFINITY };
-  const seats = vehicles.map(({ spec }) => ({ name: spec.name, seats: seatCapacity(resolveVehicle(spec), allImprovised) }));
-  const total = seats.reduce((n, v) => n + v.seats, 0);
-  if (crew.length > total) {
-    problems.push({
-      path: ['setup', 'crew'],
-      message: `no more crew than the seats of all docked vehicles together (${seats.map((v) => `${v.seats} on ${v.name}`).join(', ')}: ${total}), got ${crew.length}`,
-    });
-  }
   return problems;
 }
 
@@ -147,16 +177,18 @@ function seatsTakenProblems(spec: VehicleSpec, path: (string | number)[]): Scena
   ];
 }
 
-function eventProblems(scenario: ScenarioShape): ScenarioProblem[] {
+function eventProblems(parts: ScenarioParts): ScenarioProblem[] {
   const problems: ScenarioProblem[] = [];
-  const crewIds = new Set(scenario.setup.crew.map((c) => c.id));
-  const damagedClass = classOf(scenario.setup.damagedVehicle) as VehicleClass;
-  const vehicleIds = new Set([scenario.setup.damagedVehicle.id, ...scenario.setup.otherVehicles.map((v) => v.id)]);
-  let previousUtc = scenario.setup.startUtc;
-  scenario.events.forEach((event, i) => {
+  const { damagedVehicle, allOtherVehicles, allCrew } = parts;
+  const crewIds = allCrew && new Set(allCrew.map((c) => c.id));
+  const damagedClass = damagedVehicle && (classOf(damagedVehicle) as VehicleClass);
+  const vehicleIds = damagedVehicle && allOtherVehicles && [damagedVehicle.id, ...allOtherVehicles.map((v) => v.id)];
+  let previousUtc = parts.startUtc;
+  parts.events.forEach((event, i) => {
+    if (!event) return;
     const at = (...path: (string | number)[]) => ['events', i, ...path];
     if (event.type === 'inspection.finding' || event.type === 'assessment.report') {
-      problems.push(...findingProblems(damagedClass, event, at));
+      if (damagedClass) problems.push(...findingProblems(damagedClass, event, at));
       const definition = event.quantity === undefined ? undefined : reportedQuantityByName.get(event.quantity);
       if (definition?.perCrewCount && event.crewCount === undefined) {
         problems.push({ path: at('crewCount'), message: `a crew count: ${event.quantity} is reported per crew count` });
@@ -164,10 +196,10 @@ function eventProblems(scenario: ScenarioShape): ScenarioProblem[] {
       if (definition?.perCrewCount === false && event.crewCount !== undefined) {
         problems.push({ path: at('crewCount'), message: `no crew count: ${event.quantity} is not per crew` });
       }
-      if (event.crewCount !== undefined && event.crewCount > scenario.setup.crew.length) {
+      if (allCrew && event.crewCount !== undefined && event.crewCount > allCrew.length) {
         problems.push({
           path: at('crewCount'),
-          message: `a crew count no larger than the crew (${scenario.setup.crew.length}), got ${event.crewCount}`,
+          message: `a crew count no larger than the crew (${allCrew.length}), got ${event.crewCount}`,
         });
       }
       if (definition && event.value) problems.push(...impossibleValueProblems(definition.name, event.value, at('value')));
@@ -179,11 +211,16 @@ function eventProblems(scenario: ScenarioShape): ScenarioProblem[] {
       problems.push({ path: at('key'), message: unknownThresholdKey(event.key) });
     }
     if (event.type === 'seats.relocate') {
-      if (!crewIds.has(event.crewId)) problems.push({ path: at('crewId'), message: 'the id of one of setup.crew' });
-      if (!vehicleIds.has(event.vehicleId)) problems.push({ path: at('vehicleId'), message: 'the id of a vehicle of setup' });
+      if (crewIds && !crewIds.has(event.crewId))
+        problems.push({ path: at('crewId'), message: `the id of one of setup.crew, got ${foundWords(event.crewId)}` });
+      if (vehicleIds && !vehicleIds.includes(event.vehicleId))
+        problems.push({
+          path: at('vehicleId'),
+          message: `the id of a vehicle of setup (${vehicleIds.join(', ')}), got ${foundWords(event.vehicleId)}`,
+        });
     }
-    if (Date.parse(event.at) < Date.parse(previousUtc)) {
-      problems.push({ path: at('at'), message: `a time no earlier than the previous event's (${previousUtc})` });
+    if (previousUtc !== undefined && Date.parse(event.at) < Date.parse(previousUtc)) {
+      problems.push({ path: at('at'), message: `a time no earlier than the previous event's (${previousUtc}), got ${event.at}` });
     }
     previousUtc = event.at;
   });
@@ -207,7 +244,10 @@ function findingProblems(
     if (!system) {
       problems.push({
         path: at('system'),
-        message: `a system of class ${vehicleClass.id} (one of ${vehicleClass.systems.map((s) => s.id).join(', ')})`,
+        message: `a system of class ${vehicleClass.id}, got ${foundWords(event.system)}${closestWords(
+          event.system,
+          vehicleClass.systems.map((s) => s.id),
+        )}`,
       });
     } else if (event.module !== undefined && system.module !== event.module) {
       problems.push({ path: at('module'), message: `the module of ${system.id}: ${system.module}, got ${event.module}` });

@@ -1,7 +1,8 @@
 /** A vehicle class as a scenario file may describe it: the catalogue's shape (machines/vehicles/vehicleClass.ts). */
 
 import { reportedQuantityNames } from '../machines/rules/quantities';
-import { idSchema as id, sourceKey } from '../machines/statechart/events';
+import { idSchema as id, rangeFound, sourceKey } from '../machines/statechart/events';
+import { quantityCompletions } from '../machines/statechart/vocabulary';
 import { returnPhases } from '../machines/vehicles/vehicleClass';
 import { z } from '../machines/zod';
 
@@ -16,7 +17,7 @@ export const factSchema = z
   })
   .refine((f) => f.source !== 'assumed' || f.basis !== undefined, { message: 'a basis for an assumed value', path: ['basis'] })
   .refine((f) => f.value === 'unknown' || ((f.low ?? f.value) <= f.value && f.value <= (f.high ?? f.value)), {
-    message: 'low ≤ value ≤ high',
+    error: (issue) => `low ≤ value ≤ high, got ${rangeFound(issue.input, 'value')}`,
   });
 
 const label = z.string().min(1);
@@ -36,7 +37,10 @@ export const vehicleClassSchema = z
         label,
         module: id,
         criticalIn: z.array(z.enum(returnPhases)).describe('phases in which the system must work'),
-        judgedBy: z.array(z.enum(reportedQuantityNames)).optional().describe('quantities whose limits judge damage to it'),
+        judgedBy: z
+          .array(z.enum(reportedQuantityNames).meta(quantityCompletions))
+          .optional()
+          .describe('quantities whose limits judge damage to it'),
         estimate: z.literal('descent-thermal').optional(),
       }),
     ),

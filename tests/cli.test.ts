@@ -143,8 +143,8 @@ describe('npm run decide', () => {
     scenario.events[11].value.high = 30;
     expectInvalid(
       await decide(file('schema.json', JSON.stringify(scenario))),
-      /^error: .*schema\.json: setup\.damagedVehicle\.launchedUtc: an ISO 8601 UTC time/m,
-      /^error: .*schema\.json: events\[11\]\.value: low ≤ nominal ≤ high$/m,
+      /^error: .*schema\.json: setup\.damagedVehicle\.launchedUtc: an ISO 8601 UTC time such as .*, got "last autumn"$/m,
+      /^error: .*schema\.json: events\[11\]\.value: low ≤ nominal ≤ high, got nominal 40, high 30$/m,
     );
   });
 
@@ -153,7 +153,16 @@ describe('npm run decide', () => {
     scenario.events[3].type = 'anomaly.panic';
     expectInvalid(
       await decide(file('event.json', JSON.stringify(scenario))),
-      /^error: .*event\.json: events\[3\]\.type: a known event type/m,
+      /^error: .*event\.json: events\[3\]\.type: a known event type, got "anomaly\.panic" \(schema\.json lists them\)$/m,
+    );
+  });
+
+  it('names the closest event types to a misspelt one, not all of them', async () => {
+    const scenario = JSON.parse(readFileSync(join(root, ms22), 'utf8'));
+    scenario.events[3].type = 'anomaly.detekt';
+    expectInvalid(
+      await decide(file('misspelt.json', JSON.stringify(scenario))),
+      /^error: .*misspelt\.json: events\[3\]\.type: a known event type, got "anomaly\.detekt" \(closest: anomaly\.detect\)$/m,
     );
   });
 

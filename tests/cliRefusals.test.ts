@@ -88,7 +88,7 @@ describe('npm run decide refuses impossible inputs (exit 2, file, field path, wh
       (s) => {
         s.setup.otherVehicles[0].class = 'vostok-x';
       },
-      /setup\.otherVehicles\[0\]\.class: a vehicle class of the catalogue \(one of soyuz-ms, .*\) or a class described in full, got "vostok-x"/m,
+      /setup\.otherVehicles\[0\]\.class: a vehicle class of the catalogue or a class described in full, got "vostok-x" \(one of: soyuz-ms, .*\)$/m,
     ],
     [
       "a cargo vehicle as the crew's ride home",
@@ -102,7 +102,14 @@ describe('npm run decide refuses impossible inputs (exit 2, file, field path, wh
       (s) => {
         s.setup.otherVehicles[0].overrides.wings = { value: 2, source: 'assumed', basis: 'x' };
       },
-      /setup\.otherVehicles\[0\]\.overrides\.wings: a fact of class crew-dragon \(one of crewSeats, /m,
+      /setup\.otherVehicles\[0\]\.overrides\.wings: a fact of class crew-dragon, got "wings" \(machines\/vehicles\/catalogue lists them\)$/m,
+    ],
+    [
+      'a misspelt override of a fact the class has',
+      (s) => {
+        s.setup.otherVehicles[0].overrides.crewSeat = { value: 2, source: 'assumed', basis: 'x' };
+      },
+      /setup\.otherVehicles\[0\]\.overrides\.crewSeat: a fact of class crew-dragon, got "crewSeat" \(closest: crewSeats\)$/m,
     ],
     [
       'an assumed override without a basis',

@@ -60,6 +60,14 @@ describe('built-in scenarios', () => {
     });
   });
 
+  it("scenarios/README.md's worked example is the worked-example file, field for field", () => {
+    const readme = readFileSync(join(scenarioDir, 'README.md'), 'utf8');
+    const example = /### Worked example[\s\S]*?```json\n([\s\S]*?)\n```/.exec(readme)?.[1];
+    expect(example, 'the README has a ```json block under "### Worked example"').toBeDefined();
+    const file = readFileSync(join(scenarioDir, 'worked-example-blanket-tear.json'), 'utf8');
+    expect(JSON.parse(example ?? 'null')).toEqual(JSON.parse(file));
+  });
+
   it('MS-22: the replacement launch is held while the Progress MS-21 common-cause question is open', async () => {
     const run = runScenario(loadBuiltInScenario('soyuz-ms-22.json'), await defaultProfile(), '2026-11-25T00:00:00Z');
     const raise = run.steps.find((s) => s.type === 'commonCause.raise');

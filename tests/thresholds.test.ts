@@ -28,6 +28,16 @@ describe('threshold profiles', () => {
     [{ 'maxAttitudeThrustersLost.emergency': 2 }, 'maxAttitudeThrustersLost.emergency', 'minAttitudeFaultTolerance'],
     [{ minDeorbitDeltaVMps: 128 }, 'minDeorbitDeltaVMps', 'minDeorbitDeltaVMarginPct'],
     [{ cabinTemp: 3 }, 'cabinTemp', 'a known threshold key'],
+    [
+      { 'maxDescentCabinTempC.nominl': 3 },
+      'maxDescentCabinTempC.nominl',
+      'a known threshold key (closest: maxDescentCabinTempC.nominal)',
+    ],
+    [
+      { maxDescentCabinTempC: 3 },
+      'maxDescentCabinTempC',
+      '(closest: maxDescentCabinTempC.nominal, maxDescentCabinTempC.emergency)',
+    ],
   ])('rejects %j naming the key', (values, key, expected) => {
     const problems = validateThresholdValues(values);
     expect(problems[0]?.key).toBe(key);

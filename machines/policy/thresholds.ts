@@ -5,6 +5,7 @@
  * alone cannot leave without an import cycle, and moving the checks out would send some 25 importers
  * (app, CLI, reports, tests, bench) to a second module for one vocabulary.
  */
+import { closestNames } from '../closestNames';
 import type { Tier } from '../types';
 
 export type ThresholdUnit = '°C' | '%RH' | '%' | 'kPa/h' | 'g' | 'count' | 'status' | 'days';
@@ -264,7 +265,11 @@ export function unknownThresholdKey(key: string): string {
   const base = key.replace(/\.(nominal|emergency)$/, '');
   const replacedBy = removedThresholdKeys[base];
   if (replacedBy) return `${base} was removed: ${replacedBy}`;
-  return `a known threshold key (one of ${[...thresholdDefinitionByKey.keys()].join(', ')})`;
+  // The key is the problem's path already: these words name the nearest keys, never the twenty-odd of them.
+  const closest = closestNames(key, [...thresholdDefinitionByKey.keys()]);
+  return closest.length
+    ? `a known threshold key (closest: ${closest.join(', ')})`
+    : 'a known threshold key: a limit with its tier (maxDescentCabinTempC.nominal, ….emergency) or a campaign limit (maxDaysWithoutLifeboat)';
 }
 
 export const thresholdDefinitionByKey: ReadonlyMap<string, ThresholdDefinition> = new Map<string, ThresholdDefinition>(

@@ -3,21 +3,28 @@
  * entries all carry these, and the machine's event type is inferred from it.
  */
 
-import { perThrusterGroup, reportedQuantityByName } from '../rules/quantities';
+import { perThrusterGroup } from '../rules/quantities';
 import { systemStatuses } from '../rules/systemStatus';
 import { decidableOutcomes, outcomeIds } from '../types';
 import { maxSamples, maxSeed } from '../uncertainty/runOptions';
 import { z } from '../zod';
+import { type DescribedEventType, eventMeanings } from './eventMeanings';
 import { dispositionKinds, dissentLevels, dissentProblem, pollVotes } from './poll';
 import { hasVisibleText } from './text';
+import { quantityNameSchema, systemCompletions, systemStatusSchema } from './vocabulary';
 
 export const isoUtc = z.iso.datetime({ offset: false, error: 'an ISO 8601 UTC time such as 2022-12-15T00:45:00Z' });
-export const idSchema = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'a lower-case id of letters, digits and dashes');
+export const idSchema = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]*$/, 'a lower-case id of letters, digits and dashes')
+  .describe('an id: lower-case letters, digits and dashes');
 export const sourceKey = z.string().min(1).describe('a key of this file\'s sources, "derived" or "assumed"');
 const visibleText = (what: string) =>
   z.string().refine(hasVisibleText, `${what} with visible characters (not only spaces or invisible ones)`);
 
-export const actorSchema = z.strictObject({ name: z.string().min(1), role: z.string().min(1) });
+export const actorSchema = z
+  .strictObject({ name: z.string().min(1), role: z.string().min(1) })
+  .describe('who: an object with a name and a role, e.g. { "name": "Thermal team", "role": "engineering" }');
 
 const assessedValueSchema = z
   .strictObject({
@@ -27,8 +34,17 @@ const assessedValueSchema = z
     source: sourceKey,
   })
   .refine((v) => (v.low ?? v.nominal) <= v.nominal && v.nominal <= (v.high ?? v.nominal), {
-    message: 'low ≤ nominal ≤ high',
+    error: (issue) => `low ≤ nominal ≤ high, got ${rangeFound(issue.input)}`,
   });
+
+/** `low 70, nominal 50`: the ends of a range as found (numbers only, so nothing of the input but them). */
+export function rangeFound(value: unknown, middle = 'nominal'): string {
+  const ends = value as Record<string, unknown>;
+  return ['low', middle, 'high']
+    .filter((end) => typeof ends[end] === 'number')
+    .map((end) => `${end} ${ends[end]}`)
+    .join(', ');
+}
 
 /** Whom a poll asks: each position once, by a name an operator's role can carry. */
 export const pollPositionsSchema = z
@@ -56,16 +72,13 @@ const stamp = {
  * module and the system it concerns (ids of the vehicle's class) and cites the event's sources.
  */
 const report = {
-  quantity: z
-    .string()
-    .refine((q) => reportedQuantityByName.has(q), { message: `one of ${[...reportedQuantityByName.keys()].join(', ')}` })
-    .optional(),
+  quantity: quantityNameSchema.optional(),
   crewCount: z.number().int().min(1).max(7).optional(),
   thrusterGroup: idSchema.optional().describe('the thruster group of the vehicle class a thruster count is about'),
   value: assessedValueSchema.optional(),
   module: idSchema.optional().describe('the module of the vehicle class the finding is about'),
-  system: idSchema.optional().describe('the system of that module the finding is about'),
-  status: z.enum(systemStatuses).optional(),
+  system: idSchema.meta({ description: 'the system of that module the finding is about', ...systemCompletions }).optional(),
+  status: systemStatusSchema.optional(),
   odds: z
     .partialRecord(z.enum(systemStatuses), z.number().gt(0).lt(1))
     .optional()
@@ -104,40 +117,42 @@ function reportProblems(event: ReportFields, context: z.RefinementCtx): void {
   if (!perGroup && event.thrusterGroup !== undefined) add('thrusterGroup', 'no thruster group: the quantity is not per group');
 }
 
-const plain = <T extends string>(type: T) => z.strictObject({ type: z.literal(type), ...stamp });
+/** An event's `type`, with what it means (every type has its words: a new one without them does not compile). */
+const eventType = <T extends DescribedEventType>(type: T) => z.literal(type).describe(eventMeanings[type]);
+const plain = <T extends DescribedEventType>(type: T) => z.strictObject({ type: eventType(type), ...stamp });
 
 export const crewReturnEventSchema = z.discriminatedUnion('type', [
   plain('anomaly.detect'),
   plain('safing.complete'),
   plain('station.emergency'),
-  z.strictObject({ type: z.literal('inspection.finding'), ...stamp, ...report }).superRefine(reportProblems),
+  z.strictObject({ type: eventType('inspection.finding'), ...stamp, ...report }).superRefine(reportProblems),
   plain('inspection.complete'),
-  z.strictObject({ type: z.literal('assessment.report'), ...stamp, ...report }).superRefine(reportProblems),
+  z.strictObject({ type: eventType('assessment.report'), ...stamp, ...report }).superRefine(reportProblems),
   plain('assessment.complete'),
   z.strictObject({
-    type: z.literal('decision.confirm'),
+    type: eventType('decision.confirm'),
     ...stamp,
     rationale: visibleText('a rationale').optional(),
     // Where the plan leaves a crew without a lifeboat for a period: the authority accepts it, on record.
     acceptsPeriodWithoutLifeboat: z.literal(true).optional(),
   }),
   z.strictObject({
-    type: z.literal('decision.override'),
+    type: eventType('decision.override'),
     ...stamp,
     outcome: z.enum(decidableOutcomes),
     rationale: visibleText('a rationale'),
   }),
   z.strictObject({
-    type: z.literal('thresholds.change'),
+    type: eventType('thresholds.change'),
     ...stamp,
     key: z.string().min(1),
     value: z.number(),
     previousValue: z.number().optional(),
     reason: z.string().optional(),
   }),
-  z.strictObject({ type: z.literal('seats.relocate'), ...stamp, crewId: idSchema, vehicleId: idSchema }),
+  z.strictObject({ type: eventType('seats.relocate'), ...stamp, crewId: idSchema, vehicleId: idSchema }),
   plain('campaign.interimPlanInPlace'),
-  z.strictObject({ type: z.literal('commonCause.raise'), ...stamp, holdDays: assessedValueSchema.optional() }),
+  z.strictObject({ type: eventType('commonCause.raise'), ...stamp, holdDays: assessedValueSchema.optional() }),
   plain('commonCause.clear'),
   plain('replacement.launch'),
   plain('replacement.dock'),
@@ -148,7 +163,7 @@ export const crewReturnEventSchema = z.discriminatedUnion('type', [
   plain('return.land'),
   // The decision authority asks each position for its call on one outcome, before deciding.
   z.strictObject({
-    type: z.literal('poll.open'),
+    type: eventType('poll.open'),
     ...stamp,
     outcome: z.enum(decidableOutcomes),
     positions: pollPositionsSchema,
@@ -156,7 +171,7 @@ export const crewReturnEventSchema = z.discriminatedUnion('type', [
   // One position's call, by that position's operator (its role is the position).
   z
     .strictObject({
-      type: z.literal('poll.vote'),
+      type: eventType('poll.vote'),
       ...stamp,
       position: z.string().min(1),
       vote: z.enum(pollVotes),
@@ -170,7 +185,7 @@ export const crewReturnEventSchema = z.discriminatedUnion('type', [
   // The decision authority's disposition of a poll's formal dissents: escalated (to whom) or risk accepted.
   z
     .strictObject({
-      type: z.literal('poll.disposition'),
+      type: eventType('poll.disposition'),
       ...stamp,
       kind: z.enum(dispositionKinds),
       to: visibleText('whom the dissent is escalated to').optional(),
@@ -183,7 +198,7 @@ export const crewReturnEventSchema = z.discriminatedUnion('type', [
   // A Monte Carlo result attached to the record, so a decision taken on it carries it; its seed, sample
   // count and ranges let anyone draw the same samples again. No transition handles it.
   z.strictObject({
-    type: z.literal('odds.attach'),
+    type: eventType('odds.attach'),
     ...stamp,
     samples: z.number().int().min(1).max(maxSamples),
     seed: z.number().int().min(0).max(maxSeed),
@@ -194,9 +209,9 @@ export const crewReturnEventSchema = z.discriminatedUnion('type', [
     outcomes: z.partialRecord(z.enum(outcomeIds), z.number().min(0).max(1)).describe('how often each outcome was picked'),
   }),
   // A free-text note for the record: no transition handles it.
-  z.strictObject({ type: z.literal('session.note'), ...stamp, text: visibleText('a note') }),
+  z.strictObject({ type: eventType('session.note'), ...stamp, text: visibleText('a note') }),
   // A shift handover, by the operator taking over: from whom (`from`), to whom (`by`), when (`at`).
-  z.strictObject({ type: z.literal('operator.handover'), ...stamp, from: actorSchema }),
+  z.strictObject({ type: eventType('operator.handover'), ...stamp, from: actorSchema }),
 ]);
 
 export type CrewReturnEvent = z.infer<typeof crewReturnEventSchema>;

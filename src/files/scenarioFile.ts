@@ -1,7 +1,13 @@
+import { plainIssueMessage, scenarioIssueWords } from '../../scenarios/issueWords';
 import { type Scenario, scenarioSchema } from '../../scenarios/schema';
-import { issueProblems, type Parsed, parseJsonText, plainSchemaErrors } from '../session/inputProblem';
-import type { z } from '../session/model';
-import { crewReturnEventTypes } from '../session/model';
+import {
+  type FieldProblem,
+  fieldProblems,
+  issueProblems,
+  type Parsed,
+  parseJsonText,
+  plainSchemaErrors,
+} from '../session/inputProblem';
 
 export function parseScenario(file: string, text: string): Parsed<Scenario> {
   const json = parseJsonText(file, text);
@@ -9,15 +15,23 @@ export function parseScenario(file: string, text: string): Parsed<Scenario> {
 }
 
 export function validateScenario(file: string, data: unknown): Parsed<Scenario> {
-  const result = scenarioSchema.safeParse(data, { error: plainSchemaErrors });
+  const result = checkScenario(data);
   if (result.success) return { ok: true, value: result.data };
-  return { ok: false, problems: issueProblems(file, result.error.issues, describeIssue) };
+  return { ok: false, problems: issueProblems(file, result.error.issues, plainIssueMessage) };
 }
 
-function describeIssue(issue: z.core.$ZodIssue): string {
-  if (issue.code === 'invalid_union' && issue.discriminator === 'type')
-    return `a known event type (one of ${eventTypes.join(', ')})`;
-  return issue.message;
+/**
+ * Every problem of a draft scenario in one pass, the shape's and the checks across fields, each at its
+ * field: what an editor calls as the draft is typed (the same schema and checks as `decide`).
+ */
+export function scenarioProblems(draft: unknown): FieldProblem[] {
+  const result = checkScenario(draft);
+  return result.success ? [] : fieldProblems(result.error.issues, plainIssueMessage);
 }
 
-const eventTypes = crewReturnEventTypes;
+const checkScenario = (draft: unknown) =>
+  scenarioSchema.safeParse(draft, {
+    // The value found goes into the words (shown short, controls spelled out), never raw.
+    reportInput: true,
+    error: (issue) => plainSchemaErrors(issue) ?? scenarioIssueWords(issue),
+  });

@@ -22,4 +22,5 @@ export const builtInScenarioHashes: Readonly<Record<string, string>> = {
   'station-emergency': 'b81f8bcd400c19f04e86b704d03ded7f5574cf283185e1e4b0820db74af8f697',
   'suspect-engine-common-cause': 'c2534bb12f66bf3909f429feb7008b341ab84d2537d7309aa8a66570b36e581e',
   'suspect-parachutes-contingency': '699c30eb66be8466e144e3eb21ca68de1552529f8ddff45df5c0882e0f2b17f0',
+  'worked-example-blanket-tear': '872017cdc79818f94f7055993fd395d401a4c6128831ad7f0f8b775deaa95baf',
 };

@@ -3,7 +3,7 @@
  * one reading resolution, the unit beside every value), counts, dates and times (always UTC) and the
  * problems found in a file. One place, so no two presenters say the same thing differently.
  */
-import { type InputProblem, isUnknownFieldProblem } from '../session/inputProblem';
+import { type InputProblem, saysWhatIsWrong } from '../session/inputProblem';
 import { statusOfSeverity } from '../session/model';
 import { decimalsOf } from './resolution';
 
@@ -118,9 +118,9 @@ export function utcDay(iso: string): string {
 /** The field a problem is at, `(root)` for the whole file. */
 export const problemPath = (problem: Pick<InputProblem, 'path'>) => problem.path || '(root)';
 
-/** What was expected at a problem's field, in words ("expected …", or that the field is unknown and which are known). */
+/** What was expected at a problem's field, in words ("expected …", or that the field is unknown or missing and what is expected). */
 export function problemExpectation(problem: Pick<InputProblem, 'expected'>): string {
-  return isUnknownFieldProblem(problem) ? problem.expected : `expected ${problem.expected}`;
+  return saysWhatIsWrong(problem) ? problem.expected : `expected ${problem.expected}`;
 }
 
 /** `events[3].at: expected an ISO time`, `events[20].holdDay: unknown field; expected one of …`: a problem in the app's words. */

@@ -10,8 +10,12 @@ export interface InputProblem {
 
 const unknownField = 'unknown field';
 
-/** A problem that names a field the format does not have (and which it has), not a value that is wrong. */
-export const isUnknownFieldProblem = ({ expected }: Pick<InputProblem, 'expected'>) => expected.startsWith(unknownField);
+/**
+ * A problem whose words say what is wrong themselves: a field the format does not have (and which it
+ * has), or a field that is missing (and what it holds); not "expected …" of a value that is wrong.
+ */
+export const saysWhatIsWrong = ({ expected }: Pick<InputProblem, 'expected'>) =>
+  expected.startsWith(unknownField) || expected.startsWith('missing');
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; problems: InputProblem[] };
 
@@ -36,17 +40,40 @@ export const plainSchemaErrors: z.core.$ZodErrorMap = (issue) => {
 
 type Issue = { path: readonly PropertyKey[]; message: string; code?: string; keys?: readonly string[] };
 
+/** A schema's complaint at its field, the path as keys (`['events', 3, 'at']`): where an editor shows it. */
+export interface FieldProblem {
+  path: (string | number)[];
+  expected: string;
+}
+
+/** A schema's complaints, each at its field's path; an unknown field at its own path, one each. */
+export function fieldProblems<Reported extends Issue>(
+  issues: readonly Reported[],
+  messageOf = (issue: Reported) => issue.message,
+): FieldProblem[] {
+  const keysOf = (path: readonly PropertyKey[]) => path.map((key) => (typeof key === 'number' ? key : String(key)));
+  const problems = issues.flatMap((issue) =>
+    issue.code === 'unrecognized_keys' && issue.keys
+      ? issue.keys.map((key) => ({ path: keysOf([...issue.path, key]), expected: issue.message }))
+      : [{ path: keysOf(issue.path), expected: messageOf(issue) }],
+  );
+  // Both sides of an intersection judge a shared field: the same words at the same field are one problem.
+  const seen = new Set<string>();
+  return problems.filter((problem) => {
+    const key = JSON.stringify(problem);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
 /** A schema's complaints as problems of `file`, each at its field's path; an unknown field at its own path, one each. */
 export function issueProblems<Reported extends Issue>(
   file: string,
   issues: readonly Reported[],
   messageOf = (issue: Reported) => issue.message,
 ): InputProblem[] {
-  return issues.flatMap((issue) =>
-    issue.code === 'unrecognized_keys' && issue.keys
-      ? issue.keys.map((key) => ({ file, path: formatPath([...issue.path, key]), expected: issue.message }))
-      : [{ file, path: formatPath(issue.path), expected: messageOf(issue) }],
-  );
+  return fieldProblems(issues, messageOf).map(({ path, expected }) => ({ file, path: formatPath(path), expected }));
 }
 
 /** `events[3].value.high` from a Zod-style path. */

@@ -45,7 +45,6 @@ export {
   actorSchema,
   type CrewReturnEvent,
   crewReturnEventSchema,
-  crewReturnEventTypes,
   type OperatorRequest,
   pollPositionsSchema,
 } from '../../machines/statechart/events';
