@@ -1,4 +1,5 @@
 import { type Dispatch, useId, useState } from 'react';
+import { problemWords } from '../../reports/format';
 import type { DraftEdit } from '../../session/draft/scenarioDraft';
 import { formatPath, type InputProblem } from '../../session/inputProblem';
 
@@ -21,9 +22,7 @@ function FieldProblems({ id, problems }: { id: string; problems: InputProblem[] 
   return (
     <ul id={id} className="field-error">
       {problems.map((p) => (
-        <li key={`${p.path}:${p.expected}`}>
-          {p.path}: expected {p.expected}
-        </li>
+        <li key={`${p.path}:${p.expected}`}>{problemWords(p)}</li>
       ))}
     </ul>
   );
