@@ -1,4 +1,4 @@
-import { type Dispatch, useId, useState } from 'react';
+import { type Dispatch, memo, useId, useState } from 'react';
 import { problemWords } from '../../reports/format';
 import type { DraftEdit } from '../../session/draft/scenarioDraft';
 import { formatPath, type InputProblem } from '../../session/inputProblem';
@@ -150,90 +150,30 @@ const statuses = ['nominal', 'suspect', 'degraded', 'failed', 'uncleared'] as co
 
 export function TimelineSection({ file, problems, dispatch }: SectionProps) {
   const events = Array.isArray(file.events) ? (file.events as Record<string, unknown>[]) : [];
-  const list = ['events'] as const;
   const edit = (e: DraftEdit) => dispatch({ kind: 'edit', edit: e });
   return (
     <section aria-labelledby="draft-timeline-title" className="draft-section">
       <h3 id="draft-timeline-title">Timeline ({events.length} events)</h3>
       <ol className="draft-events">
-        {events.map((event, i) => {
-          const name = `event ${i + 1} (${String(event.type)})`;
-          return (
-            // Events have no id of their own: their place is their identity in the file.
+        {events.map((event, i) => (
+          // Events have no id of their own: their place is their identity in the file.
+          <EventRow
             // biome-ignore lint/suspicious/noArrayIndexKey: the index is the event's place in the timeline
-            <li key={i} aria-label={name}>
-              <p>
-                <strong>{i + 1}.</strong> <code>{String(event.type)}</code>
-              </p>
-              <TextField
-                label="Description"
-                path={['events', i, 'description']}
-                value={event.description}
-                problems={problems}
-                dispatch={dispatch}
-              />
-              {'status' in event && (
-                <div className="draft-field">
-                  <label>
-                    Status{' '}
-                    <select
-                      value={String(event.status)}
-                      onChange={(e) => edit({ kind: 'set', path: ['events', i, 'status'], value: e.currentTarget.value })}
-                    >
-                      {statuses.map((s) => (
-                        <option key={s} value={s}>
-                          {s}
-                        </option>
-                      ))}
-                    </select>
-                  </label>
-                </div>
-              )}
-              <JsonField
-                label={`Event ${i + 1} as JSON`}
-                path={['events', i]}
-                value={event}
-                problems={problems}
-                dispatch={dispatch}
-              />
-              <div className="draft-event-actions">
-                <button
-                  type="button"
-                  disabled={i === 0}
-                  onClick={() => edit({ kind: 'move', list, from: i, to: i - 1 })}
-                  aria-label={`Move ${name} up`}
-                >
-                  Up
-                </button>
-                <button
-                  type="button"
-                  disabled={i === events.length - 1}
-                  onClick={() => edit({ kind: 'move', list, from: i, to: i + 1 })}
-                  aria-label={`Move ${name} down`}
-                >
-                  Down
-                </button>
-                <button
-                  type="button"
-                  onClick={() => edit({ kind: 'insert', list, index: i + 1, value: structuredClone(event) as never })}
-                  aria-label={`Duplicate ${name}`}
-                >
-                  Duplicate
-                </button>
-                <button type="button" onClick={() => edit({ kind: 'remove', list, index: i })} aria-label={`Remove ${name}`}>
-                  Remove
-                </button>
-              </div>
-            </li>
-          );
-        })}
+            key={i}
+            event={event}
+            index={i}
+            count={events.length}
+            problems={problemsAt(problems, ['events', i])}
+            dispatch={dispatch}
+          />
+        ))}
       </ol>
       <button
         type="button"
         onClick={() =>
           edit({
             kind: 'insert',
-            list,
+            list: eventList,
             index: events.length,
             // The shape every scripted event has; its type and fields are then chosen in its JSON.
             value: {
@@ -253,3 +193,91 @@ export function TimelineSection({ file, problems, dispatch }: SectionProps) {
     </section>
   );
 }
+
+const eventList = ['events'] as const;
+
+interface EventRowProps {
+  event: Record<string, unknown>;
+  index: number;
+  count: number;
+  /** This event's problems only. */
+  problems: InputProblem[];
+  dispatch: Dispatcher;
+}
+
+/**
+ * One event of the timeline. Drawn again only when it changed: an edit elsewhere leaves it the same
+ * object (Immer shares what an edit did not touch), so typing in a 60-event case redraws one row.
+ */
+const EventRow = memo(
+  function EventRow({ event, index: i, count, problems, dispatch }: EventRowProps) {
+    const name = `event ${i + 1} (${String(event.type)})`;
+    const edit = (e: DraftEdit) => dispatch({ kind: 'edit', edit: e });
+    return (
+      <li aria-label={name}>
+        <p>
+          <strong>{i + 1}.</strong> <code>{String(event.type)}</code>
+        </p>
+        <TextField
+          label="Description"
+          path={['events', i, 'description']}
+          value={event.description}
+          problems={problems}
+          dispatch={dispatch}
+        />
+        {'status' in event && (
+          <div className="draft-field">
+            <label>
+              Status{' '}
+              <select
+                value={String(event.status)}
+                onChange={(e) => edit({ kind: 'set', path: ['events', i, 'status'], value: e.currentTarget.value })}
+              >
+                {statuses.map((s) => (
+                  <option key={s} value={s}>
+                    {s}
+                  </option>
+                ))}
+              </select>
+            </label>
+          </div>
+        )}
+        <JsonField label={`Event ${i + 1} as JSON`} path={['events', i]} value={event} problems={problems} dispatch={dispatch} />
+        <div className="draft-event-actions">
+          <button
+            type="button"
+            disabled={i === 0}
+            onClick={() => edit({ kind: 'move', list: eventList, from: i, to: i - 1 })}
+            aria-label={`Move ${name} up`}
+          >
+            Up
+          </button>
+          <button
+            type="button"
+            disabled={i === count - 1}
+            onClick={() => edit({ kind: 'move', list: eventList, from: i, to: i + 1 })}
+            aria-label={`Move ${name} down`}
+          >
+            Down
+          </button>
+          <button
+            type="button"
+            onClick={() => edit({ kind: 'insert', list: eventList, index: i + 1, value: structuredClone(event) as never })}
+            aria-label={`Duplicate ${name}`}
+          >
+            Duplicate
+          </button>
+          <button type="button" onClick={() => edit({ kind: 'remove', list: eventList, index: i })} aria-label={`Remove ${name}`}>
+            Remove
+          </button>
+        </div>
+      </li>
+    );
+  },
+  (a, b) =>
+    a.event === b.event &&
+    a.index === b.index &&
+    a.count === b.count &&
+    a.dispatch === b.dispatch &&
+    a.problems.map(problemWords).join('\n') === b.problems.map(problemWords).join('\n'),
+);
