@@ -62,3 +62,7 @@ export function printTable(title: string, rows: Row[]): void {
   console.log(`\n${title}`);
   console.table(table);
 }
+
+/** The value at fraction `p` of the sorted values (0.5: the median). */
+export const percentile = (values: number[], p: number) =>
+  [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * p))] ?? Number.NaN;
