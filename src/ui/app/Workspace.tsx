@@ -3,14 +3,13 @@ import type { KeyStore } from '../../files/keyStore';
 import type { SessionStore, StoredSession } from '../../files/sessionStore';
 import type { Actor } from '../../session/model';
 import type { ThresholdProfile } from '../../session/profile';
-import { AuditView } from '../audit';
 import { builtInProblems, builtInScenarios, LibraryView, useOpenedScenarioStore } from '../library';
 import { AppHeader } from './AppHeader';
 import { AppActor, now, viewOf } from './appActor';
+import { AuditView, WalkthroughScreen } from './lazyScreens';
 import { OperatorDialogScreen } from './OperatorDialogScreen';
 import { SessionGuards } from './SessionGuards';
 import { useAppSend } from './useAppSend';
-import { WalkthroughScreen } from './WalkthroughScreen';
 import { WriterBanner } from './WriterBanner';
 
 interface Props {
