@@ -236,6 +236,8 @@ async function openWalkthroughOnce(page: Page, url: string): Promise<number> {
 async function measureAt(page: Page, url: string, viewport: ViewportFigures['viewport']): Promise<ViewportFigures> {
   await page.goto(url);
   await page.getByRole('button', { name: 'Walk through Soyuz MS-22 coolant leak' }).click();
+  // The walkthrough's code loads when first opened: its keys step the timeline once it is on screen.
+  await page.getByTestId('state-now').waitFor();
   for (let i = 0; i < 17; i++) await page.keyboard.press('ArrowRight');
   const input = page.getByRole('textbox', { name: /Peak descent cabin temperature \(emergency\)/ });
   // Each edit below crosses the 39 °C flip point, so every one changes the recommendation on screen.
