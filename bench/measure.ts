@@ -69,15 +69,17 @@ export function printTable(title: string, rows: Row[]): void {
   console.table(table);
 }
 
+/** The value at fraction `p` of the sorted values (0.5: the median). */
+export const percentile = (values: number[], p: number) =>
+  [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * p))] ?? Number.NaN;
+
 /** Figures from timed samples (ms): median, p95 (or the worst, for few samples) and throughput over `elapsedMs` if given. */
 export function fromSamples(name: string, samplesMs: readonly number[], elapsedMs?: number): Measurement {
-  const sorted = [...samplesMs].sort((a, b) => a - b);
-  const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? Number.NaN;
-  const median = at(0.5);
+  const median = percentile([...samplesMs], 0.5);
   return {
     name,
     medianNsPerOp: median * 1e6,
-    p95NsPerOp: at(0.95) * 1e6,
-    opsPerSecond: elapsedMs === undefined ? 1000 / median : (sorted.length * 1000) / elapsedMs,
+    p95NsPerOp: percentile([...samplesMs], 0.95) * 1e6,
+    opsPerSecond: elapsedMs === undefined ? 1000 / median : (samplesMs.length * 1000) / elapsedMs,
   };
 }

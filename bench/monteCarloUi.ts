@@ -18,6 +18,8 @@ export interface MonteCarloUiRun {
 export async function monteCarloRunInPage(page: Page, url: string, samples: number, seed: number): Promise<MonteCarloUiRun> {
   await page.goto(url);
   await page.getByRole('button', { name: 'Walk through Soyuz MS-22 coolant leak' }).click();
+  // The walkthrough's code loads when first opened: its keys step the timeline once it is on screen.
+  await page.getByTestId('state-now').waitFor();
   for (let i = 0; i < 17; i++) await page.keyboard.press('ArrowRight');
   const region = page.getByRole('region', { name: 'How often the answer holds across the reported ranges' });
   await region.getByLabel('Samples').fill(String(samples));

@@ -18,10 +18,17 @@ import { verifyChain } from '../src/record/verifyChain';
 import { foldSession, machineInput, scriptedEvents } from '../src/session/fold';
 import { defaultProfile } from '../src/session/profile';
 import { hashedBytes, longPacket, sha256All, signatureFloor, signedLongPacket, writeSignedLongPacket } from './audit';
-import { measure, measureAsync, printTable } from './measure';
+import { measure, measureAsync, percentile, printTable } from './measure';
 import { printMerkleTable } from './merkle';
 import { printTeamTables } from './team';
-import { measureUi } from './ui';
+import { measureUi, measureWalkthroughUi } from './ui';
+import { printWalkthroughTables } from './walkthroughTables';
+
+// The walkthrough's figures in Chromium alone: its edits, opening it, and the initial JavaScript.
+if (process.env.BENCH_ONLY === 'ui') {
+  printWalkthroughTables(await measureWalkthroughUi());
+  process.exit(0);
+}
 
 const file = 'scenarios/soyuz-ms-22.json';
 const parsed = parseScenario(file, readFileSync(file, 'utf8'));
@@ -159,42 +166,7 @@ const bigPacket = await writeSignedLongPacket(scenario, profile, 4200, bigPacket
 const ui = await measureUi(bigPacketPath, bigPacket);
 rmSync(bigPacketPath);
 rmSync(bigPacket.keyPath);
-const percentile = (values: number[], p: number) =>
-  [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * p))] ?? Number.NaN;
-const uiRow = (name: string, values: number[], floor: number[], target: string) => ({
-  measurement: {
-    name: `${name} (${values.length} edits)`,
-    medianNsPerOp: percentile(values, 0.5) * 1e6,
-    p95NsPerOp: percentile(values, 0.95) * 1e6,
-    opsPerSecond: 1000 / percentile(values, 0.5),
-  },
-  baseline: { name: 'frame floor', medianNsPerOp: percentile(floor, 0.5) * 1e6, p95NsPerOp: 0, opsPerSecond: 0 },
-  target,
-});
-for (const { viewport, flipping, marginsOnly, chartsInView, frameFloorMs } of ui.viewports) {
-  const target = 'median < 16 ms, p95 < 33 ms';
-  printTable(
-    `Walkthrough UI in Chromium at ${viewport.width}×${viewport.height}, MS-22 decision step: threshold edit → recommendation`,
-    [
-      {
-        measurement: {
-          name: 'frame floor (rAF + message, no work)',
-          medianNsPerOp: percentile(frameFloorMs, 0.5) * 1e6,
-          p95NsPerOp: percentile(frameFloorMs, 0.95) * 1e6,
-          opsPerSecond: 1000 / percentile(frameFloorMs, 0.5),
-        },
-      },
-      uiRow('outcome flips: edit → DOM updated', flipping.toDomMs, frameFloorMs, ''),
-      uiRow('outcome flips: edit → next frame', flipping.toScreenMs, frameFloorMs, target),
-      uiRow('outcome flips: edit → every panel settled', flipping.settledMs, frameFloorMs, 'median ≤ 33 ms (the frame after)'),
-      uiRow('margins only: edit → DOM updated', marginsOnly.toDomMs, frameFloorMs, ''),
-      uiRow('margins only: edit → next frame', marginsOnly.toScreenMs, frameFloorMs, target),
-      uiRow('margins only: edit → every panel settled', marginsOnly.settledMs, frameFloorMs, 'median ≤ 33 ms (the frame after)'),
-      uiRow('charts in view, outcome flips: edit → next frame', chartsInView.toScreenMs, frameFloorMs, target),
-      uiRow('charts in view, outcome flips: edit → every panel settled', chartsInView.settledMs, frameFloorMs, ''),
-    ],
-  );
-}
+printWalkthroughTables(ui);
 const { packetImport } = ui;
 const importRow = (name: string, runs: { longestTaskMs: number; totalMs: number }[], pick: 'longestTaskMs' | 'totalMs') => ({
   name: `${name} (${runs.length} imports)`,
@@ -233,17 +205,6 @@ printTable(
     },
   ],
 );
-printTable('Opening the MS-22 walkthrough in Chromium: the statechart is laid out off the page (p95 column: worst run)', [
-  {
-    measurement: {
-      name: `longest page task, "Walk through" → diagram drawn (${ui.walkthroughOpenLongestTaskMs.length} opens)`,
-      medianNsPerOp: percentile(ui.walkthroughOpenLongestTaskMs, 0.5) * 1e6,
-      p95NsPerOp: Math.max(...ui.walkthroughOpenLongestTaskMs) * 1e6,
-      opsPerSecond: 1000 / percentile(ui.walkthroughOpenLongestTaskMs, 0.5),
-    },
-    target: 'every open < 150 ms',
-  },
-]);
 const runs = ui.monteCarlo;
 const worstOf = (name: string, values: number[]) => ({
   name: `${name} (${values.length} runs; p95 column: worst)`,
@@ -298,12 +259,6 @@ printTable(
 );
 console.log(
   `  progress gaps p95 ${percentile(allGaps, 0.95).toFixed(0)} ms; runs: ${runs.map((r) => `odds ${r.oddsMs.toFixed(0)} ms, complete ${r.completeMs.toFixed(0)} ms, longest task ${r.longestTaskMs} ms`).join('; ')}`,
-);
-
-const budgetBytes = 200 * 1024;
-console.log(
-  `\nInitial JavaScript (gzip -9): ${(ui.initialJs.bytes / 1024).toFixed(1)} kB in ${ui.initialJs.files.length} file(s); ` +
-    `budget 200 kB; ratio ${(ui.initialJs.bytes / budgetBytes).toFixed(2)}× budget`,
 );
 
 // Audit trail: verifying a 10,000-entry packet against the floor of hashing the same bytes.

@@ -1,20 +1,11 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
-import { chromium, type Page } from '@playwright/test';
+import { existsSync } from 'node:fs';
+import { type Browser, chromium, type Page } from '@playwright/test';
 import { build, preview } from 'vite';
+import { type InitialJsFigures, measureInitialJs } from './initialJs';
 import { type MonteCarloUiRun, monteCarloRunInPage } from './monteCarloUi';
 import { watchLongTasks } from './pageTasks';
 
 const edits = 80;
-
-/** Initial JavaScript of the built app: every script and module preload index.html loads, gzipped. */
-function initialJsGzipBytes(distDir: string): { files: string[]; bytes: number } {
-  const html = readFileSync(join(distDir, 'index.html'), 'utf8');
-  const files = [...html.matchAll(/(?:src|href)="\/([^"]+\.js)"/g)].map((m) => m[1] as string);
-  const bytes = files.reduce((sum, file) => sum + gzipSync(readFileSync(join(distDir, file)), { level: 9 }).length, 0);
-  return { files, bytes };
-}
 
 /**
  * Types `values` in turn into the emergency temperature field from inside the page (no driver
@@ -156,36 +147,63 @@ interface ImportFigures {
   withoutWorker: ImportRun[];
 }
 
-export interface UiFigures {
+/** What the walkthrough costs in Chromium: `BENCH_ONLY=ui npm run bench` measures these alone. */
+export interface WalkthroughUiFigures {
   /** 1280×800 (the flip points and rule tables below the fold) and 1920×1080 (them in view). */
   viewports: ViewportFigures[];
-  initialJs: { files: string[]; bytes: number };
-  packetImport: ImportFigures;
-  /** 100,000 samples of the MS-22 decision step in the app's workers, three runs. */
-  monteCarlo: MonteCarloUiRun[];
+  initialJs: InitialJsFigures;
   /** The longest page task from "Walk through" to the statechart diagram drawn (its layout runs off the page), per run. */
   walkthroughOpenLongestTaskMs: number[];
 }
+
+export interface UiFigures extends WalkthroughUiFigures {
+  packetImport: ImportFigures;
+  /** 100,000 samples of the MS-22 decision step in the app's workers, three runs. */
+  monteCarlo: MonteCarloUiRun[];
+}
+
+/** The app built and served by Vite's preview, and Debian's Chromium (or Playwright's) to open it. */
+async function withAppInChromium<T>(run: (browser: Browser, url: string) => Promise<T>): Promise<T> {
+  await build({ logLevel: 'silent' });
+  const port = Number(process.env.BENCH_PORT ?? 4183);
+  const server = await preview({ logLevel: 'silent', preview: { host: '127.0.0.1', port, strictPort: true } });
+  const url = server.resolvedUrls?.local[0] ?? `http://127.0.0.1:${port}/`;
+  const executablePath = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+  const browser = await chromium.launch({ ...(executablePath ? { executablePath } : {}) });
+  try {
+    return await run(browser, url);
+  } finally {
+    await browser.close();
+    await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
+  }
+}
+
+async function walkthroughFigures(browser: Browser, url: string): Promise<WalkthroughUiFigures> {
+  const initialJs = await measureInitialJs(browser, url, 'dist');
+  const viewports: ViewportFigures[] = [];
+  for (const viewport of [
+    { width: 1280, height: 800 },
+    { width: 1920, height: 1080 },
+  ]) {
+    viewports.push(await measureAt(await browser.newPage({ viewport }), url, viewport));
+  }
+  const walkthroughOpenLongestTaskMs: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const page = await browser.newPage();
+    walkthroughOpenLongestTaskMs.push(await openWalkthroughOnce(page, url));
+    await page.close();
+  }
+  return { viewports, initialJs, walkthroughOpenLongestTaskMs };
+}
+
+export const measureWalkthroughUi = () => withAppInChromium(walkthroughFigures);
 
 export async function measureUi(
   bigPacketPath: string,
   packet: { megabytes: number; entries: number; keyPath: string },
 ): Promise<UiFigures> {
-  await build({ logLevel: 'silent' });
-  const initialJs = initialJsGzipBytes('dist');
-  const port = Number(process.env.BENCH_PORT ?? 4183);
-  const server = await preview({ logLevel: 'silent', preview: { host: '127.0.0.1', port, strictPort: true } });
-  const url = server.resolvedUrls?.local[0] ?? 'http://127.0.0.1:4183/';
-  const executablePath = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
-  const browser = await chromium.launch({ ...(executablePath ? { executablePath } : {}) });
-  try {
-    const viewports: ViewportFigures[] = [];
-    for (const viewport of [
-      { width: 1280, height: 800 },
-      { width: 1920, height: 1080 },
-    ]) {
-      viewports.push(await measureAt(await browser.newPage({ viewport }), url, viewport));
-    }
+  return withAppInChromium(async (browser, url) => {
+    const walkthrough = await walkthroughFigures(browser, url);
     const packetImport: ImportFigures = {
       megabytes: packet.megabytes,
       entries: packet.entries,
@@ -202,17 +220,8 @@ export async function measureUi(
       monteCarlo.push(await monteCarloRunInPage(page, url, 100_000, 20_221_215));
       await page.close();
     }
-    const walkthroughOpenLongestTaskMs: number[] = [];
-    for (let i = 0; i < 5; i++) {
-      const page = await browser.newPage();
-      walkthroughOpenLongestTaskMs.push(await openWalkthroughOnce(page, url));
-      await page.close();
-    }
-    return { viewports, initialJs, packetImport, monteCarlo, walkthroughOpenLongestTaskMs };
-  } finally {
-    await browser.close();
-    await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
-  }
+    return { ...walkthrough, packetImport, monteCarlo };
+  });
 }
 
 async function openWalkthroughOnce(page: Page, url: string): Promise<number> {
@@ -227,6 +236,8 @@ async function openWalkthroughOnce(page: Page, url: string): Promise<number> {
 async function measureAt(page: Page, url: string, viewport: ViewportFigures['viewport']): Promise<ViewportFigures> {
   await page.goto(url);
   await page.getByRole('button', { name: 'Walk through Soyuz MS-22 coolant leak' }).click();
+  // The walkthrough's code loads when first opened: its keys step the timeline once it is on screen.
+  await page.getByTestId('state-now').waitFor();
   for (let i = 0; i < 17; i++) await page.keyboard.press('ArrowRight');
   const input = page.getByRole('textbox', { name: /Peak descent cabin temperature \(emergency\)/ });
   // Each edit below crosses the 39 °C flip point, so every one changes the recommendation on screen.

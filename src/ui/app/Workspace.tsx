@@ -7,16 +7,15 @@ import { blankDraft, copyDraft, type ScenarioDraft } from '../../session/draft/s
 import type { Actor } from '../../session/model';
 import type { ThresholdProfile } from '../../session/profile';
 import { teamLogRecord } from '../../team/console/teamConsole';
-import { AuditView } from '../audit';
 import { builtInProblems, builtInScenarios, LibraryView, useOpenedScenarioStore } from '../library';
 import { TeamPanel, TeamSessions } from '../team';
 import { AppHeader } from './AppHeader';
 import { AppActor, now, viewOf } from './appActor';
 import type { TeamSetup } from './appTypes';
+import { AuditView, WalkthroughScreen } from './lazyScreens';
 import { OperatorDialogScreen } from './OperatorDialogScreen';
 import { SessionGuards } from './SessionGuards';
 import { useAppSend } from './useAppSend';
-import { WalkthroughScreen } from './WalkthroughScreen';
 import { WriterBanner } from './WriterBanner';
 
 interface Props {

@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, memo, useState } from 'react';
 import { outcomeLabels } from '../../reports/outcomeWords';
 import type { RecordPoll } from '../../session/decisionRecord';
 import {
@@ -33,7 +33,8 @@ interface Props {
   unlock: (voter: Actor, passphrase: string) => Promise<string | null>;
 }
 
-export function DecisionPanel({
+/** Memoized: the detail's render one frame after an edit passes it the same props, and skips it. */
+export const DecisionPanel = memo(function DecisionPanel({
   recommendation,
   confirmRefusal,
   refusal,
@@ -152,4 +153,4 @@ export function DecisionPanel({
       {refusal && <p className="field-error">Not recorded: {refusal}</p>}
     </section>
   );
-}
+});

@@ -1,11 +1,11 @@
-import { type FormEvent, useId, useState } from 'react';
+import { type FormEvent, memo, useId, useState } from 'react';
 import { type DecidableOutcome, hasVisibleText } from '../../session/model';
 import { FieldProblem } from '../shared/FieldProblem';
 import { OutcomeSelect } from './OutcomeSelect';
 import type { PollPanelProps } from './pollPanelProps';
 
 /** Opens a poll: on which outcome, and which positions are asked. */
-export function PollOpenForm({
+export const PollOpenForm = memo(function PollOpenForm({
   defaultPositions,
   proposed,
   disabledBecause,
@@ -76,4 +76,4 @@ export function PollOpenForm({
       {problem && <FieldProblem id={problemId}>{problem}</FieldProblem>}
     </form>
   );
-}
+});

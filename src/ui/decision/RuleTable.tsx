@@ -31,10 +31,12 @@ export function RuleTable({ policyRows, recommendation, setup, temperatureUnit }
   return (
     <section className="rules" aria-labelledby="rules-title">
       <h4 id="rules-title">Rules behind the recommendation</h4>
-      {policyRows.slice(0, considered + 1).map(
+      {/* The rows below the deciding one are kept, hidden: an edit that moves the deciding row shows or
+          hides groups rather than building and discarding a few hundred cells each time. */}
+      {policyRows.map(
         (row, index) =>
           row.evaluations.length > 0 && (
-            <div key={row.id} className="rule-group">
+            <div key={row.id} className="rule-group" hidden={index > considered}>
               <RuleGroup row={row} index={index + 1} setup={setup} temperatureUnit={temperatureUnit} />
             </div>
           ),

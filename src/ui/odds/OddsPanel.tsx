@@ -129,7 +129,7 @@ interface FieldProps {
   problemId: string | null;
 }
 
-function WholeNumberField({ label, value, onChange, disabled, problemId }: FieldProps) {
+const WholeNumberField = memo(function WholeNumberField({ label, value, onChange, disabled, problemId }: FieldProps) {
   return (
     <label>
       {label}
@@ -144,7 +144,7 @@ function WholeNumberField({ label, value, onChange, disabled, problemId }: Field
       />
     </label>
   );
-}
+});
 
 function RunView({ state, situation, onAttach }: { state: RunState; situation: Situation; onAttach: Props['onAttach'] }) {
   if (state.status === 'idle') return null;

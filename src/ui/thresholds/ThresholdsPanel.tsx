@@ -35,7 +35,17 @@ interface Props {
   onSet: (values: PartialThresholdValues, reason: string) => void;
 }
 
-export function ThresholdsPanel({ profile, thresholds, temperatureUnit, refusal, readOnly, refusalOf, onChange, onSet }: Props) {
+/** Memoized: the detail's render one frame after an edit passes it the same props, and skips it. */
+export const ThresholdsPanel = memo(function ThresholdsPanel({
+  profile,
+  thresholds,
+  temperatureUnit,
+  refusal,
+  readOnly,
+  refusalOf,
+  onChange,
+  onSet,
+}: Props) {
   const [reason, setReason] = useState('');
   const differing = changedFrom(profile.values, thresholds).length;
   const [openSource, setOpenSource] = useState<string | null>(null);
@@ -165,7 +175,7 @@ export function ThresholdsPanel({ profile, thresholds, temperatureUnit, refusal,
       {importProblem && <FieldProblem>Profile not loaded: {importProblem}</FieldProblem>}
     </section>
   );
-}
+});
 
 interface RowProps {
   definition: ThresholdDefinition;

@@ -3,7 +3,14 @@ import type { Scenario } from '../../../scenarios/schema';
 import { situationWords } from '../../reports/monteCarloWords';
 import { explorableQuantities, standIns } from '../../session/exploration';
 import { scriptedDecisionNear, statedOutcomeOf } from '../../session/history';
-import { type Actor, type AssessedValue, type OperatorRequest, stateName } from '../../session/model';
+import {
+  type Actor,
+  type AssessedValue,
+  type OperatorRequest,
+  type PartialThresholdValues,
+  stateName,
+  type ThresholdKey,
+} from '../../session/model';
 import { positionsToPoll } from '../../session/profile';
 import { replayRefusal } from '../../session/replayWalkthrough';
 import { type Change, frontier, reviewReason, type Walkthrough } from '../../session/walkthrough';
@@ -89,6 +96,26 @@ export const WalkthroughView = memo(function WalkthroughView({
     (request: Extract<OperatorRequest, { type: 'odds.attach' }>) => onChange({ kind: 'event', request }),
     [onChange],
   );
+  // Stable handlers and props for the memoized panels: the detail's render after an edit skips them.
+  const decide = useCallback((request: OperatorRequest) => onChange({ kind: 'event', request }), [onChange]);
+  const vote = useCallback(
+    (request: Extract<OperatorRequest, { type: 'poll.vote' }>, voter: Actor) => onChange({ kind: 'vote', request, voter }),
+    [onChange],
+  );
+  const changeThreshold = useCallback(
+    (key: ThresholdKey, value: number, reason: string) =>
+      onChange({ kind: 'event', request: { type: 'thresholds.change', key, value, ...(reason ? { reason } : {}) } }),
+    [onChange],
+  );
+  const setThresholds = useCallback(
+    (values: PartialThresholdValues, reason: string) => onChange({ kind: 'thresholdSet', values, reason }),
+    [onChange],
+  );
+  const thresholdRefusal = useCallback(
+    (key: ThresholdKey, value: number) => view.refusalOf({ type: 'thresholds.change', key, value }),
+    [view],
+  );
+  const positions = useMemo(() => positionsToPoll(walkthrough.profile), [walkthrough.profile]);
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -201,12 +228,12 @@ export const WalkthroughView = memo(function WalkthroughView({
               refusal={refusal}
               readOnly={readOnly}
               polls={view.record.polls}
-              defaultPositions={positionsToPoll(walkthrough.profile)}
+              defaultPositions={positions}
               pollRefusal={view.pollRefusal}
               overrideOutcomes={view.overrideOutcomes}
               overrideRefusal={view.overrideRefusal}
-              onDecide={(request) => onChange({ kind: 'event', request })}
-              onVote={(request, voter) => onChange({ kind: 'vote', request, voter })}
+              onDecide={decide}
+              onVote={vote}
               unlock={onUnlock}
             />
           )}
@@ -257,11 +284,9 @@ export const WalkthroughView = memo(function WalkthroughView({
             temperatureUnit={temperatureUnit}
             refusal={refusal}
             readOnly={readOnly}
-            refusalOf={(key, value) => view.refusalOf({ type: 'thresholds.change', key, value })}
-            onChange={(key, value, reason) =>
-              onChange({ kind: 'event', request: { type: 'thresholds.change', key, value, ...(reason ? { reason } : {}) } })
-            }
-            onSet={(values, reason) => onChange({ kind: 'thresholdSet', values, reason })}
+            refusalOf={thresholdRefusal}
+            onChange={changeThreshold}
+            onSet={setThresholds}
           />
         </div>
       </div>
