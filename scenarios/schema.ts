@@ -1,8 +1,8 @@
-/** The scenario file as read: its fields (shape.ts) and the checks across them (checks.ts); also published as JSON Schema. */
-import { z } from '../machines/zod';
+/** The scenario file as read: its fields (shape.ts) and the checks across them (checks.ts); published as JSON Schema by jsonSchema.ts. */
+import type { z } from '../machines/zod';
 import { crossFieldProblems } from './checks';
 import { partsOf, salvageParts } from './parts';
-import { type scenarioEventSchema, scenarioShape, scriptedStamp } from './shape';
+import { type scenarioEventSchema, scenarioShape } from './shape';
 
 /**
  * The checks across fields run even when the shape fails, on the parts that parsed: one pass reports
@@ -18,14 +18,3 @@ export const scenarioSchema = scenarioShape.superRefine(
 
 export type Scenario = z.infer<typeof scenarioSchema>;
 export type ScenarioEvent = z.infer<typeof scenarioEventSchema>;
-
-export function scenarioJsonSchema(): unknown {
-  return z.toJSONSchema(scenarioSchema, {
-    io: 'input',
-    unrepresentable: 'any',
-    // In JSON Schema `allOf` each part judges every field: the event's own part names the fields allowed.
-    override: ({ zodSchema, jsonSchema }) => {
-      if (zodSchema === scriptedStamp) delete jsonSchema.additionalProperties;
-    },
-  });
-}

@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { parseScenario, validateScenario } from '../src/files/scenarioFile';
 import { canonicalJson } from '../src/session/canonicalJson';
 import { draftAnswer } from '../src/session/draft/draftAnswer';
+import { editDraft, redoDraft, undoDraft } from '../src/session/draft/draftEdits';
 import {
   blankDraft,
   canRedo,
@@ -17,11 +18,8 @@ import {
   copyDraft,
   type DraftEdit,
   draftFileText,
-  editDraft,
   openDraft,
-  redoDraft,
   type ScenarioDraft,
-  undoDraft,
 } from '../src/session/draft/scenarioDraft';
 import { defaultProfile } from '../src/session/profile';
 import { loadBuiltInScenario } from './support';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { scenarioJsonSchema } from '../scenarios/schema';
+import { scenarioJsonSchema } from '../scenarios/jsonSchema';
 import { validateScenario } from '../src/files/scenarioFile';
 import { defaultProfile } from '../src/session/profile';
 import { runScenario } from '../src/session/runScenario';

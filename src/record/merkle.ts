@@ -12,7 +12,7 @@ const hashHex = /^[0-9a-f]{64}$/;
 /** True when `value` is a SHA-256 hash written as this project writes them. */
 export const isHashHex = (value: unknown): value is string => typeof value === 'string' && hashHex.test(value);
 
-/** The root of the tree of no leaves: SHA-256 of nothing. */
+/** The root of the tree of no leaves: SHA-256 of nothing (written out in checkpointSchema.ts; held equal here). */
 export const emptyRootHash = bytesToHex(sha256(new Uint8Array(0)));
 
 /** A leaf's hash: SHA-256(0x00 || leaf), so no leaf can pass for an inner node. */

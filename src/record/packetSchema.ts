@@ -14,7 +14,7 @@ import {
   validateThresholdValues,
   z,
 } from '../session/model';
-import { checkpointSchema } from './checkpoint';
+import { checkpointSchema } from './checkpointSchema';
 import { base64url, fingerprintSchema, signatureSchema } from './signatureSchema';
 
 export const packetFormatVersion = 4;

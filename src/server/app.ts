@@ -12,11 +12,11 @@ import {
   keyRegistrationMessage,
   type RequestProblem,
   registerKeyRequestSchema,
-  type ServerInfo,
   type SessionDetail,
   sessionGenesisMessage,
   sessionIdSchema,
 } from '../team/protocol';
+import type { ServerInfo } from '../team/serverInfo';
 import { appendEntry } from './append';
 import { checkpointRoutes } from './checkpointRoutes';
 import type { Database } from './database';

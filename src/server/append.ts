@@ -3,7 +3,7 @@
  * names, and be signed for this session by an admitted key. Only a committed append is acknowledged.
  */
 import { appendMessage } from '../record/appendClaim';
-import type { Checkpoint } from '../record/checkpoint';
+import type { Checkpoint } from '../record/checkpointSchema';
 import { entryHash } from '../record/ledger';
 import { entrySigningMessage, signatureHolds } from '../record/signing';
 import { canonicalJson } from '../session/canonicalJson';

@@ -1,5 +1,5 @@
 /** The checkpoints' SQL, and the log's entries read as Merkle leaves. */
-import type { Checkpoint } from '../record/checkpoint';
+import type { Checkpoint } from '../record/checkpointSchema';
 import type { Signature } from '../record/signatureSchema';
 import type { Queryable } from './database';
 

@@ -1,5 +1,5 @@
 /** Fans committed entries, admissions and checkpoints out to every console following a session, in this process. */
-import type { Checkpoint } from '../record/checkpoint';
+import type { Checkpoint } from '../record/checkpointSchema';
 import type { Admission, StoredEntry } from '../team/protocol';
 
 export type LiveEvent =

@@ -7,7 +7,7 @@
  */
 import type { Handler } from 'hono';
 import { streamSSE } from 'hono/streaming';
-import type { Checkpoint } from '../record/checkpoint';
+import type { Checkpoint } from '../record/checkpointSchema';
 import type { StoredEntry } from '../team/protocol';
 import { sessionIdSchema } from '../team/protocol';
 import { latestCheckpoint } from './checkpointStore';

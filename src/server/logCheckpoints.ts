@@ -5,7 +5,8 @@
  * append, and a tree that does not match (an append rolled back after its leaf was added, another
  * server on the same PostgreSQL, a restart, rows changed behind the server) is rebuilt from the entries.
  */
-import { type Checkpoint, logLeafHash, signCheckpoint } from '../record/checkpoint';
+import { logLeafHash, signCheckpoint } from '../record/checkpoint';
+import type { Checkpoint } from '../record/checkpointSchema';
 import { MerkleTree } from '../record/merkle';
 import type { Signer } from '../record/signing';
 import type { CheckpointAfterAppend } from './append';

@@ -2,22 +2,16 @@
  * The team server's JSON API, as both sides read it: each request and response as a schema, and the
  * exact message each signed thing signs (one builder per message, used by the console and the server).
  */
-import { checkpointSchema } from '../record/checkpoint';
+import { checkpointSchema } from '../record/checkpointSchema';
 import { checkpointSeenSchema, hex64, packetSchema } from '../record/packetSchema';
-import { base64url, fingerprintSchema, signatureSchema } from '../record/signatureSchema';
+import { fingerprintSchema, signatureSchema } from '../record/signatureSchema';
 import { canonicalJson } from '../session/canonicalJson';
 import { z } from '../session/model';
+import { publicKeyRecordSchema } from './serverInfo';
 
 const utcTime = z.iso.datetime({ offset: false, error: 'a UTC time such as 2026-12-06T12:00:00Z' });
 
 export const sessionIdSchema = z.uuid({ error: 'a session id: a UUID such as 0f8c7d2e-4b1a-4c3e-9a55-2f1d6e7b8c90' });
-
-export const publicKeyRecordSchema = z.strictObject({
-  name: z.string().min(1, 'the key holder’s name'),
-  role: z.string().min(1, 'the key holder’s role'),
-  fingerprint: fingerprintSchema,
-  publicKey: base64url('an Ed25519 public key'),
-});
 
 /** What the decision authority signs to open a session: its id, title, genesis hash, opening time and own key. */
 export interface SessionGenesis {
@@ -154,14 +148,6 @@ export const storedEntrySchema = z.object({
 });
 
 export type StoredEntry = z.infer<typeof storedEntrySchema>;
-
-export const serverInfoSchema = z.object({
-  mode: z.literal('team'),
-  database: z.enum(['embedded', 'postgresql']),
-  /** The key the server signs checkpoints with. */
-  serverKey: publicKeyRecordSchema,
-});
-export type ServerInfo = z.infer<typeof serverInfoSchema>;
 
 /** A field of a request that was refused, and what was expected there. */
 const requestProblemSchema = z.object({ path: z.string(), expected: z.string() });

@@ -6,7 +6,8 @@
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appendMessage } from '../../src/record/appendClaim';
-import { type Checkpoint, checkExtends, logLeafHash } from '../../src/record/checkpoint';
+import { checkExtends, logLeafHash } from '../../src/record/checkpoint';
+import type { Checkpoint } from '../../src/record/checkpointSchema';
 import { type AuditEntry, entryHash } from '../../src/record/ledger';
 import { MerkleTree } from '../../src/record/merkle';
 import { type PublicKeyRecord, publicHalf, type Signer, sign } from '../../src/record/signing';
@@ -15,13 +16,8 @@ import type { Database } from '../../src/server/database';
 import { openPostgresDatabase } from '../../src/server/postgresDatabase';
 import { prepareTeamServer } from '../../src/server/teamServer';
 import { moveTo } from '../../src/session/walkthrough';
-import {
-  admissionMessage,
-  keyRegistrationMessage,
-  type ServerInfo,
-  type SessionSummary,
-  type StoredEntry,
-} from '../../src/team/protocol';
+import { admissionMessage, keyRegistrationMessage, type SessionSummary, type StoredEntry } from '../../src/team/protocol';
+import type { ServerInfo } from '../../src/team/serverInfo';
 import {
   admit,
   appendAll,

@@ -5,7 +5,8 @@
  * the console's alarm at the next checkpoint.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Checkpoint, checkExtends, checkpointHolds, firstDivergence, logLeafHash } from '../../src/record/checkpoint';
+import { checkExtends, checkpointHolds, firstDivergence, logLeafHash } from '../../src/record/checkpoint';
+import type { Checkpoint } from '../../src/record/checkpointSchema';
 import type { AuditEntry } from '../../src/record/ledger';
 import { MerkleTree } from '../../src/record/merkle';
 import { verifyConsistency, verifyInclusion } from '../../src/record/merkleVerify';
@@ -18,9 +19,9 @@ import {
   checkpointResponseSchema,
   consistencyProofSchema,
   inclusionProofSchema,
-  type ServerInfo,
   type StoredEntry,
 } from '../../src/team/protocol';
+import type { ServerInfo } from '../../src/team/serverInfo';
 import { openEventStream } from './sseReader';
 import {
   admit,

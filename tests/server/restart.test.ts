@@ -11,7 +11,8 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { checkExtends } from '../../src/record/checkpoint';
 import type { AuditEntry } from '../../src/record/ledger';
 import { lockFileName } from '../../src/server/dataFolderLock';
-import { checkpointResponseSchema, consistencyProofSchema, type ServerInfo, type StoredEntry } from '../../src/team/protocol';
+import { checkpointResponseSchema, consistencyProofSchema, type StoredEntry } from '../../src/team/protocol';
+import type { ServerInfo } from '../../src/team/serverInfo';
 import { runServerToExit, type ServerProcess, spawnServer } from './serverProcess';
 import {
   admit,

@@ -5,7 +5,8 @@
  * verified entries at that size (as soon as the console holds that many). Otherwise: an alarm naming
  * the entry, or the entries, that the server's log and the console's disagree on.
  */
-import { type Checkpoint, checkExtends, checkpointHolds, parseCheckpoint, type ServerKey } from '../../record/checkpoint';
+import { checkExtends, checkpointHolds, parseCheckpoint, type ServerKey } from '../../record/checkpoint';
+import type { Checkpoint } from '../../record/checkpointSchema';
 import type { CheckpointSeen } from '../../record/packetSchema';
 import type { VerifyingKeys } from '../../record/signing';
 import type { SessionFollower } from './sessionFollower';

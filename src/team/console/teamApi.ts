@@ -13,19 +13,17 @@ import {
   type ConsistencyProof,
   type CreateSessionRequest,
   consistencyProofSchema,
-  publicKeyRecordSchema,
   type RegisterKeyRequest,
   type RequestProblem,
   refusalSchema,
-  type ServerInfo,
   type SessionDetail,
   type SessionSummary,
   type StoredEntry,
-  serverInfoSchema,
   sessionDetailSchema,
   sessionSummarySchema,
   storedEntrySchema,
 } from '../protocol';
+import { publicKeyRecordSchema, type ServerInfo, serverInfoSchema } from '../serverInfo';
 
 export type TeamFailure =
   /** No answer at all: the server is down, or this console is off the network. */

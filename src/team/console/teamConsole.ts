@@ -5,7 +5,8 @@
  * appends after it), through the machine; a stale one is re-made or refused there. What the console
  * knows is told as a `TeamView` after each change; an alarm stops it following a log it cannot trust.
  */
-import { type Checkpoint, parseCheckpoint, type ServerKey } from '../../record/checkpoint';
+import { parseCheckpoint, type ServerKey } from '../../record/checkpoint';
+import type { Checkpoint } from '../../record/checkpointSchema';
 import type { AuditEntry, SignerFor } from '../../record/ledger';
 import type { TeamLogRecord } from '../../record/packetSchema';
 import type { PublicKeyRecord, Signer } from '../../record/signing';
@@ -66,18 +67,6 @@ export interface TeamConsoleOptions {
 export interface CheckpointMemory {
   last: Checkpoint | null;
   keep(checkpoint: Checkpoint): void;
-}
-
-/** What an exported packet carries of the team log, to be verified offline; null before the console checked a checkpoint. */
-export function teamLogRecord(view: TeamView, serverKey: ServerKey): TeamLogRecord | null {
-  const { checkpoint, appends, sessionId } = view;
-  if (!checkpoint || checkpoint.treeSize > appends.length) return null;
-  return {
-    sessionId,
-    serverKey: { fingerprint: serverKey.fingerprint, publicKey: serverKey.publicKey },
-    appends: [...appends],
-    checkpoint,
-  };
 }
 
 export type OpenedConsole = { ok: true; console: TeamConsole } | { ok: false; words: string };

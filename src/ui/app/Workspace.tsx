@@ -6,7 +6,7 @@ import type { SessionStore, StoredSession } from '../../files/sessionStore';
 import { blankDraft, copyDraft, type ScenarioDraft } from '../../session/draft/scenarioDraft';
 import type { Actor } from '../../session/model';
 import type { ThresholdProfile } from '../../session/profile';
-import { teamLogRecord } from '../../team/console/teamConsole';
+import { teamLogRecord } from '../../team/console/teamLogRecord';
 import { builtInProblems, builtInScenarios, LibraryView, useOpenedScenarioStore } from '../library';
 import { TeamPanel, TeamSessions } from '../team';
 import { AppHeader } from './AppHeader';

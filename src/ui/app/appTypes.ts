@@ -9,12 +9,9 @@ import type { Actor, AssessedValue } from '../../session/model';
 import type { OpenedScenario } from '../../session/openedScenario';
 import type { ThresholdProfile } from '../../session/profile';
 import type { Change, Walkthrough } from '../../session/walkthrough';
-import type { LiveOptions } from '../../team/console/liveSubscription';
-import type { TeamAction } from '../../team/console/logWalkthrough';
-import type { OutboxStore } from '../../team/console/outboxStore';
-import type { TeamApi } from '../../team/console/teamApi';
 import type { TeamView } from '../../team/console/teamConsole';
-import type { ServerInfo, SessionSummary } from '../../team/protocol';
+import type { SessionSummary } from '../../team/protocol';
+import type { ServerInfo } from '../../team/serverInfo';
 import type { ImportedPacket } from '../audit';
 import type { TemperatureUnit } from '../shared/units';
 import type { WriterStatus } from './saveStatus';
@@ -28,12 +25,9 @@ type Mode =
   | { kind: 'exploring'; exploration: Exploration }
   | { kind: 'replaying'; fileName: string; walkthrough: Walkthrough };
 
-/** What a page served by a team server needs to keep its sessions there: the server's API and key, and an outbox. */
+/** The team server that served the page: its database and the key it signs checkpoints with. */
 export interface TeamSetup {
-  api: TeamApi;
   server: ServerInfo;
-  outbox: OutboxStore<TeamAction>;
-  EventSource: LiveOptions['EventSource'];
 }
 
 /** The team console, as the screen shows it. */

@@ -1,15 +1,18 @@
-import { openTeamOutboxStore } from '../../files/teamOutboxStore';
-import { teamApi } from '../../team/console/teamApi';
+import { serverInfoSchema } from '../../team/serverInfo';
 import type { TeamSetup } from './appTypes';
 
 /**
  * Whether the page was served by a team server: it answers at /api/server with the team protocol.
- * A static build (or a server that is down) answers otherwise, and the app keeps sessions in this browser.
+ * A static build (or a server that is down) answers otherwise, and the app keeps sessions in this
+ * browser. Only this much is loaded to ask; the team console's code comes when it is needed.
  */
 export async function probeTeamServer(): Promise<TeamSetup | null> {
   if (typeof EventSource === 'undefined') return null;
-  const api = teamApi('');
-  const info = await api.serverInfo();
-  if (!info.ok) return null;
-  return { api, server: info.value, outbox: await openTeamOutboxStore(), EventSource };
+  try {
+    const response = await fetch('/api/server', { headers: { Accept: 'application/json' } });
+    const server = serverInfoSchema.safeParse(await response.json());
+    return response.ok && server.success ? { server: server.data } : null;
+  } catch {
+    return null;
+  }
 }

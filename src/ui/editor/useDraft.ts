@@ -1,6 +1,7 @@
 import { useEffect, useReducer, useState } from 'react';
 import { keepDraft } from '../../files/draftStore';
-import { type DraftEdit, editDraft, redoDraft, type ScenarioDraft, undoDraft } from '../../session/draft/scenarioDraft';
+import { editDraft, redoDraft, undoDraft } from '../../session/draft/draftEdits';
+import type { DraftEdit, ScenarioDraft } from '../../session/draft/scenarioDraft';
 
 type DraftAction =
   | { kind: 'edit'; edit: DraftEdit }

@@ -4,7 +4,8 @@
  * the entries this console verified; a truncated, rewritten, forked or forged log raises the alarm.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Checkpoint, logLeafHash, signCheckpoint } from '../../../src/record/checkpoint';
+import { logLeafHash, signCheckpoint } from '../../../src/record/checkpoint';
+import type { Checkpoint } from '../../../src/record/checkpointSchema';
 import { MerkleTree } from '../../../src/record/merkle';
 import type { Signer } from '../../../src/record/signing';
 import { CheckpointWatch } from '../../../src/team/console/checkpointWatch';

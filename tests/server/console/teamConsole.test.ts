@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EventSource } from 'eventsource';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Checkpoint } from '../../../src/record/checkpoint';
+import type { Checkpoint } from '../../../src/record/checkpointSchema';
 import type { Signer } from '../../../src/record/signing';
 import { foldSession, scriptedEvents } from '../../../src/session/fold';
 import type { TeamAction } from '../../../src/team/console/logWalkthrough';
