@@ -1,7 +1,4 @@
-import { scenarioFormat } from '../../../scenarios/shape';
-import { keptDraft } from '../../files/draftStore';
-import { blankDraft } from '../../session/draft/scenarioDraft';
-import { AppActor, identifying, now, viewOf } from './appActor';
+import { AppActor, identifying, viewOf } from './appActor';
 import { SaveStatusLine } from './SaveStatusLine';
 import { saveStatus, writesHere } from './saveStatus';
 import { useAppSend } from './useAppSend';
@@ -30,13 +27,7 @@ export function AppHeader({ operatorKey }: { operatorKey: string | null }) {
         >
           Walkthrough
         </button>
-        <button
-          type="button"
-          aria-pressed={view === 'editor'}
-          onClick={() =>
-            send({ type: 'view.editor', kept: keptDraft() ?? blankDraft(scenarioFormat, now(), crypto.randomUUID()) })
-          }
-        >
+        <button type="button" aria-pressed={view === 'editor'} onClick={() => send({ type: 'view.editor' })}>
           Scenario editor
         </button>
         <button

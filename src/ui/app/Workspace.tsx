@@ -1,14 +1,12 @@
 import { lazy, Suspense, useMemo, useState } from 'react';
 import type { Scenario } from '../../../scenarios/schema';
-import { scenarioFormat } from '../../../scenarios/shape';
 import type { KeyStore } from '../../files/keyStore';
 import type { SessionStore, StoredSession } from '../../files/sessionStore';
-import { blankDraft, copyDraft, type ScenarioDraft } from '../../session/draft/scenarioDraft';
 import type { Actor } from '../../session/model';
 import type { ThresholdProfile } from '../../session/profile';
 import { teamLogRecord } from '../../team/console/teamLogRecord';
+import type { EditorRequest } from '../editor';
 import { builtInProblems, builtInScenarios, LibraryView, useOpenedScenarioStore } from '../library';
-import { TeamPanel, TeamSessions } from '../team';
 import { AppHeader } from './AppHeader';
 import { AppActor, now, viewOf } from './appActor';
 import type { TeamSetup } from './appTypes';
@@ -97,31 +95,37 @@ function TeamPanelScreen({ myKey }: { myKey: string | null }) {
   const operator = AppActor.useSelector((s) => s.context.operator);
   if (!team) return null;
   return (
-    <TeamPanel
-      view={team.view}
-      notShared={hasWalkthrough && team.view === null}
-      myKey={operator ? myKey : null}
-      keys={team.keys}
-      problem={team.problem}
-      onAdmit={on.admit}
-      onListKeys={on.listTeamKeys}
-    />
+    <Suspense fallback={null}>
+      <TeamPanel
+        view={team.view}
+        notShared={hasWalkthrough && team.view === null}
+        myKey={operator ? myKey : null}
+        keys={team.keys}
+        problem={team.problem}
+        onAdmit={on.admit}
+        onListKeys={on.listTeamKeys}
+      />
+    </Suspense>
   );
 }
+
+/** Only a page served by a team server shows the team's panels: their code comes with them. */
+const TeamPanel = lazy(() => import('../team').then((m) => ({ default: m.TeamPanel })));
+const TeamSessions = lazy(() => import('../team').then((m) => ({ default: m.TeamSessions })));
 
 /** The editor's code is loaded when it is first opened: the first screen does not need it. */
 const EditorView = lazy(() => import('../editor').then((m) => ({ default: m.EditorView })));
 
 function EditorScreen() {
   const { send } = useAppSend();
-  const draft = AppActor.useSelector((s) => s.context.editorDraft);
+  const request = AppActor.useSelector((s) => s.context.editorRequest);
   const profile = AppActor.useSelector((s) => s.context.defaultProfile);
-  if (!draft) return null;
+  if (!request) return null;
   return (
     <Suspense fallback={<p aria-busy="true">Loading the scenario editor…</p>}>
       <EditorView
-        key={draft.draftId}
-        initial={draft}
+        key={request.id}
+        request={request}
         profile={profile}
         onWalkThrough={(scenario, fileName) => send({ type: 'scenario.add', scenario, fileName, openedUtc: now() })}
       />
@@ -134,7 +138,9 @@ function TeamSessionsScreen() {
   const sessions = AppActor.useSelector((s) => s.context.team?.sessions ?? []);
   const openSessionId = AppActor.useSelector((s) => s.context.team?.view?.sessionId ?? null);
   return (
-    <TeamSessions sessions={sessions} openSessionId={openSessionId} onJoin={on.joinTeamSession} onList={on.listTeamSessions} />
+    <Suspense fallback={<p aria-busy="true">Loading the team sessions…</p>}>
+      <TeamSessions sessions={sessions} openSessionId={openSessionId} onJoin={on.joinTeamSession} onList={on.listTeamSessions} />
+    </Suspense>
   );
 }
 
@@ -183,7 +189,7 @@ function LibraryScreen({ store, shelf }: { store: SessionStore | null; shelf: Re
       {teamMode && <TeamSessionsScreen />}
       <WriteACase
         library={[...library, ...openedScenarios.map((o) => o.scenario)]}
-        onNew={(draft) => send({ type: 'editor.new', draft })}
+        onNew={(request) => send({ type: 'editor.new', request })}
       />
       <LibraryView
         store={store}
@@ -205,13 +211,13 @@ function LibraryScreen({ store, shelf }: { store: SessionStore | null; shelf: Re
 }
 
 /** Starting a case of one's own: blank, or a copy of a library case (which is then never that case). */
-function WriteACase({ library, onNew }: { library: Scenario[]; onNew: (draft: ScenarioDraft) => void }) {
+function WriteACase({ library, onNew }: { library: Scenario[]; onNew: (request: EditorRequest) => void }) {
   const [copyOf, setCopyOf] = useState(library[0]?.id ?? '');
   const from = library.find((s) => s.id === copyOf);
   return (
     <section aria-labelledby="write-a-case-title" className="write-a-case">
       <h2 id="write-a-case-title">Write a case</h2>
-      <button type="button" onClick={() => onNew(blankDraft(scenarioFormat, now(), crypto.randomUUID()))}>
+      <button type="button" onClick={() => onNew({ id: crypto.randomUUID(), start: 'blank' })}>
         New blank case
       </button>{' '}
       <label>
@@ -224,7 +230,7 @@ function WriteACase({ library, onNew }: { library: Scenario[]; onNew: (draft: Sc
           ))}
         </select>
       </label>{' '}
-      <button type="button" disabled={!from} onClick={() => from && onNew(copyDraft(from, crypto.randomUUID()))}>
+      <button type="button" disabled={!from} onClick={() => from && onNew({ id: crypto.randomUUID(), start: 'copy', from })}>
         Copy to a new case
       </button>
     </section>

@@ -32,7 +32,7 @@ export const appMachine = appSetup.createMachine({
     store: input.store ?? null,
     signerFor: input.signerFor,
     team: input.team ? { setup: input.team, view: null, sessions: [], keys: [], problem: null } : null,
-    editorDraft: null,
+    editorRequest: null,
   }),
   on: {
     'units.toggle': { actions: 'toggleUnits' },
@@ -115,7 +115,7 @@ export const appMachine = appSetup.createMachine({
       },
       on: {
         'view.library': '.library',
-        'view.editor': { target: '.editor', actions: 'keepEditorDraft' },
+        'view.editor': { target: '.editor', actions: 'resumeEditor' },
         'editor.new': { target: '.editor', actions: 'startEditorDraft' },
         'view.walkthrough': { guard: 'hasWalkthrough', target: '.walkthrough' },
         'view.audit': { guard: 'hasRecord', target: '.audit' },

@@ -251,17 +251,14 @@ export const appSetup = setup({
     dropPending: assign({ pending: null }),
     forgetOperator: assign({ operator: null }),
     takeOver: sendTo('writerLock', { type: 'writer.takeOver' as const }),
-    // The editor opens on the draft it had (kept in this browser), unless one is open already.
-    keepEditorDraft: assign({
-      editorDraft: ({ context, event }) => {
-        assertEvent(event, 'view.editor');
-        return context.editorDraft ?? event.kept;
-      },
+    // The editor opens on the draft it had (kept in this browser).
+    resumeEditor: assign({
+      editorRequest: ({ context }) => context.editorRequest ?? { id: 'resume', start: 'resume' as const },
     }),
     startEditorDraft: assign({
-      editorDraft: ({ event }) => {
+      editorRequest: ({ event }) => {
         assertEvent(event, 'editor.new');
-        return event.draft;
+        return event.request;
       },
     }),
     forwardToTeam: sendTo('persistence', ({ event }) => {

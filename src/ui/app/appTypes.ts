@@ -2,7 +2,6 @@ import type { Scenario } from '../../../scenarios/schema';
 import type { SessionStore, StoredSession } from '../../files/sessionStore';
 import type { AuditEntry, SignerFor } from '../../record/ledger';
 import type { PublicKeyRecord } from '../../record/signing';
-import type { ScenarioDraft } from '../../session/draft/scenarioDraft';
 import type { Exploration } from '../../session/exploration';
 import type { InputProblem } from '../../session/inputProblem';
 import type { Actor, AssessedValue } from '../../session/model';
@@ -13,6 +12,7 @@ import type { TeamView } from '../../team/console/teamConsole';
 import type { SessionSummary } from '../../team/protocol';
 import type { ServerInfo } from '../../team/serverInfo';
 import type { ImportedPacket } from '../audit';
+import type { EditorRequest } from '../editor';
 import type { TemperatureUnit } from '../shared/units';
 import type { WriterStatus } from './saveStatus';
 
@@ -77,8 +77,8 @@ export interface AppContext {
   signerFor: SignerFor | undefined;
   /** Set when the page is served by a team server: sessions live there, not in this browser. */
   team: TeamState | null;
-  /** The draft the editor opens with (its own copy is then edited there, and kept as typed). */
-  editorDraft: ScenarioDraft | null;
+  /** What the editor opens on: the draft kept in this browser, or a new one (made by the editor's own code). */
+  editorRequest: EditorRequest | null;
 }
 
 export type AppView = 'library' | 'walkthrough' | 'audit' | 'editor';
@@ -93,9 +93,9 @@ export type AppEvent =
   | { type: 'view.walkthrough' }
   | { type: 'view.audit' }
   /** The editor, on the draft kept in this browser (or a blank one). */
-  | { type: 'view.editor'; kept: ScenarioDraft }
+  | { type: 'view.editor' }
   /** The editor, on a new draft: blank, or copied from a library case. */
-  | { type: 'editor.new'; draft: ScenarioDraft }
+  | { type: 'editor.new'; request: EditorRequest }
   | { type: 'ledger.stored'; sessionId: string; entries: AuditEntry[] }
   /** `entries`: what is kept in memory instead (absent when the failure was not a write of entries). */
   | { type: 'storage.failed'; sessionId: string; entries?: AuditEntry[]; reason: string }

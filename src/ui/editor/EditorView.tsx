@@ -8,12 +8,13 @@ import type { ThresholdProfile } from '../../session/profile';
 import { download } from '../shared/download';
 import { ProblemList } from '../shared/ProblemList';
 import { CaseSection, SetupSection, TimelineSection } from './DraftSections';
+import type { EditorRequest } from './editorRequest';
 import { useDraft } from './useDraft';
 import { usePhoneWidth } from './usePhoneWidth';
 import './editor.css';
 
 interface Props {
-  initial: ScenarioDraft;
+  request: EditorRequest;
   profile: ThresholdProfile;
   /** Opens the case in the walkthrough (and keeps it on the library's shelf of opened scenarios). */
   onWalkThrough: (scenario: Scenario, fileName: string) => void;
@@ -25,8 +26,8 @@ const fileNameOf = (draft: ScenarioDraft) => `${String(draft.file.id || 'new-cas
  * Writing a case: its sections edited field by field, every problem the scenario schema and checks
  * find shown at once beside its field, and the answer worked out live by the walkthrough's own fold.
  */
-export function EditorView({ initial, profile, onWalkThrough }: Props) {
-  const { draft, dispatch, kept } = useDraft(initial);
+export function EditorView({ request, profile, onWalkThrough }: Props) {
+  const { draft, dispatch, kept } = useDraft(request);
   const phone = usePhoneWidth();
   const fileName = fileNameOf(draft);
   const checked = useMemo(() => validateScenario(fileName, draft.file), [fileName, draft.file]);

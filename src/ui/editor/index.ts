@@ -1,1 +1,2 @@
 export { EditorView } from './EditorView';
+export type { EditorRequest } from './editorRequest';

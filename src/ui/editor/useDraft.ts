@@ -1,7 +1,9 @@
 import { useEffect, useReducer, useState } from 'react';
-import { keepDraft } from '../../files/draftStore';
+import { scenarioFormat } from '../../../scenarios/shape';
+import { keepDraft, keptDraft } from '../../files/draftStore';
 import { editDraft, redoDraft, undoDraft } from '../../session/draft/draftEdits';
-import type { DraftEdit, ScenarioDraft } from '../../session/draft/scenarioDraft';
+import { blankDraft, copyDraft, type DraftEdit, type ScenarioDraft } from '../../session/draft/scenarioDraft';
+import type { EditorRequest } from './editorRequest';
 
 type DraftAction =
   | { kind: 'edit'; edit: DraftEdit }
@@ -22,14 +24,26 @@ function reduce(draft: ScenarioDraft, action: DraftAction): ScenarioDraft {
   }
 }
 
+/** Requests already opened in this page: opening one again (back from another view) resumes its draft. */
+const opened = new Set<string>();
+
+/** The draft a request opens: a new blank or copied one the first time, else the one kept in this browser. */
+function draftFor(request: EditorRequest): ScenarioDraft {
+  const blank = () => blankDraft(scenarioFormat, new Date().toISOString(), crypto.randomUUID());
+  if (request.start === 'copy' && !opened.has(request.id)) return copyDraft(request.from, crypto.randomUUID());
+  if (request.start === 'blank' && !opened.has(request.id)) return blank();
+  return keptDraft() ?? blank();
+}
+
 /** The draft and its commands; each change kept in the browser as soon as it is drawn. */
-export function useDraft(initial: ScenarioDraft) {
-  const [draft, dispatch] = useReducer(reduce, initial);
+export function useDraft(request: EditorRequest) {
+  const [draft, dispatch] = useReducer(reduce, request, draftFor);
   const [kept, setKept] = useState<ScenarioDraft | null>(null);
   useEffect(() => {
     keepDraft(draft);
+    opened.add(request.id);
     setKept(draft);
-  }, [draft]);
+  }, [draft, request.id]);
   /** `kept`: whether what is on screen is what the browser keeps (a reload now loses nothing). */
   return { draft, dispatch, kept: kept === draft };
 }
