@@ -35,7 +35,7 @@ export interface LiveOptions {
   onNotice: (notice: LiveNotice) => void;
   /** Each signed checkpoint the server sends (its words, unread), handled in turn with the entries. */
   onCheckpoint?: (data: unknown) => Promise<void>;
-  /** How long to wait before reconnecting, by attempt (0, 1, …); default 250 ms doubling to 5 s. */
+  /** How long to wait before reconnecting, by attempt (0, 1, …); default 250 ms doubling to 2 s (a room's server is near: back within seconds). */
   reconnectDelayMs?: (attempt: number) => number;
 }
 
@@ -43,7 +43,7 @@ export interface LiveSubscription {
   close(): void;
 }
 
-const defaultDelayMs = (attempt: number) => Math.min(250 * 2 ** attempt, 5000);
+const defaultDelayMs = (attempt: number) => Math.min(250 * 2 ** attempt, 2000);
 
 export function subscribeLive(options: LiveOptions): LiveSubscription {
   const { api, follower, onNotice } = options;
