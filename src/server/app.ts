@@ -1,6 +1,8 @@
 /** The team server's routes: the JSON API under /api, live updates, and the built app for every other path. */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { genesisHash } from '../record/ledger';
 import { publicHalf, type Signer, sameKey, signatureHolds } from '../record/signing';
@@ -206,9 +208,19 @@ export function createApp(server: TeamServer): Hono {
       await next();
       for (const [name, value] of Object.entries(headers)) c.res.headers.set(name, value);
     });
-    app.use('*', serveStatic({ root: server.appFolder }));
+    // The page says it is served by a team server, so a static build's page asks nothing of an API it
+    // does not have (read each time: `npm run build` may replace it under a running server).
+    const appFolder = server.appFolder;
+    const page = (c: Context) => c.html(servedByTeam(readFileSync(join(appFolder, 'index.html'), 'utf8')));
+    app.get('/', page);
+    app.get('/index.html', page);
+    app.use('*', serveStatic({ root: appFolder }));
     // Every other path is the app's own (a single-page app): its index.html.
-    app.get('*', serveStatic({ root: server.appFolder, path: 'index.html' }));
+    app.get('*', page);
   }
   return app;
 }
+
+/** The name of the meta element by which the app knows it was served by a team server. */
+const teamServerMeta = '<meta name="crew-return-server" content="team" />';
+const servedByTeam = (indexHtml: string) => indexHtml.replace('<head>', `<head>\n    ${teamServerMeta}`);

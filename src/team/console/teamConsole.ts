@@ -33,7 +33,7 @@ export interface TeamView {
   appends: TeamLogRecord['appends'];
   /** This console's own appends not yet acknowledged, chained after the verified log. */
   pending: readonly AuditEntry[];
-  /** Actions taken while nobody here could sign them: shown as this console has them, sent once someone identifies. */
+  /** Actions this console took that are not in its outbox yet (nobody here could sign them, or a batch still being made): the screen keeps them as it has them. */
   waiting: number;
   /** Keys the authority admitted to the session, the authority's own included. */
   admitted: readonly PublicKeyRecord[];
@@ -82,6 +82,8 @@ export class TeamConsole {
   #signer: Signer | null = null;
   /** Actions taken before anyone identified here: made into entries once someone signs. */
   #waiting: TeamAction[] = [];
+  /** Actions of the batch being made into entries that are not in the outbox yet. */
+  #making = 0;
   #connection: Connection = 'connecting';
   #heldBecause: string | null = null;
   #alarm: string | null = null;
@@ -134,7 +136,7 @@ export class TeamConsole {
         signature,
       })),
       pending: this.#pendingChain(),
-      waiting: this.#waiting.length,
+      waiting: this.#waiting.length + this.#making,
       admitted: [...this.#follower.admitted.values()],
       connection: this.#connection,
       heldBecause: this.#waiting.length ? identifyFirst : this.#heldBecause,
@@ -192,12 +194,23 @@ export class TeamConsole {
     return chain;
   }
 
+  /**
+   * Makes each action into the next entry and sends it. Until the last is in the outbox the view counts
+   * the rest as waiting: the screen keeps the batch (steps jumped over at once) rather than show it
+   * arriving one entry at a time.
+   */
   async #make(actions: readonly TeamAction[]): Promise<void> {
-    for (const action of actions) {
-      const head = [...this.#follower.entries, ...this.#pendingChain()];
-      const made = await remakeEntry(this.view.basis, head, action, this.#options.signerFor);
-      if (made.ok) await this.#outbox?.enqueue(made.entry, action);
-      else if (!made.reached) this.#options.onRefused(made.refusal);
+    this.#making = actions.length;
+    try {
+      for (const action of actions) {
+        const head = [...this.#follower.entries, ...this.#pendingChain()];
+        const made = await remakeEntry(this.view.basis, head, action, this.#options.signerFor);
+        this.#making--;
+        if (made.ok) await this.#outbox?.enqueue(made.entry, action);
+        else if (!made.reached) this.#options.onRefused(made.refusal);
+      }
+    } finally {
+      this.#making = 0;
     }
   }
 
