@@ -277,11 +277,9 @@ export const appSetup = setup({
         mode: { kind: 'recording' as const },
       };
     }),
-    showTeamRefusal: assign({
-      refusal: ({ event }) => {
-        assertEvent(event, 'team.refused');
-        return event.words;
-      },
+    showTeamRefusal: assign(({ event }) => {
+      assertEvent(event, 'team.refused');
+      return { refusal: event.words, walkthrough: event.walkthrough };
     }),
     showTeamProblem: assign({
       team: ({ context, event }) => {

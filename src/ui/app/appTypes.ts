@@ -130,7 +130,8 @@ export type AppEvent =
   /** The open session's log as the team console verified it, and the walkthrough it makes. */
   | { type: 'team.view'; sessionId: string; view: TeamView; walkthrough: Walkthrough }
   | { type: 'team.joined'; view: TeamView; walkthrough: Walkthrough }
-  | { type: 'team.refused'; sessionId: string; words: string }
+  /** An action the machine refused on the log as it now stands: the refusal, and the log's walkthrough without it. */
+  | { type: 'team.refused'; sessionId: string; words: string; walkthrough: Walkthrough }
   | { type: 'team.failed'; words: string }
   | { type: 'team.keys'; keys: PublicKeyRecord[] }
   | { type: 'team.sessions'; sessions: SessionSummary[] };

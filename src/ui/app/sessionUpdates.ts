@@ -111,14 +111,18 @@ export function replayOf(imported: ImportedPacket, openedUtc: string): Partial<A
 /**
  * The open session as the team console verified it (its own pending appends after it): what the
  * screen shows and what the next change is made on. A console reviewing an earlier step stays there;
- * one at the latest step follows the session on. While actions wait for someone to identify, the
- * console's own walkthrough (with them) stays on screen.
+ * one at the latest step follows the session on. While this console's own actions are on their way
+ * (waiting for someone to identify, being made, or not yet in the log), its own walkthrough stays on
+ * screen: a view of the log before them would step the screen back.
  */
 export function fromTeamLog(context: AppContext, view: TeamView, fromLog: Walkthrough): Partial<AppContext> {
   const { walkthrough } = context;
   const team = context.team && { ...context.team, view };
   const stored = { ledger: [...view.verified, ...view.pending], storedCount: view.verified.length, writer: 'writing' as const };
-  if (view.waiting > 0 && walkthrough) return { team, ...stored, ledger: [...view.verified], storedCount: view.verified.length };
+  // Ahead of the log: actions taken here are on their way (a refused one is taken off by its refusal).
+  const ahead = walkthrough !== null && walkthrough.events.length > fromLog.events.length;
+  if ((view.waiting > 0 || ahead) && walkthrough)
+    return { team, ...stored, ledger: [...view.verified], storedCount: view.verified.length };
   const reviewing = walkthrough !== null && walkthrough.cursor < frontier(walkthrough);
   return {
     team,

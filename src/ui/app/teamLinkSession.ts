@@ -90,8 +90,13 @@ export function followTeam(
     for (const event of walkthrough.events) accounted.add(event);
     sendBack({ type: 'team.view', sessionId: localId, view, walkthrough });
   };
+  // A refused action leaves the screen: it shows the log as it stands.
   const refuse = (localId: string) => (words: string) => {
-    if (!stopped && link?.localId === localId) sendBack({ type: 'team.refused', sessionId: localId, words });
+    const view = link?.console?.view;
+    if (stopped || link?.localId !== localId || !view) return;
+    const walkthrough = walkthroughOfLog(view.basis, [...view.verified, ...view.pending]);
+    for (const event of walkthrough.events) accounted.add(event);
+    sendBack({ type: 'team.refused', sessionId: localId, words, walkthrough });
   };
 
   const follow = async (localId: string, sessionId: string) => {
