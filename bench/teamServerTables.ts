@@ -10,11 +10,11 @@ import type { AuditEntry } from '../src/record/ledger';
 import type { Signer } from '../src/record/signing';
 import type { ThresholdProfile } from '../src/session/profile';
 import { teamApi } from '../src/team/console/teamApi';
+import { createDatabase, postgresMissing, startPostgresCluster } from '../tests/server/postgresCluster';
 import { appendCryptoMs, bareInsertsMs } from './appendFloors';
 import { longPacket } from './audit';
 import { runRoom } from './liveRoom';
 import { fromSamples, type Measurement, printTable, type Row } from './measure';
-import { createDatabase, postgresMissing, startPostgresCluster } from './postgresCluster';
 import { startBenchServer } from './teamServerProcess';
 import { appendInTurn, benchSigner, openBenchSession, registerKey } from './teamSession';
 

@@ -1,7 +1,7 @@
 /**
- * A throwaway PostgreSQL 15 for the bench (Debian's, as the server tests start theirs in
- * tests/server/globalSetup.ts): a cluster in a temporary folder, run as the `postgres` user when we
- * are root, with one empty database for the team server to migrate.
+ * A throwaway PostgreSQL 15 (Debian's) for the server tests (globalSetup.ts) and the bench: a cluster
+ * in a temporary folder, run as the `postgres` user when we are root (PostgreSQL refuses to run as
+ * root), with fsync off: a test and a bench of the server, not of the disk. Stopping it removes the folder.
  */
 import { execFileSync } from 'node:child_process';
 import { chownSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
@@ -39,9 +39,8 @@ function freePort(): Promise<number> {
   });
 }
 
-/** Starts the cluster with the server tests' settings (fsync off: a bench of the server, not of the disk). */
 export async function startPostgresCluster(): Promise<PostgresCluster> {
-  const folder = mkdtempSync(join(tmpdir(), 'crew-return-bench-postgres-'));
+  const folder = mkdtempSync(join(tmpdir(), 'crew-return-postgres-'));
   const dataDir = join(folder, 'data');
   const socketDir = join(folder, 'socket');
   mkdirSync(socketDir);
