@@ -40,7 +40,7 @@ export {
 export { allRules, ruleOfId } from '../../machines/rules/flightRules';
 export { derivedQuantityLabel, quantityOfKey } from '../../machines/rules/quantities';
 export { daysSince } from '../../machines/rules/readings';
-export { parseStatusKey, statusOfSeverity } from '../../machines/rules/systemStatus';
+export { parseStatusKey, statusOfSeverity, systemStatuses } from '../../machines/rules/systemStatus';
 export {
   actorSchema,
   type CrewReturnEvent,

@@ -77,6 +77,8 @@ export class TeamConsole {
   readonly #options: TeamConsoleOptions;
   readonly #follower: SessionFollower;
   readonly #watch: CheckpointWatch;
+  /** What every entry is made on: the session's scenario, profile and opening (worked out once). */
+  readonly #basis: SessionBasis;
   #subscription: LiveSubscription | null = null;
   #outbox: AppendQueue<TeamAction> | null = null;
   #signer: Signer | null = null;
@@ -93,6 +95,7 @@ export class TeamConsole {
     this.#options = options;
     this.#follower = follower;
     this.#watch = new CheckpointWatch(options.serverKey, follower, options.memory?.last ?? null);
+    this.#basis = basisOf(follower.detail);
   }
 
   /** Verifies the session's opening, its admissions and its log so far, then follows it live. */
@@ -127,7 +130,7 @@ export class TeamConsole {
     return {
       sessionId: detail.id,
       title: detail.title,
-      basis: basisOf(detail),
+      basis: this.#basis,
       authority: detail.authority,
       verified: this.#follower.entries,
       appends: this.#follower.stored.map(({ appendedBy, checkpointSeen, signature }) => ({
@@ -204,7 +207,7 @@ export class TeamConsole {
     try {
       for (const action of actions) {
         const head = [...this.#follower.entries, ...this.#pendingChain()];
-        const made = await remakeEntry(this.view.basis, head, action, this.#options.signerFor);
+        const made = await remakeEntry(this.#basis, head, action, this.#options.signerFor);
         this.#making--;
         if (made.ok) await this.#outbox?.enqueue(made.entry, action);
         else if (!made.reached) this.#options.onRefused(made.refusal);
@@ -230,7 +233,7 @@ export class TeamConsole {
       store,
       checkpointSeen: () => this.#watch.seen,
       rebase: async ({ action }, follower) => {
-        const made = await remakeEntry(this.view.basis, follower.entries, action, signerFor);
+        const made = await remakeEntry(this.#basis, follower.entries, action, signerFor);
         return made.ok ? made : { ok: false, refusal: made.refusal };
       },
       onReport: (report) => this.#report(report),

@@ -84,19 +84,21 @@ export function followTeam(
   const accounted = new WeakSet<WalkthroughEvent>();
   const registered = new Set<string>();
 
-  const tell = (localId: string, view: TeamView) => {
-    if (stopped || link?.localId !== localId) return;
+  /** The log as the screen shows it (its own pending appends after it); its events are not new actions. */
+  const shown = (view: TeamView) => {
     const walkthrough = walkthroughOfLog(view.basis, [...view.verified, ...view.pending]);
     for (const event of walkthrough.events) accounted.add(event);
-    sendBack({ type: 'team.view', sessionId: localId, view, walkthrough });
+    return walkthrough;
+  };
+  const tell = (localId: string, view: TeamView) => {
+    if (stopped || link?.localId !== localId) return;
+    sendBack({ type: 'team.view', sessionId: localId, view, walkthrough: shown(view) });
   };
   // A refused action leaves the screen: it shows the log as it stands.
   const refuse = (localId: string) => (words: string) => {
     const view = link?.console?.view;
     if (stopped || link?.localId !== localId || !view) return;
-    const walkthrough = walkthroughOfLog(view.basis, [...view.verified, ...view.pending]);
-    for (const event of walkthrough.events) accounted.add(event);
-    sendBack({ type: 'team.refused', sessionId: localId, words, walkthrough });
+    sendBack({ type: 'team.refused', sessionId: localId, words, walkthrough: shown(view) });
   };
 
   const follow = async (localId: string, sessionId: string) => {
@@ -145,9 +147,7 @@ export function followTeam(
     joined.console = await follow(localId, sessionId);
     if (!joined.console) return;
     const { view } = joined.console;
-    const walkthrough = walkthroughOfLog(view.basis, [...view.verified, ...view.pending]);
-    for (const event of walkthrough.events) accounted.add(event);
-    sendBack({ type: 'team.joined', view, walkthrough });
+    sendBack({ type: 'team.joined', view, walkthrough: shown(view) });
     await joined.console.setSigner(signer);
   };
 
@@ -195,6 +195,12 @@ export function followTeam(
     else sendBack({ type: 'team.failed', words: keys.failure.words });
   };
 
+  const listSessions = async () => {
+    const sessions = await api.sessions();
+    if (sessions.ok) sendBack({ type: 'team.sessions', sessions: sessions.value });
+    else sendBack({ type: 'team.failed', words: sessions.failure.words });
+  };
+
   // One change at a time, in the order the app made them.
   let turn: Promise<unknown> = Promise.resolve();
   const inTurn = (work: () => Promise<unknown>) => {
@@ -208,12 +214,7 @@ export function followTeam(
     else if (event.type === 'team.join') inTurn(() => join(event.sessionId));
     else if (event.type === 'team.admit') inTurn(() => admit(event.key));
     else if (event.type === 'team.listKeys') inTurn(() => listKeys());
-    else if (event.type === 'team.listSessions')
-      inTurn(async () => {
-        const sessions = await api.sessions();
-        if (sessions.ok) sendBack({ type: 'team.sessions', sessions: sessions.value });
-        else sendBack({ type: 'team.failed', words: sessions.failure.words });
-      });
+    else if (event.type === 'team.listSessions') inTurn(() => listSessions());
   };
 
   const followed = sessionStorage.getItem(followedKey);

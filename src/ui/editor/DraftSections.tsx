@@ -2,6 +2,7 @@ import { type Dispatch, memo, useId, useState } from 'react';
 import { problemWords } from '../../reports/format';
 import type { DraftEdit } from '../../session/draft/scenarioDraft';
 import { formatPath, type InputProblem } from '../../session/inputProblem';
+import { systemStatuses } from '../../session/model';
 
 type DraftFile = Record<string, unknown>;
 type Dispatcher = Dispatch<{ kind: 'edit'; edit: DraftEdit }>;
@@ -146,8 +147,6 @@ export function SetupSection({ file, problems, dispatch }: SectionProps) {
   );
 }
 
-const statuses = ['nominal', 'suspect', 'degraded', 'failed', 'uncleared'] as const;
-
 export function TimelineSection({ file, problems, dispatch }: SectionProps) {
   const events = Array.isArray(file.events) ? (file.events as Record<string, unknown>[]) : [];
   const edit = (e: DraftEdit) => dispatch({ kind: 'edit', edit: e });
@@ -233,7 +232,7 @@ const EventRow = memo(
                 value={String(event.status)}
                 onChange={(e) => edit({ kind: 'set', path: ['events', i, 'status'], value: e.currentTarget.value })}
               >
-                {statuses.map((s) => (
+                {systemStatuses.map((s) => (
                   <option key={s} value={s}>
                     {s}
                   </option>
