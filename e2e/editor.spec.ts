@@ -60,7 +60,102 @@ test('a library case copied into the editor: one finding changed flips the answe
 
   // At phone width the case is read, not written.
   await page.setViewportSize({ width: 390, height: 844 });
-  await expect(editor.getByRole('note')).toHaveText('On a phone the case is shown read-only: write it on a wider screen.');
+  await expect(editor.getByText('On a phone the case is shown read-only: write it on a wider screen.')).toHaveAttribute(
+    'role',
+    'note',
+  );
   await expect(editor.getByLabel('Title', { exact: true })).toBeDisabled();
   await expect(answer).toHaveAttribute('data-outcome', 'return-on-damaged-vehicle');
+});
+
+test('a new case written from blank by keyboard alone reaches the outcome it states, every section clean under axe, and opens in the walkthrough at a chosen step', async ({
+  page,
+}) => {
+  const press = async (locator: import('@playwright/test').Locator, key = 'Enter') => {
+    await locator.focus();
+    await page.keyboard.press(key);
+  };
+  /** Replaces a field's text as a user does: select all, type. */
+  const typeInto = async (locator: import('@playwright/test').Locator, text: string) => {
+    await locator.focus();
+    await page.keyboard.press('ControlOrMeta+a');
+    await page.keyboard.type(text);
+  };
+  /** Chooses in a closed list by typing the start of the option's words (Chromium's type-ahead). */
+  const choose = async (locator: import('@playwright/test').Locator, words: string, value: string) => {
+    await locator.focus();
+    await page.keyboard.type(words);
+    await expect(locator).toHaveValue(value);
+  };
+
+  await page.goto('/');
+  await press(page.getByRole('button', { name: 'Scenario library' }));
+  await press(page.getByRole('region', { name: 'Write a case' }).getByRole('button', { name: 'New blank case' }));
+  const editor = page.getByRole('main', { name: /^Scenario editor/ });
+  const answer = page.getByTestId('draft-answer');
+  await expect(answer).toContainText('No answer while the case has');
+
+  const theCase = editor.getByRole('region', { name: 'The case' });
+  await typeInto(theCase.getByLabel('Title', { exact: true }), 'A cracked heat shield');
+  await typeInto(theCase.getByLabel('Id', { exact: true }), 'cracked-heat-shield');
+  await typeInto(theCase.getByLabel('Summary'), 'A what-if: the heat shield is found cracked after a debris strike.');
+  await press(theCase.getByRole('button', { name: 'Add a source' }));
+  await typeInto(theCase.getByLabel('Key', { exact: true }), 'NOTE-1');
+  await page.keyboard.press('Tab');
+  await typeInto(theCase.getByLabel('Citation for NOTE-1'), 'An engineering note (hypothetical)');
+  await choose(theCase.getByLabel('Outcome', { exact: true }), 'Undecided', 'undecided');
+  await typeInto(theCase.getByLabel('Final state'), 'anomaly.inspection');
+  await expectNoAxeViolations(page, '.editor');
+
+  const vehicles = editor.getByRole('region', { name: 'Vehicles' });
+  await typeInto(vehicles.getByLabel('The case starts at'), '2030-01-01T00:00:00Z');
+  const damaged = vehicles.getByRole('group', { name: 'the damaged vehicle' });
+  await typeInto(damaged.getByLabel('Id', { exact: true }), 'soyuz-x');
+  await typeInto(damaged.getByLabel('Name', { exact: true }), 'Soyuz X (hypothetical)');
+  await choose(damaged.getByLabel('Class', { exact: true }), 'Soyuz MS', 'soyuz-ms');
+  await typeInto(damaged.getByLabel('Launched'), '2029-12-01T00:00:00Z');
+  await expectNoAxeViolations(page, '.editor');
+
+  const crew = editor.getByRole('region', { name: /^Crew/ });
+  await press(crew.getByRole('button', { name: 'Add a crew member' }));
+  await typeInto(crew.getByRole('listitem').getByLabel('Name', { exact: true }), 'Ann (commander)');
+  await expectNoAxeViolations(page, '.editor');
+
+  const timeline = editor.getByRole('region', { name: /^Timeline/ });
+  const addEvent = timeline.getByRole('button', { name: 'Add an event at the end' });
+  await press(addEvent);
+  const first = timeline.getByRole('listitem', { name: 'event 1 (anomaly.detect)' });
+  await expect(first.getByLabel('At', { exact: true })).toHaveValue('2030-01-01T00:00:00Z');
+  await typeInto(first.getByLabel('By: name'), 'Ann (commander)');
+  await typeInto(first.getByLabel('By: role'), 'crew');
+  await typeInto(first.getByLabel('Description'), 'A strike is heard; cabin pressure holds');
+  await press(first.getByRole('checkbox', { name: 'NOTE-1' }), 'Space');
+
+  await press(addEvent);
+  const second = timeline.getByRole('listitem', { name: 'event 2 (inspection.finding)' });
+  await second.getByLabel('Type').focus();
+  await page.keyboard.type('safing');
+  const safing = timeline.getByRole('listitem', { name: 'event 2 (safing.complete)' });
+  await expect(safing.getByLabel('Type')).toHaveValue('safing.complete');
+  await typeInto(safing.getByLabel('Description'), 'The vehicle is safed');
+
+  await press(addEvent);
+  const finding = timeline.getByRole('listitem', { name: 'event 3 (inspection.finding)' });
+  await typeInto(finding.getByLabel('At', { exact: true }), '2030-01-01T06:00:00Z');
+  await typeInto(finding.getByLabel('Description'), 'The heat shield is cracked');
+  await choose(finding.getByLabel('Module'), 'descent', 'descent');
+  await choose(finding.getByLabel('System'), 'Heat', 'heat-shield');
+  await choose(finding.getByLabel('Status'), 'failed', 'failed');
+
+  // Every problem is gone, and the case comes to what it states, through the walkthrough's own fold.
+  await expect(editor.getByRole('alert')).toHaveCount(0);
+  await expect(answer).toHaveAttribute('data-outcome', 'undecided');
+  await expect(page.getByTestId('draft-comes-to')).toHaveAttribute('data-as-expected', 'yes');
+  await expectNoAxeViolations(page, '.editor');
+
+  // Walked through at step 2: the walkthrough opens on the case, there.
+  await choose(editor.getByLabel('at step'), '2', '2');
+  await press(editor.getByRole('button', { name: 'Walk through this case' }));
+  await expect(page.getByRole('heading', { level: 2, name: 'A cracked heat shield' })).toBeVisible();
+  await expect(page.getByRole('toolbar', { name: 'Step through the scenario' })).toContainText('Step 2 of 3');
 });

@@ -71,7 +71,9 @@ export const sourcesSchema = z
   .record(z.string(), z.string().min(1))
   .describe('the sources this file cites: FACTS.md source key → citation');
 
-const expectedOutcome = z.enum([...decidableOutcomes, 'nominal-return', 'undecided']);
+/** What a case may be expected to come to: a decision, a nominal return, or none (escalated). */
+export const expectedOutcomes = [...decidableOutcomes, 'nominal-return', 'undecided'] as const;
+const expectedOutcome = z.enum(expectedOutcomes);
 
 export const scenarioShape = z.strictObject({
   $schema: z.string().optional(),

@@ -159,6 +159,12 @@ export function derivedQuantityLabel(key: string): string | undefined {
   return dot > 0 ? `${label}, ${words(key.slice(dot + 1))}` : label;
 }
 
+/** The values physically possible for a quantity, in words: "from 0 to 101.3 kPa/h", "whole numbers from 0 to 64". */
+export function possibleValuesWords({ range, unit }: Pick<QuantityDefinition, 'range' | 'unit'>): string {
+  const { min, max, minExclusive, integer } = range;
+  return `${integer ? 'whole numbers ' : ''}${minExclusive ? 'above' : 'from'} ${min} to ${max}${unit === 'count' ? '' : ` ${unit}`}`;
+}
+
 /** Why a value is impossible for its quantity, or null when it is possible. */
 export function impossibleValue(definition: Pick<QuantityDefinition, 'range' | 'unit'>, value: number): string | null {
   const { min, max, minExclusive, integer } = definition.range;

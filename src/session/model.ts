@@ -38,7 +38,7 @@ export {
   unitOf,
 } from '../../machines/rules/evaluate';
 export { allRules, ruleOfId } from '../../machines/rules/flightRules';
-export { derivedQuantityLabel, quantityOfKey } from '../../machines/rules/quantities';
+export { derivedQuantityLabel, perThrusterGroup, quantityOfKey } from '../../machines/rules/quantities';
 export { daysSince } from '../../machines/rules/readings';
 export { parseStatusKey, statusOfSeverity, systemStatuses } from '../../machines/rules/systemStatus';
 export {
@@ -58,10 +58,13 @@ export { decisionLogicVersion } from '../../machines/statechart/logicVersion';
 export {
   type DissentLevel,
   defaultPollPositions,
+  dispositionKinds,
+  dissentLevels,
   dissentProblem,
   dissentsWaiting,
   openPoll,
   type PollVote,
+  pollVotes,
 } from '../../machines/statechart/poll';
 export { availableTransitions, crewReturnGraph } from '../../machines/statechart/reachability';
 export { stateName } from '../../machines/statechart/stateName';

@@ -20,6 +20,17 @@ function containerAt(root: Draft<DraftFile>, path: DraftPath): Record<string | n
   return at as Record<string | number, unknown> | unknown[];
 }
 
+/** A field set inside an object not there yet (a finding's first value) makes the object: one edit, one undo. */
+function makeObjectsOnTheWay(root: Draft<DraftFile>, path: DraftPath): void {
+  let at: Record<string | number, unknown> = root;
+  for (const key of path) {
+    const next = at[key];
+    if (next === undefined && typeof key === 'string' && !Array.isArray(at)) at[key] = {};
+    else if (typeof next !== 'object' || next === null) return;
+    at = at[key] as Record<string | number, unknown>;
+  }
+}
+
 function listAt(root: Draft<DraftFile>, path: DraftPath): unknown[] {
   const list = containerAt(root, path);
   if (!Array.isArray(list)) throw new RangeError(`${path.join('.')} is not a list`);
@@ -31,6 +42,7 @@ function apply(file: Draft<DraftFile>, edit: DraftEdit): void {
     case 'set': {
       const key = edit.path.at(-1);
       if (key === undefined) throw new RangeError('a field to set');
+      if (edit.value !== undefined) makeObjectsOnTheWay(file, edit.path.slice(0, -1));
       const parent = containerAt(file, edit.path.slice(0, -1)) as Record<string | number, unknown>;
       if (edit.value === undefined) delete parent[key];
       else parent[key] = edit.value;
@@ -41,6 +53,9 @@ function apply(file: Draft<DraftFile>, edit: DraftEdit): void {
       return;
     case 'remove':
       listAt(file, edit.list).splice(edit.index, 1);
+      return;
+    case 'together':
+      for (const each of edit.edits) apply(file, each);
       return;
     case 'move': {
       const list = listAt(file, edit.list);

@@ -20,7 +20,9 @@ export type DraftEdit =
   | { kind: 'set'; path: DraftPath; value: JsonValue | undefined }
   | { kind: 'insert'; list: DraftPath; index: number; value: JsonValue }
   | { kind: 'remove'; list: DraftPath; index: number }
-  | { kind: 'move'; list: DraftPath; from: number; to: number };
+  | { kind: 'move'; list: DraftPath; from: number; to: number }
+  /** Edits that belong together (a class and the sources it cites): one step to undo. */
+  | { kind: 'together'; edits: readonly DraftEdit[] };
 
 interface HistoryStep {
   redo: Patch[];

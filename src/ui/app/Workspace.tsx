@@ -127,7 +127,10 @@ function EditorScreen() {
         key={request.id}
         request={request}
         profile={profile}
-        onWalkThrough={(scenario, fileName) => send({ type: 'scenario.add', scenario, fileName, openedUtc: now() })}
+        onWalkThrough={(scenario, fileName, step) => {
+          send({ type: 'scenario.add', scenario, fileName, openedUtc: now() });
+          if (step > 0) send({ type: 'step.to', cursor: step, wallClockUtc: now() });
+        }}
       />
     </Suspense>
   );

@@ -1,23 +1,28 @@
-import { type KeyboardEvent, useDeferredValue, useMemo } from 'react';
+import { type KeyboardEvent, useDeferredValue, useId, useMemo, useState } from 'react';
 import type { Scenario } from '../../../scenarios/schema';
 import { validateScenario } from '../../files/scenarioFile';
-import { outcomeLabels } from '../../reports/outcomeWords';
 import { draftAnswer } from '../../session/draft/draftAnswer';
+import { draftChoices } from '../../session/draft/draftChoices';
 import { canRedo, canUndo, draftFileText, type ScenarioDraft } from '../../session/draft/scenarioDraft';
 import type { ThresholdProfile } from '../../session/profile';
 import { download } from '../shared/download';
 import { ProblemList } from '../shared/ProblemList';
-import { CaseSection, SetupSection, TimelineSection } from './DraftSections';
+import { CaseSection } from './CaseSection';
+import { CrewSection } from './CrewSection';
+import { DraftAnswer } from './DraftAnswer';
 import type { EditorRequest } from './editorRequest';
+import type { Dispatcher } from './fields';
+import { TimelineSection } from './TimelineSection';
 import { useDraft } from './useDraft';
 import { usePhoneWidth } from './usePhoneWidth';
+import { VehiclesSection } from './VehiclesSection';
 import './editor.css';
 
 interface Props {
   request: EditorRequest;
   profile: ThresholdProfile;
-  /** Opens the case in the walkthrough (and keeps it on the library's shelf of opened scenarios). */
-  onWalkThrough: (scenario: Scenario, fileName: string) => void;
+  /** Opens the case in the walkthrough at a step (and keeps it on the library's shelf of opened scenarios). */
+  onWalkThrough: (scenario: Scenario, fileName: string, step: number) => void;
 }
 
 const fileNameOf = (draft: ScenarioDraft) => `${String(draft.file.id || 'new-case')}.json`;
@@ -34,10 +39,12 @@ export function EditorView({ request, profile, onWalkThrough }: Props) {
   const problems = checked.ok ? [] : checked.problems;
   // The answer follows the typing a frame behind: the field answers each key press first.
   const deferred = useDeferredValue(checked);
-  const answer = useMemo(
-    () => (deferred.ok ? draftAnswer(deferred.value, profile, deferred.value.setup.startUtc).answer : null),
+  const view = useMemo(
+    () => (deferred.ok ? draftAnswer(deferred.value, profile, deferred.value.setup.startUtc) : null),
     [deferred, profile],
   );
+  const choices = useMemo(() => draftChoices(draft.file), [draft.file]);
+  const sectionProps = { file: draft.file, problems, dispatch: dispatch as Dispatcher, choices };
   const onKeyDown = (event: KeyboardEvent) => {
     if (!(event.ctrlKey || event.metaKey) || event.altKey) return;
     const key = event.key.toLowerCase();
@@ -65,27 +72,15 @@ export function EditorView({ request, profile, onWalkThrough }: Props) {
         <button type="button" onClick={() => download(fileName, draftFileText(draft), 'application/json')}>
           Export scenario file
         </button>
-        <button
-          type="button"
-          disabled={!checked.ok}
-          onClick={() => checked.ok && onWalkThrough(checked.value, `${fileName} (written in the editor)`)}
-        >
-          Walk through this case
-        </button>
+        <WalkThrough
+          eventCount={Array.isArray(draft.file.events) ? draft.file.events.length : 0}
+          onWalkThrough={checked.ok ? (step) => onWalkThrough(checked.value, `${fileName} (written in the editor)`, step) : null}
+        />
         <span className="muted" role="status" data-testid="draft-kept" data-kept={kept}>
           {kept ? 'Kept in this browser as you type.' : 'Keeping…'}
         </span>
       </div>
-      <section aria-labelledby="draft-answer-title" className="draft-answer">
-        <h3 id="draft-answer-title">Answer</h3>
-        <p role="status" data-testid="draft-answer" data-outcome={answer?.recommendation?.outcome ?? ''}>
-          {!checked.ok
-            ? `No answer while the case has ${problems.length} problem${problems.length === 1 ? '' : 's'}.`
-            : answer?.recommendation
-              ? `${outcomeLabels[answer.recommendation.outcome]}, by row ${answer.decidingRow?.index ?? '—'}: ${answer.decidingRow?.statement ?? ''}`
-              : 'No recommendation: the case reaches no anomaly.'}
-        </p>
-      </section>
+      <DraftAnswer view={view} problemCount={problems.length} expected={(draft.file.expected ?? {}) as object} />
       <ProblemList problems={problems} title="The case is not valid yet." />
       {phone && (
         <p role="note" className="muted">
@@ -94,10 +89,35 @@ export function EditorView({ request, profile, onWalkThrough }: Props) {
       )}
       <fieldset className="draft-sections" disabled={phone}>
         <legend className="visually-hidden">The case's sections</legend>
-        <CaseSection file={draft.file} problems={problems} dispatch={dispatch} />
-        <TimelineSection file={draft.file} problems={problems} dispatch={dispatch} />
-        <SetupSection file={draft.file} problems={problems} dispatch={dispatch} />
+        <CaseSection {...sectionProps} />
+        <VehiclesSection {...sectionProps} />
+        <CrewSection {...sectionProps} />
+        <TimelineSection {...sectionProps} />
       </fieldset>
     </main>
   );
 }
+
+/** Walking the case through, from its start or at any step of its timeline. */
+function WalkThrough({ eventCount, onWalkThrough }: { eventCount: number; onWalkThrough: ((step: number) => void) | null }) {
+  const [step, setStep] = useState(0);
+  const id = useId();
+  const at = Math.min(step, eventCount);
+  return (
+    <span className="draft-walk-through">
+      <button type="button" disabled={!onWalkThrough} onClick={() => onWalkThrough?.(at)}>
+        Walk through this case
+      </button>{' '}
+      <label htmlFor={id}>at step</label>{' '}
+      <select id={id} value={at} onChange={(e) => setStep(Number(e.currentTarget.value))}>
+        {steps(eventCount).map((step) => (
+          <option key={step} value={step}>
+            {step === 0 ? '0 (the start)' : step}
+          </option>
+        ))}
+      </select>
+    </span>
+  );
+}
+
+const steps = (eventCount: number) => Array.from({ length: eventCount + 1 }, (_, step) => step);

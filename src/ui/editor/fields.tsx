@@ -1,0 +1,331 @@
+/**
+ * The editor's fields: each shows a part of the draft file at a path, sends each change as one
+ * undoable edit, and shows beside it the problems the scenario schema and checks find there. What is
+ * typed is never lost: a number or JSON not yet readable stays as typed, with what was expected.
+ */
+import { type Dispatch, type ReactNode, useId, useState } from 'react';
+import { problemWords } from '../../reports/format';
+import type { DraftEdit, DraftPath } from '../../session/draft/scenarioDraft';
+import { formatPath, type InputProblem } from '../../session/inputProblem';
+
+export type Dispatcher = Dispatch<{ kind: 'edit'; edit: DraftEdit }>;
+type JsonValue = Extract<DraftEdit, { kind: 'set' }>['value'];
+
+/** The problems at a field or inside it, in the words the scenario checks use. */
+export const problemsAt = (problems: readonly InputProblem[], path: DraftPath) => {
+  const at = formatPath(path);
+  return problems.filter((p) => p.path === at || p.path.startsWith(`${at}.`) || p.path.startsWith(`${at}[`));
+};
+
+/** Problems exactly at a path (not inside it): what a field holding a plain value shows. */
+export const problemsExactlyAt = (problems: readonly InputProblem[], path: DraftPath) => {
+  const at = formatPath(path);
+  return problems.filter((p) => p.path === at);
+};
+
+export function FieldProblems({ id, problems, own }: { id: string; problems: readonly InputProblem[]; own?: string | null }) {
+  if (problems.length === 0 && !own) return null;
+  return (
+    <ul id={id} className="field-error">
+      {own && <li>{own}</li>}
+      {problems.map((p) => (
+        <li key={`${p.path}:${p.expected}`}>{problemWords(p)}</li>
+      ))}
+    </ul>
+  );
+}
+
+interface FieldProps {
+  label: string;
+  path: DraftPath;
+  value: unknown;
+  problems: readonly InputProblem[];
+  dispatch: Dispatcher;
+  /** Words under the label: a unit, the values possible. */
+  hint?: string;
+}
+
+const set = (dispatch: Dispatcher, path: DraftPath, value: JsonValue | undefined) =>
+  dispatch({ kind: 'edit', edit: { kind: 'set', path, value } });
+
+/** A labelled control with its problems: the ids that tie them together for a screen reader. */
+function Field({
+  label,
+  hint,
+  problems,
+  own,
+  children,
+}: {
+  label: string;
+  hint?: string | undefined;
+  problems: readonly InputProblem[];
+  own?: string | null;
+  children: (control: { id: string; 'aria-invalid': boolean; 'aria-describedby'?: string }) => ReactNode;
+}) {
+  const id = useId();
+  const problemId = `${id}-problems`;
+  const hintId = `${id}-hint`;
+  const invalid = problems.length > 0 || Boolean(own);
+  const describedBy = [hint ? hintId : '', invalid ? problemId : ''].filter(Boolean).join(' ');
+  return (
+    <div className="draft-field">
+      <label htmlFor={id}>{label}</label>{' '}
+      {children({ id, 'aria-invalid': invalid, ...(describedBy ? { 'aria-describedby': describedBy } : {}) })}
+      {hint && (
+        <span id={hintId} className="muted draft-hint">
+          {hint}
+        </span>
+      )}
+      <FieldProblems id={problemId} problems={problems} own={own ?? null} />
+    </div>
+  );
+}
+
+/** Text; with `optional`, emptying the field removes it from the file. */
+export function TextField({
+  label,
+  path,
+  value,
+  problems,
+  dispatch,
+  hint,
+  multiline = false,
+  optional = false,
+}: FieldProps & { multiline?: boolean; optional?: boolean }) {
+  const text = typeof value === 'string' ? value : value === undefined || value === null ? '' : String(value);
+  const change = (typed: string) => set(dispatch, path, optional && typed === '' ? undefined : typed);
+  return (
+    <Field label={label} hint={hint} problems={problemsExactlyAt(problems, path)}>
+      {(control) =>
+        multiline ? (
+          <textarea {...control} rows={3} value={text} onChange={(e) => change(e.currentTarget.value)} />
+        ) : (
+          <input {...control} value={text} onChange={(e) => change(e.currentTarget.value)} />
+        )
+      }
+    </Field>
+  );
+}
+
+/**
+ * A number. What is typed stays on screen as typed; it goes into the file once it reads as a number
+ * (an empty optional field removes it). `words` allows a word too, e.g. "unknown" for a fact.
+ */
+export function NumberField({
+  label,
+  path,
+  value,
+  problems,
+  dispatch,
+  hint,
+  optional = false,
+  words = [],
+}: FieldProps & { optional?: boolean; words?: readonly string[] }) {
+  const [typed, setTyped] = useState<{ text: string; for: unknown } | null>(null);
+  // A change from elsewhere (undo, a JSON edit) shows the file's value again.
+  const text = typed && typed.for === value ? typed.text : value === undefined ? '' : String(value);
+  const unreadable = typed && typed.for === value && readNumber(typed.text, words) === null && typed.text.trim() !== '';
+  const change = (entered: string) => {
+    const read = readNumber(entered, words);
+    const next = read ?? (entered.trim() === '' && optional ? undefined : value);
+    setTyped({ text: entered, for: next });
+    if (next !== value) set(dispatch, path, next as JsonValue | undefined);
+  };
+  const expected = `a number${words.length ? ` or ${words.map((w) => `"${w}"`).join(' or ')}` : ''}`;
+  return (
+    <Field
+      label={label}
+      hint={hint}
+      problems={problemsExactlyAt(problems, path)}
+      own={unreadable ? `${expected}, got "${typed?.text}": kept as typed, not in the file` : null}
+    >
+      {(control) => (
+        <input {...control} inputMode="decimal" value={text} onChange={(e) => change(e.currentTarget.value)} size={10} />
+      )}
+    </Field>
+  );
+}
+
+function readNumber(text: string, words: readonly string[]): number | string | null {
+  const trimmed = text.trim();
+  if (words.includes(trimmed)) return trimmed;
+  if (trimmed === '' || !/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(trimmed)) return null;
+  return Number(trimmed);
+}
+
+export interface Choice {
+  value: string;
+  label: string;
+}
+
+/**
+ * One of a list. A value the list does not offer (typed in a file, or from an earlier model) stays
+ * shown as it is, so choosing is never the only way to see it.
+ */
+export function SelectField({
+  label,
+  path,
+  value,
+  problems,
+  dispatch,
+  hint,
+  choices,
+  none,
+}: FieldProps & { choices: readonly Choice[] /** The empty choice's words; absent: no empty choice. */; none?: string }) {
+  const current = value === undefined || value === null ? '' : String(value);
+  const offered = choices.some((c) => c.value === current) || (current === '' && none !== undefined);
+  return (
+    <Field label={label} hint={hint} problems={problemsExactlyAt(problems, path)}>
+      {(control) => (
+        <select
+          {...control}
+          value={current}
+          onChange={(e) => set(dispatch, path, e.currentTarget.value === '' ? undefined : e.currentTarget.value)}
+        >
+          {none !== undefined && <option value="">{none}</option>}
+          {!offered && <option value={current}>{current === '' ? '(none chosen)' : `${current} (not offered)`}</option>}
+          {choices.map((c) => (
+            <option key={c.value} value={c.value}>
+              {c.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
+  );
+}
+
+/** Some of a list (sources cited, vehicles a person may move to): a check box each, in a group. */
+export function ChoiceList({
+  label,
+  path,
+  value,
+  problems,
+  dispatch,
+  choices,
+}: Omit<FieldProps, 'hint'> & { choices: readonly string[] }) {
+  const chosen = Array.isArray(value) ? (value as string[]) : [];
+  // Entries the list does not offer stay in the file (and in view) until unticked.
+  const shown = [...choices, ...chosen.filter((c) => !choices.includes(c))];
+  const problemId = useId();
+  const here = problemsAt(problems, path);
+  const toggle = (choice: string, on: boolean) =>
+    set(dispatch, path, on ? shown.filter((c) => c === choice || chosen.includes(c)) : chosen.filter((c) => c !== choice));
+  return (
+    <fieldset className="draft-field draft-choices" aria-describedby={here.length ? problemId : undefined}>
+      <legend>{label}</legend>
+      {shown.length === 0 && <span className="muted">none to choose from yet</span>}
+      {shown.map((choice) => (
+        <label key={choice}>
+          <input type="checkbox" checked={chosen.includes(choice)} onChange={(e) => toggle(choice, e.currentTarget.checked)} />{' '}
+          {choice}
+        </label>
+      ))}
+      <FieldProblems id={problemId} problems={here} />
+    </fieldset>
+  );
+}
+
+/**
+ * A part of the file edited as JSON text, applied when it reads; until then kept as typed, with what
+ * was wrong. With `formKeys`, the fields the form shows are left out here and kept as they are.
+ */
+export function JsonField({
+  label,
+  path,
+  value,
+  problems,
+  dispatch,
+  formKeys,
+}: Omit<FieldProps, 'hint'> & { formKeys?: readonly string[] }) {
+  const own = formKeys ? withoutKeys(value, formKeys) : value;
+  const shown = JSON.stringify(own ?? null, null, 2);
+  const [typed, setTyped] = useState<{ text: string; for: string } | null>(null);
+  const [parseProblem, setParseProblem] = useState<string | null>(null);
+  const text = typed && typed.for === shown ? typed.text : shown;
+  const apply = () => {
+    if (!typed || typed.for !== shown || typed.text === shown) return;
+    try {
+      const parsed = JSON.parse(typed.text) as JsonValue;
+      const next = formKeys ? { ...pickKeys(value, formKeys), ...(parsed as object) } : parsed;
+      set(dispatch, path, next as JsonValue);
+      setTyped(null);
+      setParseProblem(null);
+    } catch (error) {
+      setParseProblem(`not JSON yet (${error instanceof Error ? error.message : String(error)}): kept as typed, not applied`);
+    }
+  };
+  // The form's own fields have their problems beside them; here, the rest.
+  const here = problemsAt(problems, path).filter((p) => !formKeys?.some((k) => p.path.startsWith(`${formatPath([...path, k])}`)));
+  return (
+    <Field label={label} problems={here} own={parseProblem}>
+      {(control) => (
+        <textarea
+          {...control}
+          className="json-field"
+          rows={Math.min(16, text.split('\n').length + 1)}
+          value={text}
+          onChange={(e) => setTyped({ text: e.currentTarget.value, for: shown })}
+          onBlur={apply}
+        />
+      )}
+    </Field>
+  );
+}
+
+const withoutKeys = (value: unknown, keys: readonly string[]) =>
+  Object.fromEntries(Object.entries((value ?? {}) as object).filter(([k]) => !keys.includes(k)));
+const pickKeys = (value: unknown, keys: readonly string[]) =>
+  Object.fromEntries(Object.entries((value ?? {}) as object).filter(([k]) => keys.includes(k)));
+
+/** Up, Down, Duplicate and Remove for an item of a list, each named for a screen reader. */
+export function ItemActions({
+  list,
+  index,
+  count,
+  name,
+  dispatch,
+  item,
+}: {
+  list: DraftPath;
+  index: number;
+  count: number;
+  name: string;
+  dispatch: Dispatcher;
+  /** The item, when it may be duplicated. */
+  item?: unknown;
+}) {
+  const edit = (e: DraftEdit) => dispatch({ kind: 'edit', edit: e });
+  return (
+    <div className="draft-item-actions">
+      <button
+        type="button"
+        disabled={index === 0}
+        onClick={() => edit({ kind: 'move', list, from: index, to: index - 1 })}
+        aria-label={`Move ${name} up`}
+      >
+        Up
+      </button>
+      <button
+        type="button"
+        disabled={index === count - 1}
+        onClick={() => edit({ kind: 'move', list, from: index, to: index + 1 })}
+        aria-label={`Move ${name} down`}
+      >
+        Down
+      </button>
+      {item !== undefined && (
+        <button
+          type="button"
+          onClick={() => edit({ kind: 'insert', list, index: index + 1, value: structuredClone(item) as NonNullable<JsonValue> })}
+          aria-label={`Duplicate ${name}`}
+        >
+          Duplicate
+        </button>
+      )}
+      <button type="button" onClick={() => edit({ kind: 'remove', list, index })} aria-label={`Remove ${name}`}>
+        Remove
+      </button>
+    </div>
+  );
+}
