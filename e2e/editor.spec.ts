@@ -52,7 +52,7 @@ test('a library case copied into the editor: one finding changed flips the answe
   await editor.getByLabel('Title', { exact: true }).fill('Windows hold: a what-if');
 
   // Kept as typed: a reload opens the editor on the same draft.
-  await expect(page.getByTestId('draft-kept')).toHaveAttribute('data-kept', 'true');
+  await expect(page.getByTestId('draft-kept')).toHaveAttribute('data-kept', 'kept');
   await page.reload();
   await page.getByRole('button', { name: 'Scenario editor' }).click();
   await expect(editor.getByLabel('Title', { exact: true })).toHaveValue('Windows hold: a what-if');
@@ -158,4 +158,88 @@ test('a new case written from blank by keyboard alone reaches the outcome it sta
   await press(editor.getByRole('button', { name: 'Walk through this case' }));
   await expect(page.getByRole('heading', { level: 2, name: 'A cracked heat shield' })).toBeVisible();
   await expect(page.getByRole('toolbar', { name: 'Step through the scenario' })).toContainText('Step 2 of 3');
+});
+
+test('a malformed file with a hostile string opens in the editor as it is: every problem at once at its field, the string as text, and a full browser storage said, not hidden', async ({
+  page,
+}, testInfo) => {
+  const hostile = '<img src=x onerror="window.__pwned=1">\u202e';
+  const file = JSON.parse(
+    JSON.stringify({
+      format: 2,
+      id: 'Not An Id',
+      title: hostile,
+      kind: 'historical',
+      summary: 'A file with problems in three places.',
+      sources: {},
+      expected: { outcome: 'undecided', finalState: 'anomaly.inspection' },
+      setup: {
+        startUtc: '2030-01-01T00:00:00Z',
+        damagedVehicle: { id: 'soyuz-x', name: 'Soyuz X', class: 'soyuz-mss', launchedUtc: '2029-12-01T00:00:00Z' },
+        otherVehicles: [],
+        crew: [{ id: 'crew-1', name: 'Ann', canRelocateTo: [] }],
+      },
+      events: [
+        {
+          type: 'anomaly.detect',
+          at: '2030-01-01T00:00:00Z',
+          by: { name: 'Ann', role: 'crew' },
+          description: 'x',
+          sources: ['NOPE'],
+        },
+      ],
+    }),
+  );
+  const path = testInfo.outputPath('malformed.json');
+  const { writeFileSync } = await import('node:fs');
+  writeFileSync(path, JSON.stringify(file, null, 2));
+
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Scenario library' }).click();
+  await page.getByLabel('or open a scenario file in the editor, valid or not').setInputFiles(path);
+  const editor = page.getByRole('main', { name: /^Scenario editor/ });
+  await expect(editor).toContainText('Opened from the file malformed.json as it is');
+  // All three problems in one round, each at its field.
+  await expect(page.getByTestId('draft-answer')).toContainText('No answer while the case has 3 problems');
+  await expect(editor.getByRole('region', { name: 'The case' }).getByLabel('Id', { exact: true })).toHaveAttribute(
+    'aria-invalid',
+    'true',
+  );
+  const damaged = editor.getByRole('group', { name: 'the damaged vehicle' });
+  await expect(damaged.getByLabel('Class', { exact: true })).toHaveValue('soyuz-mss');
+  await expect(damaged).toContainText('soyuz-ms');
+  await expect(editor.getByRole('listitem', { name: 'event 1 (anomaly.detect)' })).toContainText('"NOPE"');
+  // The hostile title is text in its field and in the heading, and nothing of it ran.
+  await expect(editor.getByLabel('Title', { exact: true })).toHaveValue(hostile);
+  await expect(editor.getByRole('heading', { level: 2 })).toContainText('<img src=x');
+  expect(await page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
+
+  // Mending one problem leaves the others, and loses nothing typed.
+  await editor.getByRole('region', { name: 'The case' }).getByLabel('Id', { exact: true }).fill('mended-case');
+  await expect(page.getByTestId('draft-answer')).toContainText('No answer while the case has 2 problems');
+
+  // The browser's real storage quota, filled: the draft is said not kept (and stays on screen), then kept once there is room.
+  await expect(page.getByTestId('draft-kept')).toHaveAttribute('data-kept', 'kept');
+  await page.evaluate(() => {
+    // Filled to the last character the quota allows: smaller and smaller pieces until none fits.
+    let n = 0;
+    for (let size = 256 * 1024; size >= 1; size = Math.floor(size / 4)) {
+      for (;;) {
+        try {
+          localStorage.setItem(`filler-${n++}`, 'x'.repeat(size));
+        } catch {
+          break;
+        }
+      }
+    }
+  });
+  await editor.getByLabel('Summary').fill('Storage is full now, and this is still on screen.'.repeat(400));
+  await expect(page.getByTestId('draft-kept')).toHaveAttribute('data-kept', 'refused');
+  await expect(page.getByTestId('draft-kept')).toContainText('Export the file to keep it');
+  await expect(editor.getByLabel('Summary')).toHaveValue(/^Storage is full now/);
+  await page.evaluate(() => {
+    for (const key of Object.keys(localStorage)) if (key.startsWith('filler-')) localStorage.removeItem(key);
+  });
+  await editor.getByLabel('Summary').fill('Room again.');
+  await expect(page.getByTestId('draft-kept')).toHaveAttribute('data-kept', 'kept');
 });

@@ -15,10 +15,12 @@ export function keptDraft(): ScenarioDraft | null {
   }
 }
 
-export function keepDraft(draft: ScenarioDraft): void {
+/** Whether the browser kept it: storage full or refused keeps it in the page only. */
+export function keepDraft(draft: ScenarioDraft): boolean {
   try {
     localStorage.setItem(storageKey, JSON.stringify(draft));
+    return true;
   } catch {
-    // Kept in the page only.
+    return false;
   }
 }

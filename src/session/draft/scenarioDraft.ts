@@ -35,6 +35,8 @@ export interface ScenarioDraft {
   file: DraftFile;
   /** The library case it was copied from (a copy is never that case: it is hypothetical, and says so). */
   copiedFrom: { id: string; title: string } | null;
+  /** The file it was opened from, as it was (absent: written in the editor). */
+  fileName?: string;
   past: readonly HistoryStep[];
   future: readonly HistoryStep[];
 }
@@ -42,6 +44,11 @@ export interface ScenarioDraft {
 /** A scenario opened as it is, to change and export again (the round trip keeps it as it was). */
 export function openDraft(scenario: Scenario, draftId: string): ScenarioDraft {
   return { draftId, file: structuredClone(scenario) as unknown as DraftFile, copiedFrom: null, past: [], future: [] };
+}
+
+/** A file opened as it is, whatever it holds: the editor shows its problems at their fields. */
+export function fileDraft(file: Record<string, unknown>, fileName: string, draftId: string): ScenarioDraft {
+  return { draftId, file: structuredClone(file) as DraftFile, copiedFrom: null, fileName, past: [], future: [] };
 }
 
 /** A new case from a library case: hypothetical, its id and title its own, saying what it was copied from. */

@@ -1,12 +1,10 @@
 import { lazy, Suspense, useMemo, useState } from 'react';
-import type { Scenario } from '../../../scenarios/schema';
 import type { KeyStore } from '../../files/keyStore';
 import type { SessionStore, StoredSession } from '../../files/sessionStore';
 import type { Actor } from '../../session/model';
 import type { ThresholdProfile } from '../../session/profile';
 import { teamLogRecord } from '../../team/console/teamLogRecord';
-import type { EditorRequest } from '../editor';
-import { builtInProblems, builtInScenarios, LibraryView, useOpenedScenarioStore } from '../library';
+import { builtInProblems, builtInScenarios, LibraryView, useOpenedScenarioStore, WriteACase } from '../library';
 import { AppHeader } from './AppHeader';
 import { AppActor, now, viewOf } from './appActor';
 import type { TeamSetup } from './appTypes';
@@ -193,6 +191,7 @@ function LibraryScreen({ store, shelf }: { store: SessionStore | null; shelf: Re
       <WriteACase
         library={[...library, ...openedScenarios.map((o) => o.scenario)]}
         onNew={(request) => send({ type: 'editor.new', request })}
+        onRejectedFile={(problems) => send({ type: 'scenario.rejected', problems })}
       />
       <LibraryView
         store={store}
@@ -210,32 +209,5 @@ function LibraryScreen({ store, shelf }: { store: SessionStore | null; shelf: Re
         onRejectedFile={(problems) => send({ type: 'scenario.rejected', problems })}
       />
     </>
-  );
-}
-
-/** Starting a case of one's own: blank, or a copy of a library case (which is then never that case). */
-function WriteACase({ library, onNew }: { library: Scenario[]; onNew: (request: EditorRequest) => void }) {
-  const [copyOf, setCopyOf] = useState(library[0]?.id ?? '');
-  const from = library.find((s) => s.id === copyOf);
-  return (
-    <section aria-labelledby="write-a-case-title" className="write-a-case">
-      <h2 id="write-a-case-title">Write a case</h2>
-      <button type="button" onClick={() => onNew({ id: crypto.randomUUID(), start: 'blank' })}>
-        New blank case
-      </button>{' '}
-      <label>
-        or copy{' '}
-        <select value={copyOf} onChange={(e) => setCopyOf(e.currentTarget.value)}>
-          {library.map((s) => (
-            <option key={s.id} value={s.id}>
-              {s.title}
-            </option>
-          ))}
-        </select>
-      </label>{' '}
-      <button type="button" disabled={!from} onClick={() => from && onNew({ id: crypto.randomUUID(), start: 'copy', from })}>
-        Copy to a new case
-      </button>
-    </section>
   );
 }

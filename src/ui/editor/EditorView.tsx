@@ -25,7 +25,13 @@ interface Props {
   onWalkThrough: (scenario: Scenario, fileName: string, step: number) => void;
 }
 
-const fileNameOf = (draft: ScenarioDraft) => `${String(draft.file.id || 'new-case')}.json`;
+const keptWords = {
+  keeping: 'Keeping…',
+  kept: 'Kept in this browser as you type.',
+  refused: "Not kept: this browser's storage refused the draft (full, or turned off). Export the file to keep it.",
+} as const;
+
+const fileNameOf = (draft: ScenarioDraft) => draft.fileName ?? `${String(draft.file.id || 'new-case')}.json`;
 
 /**
  * Writing a case: its sections edited field by field, every problem the scenario schema and checks
@@ -57,6 +63,9 @@ export function EditorView({ request, profile, onWalkThrough }: Props) {
   return (
     <main className="editor" aria-labelledby="editor-title" onKeyDown={onKeyDown}>
       <h2 id="editor-title">Scenario editor: {String(draft.file.title || 'a new case')}</h2>
+      {draft.fileName && (
+        <p className="muted">Opened from the file {draft.fileName} as it is: export writes it back with your changes.</p>
+      )}
       {draft.copiedFrom && (
         <p className="muted">
           Copied from {draft.copiedFrom.title} ({draft.copiedFrom.id}): a hypothetical case of its own, never that one.
@@ -77,7 +86,7 @@ export function EditorView({ request, profile, onWalkThrough }: Props) {
           onWalkThrough={checked.ok ? (step) => onWalkThrough(checked.value, `${fileName} (written in the editor)`, step) : null}
         />
         <span className="muted" role="status" data-testid="draft-kept" data-kept={kept}>
-          {kept ? 'Kept in this browser as you type.' : 'Keeping…'}
+          {keptWords[kept]}
         </span>
       </div>
       <DraftAnswer view={view} problemCount={problems.length} expected={(draft.file.expected ?? {}) as object} />

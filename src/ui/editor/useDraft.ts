@@ -2,7 +2,7 @@ import { useEffect, useReducer, useState } from 'react';
 import { scenarioFormat } from '../../../scenarios/shape';
 import { keepDraft, keptDraft } from '../../files/draftStore';
 import { editDraft, redoDraft, undoDraft } from '../../session/draft/draftEdits';
-import { blankDraft, copyDraft, type DraftEdit, type ScenarioDraft } from '../../session/draft/scenarioDraft';
+import { blankDraft, copyDraft, type DraftEdit, fileDraft, type ScenarioDraft } from '../../session/draft/scenarioDraft';
 import type { EditorRequest } from './editorRequest';
 
 type DraftAction =
@@ -32,18 +32,22 @@ function draftFor(request: EditorRequest): ScenarioDraft {
   const blank = () => blankDraft(scenarioFormat, new Date().toISOString(), crypto.randomUUID());
   if (request.start === 'copy' && !opened.has(request.id)) return copyDraft(request.from, crypto.randomUUID());
   if (request.start === 'blank' && !opened.has(request.id)) return blank();
+  if (request.start === 'file' && !opened.has(request.id)) return fileDraft(request.file, request.fileName, crypto.randomUUID());
   return keptDraft() ?? blank();
 }
 
 /** The draft and its commands; each change kept in the browser as soon as it is drawn. */
 export function useDraft(request: EditorRequest) {
   const [draft, dispatch] = useReducer(reduce, request, draftFor);
-  const [kept, setKept] = useState<ScenarioDraft | null>(null);
+  const [kept, setKept] = useState<{ draft: ScenarioDraft; ok: boolean } | null>(null);
   useEffect(() => {
-    keepDraft(draft);
+    setKept({ draft, ok: keepDraft(draft) });
     opened.add(request.id);
-    setKept(draft);
   }, [draft, request.id]);
-  /** `kept`: whether what is on screen is what the browser keeps (a reload now loses nothing). */
-  return { draft, dispatch, kept: kept === draft };
+  /**
+   * `kept`: whether what is on screen is what the browser keeps (a reload now loses nothing); 'refused'
+   * when the browser's storage would not take it (full, or turned off).
+   */
+  const keeping = kept?.draft !== draft ? 'keeping' : kept.ok ? 'kept' : 'refused';
+  return { draft, dispatch, kept: keeping } as const;
 }
