@@ -21,6 +21,7 @@ export function jsonSchemaWords(): ReadonlyMap<z.core.$ZodType, string> {
       words.set(shape.module, 'the module of the vehicle class the finding is about');
       words.set(shape.odds, 'other statuses the system may be in, each with its probability; the stated status has the rest');
     }
+  // Every vehicle's fields are the same schemas (shape.ts spreads one `vehicleFields` into each).
   const vehicle = damagedVehicleSchema.shape;
   words.set(vehicle.sources, 'sources for its launch date and seats taken');
   words.set(vehicle.dockedUtc, 'when it docked: needed for a class whose life counts from docking');
