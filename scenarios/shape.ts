@@ -21,10 +21,10 @@ const vehicleFields = {
           : undefined,
     })
     .describe('a vehicle class of the catalogue (machines/vehicles/catalogue) by id, or a class described in full'),
-  sources: z.array(sourceKey).optional().describe('sources for its launch date and seats taken'),
+  sources: z.array(sourceKey).optional(),
   note: z.string().min(1).optional(),
-  dockedUtc: isoUtc.optional().describe('when it docked: needed for a class whose life counts from docking'),
-  overrides: z.record(z.string(), factSchema).optional().describe('class facts this vehicle differs in, each with a source'),
+  dockedUtc: isoUtc.optional(),
+  overrides: z.record(z.string(), factSchema).optional(),
 };
 
 /**
@@ -48,14 +48,8 @@ export const otherVehicleSchema = z
   .strictObject({
     ...vehicleFields,
     launchedUtc: isoUtc.optional(),
-    seatsTaken: z.number().int().min(0).max(7).optional().describe("seats taken by the vehicle's own crew, not in this case"),
-    ownCrew: z
-      .array(z.string().min(1))
-      .max(7)
-      .optional()
-      .describe(
-        "the names of the vehicle's own crew (a plan that leaves them waiting names them); seatsTaken defaults to their number",
-      ),
+    seatsTaken: z.number().int().min(0).max(7).optional(),
+    ownCrew: z.array(z.string().min(1)).max(7).optional(),
   })
   .describe('a vehicle docked beside the damaged one: id, name, class');
 
@@ -82,9 +76,7 @@ export const scenarioShape = z.strictObject({
   }),
   id,
   title: z.string().min(1).describe('the title, as the library lists it'),
-  kind: z
-    .enum(['historical', 'hypothetical'])
-    .describe('historical (it happened, as the sources say) or hypothetical (a what-if; a copy of a case is hypothetical)'),
+  kind: z.enum(['historical', 'hypothetical']),
   summary: z.string().min(1).describe('the case in a sentence or two'),
   sources: sourcesSchema,
   expected: z

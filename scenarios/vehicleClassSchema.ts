@@ -9,7 +9,7 @@ import { z } from '../machines/zod';
 /** A fact: a number, a range where sources disagree or engineers revise it, or "unknown" (never passes a rule). */
 export const factSchema = z
   .strictObject({
-    value: z.union([z.number(), z.literal('unknown')]).describe('the figure, or "unknown" when no source gives it'),
+    value: z.union([z.number(), z.literal('unknown')]),
     low: z.number().optional(),
     high: z.number().optional(),
     source: sourceKey,
@@ -37,10 +37,7 @@ export const vehicleClassSchema = z
         label,
         module: id,
         criticalIn: z.array(z.enum(returnPhases)).describe('phases in which the system must work'),
-        judgedBy: z
-          .array(z.enum(reportedQuantityNames).meta(quantityCompletions))
-          .optional()
-          .describe('quantities whose limits judge damage to it'),
+        judgedBy: z.array(z.enum(reportedQuantityNames).meta(quantityCompletions)).optional(),
         estimate: z.literal('descent-thermal').optional(),
       }),
     ),

@@ -8,7 +8,7 @@ import { systemStatuses } from '../rules/systemStatus';
 import { decidableOutcomes, outcomeIds } from '../types';
 import { maxSamples, maxSeed } from '../uncertainty/runOptions';
 import { z } from '../zod';
-import { type DescribedEventType, eventMeanings } from './eventMeanings';
+import type { DescribedEventType } from './eventMeanings';
 import { dispositionKinds, dissentLevels, dissentProblem, pollVotes } from './poll';
 import { hasVisibleText } from './text';
 import { quantityNameSchema, systemCompletions, systemStatusSchema } from './vocabulary';
@@ -74,15 +74,12 @@ const stamp = {
 const report = {
   quantity: quantityNameSchema.optional(),
   crewCount: z.number().int().min(1).max(7).optional(),
-  thrusterGroup: idSchema.optional().describe('the thruster group of the vehicle class a thruster count is about'),
+  thrusterGroup: idSchema.optional(),
   value: assessedValueSchema.optional(),
-  module: idSchema.optional().describe('the module of the vehicle class the finding is about'),
+  module: idSchema.optional(),
   system: idSchema.meta({ description: 'the system of that module the finding is about', ...systemCompletions }).optional(),
   status: systemStatusSchema.optional(),
-  odds: z
-    .partialRecord(z.enum(systemStatuses), z.number().gt(0).lt(1))
-    .optional()
-    .describe('other statuses the system may be in, each with its probability; the stated status has the rest'),
+  odds: z.partialRecord(z.enum(systemStatuses), z.number().gt(0).lt(1)).optional(),
 };
 
 type ReportFields = {
@@ -117,8 +114,8 @@ function reportProblems(event: ReportFields, context: z.RefinementCtx): void {
   if (!perGroup && event.thrusterGroup !== undefined) add('thrusterGroup', 'no thruster group: the quantity is not per group');
 }
 
-/** An event's `type`, with what it means (every type has its words: a new one without them does not compile). */
-const eventType = <T extends DescribedEventType>(type: T) => z.literal(type).describe(eventMeanings[type]);
+/** An event's `type` (every type has its words for the JSON Schema: a new one without them does not compile). */
+const eventType = <T extends DescribedEventType>(type: T) => z.literal(type);
 const plain = <T extends DescribedEventType>(type: T) => z.strictObject({ type: eventType(type), ...stamp });
 
 export const crewReturnEventSchema = z.discriminatedUnion('type', [

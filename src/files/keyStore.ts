@@ -5,7 +5,6 @@
  * imported). A reload or an idle lock forgets every unlocked key. Where IndexedDB is refused, keys
  * live for the page only.
  */
-import { createWrappedKey, passphraseProblem, unwrapKey } from '../record/keyWrap';
 import { publicHalf, type Signer } from '../record/signing';
 import type { TrustedKeyRecord } from '../record/trust';
 import type { Actor } from '../session/model';
@@ -68,7 +67,11 @@ export function openKeyStore(options: { iterations?: number } = {}): KeyStore {
 
   const store: KeyStore = {
     async unlock(actor, passphrase, { newIdentity = false } = {}) {
-      const existing = await keysOf(actor);
+      // Wrapping and unwrapping come with the first unlock, not with the first screen.
+      const [{ createWrappedKey, passphraseProblem, unwrapKey }, existing] = await Promise.all([
+        import('../record/keyWrap'),
+        keysOf(actor),
+      ]);
       if (existing.length > 0 && !newIdentity) {
         for (const key of existing) {
           const privateKey = await unwrapKey(key.wrapped, passphrase);
