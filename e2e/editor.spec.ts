@@ -58,6 +58,17 @@ test('a library case copied into the editor: one finding changed flips the answe
   await expect(editor.getByLabel('Title', { exact: true })).toHaveValue('Windows hold: a what-if');
   await expect(answer).toHaveAttribute('data-outcome', 'return-on-damaged-vehicle');
 
+  // A fact overridden for this vehicle: its source is asked for beside it, and the section stays clean under axe.
+  const damaged = editor.getByRole('group', { name: 'the damaged vehicle' });
+  await damaged.getByRole('button', { name: 'Override a fact of its class' }).click();
+  const override = damaged.getByRole('listitem', { name: /^override of / });
+  await expect(override.getByLabel('Source', { exact: true })).toHaveAttribute('aria-invalid', 'true');
+  await expect(answer).toContainText('No answer while the case has 1 problem');
+  await expectNoAxeViolations(page, '.editor');
+  await editor.getByRole('button', { name: 'Undo' }).click();
+  await expect(override).toHaveCount(0);
+  await expect(answer).toHaveAttribute('data-outcome', 'return-on-damaged-vehicle');
+
   // At phone width the case is read, not written.
   await page.setViewportSize({ width: 390, height: 844 });
   await expect(editor.getByText('On a phone the case is shown read-only: write it on a wider screen.')).toHaveAttribute(
