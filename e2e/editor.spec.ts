@@ -65,7 +65,7 @@ test('a library case copied into the editor: one finding changed flips the answe
   await expect(override.getByLabel('Source', { exact: true })).toHaveAttribute('aria-invalid', 'true');
   await expect(answer).toContainText('No answer while the case has 1 problem');
   await expectNoAxeViolations(page, '.editor');
-  await editor.getByRole('button', { name: 'Undo' }).click();
+  await editor.getByRole('button', { name: 'Undo', exact: true }).click();
   await expect(override).toHaveCount(0);
   await expect(answer).toHaveAttribute('data-outcome', 'return-on-damaged-vehicle');
 

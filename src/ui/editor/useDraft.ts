@@ -1,8 +1,9 @@
-import { useEffect, useReducer, useState } from 'react';
+import { useEffect, useReducer, useRef, useState } from 'react';
 import { scenarioFormat } from '../../../scenarios/shape';
 import { keepDraft, keptDraft } from '../../files/draftStore';
 import { editDraft, redoDraft, undoDraft } from '../../session/draft/draftEdits';
 import { blankDraft, copyDraft, type DraftEdit, fileDraft, type ScenarioDraft } from '../../session/draft/scenarioDraft';
+import { whenIdle } from '../shared/whenIdle';
 import type { EditorRequest } from './editorRequest';
 
 type DraftAction =
@@ -40,9 +41,25 @@ function draftFor(request: EditorRequest): ScenarioDraft {
 export function useDraft(request: EditorRequest) {
   const [draft, dispatch] = useReducer(reduce, request, draftFor);
   const [kept, setKept] = useState<{ draft: ScenarioDraft; ok: boolean } | null>(null);
+  const latest = useRef(draft);
+  latest.current = draft;
+  // Leaving the editor keeps what is on screen, whether or not the page was idle since the last edit.
+  useEffect(() => () => void keepDraft(latest.current), []);
   useEffect(() => {
-    setKept({ draft, ok: keepDraft(draft) });
     opened.add(request.id);
+    // Written when the page is idle, not in the key press's frame (a long case with its history is
+    // tens of kB of JSON); a page hidden or closed before then writes it at once.
+    const keep = () => setKept({ draft, ok: keepDraft(draft) });
+    const cancel = whenIdle(keep, 300);
+    const keepNow = () => {
+      cancel();
+      keep();
+    };
+    addEventListener('pagehide', keepNow);
+    return () => {
+      cancel();
+      removeEventListener('pagehide', keepNow);
+    };
   }, [draft, request.id]);
   /**
    * `kept`: whether what is on screen is what the browser keeps (a reload now loses nothing); 'refused'
