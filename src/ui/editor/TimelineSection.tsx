@@ -1,4 +1,4 @@
-import { memo } from 'react';
+import { memo, useId } from 'react';
 import { problemWords } from '../../reports/format';
 import { type DraftChoices, eventTypeChoices } from '../../session/draft/draftChoices';
 import type { DraftFile } from '../../session/draft/scenarioDraft';
@@ -145,29 +145,30 @@ const EventRow = memo(
 function EventTypeSelect({ event, index, problems, dispatch }: Omit<EventRowProps, 'count' | 'choices'>) {
   const path = ['events', index] as const;
   const here = problemsExactlyAt(problems, [...path, 'type']);
+  const id = useId();
   return (
     <div className="draft-field">
-      <label>
-        Type{' '}
-        <select
-          value={String(event.type)}
-          aria-invalid={here.length > 0}
-          onChange={(e) => {
-            const stamp = Object.fromEntries(Object.entries(event).filter(([k]) => (stampKeys as readonly string[]).includes(k)));
-            dispatch({ kind: 'edit', edit: { kind: 'set', path, value: { ...stamp, type: e.currentTarget.value } as never } });
-          }}
-        >
-          {!typeChoices.includes(String(event.type)) && (
-            <option value={String(event.type)}>{String(event.type)} (not a type)</option>
-          )}
-          {typeChoices.map((t) => (
-            <option key={t} value={t}>
-              {t}
-            </option>
-          ))}
-        </select>
-      </label>
-      <FieldProblems id={`event-${index}-type-problems`} problems={here} />
+      <label htmlFor={id}>Type</label>{' '}
+      <select
+        id={id}
+        value={String(event.type)}
+        aria-invalid={here.length > 0}
+        aria-describedby={here.length ? `${id}-problems` : undefined}
+        onChange={(e) => {
+          const stamp = Object.fromEntries(Object.entries(event).filter(([k]) => (stampKeys as readonly string[]).includes(k)));
+          dispatch({ kind: 'edit', edit: { kind: 'set', path, value: { ...stamp, type: e.currentTarget.value } as never } });
+        }}
+      >
+        {!typeChoices.includes(String(event.type)) && (
+          <option value={String(event.type)}>{String(event.type)} (not a type)</option>
+        )}
+        {typeChoices.map((t) => (
+          <option key={t} value={t}>
+            {t}
+          </option>
+        ))}
+      </select>
+      <FieldProblems id={`${id}-problems`} problems={here} />
     </div>
   );
 }

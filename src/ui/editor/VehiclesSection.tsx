@@ -249,6 +249,7 @@ function OverridesList({ path, vehicle, problems, dispatch, choices }: VehiclePr
     });
   const free = factKeys.find((k) => !(k in overrides));
   const field = { problems, dispatch };
+  const fieldId = useId();
   return (
     <fieldset className="draft-group">
       <legend>Facts this vehicle differs in from its class ({entries.length})</legend>
@@ -258,23 +259,25 @@ function OverridesList({ path, vehicle, problems, dispatch, choices }: VehiclePr
           return (
             <li key={key} aria-label={`override of ${key}`}>
               <div className="draft-field">
-                <label>
-                  Fact{' '}
-                  <select
-                    value={key}
-                    onChange={(e) => {
-                      const to = e.currentTarget.value;
-                      setOverrides(entries.map(([k, f]) => (k === key ? [to, f] : [k, f])));
-                    }}
-                  >
-                    {[key, ...factKeys.filter((k) => k !== key && !(k in overrides))].map((k) => (
-                      <option key={k} value={k}>
-                        {k}
-                      </option>
-                    ))}
-                  </select>
-                </label>
-                <span className="muted draft-hint">the class says {factWords(facts[key])}</span>
+                <label htmlFor={`${fieldId}-${key}`}>Fact</label>{' '}
+                <select
+                  id={`${fieldId}-${key}`}
+                  value={key}
+                  aria-describedby={`${fieldId}-${key}-hint`}
+                  onChange={(e) => {
+                    const to = e.currentTarget.value;
+                    setOverrides(entries.map(([k, f]) => (k === key ? [to, f] : [k, f])));
+                  }}
+                >
+                  {[key, ...factKeys.filter((k) => k !== key && !(k in overrides))].map((k) => (
+                    <option key={k} value={k}>
+                      {k}
+                    </option>
+                  ))}
+                </select>
+                <span id={`${fieldId}-${key}-hint`} className="muted draft-hint">
+                  the class says {factWords(facts[key])}
+                </span>
               </div>
               <NumberField label="Value" path={[...at, 'value']} value={fact.value} words={['unknown']} {...field} />
               <NumberField label="Low" path={[...at, 'low']} value={fact.low} optional {...field} />
