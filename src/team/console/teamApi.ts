@@ -41,7 +41,7 @@ export type TeamFailure =
   /** An answer that is not the protocol's: a proxy's page, another program on the port, a hostile server. */
   | { kind: 'unreadable'; words: string };
 
-export type TeamResult<T> = { ok: true; value: T } | { ok: false; failure: TeamFailure };
+type TeamResult<T> = { ok: true; value: T } | { ok: false; failure: TeamFailure };
 
 interface Appended {
   seq: number;

@@ -42,7 +42,7 @@ export async function keepCase(api: TeamApi, signer: Signer, scenario: Scenario)
 }
 
 /** Why a case the server gives is not offered, in words; null when it verifies. */
-export async function keptCaseProblem(
+async function keptCaseProblem(
   kept: KeptCase,
   registered: readonly PublicKeyRecord[],
   keys: VerifyingKeys = new Map(),

@@ -1,0 +1,32 @@
+import { lazy, Suspense, useCallback } from 'react';
+import type { KeyStore } from '../../files/keyStore';
+import { AppActor, now } from './appActor';
+import { useAppSend } from './useAppSend';
+
+/** Only a page served by a team server shows the team's cases: their code comes with them. */
+const TeamCases = lazy(() => import('../team').then((m) => ({ default: m.TeamCases })));
+
+/** The library's cases kept on the team server: walked through as an opened file is, copied as a library case is. */
+export function TeamCasesScreen({ keys }: { keys: KeyStore }) {
+  const { send } = useAppSend();
+  const openedScenarios = AppActor.useSelector((s) => s.context.openedScenarios);
+  const operator = AppActor.useSelector((s) => s.context.operator);
+  const signer = useCallback(async () => (operator ? keys.signerFor(operator).catch(() => null) : null), [keys, operator]);
+  return (
+    <Suspense fallback={<p aria-busy="true">Loading the team’s cases…</p>}>
+      <TeamCases
+        keepable={openedScenarios.map((o) => o.scenario)}
+        signer={signer}
+        onWalkThrough={(kept) =>
+          send({
+            type: 'scenario.add',
+            scenario: kept.scenario,
+            fileName: `${kept.id}.json, version ${kept.versions} kept on the team server by ${kept.keptBy.name}`,
+            openedUtc: now(),
+          })
+        }
+        onCopy={(from) => send({ type: 'editor.new', request: { id: crypto.randomUUID(), start: 'copy', from } })}
+      />
+    </Suspense>
+  );
+}
