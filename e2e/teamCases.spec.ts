@@ -4,38 +4,19 @@
  * own browser, finds it in its library, verified, walks it through to the outcome the case states, and
  * copies it into the editor.
  */
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { type Browser, expect, type Page, test } from '@playwright/test';
-import { pgliteDump } from '../tests/server/pgliteDump';
-import { type ServerProcess, spawnServer } from '../tests/server/serverProcess';
+import { readFileSync } from 'node:fs';
+import { expect, type Page, test } from '@playwright/test';
+import type { ServerProcess } from '../tests/server/serverProcess';
 import { expectNoAxeViolations, identify, outcome } from './support';
+import { disposeServer, seat, serverOnFreshData } from './teamServerSupport';
 
 let dataDir: string;
 let server: ServerProcess;
 
 test.beforeEach(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'crew-return-e2e-cases-'));
-  // A migrated database to start from, as the server tests do: a fresh one takes 10–30 s to initialize.
-  execFileSync('tar', ['-xf', await pgliteDump(), '-C', dataDir], { stdio: 'pipe' });
-  server = await spawnServer({ DATA_DIR: dataDir });
+  ({ dataDir, server } = await serverOnFreshData());
 });
-test.afterEach(async () => {
-  if (server.child.exitCode === null && server.child.signalCode === null) {
-    server.child.kill('SIGTERM');
-    await server.exited;
-  }
-  rmSync(dataDir, { recursive: true, force: true });
-});
-
-async function seat(browser: Browser, url: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await page.goto(url);
-  await expect(page.getByTestId('mode')).toHaveText('Team server (embedded database)');
-  return page;
-}
+test.afterEach(() => disposeServer(server, dataDir));
 
 const teamCases = (page: Page) => page.getByRole('region', { name: 'Cases kept on this server' });
 
