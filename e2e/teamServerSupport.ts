@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Browser, expect, type Page } from '@playwright/test';
+import { type Browser, type BrowserContext, expect, type Page } from '@playwright/test';
 import { pgliteDump } from '../tests/server/pgliteDump';
 import { type ServerProcess, spawnServer } from '../tests/server/serverProcess';
 
@@ -14,8 +14,12 @@ export async function serverOnFreshData(): Promise<{ dataDir: string; server: Se
   return { dataDir, server: await spawnServer({ DATA_DIR: dataDir }) };
 }
 
-/** Stops the server if it still runs, and removes its data folder. */
+/** The consoles seated by this test: closed with its server, so none goes on reconnecting through the next test. */
+const seated: BrowserContext[] = [];
+
+/** Closes the test's consoles, stops the server if it still runs, and removes its data folder. */
 export async function disposeServer(server: ServerProcess, dataDir: string): Promise<void> {
+  await Promise.all(seated.splice(0).map((context) => context.close()));
   if (server.child.exitCode === null && server.child.signalCode === null) {
     server.child.kill('SIGTERM');
     await server.exited;
@@ -25,7 +29,9 @@ export async function disposeServer(server: ServerProcess, dataDir: string): Pro
 
 /** A console in a browser of its own (its own storage and keys), on the page the server serves. */
 export async function seat(browser: Browser, url: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
+  const context = await browser.newContext();
+  seated.push(context);
+  const page = await context.newPage();
   await page.goto(url);
   await expect(page.getByTestId('mode')).toHaveText('Team server (embedded database)');
   return page;
