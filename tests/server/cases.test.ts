@@ -124,7 +124,7 @@ describe.each(databaseKinds)('kept cases on the %s database', (kind: DatabaseKin
     expect(await missing.json()).toMatchObject({ outcome: 'invalid', problems: [{ path: 'scenario', expected: /^missing/ }] });
   });
 
-  it('refuses a key that is not registered, and a case of another size than a person writes', async () => {
+  it('refuses a key that is not registered, a body that is not JSON and a case of another size than a person writes', async () => {
     const scenario = teamCase('MS-22, by an outsider');
     const unregistered = await keep(await keepRequest(scenario, eve));
     expect(unregistered.status).toBe(422);
@@ -136,7 +136,18 @@ describe.each(databaseKinds)('kept cases on the %s database', (kind: DatabaseKin
     const oversize = await keep(padded);
     expect(oversize.status).toBe(413);
     expect(await oversize.json()).toMatchObject({ outcome: 'invalid', problems: [{ path: '(the body)' }] });
+    const notJson = await send('/api/cases', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: '{"scenario":',
+    });
+    expect(notJson.status).toBe(422);
+    expect(await notJson.json()).toMatchObject({
+      outcome: 'invalid',
+      problems: [{ expected: expect.stringContaining('a JSON body') }],
+    });
     expect((await send('/api/cases/no-such-case')).status).toBe(404);
+    expect((await send('/api/cases/..%2Fkeys')).status).toBe(404);
   });
 
   it('no keeper can rewrite a kept version: the app role may not, and a trigger refuses even the owner', async () => {
