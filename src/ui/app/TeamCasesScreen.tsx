@@ -1,7 +1,8 @@
-import { lazy, Suspense, useCallback } from 'react';
+import { lazy, Suspense } from 'react';
 import type { KeyStore } from '../../files/keyStore';
 import { AppActor, now } from './appActor';
 import { useAppSend } from './useAppSend';
+import { useKeepCaseOnServer } from './useKeepCaseOnServer';
 
 /** Only a page served by a team server shows the team's cases: their code comes with them. */
 const TeamCases = lazy(() => import('../team').then((m) => ({ default: m.TeamCases })));
@@ -10,13 +11,13 @@ const TeamCases = lazy(() => import('../team').then((m) => ({ default: m.TeamCas
 export function TeamCasesScreen({ keys }: { keys: KeyStore }) {
   const { send } = useAppSend();
   const openedScenarios = AppActor.useSelector((s) => s.context.openedScenarios);
-  const operator = AppActor.useSelector((s) => s.context.operator);
-  const signer = useCallback(async () => (operator ? keys.signerFor(operator).catch(() => null) : null), [keys, operator]);
+  const keep = useKeepCaseOnServer(keys);
+  if (!keep) return null;
   return (
     <Suspense fallback={<p aria-busy="true">Loading the team’s cases…</p>}>
       <TeamCases
         keepable={openedScenarios.map((o) => o.scenario)}
-        signer={signer}
+        onKeep={keep}
         onWalkThrough={(kept) =>
           send({
             type: 'scenario.add',

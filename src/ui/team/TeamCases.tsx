@@ -1,16 +1,14 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Scenario } from '../../../scenarios/schema';
-import type { Signer } from '../../record/signing';
 import { teamApi } from '../../team/console/teamApi';
-import { type CaseOffer, offeredCases } from '../../team/console/teamCases';
+import { type CaseOffer, type KeepOutcome, offeredCases } from '../../team/console/teamCases';
 import type { KeptCase } from '../../team/protocol';
-import { type KeepOutcome, keepCaseOnServer } from './keepCaseOnServer';
 
 interface Props {
   /** Cases opened in this console (from a file, or walked through from the editor): what it may keep on the server. */
   keepable: readonly Scenario[];
-  /** The key of the operator identified here; null while nobody is. */
-  signer: () => Promise<Signer | null>;
+  /** Keeps a case on the server under the operator identified here (the editor keeps its draft through the same). */
+  onKeep: (scenario: Scenario) => Promise<KeepOutcome>;
   onWalkThrough: (kept: KeptCase) => void;
   onCopy: (scenario: Scenario) => void;
 }
@@ -21,7 +19,7 @@ type Listed = { kind: 'loading' } | { kind: 'failed'; words: string } | { kind: 
  * The cases the team keeps on its server, each verified before it is offered (signed by the registered
  * key that kept it), to walk through or copy into the editor; and a case opened here, kept for the team.
  */
-export function TeamCases({ keepable, signer, onWalkThrough, onCopy }: Props) {
+export function TeamCases({ keepable, onKeep, onWalkThrough, onCopy }: Props) {
   const [listed, setListed] = useState<Listed>({ kind: 'loading' });
   const [kept, setKept] = useState<KeepOutcome | null>(null);
   const shown = useRef(true);
@@ -38,7 +36,7 @@ export function TeamCases({ keepable, signer, onWalkThrough, onCopy }: Props) {
     };
   }, [list]);
   const keep = async (scenario: Scenario) => {
-    const outcome = await keepCaseOnServer(scenario, await signer());
+    const outcome = await onKeep(scenario);
     if (!shown.current) return;
     setKept(outcome);
     if (outcome.ok) await list();
