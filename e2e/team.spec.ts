@@ -5,14 +5,14 @@
  * shows the tally as it fills and the decision as it is taken. Then the server is killed mid-session:
  * what a console signed meanwhile is kept, and sent once the server is back.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Browser, expect, type Page, test } from '@playwright/test';
-import { pgliteDump } from '../tests/server/pgliteDump';
+import { expect, type Page, test } from '@playwright/test';
 import { type ServerProcess, spawnServer } from '../tests/server/serverProcess';
 import { expectNoAxeViolations, identify, passphraseOf, sealAs, sign, stepUntil } from './support';
+import { disposeServer, seat, serverOnFreshData } from './teamServerSupport';
 
 const director = { name: 'Ana Flight', role: 'flight director' };
 const thermal = { name: 'Tess Thermal', role: 'thermal' };
@@ -28,25 +28,9 @@ let dataDir: string;
 let server: ServerProcess;
 
 test.beforeEach(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'crew-return-e2e-team-'));
-  // A migrated database to start from, as the server tests do: a fresh one takes 10–30 s to initialize.
-  execFileSync('tar', ['-xf', await pgliteDump(), '-C', dataDir], { stdio: 'pipe' });
-  server = await spawnServer({ DATA_DIR: dataDir });
+  ({ dataDir, server } = await serverOnFreshData());
 });
-test.afterEach(async () => {
-  if (server.child.exitCode === null && server.child.signalCode === null) {
-    server.child.kill('SIGTERM');
-    await server.exited;
-  }
-  rmSync(dataDir, { recursive: true, force: true });
-});
-
-async function seat(browser: Browser, url: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await page.goto(url);
-  await expect(page.getByTestId('mode')).toHaveText('Team server (embedded database)');
-  return page;
-}
+test.afterEach(() => disposeServer(server, dataDir));
 
 const teamPanel = (page: Page) => page.getByRole('region', { name: 'Team session' });
 const verified = (page: Page) => page.getByTestId('team-verified');

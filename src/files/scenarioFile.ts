@@ -1,13 +1,6 @@
-import { plainIssueMessage, scenarioIssueWords } from '../../scenarios/issueWords';
-import { type Scenario, scenarioSchema } from '../../scenarios/schema';
-import {
-  type FieldProblem,
-  fieldProblems,
-  issueProblems,
-  type Parsed,
-  parseJsonText,
-  plainSchemaErrors,
-} from '../session/inputProblem';
+import type { Scenario } from '../../scenarios/schema';
+import { type FieldProblem, formatPath, type Parsed, parseJsonText } from '../session/inputProblem';
+import { checkScenario } from '../session/scenarioCheck';
 
 export function parseScenario(file: string, text: string): Parsed<Scenario> {
   const json = parseJsonText(file, text);
@@ -16,8 +9,8 @@ export function parseScenario(file: string, text: string): Parsed<Scenario> {
 
 export function validateScenario(file: string, data: unknown): Parsed<Scenario> {
   const result = checkScenario(data);
-  if (result.success) return { ok: true, value: result.data };
-  return { ok: false, problems: issueProblems(file, result.error.issues, plainIssueMessage) };
+  if (result.ok) return result;
+  return { ok: false, problems: result.problems.map(({ path, expected }) => ({ file, path: formatPath(path), expected })) };
 }
 
 /**
@@ -26,12 +19,5 @@ export function validateScenario(file: string, data: unknown): Parsed<Scenario> 
  */
 export function scenarioProblems(draft: unknown): FieldProblem[] {
   const result = checkScenario(draft);
-  return result.success ? [] : fieldProblems(result.error.issues, plainIssueMessage);
+  return result.ok ? [] : result.problems;
 }
-
-const checkScenario = (draft: unknown) =>
-  scenarioSchema.safeParse(draft, {
-    // The value found goes into the words (shown short, controls spelled out), never raw.
-    reportInput: true,
-    error: (issue) => plainSchemaErrors(issue) ?? scenarioIssueWords(issue),
-  });

@@ -20,6 +20,7 @@ import {
 } from '../team/protocol';
 import type { ServerInfo } from '../team/serverInfo';
 import { appendEntry } from './append';
+import { caseRoutes } from './caseRoutes';
 import { checkpointRoutes } from './checkpointRoutes';
 import type { Database } from './database';
 import type { LiveHub } from './liveHub';
@@ -199,6 +200,8 @@ export function createApp(server: TeamServer): Hono {
   checkpointRoutes(app, database, server.checkpoints, async (id) => (await openedSession(id)) !== null);
 
   app.get('/api/sessions/:id/live', liveRoute(database, hub));
+
+  caseRoutes(app, database);
 
   app.all('/api/*', (c) => c.json({ outcome: 'not-found', message: `no API at ${c.req.method} ${c.req.path}` }, 404));
 

@@ -2,6 +2,7 @@
  * The team server's JSON API, as both sides read it: each request and response as a schema, and the
  * exact message each signed thing signs (one builder per message, used by the console and the server).
  */
+import { scenarioSchema } from '../../scenarios/schema';
 import { checkpointSchema } from '../record/checkpointSchema';
 import { checkpointSeenSchema, hex64, packetSchema } from '../record/packetSchema';
 import { fingerprintSchema, signatureSchema } from '../record/signatureSchema';
@@ -148,6 +149,41 @@ export const storedEntrySchema = z.object({
 });
 
 export type StoredEntry = z.infer<typeof storedEntrySchema>;
+
+/**
+ * What an author signs to keep a case on the server: the scenario's canonical JSON, as kept. Each
+ * keeping is a new version, signed anew; a console verifies the latest against the registered key.
+ */
+export const caseSigningMessage = (scenario: z.infer<typeof scenarioSchema>) => `crew-return/case/v1:${canonicalJson(scenario)}`;
+
+export const keepCaseRequestSchema = z.strictObject({
+  /** The scenario as the editor or a file has it: checked by the same schema and checks as `decide`. */
+  scenario: scenarioSchema,
+  /** The fingerprint of the registered key that keeps it. */
+  keyId: fingerprintSchema,
+  /** That key's signature over `caseSigningMessage`. */
+  signature: signatureSchema,
+});
+export type KeepCaseRequest = z.infer<typeof keepCaseRequestSchema>;
+
+/** GET /api/cases: the latest version of each case, who kept it and when, and how many versions were kept. */
+export const keptCaseSummarySchema = z.object({
+  id: scenarioSchema.shape.id,
+  title: z.string(),
+  kind: scenarioSchema.shape.kind,
+  keptBy: publicKeyRecordSchema,
+  keptUtc: z.string(),
+  versions: z.number().int().min(1),
+});
+export type KeptCaseSummary = z.infer<typeof keptCaseSummarySchema>;
+
+/** GET /api/cases/:id (and a keep's answer): the latest version, with what a console verifies it by. */
+export const keptCaseSchema = z.object({
+  ...keptCaseSummarySchema.shape,
+  scenario: scenarioSchema,
+  signature: signatureSchema,
+});
+export type KeptCase = z.infer<typeof keptCaseSchema>;
 
 /** A field of a request that was refused, and what was expected there. */
 const requestProblemSchema = z.object({ path: z.string(), expected: z.string() });

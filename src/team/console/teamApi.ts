@@ -13,6 +13,11 @@ import {
   type ConsistencyProof,
   type CreateSessionRequest,
   consistencyProofSchema,
+  type KeepCaseRequest,
+  type KeptCase,
+  type KeptCaseSummary,
+  keptCaseSchema,
+  keptCaseSummarySchema,
   type RegisterKeyRequest,
   type RequestProblem,
   refusalSchema,
@@ -59,6 +64,10 @@ export interface TeamApi {
   entriesAfter(sessionId: string, afterSeq: number): Promise<TeamResult<StoredEntry[]>>;
   /** The proof that the log of `toSize` entries begins with the log of `fromSize` (both sizes the server signed). */
   consistency(sessionId: string, fromSize: number, toSize: number): Promise<TeamResult<ConsistencyProof>>;
+  /** The latest version of each case kept on the server (unverified: read each through `keptCase` to verify it). */
+  keptCases(): Promise<TeamResult<KeptCaseSummary[]>>;
+  keptCase(id: string): Promise<TeamResult<KeptCase>>;
+  keepCase(request: KeepCaseRequest): Promise<TeamResult<KeptCase>>;
 }
 
 type Fetch = (url: string, init?: RequestInit) => Promise<Response>;
@@ -166,6 +175,9 @@ export function teamApi(baseUrl: string, fetchImpl: Fetch = (url, init) => fetch
     entriesAfter: (id, afterSeq) => call(`${session(id)}/entries?after=${afterSeq}`, storedEntrySchema.array()),
     consistency: (id, fromSize, toSize) =>
       call(`${session(id)}/consistency?from=${fromSize}&to=${toSize}`, consistencyProofSchema),
+    keptCases: () => call('/api/cases', keptCaseSummarySchema.array()),
+    keptCase: (id) => call(`/api/cases/${encodeURIComponent(id)}`, keptCaseSchema),
+    keepCase: (request) => call('/api/cases', keptCaseSchema, request),
   };
 }
 

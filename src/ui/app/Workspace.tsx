@@ -11,6 +11,7 @@ import type { TeamSetup } from './appTypes';
 import { AuditView, WalkthroughScreen } from './lazyScreens';
 import { OperatorDialogScreen } from './OperatorDialogScreen';
 import { SessionGuards } from './SessionGuards';
+import { TeamCasesScreen } from './TeamCasesScreen';
 import { useAppSend } from './useAppSend';
 import { WriterBanner } from './WriterBanner';
 
@@ -77,7 +78,7 @@ function WorkspaceBody({ store, keys }: Pick<Props, 'store' | 'keys'>) {
       ) : view === 'audit' ? (
         <AuditScreen keys={keys} />
       ) : view === 'library' || !showsWalkthrough ? (
-        <LibraryScreen store={store} shelf={shelf} />
+        <LibraryScreen store={store} shelf={shelf} keys={keys} />
       ) : (
         <WalkthroughScreen keys={keys} />
       )}
@@ -178,7 +179,15 @@ function AuditScreen({ keys }: { keys: KeyStore }) {
   );
 }
 
-function LibraryScreen({ store, shelf }: { store: SessionStore | null; shelf: ReturnType<typeof useOpenedScenarioStore> }) {
+function LibraryScreen({
+  store,
+  shelf,
+  keys,
+}: {
+  store: SessionStore | null;
+  shelf: ReturnType<typeof useOpenedScenarioStore>;
+  keys: KeyStore;
+}) {
   const { send } = useAppSend();
   const library = AppActor.useSelector((s) => s.context.library);
   const openedScenarios = AppActor.useSelector((s) => s.context.openedScenarios);
@@ -188,6 +197,7 @@ function LibraryScreen({ store, shelf }: { store: SessionStore | null; shelf: Re
   return (
     <>
       {teamMode && <TeamSessionsScreen />}
+      {teamMode && <TeamCasesScreen keys={keys} />}
       <WriteACase
         library={[...library, ...openedScenarios.map((o) => o.scenario)]}
         onNew={(request) => send({ type: 'editor.new', request })}
