@@ -127,7 +127,8 @@ export interface UiFigures extends WalkthroughUiFigures {
 
 /** The app built and served by Vite's preview, and Debian's Chromium (or Playwright's) to open it. */
 async function withAppInChromium<T>(run: (browser: Browser, url: string) => Promise<T>): Promise<T> {
-  await build({ logLevel: 'silent' });
+  // A traced run (BENCH_TRACE) keeps the app's function names, so that the trace says what ran.
+  await build({ logLevel: 'silent', ...(process.env.BENCH_TRACE ? { build: { minify: false } } : {}) });
   const port = Number(process.env.BENCH_PORT ?? 4183);
   const server = await preview({ logLevel: 'silent', preview: { host: '127.0.0.1', port, strictPort: true } });
   const url = server.resolvedUrls?.local[0] ?? `http://127.0.0.1:${port}/`;
