@@ -2,20 +2,11 @@ import type { Locator, Page } from '@playwright/test';
 import { frameFloor, installFrameProbe } from './framesInPage';
 import { percentile, printTable } from './measure';
 import { paddedCase } from './paddedCase';
+import { traced } from './trace';
 
 const eventCount = 60;
 /** What is typed, one real key press per character (ASCII: each a key event, not inserted text). */
 const typed = ' and re-read by the thermal team from the loop pressure trace at day six';
-
-/** What DevTools' Performance panel records, and the JavaScript sampled (every function that ran, by name). */
-const traceCategories = [
-  'devtools.timeline',
-  'disabled-by-default-devtools.timeline',
-  'disabled-by-default-devtools.timeline.frame',
-  'v8.execute',
-  'blink.user_timing',
-  'disabled-by-default-v8.cpu_profiler',
-];
 
 /** Key press → the next frame presented, in ms, for each character typed into one field. */
 interface TypingSeries {
@@ -103,12 +94,7 @@ export async function measureEditorTyping(page: Page, url: string): Promise<Edit
     .getByRole('listitem', { name: new RegExp(`^event ${middle} \\(`) })
     .getByLabel('Description', { exact: true });
   const title = editor.getByLabel('Title', { exact: true });
-  // BENCH_TRACE=file.json: a Chrome trace of the description's key presses (DevTools' Performance
-  // panel opens it), from an unminified build; that run's figures include the tracing's own cost.
-  const tracePath = process.env.BENCH_TRACE;
-  if (tracePath) await page.context().browser()?.startTracing(page, { path: tracePath, categories: traceCategories });
-  const descriptionMs = await typeInto(page, description);
-  if (tracePath) await page.context().browser()?.stopTracing();
+  const descriptionMs = await traced(page, 'editor-typing', () => typeInto(page, description));
   const series: TypingSeries[] = [
     { field: `event ${middle}'s description`, keyToFrameMs: descriptionMs },
     { field: 'the case title', keyToFrameMs: await typeInto(page, title) },

@@ -6,6 +6,7 @@ import { frameFloor, installFrameProbe } from './framesInPage';
 import { type InitialJsFigures, measureInitialJs } from './initialJs';
 import { type MonteCarloUiRun, monteCarloRunInPage } from './monteCarloUi';
 import { watchLongTasks } from './pageTasks';
+import { traced } from './trace';
 
 const edits = 80;
 
@@ -227,7 +228,9 @@ async function measureAt(page: Page, url: string, viewport: ViewportFigures['vie
   await shows('undecided');
   // The pointer rests where a person editing the threshold clicked: on its field.
   await input.hover();
-  const flipping = await editSeries(page, ['40', '38']);
+  const flipping = await traced(page, `walkthrough-flips-${viewport.width}x${viewport.height}`, () =>
+    editSeries(page, ['40', '38']),
+  );
   await shows((edits - 1) % 2 ? 'undecided' : 'launch-replacement');
   const marginsOnly = await editSeries(page, ['41', '42']);
   await shows('launch-replacement');
