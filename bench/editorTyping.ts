@@ -22,6 +22,12 @@ export interface EditorTypingFigures {
   frameFloorMs: number[];
 }
 
+/** The page's marks of the keys typed into one field: each keydown, and the frame after its input event. */
+interface KeysTyped {
+  presses: { keyMs: number; frame: Promise<number> | null }[];
+  stop: AbortController;
+}
+
 /**
  * Types `typed` into `field` key by key through the browser's input pipeline (the driver's keyboard,
  * as a person's keys arrive), each press from an idle page. The page marks the key's keydown and,
@@ -31,16 +37,17 @@ async function typeInto(page: Page, field: Locator): Promise<number[]> {
   await field.click();
   await page.keyboard.press('End');
   await page.evaluate(() => {
-    const presses: { keyMs: number; frame: Promise<number> | null }[] = [];
-    (window as unknown as { benchPresses: typeof presses }).benchPresses = presses;
-    window.addEventListener('keydown', () => presses.push({ keyMs: performance.now(), frame: null }), { capture: true });
+    const typing: KeysTyped = { presses: [], stop: new AbortController() };
+    (window as unknown as { benchTyping: KeysTyped }).benchTyping = typing;
+    const options = { capture: true, signal: typing.stop.signal };
+    window.addEventListener('keydown', () => typing.presses.push({ keyMs: performance.now(), frame: null }), options);
     window.addEventListener(
       'input',
       () => {
-        const press = presses.at(-1);
+        const press = typing.presses.at(-1);
         if (press && !press.frame) press.frame = window.benchNextFrame();
       },
-      { capture: true },
+      options,
     );
   });
   const keyToFrameMs: number[] = [];
@@ -48,7 +55,7 @@ async function typeInto(page: Page, field: Locator): Promise<number[]> {
     await page.keyboard.type(typed.charAt(i));
     keyToFrameMs.push(
       await page.evaluate(async (i) => {
-        const presses = (window as unknown as { benchPresses: { keyMs: number; frame: Promise<number> | null }[] }).benchPresses;
+        const { presses } = (window as unknown as { benchTyping: KeysTyped }).benchTyping;
         const deadline = performance.now() + 2000;
         for (;;) {
           const press = presses[i];
@@ -63,6 +70,7 @@ async function typeInto(page: Page, field: Locator): Promise<number[]> {
       }, i),
     );
   }
+  await page.evaluate(() => (window as unknown as { benchTyping: KeysTyped }).benchTyping.stop.abort());
   return keyToFrameMs;
 }
 
