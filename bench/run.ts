@@ -18,15 +18,21 @@ import { verifyChain } from '../src/record/verifyChain';
 import { foldSession, machineInput, scriptedEvents } from '../src/session/fold';
 import { defaultProfile } from '../src/session/profile';
 import { hashedBytes, longPacket, sha256All, signatureFloor, signedLongPacket, writeSignedLongPacket } from './audit';
+import { printEditorTypingTable } from './editorTyping';
 import { measure, measureAsync, percentile, printTable } from './measure';
 import { printMerkleTable } from './merkle';
 import { printTeamTables } from './team';
-import { measureUi, measureWalkthroughUi } from './ui';
+import { measureEditorTypingUi, measureUi, measureWalkthroughUi } from './ui';
 import { printWalkthroughTables } from './walkthroughTables';
 
 // The walkthrough's figures in Chromium alone: its edits, opening it, and the initial JavaScript.
 if (process.env.BENCH_ONLY === 'ui') {
   printWalkthroughTables(await measureWalkthroughUi());
+  process.exit(0);
+}
+// Typing in a 60-event case in the scenario editor alone.
+if (process.env.BENCH_ONLY === 'editor') {
+  printEditorTypingTable(await measureEditorTypingUi());
   process.exit(0);
 }
 

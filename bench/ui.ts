@@ -1,9 +1,12 @@
 import { existsSync } from 'node:fs';
 import { type Browser, chromium, type Page } from '@playwright/test';
 import { build, preview } from 'vite';
+import { type EditorTypingFigures, measureEditorTyping } from './editorTyping';
+import { frameFloor, installFrameProbe } from './framesInPage';
 import { type InitialJsFigures, measureInitialJs } from './initialJs';
 import { type MonteCarloUiRun, monteCarloRunInPage } from './monteCarloUi';
 import { watchLongTasks } from './pageTasks';
+import { traced } from './trace';
 
 const edits = 80;
 
@@ -28,14 +31,7 @@ async function editSeries(page: Page, values: [string, string]): Promise<EditLat
         firstChange = lastChange;
         // The frame showing the change, asked for when the change is seen (an observer runs in the
         // changing task): the frame is the page's, not a frame the polling below may have missed.
-        // (Inline, not a named helper: the page cannot see the bundler's name-keeping wrapper.)
-        firstFrame = new Promise<number>((resolve) =>
-          requestAnimationFrame(() => {
-            const channel = new MessageChannel();
-            channel.port1.onmessage = () => resolve(performance.now());
-            channel.port2.postMessage(null);
-          }),
-        );
+        firstFrame = window.benchNextFrame();
       });
       observer.observe(document.querySelector('main') ?? document.body, {
         subtree: true,
@@ -64,52 +60,18 @@ async function editSeries(page: Page, values: [string, string]): Promise<EditLat
         // the record stored), once three frames in a row bring no change.
         const shown: number[] = [(await firstFrame) ?? Number.NaN];
         while (shown.length < 3 || (shown.at(-3) ?? 0) <= lastChange) {
-          shown.push(
-            await new Promise<number>((resolve) =>
-              requestAnimationFrame(() => {
-                const channel = new MessageChannel();
-                channel.port1.onmessage = () => resolve(performance.now());
-                channel.port2.postMessage(null);
-              }),
-            ),
-          );
+          shown.push(await window.benchNextFrame());
         }
         result.toScreenMs.push((shown[0] as number) - start);
         result.settledMs.push((shown.find((t) => t > lastChange) ?? Number.NaN) - start);
-        // Each edit starts from an idle page, as a person's would, at an even spread of moments
-        // after a frame begins (a key press does not wait for the display).
-        await new Promise((r) => requestIdleCallback(r, { timeout: 1000 }));
-        await new Promise((r) => requestAnimationFrame(() => setTimeout(r, ((i * 0.618034) % 1) * 16.7)));
+        // Each edit starts from an idle page, as a person's would.
+        await window.benchRestBefore(i);
       }
       observer.disconnect();
       return result;
     },
     { count: edits, values },
   );
-}
-
-/**
- * The floor: a mark, then the next frame, with no work between (same rAF + message as the app),
- * started at the same spread of moments as the edits.
- */
-async function frameFloor(page: Page): Promise<number[]> {
-  return page.evaluate(async (count) => {
-    const times: number[] = [];
-    for (let i = 0; i < count; i++) {
-      const start = performance.now();
-      await new Promise<void>((resolve) =>
-        requestAnimationFrame(() => {
-          const channel = new MessageChannel();
-          channel.port1.onmessage = () => resolve();
-          channel.port2.postMessage(null);
-        }),
-      );
-      times.push(performance.now() - start);
-      await new Promise((r) => requestIdleCallback(r, { timeout: 1000 }));
-      await new Promise((r) => requestAnimationFrame(() => setTimeout(r, ((i * 0.618034) % 1) * 16.7)));
-    }
-    return times;
-  }, edits);
 }
 
 interface EditLatencies {
@@ -154,6 +116,8 @@ export interface WalkthroughUiFigures {
   initialJs: InitialJsFigures;
   /** The longest page task from "Walk through" to the statechart diagram drawn (its layout runs off the page), per run. */
   walkthroughOpenLongestTaskMs: number[];
+  /** Typing in a 60-event case in the scenario editor (issue 25). */
+  editorTyping: EditorTypingFigures;
 }
 
 export interface UiFigures extends WalkthroughUiFigures {
@@ -164,7 +128,8 @@ export interface UiFigures extends WalkthroughUiFigures {
 
 /** The app built and served by Vite's preview, and Debian's Chromium (or Playwright's) to open it. */
 async function withAppInChromium<T>(run: (browser: Browser, url: string) => Promise<T>): Promise<T> {
-  await build({ logLevel: 'silent' });
+  // A traced run (BENCH_TRACE) keeps the app's function names, so that the trace says what ran.
+  await build({ logLevel: 'silent', ...(process.env.BENCH_TRACE ? { build: { minify: false } } : {}) });
   const port = Number(process.env.BENCH_PORT ?? 4183);
   const server = await preview({ logLevel: 'silent', preview: { host: '127.0.0.1', port, strictPort: true } });
   const url = server.resolvedUrls?.local[0] ?? `http://127.0.0.1:${port}/`;
@@ -193,10 +158,17 @@ async function walkthroughFigures(browser: Browser, url: string): Promise<Walkth
     walkthroughOpenLongestTaskMs.push(await openWalkthroughOnce(page, url));
     await page.close();
   }
-  return { viewports, initialJs, walkthroughOpenLongestTaskMs };
+  const editorTyping = await measureEditorTyping(await browser.newPage({ viewport: { width: 1280, height: 800 } }), url);
+  return { viewports, initialJs, walkthroughOpenLongestTaskMs, editorTyping };
 }
 
 export const measureWalkthroughUi = () => withAppInChromium(walkthroughFigures);
+
+/** The editor's typing figures alone (`BENCH_ONLY=editor npm run bench`). */
+export const measureEditorTypingUi = () =>
+  withAppInChromium(async (browser, url) =>
+    measureEditorTyping(await browser.newPage({ viewport: { width: 1280, height: 800 } }), url),
+  );
 
 export async function measureUi(
   bigPacketPath: string,
@@ -234,6 +206,7 @@ async function openWalkthroughOnce(page: Page, url: string): Promise<number> {
 }
 
 async function measureAt(page: Page, url: string, viewport: ViewportFigures['viewport']): Promise<ViewportFigures> {
+  await installFrameProbe(page);
   await page.goto(url);
   await page.getByRole('button', { name: 'Walk through Soyuz MS-22 coolant leak' }).click();
   // The walkthrough's code loads when first opened: its keys step the timeline once it is on screen.
@@ -255,7 +228,9 @@ async function measureAt(page: Page, url: string, viewport: ViewportFigures['vie
   await shows('undecided');
   // The pointer rests where a person editing the threshold clicked: on its field.
   await input.hover();
-  const flipping = await editSeries(page, ['40', '38']);
+  const flipping = await traced(page, `walkthrough-flips-${viewport.width}x${viewport.height}`, () =>
+    editSeries(page, ['40', '38']),
+  );
   await shows((edits - 1) % 2 ? 'undecided' : 'launch-replacement');
   const marginsOnly = await editSeries(page, ['41', '42']);
   await shows('launch-replacement');
@@ -264,7 +239,7 @@ async function measureAt(page: Page, url: string, viewport: ViewportFigures['vie
   await charts.first().scrollIntoViewIfNeeded();
   const chartsInView = await editSeries(page, ['38', '40']);
   await shows((edits - 1) % 2 ? 'launch-replacement' : 'undecided');
-  const frameFloorMs = await frameFloor(page);
+  const frameFloorMs = await frameFloor(page, edits);
   await page.close();
   return { viewport, flipping, marginsOnly, chartsInView, frameFloorMs };
 }

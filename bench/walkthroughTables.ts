@@ -1,3 +1,4 @@
+import { printEditorTypingTable } from './editorTyping';
 import type { InitialJsFigures, JsWeight } from './initialJs';
 import { percentile, printTable } from './measure';
 import type { WalkthroughUiFigures } from './ui';
@@ -41,6 +42,7 @@ export function printWalkthroughTables(ui: WalkthroughUiFigures): void {
       target: 'every open < 150 ms',
     },
   ]);
+  printEditorTypingTable(ui.editorTyping);
   printInitialJs(ui.initialJs);
 }
 
