@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseScenario, validateScenario } from '../src/files/scenarioFile';
 import { canonicalJson } from '../src/session/canonicalJson';
-import { draftAnswer } from '../src/session/draft/draftAnswer';
+import { draftAnswer, foldsAlike } from '../src/session/draft/draftAnswer';
 import { editDraft, redoDraft, undoDraft } from '../src/session/draft/draftEdits';
 import {
   blankDraft,
@@ -115,5 +115,17 @@ describe('a scenario draft', () => {
     const undone = validateScenario('copy.json', undoDraft(draft).file);
     if (!undone.ok) throw new Error('undo gave an invalid draft');
     expect(draftAnswer(undone.value, profile, wall).answer.recommendation?.outcome).toBe(before.answer.recommendation?.outcome);
+  });
+
+  it('folds alike after a title, summary or description is typed, and not after a status, a time or a setup change', () => {
+    const draft = openDraft(loadBuiltInScenario('inline-vehicle-class.json'), 'd6');
+    const after = (edit: DraftEdit) => editDraft(draft, edit).file;
+    expect(foldsAlike(draft.file, after({ kind: 'set', path: ['title'], value: 'Another title' }))).toBe(true);
+    expect(foldsAlike(draft.file, after({ kind: 'set', path: ['summary'], value: 'Another summary' }))).toBe(true);
+    expect(foldsAlike(draft.file, after({ kind: 'set', path: ['events', 3, 'description'], value: 'Said otherwise' }))).toBe(true);
+    expect(foldsAlike(draft.file, after({ kind: 'set', path: ['events', 6, 'status'], value: 'nominal' }))).toBe(false);
+    expect(foldsAlike(draft.file, after({ kind: 'set', path: ['events', 3, 'at'], value: '2040-01-01T00:00:00Z' }))).toBe(false);
+    expect(foldsAlike(draft.file, after({ kind: 'set', path: ['setup', 'startUtc'], value: '2000-01-01T00:00:00Z' }))).toBe(false);
+    expect(foldsAlike(draft.file, after({ kind: 'remove', list: ['events'], index: 0 }))).toBe(false);
   });
 });

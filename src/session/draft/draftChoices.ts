@@ -48,10 +48,10 @@ export interface DraftChoices {
   damagedClass: ClassChoices | null;
 }
 
-export function draftChoices(file: DraftFile): DraftChoices {
-  const setup = record(file.setup);
+export function draftChoices({ sources, setup: setupPart }: { sources?: unknown; setup?: unknown }): DraftChoices {
+  const setup = record(setupPart);
   return {
-    sourceKeys: [...Object.keys(record(file.sources)), 'derived', 'assumed'],
+    sourceKeys: [...Object.keys(record(sources)), 'derived', 'assumed'],
     otherVehicleIds: ids(list(setup.otherVehicles)),
     crewIds: ids(list(setup.crew)),
     damagedClass: classChoices(record(setup.damagedVehicle).class),

@@ -13,6 +13,7 @@ import { OperatorDialogScreen } from './OperatorDialogScreen';
 import { SessionGuards } from './SessionGuards';
 import { TeamCasesScreen } from './TeamCasesScreen';
 import { useAppSend } from './useAppSend';
+import { useKeepCaseOnServer } from './useKeepCaseOnServer';
 import { WriterBanner } from './WriterBanner';
 
 interface Props {
@@ -74,7 +75,7 @@ function WorkspaceBody({ store, keys }: Pick<Props, 'store' | 'keys'>) {
         </p>
       )}
       {view === 'editor' ? (
-        <EditorScreen />
+        <EditorScreen keys={keys} />
       ) : view === 'audit' ? (
         <AuditScreen keys={keys} />
       ) : view === 'library' || !showsWalkthrough ? (
@@ -115,8 +116,9 @@ const TeamSessions = lazy(() => import('../team').then((m) => ({ default: m.Team
 /** The editor's code is loaded when it is first opened: the first screen does not need it. */
 const EditorView = lazy(() => import('../editor').then((m) => ({ default: m.EditorView })));
 
-function EditorScreen() {
+function EditorScreen({ keys }: { keys: KeyStore }) {
   const { send } = useAppSend();
+  const keepOnServer = useKeepCaseOnServer(keys);
   const request = AppActor.useSelector((s) => s.context.editorRequest);
   const profile = AppActor.useSelector((s) => s.context.defaultProfile);
   if (!request) return null;
@@ -126,6 +128,7 @@ function EditorScreen() {
         key={request.id}
         request={request}
         profile={profile}
+        onKeepOnServer={keepOnServer}
         onWalkThrough={(scenario, fileName, step) => {
           send({ type: 'scenario.add', scenario, fileName, openedUtc: now() });
           if (step > 0) send({ type: 'step.to', cursor: step, wallClockUtc: now() });

@@ -1,9 +1,9 @@
-import { useId, useState } from 'react';
+import { memo, useId, useState } from 'react';
 import { expectedOutcomes as outcomes } from '../../../scenarios/shape';
 import { outcomeLabels } from '../../reports/outcomeWords';
 import type { DraftFile } from '../../session/draft/scenarioDraft';
 import type { InputProblem } from '../../session/inputProblem';
-import { type Dispatcher, FieldProblems, JsonField, problemsExactlyAt, SelectField, TextField } from './fields';
+import { type Dispatcher, FieldProblems, JsonField, problemsExactlyAt, SelectField, sectionShows, TextField } from './fields';
 
 interface SectionProps {
   file: DraftFile;
@@ -18,50 +18,53 @@ const kinds = [
 const expectedOutcomes = outcomes.map((o) => ({ value: o, label: outcomeLabels[o] }));
 
 /** What the case is: its title, id, kind and summary, its sources, and what it is expected to come to. */
-export function CaseSection({ file, problems, dispatch }: SectionProps) {
-  const expected = (file.expected ?? {}) as Record<string, unknown>;
-  const field = { problems, dispatch };
-  return (
-    <section aria-labelledby="draft-case-title" className="draft-section">
-      <h3 id="draft-case-title">The case</h3>
-      <TextField label="Title" path={['title']} value={file.title} {...field} />
-      <TextField
-        label="Id"
-        hint="the file's name: lower-case letters, digits and dashes"
-        path={['id']}
-        value={file.id}
-        {...field}
-      />
-      <SelectField label="Kind" path={['kind']} value={file.kind} choices={kinds} {...field} />
-      <TextField label="Summary" path={['summary']} value={file.summary} multiline {...field} />
-      <SourcesList sources={file.sources} {...field} />
-      <fieldset className="draft-group">
-        <legend>Expected under the default thresholds</legend>
-        <SelectField
-          label="Outcome"
-          path={['expected', 'outcome']}
-          value={expected.outcome}
-          choices={expectedOutcomes}
-          {...field}
-        />
+export const CaseSection = memo(
+  function CaseSection({ file, problems, dispatch }: SectionProps) {
+    const expected = (file.expected ?? {}) as Record<string, unknown>;
+    const field = { problems, dispatch };
+    return (
+      <section aria-labelledby="draft-case-title" className="draft-section">
+        <h3 id="draft-case-title">The case</h3>
+        <TextField label="Title" path={['title']} value={file.title} {...field} />
         <TextField
-          label="Final state"
-          hint="the statechart state the case ends in, e.g. returned"
-          path={['expected', 'finalState']}
-          value={expected.finalState}
+          label="Id"
+          hint="the file's name: lower-case letters, digits and dashes"
+          path={['id']}
+          value={file.id}
           {...field}
         />
-        <JsonField
-          label="Other expectations (JSON)"
-          path={['expected']}
-          value={expected}
-          formKeys={['outcome', 'finalState']}
-          {...field}
-        />
-      </fieldset>
-    </section>
-  );
-}
+        <SelectField label="Kind" path={['kind']} value={file.kind} choices={kinds} {...field} />
+        <TextField label="Summary" path={['summary']} value={file.summary} multiline {...field} />
+        <SourcesList sources={file.sources} {...field} />
+        <fieldset className="draft-group">
+          <legend>Expected under the default thresholds</legend>
+          <SelectField
+            label="Outcome"
+            path={['expected', 'outcome']}
+            value={expected.outcome}
+            choices={expectedOutcomes}
+            {...field}
+          />
+          <TextField
+            label="Final state"
+            hint="the statechart state the case ends in, e.g. returned"
+            path={['expected', 'finalState']}
+            value={expected.finalState}
+            {...field}
+          />
+          <JsonField
+            label="Other expectations (JSON)"
+            path={['expected']}
+            value={expected}
+            formKeys={['outcome', 'finalState']}
+            {...field}
+          />
+        </fieldset>
+      </section>
+    );
+  },
+  sectionShows(['title', 'id', 'kind', 'summary', 'sources', 'expected']),
+);
 
 /** The sources the case cites: a key each (what events cite) and its citation. */
 function SourcesList({

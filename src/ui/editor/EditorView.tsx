@@ -1,10 +1,12 @@
-import { type KeyboardEvent, useDeferredValue, useId, useMemo, useState } from 'react';
+import { type KeyboardEvent, useDeferredValue, useId, useMemo, useRef, useState } from 'react';
 import type { Scenario } from '../../../scenarios/schema';
 import { validateScenario } from '../../files/scenarioFile';
-import { draftAnswer } from '../../session/draft/draftAnswer';
+import { draftAnswer, foldsAlike } from '../../session/draft/draftAnswer';
 import { draftChoices } from '../../session/draft/draftChoices';
-import { canRedo, canUndo, draftFileText, type ScenarioDraft } from '../../session/draft/scenarioDraft';
+import { canRedo, canUndo, type DraftFile, draftFileText, type ScenarioDraft } from '../../session/draft/scenarioDraft';
 import type { ThresholdProfile } from '../../session/profile';
+import type { WalkthroughView } from '../../session/walkthroughView';
+import type { KeepOutcome } from '../../team/console/teamCases';
 import { download } from '../shared/download';
 import { ProblemList } from '../shared/ProblemList';
 import { CaseSection } from './CaseSection';
@@ -12,6 +14,7 @@ import { CrewSection } from './CrewSection';
 import { DraftAnswer } from './DraftAnswer';
 import type { EditorRequest } from './editorRequest';
 import type { Dispatcher } from './fields';
+import { KeepOnServer } from './KeepOnServer';
 import { TimelineSection } from './TimelineSection';
 import { useDraft } from './useDraft';
 import { usePhoneWidth } from './usePhoneWidth';
@@ -21,6 +24,8 @@ import './editor.css';
 interface Props {
   request: EditorRequest;
   profile: ThresholdProfile;
+  /** Keeps the case on the team server; absent when the page was not served by one. */
+  onKeepOnServer: ((scenario: Scenario) => Promise<KeepOutcome>) | null;
   /** Opens the case in the walkthrough at a step (and keeps it on the library's shelf of opened scenarios). */
   onWalkThrough: (scenario: Scenario, fileName: string, step: number) => void;
 }
@@ -33,23 +38,36 @@ const keptWords = {
 
 const fileNameOf = (draft: ScenarioDraft) => draft.fileName ?? `${String(draft.file.id || 'new-case')}.json`;
 
+/** The draft's answer, worked out again only when what the fold reads has changed (or the profile). */
+function useDraftView(file: DraftFile, checked: ReturnType<typeof validateScenario>, profile: ThresholdProfile) {
+  const last = useRef<{ file: DraftFile; profile: ThresholdProfile; view: WalkthroughView } | null>(null);
+  return useMemo(() => {
+    if (!checked.ok) return null;
+    const alike = last.current && last.current.profile === profile && foldsAlike(last.current.file, file);
+    last.current = {
+      file,
+      profile,
+      view: alike && last.current ? last.current.view : draftAnswer(checked.value, profile, checked.value.setup.startUtc),
+    };
+    return last.current.view;
+  }, [checked, file, profile]);
+}
+
 /**
  * Writing a case: its sections edited field by field, every problem the scenario schema and checks
  * find shown at once beside its field, and the answer worked out live by the walkthrough's own fold.
  */
-export function EditorView({ request, profile, onWalkThrough }: Props) {
+export function EditorView({ request, profile, onKeepOnServer, onWalkThrough }: Props) {
   const { draft, dispatch, kept } = useDraft(request);
   const phone = usePhoneWidth();
   const fileName = fileNameOf(draft);
-  const checked = useMemo(() => validateScenario(fileName, draft.file), [fileName, draft.file]);
+  // The field answers each key press first; the checks and the answer follow a frame behind.
+  const file = useDeferredValue(draft.file);
+  const checked = useMemo(() => validateScenario(fileName, file), [fileName, file]);
   const problems = checked.ok ? [] : checked.problems;
-  // The answer follows the typing a frame behind: the field answers each key press first.
-  const deferred = useDeferredValue(checked);
-  const view = useMemo(
-    () => (deferred.ok ? draftAnswer(deferred.value, profile, deferred.value.setup.startUtc) : null),
-    [deferred, profile],
-  );
-  const choices = useMemo(() => draftChoices(draft.file), [draft.file]);
+  const view = useDraftView(file, checked, profile);
+  const { sources, setup } = draft.file;
+  const choices = useMemo(() => draftChoices({ sources, setup }), [sources, setup]);
   const sectionProps = { file: draft.file, problems, dispatch: dispatch as Dispatcher, choices };
   const onKeyDown = (event: KeyboardEvent) => {
     if (!(event.ctrlKey || event.metaKey) || event.altKey) return;
@@ -85,6 +103,7 @@ export function EditorView({ request, profile, onWalkThrough }: Props) {
           eventCount={Array.isArray(draft.file.events) ? draft.file.events.length : 0}
           onWalkThrough={checked.ok ? (step) => onWalkThrough(checked.value, `${fileName} (written in the editor)`, step) : null}
         />
+        {onKeepOnServer && <KeepOnServer scenario={checked.ok ? checked.value : null} keep={onKeepOnServer} />}
         <span className="muted" role="status" data-testid="draft-kept" data-kept={kept}>
           {keptWords[kept]}
         </span>

@@ -1,5 +1,4 @@
 import { memo, useId } from 'react';
-import { problemWords } from '../../reports/format';
 import { type DraftChoices, eventTypeChoices } from '../../session/draft/draftChoices';
 import type { DraftFile } from '../../session/draft/scenarioDraft';
 import type { InputProblem } from '../../session/inputProblem';
@@ -12,6 +11,8 @@ import {
   JsonField,
   problemsAt,
   problemsExactlyAt,
+  sameProblems,
+  sectionShows,
   TextField,
 } from './fields';
 
@@ -20,64 +21,67 @@ const eventList = ['events'] as const;
 const typeChoices = eventTypeChoices.map(({ type }) => type);
 
 /** The timeline: each event's fields, and its place changed, copied or removed by keyboard or mouse. */
-export function TimelineSection({
-  file,
-  problems,
-  dispatch,
-  choices,
-}: {
-  file: DraftFile;
-  problems: readonly InputProblem[];
-  dispatch: Dispatcher;
-  choices: DraftChoices;
-}) {
-  const events = Array.isArray(file.events) ? (file.events as Json[]) : [];
-  const last = events.at(-1);
-  const startUtc = (file.setup as Json | undefined)?.startUtc;
-  return (
-    <section aria-labelledby="draft-timeline-title" className="draft-section">
-      <h3 id="draft-timeline-title">Timeline ({events.length} events)</h3>
-      <ol className="draft-events">
-        {events.map((event, i) => (
-          <EventRow
-            // biome-ignore lint/suspicious/noArrayIndexKey: events have no id of their own: their place is their identity in the file
-            key={i}
-            event={event}
-            index={i}
-            count={events.length}
-            problems={problemsAt(problems, ['events', i])}
-            dispatch={dispatch}
-            choices={choices}
-          />
-        ))}
-      </ol>
-      <button
-        type="button"
-        onClick={() =>
-          dispatch({
-            kind: 'edit',
-            edit: {
-              kind: 'insert',
-              list: eventList,
-              index: events.length,
-              // The next event starts where the last one was, by the same people, citing the same sources.
-              value: {
-                type: events.length === 0 ? 'anomaly.detect' : 'inspection.finding',
-                at: String(last?.at ?? startUtc ?? ''),
-                by: (last?.by as never) ?? { name: '', role: '' },
-                description: '',
-                sources: (last?.sources as never) ?? [],
+export const TimelineSection = memo(
+  function TimelineSection({
+    file,
+    problems,
+    dispatch,
+    choices,
+  }: {
+    file: DraftFile;
+    problems: readonly InputProblem[];
+    dispatch: Dispatcher;
+    choices: DraftChoices;
+  }) {
+    const events = Array.isArray(file.events) ? (file.events as Json[]) : [];
+    const last = events.at(-1);
+    const startUtc = (file.setup as Json | undefined)?.startUtc;
+    return (
+      <section aria-labelledby="draft-timeline-title" className="draft-section">
+        <h3 id="draft-timeline-title">Timeline ({events.length} events)</h3>
+        <ol className="draft-events">
+          {events.map((event, i) => (
+            <EventRow
+              // biome-ignore lint/suspicious/noArrayIndexKey: events have no id of their own: their place is their identity in the file
+              key={i}
+              event={event}
+              index={i}
+              count={events.length}
+              problems={problemsAt(problems, ['events', i])}
+              dispatch={dispatch}
+              choices={choices}
+            />
+          ))}
+        </ol>
+        <button
+          type="button"
+          onClick={() =>
+            dispatch({
+              kind: 'edit',
+              edit: {
+                kind: 'insert',
+                list: eventList,
+                index: events.length,
+                // The next event starts where the last one was, by the same people, citing the same sources.
+                value: {
+                  type: events.length === 0 ? 'anomaly.detect' : 'inspection.finding',
+                  at: String(last?.at ?? startUtc ?? ''),
+                  by: (last?.by as never) ?? { name: '', role: '' },
+                  description: '',
+                  sources: (last?.sources as never) ?? [],
+                },
               },
-            },
-          })
-        }
-      >
-        Add an event at the end
-      </button>
-      <FieldProblems id="events-problems" problems={problemsExactlyAt(problems, eventList)} />
-    </section>
-  );
-}
+            })
+          }
+        >
+          Add an event at the end
+        </button>
+        <FieldProblems id="events-problems" problems={problemsExactlyAt(problems, eventList)} />
+      </section>
+    );
+  },
+  sectionShows(['events', 'setup']),
+);
 
 interface EventRowProps {
   event: Json;
@@ -138,7 +142,7 @@ const EventRow = memo(
     a.count === b.count &&
     a.dispatch === b.dispatch &&
     a.choices === b.choices &&
-    a.problems.map(problemWords).join('\n') === b.problems.map(problemWords).join('\n'),
+    sameProblems(a.problems, b.problems),
 );
 
 /** The event's type: changing it keeps what every event has (time, who, description, sources) and drops the rest. */

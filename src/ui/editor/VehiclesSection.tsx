@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { memo, useId } from 'react';
 import { catalogueClasses, classChoices, type DraftChoices, ownClassEdit } from '../../session/draft/draftChoices';
 import type { DraftFile, DraftPath } from '../../session/draft/scenarioDraft';
 import type { InputProblem } from '../../session/inputProblem';
@@ -12,6 +12,7 @@ import {
   problemsAt,
   problemsExactlyAt,
   SelectField,
+  sectionShows,
   TextField,
 } from './fields';
 
@@ -26,63 +27,73 @@ interface SectionProps {
 const otherVehiclesPath = ['setup', 'otherVehicles'] as const;
 
 /** The station at the start: when the case starts, the damaged vehicle and the others docked beside it. */
-export function VehiclesSection({ file, problems, dispatch, choices }: SectionProps) {
-  const setup = (file.setup ?? {}) as Json;
-  const others = Array.isArray(setup.otherVehicles) ? (setup.otherVehicles as Json[]) : [];
-  const field = { problems, dispatch };
-  return (
-    <section aria-labelledby="draft-vehicles-title" className="draft-section">
-      <h3 id="draft-vehicles-title">Vehicles</h3>
-      <TextField
-        label="The case starts at"
-        hint="UTC, e.g. 2022-12-15T00:45:00Z: no vehicle launches after it, no event comes before it"
-        path={['setup', 'startUtc']}
-        value={setup.startUtc}
-        {...field}
-      />
-      <fieldset className="draft-group" aria-label="the damaged vehicle">
-        <legend>The damaged vehicle</legend>
-        <VehicleFields
-          file={file}
-          path={['setup', 'damagedVehicle']}
-          vehicle={(setup.damagedVehicle ?? {}) as Json}
-          choices={choices}
+export const VehiclesSection = memo(
+  function VehiclesSection({ file, problems, dispatch, choices }: SectionProps) {
+    const setup = (file.setup ?? {}) as Json;
+    const others = Array.isArray(setup.otherVehicles) ? (setup.otherVehicles as Json[]) : [];
+    const field = { problems, dispatch };
+    return (
+      <section aria-labelledby="draft-vehicles-title" className="draft-section">
+        <h3 id="draft-vehicles-title">Vehicles</h3>
+        <TextField
+          label="The case starts at"
+          hint="UTC, e.g. 2022-12-15T00:45:00Z: no vehicle launches after it, no event comes before it"
+          path={['setup', 'startUtc']}
+          value={setup.startUtc}
           {...field}
         />
-      </fieldset>
-      <h4>Other vehicles docked ({others.length})</h4>
-      <ol className="draft-list">
-        {others.map((vehicle, i) => {
-          const name = `vehicle ${i + 1} (${String(vehicle.name || vehicle.id || 'unnamed')})`;
-          return (
-            // biome-ignore lint/suspicious/noArrayIndexKey: the index is the vehicle's place in the list
-            <li key={i} aria-label={name}>
-              <VehicleFields file={file} path={[...otherVehiclesPath, i]} vehicle={vehicle} choices={choices} other {...field} />
-              <ItemActions list={otherVehiclesPath} index={i} count={others.length} name={name} dispatch={dispatch} />
-            </li>
-          );
-        })}
-      </ol>
-      <button
-        type="button"
-        onClick={() =>
-          dispatch({
-            kind: 'edit',
-            edit: {
-              kind: 'insert',
-              list: otherVehiclesPath,
-              index: others.length,
-              value: { id: `vehicle-${others.length + 2}`, name: '', class: catalogueClasses[0]?.id ?? '' },
-            },
-          })
-        }
-      >
-        Add a docked vehicle
-      </button>
-      <FieldProblems id="other-vehicles-problems" problems={problemsExactlyAt(problems, otherVehiclesPath)} />
-    </section>
-  );
-}
+        <fieldset className="draft-group" aria-label="the damaged vehicle">
+          <legend>The damaged vehicle</legend>
+          <VehicleFields
+            file={file}
+            path={['setup', 'damagedVehicle']}
+            vehicle={(setup.damagedVehicle ?? {}) as Json}
+            choices={choices}
+            {...field}
+          />
+        </fieldset>
+        <h4>Other vehicles docked ({others.length})</h4>
+        <ol className="draft-list">
+          {others.map((vehicle, i) => {
+            const name = `vehicle ${i + 1} (${String(vehicle.name || vehicle.id || 'unnamed')})`;
+            return (
+              // biome-ignore lint/suspicious/noArrayIndexKey: the index is the vehicle's place in the list
+              <li key={i} aria-label={name}>
+                <VehicleFields
+                  file={file}
+                  path={[...otherVehiclesPath, i]}
+                  vehicle={vehicle}
+                  choices={choices}
+                  other
+                  {...field}
+                />
+                <ItemActions list={otherVehiclesPath} index={i} count={others.length} name={name} dispatch={dispatch} />
+              </li>
+            );
+          })}
+        </ol>
+        <button
+          type="button"
+          onClick={() =>
+            dispatch({
+              kind: 'edit',
+              edit: {
+                kind: 'insert',
+                list: otherVehiclesPath,
+                index: others.length,
+                value: { id: `vehicle-${others.length + 2}`, name: '', class: catalogueClasses[0]?.id ?? '' },
+              },
+            })
+          }
+        >
+          Add a docked vehicle
+        </button>
+        <FieldProblems id="other-vehicles-problems" problems={problemsExactlyAt(problems, otherVehiclesPath)} />
+      </section>
+    );
+  },
+  sectionShows(['setup']),
+);
 
 interface VehicleProps {
   file: DraftFile;

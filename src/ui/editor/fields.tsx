@@ -329,3 +329,26 @@ export function ItemActions({
     </div>
   );
 }
+
+/** The same problems, in the same words: a check run again on an unchanged part gives new objects, not new problems. */
+export const sameProblems = (a: readonly InputProblem[], b: readonly InputProblem[]) =>
+  a === b || (a.length === b.length && a.every((p, i) => problemWords(p) === problemWords(b[i] as InputProblem)));
+
+interface SectionProps {
+  file: Record<string, unknown>;
+  problems: readonly InputProblem[];
+  dispatch: Dispatcher;
+  choices?: unknown;
+}
+
+/**
+ * When a section is drawn again: only when a part of the file it shows changed (Immer keeps every
+ * other part the same object), its choices or its problems. Typing in one section redraws that one.
+ */
+export const sectionShows =
+  (parts: readonly string[]) =>
+  (a: SectionProps, b: SectionProps): boolean =>
+    parts.every((part) => a.file[part] === b.file[part]) &&
+    a.choices === b.choices &&
+    a.dispatch === b.dispatch &&
+    sameProblems(a.problems, b.problems);

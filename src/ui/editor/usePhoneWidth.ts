@@ -3,10 +3,16 @@ import { useSyncExternalStore } from 'react';
 /** Below this width a case is read, not written: the fields and the JSON of 20 events do not fit a phone. */
 const phoneQuery = '(max-width: 600px)';
 
-const subscribe = (onChange: () => void) => {
-  const media = matchMedia(phoneQuery);
-  media.addEventListener('change', onChange);
-  return () => media.removeEventListener('change', onChange);
+/** One query list for the page: asking matchMedia again on every render costs a style lookup each time. */
+let phoneMedia: MediaQueryList | null = null;
+const media = () => {
+  phoneMedia ??= matchMedia(phoneQuery);
+  return phoneMedia;
 };
 
-export const usePhoneWidth = (): boolean => useSyncExternalStore(subscribe, () => matchMedia(phoneQuery).matches);
+const subscribe = (onChange: () => void) => {
+  media().addEventListener('change', onChange);
+  return () => media().removeEventListener('change', onChange);
+};
+
+export const usePhoneWidth = (): boolean => useSyncExternalStore(subscribe, () => media().matches);
