@@ -3,11 +3,12 @@
  * in a temporary folder, run as the `postgres` user when we are root (PostgreSQL refuses to run as
  * root), with fsync off: a test and a bench of the server, not of the disk. Stopping it removes the folder.
  */
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { chownSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import pg from 'pg';
 
 const postgresBin = '/usr/lib/postgresql/15/bin';
@@ -23,10 +24,11 @@ export const postgresMissing = () =>
   existsSync(join(postgresBin, 'initdb')) ? null : `PostgreSQL 15 is not installed (${postgresBin}/initdb is missing)`;
 
 const asRoot = process.getuid?.() === 0;
-const runPostgres = (program: string, args: string[]) =>
-  asRoot
-    ? execFileSync('runuser', ['-u', 'postgres', '--', join(postgresBin, program), ...args], { stdio: 'pipe' })
-    : execFileSync(join(postgresBin, program), args, { stdio: 'pipe' });
+const postgresCommand = (program: string, args: string[]): [string, string[]] =>
+  asRoot ? ['runuser', ['-u', 'postgres', '--', join(postgresBin, program), ...args]] : [join(postgresBin, program), args];
+const runPostgres = (program: string, args: string[]) => execFileSync(...postgresCommand(program, args), { stdio: 'pipe' });
+/** Without blocking this thread: the server tests' setup makes the PGlite dump on it meanwhile (seconds, on a fresh checkout). */
+const startingPostgres = promisify(execFile);
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -52,10 +54,12 @@ export async function startPostgresCluster(): Promise<PostgresCluster> {
   }
   let started = false;
   try {
-    runPostgres('initdb', ['-A', 'trust', '--no-sync', '-U', 'postgres', '-D', dataDir]);
+    await startingPostgres(...postgresCommand('initdb', ['-A', 'trust', '--no-sync', '-U', 'postgres', '-D', dataDir]));
     const port = await freePort();
     const options = `-p ${port} -k ${socketDir} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c listen_addresses=127.0.0.1`;
-    runPostgres('pg_ctl', ['start', '-w', '-D', dataDir, '-l', join(folder, 'postgres.log'), '-o', options]);
+    await startingPostgres(
+      ...postgresCommand('pg_ctl', ['start', '-w', '-D', dataDir, '-l', join(folder, 'postgres.log'), '-o', options]),
+    );
     started = true;
     return {
       serverUrl: `postgresql://postgres@127.0.0.1:${port}`,
