@@ -96,7 +96,7 @@ export async function measureEditorTyping(page: Page, url: string): Promise<Edit
   const editor = page.getByRole('main', { name: /^Scenario editor/ });
   await editor.getByText(`Timeline (${eventCount} events)`).waitFor();
   await page.locator(`[data-testid="draft-answer"]:not([data-outcome=""])`).waitFor();
-  await page.locator('[data-testid="draft-kept"][data-kept="true"]').waitFor();
+  await page.locator('[data-testid="draft-kept"][data-kept="kept"]').waitFor();
   const middle = Math.floor(eventCount / 2);
   const description = editor
     .getByRole('listitem', { name: new RegExp(`^event ${middle} \\(`) })
