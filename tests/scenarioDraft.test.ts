@@ -119,13 +119,17 @@ describe('a scenario draft', () => {
 
   it('folds alike after a title, summary or description is typed, and not after a status, a time or a setup change', () => {
     const draft = openDraft(loadBuiltInScenario('inline-vehicle-class.json'), 'd6');
-    const after = (edit: DraftEdit) => editDraft(draft, edit).file;
-    expect(foldsAlike(draft.file, after({ kind: 'set', path: ['title'], value: 'Another title' }))).toBe(true);
-    expect(foldsAlike(draft.file, after({ kind: 'set', path: ['summary'], value: 'Another summary' }))).toBe(true);
-    expect(foldsAlike(draft.file, after({ kind: 'set', path: ['events', 3, 'description'], value: 'Said otherwise' }))).toBe(true);
-    expect(foldsAlike(draft.file, after({ kind: 'set', path: ['events', 6, 'status'], value: 'nominal' }))).toBe(false);
-    expect(foldsAlike(draft.file, after({ kind: 'set', path: ['events', 3, 'at'], value: '2040-01-01T00:00:00Z' }))).toBe(false);
-    expect(foldsAlike(draft.file, after({ kind: 'set', path: ['setup', 'startUtc'], value: '2000-01-01T00:00:00Z' }))).toBe(false);
-    expect(foldsAlike(draft.file, after({ kind: 'remove', list: ['events'], index: 0 }))).toBe(false);
+    const edited = (edit: DraftEdit) => editDraft(draft, edit).file;
+    expect(foldsAlike(draft.file, edited({ kind: 'set', path: ['title'], value: 'Another title' }))).toBe(true);
+    expect(foldsAlike(draft.file, edited({ kind: 'set', path: ['summary'], value: 'Another summary' }))).toBe(true);
+    expect(foldsAlike(draft.file, edited({ kind: 'set', path: ['events', 3, 'description'], value: 'Said otherwise' }))).toBe(
+      true,
+    );
+    expect(foldsAlike(draft.file, edited({ kind: 'set', path: ['events', 6, 'status'], value: 'nominal' }))).toBe(false);
+    expect(foldsAlike(draft.file, edited({ kind: 'set', path: ['events', 3, 'at'], value: '2040-01-01T00:00:00Z' }))).toBe(false);
+    expect(foldsAlike(draft.file, edited({ kind: 'set', path: ['setup', 'startUtc'], value: '2000-01-01T00:00:00Z' }))).toBe(
+      false,
+    );
+    expect(foldsAlike(draft.file, edited({ kind: 'remove', list: ['events'], index: 0 }))).toBe(false);
   });
 });
