@@ -3,7 +3,7 @@
  * undoable edit, and shows beside it the problems the scenario schema and checks find there. What is
  * typed is never lost: a number or JSON not yet readable stays as typed, with what was expected.
  */
-import { type Dispatch, type ReactNode, useId, useState } from 'react';
+import { type Dispatch, memo, type ReactNode, useId, useState } from 'react';
 import { problemWords } from '../../reports/format';
 import type { DraftEdit, DraftPath } from '../../session/draft/scenarioDraft';
 import { formatPath, type InputProblem } from '../../session/inputProblem';
@@ -16,6 +16,27 @@ export const problemsAt = (problems: readonly InputProblem[], path: DraftPath) =
   const at = formatPath(path);
   return problems.filter((p) => p.path === at || p.path.startsWith(`${at}.`) || p.path.startsWith(`${at}[`));
 };
+
+/**
+ * Whether a field would draw the same: its value the same, its path, label and choices the same words,
+ * its problems the same. Paths and choices are made afresh by each drawing of a section, so they are
+ * compared by what they say; typing in one field of a section then redraws that field alone.
+ */
+function sameFieldProps(a: object, b: object): boolean {
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  const keys = new Set([...Object.keys(x), ...Object.keys(y)]);
+  for (const key of keys) {
+    const [u, v] = [x[key], y[key]];
+    if (Object.is(u, v)) continue;
+    if (key === 'problems' && Array.isArray(u) && Array.isArray(v)) {
+      if (!sameProblems(u, v)) return false;
+    } else if (key !== 'value' && Array.isArray(u) && Array.isArray(v)) {
+      if (JSON.stringify(u) !== JSON.stringify(v)) return false;
+    } else return false;
+  }
+  return true;
+}
 
 /** Problems exactly at a path (not inside it): what a field holding a plain value shows. */
 export const problemsExactlyAt = (problems: readonly InputProblem[], path: DraftPath) => {
@@ -82,7 +103,7 @@ function Field({
 }
 
 /** Text; with `optional`, emptying the field removes it from the file. */
-export function TextField({
+export const TextField = memo(function TextField({
   label,
   path,
   value,
@@ -105,13 +126,13 @@ export function TextField({
       }
     </Field>
   );
-}
+}, sameFieldProps);
 
 /**
  * A number. What is typed stays on screen as typed; it goes into the file once it reads as a number
  * (an empty optional field removes it). `words` allows a word too, e.g. "unknown" for a fact.
  */
-export function NumberField({
+export const NumberField = memo(function NumberField({
   label,
   path,
   value,
@@ -144,7 +165,7 @@ export function NumberField({
       )}
     </Field>
   );
-}
+}, sameFieldProps);
 
 function readNumber(text: string, words: readonly string[]): number | string | null {
   const trimmed = text.trim();
@@ -162,7 +183,7 @@ export interface Choice {
  * One of a list. A value the list does not offer (typed in a file, or from an earlier model) stays
  * shown as it is, so choosing is never the only way to see it.
  */
-export function SelectField({
+export const SelectField = memo(function SelectField({
   label,
   path,
   value,
@@ -193,10 +214,10 @@ export function SelectField({
       )}
     </Field>
   );
-}
+}, sameFieldProps);
 
 /** Some of a list (sources cited, vehicles a person may move to): a check box each, in a group. */
-export function ChoiceList({
+export const ChoiceList = memo(function ChoiceList({
   label,
   path,
   value,
@@ -224,13 +245,13 @@ export function ChoiceList({
       <FieldProblems id={problemId} problems={here} />
     </fieldset>
   );
-}
+}, sameFieldProps);
 
 /**
  * A part of the file edited as JSON text, applied when it reads; until then kept as typed, with what
  * was wrong. With `formKeys`, the fields the form shows are left out here and kept as they are.
  */
-export function JsonField({
+export const JsonField = memo(function JsonField({
   label,
   path,
   value,
@@ -271,7 +292,7 @@ export function JsonField({
       )}
     </Field>
   );
-}
+}, sameFieldProps);
 
 const withoutKeys = (value: unknown, keys: readonly string[]) =>
   Object.fromEntries(Object.entries((value ?? {}) as object).filter(([k]) => !keys.includes(k)));
