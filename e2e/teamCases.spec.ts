@@ -61,4 +61,17 @@ test('one console keeps a case of its own on the server; another finds it verifi
   const editor = reader.getByRole('main', { name: /^Scenario editor/ });
   await expect(editor).toContainText(`Copied from ${whatIf.title} (${whatIf.id})`);
   await expect(reader.getByTestId('draft-answer')).toHaveAttribute('data-outcome', whatIf.expected.outcome);
+
+  // The copy, kept from the editor by the reader under their own key: a case of its own on the server.
+  await editor.getByLabel('Title', { exact: true }).fill('Small leak, the reader’s variant');
+  await reader.getByRole('button', { name: 'Identify' }).click();
+  await identify(reader, 'Ben Thermal', 'thermal');
+  await editor.getByRole('button', { name: 'Keep on the team server' }).click();
+  await expect(reader.getByTestId('draft-on-server')).toContainText(
+    '“Small leak, the reader’s variant” is kept on the team server (version 1), signed by Ben Thermal, thermal',
+  );
+  await author.getByRole('button', { name: 'Refresh the cases' }).click();
+  await expect(teamCases(author).getByRole('listitem').filter({ hasText: 'Small leak, the reader’s variant' })).toContainText(
+    'kept by Ben Thermal (thermal',
+  );
 });
