@@ -1,15 +1,17 @@
 import { memo, useId, useState } from 'react';
 import { expectedOutcomes as outcomes } from '../../../scenarios/shape';
 import { outcomeLabels } from '../../reports/outcomeWords';
-import type { DraftFile } from '../../session/draft/scenarioDraft';
 import type { InputProblem } from '../../session/inputProblem';
-import { type Dispatcher, FieldProblems, JsonField, problemsExactlyAt, SelectField, sectionShows, TextField } from './fields';
-
-interface SectionProps {
-  file: DraftFile;
-  problems: readonly InputProblem[];
-  dispatch: Dispatcher;
-}
+import {
+  type Dispatcher,
+  FieldProblems,
+  JsonField,
+  problemsExactlyAt,
+  type SectionProps,
+  SelectField,
+  sectionShows,
+  TextField,
+} from './fields';
 
 const kinds = [
   { value: 'hypothetical', label: 'hypothetical: a what-if' },

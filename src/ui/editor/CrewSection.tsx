@@ -1,25 +1,21 @@
 import { memo } from 'react';
-import type { DraftChoices } from '../../session/draft/draftChoices';
-import type { DraftFile } from '../../session/draft/scenarioDraft';
-import type { InputProblem } from '../../session/inputProblem';
-import { ChoiceList, type Dispatcher, FieldProblems, ItemActions, problemsExactlyAt, sectionShows, TextField } from './fields';
+import {
+  AddItem,
+  ChoiceList,
+  FieldProblems,
+  ItemActions,
+  problemsExactlyAt,
+  type SectionProps,
+  sectionShows,
+  TextField,
+} from './fields';
 
 type Json = Record<string, unknown>;
 const crewPath = ['setup', 'crew'] as const;
 
 /** The crew of the damaged vehicle, one seat each, and the docked vehicles each may move to. */
 export const CrewSection = memo(
-  function CrewSection({
-    file,
-    problems,
-    dispatch,
-    choices,
-  }: {
-    file: DraftFile;
-    problems: readonly InputProblem[];
-    dispatch: Dispatcher;
-    choices: DraftChoices;
-  }) {
+  function CrewSection({ file, problems, dispatch, choices }: SectionProps) {
     const setup = (file.setup ?? {}) as Json;
     const crew = Array.isArray(setup.crew) ? (setup.crew as Json[]) : [];
     const field = { problems, dispatch };
@@ -51,17 +47,14 @@ export const CrewSection = memo(
             );
           })}
         </ol>
-        <button
-          type="button"
-          onClick={() =>
-            dispatch({
-              kind: 'edit',
-              edit: { kind: 'insert', list: crewPath, index: crew.length, value: { id: freeId(), name: '', canRelocateTo: [] } },
-            })
-          }
+        <AddItem
+          list={crewPath}
+          count={crew.length}
+          item={() => ({ id: freeId(), name: '', canRelocateTo: [] })}
+          dispatch={dispatch}
         >
           Add a crew member
-        </button>
+        </AddItem>
         <FieldProblems id="crew-problems" problems={problemsExactlyAt(problems, crewPath)} />
       </section>
     );

@@ -1,9 +1,9 @@
 import { memo, useId } from 'react';
 import { type DraftChoices, eventTypeChoices } from '../../session/draft/draftChoices';
-import type { DraftFile } from '../../session/draft/scenarioDraft';
 import type { InputProblem } from '../../session/inputProblem';
 import { EventTypeFields, formKeysByType, stampKeys } from './eventFields';
 import {
+  AddItem,
   ChoiceList,
   type Dispatcher,
   FieldProblems,
@@ -11,6 +11,7 @@ import {
   JsonField,
   problemsAt,
   problemsExactlyAt,
+  type SectionProps,
   sameProblems,
   sectionShows,
   TextField,
@@ -22,17 +23,7 @@ const typeChoices = eventTypeChoices.map(({ type }) => type);
 
 /** The timeline: each event's fields, and its place changed, copied or removed by keyboard or mouse. */
 export const TimelineSection = memo(
-  function TimelineSection({
-    file,
-    problems,
-    dispatch,
-    choices,
-  }: {
-    file: DraftFile;
-    problems: readonly InputProblem[];
-    dispatch: Dispatcher;
-    choices: DraftChoices;
-  }) {
+  function TimelineSection({ file, problems, dispatch, choices }: SectionProps) {
     const events = Array.isArray(file.events) ? (file.events as Json[]) : [];
     const last = events.at(-1);
     const startUtc = (file.setup as Json | undefined)?.startUtc;
@@ -53,29 +44,21 @@ export const TimelineSection = memo(
             />
           ))}
         </ol>
-        <button
-          type="button"
-          onClick={() =>
-            dispatch({
-              kind: 'edit',
-              edit: {
-                kind: 'insert',
-                list: eventList,
-                index: events.length,
-                // The next event starts where the last one was, by the same people, citing the same sources.
-                value: {
-                  type: events.length === 0 ? 'anomaly.detect' : 'inspection.finding',
-                  at: String(last?.at ?? startUtc ?? ''),
-                  by: (last?.by as never) ?? { name: '', role: '' },
-                  description: '',
-                  sources: (last?.sources as never) ?? [],
-                },
-              },
-            })
-          }
+        <AddItem
+          list={eventList}
+          count={events.length}
+          // The next event starts where the last one was, by the same people, citing the same sources.
+          item={() => ({
+            type: events.length === 0 ? 'anomaly.detect' : 'inspection.finding',
+            at: String(last?.at ?? startUtc ?? ''),
+            by: (last?.by as never) ?? { name: '', role: '' },
+            description: '',
+            sources: (last?.sources as never) ?? [],
+          })}
+          dispatch={dispatch}
         >
           Add an event at the end
-        </button>
+        </AddItem>
         <FieldProblems id="events-problems" problems={problemsExactlyAt(problems, eventList)} />
       </section>
     );

@@ -3,6 +3,7 @@ import { catalogueClasses, classChoices, type DraftChoices, ownClassEdit } from 
 import type { DraftFile, DraftPath } from '../../session/draft/scenarioDraft';
 import type { InputProblem } from '../../session/inputProblem';
 import {
+  AddItem,
   ChoiceList,
   type Dispatcher,
   FieldProblems,
@@ -11,18 +12,13 @@ import {
   NumberField,
   problemsAt,
   problemsExactlyAt,
+  type SectionProps,
   SelectField,
   sectionShows,
   TextField,
 } from './fields';
 
 type Json = Record<string, unknown>;
-interface SectionProps {
-  file: DraftFile;
-  problems: readonly InputProblem[];
-  dispatch: Dispatcher;
-  choices: DraftChoices;
-}
 
 const otherVehiclesPath = ['setup', 'otherVehicles'] as const;
 
@@ -72,22 +68,14 @@ export const VehiclesSection = memo(
             );
           })}
         </ol>
-        <button
-          type="button"
-          onClick={() =>
-            dispatch({
-              kind: 'edit',
-              edit: {
-                kind: 'insert',
-                list: otherVehiclesPath,
-                index: others.length,
-                value: { id: `vehicle-${others.length + 2}`, name: '', class: catalogueClasses[0]?.id ?? '' },
-              },
-            })
-          }
+        <AddItem
+          list={otherVehiclesPath}
+          count={others.length}
+          item={() => ({ id: `vehicle-${others.length + 2}`, name: '', class: catalogueClasses[0]?.id ?? '' })}
+          dispatch={dispatch}
         >
           Add a docked vehicle
-        </button>
+        </AddItem>
         <FieldProblems id="other-vehicles-problems" problems={problemsExactlyAt(problems, otherVehiclesPath)} />
       </section>
     );

@@ -5,7 +5,8 @@
  */
 import { type Dispatch, memo, type ReactNode, useId, useState } from 'react';
 import { problemWords } from '../../reports/format';
-import type { DraftEdit, DraftPath } from '../../session/draft/scenarioDraft';
+import type { DraftChoices } from '../../session/draft/draftChoices';
+import type { DraftEdit, DraftFile, DraftPath } from '../../session/draft/scenarioDraft';
 import { formatPath, type InputProblem } from '../../session/inputProblem';
 
 export type Dispatcher = Dispatch<{ kind: 'edit'; edit: DraftEdit }>;
@@ -355,11 +356,12 @@ export function ItemActions({
 export const sameProblems = (a: readonly InputProblem[], b: readonly InputProblem[]) =>
   a === b || (a.length === b.length && a.every((p, i) => problemWords(p) === problemWords(b[i] as InputProblem)));
 
-interface SectionProps {
-  file: Record<string, unknown>;
+/** What every section of the editor is drawn from. */
+export interface SectionProps {
+  file: DraftFile;
   problems: readonly InputProblem[];
   dispatch: Dispatcher;
-  choices?: unknown;
+  choices: DraftChoices;
 }
 
 /**
@@ -373,3 +375,29 @@ export const sectionShows =
     a.choices === b.choices &&
     a.dispatch === b.dispatch &&
     sameProblems(a.problems, b.problems);
+
+/** A button that adds an item at the end of a list: one edit, undone as one. */
+export function AddItem({
+  list,
+  count,
+  item,
+  dispatch,
+  children,
+}: {
+  list: DraftPath;
+  count: number;
+  item: () => JsonValue;
+  dispatch: Dispatcher;
+  children: ReactNode;
+}) {
+  return (
+    <button
+      type="button"
+      onClick={() =>
+        dispatch({ kind: 'edit', edit: { kind: 'insert', list, index: count, value: item() as NonNullable<JsonValue> } })
+      }
+    >
+      {children}
+    </button>
+  );
+}
