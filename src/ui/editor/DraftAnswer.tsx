@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { outcomeLabels } from '../../reports/outcomeWords';
 import { ruleReading } from '../../reports/ruleReading';
 import type { WalkthroughView } from '../../session/walkthroughView';
@@ -12,7 +13,7 @@ interface Props {
 }
 
 /** What the draft answers now: its recommendation and deciding row, the thinnest margin, and where it ends against what the file expects. */
-export function DraftAnswer({ view, problemCount, expected }: Props) {
+export const DraftAnswer = memo(function DraftAnswer({ view, problemCount, expected }: Props) {
   const recommendation = view?.recommendation ?? null;
   const thinnest = view?.status.thinnest;
   const record = view?.record;
@@ -64,4 +65,4 @@ export function DraftAnswer({ view, problemCount, expected }: Props) {
       )}
     </section>
   );
-}
+});

@@ -1,4 +1,4 @@
-import { type KeyboardEvent, useDeferredValue, useId, useMemo, useRef, useState } from 'react';
+import { type KeyboardEvent, memo, useDeferredValue, useId, useMemo, useRef, useState } from 'react';
 import type { Scenario } from '../../../scenarios/schema';
 import { validateScenario } from '../../files/scenarioFile';
 import { draftAnswer, foldsAlike } from '../../session/draft/draftAnswer';
@@ -101,7 +101,9 @@ export function EditorView({ request, profile, onKeepOnServer, onWalkThrough }: 
         </button>
         <WalkThrough
           eventCount={Array.isArray(draft.file.events) ? draft.file.events.length : 0}
-          onWalkThrough={checked.ok ? (step) => onWalkThrough(checked.value, `${fileName} (written in the editor)`, step) : null}
+          scenario={checked.ok ? checked.value : null}
+          fileName={`${fileName} (written in the editor)`}
+          onWalkThrough={onWalkThrough}
         />
         {onKeepOnServer && <KeepOnServer scenario={checked.ok ? checked.value : null} keep={onKeepOnServer} />}
         <span className="muted" role="status" data-testid="draft-kept" data-kept={kept}>
@@ -127,13 +129,24 @@ export function EditorView({ request, profile, onKeepOnServer, onWalkThrough }: 
 }
 
 /** Walking the case through, from its start or at any step of its timeline. */
-function WalkThrough({ eventCount, onWalkThrough }: { eventCount: number; onWalkThrough: ((step: number) => void) | null }) {
+const WalkThrough = memo(function WalkThrough({
+  eventCount,
+  scenario,
+  fileName,
+  onWalkThrough,
+}: {
+  eventCount: number;
+  /** The case, once it is valid. */
+  scenario: Scenario | null;
+  fileName: string;
+  onWalkThrough: Props['onWalkThrough'];
+}) {
   const [step, setStep] = useState(0);
   const id = useId();
   const at = Math.min(step, eventCount);
   return (
     <span className="draft-walk-through">
-      <button type="button" disabled={!onWalkThrough} onClick={() => onWalkThrough?.(at)}>
+      <button type="button" disabled={!scenario} onClick={() => scenario && onWalkThrough(scenario, fileName, at)}>
         Walk through this case
       </button>{' '}
       <label htmlFor={id}>at step</label>{' '}
@@ -146,6 +159,6 @@ function WalkThrough({ eventCount, onWalkThrough }: { eventCount: number; onWalk
       </select>
     </span>
   );
-}
+});
 
 const steps = (eventCount: number) => Array.from({ length: eventCount + 1 }, (_, step) => step);
