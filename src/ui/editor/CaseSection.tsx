@@ -9,6 +9,7 @@ import {
   problemsExactlyAt,
   type SectionProps,
   SelectField,
+  sameFieldProps,
   sectionShows,
   TextField,
 } from './fields';
@@ -69,7 +70,7 @@ export const CaseSection = memo(
 );
 
 /** The sources the case cites: a key each (what events cite) and its citation. */
-function SourcesList({
+const SourcesList = memo(function SourcesList({
   sources,
   problems,
   dispatch,
@@ -120,7 +121,7 @@ function SourcesList({
       <FieldProblems id={`sources-problems`} problems={problemsExactlyAt(problems, ['sources'])} />
     </fieldset>
   );
-}
+}, sameFieldProps);
 
 /** A source's key, renamed when the field is left, unless another source has it (nothing typed is lost meanwhile). */
 function SourceKey({ sourceKey, taken, onRename }: { sourceKey: string; taken: string[]; onRename: (to: string) => void }) {

@@ -23,7 +23,7 @@ export const problemsAt = (problems: readonly InputProblem[], path: DraftPath) =
  * its problems the same. Paths and choices are made afresh by each drawing of a section, so they are
  * compared by what they say; typing in one field of a section then redraws that field alone.
  */
-function sameFieldProps(a: object, b: object): boolean {
+export function sameFieldProps(a: object, b: object): boolean {
   const x = a as Record<string, unknown>;
   const y = b as Record<string, unknown>;
   const keys = new Set([...Object.keys(x), ...Object.keys(y)]);
