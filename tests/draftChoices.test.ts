@@ -57,4 +57,27 @@ describe('the choices a draft offers', () => {
     // A list index that is not there is not made: nothing changes.
     expect(editDraft(draft, { kind: 'set', path: ['events', 999, 'description'], value: 'x' })).toBe(draft);
   });
+
+  it('a source renamed is renamed wherever the file cites it, and one undo takes the whole of it back', () => {
+    const scenario = loadBuiltInScenario('soyuz-ms-22.json');
+    const draft = openDraft(scenario, 'd7');
+    const citing = (file: unknown, key: string) => JSON.stringify(file).split(`"${key}"`).length - 1;
+    // One key a vehicle cites, one the events cite.
+    const byVehicle = scenario.setup.damagedVehicle.sources?.find((key) => key in scenario.sources) as string;
+    const byEvents = scenario.events
+      .flatMap((e) => e.sources)
+      .find((key) => key in scenario.sources && key !== byVehicle) as string;
+    expect(citing(draft.file.setup, byVehicle)).toBeGreaterThan(0);
+    expect(citing(draft.file.events, byEvents)).toBeGreaterThan(0);
+    let renamed = editDraft(draft, { kind: 'renameSource', from: byVehicle, to: 'RENAMED-1' });
+    renamed = editDraft(renamed, { kind: 'renameSource', from: byEvents, to: 'RENAMED-2' });
+    const renaming: Record<string, string> = { [byVehicle]: 'RENAMED-1', [byEvents]: 'RENAMED-2' };
+    expect(Object.keys(renamed.file.sources as object)).toEqual(Object.keys(scenario.sources).map((k) => renaming[k] ?? k));
+    expect(citing(renamed.file, byVehicle) + citing(renamed.file, byEvents)).toBe(0);
+    const checked = validateScenario('renamed.json', renamed.file);
+    expect(checked.ok ? [] : checked.problems.map((p) => `${p.path}: ${p.expected}`)).toEqual([]);
+    expect(undoDraft(undoDraft(renamed)).file).toEqual(draft.file);
+    // Onto a key another source has: nothing changes.
+    expect(editDraft(draft, { kind: 'renameSource', from: byVehicle, to: byEvents })).toBe(draft);
+  });
 });

@@ -54,6 +54,9 @@ function apply(file: Draft<DraftFile>, edit: DraftEdit): void {
     case 'remove':
       listAt(file, edit.list).splice(edit.index, 1);
       return;
+    case 'renameSource':
+      renameSource(file, edit.from, edit.to);
+      return;
     case 'together':
       for (const each of edit.edits) apply(file, each);
       return;
@@ -65,6 +68,26 @@ function apply(file: Draft<DraftFile>, edit: DraftEdit): void {
       return;
     }
   }
+}
+
+function renameSource(file: Draft<DraftFile>, from: string, to: string): void {
+  const sources = file.sources;
+  if (typeof sources !== 'object' || sources === null || Array.isArray(sources) || !(from in sources) || to in sources) return;
+  file.sources = Object.fromEntries(Object.entries(sources).map(([key, citation]) => [key === from ? to : key, citation]));
+  const cite = (value: unknown) => {
+    if (Array.isArray(value)) for (const item of value) cite(item);
+    else if (typeof value === 'object' && value !== null) {
+      const fields = value as Record<string, unknown>;
+      for (const [key, v] of Object.entries(fields)) {
+        if (key === 'source' && v === from) fields[key] = to;
+        else if (key === 'sources' && Array.isArray(v)) {
+          if (v.includes(from)) fields[key] = v.map((s) => (s === from ? to : s));
+        } else cite(v);
+      }
+    }
+  };
+  cite(file.setup);
+  cite(file.events);
 }
 
 /**

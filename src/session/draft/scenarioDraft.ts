@@ -21,6 +21,8 @@ export type DraftEdit =
   | { kind: 'insert'; list: DraftPath; index: number; value: JsonValue }
   | { kind: 'remove'; list: DraftPath; index: number }
   | { kind: 'move'; list: DraftPath; from: number; to: number }
+  /** A source's key renamed, and every citation of it with it (`sources` lists, `source` fields). */
+  | { kind: 'renameSource'; from: string; to: string }
   /** Edits that belong together (a class and the sources it cites): one step to undo. */
   | { kind: 'together'; edits: readonly DraftEdit[] };
 

@@ -96,7 +96,7 @@ const SourcesList = memo(function SourcesList({
             <SourceKey
               sourceKey={key}
               taken={entries.map(([k]) => k)}
-              onRename={(to) => setSources(entries.map(([k, c]) => (k === key ? [to, c] : [k, c])))}
+              onRename={(to) => dispatch({ kind: 'edit', edit: { kind: 'renameSource', from: key, to } })}
             />
             <TextField
               label={`Citation for ${key}`}
