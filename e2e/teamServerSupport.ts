@@ -34,5 +34,11 @@ export async function seat(browser: Browser, url: string): Promise<Page> {
   const page = await context.newPage();
   await page.goto(url);
   await expect(page.getByTestId('mode')).toHaveText('Team server (embedded database)');
+  // The library's team parts load after it (their code, then the server's cases) and push the scenarios
+  // down as they come: a click before then could land where a button was, not where it is.
+  await expect(page.getByRole('region', { name: 'Team sessions on this server' })).toBeVisible();
+  const cases = page.getByRole('region', { name: 'Cases kept on this server' });
+  await expect(cases).toBeVisible();
+  await expect(cases).not.toContainText('Reading the server’s cases…');
   return page;
 }
