@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseScenario, validateScenario } from '../src/files/scenarioFile';
 import { canonicalJson } from '../src/session/canonicalJson';
-import { draftAnswer, foldsAlike } from '../src/session/draft/draftAnswer';
+import { draftAnswer, draftVerdict, foldsAlike } from '../src/session/draft/draftAnswer';
 import { editDraft, redoDraft, undoDraft } from '../src/session/draft/draftEdits';
 import {
   blankDraft,
@@ -112,6 +112,14 @@ describe('a scenario draft', () => {
     const after = draftAnswer(edited.value, profile, wall);
     expect(before.answer.recommendation?.outcome).toBe('launch-replacement');
     expect(after.answer.recommendation?.outcome).toBe('return-on-damaged-vehicle');
+    // The library case comes to what it expects, every event applied; the edited copy does not, and says which events stopped applying.
+    expect(draftVerdict(before, library.expected)).toEqual({ asExpected: true, notApplied: [] });
+    const verdict = draftVerdict(after, library.expected);
+    expect(verdict.asExpected).toBe(false);
+    expect(verdict.notApplied.length).toBeGreaterThan(0);
+    expect(verdict.notApplied.every(({ eventNumber, step }) => step.event.type === library.events[eventNumber - 1]?.type)).toBe(
+      true,
+    );
     const undone = validateScenario('copy.json', undoDraft(draft).file);
     if (!undone.ok) throw new Error('undo gave an invalid draft');
     expect(draftAnswer(undone.value, profile, wall).answer.recommendation?.outcome).toBe(before.answer.recommendation?.outcome);

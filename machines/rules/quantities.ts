@@ -159,10 +159,15 @@ export function derivedQuantityLabel(key: string): string | undefined {
   return dot > 0 ? `${label}, ${words(key.slice(dot + 1))}` : label;
 }
 
+/** A quantity's physical range in words: "from 0 to 101.3 kPa/h", "above 0 up to 3650 days". */
+function rangeWords({ range, unit }: Pick<QuantityDefinition, 'range' | 'unit'>): string {
+  const { min, max, minExclusive } = range;
+  return `${minExclusive ? `above ${min} up to` : `from ${min} to`} ${max}${unit === 'count' ? '' : ` ${unit}`}`;
+}
+
 /** The values physically possible for a quantity, in words: "from 0 to 101.3 kPa/h", "whole numbers from 0 to 64". */
-export function possibleValuesWords({ range, unit }: Pick<QuantityDefinition, 'range' | 'unit'>): string {
-  const { min, max, minExclusive, integer } = range;
-  return `${integer ? 'whole numbers ' : ''}${minExclusive ? 'above' : 'from'} ${min} to ${max}${unit === 'count' ? '' : ` ${unit}`}`;
+export function possibleValuesWords(definition: Pick<QuantityDefinition, 'range' | 'unit'>): string {
+  return `${definition.range.integer ? 'whole numbers ' : ''}${rangeWords(definition)}`;
 }
 
 /** Why a value is impossible for its quantity, or null when it is possible. */
@@ -170,9 +175,7 @@ export function impossibleValue(definition: Pick<QuantityDefinition, 'range' | '
   const { min, max, minExclusive, integer } = definition.range;
   const below = minExclusive ? value <= min : value < min;
   if (below || value > max || (integer && !Number.isInteger(value))) {
-    const unit = definition.unit === 'count' ? '' : ` ${definition.unit}`;
-    const kind = integer ? 'a whole number' : 'a number';
-    return `${kind} ${minExclusive ? `above ${min}` : `from ${min}`}${minExclusive ? ` up to ${max}` : ` to ${max}`}${unit}, got ${value}`;
+    return `${integer ? 'a whole number' : 'a number'} ${rangeWords(definition)}, got ${value}`;
   }
   return null;
 }

@@ -3,7 +3,7 @@
  * published JSON Schema carries each meaning so a text editor completes the name and shows it.
  */
 
-import { reportedQuantities, reportedQuantityNames } from '../rules/quantities';
+import { possibleValuesWords, reportedQuantities, reportedQuantityNames } from '../rules/quantities';
 import { type SystemStatus, systemStatuses } from '../rules/systemStatus';
 import { vehicleCatalogue } from '../vehicles/catalogue';
 import { z } from '../zod';
@@ -12,13 +12,10 @@ import { z } from '../zod';
 const described = (meanings: readonly (readonly [string, string])[]) =>
   meanings.map(([name, description]) => ({ const: name, description }));
 
-const rangeWords = ({ min, max, minExclusive, integer }: (typeof reportedQuantities)[number]['range']) =>
-  `${integer ? 'whole numbers ' : ''}${minExclusive ? 'above' : 'from'} ${min} to ${max}`;
-
 /** Each quantity's meaning, unit, range and which way is worse, from its definition (quantities.ts). */
 const quantityMeanings: readonly (readonly [string, string])[] = reportedQuantities.map((q) => [
   q.name,
-  `${q.label}, in ${q.unit}${q.perCrewCount ? ', per crew count (give crewCount)' : ''}; possible values ${rangeWords(q.range)}; ${q.worse} is worse`,
+  `${q.label}, in ${q.unit}${q.perCrewCount ? ', per crew count (give crewCount)' : ''}; possible values ${possibleValuesWords(q)}; ${q.worse} is worse`,
 ]);
 
 /** The quantities to complete, each with its meaning. */

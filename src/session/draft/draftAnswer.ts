@@ -34,3 +34,13 @@ function sameButDescription(a: unknown, b: unknown): boolean {
   keys.delete('description');
   return [...keys].every((key) => (a as Record<string, unknown>)[key] === (b as Record<string, unknown>)[key]);
 }
+
+/** What a draft comes to against what its file expects, and the events that did not apply where they arrived. */
+export function draftVerdict(view: WalkthroughView, expected: { outcome?: unknown; finalState?: unknown }) {
+  const { record } = view;
+  return {
+    // As the scenario tests judge a case: the same outcome and the same final state.
+    asExpected: record.outcome === expected.outcome && record.finalState === expected.finalState,
+    notApplied: view.fold.steps.flatMap((step, i) => (step.record.applied ? [] : [{ eventNumber: i + 1, step }])),
+  };
+}

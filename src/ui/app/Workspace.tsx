@@ -121,6 +121,7 @@ function EditorScreen({ keys }: { keys: KeyStore }) {
   const keepOnServer = useKeepCaseOnServer(keys);
   const request = AppActor.useSelector((s) => s.context.editorRequest);
   const profile = AppActor.useSelector((s) => s.context.defaultProfile);
+  const temperatureUnit = AppActor.useSelector((s) => s.context.temperatureUnit);
   if (!request) return null;
   return (
     <Suspense fallback={<p aria-busy="true">Loading the scenario editor…</p>}>
@@ -128,6 +129,7 @@ function EditorScreen({ keys }: { keys: KeyStore }) {
         key={request.id}
         request={request}
         profile={profile}
+        temperatureUnit={temperatureUnit}
         onKeepOnServer={keepOnServer}
         onWalkThrough={(scenario, fileName, step) => {
           send({ type: 'scenario.add', scenario, fileName, openedUtc: now() });

@@ -1,8 +1,10 @@
 import { memo } from 'react';
 import { outcomeLabels } from '../../reports/outcomeWords';
-import { ruleReading } from '../../reports/ruleReading';
+import { draftVerdict } from '../../session/draft/draftAnswer';
 import type { WalkthroughView } from '../../session/walkthroughView';
 import { OutcomeBadge } from '../shared/OutcomeBadge';
+import { ThinnestMargin } from '../shared/ThinnestMargin';
+import type { TemperatureUnit } from '../shared/units';
 
 interface Props {
   /** The draft's view at its last step; null while the draft has problems. */
@@ -10,15 +12,15 @@ interface Props {
   problemCount: number;
   /** What the file says the case comes to under the default thresholds. */
   expected: { outcome?: unknown; finalState?: unknown };
+  temperatureUnit: TemperatureUnit;
 }
 
 /** What the draft answers now: its recommendation and deciding row, the thinnest margin, and where it ends against what the file expects. */
-export const DraftAnswer = memo(function DraftAnswer({ view, problemCount, expected }: Props) {
+export const DraftAnswer = memo(function DraftAnswer({ view, problemCount, expected, temperatureUnit }: Props) {
   const recommendation = view?.recommendation ?? null;
   const thinnest = view?.status.thinnest;
   const record = view?.record;
-  const notApplied = view?.fold.steps.flatMap((step, i) => (step.record.applied ? [] : [{ n: i + 1, step }])) ?? [];
-  const asExpected = record && record.outcome === expected.outcome && record.finalState === expected.finalState;
+  const { asExpected, notApplied } = view ? draftVerdict(view, expected) : { asExpected: false, notApplied: [] };
   return (
     <section aria-labelledby="draft-answer-title" className="draft-answer">
       <h3 id="draft-answer-title">Answer</h3>
@@ -36,8 +38,7 @@ export const DraftAnswer = memo(function DraftAnswer({ view, problemCount, expec
       </p>
       {thinnest && thinnest.evaluation.margin !== null && (
         <p>
-          Thinnest margin: <code>{thinnest.evaluation.ruleId}</code> {ruleReading(thinnest.evaluation).by}
-          {thinnest.thin ? ' ⚠ thin' : ''}
+          <ThinnestMargin thinnest={thinnest} temperatureUnit={temperatureUnit} />
         </p>
       )}
       {record && (
@@ -55,9 +56,9 @@ export const DraftAnswer = memo(function DraftAnswer({ view, problemCount, expec
             {notApplied.length === 1 ? 'it' : 'they'} arrived in:
           </p>
           <ul>
-            {notApplied.map(({ n, step }) => (
-              <li key={n}>
-                Event {n} ({step.event.type}): {step.record.refusal ?? `not in state ${step.record.stateBefore}`}
+            {notApplied.map(({ eventNumber, step }) => (
+              <li key={eventNumber}>
+                Event {eventNumber} ({step.event.type}): {step.record.refusal ?? `not in state ${step.record.stateBefore}`}
               </li>
             ))}
           </ul>

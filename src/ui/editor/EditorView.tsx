@@ -9,6 +9,7 @@ import type { WalkthroughView } from '../../session/walkthroughView';
 import type { KeepOutcome } from '../../team/console/teamCases';
 import { download } from '../shared/download';
 import { ProblemList } from '../shared/ProblemList';
+import type { TemperatureUnit } from '../shared/units';
 import { CaseSection } from './CaseSection';
 import { CrewSection } from './CrewSection';
 import { DraftAnswer } from './DraftAnswer';
@@ -24,6 +25,8 @@ import './editor.css';
 interface Props {
   request: EditorRequest;
   profile: ThresholdProfile;
+  /** The unit the app shows temperatures in (the header's switch). */
+  temperatureUnit: TemperatureUnit;
   /** Keeps the case on the team server; absent when the page was not served by one. */
   onKeepOnServer: ((scenario: Scenario) => Promise<KeepOutcome>) | null;
   /** Opens the case in the walkthrough at a step (and keeps it on the library's shelf of opened scenarios). */
@@ -57,7 +60,7 @@ function useDraftView(file: DraftFile, checked: ReturnType<typeof validateScenar
  * Writing a case: its sections edited field by field, every problem the scenario schema and checks
  * find shown at once beside its field, and the answer worked out live by the walkthrough's own fold.
  */
-export function EditorView({ request, profile, onKeepOnServer, onWalkThrough }: Props) {
+export function EditorView({ request, profile, temperatureUnit, onKeepOnServer, onWalkThrough }: Props) {
   const { draft, dispatch, kept } = useDraft(request);
   const phone = usePhoneWidth();
   const fileName = fileNameOf(draft);
@@ -110,7 +113,12 @@ export function EditorView({ request, profile, onKeepOnServer, onWalkThrough }: 
           {keptWords[kept]}
         </span>
       </div>
-      <DraftAnswer view={view} problemCount={problems.length} expected={(draft.file.expected ?? {}) as object} />
+      <DraftAnswer
+        view={view}
+        problemCount={problems.length}
+        expected={(draft.file.expected ?? {}) as object}
+        temperatureUnit={temperatureUnit}
+      />
       <ProblemList problems={problems} title="The case is not valid yet." />
       {phone && (
         <p role="note" className="muted">

@@ -3,9 +3,9 @@ import { changeSentence } from '../../reports/answerWords';
 import { signatureMeaning } from '../../reports/eventWords';
 import { utcMinute } from '../../reports/format';
 import { outcomeLabels } from '../../reports/outcomeWords';
-import { ruleReading } from '../../reports/ruleReading';
 import type { StatusLine as Status } from '../../session/statusLine';
 import { OutcomeBadge } from '../shared/OutcomeBadge';
+import { ThinnestMargin } from '../shared/ThinnestMargin';
 import { displayValue, type TemperatureUnit } from '../shared/units';
 import { whenIdle } from '../shared/whenIdle';
 
@@ -79,8 +79,7 @@ export const StatusLine = memo(function StatusLine({ status, scenarioTitle, step
       )}
       {thinnest && thinnest.evaluation.margin !== null && (
         <span data-testid="status-thinnest">
-          Thinnest margin: <code>{thinnest.evaluation.ruleId}</code> {ruleReading(thinnest.evaluation, temperatureUnit).by}
-          {thinnest.thin ? ' ⚠ thin' : ''}
+          <ThinnestMargin thinnest={thinnest} temperatureUnit={temperatureUnit} />
         </span>
       )}
       {lastChange && (
