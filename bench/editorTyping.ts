@@ -18,7 +18,7 @@ export interface EditorTypingFigures {
   eventCount: number;
   paddedFrom: string;
   series: TypingSeries[];
-  /** The same page's empty frame (rAF + message, no input), measured as the key presses are. */
+  /** The same page's empty frame (rAF + first task after it, no input), measured as the key presses are. */
   frameFloorMs: number[];
 }
 
@@ -121,7 +121,7 @@ export function printEditorTypingTable({ eventCount, paddedFrom, series, frameFl
     p95NsPerOp: percentile(values, 0.95) * 1e6,
     opsPerSecond: 1000 / percentile(values, 0.5),
   });
-  const floor = row(`empty frame (rAF + message, no input; ${frameFloorMs.length} frames)`, frameFloorMs);
+  const floor = row(`empty frame (rAF + first task after it, no input; ${frameFloorMs.length} frames)`, frameFloorMs);
   printTable(
     `Scenario editor in Chromium at 1280×800: typing in a ${eventCount}-event case (${paddedFrom} padded, copied from the library)`,
     [

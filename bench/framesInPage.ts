@@ -2,7 +2,11 @@ import type { Page } from '@playwright/test';
 
 /** What `installFrameProbe` gives the page: the bench's own marks, the same for every row. */
 interface FrameProbe {
-  /** The time (performance.now) the next frame is presented: rAF, then a message posted from it. */
+  /**
+   * The time (performance.now) the next frame is presented: rAF, then a task of the highest priority
+   * posted from it, which runs as soon as the frame is done, ahead of work the page queued before it
+   * at normal priority (what a page defers until after the frame is not the frame).
+   */
   benchNextFrame(): Promise<number>;
   /**
    * Waits as a person between two actions would: until the page is idle, then a frame, then a moment
@@ -23,9 +27,7 @@ export async function installFrameProbe(page: Page): Promise<void> {
     window.benchNextFrame = () =>
       new Promise<number>((resolve) =>
         requestAnimationFrame(() => {
-          const channel = new MessageChannel();
-          channel.port1.onmessage = () => resolve(performance.now());
-          channel.port2.postMessage(null);
+          void scheduler.postTask(() => resolve(performance.now()), { priority: 'user-blocking' });
         }),
       );
     window.benchRestBefore = async (i) => {
@@ -36,7 +38,7 @@ export async function installFrameProbe(page: Page): Promise<void> {
 }
 
 /**
- * The floor: a mark, then the next frame presented, with no work between (the probe's rAF + message),
+ * The floor: a mark, then the next frame presented, with no work between (the probe's rAF and its first task after),
  * started at the same spread of moments as the edits; `count` times, in ms.
  */
 export async function frameFloor(page: Page, count: number): Promise<number[]> {

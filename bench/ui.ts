@@ -55,7 +55,7 @@ async function editSeries(page: Page, values: [string, string]): Promise<EditLat
           await new Promise((r) => setTimeout(r, 0));
         }
         result.toDomMs.push(firstChange - start);
-        // Frames: rAF then a message, the moment the frame is on screen. The first is the edit's;
+        // Frames: rAF then the first task after it, the moment the frame is on screen. The first is the edit's;
         // settled is the first frame shown after the page's last change (every panel caught up,
         // the record stored), once three frames in a row bring no change.
         const shown: number[] = [(await firstFrame) ?? Number.NaN];

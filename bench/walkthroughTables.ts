@@ -23,7 +23,7 @@ export function printWalkthroughTables(ui: WalkthroughUiFigures): void {
     printTable(
       `Walkthrough UI in Chromium at ${viewport.width}×${viewport.height}, MS-22 decision step: threshold edit → recommendation`,
       [
-        { measurement: msRow('frame floor (rAF + message, no work)', frameFloorMs) },
+        { measurement: msRow('frame floor (rAF + first task after it, no work)', frameFloorMs) },
         edits('outcome flips: edit → DOM updated', flipping.toDomMs),
         edits('outcome flips: edit → next frame', flipping.toScreenMs, target),
         edits('outcome flips: edit → every panel settled', flipping.settledMs, settled),

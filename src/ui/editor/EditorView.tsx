@@ -14,10 +14,9 @@ import { CaseSection } from './CaseSection';
 import { CrewSection } from './CrewSection';
 import { DraftAnswer } from './DraftAnswer';
 import type { EditorRequest } from './editorRequest';
-import type { Dispatcher } from './fields';
 import { KeepOnServer } from './KeepOnServer';
 import { TimelineSection } from './TimelineSection';
-import { useDraft } from './useDraft';
+import { type TypedDraft, useDraft, useKept } from './useDraft';
 import { usePhoneWidth } from './usePhoneWidth';
 import { VehiclesSection } from './VehiclesSection';
 import './editor.css';
@@ -61,7 +60,7 @@ function useDraftView(file: DraftFile, checked: ReturnType<typeof validateScenar
  * find shown at once beside its field, and the answer worked out live by the walkthrough's own fold.
  */
 export function EditorView({ request, profile, temperatureUnit, onKeepOnServer, onWalkThrough }: Props) {
-  const { draft, dispatch, kept } = useDraft(request);
+  const { draft, dispatch, typed, kept } = useDraft(request);
   const phone = usePhoneWidth();
   const fileName = fileNameOf(draft);
   // The field answers each key press first; the checks and the answer follow a frame behind.
@@ -71,7 +70,7 @@ export function EditorView({ request, profile, temperatureUnit, onKeepOnServer, 
   const view = useDraftView(file, checked, profile);
   const { sources, setup } = draft.file;
   const choices = useMemo(() => draftChoices({ sources, setup }), [sources, setup]);
-  const sectionProps = { file: draft.file, problems, dispatch: dispatch as Dispatcher, choices };
+  const sectionProps = { file: draft.file, problems, dispatch, choices };
   const onKeyDown = (event: KeyboardEvent) => {
     if (!(event.ctrlKey || event.metaKey) || event.altKey) return;
     const key = event.key.toLowerCase();
@@ -109,9 +108,7 @@ export function EditorView({ request, profile, temperatureUnit, onKeepOnServer, 
           onWalkThrough={onWalkThrough}
         />
         {onKeepOnServer && <KeepOnServer scenario={checked.ok ? checked.value : null} keep={onKeepOnServer} />}
-        <span className="muted" role="status" data-testid="draft-kept" data-kept={kept}>
-          {keptWords[kept]}
-        </span>
+        <KeptStatus typed={typed} kept={kept} />
       </div>
       <DraftAnswer
         view={view}
@@ -133,6 +130,16 @@ export function EditorView({ request, profile, temperatureUnit, onKeepOnServer, 
         <TimelineSection {...sectionProps} />
       </fieldset>
     </main>
+  );
+}
+
+/** Whether what was typed is kept in this browser: redrawn alone at each edit. */
+function KeptStatus({ typed, kept }: { typed: TypedDraft; kept: Parameters<typeof useKept>[1] }) {
+  const word = useKept(typed, kept);
+  return (
+    <span className="muted" role="status" data-testid="draft-kept" data-kept={word}>
+      {keptWords[word]}
+    </span>
   );
 }
 

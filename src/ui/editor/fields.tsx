@@ -3,13 +3,14 @@
  * undoable edit, and shows beside it the problems the scenario schema and checks find there. What is
  * typed is never lost: a number or JSON not yet readable stays as typed, with what was expected.
  */
-import { type Dispatch, memo, type ReactNode, useId, useState } from 'react';
+import { memo, type ReactNode, useId, useState, useTransition } from 'react';
 import { problemWords } from '../../reports/format';
 import type { DraftChoices } from '../../session/draft/draftChoices';
 import type { DraftEdit, DraftFile, DraftPath } from '../../session/draft/scenarioDraft';
 import { formatPath, type InputProblem } from '../../session/inputProblem';
 
-export type Dispatcher = Dispatch<{ kind: 'edit'; edit: DraftEdit }>;
+/** Sends an edit; `landing` draws it (a field's key press: in the field's own transition, after its frame). */
+export type Dispatcher = (action: { kind: 'edit'; edit: DraftEdit }, landing?: (draw: () => void) => void) => void;
 type JsonValue = Extract<DraftEdit, { kind: 'set' }>['value'];
 
 /** The problems at a field or inside it, in the words the scenario checks use. */
@@ -67,8 +68,8 @@ interface FieldProps {
   hint?: string;
 }
 
-const set = (dispatch: Dispatcher, path: DraftPath, value: JsonValue | undefined) =>
-  dispatch({ kind: 'edit', edit: { kind: 'set', path, value } });
+const set = (dispatch: Dispatcher, path: DraftPath, value: JsonValue | undefined, landing?: (draw: () => void) => void) =>
+  dispatch({ kind: 'edit', edit: { kind: 'set', path, value } }, landing);
 
 /** A labelled control with its problems: the ids that tie them together for a screen reader. */
 function Field({
@@ -103,6 +104,21 @@ function Field({
   );
 }
 
+/**
+ * A key press in a field redraws that field alone: the edit reaches the draft (every section, the
+ * checks, the answer) in a transition, after the frame that shows the key. Until it lands the field
+ * shows what was typed; then, or after an edit from elsewhere (undo, a JSON edit), the file again.
+ */
+function useTypedAhead<T>(dispatch: Dispatcher) {
+  const [landing, startTransition] = useTransition();
+  const [typed, setTyped] = useState<T | null>(null);
+  const send = (shown: T, path: DraftPath, value: JsonValue | undefined) => {
+    setTyped(shown);
+    set(dispatch, path, value, startTransition);
+  };
+  return { typed, landing, send } as const;
+}
+
 /** Text; with `optional`, emptying the field removes it from the file. */
 export const TextField = memo(function TextField({
   label,
@@ -114,8 +130,10 @@ export const TextField = memo(function TextField({
   multiline = false,
   optional = false,
 }: FieldProps & { multiline?: boolean; optional?: boolean }) {
-  const text = typeof value === 'string' ? value : value === undefined || value === null ? '' : String(value);
-  const change = (typed: string) => set(dispatch, path, optional && typed === '' ? undefined : typed);
+  const { typed, landing, send } = useTypedAhead<string>(dispatch);
+  const inFile = typeof value === 'string' ? value : value === undefined || value === null ? '' : String(value);
+  const text = landing && typed !== null ? typed : inFile;
+  const change = (entered: string) => send(entered, path, optional && entered === '' ? undefined : entered);
   return (
     <Field label={label} hint={hint} problems={problemsExactlyAt(problems, path)}>
       {(control) =>
@@ -143,15 +161,16 @@ export const NumberField = memo(function NumberField({
   optional = false,
   words = [],
 }: FieldProps & { optional?: boolean; words?: readonly string[] }) {
-  const [typed, setTyped] = useState<{ text: string; for: unknown } | null>(null);
-  // A change from elsewhere (undo, a JSON edit) shows the file's value again.
-  const text = typed && typed.for === value ? typed.text : value === undefined ? '' : String(value);
-  const unreadable = typed && typed.for === value && readNumber(typed.text, words) === null && typed.text.trim() !== '';
+  // `for`: the value the file has once the text typed has landed; a change from elsewhere (undo, a
+  // JSON edit) shows the file's value again.
+  const { typed, landing, send } = useTypedAhead<{ text: string; for: unknown }>(dispatch);
+  const current = typed && (landing || typed.for === value) ? typed : null;
+  const text = current ? current.text : value === undefined ? '' : String(value);
+  const unreadable = current && readNumber(current.text, words) === null && current.text.trim() !== '';
   const change = (entered: string) => {
     const read = readNumber(entered, words);
     const next = read ?? (entered.trim() === '' && optional ? undefined : value);
-    setTyped({ text: entered, for: next });
-    if (next !== value) set(dispatch, path, next as JsonValue | undefined);
+    send({ text: entered, for: next }, path, next as JsonValue | undefined);
   };
   const expected = `a number${words.length ? ` or ${words.map((w) => `"${w}"`).join(' or ')}` : ''}`;
   return (
@@ -159,7 +178,7 @@ export const NumberField = memo(function NumberField({
       label={label}
       hint={hint}
       problems={problemsExactlyAt(problems, path)}
-      own={unreadable ? `${expected}, got "${typed?.text}": kept as typed, not in the file` : null}
+      own={unreadable ? `${expected}, got "${current.text}": kept as typed, not in the file` : null}
     >
       {(control) => (
         <input {...control} inputMode="decimal" value={text} onChange={(e) => change(e.currentTarget.value)} size={10} />

@@ -1,4 +1,4 @@
-import { useEffect, useReducer, useRef, useState } from 'react';
+import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
 import { scenarioFormat } from '../../../scenarios/shape';
 import { keepDraft, keptDraft } from '../../files/draftStore';
 import { editDraft, redoDraft, undoDraft } from '../../session/draft/draftEdits';
@@ -37,19 +37,54 @@ function draftFor(request: EditorRequest): ScenarioDraft {
   return keptDraft() ?? blank();
 }
 
-/** The draft and its commands; each change kept in the browser as soon as it is drawn. */
+/**
+ * The draft as typed: every edit applied the moment it is made, before the page draws it. The page
+ * follows (a field's key press in a transition after its frame), but what the browser keeps, and the
+ * word on whether it is kept, read this: an edit still on its way to the screen is never lost.
+ */
+export class TypedDraft {
+  private readonly listeners = new Set<() => void>();
+  constructor(public current: ScenarioDraft) {}
+  apply(action: DraftAction) {
+    this.current = reduce(this.current, action);
+    for (const listener of this.listeners) listener();
+    return this.current;
+  }
+  subscribe = (listener: () => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+  read = () => this.current;
+}
+
+/** Draws a change: at once, or (a field's key press) in the field's own transition. */
+type Landing = (draw: () => void) => void;
+export type DraftDispatch = (action: DraftAction, landing?: Landing) => void;
+
+/**
+ * The draft and its commands; each change kept in the browser once the page is idle after it.
+ * `kept`: whether the draft as typed is what the browser keeps (a reload now loses nothing);
+ * 'refused' when the browser's storage would not take it (full, or turned off).
+ */
 export function useDraft(request: EditorRequest) {
-  const [draft, dispatch] = useReducer(reduce, request, draftFor);
+  const [typed] = useState(() => new TypedDraft(draftFor(request)));
+  const [draft, setDraft] = useState(typed.current);
   const [kept, setKept] = useState<{ draft: ScenarioDraft; ok: boolean } | null>(null);
-  const latest = useRef(draft);
-  latest.current = draft;
-  // Leaving the editor keeps what is on screen, whether or not the page was idle since the last edit.
-  useEffect(() => () => void keepDraft(latest.current), []);
+  const dispatch = useCallback<DraftDispatch>(
+    (action, landing = (draw) => draw()) => {
+      const next = typed.apply(action);
+      landing(() => setDraft(next));
+    },
+    [typed],
+  );
+  // Leaving the editor keeps what was typed, whether or not the page was idle since the last edit.
+  useEffect(() => () => void keepDraft(typed.current), [typed]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: each drawing of the draft (what the page has caught up to) schedules keeping the draft as typed
   useEffect(() => {
     opened.add(request.id);
     // Written when the page is idle, not in the key press's frame (a long case with its history is
     // tens of kB of JSON); a page hidden or closed before then writes it at once.
-    const keep = () => setKept({ draft, ok: keepDraft(draft) });
+    const keep = () => setKept({ draft: typed.current, ok: keepDraft(typed.current) });
     const cancel = whenIdle(keep, 300);
     const keepNow = () => {
       cancel();
@@ -60,11 +95,12 @@ export function useDraft(request: EditorRequest) {
       cancel();
       removeEventListener('pagehide', keepNow);
     };
-  }, [draft, request.id]);
-  /**
-   * `kept`: whether what is on screen is what the browser keeps (a reload now loses nothing); 'refused'
-   * when the browser's storage would not take it (full, or turned off).
-   */
-  const keeping = kept?.draft !== draft ? 'keeping' : kept.ok ? 'kept' : 'refused';
-  return { draft, dispatch, kept: keeping } as const;
+  }, [draft, typed, request.id]);
+  return { draft, dispatch, typed, kept } as const;
+}
+
+/** Whether the draft as typed is kept: read at each edit, without drawing more of the page than the word. */
+export function useKept(typed: TypedDraft, kept: { draft: ScenarioDraft; ok: boolean } | null) {
+  const typedNow = useSyncExternalStore(typed.subscribe, typed.read);
+  return kept?.draft !== typedNow ? 'keeping' : kept.ok ? 'kept' : 'refused';
 }
