@@ -97,7 +97,12 @@ test('three operators on their own consoles: the director admits the others, eac
   await answer(thermalPage, thermal, 'GO');
   // The tally fills on every console as each seat answers.
   for (const page of consoles) await expect(pollOf(page).getByRole('table')).toContainText('1 GO');
+  // An answer arriving from another seat moves nothing this console's operator is about to click.
+  const directorsGo = pollOf(directorPage).getByRole('radio', { name: 'GO', exact: true });
+  const before = await directorsGo.boundingBox();
   await answer(surgeonPage, surgeon, 'GO');
+  await expect(pollOf(directorPage).getByRole('table')).toContainText('2 GO');
+  expect(await directorsGo.boundingBox()).toEqual(before);
   await answer(directorPage, director, 'GO');
   for (const page of consoles)
     await expect(pollOf(page).getByRole('table')).toContainText('3 GO, 0 NO-GO, 0 abstain; every position answered');

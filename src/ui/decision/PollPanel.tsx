@@ -27,11 +27,13 @@ export function PollPanel({
       <h4 id="poll-title">GO/NO-GO poll</h4>
       {open ? (
         <>
-          <PollTable poll={open} />
+          {/* The forms come before the record: an answer arriving from another console changes the table's
+              height, never the place of what this console's operator is about to click. */}
           {!answered && <PollVoteForm poll={open} disabledBecause={disabledBecause} onVote={onVote} unlock={unlock} />}
           {dissentsWaiting(open).length > 0 && (
             <PollDispositionForm poll={open} disabledBecause={disabledBecause} onDispose={onDispose} />
           )}
+          <PollTable poll={open} />
         </>
       ) : (
         <PollOpenForm
