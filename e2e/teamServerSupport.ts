@@ -34,11 +34,14 @@ export async function seat(browser: Browser, url: string): Promise<Page> {
   const page = await context.newPage();
   await page.goto(url);
   await expect(page.getByTestId('mode')).toHaveText('Team server (embedded database)');
-  // The library's team parts load after it (their code, then the server's cases) and push the scenarios
-  // down as they come: a click before then could land where a button was, not where it is.
+  // The library's team parts load after it (their code, then the server's lists) in the room kept for
+  // them: the scenarios below do not move as they come, so a click lands where the button is.
+  const walkThrough = page.getByRole('button', { name: 'Walk through Soyuz MS-22 coolant leak', exact: true });
+  const before = await walkThrough.boundingBox();
   await expect(page.getByRole('region', { name: 'Team sessions on this server' })).toBeVisible();
   const cases = page.getByRole('region', { name: 'Cases kept on this server' });
   await expect(cases).toBeVisible();
   await expect(cases).not.toContainText('Reading the server’s cases…');
+  expect(await walkThrough.boundingBox()).toEqual(before);
   return page;
 }

@@ -201,8 +201,19 @@ function LibraryScreen({
   const teamMode = AppActor.useSelector((s) => s.context.team !== null);
   return (
     <>
-      {teamMode && <TeamSessionsScreen />}
-      {teamMode && <TeamCasesScreen keys={keys} />}
+      {teamMode && (
+        // The team's parts come after the library is drawn (their code, then the server's lists): each
+        // keeps its room from the first frame and scrolls a long list inside it, so nothing below moves
+        // under a click as they arrive.
+        <div className="team-parts">
+          <div className="team-part">
+            <TeamSessionsScreen />
+          </div>
+          <div className="team-part">
+            <TeamCasesScreen keys={keys} />
+          </div>
+        </div>
+      )}
       <WriteACase
         library={[...library, ...openedScenarios.map((o) => o.scenario)]}
         onNew={(request) => send({ type: 'editor.new', request })}
