@@ -16,7 +16,7 @@ import { DraftAnswer } from './DraftAnswer';
 import type { EditorRequest } from './editorRequest';
 import { KeepOnServer } from './KeepOnServer';
 import { TimelineSection } from './TimelineSection';
-import { type TypedDraft, useDraft, useKept } from './useDraft';
+import { type KeptDraft, type TypedDraft, useDraft, useKept } from './useDraft';
 import { usePhoneWidth } from './usePhoneWidth';
 import { VehiclesSection } from './VehiclesSection';
 import './editor.css';
@@ -134,7 +134,7 @@ export function EditorView({ request, profile, temperatureUnit, onKeepOnServer, 
 }
 
 /** Whether what was typed is kept in this browser: redrawn alone at each edit. */
-function KeptStatus({ typed, kept }: { typed: TypedDraft; kept: Parameters<typeof useKept>[1] }) {
+function KeptStatus({ typed, kept }: { typed: TypedDraft; kept: KeptDraft }) {
   const word = useKept(typed, kept);
   return (
     <span className="muted" role="status" data-testid="draft-kept" data-kept={word}>

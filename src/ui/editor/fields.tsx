@@ -8,9 +8,10 @@ import { problemWords } from '../../reports/format';
 import type { DraftChoices } from '../../session/draft/draftChoices';
 import type { DraftEdit, DraftFile, DraftPath } from '../../session/draft/scenarioDraft';
 import { formatPath, type InputProblem } from '../../session/inputProblem';
+import type { Landing } from './useDraft';
 
 /** Sends an edit; `landing` draws it (a field's key press: in the field's own transition, after its frame). */
-export type Dispatcher = (action: { kind: 'edit'; edit: DraftEdit }, landing?: (draw: () => void) => void) => void;
+export type Dispatcher = (action: { kind: 'edit'; edit: DraftEdit }, landing?: Landing) => void;
 type JsonValue = Extract<DraftEdit, { kind: 'set' }>['value'];
 
 /** The problems at a field or inside it, in the words the scenario checks use. */
@@ -68,7 +69,7 @@ interface FieldProps {
   hint?: string;
 }
 
-const set = (dispatch: Dispatcher, path: DraftPath, value: JsonValue | undefined, landing?: (draw: () => void) => void) =>
+const set = (dispatch: Dispatcher, path: DraftPath, value: JsonValue | undefined, landing?: Landing) =>
   dispatch({ kind: 'edit', edit: { kind: 'set', path, value } }, landing);
 
 /** A labelled control with its problems: the ids that tie them together for a screen reader. */

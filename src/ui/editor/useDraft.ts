@@ -58,8 +58,10 @@ export class TypedDraft {
 }
 
 /** Draws a change: at once, or (a field's key press) in the field's own transition. */
-type Landing = (draw: () => void) => void;
-export type DraftDispatch = (action: DraftAction, landing?: Landing) => void;
+export type Landing = (draw: () => void) => void;
+type DraftDispatch = (action: DraftAction, landing?: Landing) => void;
+/** The draft last written to the browser's storage, and whether the storage took it. */
+export type KeptDraft = { draft: ScenarioDraft; ok: boolean } | null;
 
 /**
  * The draft and its commands; each change kept in the browser once the page is idle after it.
@@ -69,7 +71,7 @@ export type DraftDispatch = (action: DraftAction, landing?: Landing) => void;
 export function useDraft(request: EditorRequest) {
   const [typed] = useState(() => new TypedDraft(draftFor(request)));
   const [draft, setDraft] = useState(typed.current);
-  const [kept, setKept] = useState<{ draft: ScenarioDraft; ok: boolean } | null>(null);
+  const [kept, setKept] = useState<KeptDraft>(null);
   const dispatch = useCallback<DraftDispatch>(
     (action, landing = (draw) => draw()) => {
       const next = typed.apply(action);
@@ -100,7 +102,7 @@ export function useDraft(request: EditorRequest) {
 }
 
 /** Whether the draft as typed is kept: read at each edit, without drawing more of the page than the word. */
-export function useKept(typed: TypedDraft, kept: { draft: ScenarioDraft; ok: boolean } | null) {
+export function useKept(typed: TypedDraft, kept: KeptDraft) {
   const typedNow = useSyncExternalStore(typed.subscribe, typed.read);
   return kept?.draft !== typedNow ? 'keeping' : kept.ok ? 'kept' : 'refused';
 }
