@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { flipPoints, inputFlipPoints } from '../machines/policy/flipPoints';
-import { everyEvaluation, recommend, type Situation } from '../machines/policy/policy';
+import { everyEvaluation, recommend, recommendationEvaluations, type Situation } from '../machines/policy/policy';
 import { seatCapacity } from '../machines/policy/seatPlan';
 import { defaultThresholdValues, plausibleRangeByUnit, thresholdDefinitionByKey } from '../machines/policy/thresholds';
 import type { AssessedValues } from '../machines/rules/evaluate';
@@ -311,6 +311,38 @@ describe('properties of the policy over vehicles of several classes', () => {
             }).outcome;
           expect(at(applied(flip)), flip.quantityKey).toBe(flip.newOutcome);
           expect(at(short(flip, integer)), flip.quantityKey).toBe(recommendation.outcome);
+        }
+      }),
+      { numRuns: 120 },
+    );
+  });
+
+  it('a whole-number threshold flips where a scan of every whole number finds it first, each way', () => {
+    fc.assert(
+      fc.property(situations, (s) => {
+        const recommendation = recommend(s);
+        const flips = flipPoints(s, recommendation);
+        const read = new Set(recommendationEvaluations(recommendation).map((e) => e.thresholdKey));
+        for (const key of read) {
+          const unit = thresholdDefinitionByKey.get(key)?.unit;
+          const current = s.thresholds[key];
+          if (unit === undefined || current === undefined || !plausibleRangeByUnit[unit].integer) continue;
+          const { min, max } = plausibleRangeByUnit[unit];
+          for (const direction of ['raise', 'lower'] as const) {
+            let scanned: number | null = null;
+            for (
+              let at = current + (direction === 'raise' ? 1 : -1);
+              at >= min && at <= max;
+              at += direction === 'raise' ? 1 : -1
+            ) {
+              if (recommend({ ...s, thresholds: { ...s.thresholds, [key]: at } }).outcome !== recommendation.outcome) {
+                scanned = at;
+                break;
+              }
+            }
+            const found = flips.find((f) => f.thresholdKey === key && f.direction === direction);
+            expect(found?.flipAt ?? null, `${key} ${direction}`).toBe(scanned);
+          }
         }
       }),
       { numRuns: 120 },

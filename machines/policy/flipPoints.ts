@@ -2,6 +2,7 @@ import { conservativeEnd, type RuleEvaluation, worseDirection } from '../rules/e
 import { quantityOfKey } from '../rules/quantities';
 import type { AssessedValue, OutcomeId } from '../types';
 import { everyEvaluation, outcomeOf, type Recommendation, recommend, recommendationEvaluations, type Situation } from './policy';
+import { seatPolicyThresholdKeys } from './seatPlan';
 import { plausibleRangeByUnit, type ThresholdKey, thresholdDefinitionByKey, validateThresholdValues } from './thresholds';
 
 type Direction = 'raise' | 'lower';
@@ -86,6 +87,8 @@ function nearestFlip(
   return null;
 }
 
+const seatPolicyKeys: ReadonlySet<ThresholdKey> = new Set(seatPolicyThresholdKeys);
+
 const sign = (direction: Direction) => (direction === 'raise' ? 1 : -1);
 const step = (x: number) => Math.max(Math.abs(x), 1) * 1e-9;
 
@@ -100,8 +103,9 @@ export function flipPoints(situation: Situation, recommendation: Recommendation 
     const current = situation.thresholds[thresholdKey];
     if (!definition || current === undefined) continue;
     const domain = plausibleRangeByUnit[definition.unit];
-    // Whole-number thresholds (counts, the seat policy) are few: every one is a candidate.
-    const crossings = domain.integer
+    // The seat policy is read by the seat planner, not by a rule: any whole number of it may change the
+    // plan, so each is a candidate. Every other threshold changes the outcome only where a reading crosses it.
+    const crossings = seatPolicyKeys.has(thresholdKey)
       ? Array.from({ length: domain.max - domain.min + 1 }, (_, i) => domain.min + i)
       : probe.flatMap((e) => (e.thresholdKey === thresholdKey && e.value !== null ? [e.value] : []));
     for (const direction of ['raise', 'lower'] as const) {

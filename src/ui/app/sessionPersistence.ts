@@ -4,6 +4,7 @@ import { storageFailure } from '../../files/storageFailure';
 import { type AuditEntry, extendLedger, type SignerFor } from '../../record/ledger';
 import type { Actor } from '../../session/model';
 import { foldWalkthrough, type Walkthrough } from '../../session/walkthrough';
+import { afterTheDetailFrame } from '../shared/afterTheDetailFrame';
 import type { AppEvent } from './appTypes';
 import type { WriterStatus } from './saveStatus';
 import { pageWriterId } from './writerLock';
@@ -24,21 +25,8 @@ interface SessionPersistenceInput {
   signerFor: SignerFor | undefined;
 }
 
-/**
- * Let the browser show the change first, and the detail that follows it a frame later (the write would
- * otherwise run before that render: measured in `npm run bench`); a hidden tab paints no frame: it writes
- * 100 ms after the change.
- */
-const afterNextPaint = () =>
-  new Promise<void>((resolve) => {
-    if (typeof requestAnimationFrame === 'function')
-      requestAnimationFrame(() =>
-        typeof requestIdleCallback === 'function'
-          ? requestIdleCallback(() => resolve(), { timeout: 100 })
-          : setTimeout(resolve, 0),
-      );
-    setTimeout(resolve, 100);
-  });
+/** Stores a change once the page has drawn it, answer and detail (a hidden tab draws nothing: 100 ms after it). */
+const afterItIsDrawn = () => new Promise<void>((resolve) => afterTheDetailFrame(resolve, 100));
 
 /**
  * While this tab is the session's writer, writes each change: the new audit entries (from the
@@ -58,7 +46,7 @@ export const sessionPersistence = fromCallback<SessionChanged, SessionPersistenc
     let stopped = false;
 
     const write = async (walkthrough: Walkthrough, operator: Actor | null, sessionId: string, mine: number) => {
-      await afterNextPaint();
+      await afterItIsDrawn();
       if (stopped || mine !== tenure) return;
       const entries = await extendLedger(
         walkthrough.scenario,

@@ -4,10 +4,10 @@ import { signatureMeaning } from '../../reports/eventWords';
 import { utcMinute } from '../../reports/format';
 import { outcomeLabels } from '../../reports/outcomeWords';
 import type { StatusLine as Status } from '../../session/statusLine';
+import { afterTheDetailFrame } from '../shared/afterTheDetailFrame';
 import { OutcomeBadge } from '../shared/OutcomeBadge';
 import { ThinnestMargin } from '../shared/ThinnestMargin';
 import { displayValue, type TemperatureUnit } from '../shared/units';
-import { whenIdle } from '../shared/whenIdle';
 
 const appTitle = 'Crew-return decision support';
 
@@ -28,11 +28,11 @@ export const StatusLine = memo(function StatusLine({ status, scenarioTitle, step
   const { decision, headline, thinnest, lastChange, changed } = status;
   const lead = headline ? `${outcomeLabels[headline]}${decision ? '' : ' (recommended)'}` : 'No anomaly';
   const title = `${exploring ? 'Exploring, not recorded: ' : ''}${lead} · step ${step} · ${scenarioTitle} — ${appTitle}`;
-  // Setting the title costs milliseconds in Chromium (~2 ms a change, measured in the page); it is not drawn
-  // on the page, so it follows once the page is idle instead of delaying the frame that shows the change.
+  // Setting the title costs milliseconds in Chromium (~2 ms a change in the page, more in the browser); it is
+  // not drawn on the page, so it follows the frames that show the change instead of competing with them.
   useEffect(
     () =>
-      whenIdle(() => {
+      afterTheDetailFrame(() => {
         document.title = title;
       }, 200),
     [title],
