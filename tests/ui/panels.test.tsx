@@ -92,6 +92,7 @@ const noPoll = {
   overrideRefusal: null,
   onVote: vi.fn(),
   unlock: async () => null,
+  place: 'test',
 };
 
 describe('DecisionPanel', () => {

@@ -17,6 +17,7 @@ import type { TakenDecision } from '../../session/decisionRecord';
 import type { NearestFlip } from '../../session/model';
 import { evaluationKey } from '../../session/model';
 import { displayValue, type TemperatureUnit } from '../shared/units';
+import { useKeptHeight } from '../shared/useKeptHeight';
 
 interface Props {
   answer: Answer;
@@ -26,6 +27,8 @@ interface Props {
   /** The nearest flip is worked out after the answer is painted: until then it is the previous one. */
   nearestFlipPending: boolean;
   temperatureUnit: TemperatureUnit;
+  /** Where the answer stands (the session's step): it keeps the room it has needed there (useKeptHeight). */
+  place: string;
 }
 
 /** The answer first: what is recommended and why, in words, before any table. */
@@ -36,12 +39,14 @@ export const AnswerPanel = memo(function AnswerPanel({
   nearestFlip,
   nearestFlipPending,
   temperatureUnit,
+  place,
 }: Props) {
+  const room = useKeptHeight<HTMLElement>(place);
   const shown: Shown = (value, unit, isDifference) => displayValue(value, unit, temperatureUnit, isDifference);
   const { recommendation } = answer;
   const outcome = recommendation?.outcome;
   return (
-    <section aria-labelledby="answer-title" className="answer" aria-live="polite">
+    <section ref={room} aria-labelledby="answer-title" className="answer" aria-live="polite">
       <h3 id="answer-title" className="visually-hidden">
         Answer
       </h3>

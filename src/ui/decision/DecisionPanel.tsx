@@ -9,6 +9,7 @@ import {
   type Recommendation,
 } from '../../session/model';
 import { FieldProblem } from '../shared/FieldProblem';
+import { useKeptHeight } from '../shared/useKeptHeight';
 import { OutcomeSelect } from './OutcomeSelect';
 import { PollPanel } from './PollPanel';
 
@@ -31,6 +32,8 @@ interface Props {
   onVote: (request: Extract<OperatorRequest, { type: 'poll.vote' }>, voter: Actor) => void;
   /** Unlocks a voter's own key with their passphrase: null once unlocked, else why not. */
   unlock: (voter: Actor, passphrase: string) => Promise<string | null>;
+  /** Where the session stands (its step): the confirm line keeps the room it has needed there (useKeptHeight). */
+  place: string;
 }
 
 /** Memoized: the detail's render one frame after an edit passes it the same props, and skips it. */
@@ -47,7 +50,10 @@ export const DecisionPanel = memo(function DecisionPanel({
   onDecide,
   onVote,
   unlock,
+  place,
 }: Props) {
+  // A flip changes the outcome named and why it cannot be confirmed: the override form below stays put.
+  const confirmRoom = useKeptHeight<HTMLDivElement>(place);
   const canConfirm = confirmRefusal === null && readOnly === null;
   const [chosen, setChosen] = useState<DecidableOutcome | null>(null);
   // What the operator chose while the machine takes it; otherwise the first outcome it would take.
@@ -102,7 +108,7 @@ export const DecisionPanel = memo(function DecisionPanel({
           </label>
         </fieldset>
       )}
-      <div className="decision-confirm">
+      <div ref={confirmRoom} className="decision-confirm">
         <button
           type="button"
           disabled={!canConfirm}
@@ -121,7 +127,6 @@ export const DecisionPanel = memo(function DecisionPanel({
         >
           Confirm: {recommendation ? outcomeLabels[recommendation.outcome] : '—'}
         </button>
-        {/* Always one line of text, so the panels below keep their place when the outcome flips. */}
         <span className="muted">
           {canConfirm
             ? ' Confirming records this recommendation as your decision, under the thresholds shown.'

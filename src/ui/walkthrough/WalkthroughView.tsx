@@ -134,6 +134,8 @@ export const WalkthroughView = memo(function WalkthroughView({
 
   const { snapshot } = view;
   const scriptedNear = scriptedDecisionNear(walkthrough.scenario, walkthrough.cursor);
+  // Where the session stands: the answer and its detail keep their room while it stays there.
+  const place = `${walkthrough.scenario.id} ${walkthrough.cursor}`;
   // Review and replay disable what cannot act, and say why beside it.
   const readOnly = replayOf ? replayRefusal(replayOf) : (readOnlyBecause ?? reviewReason(walkthrough));
   return (
@@ -144,6 +146,7 @@ export const WalkthroughView = memo(function WalkthroughView({
         step={walkthrough.cursor}
         exploring={exploring !== undefined && exploring !== null}
         temperatureUnit={temperatureUnit}
+        place={place}
       />
       <div className="walkthrough-bar">
         <h2 id="walkthrough-title">{walkthrough.scenario.title}</h2>
@@ -207,6 +210,7 @@ export const WalkthroughView = memo(function WalkthroughView({
             nearestFlip={deferredView.nearestFlip}
             nearestFlipPending={deferredView !== view}
             temperatureUnit={temperatureUnit}
+            place={place}
           />
           {exploring && view.recommendation && (
             <TriedValues
@@ -235,6 +239,7 @@ export const WalkthroughView = memo(function WalkthroughView({
               onDecide={decide}
               onVote={vote}
               unlock={onUnlock}
+              place={place}
             />
           )}
           <OddsPanel
@@ -254,7 +259,12 @@ export const WalkthroughView = memo(function WalkthroughView({
             // Odds enter the record from the session itself, never from a review, a replay or Explore's tried values.
             onAttach={readOnly === null && !exploring ? attachOdds : null}
           />
-          <RecommendationPanel view={deferredView} pending={deferredView !== view} temperatureUnit={temperatureUnit} />
+          <RecommendationPanel
+            view={deferredView}
+            pending={deferredView !== view}
+            temperatureUnit={temperatureUnit}
+            place={place}
+          />
           {deferredView.recommendation && (
             <SideBySide
               situation={deferredView.situation}
