@@ -317,6 +317,46 @@ describe('properties of the policy over vehicles of several classes', () => {
     );
   });
 
+  it('a threshold flips where asking the policy at every crossing of its rules, nearest first, finds it first', () => {
+    fc.assert(
+      fc.property(situations, (s) => {
+        const recommendation = recommend(s);
+        const flips = flipPoints(s, recommendation);
+        const probe = everyEvaluation(s);
+        const read = new Set(recommendationEvaluations(recommendation).map((e) => e.thresholdKey));
+        for (const key of read) {
+          const unit = thresholdDefinitionByKey.get(key)?.unit;
+          const current = s.thresholds[key];
+          if (unit === undefined || current === undefined || plausibleRangeByUnit[unit].integer) continue;
+          const { min, max } = plausibleRangeByUnit[unit];
+          for (const direction of ['raise', 'lower'] as const) {
+            const toward = direction === 'raise' ? 1 : -1;
+            // Every crossing, at it and just beyond it, without skipping any: the search as first written.
+            const tries = probe
+              .filter((e) => e.thresholdKey === key && e.value !== null && Number.isFinite(e.value))
+              .flatMap((e) => {
+                const x = e.value as number;
+                return [
+                  { at: x, flipAt: x, inclusive: true },
+                  { at: x + toward * Math.max(Math.abs(x), 1) * 1e-9, flipAt: x, inclusive: false },
+                ];
+              })
+              .filter(({ at }) => (at - current) * toward > 0 && at >= min && at <= max)
+              .sort((a, b) => (a.at - b.at) * toward);
+            const first = tries.find(
+              ({ at }) => recommend({ ...s, thresholds: { ...s.thresholds, [key]: at } }).outcome !== recommendation.outcome,
+            );
+            const found = flips.find((f) => f.thresholdKey === key && f.direction === direction);
+            expect(found && { flipAt: found.flipAt, inclusive: found.inclusive }, `${key} ${direction}`).toEqual(
+              first && { flipAt: first.flipAt, inclusive: first.inclusive },
+            );
+          }
+        }
+      }),
+      { numRuns: 120 },
+    );
+  });
+
   it('a whole-number threshold flips where a scan of every whole number finds it first, each way', () => {
     fc.assert(
       fc.property(situations, (s) => {

@@ -49,7 +49,8 @@ interface Domain {
 
 /**
  * A rule's result changes only where the value it reads crosses its limit, so those crossings are the
- * only candidates; each is tried exactly (at it, then just beyond it), nearest first.
+ * only candidates; each is tried exactly (at it, then just beyond it), nearest first. `sameResults`, where
+ * given, tells two values every rule reading this one judges alike: the policy is not asked again.
  */
 function nearestFlip(
   current: number,
@@ -58,6 +59,7 @@ function nearestFlip(
   domain: Domain,
   outcome: OutcomeId,
   outcomeAt: (value: number) => OutcomeId,
+  sameResults?: (a: number, b: number) => boolean,
 ): Flip | null {
   const inDomain = (x: number) =>
     (domain.minExclusive ? x > domain.min : x >= domain.min) && x <= domain.max && (!domain.integer || Number.isInteger(x));
@@ -79,12 +81,29 @@ function nearestFlip(
     }
   }
   const ordered = [...tries.keys()].sort((a, b) => (direction === 'raise' ? a - b : b - a));
+  // The last value asked whose outcome is the current one: a value its rules judge alike gets it too.
+  let asked = current;
   for (const at of ordered) {
+    if (sameResults?.(at, asked)) continue;
     const newOutcome = outcomeAt(at);
     if (newOutcome !== outcome)
       return { current, direction, ...(tries.get(at) as { flipAt: number; inclusive: boolean }), newOutcome };
+    asked = at;
   }
   return null;
+}
+
+/**
+ * Whether two values of a threshold leave every rule judging it with the same result. The policy reads a
+ * threshold only through those rules (the seat policy aside, which the planner reads), and
+ * `everyEvaluation` holds every reading any of them could judge; a rule held to a limit other than the
+ * threshold itself (a seat capacity) leaves the question open (null).
+ */
+function sameResultsOf(judging: readonly RuleEvaluation[], current: number): ((a: number, b: number) => boolean) | null {
+  if (judging.some((e) => e.threshold !== current)) return null;
+  const passesAt = (e: RuleEvaluation, limit: number) =>
+    e.comparator === '<=' ? (e.value as number) <= limit : (e.value as number) >= limit;
+  return (a, b) => judging.every((e) => passesAt(e, a) === passesAt(e, b));
 }
 
 const seatPolicyKeys: ReadonlySet<ThresholdKey> = new Set(seatPolicyThresholdKeys);
@@ -105,13 +124,24 @@ export function flipPoints(situation: Situation, recommendation: Recommendation 
     const domain = plausibleRangeByUnit[definition.unit];
     // The seat policy is read by the seat planner, not by a rule: any whole number of it may change the
     // plan, so each is a candidate. Every other threshold changes the outcome only where a reading crosses it.
-    const crossings = seatPolicyKeys.has(thresholdKey)
+    const seatPolicy = seatPolicyKeys.has(thresholdKey);
+    const judging = probe.filter((e) => e.thresholdKey === thresholdKey && e.value !== null && Number.isFinite(e.value));
+    const crossings = seatPolicy
       ? Array.from({ length: domain.max - domain.min + 1 }, (_, i) => domain.min + i)
-      : probe.flatMap((e) => (e.thresholdKey === thresholdKey && e.value !== null ? [e.value] : []));
+      : judging.map((e) => e.value as number);
+    const sameResults = seatPolicy ? null : sameResultsOf(judging, current);
     for (const direction of ['raise', 'lower'] as const) {
       const outcomeAt = (value: number) =>
         outcomeOf({ ...situation, thresholds: { ...situation.thresholds, [thresholdKey]: value } });
-      const flip = nearestFlip(current, direction, crossings, domain, recommendation.outcome, outcomeAt);
+      const flip = nearestFlip(
+        current,
+        direction,
+        crossings,
+        domain,
+        recommendation.outcome,
+        outcomeAt,
+        sameResults ?? undefined,
+      );
       if (!flip) continue;
       const validAlone =
         validateThresholdValues({ ...situation.thresholds, [thresholdKey]: flip.inclusive ? flip.flipAt : nudge(flip) })
