@@ -7,7 +7,6 @@ import { type MissionSetup, type Recommendation, recommendationEvaluations } fro
 import type { WalkthroughView } from '../../session/walkthroughView';
 import { CabinChart, FlipChart, MarginChart } from '../charts';
 import type { TemperatureUnit } from '../shared/units';
-import { useKeptHeight } from '../shared/useKeptHeight';
 import { FlipTable } from './FlipTable';
 import { PolicyTable } from './PolicyTable';
 import { RuleTable } from './RuleTable';
@@ -18,25 +17,22 @@ interface Props {
   /** Whether the answer above has moved on since (the detail is about to follow). */
   pending: boolean;
   temperatureUnit: TemperatureUnit;
-  /** Where the session stands (its step): the panel keeps the room it has needed there (useKeptHeight). */
-  place: string;
 }
 
 /**
  * The panel says whether its detail is about to follow the answer; the detail itself is drawn again only
  * when the view it shows changes (not when it merely becomes pending, which is the edit's own frame).
  */
-export function RecommendationPanel({ view, pending, temperatureUnit, place }: Props) {
-  const room = useKeptHeight<HTMLElement>(place);
+export function RecommendationPanel({ view, pending, temperatureUnit }: Props) {
   if (!view.recommendation) return null;
   return (
-    <section ref={room} aria-labelledby="recommendation-title" className="recommendation" aria-busy={pending}>
+    <section aria-labelledby="recommendation-title" className="recommendation" aria-busy={pending}>
       <RecommendationDetail view={view} temperatureUnit={temperatureUnit} />
     </section>
   );
 }
 
-const RecommendationDetail = memo(function RecommendationDetail({ view, temperatureUnit }: Omit<Props, 'pending' | 'place'>) {
+const RecommendationDetail = memo(function RecommendationDetail({ view, temperatureUnit }: Omit<Props, 'pending'>) {
   const { recommendation } = view;
   const { setup, thresholds } = view.snapshot.context;
   const lines = useMemo(

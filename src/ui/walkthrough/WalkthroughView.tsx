@@ -134,7 +134,7 @@ export const WalkthroughView = memo(function WalkthroughView({
 
   const { snapshot } = view;
   const scriptedNear = scriptedDecisionNear(walkthrough.scenario, walkthrough.cursor);
-  // Where the session stands: the answer and its detail keep their room while it stays there.
+  // Where the session stands: the status line, the answer and the confirm line keep their room while it stays there.
   const place = `${walkthrough.scenario.id} ${walkthrough.cursor}`;
   // Review and replay disable what cannot act, and say why beside it.
   const readOnly = replayOf ? replayRefusal(replayOf) : (readOnlyBecause ?? reviewReason(walkthrough));
@@ -259,12 +259,7 @@ export const WalkthroughView = memo(function WalkthroughView({
             // Odds enter the record from the session itself, never from a review, a replay or Explore's tried values.
             onAttach={readOnly === null && !exploring ? attachOdds : null}
           />
-          <RecommendationPanel
-            view={deferredView}
-            pending={deferredView !== view}
-            temperatureUnit={temperatureUnit}
-            place={place}
-          />
+          <RecommendationPanel view={deferredView} pending={deferredView !== view} temperatureUnit={temperatureUnit} />
           {deferredView.recommendation && (
             <SideBySide
               situation={deferredView.situation}
