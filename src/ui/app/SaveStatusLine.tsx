@@ -22,7 +22,15 @@ export function SaveStatusLine({ status }: { status: SaveStatus | null }) {
       data-stored-entries={status.entryCount}
       data-stored-head={status.headHash}
     >
-      {words[status.kind]} <span className="muted">({status.entryCount} entries stored)</span>
+      {/* The word's slot is as wide as "Saving…" at least: saved and saving alternate with every change, and
+          the header must not wrap differently with each (it moved the console at 1024×768). */}
+      <span className="save-word">
+        <span className="save-word-room" aria-hidden="true">
+          {words.saving}
+        </span>
+        <span>{words[status.kind]}</span>
+      </span>{' '}
+      <span className="muted">({status.entryCount} entries stored)</span>
     </span>
   );
 }
