@@ -317,18 +317,22 @@ describe('properties of the policy over vehicles of several classes', () => {
     );
   });
 
+  /** Each threshold the recommendation reads, its value and its plausible range. */
+  const thresholdsRead = (s: Situation, recommendation: ReturnType<typeof recommend>) =>
+    [...new Set(recommendationEvaluations(recommendation).map((e) => e.thresholdKey))].flatMap((key) => {
+      const unit = thresholdDefinitionByKey.get(key)?.unit;
+      const current = s.thresholds[key];
+      return unit === undefined || current === undefined ? [] : [{ key, current, ...plausibleRangeByUnit[unit] }];
+    });
+
   it('a threshold flips where asking the policy at every crossing of its rules, nearest first, finds it first', () => {
     fc.assert(
       fc.property(situations, (s) => {
         const recommendation = recommend(s);
         const flips = flipPoints(s, recommendation);
         const probe = everyEvaluation(s);
-        const read = new Set(recommendationEvaluations(recommendation).map((e) => e.thresholdKey));
-        for (const key of read) {
-          const unit = thresholdDefinitionByKey.get(key)?.unit;
-          const current = s.thresholds[key];
-          if (unit === undefined || current === undefined || plausibleRangeByUnit[unit].integer) continue;
-          const { min, max } = plausibleRangeByUnit[unit];
+        for (const { key, current, min, max, integer } of thresholdsRead(s, recommendation)) {
+          if (integer) continue;
           for (const direction of ['raise', 'lower'] as const) {
             const toward = direction === 'raise' ? 1 : -1;
             // Every crossing, at it and just beyond it, without skipping any: the search as first written.
@@ -362,12 +366,8 @@ describe('properties of the policy over vehicles of several classes', () => {
       fc.property(situations, (s) => {
         const recommendation = recommend(s);
         const flips = flipPoints(s, recommendation);
-        const read = new Set(recommendationEvaluations(recommendation).map((e) => e.thresholdKey));
-        for (const key of read) {
-          const unit = thresholdDefinitionByKey.get(key)?.unit;
-          const current = s.thresholds[key];
-          if (unit === undefined || current === undefined || !plausibleRangeByUnit[unit].integer) continue;
-          const { min, max } = plausibleRangeByUnit[unit];
+        for (const { key, current, min, max, integer } of thresholdsRead(s, recommendation)) {
+          if (!integer) continue;
           for (const direction of ['raise', 'lower'] as const) {
             let scanned: number | null = null;
             for (

@@ -97,10 +97,10 @@ function nearestFlip(
  * Whether two values of a threshold leave every rule judging it with the same result. The policy reads a
  * threshold only through those rules (the seat policy aside, which the planner reads), and
  * `everyEvaluation` holds every reading any of them could judge; a rule held to a limit other than the
- * threshold itself (a seat capacity) leaves the question open (null).
+ * threshold itself (a seat capacity) leaves the question open (undefined).
  */
-function sameResultsOf(judging: readonly RuleEvaluation[], current: number): ((a: number, b: number) => boolean) | null {
-  if (judging.some((e) => e.threshold !== current)) return null;
+function sameResultsOf(judging: readonly RuleEvaluation[], current: number): ((a: number, b: number) => boolean) | undefined {
+  if (judging.some((e) => e.threshold !== current)) return undefined;
   const passesAt = (e: RuleEvaluation, limit: number) =>
     e.comparator === '<=' ? (e.value as number) <= limit : (e.value as number) >= limit;
   return (a, b) => judging.every((e) => passesAt(e, a) === passesAt(e, b));
@@ -129,19 +129,11 @@ export function flipPoints(situation: Situation, recommendation: Recommendation 
     const crossings = seatPolicy
       ? Array.from({ length: domain.max - domain.min + 1 }, (_, i) => domain.min + i)
       : judging.map((e) => e.value as number);
-    const sameResults = seatPolicy ? null : sameResultsOf(judging, current);
+    const sameResults = seatPolicy ? undefined : sameResultsOf(judging, current);
     for (const direction of ['raise', 'lower'] as const) {
       const outcomeAt = (value: number) =>
         outcomeOf({ ...situation, thresholds: { ...situation.thresholds, [thresholdKey]: value } });
-      const flip = nearestFlip(
-        current,
-        direction,
-        crossings,
-        domain,
-        recommendation.outcome,
-        outcomeAt,
-        sameResults ?? undefined,
-      );
+      const flip = nearestFlip(current, direction, crossings, domain, recommendation.outcome, outcomeAt, sameResults);
       if (!flip) continue;
       const validAlone =
         validateThresholdValues({ ...situation.thresholds, [thresholdKey]: flip.inclusive ? flip.flipAt : nudge(flip) })
