@@ -1,6 +1,13 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
-import { keepScreenshot, openWalkthrough, stepUntil } from './support';
+import {
+  emergencyLimitField,
+  keepScreenshot,
+  ms22DecisionWithEmergencyLimit,
+  openWalkthrough,
+  outcome,
+  stepUntil,
+} from './support';
 
 const diagram = (page: Page) => page.locator('.statechart svg.chart-svg');
 const stateBox = (page: Page, id: string) => diagram(page).locator(`[data-state-id="crewReturn.${id}"]`);
@@ -98,4 +105,46 @@ test('the statechart fits its pane on request, and zooms in and out by keyboard,
   await page.keyboard.press('Enter');
   await expect(zoom.getByTestId('chart-zoom')).not.toHaveText(fitted ?? '');
   await expectInView(page, 'anomaly.decision');
+});
+
+/** The transitions the diagram marks available now, and those its outline says are: both drawn from one snapshot. */
+async function availableNow(page: Page) {
+  const diagramIds = await diagram(page)
+    .locator('[data-available="true"]')
+    .evaluateAll((labels) => labels.map((l) => l.getAttribute('data-edge-id')).sort());
+  const outlineIds = await page
+    .locator('details.chart-outline li[data-outline-edge-id]')
+    .evaluateAll((items) =>
+      items.filter((i) => i.textContent?.endsWith('— available now')).map((i) => i.getAttribute('data-outline-edge-id')),
+    );
+  return { diagramIds, outlineIds: outlineIds.sort() };
+}
+
+test('an edit that moves a guard redraws the transitions it changes, in the diagram and its outline alike', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await ms22DecisionWithEmergencyLimit(page, '38');
+  const shows = (expected: string) => expect(outcome(page)).toHaveAttribute('data-outcome', expected);
+  const settled = page.locator('section.recommendation[aria-busy="false"]');
+  await shows('undecided');
+  await settled.waitFor();
+  const escalating = await availableNow(page);
+  expect(escalating.diagramIds).toEqual(escalating.outlineIds);
+  expect(escalating.diagramIds).not.toContain('crewReturn.anomaly.decision:decision.confirm:2');
+
+  // Over the 39 °C flip point and back: each drawing follows, the parts that did not change are kept.
+  for (const [value, expected] of [
+    ['40', 'launch-replacement'],
+    ['38', 'undecided'],
+  ] as const) {
+    await emergencyLimitField(page).fill(value);
+    await emergencyLimitField(page).press('Enter');
+    await shows(expected);
+    await settled.waitFor();
+    const now = await availableNow(page);
+    expect(now.diagramIds).toEqual(now.outlineIds);
+    if (expected === 'launch-replacement') {
+      expect(now.diagramIds).toContain('crewReturn.anomaly.decision:decision.confirm:2');
+      expect(now.diagramIds).not.toEqual(escalating.diagramIds);
+    } else expect(now.diagramIds).toEqual(escalating.diagramIds);
+  }
 });

@@ -63,28 +63,50 @@ export const FlipTable = memo(function FlipTable({
           {[...readers].map(([key, ruleIds]) => {
             const definition = thresholdDefinitionByKey.get(key);
             const threshold = thresholdValue(thresholds, key) ?? Number.NaN;
-            const unit = definition?.unit ?? '';
             const flip = (direction: FlipPoint['direction']) => {
               const f = flipPoints.find((p) => p.thresholdKey === key && p.direction === direction);
-              if (!f) return '—';
-              return thresholdFlipWords(f, (value, unit) => displayValue(value, unit, temperatureUnit));
+              return f ? thresholdFlipWords(f, shown) : '—';
             };
             return (
-              <tr key={key} data-threshold={key}>
-                <th scope="row">
-                  {definition?.label ?? key}
-                  {definition?.tier && <span className="muted"> ({definition.tier})</span>}
-                </th>
-                <td>{displayValue(threshold, unit, temperatureUnit)}</td>
-                <td>{flip('lower')}</td>
-                <td>{flip('raise')}</td>
-                <td className="rule-ids">{[...ruleIds].join(', ')}</td>
-              </tr>
+              <FlipRow
+                key={key}
+                thresholdKey={key}
+                label={definition?.label ?? key}
+                tier={definition?.tier}
+                now={shown(threshold, definition?.unit ?? '')}
+                lowered={flip('lower')}
+                raised={flip('raise')}
+                readBy={[...ruleIds].join(', ')}
+              />
             );
           })}
         </tbody>
       </table>
     </section>
+  );
+});
+
+/** One threshold's row, in words: drawn again only when its words change. */
+const FlipRow = memo(function FlipRow(props: {
+  thresholdKey: string;
+  label: string;
+  tier: string | undefined;
+  now: string;
+  lowered: string;
+  raised: string;
+  readBy: string;
+}) {
+  return (
+    <tr data-threshold={props.thresholdKey}>
+      <th scope="row">
+        {props.label}
+        {props.tier && <span className="muted"> ({props.tier})</span>}
+      </th>
+      <td>{props.now}</td>
+      <td>{props.lowered}</td>
+      <td>{props.raised}</td>
+      <td className="rule-ids">{props.readBy}</td>
+    </tr>
   );
 });
 

@@ -19,13 +19,15 @@ export function PolicyTable({ policyRows, recommendation }: Props) {
           const result = index < deciding ? '✘ not matched' : index === deciding ? '✔ matched' : 'not reached';
           const className = index === deciding ? 'matched' : index > deciding ? 'not-reached' : undefined;
           return (
-            <tr key={row.id} className={className}>
-              <td>{index + 1}</td>
-              <td>{policyTable[index]?.statement}</td>
-              <td>{result}</td>
-              <td>{index > deciding ? (row.matched ? 'would match' : 'would not match') : ''}</td>
-              <td>{row.reason}</td>
-            </tr>
+            <PolicyRow
+              key={row.id}
+              number={index + 1}
+              className={className}
+              statement={policyTable[index]?.statement ?? ''}
+              result={result}
+              ifReached={index > deciding ? (row.matched ? 'would match' : 'would not match') : ''}
+              why={row.reason}
+            />
           );
         })}
       </tbody>
@@ -33,5 +35,26 @@ export function PolicyTable({ policyRows, recommendation }: Props) {
   );
 }
 
+import { memo } from 'react';
 import { type PolicyRowResult, policyTable, type Recommendation } from '../../session/model';
 import { ColumnHeads } from '../shared/ColumnHeads';
+
+/** One policy row, in words: drawn again only when its words change. */
+const PolicyRow = memo(function PolicyRow(props: {
+  number: number;
+  className: string | undefined;
+  statement: string;
+  result: string;
+  ifReached: string;
+  why: string;
+}) {
+  return (
+    <tr className={props.className}>
+      <td>{props.number}</td>
+      <td>{props.statement}</td>
+      <td>{props.result}</td>
+      <td>{props.ifReached}</td>
+      <td>{props.why}</td>
+    </tr>
+  );
+});

@@ -25,6 +25,15 @@ const statusText = { pass: '✔ PASS', fail: '✘ FAIL', unknown: '? UNKNOWN' } 
 const ruleById = new Map(allRules.map((r) => [r.id, r]));
 // rule, for, tier, value, limit, margin, result, source
 const columnWidthsPct = [21, 17, 9, 15, 11, 9, 9, 9];
+// One element for every table: React leaves an element it has already placed alone.
+const columnWidths = (
+  <colgroup>
+    {columnWidthsPct.map((width, i) => (
+      // biome-ignore lint/suspicious/noArrayIndexKey: fixed column list
+      <col key={i} style={{ width: `${width}%` }} />
+    ))}
+  </colgroup>
+);
 
 export function RuleTable({ policyRows, recommendation, setup, temperatureUnit }: Props) {
   const considered = policyRows.findIndex((r) => r.id === recommendation.decidingRow);
@@ -62,12 +71,7 @@ const RuleGroup = memo(function RuleGroup({
       <caption>
         Policy row {index} ({row.id}): {row.matched ? '✔ matched' : '✘ not matched'}
       </caption>
-      <colgroup>
-        {columnWidthsPct.map((width, i) => (
-          // biome-ignore lint/suspicious/noArrayIndexKey: fixed column list
-          <col key={i} style={{ width: `${width}%` }} />
-        ))}
-      </colgroup>
+      {columnWidths}
       <ColumnHeads columns={['Rule', 'For', 'Tier', 'Value (nominal)', 'Limit', 'Margin', 'Result', 'Source']} />
       <tbody>
         {row.evaluations.map((e) => (

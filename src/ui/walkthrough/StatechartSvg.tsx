@@ -1,6 +1,14 @@
-import { useEffect, useId, useRef, useState } from 'react';
-import type { StatechartGraph } from '../../session/model';
-import { lineHeightPx, markWidthChars, pad, type StatechartLayout, stateLabelOf, textWidthPx } from './statechartGeometry';
+import { memo, useEffect, useId, useMemo, useRef, useState } from 'react';
+import type { StatechartGraph, StateGraphNode } from '../../session/model';
+import {
+  lineHeightPx,
+  markWidthChars,
+  type PlacedState,
+  pad,
+  type StatechartLayout,
+  stateLabelOf,
+  textWidthPx,
+} from './statechartGeometry';
 import { describeTransition, nextStateIds, type StatechartHighlight } from './statechartHighlight';
 import { TransitionLabel } from './TransitionLabel';
 
@@ -28,6 +36,7 @@ export function StatechartSvg({ graph, layout, activeIds, availableIds, onTake }
   const arrowhead = useId();
   const next = nextStateIds(graph, { activeIds, availableIds });
   const innermostActive = layout.states.findLast((s) => activeIds.has(s.id));
+  const drawn = useMemo(() => drawing(graph, layout), [graph, layout]);
 
   useEffect(() => {
     const el = pane.current;
@@ -83,51 +92,35 @@ export function StatechartSvg({ graph, layout, activeIds, availableIds, onTake }
           <g aria-hidden="true">
             {layout.states.map((state) => {
               const node = graph.nodeById.get(state.id);
-              if (!node) return null;
-              const active = activeIds.has(state.id);
-              const classes = ['chart-node', node.kind, active && 'active', next.has(state.id) && 'next'].filter(Boolean);
               return (
-                <g
-                  key={state.id}
-                  className={classes.join(' ')}
-                  data-state-id={state.id}
-                  data-active={active ? 'true' : undefined}
-                >
-                  <rect x={state.x} y={state.y} width={state.width} height={state.height} rx={node.kind === 'atomic' ? 4 : 6} />
-                  {active && (
-                    <text className="chart-mark" x={state.x + pad} y={state.y + 12}>
-                      ●
-                    </text>
-                  )}
-                  <text className="chart-node-name" x={state.x + pad + textWidthPx(' '.repeat(markWidthChars))} y={state.y + 12}>
-                    {stateLabelOf(node)}
-                  </text>
-                </g>
+                node && (
+                  <ChartState
+                    key={state.id}
+                    state={state}
+                    node={node}
+                    active={activeIds.has(state.id)}
+                    next={next.has(state.id)}
+                  />
+                )
               );
             })}
-            {layout.arrows.map((arrow) => {
-              const available = arrow.labels.some((l) => availableIds.has(l.edgeId));
-              const d = arrow.points.map((p, i) => `${i ? 'L' : 'M'}${p.x},${p.y}`).join(' ');
-              return (
-                <path
-                  key={arrow.id}
-                  className={`chart-arrow${available ? ' available' : ''}`}
-                  d={d}
-                  markerEnd={`url(#${arrowhead})`}
-                />
-              );
-            })}
+            {drawn.arrows.map(({ arrow, d }) => (
+              <ChartArrow
+                key={arrow.id}
+                d={d}
+                available={arrow.labels.some((l) => availableIds.has(l.edgeId))}
+                markerId={arrowhead}
+              />
+            ))}
           </g>
-          {[...layout.arrows.flatMap((a) => a.labels), ...layout.internals].map((label) => {
-            const edge = graph.edgeById.get(label.edgeId);
-            if (!edge) return null;
+          {drawn.labels.map(({ edge, box, description }) => {
             const available = availableIds.has(edge.id);
             return (
               <TransitionLabel
                 key={edge.id}
                 edge={edge}
-                box={{ ...label, height: lineHeightPx }}
-                description={describeTransition(graph, edge)}
+                box={box}
+                description={description}
                 available={available}
                 onTake={available ? onTake : undefined}
               />
@@ -138,3 +131,50 @@ export function StatechartSvg({ graph, layout, activeIds, availableIds, onTake }
     </>
   );
 }
+
+/**
+ * What the layout fixes once: each arrow's path and each label's box and words. An edit that moves a guard
+ * then draws again only the shapes whose marks change (each below is memoized on what it shows).
+ */
+function drawing(graph: StatechartGraph, layout: StatechartLayout) {
+  const arrows = layout.arrows.map((arrow) => ({
+    arrow,
+    d: arrow.points.map((p, i) => `${i ? 'L' : 'M'}${p.x},${p.y}`).join(' '),
+  }));
+  const labels = [...layout.arrows.flatMap((a) => a.labels), ...layout.internals].flatMap((label) => {
+    const edge = graph.edgeById.get(label.edgeId);
+    return edge ? [{ edge, box: { ...label, height: lineHeightPx }, description: describeTransition(graph, edge) }] : [];
+  });
+  return { arrows, labels };
+}
+
+const ChartState = memo(function ChartState({
+  state,
+  node,
+  active,
+  next,
+}: {
+  state: PlacedState;
+  node: StateGraphNode;
+  active: boolean;
+  next: boolean;
+}) {
+  const classes = ['chart-node', node.kind, active && 'active', next && 'next'].filter(Boolean);
+  return (
+    <g className={classes.join(' ')} data-state-id={state.id} data-active={active ? 'true' : undefined}>
+      <rect x={state.x} y={state.y} width={state.width} height={state.height} rx={node.kind === 'atomic' ? 4 : 6} />
+      {active && (
+        <text className="chart-mark" x={state.x + pad} y={state.y + 12}>
+          ●
+        </text>
+      )}
+      <text className="chart-node-name" x={state.x + pad + textWidthPx(' '.repeat(markWidthChars))} y={state.y + 12}>
+        {stateLabelOf(node)}
+      </text>
+    </g>
+  );
+});
+
+const ChartArrow = memo(function ChartArrow({ d, available, markerId }: { d: string; available: boolean; markerId: string }) {
+  return <path className={`chart-arrow${available ? ' available' : ''}`} d={d} markerEnd={`url(#${markerId})`} />;
+});

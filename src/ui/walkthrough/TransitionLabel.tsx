@@ -1,4 +1,4 @@
-import type { KeyboardEvent } from 'react';
+import { type KeyboardEvent, memo } from 'react';
 import type { TransitionEdge } from '../../session/model';
 import { type Box, edgeLabelOf, markWidthChars, textWidthPx } from './statechartGeometry';
 
@@ -14,7 +14,7 @@ interface Props {
 const baselinePx = 12;
 
 /** A transition's event label; an available one is framed and marked ▸, and is a button when it can be taken. */
-export function TransitionLabel({ edge, box, description, available, onTake }: Props) {
+export const TransitionLabel = memo(function TransitionLabel({ edge, box, description, available, onTake }: Props) {
   const textX = box.x + 2 + textWidthPx(' '.repeat(markWidthChars));
   const take = onTake
     ? {
@@ -49,4 +49,4 @@ export function TransitionLabel({ edge, box, description, available, onTake }: P
       </text>
     </g>
   );
-}
+});
