@@ -1,7 +1,7 @@
 /** A chart is drawn again only when what it shows changed: by value, whatever the objects' identity. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { sameData } from '../../src/ui/charts/sameData';
+import { sameData } from '../../src/ui/shared/sameData';
 
 describe('sameData', () => {
   it('holds for props of equal values in new objects, and for one object shared by both', () => {

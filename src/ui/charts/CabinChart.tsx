@@ -1,11 +1,11 @@
 import { memo, useId } from 'react';
 import type { CabinPrediction, CabinSeries } from '../../session/charts/descentCabin';
 import { ColumnHeads } from '../shared/ColumnHeads';
+import { sameData } from '../shared/sameData';
 import { displayUnit, displayValue, type TemperatureUnit, toDisplayNumber } from '../shared/units';
 import { BottomAxis, LeftAxis } from './axes';
 import { ChartFigure } from './ChartFigure';
 import { LimitLine } from './marks';
-import { sameData } from './sameData';
 import { bandScale, linearScale } from './scales';
 import { textWidthPx } from './textFit';
 import { useFigureWidthPx } from './useFigureWidthPx';

@@ -1,3 +1,7 @@
+import { memo } from 'react';
+import { type PolicyRowResult, policyTable, type Recommendation } from '../../session/model';
+import { ColumnHeads } from '../shared/ColumnHeads';
+
 interface Props {
   policyRows: PolicyRowResult[];
   recommendation: Recommendation;
@@ -34,10 +38,6 @@ export function PolicyTable({ policyRows, recommendation }: Props) {
     </table>
   );
 }
-
-import { memo } from 'react';
-import { type PolicyRowResult, policyTable, type Recommendation } from '../../session/model';
-import { ColumnHeads } from '../shared/ColumnHeads';
 
 /** One policy row, in words: drawn again only when its words change. */
 const PolicyRow = memo(function PolicyRow(props: {

@@ -1,5 +1,5 @@
 /**
- * Props compared by what they hold, not by identity: every edit derives new chart data, most of it
+ * Props compared by what they hold, not by identity: every edit derives new chart data (and column lists), most of it
  * equal to what is drawn (a temperature edit leaves the vehicle's life as it was), and equal data is
  * not drawn again. A prop that is the same object (the setup, the unit) is not read through; the
  * others are a few dozen numbers and words, so the comparison costs far less than a redraw.
