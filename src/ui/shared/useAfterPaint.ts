@@ -1,4 +1,21 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { msUntilFrameShowing } from './frameClock';
+
+/** What a kind of work lately took, in ms (the last three): the next is expected to take the longest. */
+class RecentCost {
+  private readonly ms: number[] = [];
+  note(ms: number): void {
+    this.ms.push(ms);
+    if (this.ms.length > 3) this.ms.shift();
+  }
+  expected(): number {
+    return this.ms.length === 0 ? Number.POSITIVE_INFINITY : Math.max(...this.ms);
+  }
+}
+const prepareCost = new RecentCost();
+const detailCost = new RecentCost();
+/** Time kept free before the display's next frame: what the answer's frame may need beyond the estimate. */
+const frameMarginMs = 2;
 
 /**
  * `value` as of the frame before: what is beside the point of a change (detail tables, the
@@ -7,15 +24,53 @@ import { useEffect, useState } from 'react';
  * it can, which makes the answer's frame wait for the detail.) The detail is then rendered in one
  * task, not as an interruptible transition: a transition yields every 5 ms, and a frame painted
  * between its slices showed nothing new and put the detail a frame later (`npm run bench`).
+ *
+ * The time the answer's frame waits for the display is used when the frame clock shows enough of it:
+ * - for the whole detail, when its render lately took less than that time: the answer and the detail
+ *   are then shown in the same frame, one frame sooner;
+ * - else for `prepare(value)`, the detail's own work that draws nothing (a search whose result the
+ *   detail shows, kept by `value`), so the detail's render after the frame is that much shorter.
  */
-export function useAfterPaint<T>(value: T): T {
+export function useAfterPaint<T>(value: T, prepare?: (value: T) => void): T {
   const [painted, setPainted] = useState(value);
+  // When this value's render began: the frame showing it was asked for no earlier.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a time per value
+  const renderedAtMs = useMemo(() => performance.now(), [value]);
+  const preparedFor = useRef<{ value: T } | null>(null);
+  const detailAskedAtMs = useRef<number | null>(null);
+  const prepared = (value: T) => {
+    if (!prepare || preparedFor.current?.value === value) return;
+    const startMs = performance.now();
+    prepare(value);
+    prepareCost.note(performance.now() - startMs);
+    preparedFor.current = { value };
+  };
+  const prepareMs = () => (prepare && preparedFor.current?.value !== value ? prepareCost.expected() : 0);
+  const showDetail = () => {
+    prepared(value);
+    detailAskedAtMs.current = performance.now();
+    setPainted(value);
+  };
+  // biome-ignore lint/correctness/useExhaustiveDependencies: measured when the detail is committed
+  useLayoutEffect(() => {
+    if (detailAskedAtMs.current === null) return;
+    detailCost.note(performance.now() - detailAskedAtMs.current);
+    detailAskedAtMs.current = null;
+  }, [painted]);
+  // The helpers read this render's value: the effects run again whenever it or the painted one changes.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: see above
+  useLayoutEffect(() => {
+    if (Object.is(painted, value)) return;
+    if (msUntilFrameShowing(renderedAtMs) > prepareMs() + detailCost.expected() + frameMarginMs) showDetail();
+  }, [value, painted]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: see above
   useEffect(() => {
     if (Object.is(painted, value)) return;
+    if (msUntilFrameShowing(renderedAtMs) > prepareMs() + frameMarginMs) prepared(value);
     let task: ReturnType<typeof setTimeout> | undefined;
     // A frame callback runs just before the paint; a task queued from it runs after.
     const frame = requestAnimationFrame(() => {
-      task = setTimeout(() => setPainted(value));
+      task = setTimeout(showDetail);
     });
     return () => {
       cancelAnimationFrame(frame);

@@ -14,7 +14,7 @@ import {
 import { positionsToPoll } from '../../session/profile';
 import { replayRefusal } from '../../session/replayWalkthrough';
 import { type Change, frontier, reviewReason, type Walkthrough } from '../../session/walkthrough';
-import { viewWalkthrough } from '../../session/walkthroughView';
+import { viewWalkthrough, type WalkthroughView as WalkthroughViewModel } from '../../session/walkthroughView';
 import { AnswerPanel, DecisionPanel, DescentCabinPanel, RecommendationPanel, SideBySide } from '../decision';
 
 import { OddsPanel } from '../odds';
@@ -60,6 +60,11 @@ type TryValue = (key: string, value: AssessedValue | null) => void;
 const typing = (target: EventTarget | null) =>
   target instanceof HTMLElement && (target.closest('input, textarea, select, dialog[open]') !== null || target.isContentEditable);
 
+/** The flip search the detail shows (kept by the view once asked), worked out ahead of its render. */
+const workOutNearestFlip = ({ view }: { view: WalkthroughViewModel }) => {
+  view.nearestFlip;
+};
+
 export const WalkthroughView = memo(function WalkthroughView({
   walkthrough,
   library,
@@ -82,7 +87,7 @@ export const WalkthroughView = memo(function WalkthroughView({
   // follows in the frame after, so the recommendation is on screen first.
   // One deferral for both, so the detail and the log follow in one render, not two.
   const current = useMemo(() => ({ view, walkthrough }), [view, walkthrough]);
-  const { view: deferredView, walkthrough: deferredWalkthrough } = useAfterPaint(current);
+  const { view: deferredView, walkthrough: deferredWalkthrough } = useAfterPaint(current, workOutNearestFlip);
   const chartSnapshot =
     stateName(deferredView.snapshot.value) === stateName(view.snapshot.value) ? deferredView.snapshot : view.snapshot;
   // Stable props let the memoized timeline skip threshold edits, which do not change it.
