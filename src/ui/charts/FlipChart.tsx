@@ -81,7 +81,9 @@ export const FlipChart = memo(function FlipChart({ lines, temperatureUnit }: Pro
       {lines.map((l, i) => (
         <g
           transform={`translate(0, ${tops[i]})`}
-          key={`${l.kind}:${l.key}`}
+          // By place: a flip that changes which values are shown rewrites the lines' words, not the lines.
+          // biome-ignore lint/suspicious/noArrayIndexKey: see above
+          key={i}
           className={`flip-line${l.nearest ? ' nearest' : ''}`}
         >
           <FlipRow
@@ -181,8 +183,9 @@ function FlipLineTable({
     <table>
       <ColumnHeads columns={['Value', 'Now', 'Lowered', 'Raised', 'Limits']} />
       <tbody>
-        {lines.map((l) => (
-          <tr key={`${l.kind}:${l.key}`} data-line={l.key}>
+        {lines.map((l, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: by place, as the chart's lines
+          <tr key={i} data-line={l.key}>
             <th scope="row">
               {lineName(l)}
               {l.nearest ? ' (nearest flip)' : ''}

@@ -5,7 +5,6 @@ import { ruleReading } from '../../reports/ruleReading';
 import type { MarginBar } from '../../session/charts/marginBars';
 import { evaluationSubject } from '../../session/decisionRecord';
 import type { MissionSetup } from '../../session/model';
-import { evaluationKey } from '../../session/model';
 import { ColumnHeads } from '../shared/ColumnHeads';
 import { sameData } from '../shared/sameData';
 import { statusWords } from '../shared/statusWords';
@@ -113,7 +112,9 @@ export const MarginChart = memo(function MarginChart({ bars, setup, temperatureU
         return (
           <g
             transform={`translate(0, ${topPx + i * rowHeightPx})`}
-            key={evaluationKey(b.evaluation)}
+            // By place: a flip that changes which rules are shown rewrites the rows' words, not the rows.
+            // biome-ignore lint/suspicious/noArrayIndexKey: see above
+            key={i}
             className={`margin-row status-${status}`}
           >
             <text x={names.x} y={names.ruleY} dy="0.32em" textAnchor={names.anchor} className="plot-row-label">
@@ -165,10 +166,11 @@ function MarginTable({
     <table>
       <ColumnHeads columns={['Rule', 'For', 'Tier', 'Value', 'Limit', 'Margin', 'Caution band', 'Margin (bands)', 'Result']} />
       <tbody>
-        {bars.map((b) => {
+        {bars.map((b, i) => {
           const reading = ruleReading(b.evaluation, temperatureUnit);
           return (
-            <tr key={evaluationKey(b.evaluation)} data-rule={b.evaluation.ruleId}>
+            // biome-ignore lint/suspicious/noArrayIndexKey: by place, as the chart's rows
+            <tr key={i} data-rule={b.evaluation.ruleId}>
               <th scope="row">{b.evaluation.ruleId}</th>
               <td>{subject(b)}</td>
               <td>{b.evaluation.tier}</td>
