@@ -38,7 +38,8 @@ export function useAfterPaint<T>(value: T, prepare?: (value: T) => void): T {
   const renderedAtMs = useMemo(() => performance.now(), [value]);
   const preparedFor = useRef<{ value: T } | null>(null);
   const detailAskedAtMs = useRef<number | null>(null);
-  const prepared = (value: T) => {
+  // `prepare` once per value, timed.
+  const prepareOnce = () => {
     if (!prepare || preparedFor.current?.value === value) return;
     const startMs = performance.now();
     prepare(value);
@@ -47,7 +48,7 @@ export function useAfterPaint<T>(value: T, prepare?: (value: T) => void): T {
   };
   const prepareMs = () => (prepare && preparedFor.current?.value !== value ? prepareCost.expected() : 0);
   const showDetail = () => {
-    prepared(value);
+    prepareOnce();
     detailAskedAtMs.current = performance.now();
     setPainted(value);
   };
@@ -66,7 +67,7 @@ export function useAfterPaint<T>(value: T, prepare?: (value: T) => void): T {
   // biome-ignore lint/correctness/useExhaustiveDependencies: see above
   useEffect(() => {
     if (Object.is(painted, value)) return;
-    if (msUntilFrameShowing(renderedAtMs) > prepareMs() + frameMarginMs) prepared(value);
+    if (msUntilFrameShowing(renderedAtMs) > prepareMs() + frameMarginMs) prepareOnce();
     let task: ReturnType<typeof setTimeout> | undefined;
     // A frame callback runs just before the paint; a task queued from it runs after.
     const frame = requestAnimationFrame(() => {
