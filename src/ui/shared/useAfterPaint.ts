@@ -18,6 +18,15 @@ const detailCost = new RecentCost();
 const frameMarginMs = 2;
 
 /**
+ * Styles and lays out the page now, at the end of this task (after the mutation observers it woke), instead of
+ * in the next frame: the time until the display asks for that frame is otherwise idle, so the frame then only
+ * paints. Never later than the frame would have done it: a frame due already starts as soon as the task ends.
+ */
+function layOutBeforeTheFrame(): void {
+  queueMicrotask(() => document.documentElement.getBoundingClientRect());
+}
+
+/**
  * `value` as of the frame before: what is beside the point of a change (detail tables, the
  * diagram, the log) is rendered once the frame showing the change's answer has been painted, so
  * that frame carries the answer alone. (`useDeferredValue` renders it before that paint whenever
@@ -57,6 +66,7 @@ export function useAfterPaint<T>(value: T, prepare?: (value: T) => void): T {
     if (detailAskedAtMs.current === null) return;
     detailCost.note(performance.now() - detailAskedAtMs.current);
     detailAskedAtMs.current = null;
+    layOutBeforeTheFrame();
   }, [painted]);
   // The helpers read this render's value: the effects run again whenever it or the painted one changes.
   // biome-ignore lint/correctness/useExhaustiveDependencies: see above
@@ -68,6 +78,7 @@ export function useAfterPaint<T>(value: T, prepare?: (value: T) => void): T {
   useEffect(() => {
     if (Object.is(painted, value)) return;
     if (msUntilFrameShowing(renderedAtMs) > prepareMs() + frameMarginMs) prepareOnce();
+    layOutBeforeTheFrame();
     let task: ReturnType<typeof setTimeout> | undefined;
     // A frame callback runs just before the paint; a task queued from it runs after.
     const frame = requestAnimationFrame(() => {
