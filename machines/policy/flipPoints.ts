@@ -2,7 +2,7 @@ import { conservativeEnd, type RuleEvaluation, worseDirection } from '../rules/e
 import { quantityOfKey } from '../rules/quantities';
 import type { AssessedValue, OutcomeId } from '../types';
 import { everyEvaluation, outcomeOf, type Recommendation, recommend, recommendationEvaluations, type Situation } from './policy';
-import { seatPolicyThresholdKeys } from './seatPlan';
+import { placesUnderSeatPolicy, seatPolicyThresholdKeys } from './seatPlan';
 import { plausibleRangeByUnit, type ThresholdKey, thresholdDefinitionByKey, validateThresholdValues } from './thresholds';
 
 type Direction = 'raise' | 'lower';
@@ -106,7 +106,17 @@ function sameResultsOf(judging: readonly RuleEvaluation[], current: number): ((a
   return (a, b) => judging.every((e) => passesAt(e, a) === passesAt(e, b));
 }
 
+/**
+ * Whether two values of a seat-policy threshold give every vehicle the same places: the policy reads it
+ * only through them (the seat planner's limits, the seat rules' capacities), so they get the same answer.
+ */
+function samePlacesOf(situation: Situation, key: (typeof seatPolicyThresholdKeys)[number]) {
+  const places = (value: number) => placesUnderSeatPolicy(situation.setup, key, value);
+  return (a: number, b: number) => places(a).every((p, i) => p === places(b)[i]);
+}
+
 const seatPolicyKeys: ReadonlySet<ThresholdKey> = new Set(seatPolicyThresholdKeys);
+const isSeatPolicyKey = (key: ThresholdKey): key is (typeof seatPolicyThresholdKeys)[number] => seatPolicyKeys.has(key);
 
 const sign = (direction: Direction) => (direction === 'raise' ? 1 : -1);
 const step = (x: number) => Math.max(Math.abs(x), 1) * 1e-9;
@@ -123,13 +133,14 @@ export function flipPoints(situation: Situation, recommendation: Recommendation 
     if (!definition || current === undefined) continue;
     const domain = plausibleRangeByUnit[definition.unit];
     // The seat policy is read by the seat planner, not by a rule: any whole number of it may change the
-    // plan, so each is a candidate. Every other threshold changes the outcome only where a reading crosses it.
-    const seatPolicy = seatPolicyKeys.has(thresholdKey);
+    // plan, so each is a candidate, but only where it changes a vehicle's places. Every other threshold
+    // changes the outcome only where a reading crosses it.
+    const seatPolicy = isSeatPolicyKey(thresholdKey);
     const judging = probe.filter((e) => e.thresholdKey === thresholdKey && e.value !== null && Number.isFinite(e.value));
     const crossings = seatPolicy
       ? Array.from({ length: domain.max - domain.min + 1 }, (_, i) => domain.min + i)
       : judging.map((e) => e.value as number);
-    const sameResults = seatPolicy ? undefined : sameResultsOf(judging, current);
+    const sameResults = seatPolicy ? samePlacesOf(situation, thresholdKey) : sameResultsOf(judging, current);
     for (const direction of ['raise', 'lower'] as const) {
       const outcomeAt = (value: number) =>
         outcomeOf({ ...situation, thresholds: { ...situation.thresholds, [thresholdKey]: value } });

@@ -30,6 +30,17 @@ export const seatPolicyThresholdKeys = [
   'maxEmergencyOnlyPlacesPerVehicle',
 ] as const satisfies readonly ThresholdKey[];
 
+type SeatPolicyKey = (typeof seatPolicyThresholdKeys)[number];
+
+/**
+ * All a seat-policy value changes: the places it lets each vehicle (the damaged one first) offer, read
+ * as `limitsOf` reads it. Two values that give every vehicle the same places give the same plans.
+ */
+export function placesUnderSeatPolicy(setup: MissionSetup, key: SeatPolicyKey, value: number): number[] {
+  const usable = key === 'maxImprovisedSeatsPerVehicle' ? usableImprovisedSeats : usableEmergencyOnlyPlaces;
+  return [setup.damagedVehicle, ...setup.otherVehicles].map((vehicle) => usable(vehicle, value));
+}
+
 function limitsOf(thresholds: ThresholdValues, purpose: SeatPurpose): Limits {
   return {
     improvised: thresholds.maxImprovisedSeatsPerVehicle ?? 0,
