@@ -39,13 +39,16 @@ interface Props {
 interface SideOption {
   id: string;
   label: string;
-  /** Side B, or why there is none; worked out only when chosen. */
-  side: () => ComparedSide | { problem: string };
+  /** Side B against the situation in force, or why there is none; worked out only when chosen. */
+  side: (situation: Situation) => ComparedSide | { problem: string };
 }
 
 /** What side B can be: the session's profile, the default, those saved in this browser; each library scenario at this step. */
-function options({ situation, scenario, step, profile, library }: Props): { profiles: SideOption[]; scenarios: SideOption[] } {
-  const profileSide = (label: string, thresholds: ThresholdValues) => () => {
+function options({ scenario, step, profile, library }: Omit<Props, 'situation' | 'setup' | 'temperatureUnit'>): {
+  profiles: SideOption[];
+  scenarios: SideOption[];
+} {
+  const profileSide = (label: string, thresholds: ThresholdValues) => (situation: Situation) => {
     const problem = validateThresholdValues(thresholds)[0];
     return problem
       ? { problem: `${label}: ${problem.key}: expected ${problem.expected}` }
@@ -63,7 +66,7 @@ function options({ situation, scenario, step, profile, library }: Props): { prof
   const scenarios = library.map((other) => ({
     id: `scenario:${other.id}`,
     label: other.id === scenario.id ? `${other.title} as scripted` : other.title,
-    side: () =>
+    side: (situation: Situation) =>
       scenarioAtStep(other, step, profile, situation.thresholds, situation.nowUtc) ?? {
         problem: `${other.title} has no recommendation yet at step ${Math.min(step, other.events.length)}: nothing to compare.`,
       },
@@ -80,15 +83,19 @@ const differsMark = (differs: boolean) => (differs ? '≠ differs' : 'same');
  * differences marked in words. Nothing is recorded; "Print" prints this comparison alone.
  */
 export const SideBySide = memo(function SideBySide(props: Props) {
-  const { situation, setup, temperatureUnit } = props;
+  const { situation, setup, temperatureUnit, scenario, step, profile, library } = props;
   const id = useId();
   const [choice, setChoice] = useState('');
   // The options are read again when the list is opened: a profile saved meanwhile is offered at once.
-  const [, reread] = useReducer((n: number) => n + 1, 0);
-  const { profiles, scenarios } = options(props);
+  const [readCount, reread] = useReducer((n: number) => n + 1, 0);
+  // An edit changes the situation, not the options: the list is not drawn again for it.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: readCount reads the saved profiles again
+  const { profiles, scenarios } = useMemo(
+    () => options({ scenario, step, profile, library }),
+    [scenario, step, profile, library, readCount],
+  );
   const chosen = [...profiles, ...scenarios].find((o) => o.id === choice);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: the option is worked out anew each render; its id and the situation are what it depends on
-  const sideB = useMemo(() => chosen?.side() ?? null, [choice, situation, props.step, props.library]);
+  const sideB = useMemo(() => chosen?.side(situation) ?? null, [chosen, situation]);
   const comparison = useMemo(
     () => (sideB && !('problem' in sideB) ? compareSides({ label: 'in force now', situation }, sideB) : null),
     [sideB, situation],
@@ -114,34 +121,15 @@ export const SideBySide = memo(function SideBySide(props: Props) {
   return (
     <section className="compare" aria-labelledby={`${id}-title`}>
       <h3 id={`${id}-title`}>Side by side: the answer in force and another profile or scenario</h3>
-      <div className="compare-bar">
-        <label>
-          Compare with{' '}
-          <select value={choice} onFocus={reread} onChange={(e) => setChoice(e.currentTarget.value)}>
-            <option value="">choose a profile or a scenario…</option>
-            <optgroup label="The same situation under another profile">
-              {profiles.map((o) => (
-                <option key={o.id} value={o.id}>
-                  {o.label}
-                </option>
-              ))}
-            </optgroup>
-            <optgroup label={`Another scenario at step ${props.step}, under the thresholds in force`}>
-              {scenarios.map((o) => (
-                <option key={o.id} value={o.id}>
-                  {o.label}
-                </option>
-              ))}
-            </optgroup>
-          </select>
-        </label>
-        <span className="muted">Nothing is recorded.</span>
-        {comparison && (
-          <button type="button" onClick={() => window.print()}>
-            Print this comparison
-          </button>
-        )}
-      </div>
+      <CompareBar
+        profiles={profiles}
+        scenarios={scenarios}
+        step={step}
+        choice={choice}
+        onChoose={setChoice}
+        onOpen={reread}
+        printable={comparison !== null}
+      />
       {sideB && 'problem' in sideB && (
         <p className="field-error" role="alert">
           {sideB.problem}
@@ -226,5 +214,55 @@ export const SideBySide = memo(function SideBySide(props: Props) {
         </table>
       )}
     </section>
+  );
+});
+
+/** The choice of side B: drawn again when the options or the choice change, not on every edit. */
+const CompareBar = memo(function CompareBar({
+  profiles,
+  scenarios,
+  step,
+  choice,
+  onChoose,
+  onOpen,
+  printable,
+}: {
+  profiles: SideOption[];
+  scenarios: SideOption[];
+  step: number;
+  choice: string;
+  onChoose: (id: string) => void;
+  onOpen: () => void;
+  printable: boolean;
+}) {
+  return (
+    <div className="compare-bar">
+      <label>
+        Compare with{' '}
+        <select value={choice} onFocus={onOpen} onChange={(e) => onChoose(e.currentTarget.value)}>
+          <option value="">choose a profile or a scenario…</option>
+          <optgroup label="The same situation under another profile">
+            {profiles.map((o) => (
+              <option key={o.id} value={o.id}>
+                {o.label}
+              </option>
+            ))}
+          </optgroup>
+          <optgroup label={`Another scenario at step ${step}, under the thresholds in force`}>
+            {scenarios.map((o) => (
+              <option key={o.id} value={o.id}>
+                {o.label}
+              </option>
+            ))}
+          </optgroup>
+        </select>
+      </label>
+      <span className="muted">Nothing is recorded.</span>
+      {printable && (
+        <button type="button" onClick={() => window.print()}>
+          Print this comparison
+        </button>
+      )}
+    </div>
   );
 });
