@@ -1,15 +1,20 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { msUntilFrameShowing } from './frameClock';
 
-/** What a kind of work lately took, in ms (the last three): the next is expected to take the longest. */
+/**
+ * What a kind of work lately took, in ms (the last five): the next is expected to take their median. A
+ * slow one (a garbage collection in it) does not keep the detail out of the answer's frame for the next
+ * several edits; a render that then runs over starts that one frame late by the difference.
+ */
 class RecentCost {
   private readonly ms: number[] = [];
   note(ms: number): void {
     this.ms.push(ms);
-    if (this.ms.length > 3) this.ms.shift();
+    if (this.ms.length > 5) this.ms.shift();
   }
   expected(): number {
-    return this.ms.length === 0 ? Number.POSITIVE_INFINITY : Math.max(...this.ms);
+    if (this.ms.length === 0) return Number.POSITIVE_INFINITY;
+    return [...this.ms].sort((a, b) => a - b)[Math.floor(this.ms.length / 2)] as number;
   }
 }
 const prepareCost = new RecentCost();
