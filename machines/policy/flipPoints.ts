@@ -2,7 +2,7 @@ import { conservativeEnd, type RuleEvaluation, worseDirection } from '../rules/e
 import { quantityOfKey } from '../rules/quantities';
 import type { AssessedValue, OutcomeId } from '../types';
 import { everyEvaluation, outcomeOf, type Recommendation, recommend, recommendationEvaluations, type Situation } from './policy';
-import { placesUnderSeatPolicy, seatPolicyThresholdKeys } from './seatPlan';
+import { placesUnderSeatPolicy, type SeatPolicyKey, seatPolicyThresholdKeys } from './seatPlan';
 import { plausibleRangeByUnit, type ThresholdKey, thresholdDefinitionByKey, validateThresholdValues } from './thresholds';
 
 type Direction = 'raise' | 'lower';
@@ -110,13 +110,15 @@ function sameResultsOf(judging: readonly RuleEvaluation[], current: number): ((a
  * Whether two values of a seat-policy threshold give every vehicle the same places: the policy reads it
  * only through them (the seat planner's limits, the seat rules' capacities), so they get the same answer.
  */
-function samePlacesOf(situation: Situation, key: (typeof seatPolicyThresholdKeys)[number]) {
-  const places = (value: number) => placesUnderSeatPolicy(situation.setup, key, value);
-  return (a: number, b: number) => places(a).every((p, i) => p === places(b)[i]);
+function samePlacesOf(situation: Situation, key: SeatPolicyKey) {
+  return (a: number, b: number) => {
+    const placesB = placesUnderSeatPolicy(situation.setup, key, b);
+    return placesUnderSeatPolicy(situation.setup, key, a).every((places, i) => places === placesB[i]);
+  };
 }
 
 const seatPolicyKeys: ReadonlySet<ThresholdKey> = new Set(seatPolicyThresholdKeys);
-const isSeatPolicyKey = (key: ThresholdKey): key is (typeof seatPolicyThresholdKeys)[number] => seatPolicyKeys.has(key);
+const isSeatPolicyKey = (key: ThresholdKey): key is SeatPolicyKey => seatPolicyKeys.has(key);
 
 const sign = (direction: Direction) => (direction === 'raise' ? 1 : -1);
 const step = (x: number) => Math.max(Math.abs(x), 1) * 1e-9;

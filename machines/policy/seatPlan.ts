@@ -30,7 +30,7 @@ export const seatPolicyThresholdKeys = [
   'maxEmergencyOnlyPlacesPerVehicle',
 ] as const satisfies readonly ThresholdKey[];
 
-type SeatPolicyKey = (typeof seatPolicyThresholdKeys)[number];
+export type SeatPolicyKey = (typeof seatPolicyThresholdKeys)[number];
 
 /**
  * All a seat-policy value changes: the places it lets each vehicle (the damaged one first) offer, read
