@@ -6,7 +6,7 @@ import { msUntilFrameShowing } from './frameClock';
  * slow one (a garbage collection in it) does not keep the detail out of the answer's frame for the next
  * several edits; a render that then runs over starts that one frame late by the difference.
  */
-class RecentCost {
+export class RecentCost {
   private readonly ms: number[] = [];
   note(ms: number): void {
     this.ms.push(ms);
