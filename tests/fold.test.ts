@@ -4,7 +4,7 @@ import { isThresholdKey } from '../machines/policy/thresholds';
 import type { CrewReturnInput } from '../machines/statechart/context';
 import type { CrewReturnEvent } from '../machines/statechart/events';
 import { decidableOutcomes } from '../machines/types';
-import { extendFold, type RecordedEvent, startFold } from '../src/session/fold';
+import { extendFold, type RecordedEvent, type SessionFold, startFold } from '../src/session/fold';
 import { by, dayAfterLaunchUtc, modelInput, type UnstampedEvent } from './support';
 
 const value = fc.record({ nominal: fc.double({ min: 0, max: 300, noNaN: true }), source: fc.constant('assumed') });
@@ -109,6 +109,30 @@ describe('session fold', () => {
         expect(extended.snapshot.context).toEqual(whole.snapshot.context);
       }),
       { numRuns: 200 },
+    );
+  });
+
+  it('property: two branches from one fold (a continuation, then another from the same point) each equal their whole fold', () => {
+    fc.assert(
+      fc.property(sessionEvents, sessionEvents, fc.nat(40), (events, other, split) => {
+        const start = foldEvents(modelInput, events.slice(0, split));
+        const onOneEvent = (from: SessionFold, tail: readonly RecordedEvent[]) =>
+          tail.reduce((fold, event) => extendFold(fold, [event]), from);
+        const first = onOneEvent(start, events.slice(split));
+        const second = onOneEvent(start, other);
+        const again = onOneEvent(first, other);
+        for (const [branch, whole] of [
+          [first, events],
+          [second, [...events.slice(0, split), ...other]],
+          [again, [...events, ...other]],
+        ] as const) {
+          const expected = foldEvents(modelInput, whole);
+          expect(branch.steps.map((s) => s.record)).toEqual(expected.steps.map((s) => s.record));
+          expect(branch.snapshot.value).toEqual(expected.snapshot.value);
+          expect(branch.snapshot.context).toEqual(expected.snapshot.context);
+        }
+      }),
+      { numRuns: 100 },
     );
   });
 

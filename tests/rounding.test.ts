@@ -44,6 +44,26 @@ describe('one reading resolution per unit', () => {
     expect(numberText(1e-7, 4)).toBe('0');
   });
 
+  it('property: rounds every number as read at 12 significant digits first (the shortcut away from a half changes nothing)', () => {
+    const asWritten = (x: number, decimals: number) => {
+      const rounded = (Math.sign(x) * Math.round(Number((Math.abs(x) * 10 ** decimals).toPrecision(12)))) / 10 ** decimals;
+      return rounded === 0 ? 0 : rounded;
+    };
+    const halves = fc
+      .tuple(fc.integer({ min: -1e9, max: 1e9 }), fc.integer({ min: 0, max: 6 }), fc.integer({ min: -3, max: 3 }))
+      .map(([k, decimals, ulps]) => ({
+        x: (k + 0.5) / 10 ** decimals + ulps * Number.EPSILON * Math.abs(k / 10 ** decimals),
+        decimals,
+      }));
+    const anyNumber = fc.record({ x: fc.double({ noNaN: false }), decimals: fc.integer({ min: 0, max: 8 }) });
+    fc.assert(
+      fc.property(fc.oneof(halves, anyNumber), ({ x, decimals }) => {
+        expect(roundTo(x, decimals)).toBe(asWritten(x, decimals));
+      }),
+      { numRuns: 20_000 },
+    );
+  });
+
   it('shows each unit at its resolution whatever the magnitude (no 9.99 beside 10.0)', () => {
     expect(withUnit(9.994, '%')).toBe('10 %');
     expect(withUnit(3.13, '%')).toBe('3.1 %');

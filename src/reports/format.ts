@@ -10,9 +10,18 @@ import { decimalsOf } from './resolution';
 /** `x` rounded to `decimals`, half away from zero (so a margin and its negation read alike); never `-0`. */
 export function roundTo(x: number, decimals: number): number {
   const scale = 10 ** decimals;
-  // toPrecision first: 1.005 × 100 is 100.49999… in binary and must round as the 1.005 it was written as.
-  const rounded = (Math.sign(x) * Math.round(Number((Math.abs(x) * scale).toPrecision(12)))) / scale;
+  const scaled = Math.abs(x) * scale;
+  const rounded = (Math.sign(x) * Math.round(nearAHalf(scaled) ? Number(scaled.toPrecision(12)) : scaled)) / scale;
   return rounded === 0 ? 0 : rounded;
+}
+
+/**
+ * Whether `scaled` lies within binary noise of a half, where it must round as the decimal it was written
+ * as (1.005 × 100 is 100.49999…): read at 12 significant digits first. Elsewhere that reading cannot move
+ * it across a half, so it is skipped: a string round trip per number shown was a tenth of a redraw.
+ */
+function nearAHalf(scaled: number): boolean {
+  return Math.abs(scaled - Math.floor(scaled) - 0.5) <= 1e-9 * Math.max(1, scaled);
 }
 
 /** `x` at `decimals`, without trailing zeros (111.79583 at 1 → `111.8`, 40.0 → `40`). */

@@ -4,7 +4,7 @@
  * from it. The walkthrough view, the audit ledger and verification all read these steps.
  */
 
-import { createActor, initialTransition, type SnapshotFrom } from 'xstate';
+import { type Actor, createActor, initialTransition, type SnapshotFrom } from 'xstate';
 import { consideredRows, type Recommendation, recommend, type Situation } from '../../machines/policy/policy';
 import type { RuleEvaluation } from '../../machines/rules/evaluate';
 import { type CrewReturnInput, currentRecommendation, currentSituation } from '../../machines/statechart/context';
@@ -78,16 +78,21 @@ export function foldSession(session: Session): SessionFold {
 }
 
 /**
+ * The actor left at each fold's last state, still running, so that the next event on that fold goes on
+ * through it: resuming an actor from a snapshot walks the whole context (restoring the machine's own
+ * references in it), which took most of an edit's fold. Taken on use, so two extensions of one fold (a
+ * branch) never share one; the machine has no timers, so a running actor holds nothing else.
+ */
+const actorAt = new WeakMap<CrewReturnSnapshot, Actor<typeof crewReturnMachine>>();
+
+/**
  * Folds more events onto a fold, through one actor resumed from its last state: the machine has no
  * timers, so this is exact, and cheaper than the pure `transition` (which builds an actor per call).
  */
 export function extendFold(fold: SessionFold, events: readonly RecordedEvent[]): SessionFold {
   if (events.length === 0) return fold;
   const steps = [...fold.steps];
-  const actor =
-    fold.snapshot.status === 'done'
-      ? null
-      : createActor(crewReturnMachine, { input: fold.input, snapshot: fold.snapshot }).start();
+  const actor = fold.snapshot.status === 'done' ? null : resumeAt(fold);
   let before = actor?.getSnapshot() ?? fold.snapshot;
   for (const { wallClockUtc, event, scriptedStep } of events) {
     actor?.send(event);
@@ -105,8 +110,15 @@ export function extendFold(fold: SessionFold, events: readonly RecordedEvent[]):
     });
     before = after;
   }
-  actor?.stop();
+  if (actor && before.status === 'active') actorAt.set(before, actor);
+  else actor?.stop();
   return { ...fold, steps, snapshot: before };
+}
+
+function resumeAt(fold: SessionFold): Actor<typeof crewReturnMachine> {
+  const kept = actorAt.get(fold.snapshot);
+  actorAt.delete(fold.snapshot);
+  return kept ?? createActor(crewReturnMachine, { input: fold.input, snapshot: fold.snapshot }).start();
 }
 
 /** The state after the first `count` steps (0: the initial state). */

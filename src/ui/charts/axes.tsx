@@ -1,4 +1,6 @@
-import { type AxisScale, axisTicks, type TickUnit } from './axisTicks';
+import { memo } from 'react';
+import { sameData } from '../shared/sameData';
+import { type AxisScale, type AxisTick, axisTicks, type TickUnit } from './axisTicks';
 import { TextLines } from './marks';
 import { lineHeightPx, textWidthPx, wrapLines } from './textFit';
 
@@ -8,12 +10,24 @@ const tickLengthPx = 8;
 const bottomTickLabelsPx = 24;
 const bottomAxisTitlePx = bottomTickLabelsPx + 15;
 
-/** The axis line from one end of the scale's range to the other, with ticks and their labels (plain SVG: cheap to redraw). */
-function Axis({ scale, count, ticks, vertical }: { scale: AxisScale; count: number; ticks?: TickUnit; vertical?: boolean }) {
-  const [start = 0, end = 0] = [scale.range()[0], scale.range().at(-1)];
+/**
+ * The axis line from `fromPx` to `toPx`, with its ticks and their labels (plain SVG). Drawn again only
+ * when they move: most edits leave a chart's axes where they were.
+ */
+const Axis = memo(function Axis({
+  marks,
+  fromPx,
+  toPx,
+  vertical,
+}: {
+  marks: AxisTick[];
+  fromPx: number;
+  toPx: number;
+  vertical?: boolean;
+}) {
   return (
     <>
-      {axisTicks(scale, count, ticks).map(({ atPx, text }, i) => (
+      {marks.map(({ atPx, text }, i) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: ticks are positions along the axis, redrawn whole
         <g key={i} className="plot-axis-tick">
           {vertical ? (
@@ -34,13 +48,13 @@ function Axis({ scale, count, ticks, vertical }: { scale: AxisScale; count: numb
         </g>
       ))}
       {vertical ? (
-        <line className="plot-axis-line" x1={0} y1={start + 0.5} x2={0} y2={end + 0.5} />
+        <line className="plot-axis-line" x1={0} y1={fromPx + 0.5} x2={0} y2={toPx + 0.5} />
       ) : (
-        <line className="plot-axis-line" x1={start + 0.5} y1={0} x2={end + 0.5} y2={0} />
+        <line className="plot-axis-line" x1={fromPx + 0.5} y1={0} x2={toPx + 0.5} y2={0} />
       )}
     </>
   );
-}
+}, sameData);
 
 interface BottomProps {
   scale: AxisScale;
@@ -72,7 +86,11 @@ export function BottomAxis({
   return (
     <g>
       <g className="plot-axis" transform={`translate(0, ${at})`}>
-        <Axis scale={scale} count={Math.max(2, Math.floor(Math.abs(end - start) / tickSpacingPx))} ticks={ticks} />
+        <Axis
+          marks={axisTicks(scale, Math.max(2, Math.floor(Math.abs(end - start) / tickSpacingPx)), ticks)}
+          fromPx={start}
+          toPx={end}
+        />
       </g>
       {lines.length > 0 && (
         <TextLines lines={lines} x={centre} y={at + titleBelowPx} textAnchor="middle" className="plot-axis-label" />
@@ -96,7 +114,7 @@ export function LeftAxis({ scale, label, at, numTicks = 5, ticks }: LeftProps) {
   const [start = 0, end = 0] = [scale.range()[0], scale.range().at(-1)];
   return (
     <g className="plot-axis" transform={`translate(${at}, 0)`}>
-      <Axis scale={scale} count={numTicks} ticks={ticks} vertical />
+      <Axis marks={axisTicks(scale, numTicks, ticks)} fromPx={start} toPx={end} vertical />
       <text x={-(start + end) / 2} y={-leftTitleOffsetPx} transform="rotate(-90)" textAnchor="middle" className="plot-axis-label">
         {label}
       </text>
