@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { identify, openWalkthrough, outcome, stepUntil } from './support';
+import { expectNoAxeViolations, identify, openWalkthrough, outcome, stepUntil } from './support';
 
 test('walks MS-22 to the decision: launch replacement, with the deciding rules, values and thresholds', async ({ page }) => {
   await openWalkthrough(page, 'Soyuz MS-22 coolant leak');
@@ -62,4 +62,41 @@ test('an override needs a rationale and is recorded as an override', async ({ pa
   await expect(page.getByRole('region', { name: /Recorded by operators/ })).toContainText(
     'OVERRIDE to return-on-damaged-vehicle',
   );
+});
+
+test('an override to what an edit has since made the recommendation is refused in the machine’s words: the choice is not swapped, nothing is recorded', async ({
+  page,
+}) => {
+  await openWalkthrough(page, 'Soyuz MS-22 coolant leak');
+  await stepUntil(page, 'anomaly.decision');
+  const decision = page.getByRole('region', { name: 'Decision', exact: true });
+  const list = decision.getByLabel('Override to');
+  await expect(page.getByTestId('outcome')).toContainText('Launch replacement');
+  // The list offers the other outcomes only.
+  await expect(list.locator('option[value="launch-replacement"]')).toHaveCount(0);
+  await expect(list.locator('option[value="emergency-return"]')).toHaveCount(1);
+  await list.selectOption('emergency-return');
+  const rationale = decision.getByRole('textbox', { name: 'Rationale', exact: true });
+  await rationale.fill('the crew surgeon will not accept the wait');
+
+  // Before the override is sent, a stricter limit on a lifeboat's life makes an emergency return the recommendation.
+  const lifeboatLimit = page.getByRole('textbox', {
+    name: /Share of certified life a vehicle kept only as a lifeboat may reach/,
+  });
+  await lifeboatLimit.fill('75');
+  await lifeboatLimit.press('Enter');
+  await identify(page);
+  await expect(page.getByTestId('outcome')).toContainText('Emergency return');
+  await expect(list).toHaveValue('');
+  await expect(list.locator('option[value="emergency-return"]')).toHaveCount(0);
+  await expect(decision.getByRole('alert')).toHaveText(
+    'Your choice, Emergency return, is no longer open to an override: emergency-return is the recommendation: confirm it instead (an override decides another outcome). Choose again, or confirm.',
+  );
+  await decision.getByRole('button', { name: 'Override' }).click();
+  await expect(list).toBeFocused();
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  await expect(page.getByTestId('state-now')).toHaveText('anomaly.decision');
+  await expect(rationale).toHaveValue('the crew surgeon will not accept the wait');
+  await expect(decision.getByRole('button', { name: /^Confirm: .*Emergency return/ })).toBeEnabled();
+  await expectNoAxeViolations(page, '.decision-panel');
 });

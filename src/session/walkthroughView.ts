@@ -43,6 +43,8 @@ export interface WalkthroughView {
   overrideOutcomes: DecidableOutcome[];
   /** Why no override would be taken now; null when some outcome is open to one. */
   overrideRefusal: string | null;
+  /** Why the machine would not take an override to each outcome it is not open to (the recommended one: confirm it). */
+  closedOverrides: Partial<Record<DecidableOutcome, string>>;
   /** Why recording `request` now would be refused (the very check recording makes); null when it would be recorded. */
   refusalOf: (request: OperatorRequest) => string | null;
   /** The headline: recommendation or what the assessment waits for, deciding row and numbers, the latest change. */
@@ -136,7 +138,9 @@ export function viewWalkthrough(walkthrough: Walkthrough, tried?: AssessedValues
 const probe: Actor = { name: 'probe', role: 'probe' };
 
 /** Each outcome asked of the machine as an override with a rationale: those it would take, or why none. */
-function overrides(snapshot: CrewReturnSnapshot): Pick<WalkthroughView, 'overrideOutcomes' | 'overrideRefusal'> {
+function overrides(
+  snapshot: CrewReturnSnapshot,
+): Pick<WalkthroughView, 'overrideOutcomes' | 'overrideRefusal' | 'closedOverrides'> {
   const refusals = decidableOutcomes.map((outcome) => ({
     outcome,
     refusal: refusalOf(snapshot, {
@@ -148,5 +152,9 @@ function overrides(snapshot: CrewReturnSnapshot): Pick<WalkthroughView, 'overrid
     }),
   }));
   const open = refusals.filter((r) => r.refusal === null).map((r) => r.outcome);
-  return { overrideOutcomes: open, overrideRefusal: open.length ? null : (refusals[0]?.refusal ?? null) };
+  return {
+    overrideOutcomes: open,
+    overrideRefusal: open.length ? null : (refusals[0]?.refusal ?? null),
+    closedOverrides: Object.fromEntries(refusals.flatMap((r) => (r.refusal === null ? [] : [[r.outcome, r.refusal]]))),
+  };
 }

@@ -6,7 +6,7 @@ import { flipPoints, inputFlipPoints } from '../../machines/policy/flipPoints';
 import { recommend } from '../../machines/policy/policy';
 import { defaultThresholdValues, thresholdDefinitionByKey } from '../../machines/policy/thresholds';
 import { defaultPollPositions } from '../../machines/statechart/poll';
-import { decidableOutcomes } from '../../machines/types';
+import { type DecidableOutcome, decidableOutcomes } from '../../machines/types';
 import { defaultProfile } from '../../src/session/profile';
 import { moveTo, openWalkthrough, recordEvent } from '../../src/session/walkthrough';
 import { viewWalkthrough } from '../../src/session/walkthroughView';
@@ -90,6 +90,7 @@ const noPoll = {
   pollRefusal: null,
   overrideOutcomes: decidableOutcomes,
   overrideRefusal: null,
+  closedOverrides: {},
   onVote: vi.fn(),
   unlock: async () => null,
   place: 'test',
@@ -134,10 +135,52 @@ describe('DecisionPanel', () => {
         {...noPoll}
         overrideOutcomes={view.overrideOutcomes}
         overrideRefusal={view.overrideRefusal}
+        closedOverrides={view.closedOverrides}
       />,
     );
     const offered = [...(screen.getByLabelText('Override to') as HTMLSelectElement).options].map((o) => o.value);
     expect(offered).toEqual(view.overrideOutcomes);
+    expect(view.closedOverrides['launch-replacement']).toMatch(/is the recommendation: confirm it instead/);
+  });
+
+  it('a chosen outcome that becomes the recommendation is not swapped for another: the list is left unchosen, says why, and nothing is sent', () => {
+    const onDecide = vi.fn();
+    const panel = (open: readonly DecidableOutcome[], closed: Partial<Record<DecidableOutcome, string>>) => (
+      <DecisionPanel
+        recommendation={recommend(situation())}
+        confirmRefusal={null}
+        refusal={null}
+        readOnly={null}
+        onDecide={onDecide}
+        {...noPoll}
+        overrideOutcomes={open}
+        closedOverrides={closed}
+      />
+    );
+    const { rerender } = render(panel(decidableOutcomes, {}));
+    const list = screen.getByLabelText('Override to') as HTMLSelectElement;
+    fireEvent.change(list, { target: { value: 'emergency-return' } });
+    fireEvent.change(screen.getByLabelText('Rationale'), { target: { value: 'waiver' } });
+    const reason = 'emergency-return is the recommendation: confirm it instead (an override decides another outcome)';
+    rerender(
+      panel(
+        decidableOutcomes.filter((o) => o !== 'emergency-return'),
+        { 'emergency-return': reason },
+      ),
+    );
+    expect(list.value).toBe('');
+    expect(screen.getByRole('alert').textContent).toBe(
+      `Your choice, Emergency return, is no longer open to an override: ${reason}. Choose again, or confirm.`,
+    );
+    expect(list.getAttribute('aria-describedby')).toBe(screen.getByRole('alert').id);
+    fireEvent.click(screen.getByRole('button', { name: 'Override' }));
+    expect(onDecide).not.toHaveBeenCalled();
+    expect(document.activeElement).toBe(list);
+    expect((screen.getByLabelText('Rationale') as HTMLTextAreaElement).value).toBe('waiver');
+    fireEvent.change(list, { target: { value: 'launch-replacement' } });
+    expect(screen.queryByRole('alert')).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Override' }));
+    expect(onDecide).toHaveBeenCalledWith({ type: 'decision.override', outcome: 'launch-replacement', rationale: 'waiver' });
   });
 
   it('a plan that leaves a crew without a lifeboat: the confirmation carries the acceptance and why, as the operator gave them', () => {
@@ -212,6 +255,32 @@ describe('DecisionPanel', () => {
 });
 
 describe('PollPanel', () => {
+  it('proposes the recommendation as it stands, until the operator chooses another outcome', () => {
+    const onOpen = vi.fn();
+    const panel = (proposed: DecidableOutcome) => (
+      <PollPanel
+        polls={[]}
+        defaultPositions={['thermal']}
+        proposed={proposed}
+        disabledBecause={null}
+        onDispose={vi.fn()}
+        onOpen={onOpen}
+        onVote={vi.fn()}
+        unlock={async () => null}
+      />
+    );
+    const { rerender } = render(panel('launch-replacement'));
+    const list = screen.getByLabelText('Poll on') as HTMLSelectElement;
+    expect(list.value).toBe('launch-replacement');
+    rerender(panel('emergency-return'));
+    expect(list.value).toBe('emergency-return');
+    fireEvent.change(list, { target: { value: 'return-reduced-crew' } });
+    rerender(panel('launch-replacement'));
+    expect(list.value).toBe('return-reduced-crew');
+    fireEvent.click(screen.getByRole('button', { name: 'Open poll' }));
+    expect(onOpen).toHaveBeenCalledWith({ type: 'poll.open', outcome: 'return-reduced-crew', positions: ['thermal'] });
+  });
+
   it('opens a poll on the positions ticked and added; a vote is signed as the position’s own operator, a formal dissent needs a rationale', async () => {
     const onOpen = vi.fn();
     const props = {

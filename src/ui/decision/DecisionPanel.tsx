@@ -28,6 +28,8 @@ interface Props {
   overrideOutcomes: readonly DecidableOutcome[];
   /** Why no override would be taken now; null when some outcome is open to one. */
   overrideRefusal: string | null;
+  /** Why the machine would not take an override to each outcome not open to one. */
+  closedOverrides: Partial<Record<DecidableOutcome, string>>;
   onDecide: (request: OperatorRequest) => void;
   onVote: (request: Extract<OperatorRequest, { type: 'poll.vote' }>, voter: Actor) => void;
   /** Unlocks a voter's own key with their passphrase: null once unlocked, else why not. */
@@ -47,6 +49,7 @@ export const DecisionPanel = memo(function DecisionPanel({
   pollRefusal,
   overrideOutcomes,
   overrideRefusal,
+  closedOverrides,
   onDecide,
   onVote,
   unlock,
@@ -56,8 +59,11 @@ export const DecisionPanel = memo(function DecisionPanel({
   const confirmRoom = useKeptHeight<HTMLDivElement>(place);
   const canConfirm = confirmRefusal === null && readOnly === null;
   const [chosen, setChosen] = useState<DecidableOutcome | null>(null);
-  // What the operator chose while the machine takes it; otherwise the first outcome it would take.
-  const outcome = chosen && overrideOutcomes.includes(chosen) ? chosen : overrideOutcomes[0];
+  // The operator's choice, never swapped for another under their hand: when an edit or an event makes it the
+  // recommendation (or otherwise closes it), the list is left unchosen and says why. Before any choice, the
+  // first outcome the machine would take.
+  const closedBecause = chosen === null || overrideOutcomes.includes(chosen) ? null : (closedOverrides[chosen] ?? null);
+  const outcome = chosen === null ? overrideOutcomes[0] : closedBecause === null ? chosen : undefined;
   const [rationale, setRationale] = useState('');
   const [missingRationale, setMissingRationale] = useState(false);
   const [accepted, setAccepted] = useState(false);
@@ -72,7 +78,10 @@ export const DecisionPanel = memo(function DecisionPanel({
       return;
     }
     setMissingRationale(false);
-    if (!outcome) return;
+    if (!outcome) {
+      event.currentTarget.querySelector('select')?.focus();
+      return;
+    }
     onDecide({ type: 'decision.override', outcome, rationale: rationale.trim() });
     // A rationale belongs to the one override it was typed for.
     setRationale('');
@@ -134,8 +143,19 @@ export const DecisionPanel = memo(function DecisionPanel({
         </span>
       </div>
       <form onSubmit={override} className="decision-override" noValidate>
-        <fieldset disabled={readOnly !== null || outcome === undefined}>
-          <OutcomeSelect label="Override to" value={outcome} outcomes={overrideOutcomes} onChange={setChosen} />
+        <fieldset disabled={readOnly !== null || overrideOutcomes.length === 0}>
+          <OutcomeSelect
+            label="Override to"
+            value={outcome}
+            outcomes={overrideOutcomes}
+            onChange={setChosen}
+            describedBy={closedBecause === null ? undefined : 'override-closed'}
+          />
+          {chosen !== null && closedBecause !== null && (
+            <FieldProblem id="override-closed">
+              Your choice, {outcomeLabels[chosen]}, is no longer open to an override: {closedBecause}. Choose again, or confirm.
+            </FieldProblem>
+          )}
           <label>
             Rationale
             <textarea

@@ -11,7 +11,9 @@ export const PollOpenForm = memo(function PollOpenForm({
   disabledBecause,
   onOpen,
 }: Pick<PollPanelProps, 'defaultPositions' | 'proposed' | 'disabledBecause' | 'onOpen'>) {
-  const [outcome, setOutcome] = useState<DecidableOutcome>(proposed);
+  // The recommendation as it stands until the operator chooses another: a proposal made before an edit is not kept.
+  const [chosen, setChosen] = useState<DecidableOutcome | null>(null);
+  const outcome = chosen ?? proposed;
   const [positions, setPositions] = useState(() => defaultPositions.map((name) => ({ name, asked: true })));
   const [added, setAdded] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
@@ -37,7 +39,7 @@ export const PollOpenForm = memo(function PollOpenForm({
     <form onSubmit={submit} className="poll-open" noValidate>
       <fieldset disabled={disabledBecause !== null}>
         <legend>Poll the positions before deciding</legend>
-        <OutcomeSelect label="Poll on" value={outcome} onChange={setOutcome} />
+        <OutcomeSelect label="Poll on" value={outcome} onChange={setChosen} />
         <fieldset className="poll-positions">
           <legend>Positions asked</legend>
           {positions.map((p, i) => (

@@ -241,6 +241,7 @@ export const WalkthroughView = memo(function WalkthroughView({
               pollRefusal={view.pollRefusal}
               overrideOutcomes={view.overrideOutcomes}
               overrideRefusal={view.overrideRefusal}
+              closedOverrides={view.closedOverrides}
               onDecide={decide}
               onVote={vote}
               unlock={onUnlock}
