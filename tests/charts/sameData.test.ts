@@ -29,5 +29,7 @@ describe('sameData', () => {
     expect(sameData({ data: { a: 1, b: [2] } }, { data: { b: [2], a: 1 } })).toBe(true);
     expect(sameData({ data: { a: 1 } }, { data: { b: 1 } } as object)).toBe(false);
     expect(sameData({ data: [1, 2] }, { data: { 0: 1, 1: 2 } } as object)).toBe(false);
+    expect(sameData({ data: new Array(3) }, { data: [1, 2, 3] })).toBe(false);
+    expect(sameData({ data: [1, 2, 3] }, { data: new Array(3) })).toBe(false);
   });
 });

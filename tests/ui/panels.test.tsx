@@ -97,7 +97,7 @@ const noPoll = {
 };
 
 describe('DecisionPanel', () => {
-  it('an override needs a rationale; with one it is sent trimmed', () => {
+  it('an override needs a chosen outcome (the list starts unchosen) and a rationale; with both it is sent trimmed', () => {
     const onDecide = vi.fn();
     render(
       <DecisionPanel
@@ -109,11 +109,20 @@ describe('DecisionPanel', () => {
         {...noPoll}
       />,
     );
+    const list = screen.getByLabelText('Override to') as HTMLSelectElement;
+    expect(list.value).toBe('');
     fireEvent.click(screen.getByRole('button', { name: 'Override' }));
-    expect(screen.getByRole('alert').textContent).toContain('An override needs a rationale');
+    expect(screen.getAllByRole('alert').map((a) => a.textContent)).toEqual([
+      'Choose the outcome to override to.',
+      'An override needs a rationale: say why the recommendation is not followed.',
+    ]);
+    expect(document.activeElement).toBe(list);
     expect(onDecide).not.toHaveBeenCalled();
+    fireEvent.change(list, { target: { value: 'emergency-return' } });
+    expect(screen.getAllByRole('alert').map((a) => a.textContent)).toEqual([
+      'An override needs a rationale: say why the recommendation is not followed.',
+    ]);
     fireEvent.change(screen.getByLabelText('Rationale'), { target: { value: '  waiver  ' } });
-    fireEvent.change(screen.getByLabelText('Override to'), { target: { value: 'emergency-return' } });
     fireEvent.click(screen.getByRole('button', { name: 'Override' }));
     expect(onDecide).toHaveBeenCalledWith({ type: 'decision.override', outcome: 'emergency-return', rationale: 'waiver' });
   });
@@ -138,7 +147,9 @@ describe('DecisionPanel', () => {
         closedOverrides={view.closedOverrides}
       />,
     );
-    const offered = [...(screen.getByLabelText('Override to') as HTMLSelectElement).options].map((o) => o.value);
+    const offered = [...(screen.getByLabelText('Override to') as HTMLSelectElement).options]
+      .filter((o) => !o.disabled)
+      .map((o) => o.value);
     expect(offered).toEqual(view.overrideOutcomes);
     expect(view.closedOverrides['launch-replacement']).toMatch(/is the recommendation: confirm it instead/);
   });
@@ -177,6 +188,18 @@ describe('DecisionPanel', () => {
     expect(onDecide).not.toHaveBeenCalled();
     expect(document.activeElement).toBe(list);
     expect((screen.getByLabelText('Rationale') as HTMLTextAreaElement).value).toBe('waiver');
+    // Nothing open to an override (a poll is open), or an earlier step under review: the form is closed, not the choice.
+    rerender(panel([], { 'emergency-return': reason }));
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(list.getAttribute('aria-describedby')).toBeNull();
+    rerender(panel(decidableOutcomes, {}));
+    expect(list.value).toBe('emergency-return');
+    rerender(
+      panel(
+        decidableOutcomes.filter((o) => o !== 'emergency-return'),
+        { 'emergency-return': reason },
+      ),
+    );
     fireEvent.change(list, { target: { value: 'launch-replacement' } });
     expect(screen.queryByRole('alert')).toBeNull();
     fireEvent.click(screen.getByRole('button', { name: 'Override' }));

@@ -59,11 +59,16 @@ export const DecisionPanel = memo(function DecisionPanel({
   const confirmRoom = useKeptHeight<HTMLDivElement>(place);
   const canConfirm = confirmRefusal === null && readOnly === null;
   const [chosen, setChosen] = useState<DecidableOutcome | null>(null);
-  // The operator's choice, never swapped for another under their hand: when an edit or an event makes it the
-  // recommendation (or otherwise closes it), the list is left unchosen and says why. Before any choice, the
-  // first outcome the machine would take.
-  const closedBecause = chosen === null || overrideOutcomes.includes(chosen) ? null : (closedOverrides[chosen] ?? null);
-  const outcome = chosen === null ? overrideOutcomes[0] : closedBecause === null ? chosen : undefined;
+  const [missingChoice, setMissingChoice] = useState(false);
+  // An override is a deliberate choice: the list starts unchosen, and the operator's choice is never swapped for
+  // another under their hand. When an edit or an event closes it (makes it the recommendation), the list is left
+  // unchosen and says why, in the machine's words.
+  const canOverride = readOnly === null && overrideOutcomes.length > 0;
+  const outcome = chosen !== null && overrideOutcomes.includes(chosen) ? chosen : undefined;
+  const closedBecause =
+    canOverride && chosen !== null && outcome === undefined
+      ? (closedOverrides[chosen] ?? 'the machine would not take an override to it now')
+      : null;
   const [rationale, setRationale] = useState('');
   const [missingRationale, setMissingRationale] = useState(false);
   const [accepted, setAccepted] = useState(false);
@@ -73,15 +78,13 @@ export const DecisionPanel = memo(function DecisionPanel({
 
   const override = (event: FormEvent) => {
     event.preventDefault();
-    if (!hasVisibleText(rationale)) {
-      setMissingRationale(true);
-      return;
-    }
-    setMissingRationale(false);
-    if (!outcome) {
+    setMissingChoice(outcome === undefined && closedBecause === null);
+    setMissingRationale(!hasVisibleText(rationale));
+    if (outcome === undefined) {
       event.currentTarget.querySelector('select')?.focus();
       return;
     }
+    if (!hasVisibleText(rationale)) return;
     onDecide({ type: 'decision.override', outcome, rationale: rationale.trim() });
     // A rationale belongs to the one override it was typed for.
     setRationale('');
@@ -143,19 +146,23 @@ export const DecisionPanel = memo(function DecisionPanel({
         </span>
       </div>
       <form onSubmit={override} className="decision-override" noValidate>
-        <fieldset disabled={readOnly !== null || overrideOutcomes.length === 0}>
+        <fieldset disabled={!canOverride}>
           <OutcomeSelect
             label="Override to"
             value={outcome}
             outcomes={overrideOutcomes}
-            onChange={setChosen}
-            describedBy={closedBecause === null ? undefined : 'override-closed'}
+            onChange={(choice) => {
+              setChosen(choice);
+              setMissingChoice(false);
+            }}
+            describedBy={closedBecause !== null ? 'override-closed' : missingChoice ? 'override-choice' : undefined}
           />
           {chosen !== null && closedBecause !== null && (
             <FieldProblem id="override-closed">
               Your choice, {outcomeLabels[chosen]}, is no longer open to an override: {closedBecause}. Choose again, or confirm.
             </FieldProblem>
           )}
+          {missingChoice && <FieldProblem id="override-choice">Choose the outcome to override to.</FieldProblem>}
           <label>
             Rationale
             <textarea

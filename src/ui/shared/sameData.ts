@@ -16,7 +16,12 @@ export function sameData<Props extends object>(a: Props, b: Props): boolean {
 function equalData(x: unknown, y: unknown): boolean {
   if (x === y || (Number.isNaN(x) && Number.isNaN(y))) return true;
   if (typeof x !== 'object' || typeof y !== 'object' || x === null || y === null) return false;
-  if (Array.isArray(x)) return Array.isArray(y) && x.length === y.length && x.every((item, i) => equalData(item, y[i]));
+  if (Array.isArray(x)) {
+    if (!Array.isArray(y) || x.length !== y.length) return false;
+    // Indexed, not `every`: a hole is read as undefined, not skipped.
+    for (let i = 0; i < x.length; i++) if (!equalData(x[i], y[i])) return false;
+    return true;
+  }
   if (!isPlain(x) || !isPlain(y)) return false;
   const xs = x as Record<string, unknown>;
   const ys = y as Record<string, unknown>;
