@@ -84,7 +84,11 @@ describe('ThresholdInput', () => {
   });
 });
 
-const noPoll = {
+/** A DecisionPanel with nothing refused, nothing under review and no poll: each test sets what it is about. */
+const panelDefaults = {
+  confirmRefusal: null,
+  refusal: null,
+  readOnly: null,
   polls: [],
   defaultPositions: defaultPollPositions,
   pollRefusal: null,
@@ -99,16 +103,7 @@ const noPoll = {
 describe('DecisionPanel', () => {
   it('an override needs a chosen outcome (the list starts unchosen) and a rationale; with both it is sent trimmed', () => {
     const onDecide = vi.fn();
-    render(
-      <DecisionPanel
-        recommendation={recommend(situation())}
-        confirmRefusal={null}
-        refusal={null}
-        readOnly={null}
-        onDecide={onDecide}
-        {...noPoll}
-      />,
-    );
+    render(<DecisionPanel recommendation={recommend(situation())} {...panelDefaults} onDecide={onDecide} />);
     const list = screen.getByLabelText('Override to') as HTMLSelectElement;
     expect(list.value).toBe('');
     fireEvent.click(screen.getByRole('button', { name: 'Override' }));
@@ -136,12 +131,10 @@ describe('DecisionPanel', () => {
     expect(view.overrideOutcomes.length).toBe(decidableOutcomes.length - 1);
     render(
       <DecisionPanel
+        {...panelDefaults}
         recommendation={view.recommendation}
         confirmRefusal={view.confirmRefusal}
-        refusal={null}
-        readOnly={null}
         onDecide={vi.fn()}
-        {...noPoll}
         overrideOutcomes={view.overrideOutcomes}
         overrideRefusal={view.overrideRefusal}
         closedOverrides={view.closedOverrides}
@@ -158,12 +151,9 @@ describe('DecisionPanel', () => {
     const onDecide = vi.fn();
     const panel = (open: readonly DecidableOutcome[], closed: Partial<Record<DecidableOutcome, string>>) => (
       <DecisionPanel
+        {...panelDefaults}
         recommendation={recommend(situation())}
-        confirmRefusal={null}
-        refusal={null}
-        readOnly={null}
         onDecide={onDecide}
-        {...noPoll}
         overrideOutcomes={open}
         closedOverrides={closed}
       />
@@ -218,16 +208,7 @@ describe('DecisionPanel', () => {
         daysWithoutLifeboat: 15.2,
       },
     };
-    render(
-      <DecisionPanel
-        recommendation={recommendation}
-        confirmRefusal={null}
-        refusal={null}
-        readOnly={null}
-        onDecide={onDecide}
-        {...noPoll}
-      />,
-    );
+    render(<DecisionPanel recommendation={recommendation} {...panelDefaults} onDecide={onDecide} />);
     const accept = screen.getByLabelText(/I accept that Ana, Ben wait up to 16 days without a lifeboat/);
     fireEvent.click(screen.getByRole('button', { name: /^Confirm/ }));
     expect(onDecide).toHaveBeenLastCalledWith({ type: 'decision.confirm' });
@@ -245,12 +226,10 @@ describe('DecisionPanel', () => {
     const onDecide = vi.fn();
     render(
       <DecisionPanel
+        {...panelDefaults}
         recommendation={recommend(situation())}
-        confirmRefusal={null}
-        refusal={null}
         readOnly="you are viewing step 3; changes are recorded at the latest step reached (17)"
         onDecide={onDecide}
-        {...noPoll}
       />,
     );
     expect(screen.getByRole('button', { name: /^Confirm/ })).toHaveProperty('disabled', true);
@@ -264,12 +243,10 @@ describe('DecisionPanel', () => {
     expect(undecided.outcome).toBe('undecided');
     render(
       <DecisionPanel
+        {...panelDefaults}
         recommendation={undecided}
         confirmRefusal="no option meets the limits (undecided): there is nothing to confirm; override with a rationale"
-        refusal={null}
-        readOnly={null}
         onDecide={vi.fn()}
-        {...noPoll}
       />,
     );
     expect((screen.getByRole('button', { name: /Confirm/ }) as HTMLButtonElement).disabled).toBe(true);
